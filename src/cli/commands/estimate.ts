@@ -1,0 +1,71 @@
+// `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
+import { Command, Option } from "commander";
+import { builtinCatalog } from "../../catalog/index.js";
+import { priceScenario } from "../../calculator/estimate.js";
+import { EXIT_CHECK_FAILED, EXIT_OK } from "../../errors.js";
+import { messages } from "../../i18n/messages.js";
+import { renderJson } from "../../render/json.js";
+import { loadDocument } from "../../scenario/load.js";
+import { validateScenario } from "../../scenario/validate.js";
+import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath } from "../scenario-flags.js";
+import type { CommandContext } from "../context.js";
+
+interface EstimateFlags extends Record<string, unknown> {
+  file?: string;
+  format: "table" | "json";
+  strict?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ im-bill estimate --plan pro --dau 25000
+  $ im-bill estimate --plan flagship --dau 80k --live-groups 200 --bandwidth-mainland 100
+  $ im-bill estimate --file examples/live-streaming-flagship.json --format json
+  $ im-bill estimate --file app.yaml --dau 40000        (flags override the file)
+  $ cat scenario.json | im-bill estimate --file - --strict
+`;
+
+export function estimateCommand(context: CommandContext): Command {
+  const command = new Command("estimate")
+    .description("estimate the monthly bill of one scenario")
+    .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
+  for (const flag of SCENARIO_FLAGS) command.option(flag.flags, flag.description);
+  return command
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(new Option("--lang <lang>", "language of labels and messages (default: from the locale)").choices(["en", "zh"]))
+    .option("--strict", "exit 1 when the edition cannot serve the scenario")
+    .addHelpText("after", EXAMPLES)
+    .action(async (flags: EstimateFlags) => {
+      context.setExitCode(await runEstimate(flags, context));
+    });
+}
+
+async function runEstimate(flags: EstimateFlags, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const catalog = builtinCatalog;
+  const lang = context.lang(flags.lang);
+  const file = flags.file === undefined ? undefined : await loadDocument(flags.file, io);
+  const { document, flagByPath } = applyScenarioFlags(file ? file.data : {}, flags);
+  const scenario = validateScenario(document, {
+    catalog,
+    source: file?.source ?? "",
+    // Without a file every field comes from a flag, a missing --plan included.
+    describePath: (path) => {
+      const flag = flagByPath.get(path) ?? (file ? undefined : flagForPath(path));
+      return flag ? { source: "", path: flag } : undefined;
+    },
+  });
+  const estimate = priceScenario(scenario, catalog, { lang });
+  if (flags.format === "json") {
+    io.stdout.write(renderJson(estimate));
+  } else {
+    const { renderTable } = await import("../../render/table.js");
+    io.stdout.write(renderTable(estimate, { lang, catalog, styles: context.styles(io.stdout), width: io.stdout.columns }));
+  }
+  if (flags.strict && estimate.violations.length > 0) {
+    const edition = catalog.editions[estimate.plan].name[lang];
+    context.error(messages[lang].strictFailed(edition, estimate.violations.length));
+    return EXIT_CHECK_FAILED;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,15 @@
+import type { Lang } from "../i18n/lang.js";
+import type { Styles } from "../render/styles.js";
+import type { Io, OutStream } from "./io.js";
+
+/** What every command gets from the program: the outside world and the global choices. */
+export interface CommandContext {
+  io: Io;
+  /** the --lang given, else the locale's */
+  lang(flag: unknown): Lang;
+  /** styles for a stream: coloured only where colour is wanted */
+  styles(stream: OutStream): Styles;
+  /** a message on stderr, prefixed like every error of the program */
+  error(message: string): void;
+  setExitCode(code: number): void;
+}

@@ -1,0 +1,92 @@
+// The program: commands wired to an Io, and the one error boundary. `run` never exits
+// the process; the bin shim does, with the code `run` returns.
+import { Command, CommanderError } from "commander";
+import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
+import { langFromEnv, type Lang } from "../i18n/lang.js";
+import { stylesFor } from "./color.js";
+import { estimateCommand } from "./commands/estimate.js";
+import type { CommandContext } from "./context.js";
+import type { Io } from "./io.js";
+
+declare const IM_BILL_VERSION: string | undefined;
+/** Set by the build from package.json. */
+const VERSION = typeof IM_BILL_VERSION === "string" ? IM_BILL_VERSION : "0.0.0-dev";
+
+/** Exit code for a bug (EX_SOFTWARE): anything thrown that is not a user error. */
+export const EXIT_BUG = 70;
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = EXIT_OK;
+  const debug = argv.includes("--debug");
+  const colorFlag = argv.includes("--no-color") ? false : undefined;
+  const [stdoutStyles, stderrStyles] = await Promise.all([
+    stylesFor(io.stdout, io.env, colorFlag),
+    stylesFor(io.stderr, io.env, colorFlag),
+  ]);
+  const error = (message: string) => {
+    for (const line of message.split("\n")) io.stderr.write(`${stderrStyles.error("error:")} ${line}\n`);
+  };
+  const context: CommandContext = {
+    io,
+    lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
+    styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
+    error,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+
+  const program = new Command("im-bill")
+    .description("Estimate the monthly bill of Tencent Cloud IM (即时通信 IM), exact to the fen.")
+    .version(VERSION, "-v, --version")
+    .option("--no-color", "no colours (also: NO_COLOR=1)")
+    .option("--debug", "show internals (stack traces) on errors")
+    .showSuggestionAfterError()
+    .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
+    .addCommand(estimateCommand(context));
+  routeOutput(program, io);
+
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return EXIT_INVALID;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (caught) {
+    if (caught instanceof CommanderError) {
+      // commander printed its message already; --help and --version are successes.
+      return caught.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
+    }
+    if (caught instanceof UserError) {
+      error(caught.message);
+      if (debug) io.stderr.write(`${caught.stack}\n`);
+      return caught.exitCode;
+    }
+    if (caught instanceof Error && caught.name === "ExitPromptError") return EXIT_INTERRUPTED;
+    io.stderr.write(
+      `${stderrStyles.error("im-bill: internal error:")} ${caught instanceof Error ? caught.message : String(caught)}\n` +
+        `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.\n`,
+    );
+    if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
+    return EXIT_BUG;
+  }
+}
+
+/** Commander writes to the Io's streams and throws instead of exiting, on every command. */
+function routeOutput(command: Command, io: Io): void {
+  command
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+    });
+  for (const sub of command.commands) routeOutput(sub, io);
+}
+
+/** The real process's Io, for the bin shim. */
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}

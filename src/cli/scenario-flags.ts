@@ -1,0 +1,73 @@
+// The scenario fields that `estimate` takes as flags: one table gives the options,
+// where each value goes in the scenario, and how messages name it.
+import { parseQuantity } from "../scenario/quantity.js";
+import { formatPath } from "../scenario/validate.js";
+
+interface ScenarioFlag {
+  /** commander's flag syntax */
+  flags: string;
+  /** the key commander stores the value under */
+  key: string;
+  path: readonly string[];
+  description: string;
+  kind: "number" | "boolean" | "string";
+}
+
+export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
+  { flags: "-p, --plan <plan>", key: "plan", path: ["plan"], kind: "string", description: "edition: trial, pro or flagship (体验版, 专业版, 旗舰版, ultimate)" },
+  { flags: "--name <name>", key: "name", path: ["name"], kind: "string", description: "a name for the scenario" },
+  { flags: "--dau <count>", key: "dau", path: ["usage", "peakDau"], kind: "number", description: "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)" },
+  { flags: "--groups <count>", key: "groups", path: ["usage", "peakGroups"], kind: "number", description: "monthly peak group count" },
+  { flags: "--live-groups <count>", key: "liveGroups", path: ["usage", "liveGroups"], kind: "number", description: "live groups (AVChatRoom) existing at once" },
+  { flags: "--bandwidth-mainland <mbps>", key: "bandwidthMainland", path: ["usage", "bandwidth", "mainlandMbps"], kind: "number", description: "each day's peak danmaku bandwidth in mainland China, Mbps" },
+  { flags: "--bandwidth-intl <mbps>", key: "bandwidthIntl", path: ["usage", "bandwidth", "internationalMbps"], kind: "number", description: "each day's peak danmaku bandwidth outside mainland China, Mbps" },
+  { flags: "--bandwidth-days <days>", key: "bandwidthDays", path: ["usage", "bandwidth", "days"], kind: "number", description: "days of the month with that bandwidth (default 30)" },
+  { flags: "--group-member-limit <count>", key: "groupMemberLimit", path: ["features", "groupMemberLimit"], kind: "number", description: "members the largest group needs" },
+  { flags: "--groups-per-user <count>", key: "groupsPerUser", path: ["features", "groupsPerUser"], kind: "number", description: "groups one user needs to join" },
+  { flags: "--history-days <days>", key: "historyDays", path: ["features", "historyDays"], kind: "number", description: "days of message history to keep" },
+  { flags: "--security-strike", key: "securityStrike", path: ["features", "securityStrike"], kind: "boolean", description: "buy the security strike service (安全打击)" },
+  { flags: "--no-security-strike", key: "securityStrike", path: ["features", "securityStrike"], kind: "boolean", description: "do not buy it (overrides the file)" },
+  { flags: "--unlimited-live-groups", key: "unlimitedLiveGroups", path: ["features", "unlimitedLiveGroups"], kind: "boolean", description: "need unlimited live groups whatever the count" },
+  { flags: "--no-unlimited-live-groups", key: "unlimitedLiveGroups", path: ["features", "unlimitedLiveGroups"], kind: "boolean", description: "do not (overrides the file)" },
+];
+
+const longFlag = (flag: ScenarioFlag) => /--[a-z-]+/.exec(flag.flags)![0].replace(/^--no-/, "--");
+
+/** The flag that sets a scenario field ("usage.peakDau" → "--dau"). */
+export function flagForPath(path: string): string | undefined {
+  const flag = SCENARIO_FLAGS.find((candidate) => formatPath(candidate.path) === path);
+  return flag && longFlag(flag);
+}
+
+/**
+ * Put the flags' values over a scenario document (from a file, or empty).
+ * Returns the merged document and, by field path, the flag that set each value,
+ * so that an error names the flag the user typed.
+ */
+export function applyScenarioFlags(
+  document: unknown,
+  options: Record<string, unknown>,
+): { document: unknown; flagByPath: Map<string, string> } {
+  const flagByPath = new Map<string, string>();
+  if (typeof document !== "object" || document === null || Array.isArray(document)) return { document, flagByPath };
+  const merged = structuredClone(document) as Record<string, unknown>;
+  for (const flag of SCENARIO_FLAGS) {
+    const raw = options[flag.key];
+    if (raw === undefined) continue;
+    const pathText = formatPath(flag.path);
+    if (flagByPath.has(pathText)) continue; // --x and --no-x share a key
+    let target: Record<string, unknown> | undefined = merged;
+    for (const key of flag.path.slice(0, -1)) {
+      target[key] ??= {};
+      const next: unknown = target[key];
+      // The file's own value is not an object: leave it for the validator to report.
+      target = typeof next === "object" && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : undefined;
+      if (!target) break;
+    }
+    if (!target) continue;
+    flagByPath.set(pathText, longFlag(flag));
+    // A count that does not parse stays a string, so the validator reports it as typed.
+    target[flag.path.at(-1)!] = flag.kind === "number" && typeof raw === "string" ? (parseQuantity(raw) ?? raw) : raw;
+  }
+  return { document: merged, flagByPath };
+}

@@ -1,0 +1,110 @@
+// Every word the estimate and its renderers show, in English and Chinese.
+// Names of editions and add-ons are catalog data; this holds only the phrasing.
+import type { LimitNeed } from "../catalog/schema.js";
+import { formatNumber as n } from "../util/format.js";
+import type { Lang } from "./lang.js";
+
+/** Chinese next to Latin text gets a space between ("峰值 DAU 上限"). */
+const spaced = (left: string, right: string) => (/[A-Za-z0-9]$/.test(left) ? `${left} ${right}` : `${left}${right}`);
+
+const limitValue = (value: number, unlimited: string) => (value === Infinity ? unlimited : n(value));
+
+const en = {
+  packageLabel: (en: string, zh: string) => `${en} package (${zh})`,
+  packageExplain: "package fee",
+  month: "month",
+  dauOverageLabel: "Peak DAU overage",
+  groupOverageLabel: "Peak group count overage",
+  dauUnit: (size: number) => `${n(size)} DAU`,
+  groupUnit: (size: number) => `${n(size)} groups`,
+  overageExplain: (peak: number, free: number, size: number, blocks: string) =>
+    `ceil((${n(peak)} − ${n(free)} free) / ${n(size)}) = ${blocks}`,
+  limitAddonLabel: (name: string, raisesTo: number | null) => (raisesTo === null ? name : `${name} → ${n(raisesTo)}`),
+  limitAddonExplain: (need: number, included: number, raisesTo: number | null) =>
+    `need ${limitValue(need, "unlimited")} > ${n(included)} included; the add-on raises it to ${raisesTo === null ? "unlimited" : n(raisesTo)}`,
+  tierLabel: (name: string, upTo: number, noun: string) => `${name}: ${n(upTo)} ${noun}`,
+  tierExplain: (need: number, included: number, upTo: number) =>
+    `need ${n(need)} > ${n(included)} included; smallest tier ≥ ${n(need)} is ${n(upTo)}`,
+  switchExplain: "requested",
+  meteredUnit: "Mbps·day",
+  meteredExplain: (mbps: string, days: number, quantity: string) =>
+    `${n(mbps)} Mbps × ${days} days = ${n(quantity)} Mbps·day`,
+  needs: {
+    peakDau: "peak DAU",
+    peakGroups: "groups",
+    liveGroups: "live groups",
+    groupMemberLimit: "members per group",
+    groupsPerUser: "groups per user",
+    historyDays: "days of message history",
+  } satisfies Record<LimitNeed, string>,
+  tierNoun: { historyDays: "days" } as Partial<Record<LimitNeed, string>>,
+  exceedsLimit: (edition: string, noun: string, limit: number, need: number) =>
+    `${edition} allows at most ${n(limit)} ${noun}; ${limitValue(need, "unlimited")} needed`,
+  exceedsReach: (edition: string, noun: string, reach: number, need: number) =>
+    `${edition} can raise ${noun} to ${n(reach)} at most; ${limitValue(need, "unlimited")} needed`,
+  unavailable: (edition: string, addon: string) => `${edition} does not sell: ${addon}`,
+  included: (edition: string, addon: string) => `${edition} includes this at no charge: ${addon}`,
+  cheapestFit: (edition: string, total: string) => `The cheapest edition that fits is ${edition}: ${total} a month`,
+  noFit: "No edition fits these needs",
+  // renderers
+  item: "Item",
+  quantity: "Quantity × unit price",
+  amount: "Amount",
+  subtotal: { base: "Base fee", overage: "Overage", addons: "Add-ons" },
+  total: "Total",
+  violations: "Violations:",
+  notes: "Notes:",
+  estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
+  catalogFooter: (id: string, version: string, currency: string) => `Prices: ${id} ${version} (${currency})`,
+  strictFailed: (edition: string, count: number) =>
+    `${edition} cannot serve this scenario: ${count} violation${count === 1 ? "" : "s"} (--strict)`,
+};
+
+export type Messages = typeof en;
+
+const zh: Messages = {
+  packageLabel: (_en, zh) => `${zh}套餐包`,
+  packageExplain: "套餐包月费",
+  month: "月",
+  dauOverageLabel: "峰值 DAU 超量",
+  groupOverageLabel: "峰值群组数超量",
+  dauUnit: (size) => `${n(size)} DAU`,
+  groupUnit: (size) => `${n(size)} 个群组`,
+  overageExplain: (peak, free, size, blocks) => `ceil((${n(peak)} − 免费 ${n(free)}) / ${n(size)}) = ${blocks}`,
+  limitAddonLabel: (name, raisesTo) => (raisesTo === null ? name : `${name}至 ${n(raisesTo)}`),
+  limitAddonExplain: (need, included, raisesTo) =>
+    `需要 ${limitValue(need, "无上限")} > 默认 ${n(included)}；增值服务提升至 ${raisesTo === null ? "无上限" : n(raisesTo)}`,
+  tierLabel: (name, upTo, noun) => `${name}：${n(upTo)} ${noun}`,
+  tierExplain: (need, included, upTo) => `需要 ${n(need)} > 默认 ${n(included)}；≥ ${n(need)} 的最小档位为 ${n(upTo)}`,
+  switchExplain: "已选择",
+  meteredUnit: "Mbps·天",
+  meteredExplain: (mbps, days, quantity) => `${n(mbps)} Mbps × ${days} 天 = ${n(quantity)} Mbps·天`,
+  needs: {
+    peakDau: "峰值 DAU",
+    peakGroups: "群组数",
+    liveGroups: "直播群数",
+    groupMemberLimit: "单群成员数",
+    groupsPerUser: "单用户可加入群组数",
+    historyDays: "历史消息存储天数",
+  },
+  tierNoun: { historyDays: "天" },
+  exceedsLimit: (edition, noun, limit, need) => `${edition}：${spaced(noun, "上限为")} ${n(limit)}，需要 ${limitValue(need, "无上限")}`,
+  exceedsReach: (edition, noun, reach, need) =>
+    `${edition}：${spaced(noun, "最多可提升至")} ${n(reach)}，需要 ${limitValue(need, "无上限")}`,
+  unavailable: (edition, addon) => `${edition}不支持：${addon}`,
+  included: (edition, addon) => `${edition}已包含${addon}，不另收费`,
+  cheapestFit: (edition, total) => `满足需求的最便宜版本是${edition}：每月 ${total}`,
+  noFit: "没有能满足这些需求的版本",
+  item: "计费项",
+  quantity: "数量 × 单价",
+  amount: "金额",
+  subtotal: { base: "基础费用", overage: "超量费用", addons: "增值服务" },
+  total: "合计",
+  violations: "不满足：",
+  notes: "说明：",
+  estimateTitle: (name, edition) => `${name ? `${name} — ` : ""}${edition}月度费用估算`,
+  catalogFooter: (id, version, currency) => `价格表：${id} ${version}（${currency}）`,
+  strictFailed: (edition, count) => `${edition}无法满足此场景：${count} 项不满足（--strict）`,
+};
+
+export const messages: Record<Lang, Messages> = { en, zh };

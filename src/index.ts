@@ -1,0 +1,36 @@
+// The library: `import { estimate } from "im-bill"` gives the same estimate the CLI prints.
+import { builtinCatalog, type Catalog } from "./catalog/index.js";
+import { priceScenario } from "./calculator/estimate.js";
+import type { Estimate } from "./calculator/types.js";
+import type { Lang } from "./i18n/lang.js";
+import { validateScenario } from "./scenario/validate.js";
+
+export interface EstimateOptions {
+  /** price catalog; the built-in Tencent Cloud IM list by default */
+  catalog?: Catalog;
+  /** language of labels and messages */
+  lang?: Lang;
+  /** names the input in error messages */
+  source?: string;
+}
+
+/**
+ * Validate a scenario (the JSON scenario format, plan aliases allowed) and price it.
+ * Throws an `InputError` naming each invalid field.
+ */
+export function estimate(scenario: unknown, options: EstimateOptions = {}): Estimate {
+  const catalog = options.catalog ?? builtinCatalog;
+  const valid = validateScenario(scenario, { catalog, source: options.source ?? "scenario" });
+  return priceScenario(valid, catalog, { lang: options.lang });
+}
+
+export { builtinCatalog, resolveEdition, editionIds } from "./catalog/index.js";
+export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
+export { priceScenario, type PriceOptions } from "./calculator/estimate.js";
+export type { Estimate, Line, Finding, Category, Subtotals, CatalogRef } from "./calculator/types.js";
+export { validateScenario, type ValidateOptions } from "./scenario/validate.js";
+export type { Scenario } from "./scenario/types.js";
+export type { ScenarioInput } from "./scenario/schema.js";
+export { parseQuantity } from "./scenario/quantity.js";
+export { UserError, InputError, type Problem } from "./errors.js";
+export type { Lang } from "./i18n/lang.js";

@@ -1,0 +1,11 @@
+/** The few text styles renderers use; the CLI decides whether they colour. */
+export interface Styles {
+  bold(text: string): string;
+  dim(text: string): string;
+  error(text: string): string;
+  warning(text: string): string;
+  success(text: string): string;
+}
+
+const identity = (text: string) => text;
+export const plainStyles: Styles = { bold: identity, dim: identity, error: identity, warning: identity, success: identity };

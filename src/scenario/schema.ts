@@ -1,0 +1,56 @@
+// The scenario format: its TypeScript type, its validation and its JSON Schema all
+// come from this one definition. `expects` phrases the rule of each field for errors.
+import * as z from "zod/mini";
+
+/** What a valid value looks like, in words, for error messages ("must be …"). */
+export const expects = z.registry<{ expects: string }>();
+
+function field<T extends z.ZodMiniType>(schema: T, description: string, rule: string): T {
+  expects.add(schema, { expects: rule });
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
+
+const count = (description: string) =>
+  field(z.int().check(z.minimum(0)), description, "a whole number ≥ 0");
+const mbps = (description: string) =>
+  field(z.number().check(z.minimum(0)), description, "a number ≥ 0");
+const flag = (description: string) => field(z.boolean(), description, "true or false");
+
+export const Bandwidth = z.strictObject({
+  mainlandMbps: z.optional(mbps("Each day's peak danmaku bandwidth in mainland China, Mbps")),
+  internationalMbps: z.optional(mbps("Each day's peak danmaku bandwidth outside mainland China, Mbps")),
+  days: z.optional(
+    field(z.int().check(z.minimum(1), z.maximum(31)), "Days of the month with that bandwidth (default 30)", "a whole number from 1 to 31"),
+  ),
+});
+
+export const Usage = z.strictObject({
+  peakDau: z.optional(count("Monthly peak of daily active users")),
+  peakGroups: z.optional(count("Monthly peak of the number of groups")),
+  liveGroups: z.optional(count("Live groups (AVChatRoom) existing at once")),
+  bandwidth: z.optional(Bandwidth),
+});
+
+export const Features = z.strictObject({
+  groupMemberLimit: z.optional(count("Members the largest non-live group needs")),
+  groupsPerUser: z.optional(count("Groups one user needs to be able to join")),
+  historyDays: z.optional(count("Days of message history to keep")),
+  securityStrike: z.optional(flag("Buy the security strike service (安全打击)")),
+  unlimitedLiveGroups: z.optional(flag("Need unlimited live groups whatever the count")),
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  name: z.optional(field(z.string().check(z.minLength(1)), "A name for the scenario", "a non-empty string")),
+  // Checked against the catalog's editions and aliases by the validator, so that a
+  // catalog's aliases are the only list of plan names.
+  plan: field(z.string().check(z.minLength(1)), "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)", "trial, pro or flagship"),
+  usage: z.optional(Usage),
+  features: z.optional(Features),
+});
+
+/** A scenario as written in a file (plan may be an alias); see `Scenario` in ./types for the normalized one. */
+export type ScenarioInput = z.infer<typeof ScenarioSchema>;
+export type Usage = z.infer<typeof Usage>;
+export type Features = z.infer<typeof Features>;

@@ -1,0 +1,23 @@
+import type { EditionId } from "../catalog/schema.js";
+
+/** A validated scenario with every default filled in: what the calculator prices. */
+export interface Scenario {
+  name: string | null;
+  plan: EditionId;
+  usage: {
+    peakDau: number;
+    peakGroups: number;
+    liveGroups: number;
+    bandwidth: { mainlandMbps: number; internationalMbps: number; days: number };
+  };
+  /** What the app needs; null = the edition's default is enough. */
+  features: {
+    groupMemberLimit: number | null;
+    groupsPerUser: number | null;
+    historyDays: number | null;
+    securityStrike: boolean;
+    unlimitedLiveGroups: boolean;
+  };
+}
+
+export const DEFAULT_BANDWIDTH_DAYS = 30;

@@ -1,0 +1,261 @@
+import { describe, expect, it } from "vitest";
+import { amountOf, codes, price } from "../helpers/scenario.js";
+
+const paid = ["pro", "flagship"] as const;
+
+describe("package fee", () => {
+  it.each([
+    ["trial", "0.00"],
+    ["pro", "999.00"],
+    ["flagship", "2999.00"],
+  ])("%s costs %s a month, as the first line", (plan, fee) => {
+    const estimate = price({ plan });
+    expect(estimate.lines[0]).toMatchObject({ id: "package", category: "base", quantity: "1", unitPrice: fee, amount: fee });
+    expect(estimate.lines).toHaveLength(1);
+    expect(estimate.total).toBe(fee);
+    expect(estimate.violations).toEqual([]);
+  });
+
+  it("accepts the Chinese names and ultimate as aliases", () => {
+    expect(price({ plan: "专业版" }).plan).toBe("pro");
+    expect(price({ plan: "旗舰版" }).plan).toBe("flagship");
+    expect(price({ plan: "ultimate" }).plan).toBe("flagship");
+    expect(price({ plan: "体验版" }).plan).toBe("trial");
+    expect(price({ plan: "Pro" }).plan).toBe("pro");
+  });
+});
+
+describe.each(paid)("overage on %s", (plan) => {
+  it.each([
+    [0, undefined],
+    [10_000, undefined],
+    [10_001, "1000.00"],
+    [20_000, "1000.00"],
+    [20_001, "2000.00"],
+    [1_000_000, "99000.00"],
+  ])("peak DAU %i → %s", (peakDau, amount) => {
+    expect(amountOf(price({ plan, usage: { peakDau } }), "overage.dau")).toBe(amount);
+  });
+
+  it.each([
+    [100_000, undefined],
+    [100_001, "1000.00"],
+    [200_000, "1000.00"],
+    [200_001, "2000.00"],
+  ])("peak groups %i → %s", (peakGroups, amount) => {
+    expect(amountOf(price({ plan, usage: { peakGroups } }), "overage.groups")).toBe(amount);
+  });
+
+  it("counts each started block and explains the formula", () => {
+    const line = price({ plan, usage: { peakDau: 25_000 } }).lines.find((l) => l.id === "overage.dau");
+    expect(line).toMatchObject({ quantity: "2", unit: "10,000 DAU", unitPrice: "1000.00", amount: "2000.00" });
+    expect(line?.explain).toBe("ceil((25,000 − 10,000 free) / 10,000) = 2");
+  });
+});
+
+it("prices the example of the price list: pro, 20,001 DAU, 300,000 groups = ¥4,999.00", () => {
+  const estimate = price({ plan: "pro", usage: { peakDau: 20_001, peakGroups: 300_000 } });
+  expect(estimate.subtotals).toEqual({ base: "999.00", overage: "4000.00", addons: "0.00" });
+  expect(estimate.total).toBe("4999.00");
+});
+
+describe("limit add-ons: at, just over and beyond their reach", () => {
+  it.each([
+    // plan, need, value, expected add-on amount (undefined: none), expected violation
+    ["pro", "groupMemberLimit", 200, undefined, undefined],
+    ["pro", "groupMemberLimit", 201, "500.00", undefined],
+    ["pro", "groupMemberLimit", 2000, "500.00", undefined],
+    ["pro", "groupMemberLimit", 2001, undefined, "exceeds.groupMemberLimit"],
+    ["flagship", "groupMemberLimit", 2000, undefined, undefined],
+    ["flagship", "groupMemberLimit", 2001, "500.00", undefined],
+    ["flagship", "groupMemberLimit", 6000, "500.00", undefined],
+    ["flagship", "groupMemberLimit", 6001, undefined, "exceeds.groupMemberLimit"],
+    ["pro", "groupsPerUser", 500, undefined, undefined],
+    ["pro", "groupsPerUser", 501, "1100.00", undefined],
+    ["pro", "groupsPerUser", 1000, "1100.00", undefined],
+    ["pro", "groupsPerUser", 1001, undefined, "exceeds.groupsPerUser"],
+    ["flagship", "groupsPerUser", 1000, undefined, undefined],
+    ["flagship", "groupsPerUser", 1001, "900.00", undefined],
+    ["flagship", "groupsPerUser", 3000, "900.00", undefined],
+    ["flagship", "groupsPerUser", 3001, undefined, "exceeds.groupsPerUser"],
+  ] as const)("%s with %s %i", (plan, need, value, amount, violation) => {
+    const estimate = price({ plan, features: { [need]: value } });
+    const id = need === "groupMemberLimit" ? "addon.groupMembers" : "addon.groupsPerUser";
+    expect(amountOf(estimate, id)).toBe(amount);
+    expect(codes(estimate)).toEqual(violation ? [violation] : []);
+  });
+
+  it("labels the add-on with the limit it buys", () => {
+    const line = price({ plan: "pro", features: { groupMemberLimit: 1500 } }).lines[1];
+    expect(line).toMatchObject({ id: "addon.groupMembers", category: "addon", label: "Members per group → 2,000", unit: "month" });
+  });
+
+  it("points a need beyond pro's reach at flagship", () => {
+    const estimate = price({ plan: "pro", features: { groupMemberLimit: 5000 } });
+    expect(estimate.violations[0]?.message).toBe("Pro can raise members per group to 2,000 at most; 5,000 needed");
+    expect(estimate.notes).toEqual([{ code: "hint.cheapest-fit", message: "The cheapest edition that fits is Flagship: ¥3,499.00 a month" }]);
+  });
+
+  it("says when no edition fits", () => {
+    expect(price({ plan: "flagship", features: { groupsPerUser: 5000 } }).notes).toContainEqual({
+      code: "hint.no-fit",
+      message: "No edition fits these needs",
+    });
+  });
+});
+
+describe("live groups", () => {
+  it.each([
+    [50, false, undefined],
+    [51, false, "1000.00"],
+    [0, true, "1000.00"],
+  ])("pro with %i live groups, unlimited %s → %s", (liveGroups, unlimitedLiveGroups, amount) => {
+    expect(amountOf(price({ plan: "pro", usage: { liveGroups }, features: { unlimitedLiveGroups } }), "addon.liveGroups")).toBe(amount);
+  });
+
+  it("flagship includes unlimited live groups, and says so", () => {
+    const estimate = price({ plan: "flagship", usage: { liveGroups: 5000 }, features: { unlimitedLiveGroups: true } });
+    expect(amountOf(estimate, "addon.liveGroups")).toBeUndefined();
+    expect(estimate.total).toBe("2999.00");
+    expect(estimate.notes.map((note) => note.code)).toEqual(["included.liveGroups"]);
+  });
+
+  it("flagship says nothing of live groups an app does not use", () => {
+    expect(price({ plan: "flagship" }).notes).toEqual([]);
+  });
+});
+
+describe("history retention tiers", () => {
+  it.each([
+    ["pro", 7, undefined],
+    ["pro", 8, "500.00"],
+    ["pro", 30, "500.00"],
+    ["pro", 31, "1000.00"],
+    ["pro", 90, "1000.00"],
+    ["pro", 91, "1500.00"],
+    ["pro", 180, "1500.00"],
+    ["pro", 181, "2500.00"],
+    ["pro", 360, "2500.00"],
+    ["flagship", 30, undefined],
+    ["flagship", 31, "500.00"],
+    ["flagship", 90, "500.00"],
+    ["flagship", 91, "1000.00"],
+    ["flagship", 180, "1000.00"],
+    ["flagship", 181, "2000.00"],
+    ["flagship", 360, "2000.00"],
+  ] as const)("%s keeping %i days → %s", (plan, historyDays, amount) => {
+    const estimate = price({ plan, features: { historyDays } });
+    expect(amountOf(estimate, "addon.history")).toBe(amount);
+    expect(estimate.violations).toEqual([]);
+  });
+
+  it("labels the tier bought", () => {
+    expect(price({ plan: "pro", features: { historyDays: 60 } }).lines[1]?.label).toBe("Message history retention: 90 days");
+  });
+
+  it.each(paid)("%s cannot keep more than 360 days", (plan) => {
+    expect(codes(price({ plan, features: { historyDays: 361 } }))).toEqual(["exceeds.historyDays"]);
+  });
+});
+
+describe("security strike", () => {
+  it.each(paid)("costs ¥1,000.00 on %s when asked for", (plan) => {
+    expect(amountOf(price({ plan, features: { securityStrike: true } }), "addon.securityStrike")).toBe("1000.00");
+    expect(amountOf(price({ plan, features: { securityStrike: false } }), "addon.securityStrike")).toBeUndefined();
+  });
+});
+
+describe("danmaku bandwidth", () => {
+  it.each(paid)("on %s: Mbps × days × ¥2 mainland, ¥4 international", (plan) => {
+    const estimate = price({ plan, usage: { bandwidth: { mainlandMbps: 100, internationalMbps: 12.5, days: 31 } } });
+    expect(estimate.lines.find((l) => l.id === "addon.bandwidth.mainland")).toMatchObject({
+      quantity: "3100",
+      unit: "Mbps·day",
+      unitPrice: "2.00",
+      amount: "6200.00",
+    });
+    expect(estimate.lines.find((l) => l.id === "addon.bandwidth.international")).toMatchObject({
+      quantity: "387.5",
+      unitPrice: "4.00",
+      amount: "1550.00",
+    });
+  });
+
+  it("bills 30 days when days are not given", () => {
+    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1 } } }), "addon.bandwidth.mainland")).toBe("60.00");
+  });
+
+  it("keeps fractions exact and rounds each line half-up to the fen", () => {
+    // 0.333 × 7 × 2 = 4.662 → 4.66; 1.0025 × 1 × 2 = 2.005 → 2.01 (half-up, not half-even)
+    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.333, days: 7 } } }), "addon.bandwidth.mainland")).toBe("4.66");
+    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1.0025, days: 1 } } }), "addon.bandwidth.mainland")).toBe("2.01");
+    // 0.1 + 0.2 is not 0.30000000000000004 here
+    expect(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.1, internationalMbps: 0.2, days: 1 } } }).subtotals.addons).toBe("1.00");
+  });
+
+  it("sums the total from the rounded lines", () => {
+    const estimate = price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1.0025, internationalMbps: 0.50125, days: 1 } } });
+    expect(estimate.lines.slice(1).map((line) => line.amount)).toEqual(["2.01", "2.01"]);
+    expect(estimate.subtotals.addons).toBe("4.02");
+    expect(estimate.total).toBe("1003.02");
+  });
+
+  it("leaves out a charge that rounds to nothing", () => {
+    expect(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.001, days: 1 } } }).lines.map((l) => l.id)).toEqual(["package"]);
+  });
+});
+
+describe("trial", () => {
+  it.each([
+    [{ usage: { peakDau: 100, peakGroups: 100, liveGroups: 10 }, features: { groupMemberLimit: 20, groupsPerUser: 50, historyDays: 7 } }, []],
+    [{ usage: { peakDau: 101 } }, ["exceeds.peakDau"]],
+    [{ usage: { peakGroups: 101 } }, ["exceeds.peakGroups"]],
+    [{ usage: { liveGroups: 11 } }, ["exceeds.liveGroups"]],
+    [{ features: { unlimitedLiveGroups: true } }, ["exceeds.liveGroups"]],
+    [{ features: { groupMemberLimit: 21 } }, ["exceeds.groupMemberLimit"]],
+    [{ features: { groupsPerUser: 51 } }, ["exceeds.groupsPerUser"]],
+    [{ features: { historyDays: 8 } }, ["exceeds.historyDays"]],
+    [{ features: { securityStrike: true } }, ["unavailable.securityStrike"]],
+    [{ usage: { bandwidth: { mainlandMbps: 1 } } }, ["unavailable.bandwidth.mainland"]],
+    [{ usage: { bandwidth: { internationalMbps: 0.5 } } }, ["unavailable.bandwidth.international"]],
+  ])("%j → %j", (scenario, expected) => {
+    const estimate = price({ plan: "trial", ...scenario });
+    expect(codes(estimate)).toEqual(expected);
+    expect(estimate.lines.map((line) => line.id)).toEqual(["package"]);
+    expect(estimate.total).toBe("0.00");
+  });
+
+  it("has no overage: usage over its caps is a violation, with the cheapest edition that fits", () => {
+    const estimate = price({ plan: "trial", usage: { peakDau: 25_000 }, features: { securityStrike: true } });
+    expect(estimate.violations.map((v) => v.message)).toEqual([
+      "Trial allows at most 100 peak DAU; 25,000 needed",
+      "Trial does not sell: Security strike service",
+    ]);
+    // pro: 999 + 2 × 1,000 DAU overage + 1,000 security strike
+    expect(estimate.notes).toEqual([{ code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥3,999.00 a month" }]);
+  });
+});
+
+describe("the estimate object", () => {
+  it("has the documented shape, with subtotals and the total derived from the lines", () => {
+    const estimate = price({ name: "Shape", plan: "pro", usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60 }, features: { securityStrike: true } });
+    expect(Object.keys(estimate)).toEqual(["version", "name", "plan", "currency", "catalog", "lines", "subtotals", "total", "violations", "notes"]);
+    expect(estimate).toMatchObject({ version: 1, name: "Shape", plan: "pro", currency: "CNY", catalog: { id: "tencent-im-cn-2020", currency: "CNY" } });
+    expect(Object.keys(estimate.lines[0]!)).toEqual(["id", "category", "label", "quantity", "unit", "unitPrice", "amount", "explain"]);
+    expect(estimate.lines.map((line) => line.id)).toEqual(["package", "overage.dau", "overage.groups", "addon.liveGroups", "addon.securityStrike"]);
+    const sum = (category: string) =>
+      estimate.lines.filter((line) => line.category === category).reduce((acc, line) => acc + Math.round(Number(line.amount) * 100), 0) / 100;
+    expect(Number(estimate.subtotals.base)).toBe(sum("base"));
+    expect(Number(estimate.subtotals.overage)).toBe(sum("overage"));
+    expect(Number(estimate.subtotals.addons)).toBe(sum("addon"));
+    expect(estimate.total).toBe("5999.00"); // 999 + 2,000 + 1,000 + 1,000 + 1,000
+  });
+
+  it("speaks Chinese with lang zh", () => {
+    const estimate = price({ plan: "trial", features: { historyDays: 30 } }, "zh");
+    expect(estimate.lines[0]?.label).toBe("体验版套餐包");
+    expect(estimate.lines[0]?.unit).toBe("月");
+    expect(estimate.violations[0]?.message).toBe("体验版：历史消息存储天数上限为 7，需要 30");
+    expect(estimate.notes[0]?.message).toBe("满足需求的最便宜版本是专业版：每月 ¥1,499.00");
+  });
+});

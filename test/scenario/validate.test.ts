@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { builtinCatalog } from "../../src/catalog/index.js";
+import { InputError } from "../../src/errors.js";
+import { validateScenario } from "../../src/scenario/validate.js";
+
+const validate = (document: unknown) => validateScenario(document, { catalog: builtinCatalog, source: "app.json" });
+const errorOf = (document: unknown): string => {
+  try {
+    validate(document);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).message;
+  }
+  throw new Error("expected the document to be rejected");
+};
+
+describe("validateScenario", () => {
+  it("fills every default", () => {
+    expect(validate({ plan: "pro" })).toEqual({
+      name: null,
+      plan: "pro",
+      usage: { peakDau: 0, peakGroups: 0, liveGroups: 0, bandwidth: { mainlandMbps: 0, internationalMbps: 0, days: 30 } },
+      features: { groupMemberLimit: null, groupsPerUser: null, historyDays: null, securityStrike: false, unlimitedLiveGroups: false },
+    });
+  });
+
+  it("accepts $schema for editors", () => {
+    expect(validate({ $schema: "./schemas/scenario.schema.json", plan: "trial" }).plan).toBe("trial");
+  });
+
+  it.each([
+    [{ plan: "pro", usage: { peakDau: -5 } }, "app.json: usage.peakDau: must be a whole number ≥ 0, got -5"],
+    [{ plan: "pro", usage: { peakGroups: 1.5 } }, "app.json: usage.peakGroups: must be a whole number ≥ 0, got 1.5"],
+    [{ plan: "pro", usage: { liveGroups: "60" } }, 'app.json: usage.liveGroups: must be a whole number ≥ 0, got "60"'],
+    [{ plan: "pro", usage: { bandwidth: { mainlandMbps: -0.5 } } }, "app.json: usage.bandwidth.mainlandMbps: must be a number ≥ 0, got -0.5"],
+    [{ plan: "pro", usage: { bandwidth: { days: 0 } } }, "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 0"],
+    [{ plan: "pro", usage: { bandwidth: { days: 32 } } }, "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 32"],
+    [{ plan: "pro", features: { securityStrike: "yes" } }, 'app.json: features.securityStrike: must be true or false, got "yes"'],
+    [{ plan: "pro", usage: null }, "app.json: usage: must be an object, got null"],
+    [{ plan: "pro", usage: [] }, "app.json: usage: must be an object, got a list"],
+    [{ plan: "pro", name: "" }, 'app.json: name: must be a non-empty string, got ""'],
+    [{}, "app.json: plan: is required (trial, pro or flagship)"],
+    [{ plan: 2 }, "app.json: plan: must be trial, pro or flagship, got 2"],
+    [{ plan: "gold" }, 'app.json: plan: unknown plan "gold": expected trial, pro or flagship'],
+    [{ plan: "prof" }, 'app.json: plan: unknown plan "prof": expected trial, pro or flagship (did you mean "pro"?)'],
+    [{ plan: "flagshp" }, 'app.json: plan: unknown plan "flagshp": expected trial, pro or flagship (did you mean "flagship"?)'],
+    [[], "app.json: must be an object, got a list"],
+    ["pro", 'app.json: must be an object, got "pro"'],
+  ])("%j → %s", (document, message) => {
+    expect(errorOf(document)).toBe(message);
+  });
+
+  it.each([
+    [{ plan: "pro", usage: { peakDAU: 5 } }, 'app.json: usage.peakDAU: unknown field (did you mean "peakDau"?)'],
+    [{ plan: "pro", feature: {} }, 'app.json: feature: unknown field (did you mean "features"?)'],
+    [{ plan: "pro", features: { historydays: 30 } }, 'app.json: features.historydays: unknown field (did you mean "historyDays"?)'],
+    [{ plan: "pro", usage: { bandwidth: { mainland: 3 } } }, 'app.json: usage.bandwidth.mainland: unknown field (did you mean "mainlandMbps"?)'],
+    [{ plan: "pro", colour: "red" }, "app.json: colour: unknown field"],
+  ])("rejects unknown fields: %j", (document, message) => {
+    expect(errorOf(document)).toBe(message);
+  });
+
+  it("reports every problem, one per line", () => {
+    expect(errorOf({ plan: "pro", usage: { peakDau: -1, peakGroups: -2 }, extra: 1 }).split("\n")).toEqual([
+      "app.json: usage.peakDau: must be a whole number ≥ 0, got -1",
+      "app.json: usage.peakGroups: must be a whole number ≥ 0, got -2",
+      "app.json: extra: unknown field",
+    ]);
+  });
+
+  it("lets the caller rename paths (the CLI names flags)", () => {
+    expect(() =>
+      validateScenario(
+        { plan: "pro", usage: { peakDau: -1 } },
+        { catalog: builtinCatalog, source: "", describePath: (path) => (path === "usage.peakDau" ? { source: "", path: "--dau" } : undefined) },
+      ),
+    ).toThrow(/^--dau: must be a whole number ≥ 0, got -1$/);
+  });
+});
