@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-const { run, processIo } = require("../dist/cli.cjs");
+const { run, processIo } = require("../dist/launch.cjs");
 
 // A closed pipe (`im-bill … | head -1`) is not an error worth a stack trace.
 process.stdout.on("error", (error) => process.exit(error.code === "EPIPE" ? 0 : 1));

@@ -4,11 +4,14 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const runs = Number(process.env.RUNS ?? 40);
+const runs = Number(process.env.RUNS ?? 60);
 const bin = fileURLToPath(new URL("../bin/im-bill.cjs", import.meta.url));
 const commands = {
   "node -e 0": [process.execPath, ["-e", "0"]],
-  "im-bill estimate --format json": [process.execPath, [bin, "estimate", "--plan", "pro", "--dau", "25000", "--groups", "150000", "--format", "json"]],
+  "im-bill estimate --format json": [
+    process.execPath,
+    [bin, "estimate", "--plan", "pro", "--dau", "25000", "--groups", "150000", "--format", "json"],
+  ],
 };
 
 const time = ([file, args]) => {
@@ -25,8 +28,10 @@ const median = (values) => {
 
 const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (const command of Object.values(commands)) time(command); // warm the file cache
-for (let i = 0; i < runs; i++) for (const [name, command] of Object.entries(commands)) samples[name].push(time(command));
+for (let i = 0; i < runs; i++)
+  for (const [name, command] of Object.entries(commands)) samples[name].push(time(command));
 
 const [baseline, estimate] = Object.keys(commands).map((name) => median(samples[name]));
-for (const name of Object.keys(commands)) console.log(`${name.padEnd(32)} median ${median(samples[name]).toFixed(1)} ms over ${runs} runs`);
+for (const name of Object.keys(commands))
+  console.log(`${name.padEnd(32)} median ${median(samples[name]).toFixed(1)} ms over ${runs} runs`);
 console.log(`ratio ${(estimate / baseline).toFixed(2)}× (target ≤ 2.00×, aim 1.25×)`);

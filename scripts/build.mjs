@@ -5,9 +5,12 @@
 //   YAML and cli-table3 are required from node_modules when first used, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
+// - dist/launch.cjs and dist/cli.cjs.cache: the bin's loader and its V8 code cache.
 // - dist/index.js: the library, ESM, with its dependencies as imports.
 import { build } from "esbuild";
 import { readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { Writable } from "node:stream";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -22,7 +25,8 @@ const lazyChildProcess = {
   },
 };
 
-await rm(new URL("../dist/cli.cjs", import.meta.url), { force: true });
+for (const file of ["cli.cjs", "cli.cjs.cache", "launch.cjs"])
+  await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 await build({
   entryPoints: ["src/cli/main.ts"],
   outfile: "dist/cli.cjs",
@@ -32,10 +36,34 @@ await build({
   target: "node20",
   minify: true,
   external: ["yaml", "cli-table3"],
+  // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (launch.ts),
+  // which has no loader for a real dynamic import.
+  supported: { "dynamic-import": false },
   plugins: [lazyChildProcess],
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
   logLevel: "warning",
 });
+// The bin shim's loader: compiles cli.cjs with a V8 code cache (see src/cli/launch.ts).
+await build({
+  entryPoints: ["src/cli/launch.ts"],
+  outfile: "dist/launch.cjs",
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+const { writeCodeCache } = createRequire(import.meta.url)("../dist/launch.cjs");
+const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+await writeCodeCache((cli) =>
+  cli.run(["estimate", "--plan", "pro", "--dau", "25000", "--groups", "150000", "--format", "json"], {
+    stdout: sink(),
+    stderr: sink(),
+    stdin: undefined,
+    cwd: process.cwd(),
+    env: {},
+  }),
+);
+
 await build({
   entryPoints: ["src/index.ts"],
   outfile: "dist/index.js",

@@ -36,20 +36,22 @@ export function priceScenario(scenario: Scenario, catalog: Catalog, options: Pri
 function buildEstimate(scenario: Scenario, catalog: Catalog, draft: Draft): Estimate {
   const lines: Line[] = draft.lines
     .map((line) => ({
-    id: line.id,
-    category: line.category,
-    label: line.label,
-    quantity: line.quantity.toString(),
-    unit: line.unit,
-    unitPrice: toAmount(line.unitPrice),
-    amount: toAmount(line.quantity.times(line.unitPrice)),
-    explain: line.explain,
-  }))
+      id: line.id,
+      category: line.category,
+      label: line.label,
+      quantity: line.quantity.toString(),
+      unit: line.unit,
+      unitPrice: toAmount(line.unitPrice),
+      amount: toAmount(line.quantity.times(line.unitPrice)),
+      explain: line.explain,
+    }))
     // A charge that rounds to nothing is left out (the package line always stays).
     .filter((line) => line.id === "package" || line.amount !== "0.00");
   const sum = (category?: Category) =>
     toAmount(
-      lines.filter((line) => !category || line.category === category).reduce((acc, line) => acc.plus(line.amount), new Money(0)),
+      lines
+        .filter((line) => !category || line.category === category)
+        .reduce((acc, line) => acc.plus(line.amount), new Money(0)),
     );
   return {
     version: 1,
@@ -130,8 +132,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
     }
   }
 
-  const exceeds = (need: LimitNeed, message: string) =>
-    draft.violations.push({ code: `exceeds.${need}`, message });
+  const exceeds = (need: LimitNeed, message: string) => draft.violations.push({ code: `exceeds.${need}`, message });
   const monthly = (key: string, label: string, price: string, explain: string): DraftLine => ({
     id: `addon.${key}`,
     category: "addon",
@@ -174,7 +175,12 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
       if (need > reach) exceeds(addon.need, t.exceedsReach(editionName, t.needs[addon.need], reach, need));
       else
         draft.lines.push(
-          monthly(key, t.limitAddonLabel(addonName(key), addon.raisesTo), addon.price, t.limitAddonExplain(need, included, addon.raisesTo)),
+          monthly(
+            key,
+            t.limitAddonLabel(addonName(key), addon.raisesTo),
+            addon.price,
+            t.limitAddonExplain(need, included, addon.raisesTo),
+          ),
         );
       continue;
     }
@@ -185,7 +191,9 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
       continue;
     }
     const noun = t.tierNoun[addon.need] ?? "";
-    draft.lines.push(monthly(key, t.tierLabel(addonName(key), tier.upTo, noun), tier.price, t.tierExplain(need, included, tier.upTo)));
+    draft.lines.push(
+      monthly(key, t.tierLabel(addonName(key), tier.upTo, noun), tier.price, t.tierExplain(need, included, tier.upTo)),
+    );
   }
 
   // Needs this edition has no add-on for: its limits are hard caps and its
@@ -225,5 +233,8 @@ function cheapestFit(scenario: Scenario, catalog: Catalog, lang: Lang): Finding 
   }
   if (!best) return { code: "hint.no-fit", message: t.noFit };
   const name = catalog.editions[best.plan].name[lang];
-  return { code: "hint.cheapest-fit", message: t.cheapestFit(name, formatMoney(best.total.toFixed(2), catalog.currency)) };
+  return {
+    code: "hint.cheapest-fit",
+    message: t.cheapestFit(name, formatMoney(best.total.toFixed(2), catalog.currency)),
+  };
 }

@@ -11,9 +11,7 @@ export const builtinCatalog = data as unknown as Catalog;
 /** Canonical edition id for an id or alias ("ultimate", "专业版"…), case-insensitive. */
 export function resolveEdition(catalog: Catalog, name: string): EditionId | undefined {
   const wanted = name.trim().toLowerCase();
-  return editionIds.find(
-    (id) => id === wanted || catalog.editions[id].aliases.some((a) => a.toLowerCase() === wanted),
-  );
+  return editionIds.find((id) => id === wanted || catalog.editions[id].aliases.some((a) => a.toLowerCase() === wanted));
 }
 
 /** Every name an edition can be given by, canonical ids first. */

@@ -92,13 +92,7 @@ const IncludedAddon = z.strictObject({
   need: LimitNeed,
   ...Provenance,
 });
-const Addon = z.discriminatedUnion("kind", [
-  LimitAddon,
-  TieredAddon,
-  SwitchAddon,
-  MeteredAddon,
-  IncludedAddon,
-]);
+const Addon = z.discriminatedUnion("kind", [LimitAddon, TieredAddon, SwitchAddon, MeteredAddon, IncludedAddon]);
 export type Addon = z.infer<typeof Addon>;
 export type AddonKind = Addon["kind"];
 

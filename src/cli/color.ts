@@ -7,7 +7,11 @@ import type { OutStream } from "./io.js";
 type Level = 0 | 1 | 2 | 3;
 
 /** The level the user asked for, 0 where colour is off, undefined to detect on a TTY. */
-export function requestedLevel(stream: OutStream, env: Record<string, string | undefined>, flag?: boolean): Level | undefined {
+export function requestedLevel(
+  stream: OutStream,
+  env: Record<string, string | undefined>,
+  flag?: boolean,
+): Level | undefined {
   if (flag === false || env.NO_COLOR) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
@@ -19,7 +23,11 @@ export function requestedLevel(stream: OutStream, env: Record<string, string | u
   return undefined;
 }
 
-export async function stylesFor(stream: OutStream, env: Record<string, string | undefined>, flag?: boolean): Promise<Styles> {
+export async function stylesFor(
+  stream: OutStream,
+  env: Record<string, string | undefined>,
+  flag?: boolean,
+): Promise<Styles> {
   const requested = requestedLevel(stream, env, flag);
   if (requested === 0) return plainStyles;
   const { Chalk, supportsColor } = await import("chalk");

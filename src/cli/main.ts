@@ -75,18 +75,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** Commander writes to the Io's streams and throws instead of exiting, on every command. */
 function routeOutput(command: Command, io: Io): void {
-  command
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      getOutHelpWidth: () => io.stdout.columns ?? 80,
-      getErrHelpWidth: () => io.stderr.columns ?? 80,
-    });
+  command.exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    getOutHelpWidth: () => io.stdout.columns ?? 80,
+    getErrHelpWidth: () => io.stderr.columns ?? 80,
+  });
   for (const sub of command.commands) routeOutput(sub, io);
 }
 
 /** The real process's Io, for the bin shim. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // A getter: creating process.stdin costs milliseconds, and only `--file -` reads it.
+    get stdin() {
+      return process.stdin;
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
 }

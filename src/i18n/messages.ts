@@ -88,7 +88,8 @@ const zh: Messages = {
     historyDays: "历史消息存储天数",
   },
   tierNoun: { historyDays: "天" },
-  exceedsLimit: (edition, noun, limit, need) => `${edition}：${spaced(noun, "上限为")} ${n(limit)}，需要 ${limitValue(need, "无上限")}`,
+  exceedsLimit: (edition, noun, limit, need) =>
+    `${edition}：${spaced(noun, "上限为")} ${n(limit)}，需要 ${limitValue(need, "无上限")}`,
   exceedsReach: (edition, noun, reach, need) =>
     `${edition}：${spaced(noun, "最多可提升至")} ${n(reach)}，需要 ${limitValue(need, "无上限")}`,
   unavailable: (edition, addon) => `${edition}不支持：${addon}`,

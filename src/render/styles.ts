@@ -8,4 +8,10 @@ export interface Styles {
 }
 
 const identity = (text: string) => text;
-export const plainStyles: Styles = { bold: identity, dim: identity, error: identity, warning: identity, success: identity };
+export const plainStyles: Styles = {
+  bold: identity,
+  dim: identity,
+  error: identity,
+  warning: identity,
+  success: identity,
+};

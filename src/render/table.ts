@@ -71,13 +71,19 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
       { colSpan: 2, content: subtotals.map(([label]) => label).join("\n") },
       { content: subtotals.map(([, amount]) => money(amount)).join("\n"), hAlign: "right" },
     ],
-    [{ colSpan: 2, content: styles.bold(t.total) }, { content: styles.bold(money(estimate.total)), hAlign: "right" }],
+    [
+      { colSpan: 2, content: styles.bold(t.total) },
+      { content: styles.bold(money(estimate.total)), hAlign: "right" },
+    ],
   );
 
   const edition = options.catalog.editions[estimate.plan].name[options.lang];
   const out = [styles.bold(t.estimateTitle(estimate.name, edition)), table.toString()];
   if (estimate.violations.length > 0) {
-    out.push(styles.error(t.violations), ...estimate.violations.map((v) => styles.error(`  ✗ ${v.message} [${v.code}]`)));
+    out.push(
+      styles.error(t.violations),
+      ...estimate.violations.map((v) => styles.error(`  ✗ ${v.message} [${v.code}]`)),
+    );
   }
   if (estimate.notes.length > 0) out.push(t.notes, ...estimate.notes.map((note) => `  • ${note.message}`));
   const { id, version, currency } = estimate.catalog;

@@ -30,7 +30,13 @@ function readText(shown: string, absolute: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
     throw new UserError(`${shown}: ${reason}`);
   }
 }

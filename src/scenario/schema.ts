@@ -11,17 +11,19 @@ function field<T extends z.ZodMiniType>(schema: T, description: string, rule: st
   return schema;
 }
 
-const count = (description: string) =>
-  field(z.int().check(z.minimum(0)), description, "a whole number ≥ 0");
-const mbps = (description: string) =>
-  field(z.number().check(z.minimum(0)), description, "a number ≥ 0");
+const count = (description: string) => field(z.int().check(z.minimum(0)), description, "a whole number ≥ 0");
+const mbps = (description: string) => field(z.number().check(z.minimum(0)), description, "a number ≥ 0");
 const flag = (description: string) => field(z.boolean(), description, "true or false");
 
 export const Bandwidth = z.strictObject({
   mainlandMbps: z.optional(mbps("Each day's peak danmaku bandwidth in mainland China, Mbps")),
   internationalMbps: z.optional(mbps("Each day's peak danmaku bandwidth outside mainland China, Mbps")),
   days: z.optional(
-    field(z.int().check(z.minimum(1), z.maximum(31)), "Days of the month with that bandwidth (default 30)", "a whole number from 1 to 31"),
+    field(
+      z.int().check(z.minimum(1), z.maximum(31)),
+      "Days of the month with that bandwidth (default 30)",
+      "a whole number from 1 to 31",
+    ),
   ),
 });
 
@@ -45,7 +47,11 @@ export const ScenarioSchema = z.strictObject({
   name: z.optional(field(z.string().check(z.minLength(1)), "A name for the scenario", "a non-empty string")),
   // Checked against the catalog's editions and aliases by the validator, so that a
   // catalog's aliases are the only list of plan names.
-  plan: field(z.string().check(z.minLength(1)), "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)", "trial, pro or flagship"),
+  plan: field(
+    z.string().check(z.minLength(1)),
+    "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)",
+    "trial, pro or flagship",
+  ),
   usage: z.optional(Usage),
   features: z.optional(Features),
 });

@@ -28,7 +28,11 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
     throw new InputError(
       problems.map((problem) => {
         const renamed = options.describePath?.(problem.path);
-        return { source: renamed?.source ?? options.source, path: renamed?.path ?? problem.path, message: problem.message };
+        return {
+          source: renamed?.source ?? options.source,
+          path: renamed?.path ?? problem.path,
+          message: problem.message,
+        };
       }),
     );
   }
@@ -115,7 +119,11 @@ const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { de
 
 function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
   let current = schema;
-  for (let def = defOf(current); def.innerType && (def.type === "optional" || def.type === "nullable"); def = defOf(current)) {
+  for (
+    let def = defOf(current);
+    def.innerType && (def.type === "optional" || def.type === "nullable");
+    def = defOf(current)
+  ) {
     current = def.innerType;
   }
   return current;

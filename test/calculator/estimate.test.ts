@@ -10,7 +10,13 @@ describe("package fee", () => {
     ["flagship", "2999.00"],
   ])("%s costs %s a month, as the first line", (plan, fee) => {
     const estimate = price({ plan });
-    expect(estimate.lines[0]).toMatchObject({ id: "package", category: "base", quantity: "1", unitPrice: fee, amount: fee });
+    expect(estimate.lines[0]).toMatchObject({
+      id: "package",
+      category: "base",
+      quantity: "1",
+      unitPrice: fee,
+      amount: fee,
+    });
     expect(estimate.lines).toHaveLength(1);
     expect(estimate.total).toBe(fee);
     expect(estimate.violations).toEqual([]);
@@ -87,13 +93,20 @@ describe("limit add-ons: at, just over and beyond their reach", () => {
 
   it("labels the add-on with the limit it buys", () => {
     const line = price({ plan: "pro", features: { groupMemberLimit: 1500 } }).lines[1];
-    expect(line).toMatchObject({ id: "addon.groupMembers", category: "addon", label: "Members per group → 2,000", unit: "month" });
+    expect(line).toMatchObject({
+      id: "addon.groupMembers",
+      category: "addon",
+      label: "Members per group → 2,000",
+      unit: "month",
+    });
   });
 
   it("points a need beyond pro's reach at flagship", () => {
     const estimate = price({ plan: "pro", features: { groupMemberLimit: 5000 } });
     expect(estimate.violations[0]?.message).toBe("Pro can raise members per group to 2,000 at most; 5,000 needed");
-    expect(estimate.notes).toEqual([{ code: "hint.cheapest-fit", message: "The cheapest edition that fits is Flagship: ¥3,499.00 a month" }]);
+    expect(estimate.notes).toEqual([
+      { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Flagship: ¥3,499.00 a month" },
+    ]);
   });
 
   it("says when no edition fits", () => {
@@ -110,7 +123,9 @@ describe("live groups", () => {
     [51, false, "1000.00"],
     [0, true, "1000.00"],
   ])("pro with %i live groups, unlimited %s → %s", (liveGroups, unlimitedLiveGroups, amount) => {
-    expect(amountOf(price({ plan: "pro", usage: { liveGroups }, features: { unlimitedLiveGroups } }), "addon.liveGroups")).toBe(amount);
+    expect(
+      amountOf(price({ plan: "pro", usage: { liveGroups }, features: { unlimitedLiveGroups } }), "addon.liveGroups"),
+    ).toBe(amount);
   });
 
   it("flagship includes unlimited live groups, and says so", () => {
@@ -150,7 +165,9 @@ describe("history retention tiers", () => {
   });
 
   it("labels the tier bought", () => {
-    expect(price({ plan: "pro", features: { historyDays: 60 } }).lines[1]?.label).toBe("Message history retention: 90 days");
+    expect(price({ plan: "pro", features: { historyDays: 60 } }).lines[1]?.label).toBe(
+      "Message history retention: 90 days",
+    );
   });
 
   it.each(paid)("%s cannot keep more than 360 days", (plan) => {
@@ -182,32 +199,58 @@ describe("danmaku bandwidth", () => {
   });
 
   it("bills 30 days when days are not given", () => {
-    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1 } } }), "addon.bandwidth.mainland")).toBe("60.00");
+    expect(
+      amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1 } } }), "addon.bandwidth.mainland"),
+    ).toBe("60.00");
   });
 
   it("keeps fractions exact and rounds each line half-up to the fen", () => {
     // 0.333 × 7 × 2 = 4.662 → 4.66; 1.0025 × 1 × 2 = 2.005 → 2.01 (half-up, not half-even)
-    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.333, days: 7 } } }), "addon.bandwidth.mainland")).toBe("4.66");
-    expect(amountOf(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1.0025, days: 1 } } }), "addon.bandwidth.mainland")).toBe("2.01");
+    expect(
+      amountOf(
+        price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.333, days: 7 } } }),
+        "addon.bandwidth.mainland",
+      ),
+    ).toBe("4.66");
+    expect(
+      amountOf(
+        price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1.0025, days: 1 } } }),
+        "addon.bandwidth.mainland",
+      ),
+    ).toBe("2.01");
     // 0.1 + 0.2 is not 0.30000000000000004 here
-    expect(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.1, internationalMbps: 0.2, days: 1 } } }).subtotals.addons).toBe("1.00");
+    expect(
+      price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.1, internationalMbps: 0.2, days: 1 } } }).subtotals
+        .addons,
+    ).toBe("1.00");
   });
 
   it("sums the total from the rounded lines", () => {
-    const estimate = price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 1.0025, internationalMbps: 0.50125, days: 1 } } });
+    const estimate = price({
+      plan: "pro",
+      usage: { bandwidth: { mainlandMbps: 1.0025, internationalMbps: 0.50125, days: 1 } },
+    });
     expect(estimate.lines.slice(1).map((line) => line.amount)).toEqual(["2.01", "2.01"]);
     expect(estimate.subtotals.addons).toBe("4.02");
     expect(estimate.total).toBe("1003.02");
   });
 
   it("leaves out a charge that rounds to nothing", () => {
-    expect(price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.001, days: 1 } } }).lines.map((l) => l.id)).toEqual(["package"]);
+    expect(
+      price({ plan: "pro", usage: { bandwidth: { mainlandMbps: 0.001, days: 1 } } }).lines.map((l) => l.id),
+    ).toEqual(["package"]);
   });
 });
 
 describe("trial", () => {
   it.each([
-    [{ usage: { peakDau: 100, peakGroups: 100, liveGroups: 10 }, features: { groupMemberLimit: 20, groupsPerUser: 50, historyDays: 7 } }, []],
+    [
+      {
+        usage: { peakDau: 100, peakGroups: 100, liveGroups: 10 },
+        features: { groupMemberLimit: 20, groupsPerUser: 50, historyDays: 7 },
+      },
+      [],
+    ],
     [{ usage: { peakDau: 101 } }, ["exceeds.peakDau"]],
     [{ usage: { peakGroups: 101 } }, ["exceeds.peakGroups"]],
     [{ usage: { liveGroups: 11 } }, ["exceeds.liveGroups"]],
@@ -232,19 +275,60 @@ describe("trial", () => {
       "Trial does not sell: Security strike service",
     ]);
     // pro: 999 + 2 × 1,000 DAU overage + 1,000 security strike
-    expect(estimate.notes).toEqual([{ code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥3,999.00 a month" }]);
+    expect(estimate.notes).toEqual([
+      { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥3,999.00 a month" },
+    ]);
   });
 });
 
 describe("the estimate object", () => {
   it("has the documented shape, with subtotals and the total derived from the lines", () => {
-    const estimate = price({ name: "Shape", plan: "pro", usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60 }, features: { securityStrike: true } });
-    expect(Object.keys(estimate)).toEqual(["version", "name", "plan", "currency", "catalog", "lines", "subtotals", "total", "violations", "notes"]);
-    expect(estimate).toMatchObject({ version: 1, name: "Shape", plan: "pro", currency: "CNY", catalog: { id: "tencent-im-cn-2020", currency: "CNY" } });
-    expect(Object.keys(estimate.lines[0]!)).toEqual(["id", "category", "label", "quantity", "unit", "unitPrice", "amount", "explain"]);
-    expect(estimate.lines.map((line) => line.id)).toEqual(["package", "overage.dau", "overage.groups", "addon.liveGroups", "addon.securityStrike"]);
+    const estimate = price({
+      name: "Shape",
+      plan: "pro",
+      usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60 },
+      features: { securityStrike: true },
+    });
+    expect(Object.keys(estimate)).toEqual([
+      "version",
+      "name",
+      "plan",
+      "currency",
+      "catalog",
+      "lines",
+      "subtotals",
+      "total",
+      "violations",
+      "notes",
+    ]);
+    expect(estimate).toMatchObject({
+      version: 1,
+      name: "Shape",
+      plan: "pro",
+      currency: "CNY",
+      catalog: { id: "tencent-im-cn-2020", currency: "CNY" },
+    });
+    expect(Object.keys(estimate.lines[0]!)).toEqual([
+      "id",
+      "category",
+      "label",
+      "quantity",
+      "unit",
+      "unitPrice",
+      "amount",
+      "explain",
+    ]);
+    expect(estimate.lines.map((line) => line.id)).toEqual([
+      "package",
+      "overage.dau",
+      "overage.groups",
+      "addon.liveGroups",
+      "addon.securityStrike",
+    ]);
     const sum = (category: string) =>
-      estimate.lines.filter((line) => line.category === category).reduce((acc, line) => acc + Math.round(Number(line.amount) * 100), 0) / 100;
+      estimate.lines
+        .filter((line) => line.category === category)
+        .reduce((acc, line) => acc + Math.round(Number(line.amount) * 100), 0) / 100;
     expect(Number(estimate.subtotals.base)).toBe(sum("base"));
     expect(Number(estimate.subtotals.overage)).toBe(sum("overage"));
     expect(Number(estimate.subtotals.addons)).toBe(sum("addon"));

@@ -24,7 +24,11 @@ describe("the built-in catalog", () => {
     // The facts that no primary source states (shared/reference/edition-facts.md).
     const assumptions = facts.filter((fact) => fact.assumption).map((fact) => fact.path);
     expect(assumptions).toEqual(
-      expect.arrayContaining(["editions.trial.limits.groupsPerUser", "editions.pro.addons.bandwidth.mainland", "editions.flagship.addons.bandwidth.international"]),
+      expect.arrayContaining([
+        "editions.trial.limits.groupsPerUser",
+        "editions.pro.addons.bandwidth.mainland",
+        "editions.flagship.addons.bandwidth.international",
+      ]),
     );
   });
 

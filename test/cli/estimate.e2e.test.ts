@@ -36,15 +36,24 @@ describe("im-bill estimate", () => {
     const fromFile = json(["estimate", "--file", "examples/live-streaming-flagship.json"]);
     const fromFlags = json([
       "estimate",
-      "--name", "Live-streaming app with danmaku, March",
-      "--plan", "flagship",
-      "--dau", "86k",
-      "--groups", "120,000",
-      "--live-groups", "400",
-      "--bandwidth-mainland", "120",
-      "--bandwidth-intl", "12.5",
-      "--bandwidth-days", "31",
-      "--history-days", "90",
+      "--name",
+      "Live-streaming app with danmaku, March",
+      "--plan",
+      "flagship",
+      "--dau",
+      "86k",
+      "--groups",
+      "120,000",
+      "--live-groups",
+      "400",
+      "--bandwidth-mainland",
+      "120",
+      "--bandwidth-intl",
+      "12.5",
+      "--bandwidth-days",
+      "31",
+      "--history-days",
+      "90",
       "--security-strike",
     ]);
     expect(fromFlags).toEqual(fromFile);
@@ -53,7 +62,16 @@ describe("im-bill estimate", () => {
 
   it("lets flags override the file's values", () => {
     const base = json(["estimate", "--file", "examples/small-chat-pro.json"]);
-    const more = json(["estimate", "--file", "examples/small-chat-pro.json", "--dau", "40000", "--plan", "flagship", "--no-security-strike"]);
+    const more = json([
+      "estimate",
+      "--file",
+      "examples/small-chat-pro.json",
+      "--dau",
+      "40000",
+      "--plan",
+      "flagship",
+      "--no-security-strike",
+    ]);
     expect(base).toMatchObject({ plan: "pro", total: "2999.00" });
     // flagship: 2,999 + 3 × 1,000 DAU overage; its 2,000 members and 30 days are included
     expect(more).toMatchObject({ plan: "flagship", total: "5999.00", name: "Small chat app on Pro" });
@@ -61,7 +79,18 @@ describe("im-bill estimate", () => {
 
   it("reads a scenario from stdin with --file -", () => {
     const input = readFileSync(join(root, "examples/small-chat-pro.json"), "utf8");
-    expect(json(["estimate", "--file", "-"], input)).toEqual(json(["estimate", "--file", "examples/small-chat-pro.json"]));
+    expect(json(["estimate", "--file", "-"], input)).toEqual(
+      json(["estimate", "--file", "examples/small-chat-pro.json"]),
+    );
+  });
+
+  it("takes the file as an argument too", () => {
+    expect(json(["estimate", "examples/small-chat-pro.json"])).toEqual(
+      json(["estimate", "--file", "examples/small-chat-pro.json"]),
+    );
+    const both = imBill(["estimate", "examples/small-chat-pro.json", "--file", "examples/trial-outgrown.json"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("two scenario files given");
   });
 
   it("reads YAML", () => {
@@ -70,8 +99,14 @@ describe("im-bill estimate", () => {
 
   it("prints the trial's violations with the cheapest edition that fits", () => {
     const estimate = json(["estimate", "--file", "examples/trial-outgrown.json"]);
-    expect(estimate.violations.map((v: { code: string }) => v.code)).toEqual(["exceeds.peakDau", "exceeds.peakGroups", "exceeds.groupMemberLimit"]);
-    expect(estimate.notes).toEqual([{ code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥999.00 a month" }]);
+    expect(estimate.violations.map((v: { code: string }) => v.code)).toEqual([
+      "exceeds.peakDau",
+      "exceeds.peakGroups",
+      "exceeds.groupMemberLimit",
+    ]);
+    expect(estimate.notes).toEqual([
+      { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥999.00 a month" },
+    ]);
   });
 
   it("exits 1 under --strict when the scenario does not fit, and 0 when it does", () => {
@@ -108,10 +143,16 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
     [["--plan", "pro", "--dau", "-5"], "error: --dau: must be a whole number ≥ 0, got -5"],
     [["--plan", "pro", "--groups", "1.5"], "error: --groups: must be a whole number ≥ 0, got 1.5"],
     [["--plan", "pro", "--live-groups", "many"], 'error: --live-groups: must be a whole number ≥ 0, got "many"'],
-    [["--plan", "pro", "--bandwidth-days", "32"], "error: --bandwidth-days: must be a whole number from 1 to 31, got 32"],
+    [
+      ["--plan", "pro", "--bandwidth-days", "32"],
+      "error: --bandwidth-days: must be a whole number from 1 to 31, got 32",
+    ],
     [["--file", "examples/nope.json"], "error: examples/nope.json: no such file"],
     [["--file", "examples"], "error: examples: is a directory, not a file"],
-    [["--plan", "pro", "--format", "xml"], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json."],
+    [
+      ["--plan", "pro", "--format", "xml"],
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json.",
+    ],
   ])("%j", (args, message) => {
     const result = imBill(["estimate", ...args]);
     expect(result.status).toBe(2);
@@ -120,7 +161,10 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
   });
 
   it.each([
-    ['{"plan": "pro", "usage": {"peakDAU": 5}}', 'error: stdin: usage.peakDAU: unknown field (did you mean "peakDau"?)'],
+    [
+      '{"plan": "pro", "usage": {"peakDAU": 5}}',
+      'error: stdin: usage.peakDAU: unknown field (did you mean "peakDau"?)',
+    ],
     ['{"plan": "pro", "usage": {"peakDau": "5"}}', 'error: stdin: usage.peakDau: must be a whole number ≥ 0, got "5"'],
     ['{"plan": "pro", "feature": {}}', 'error: stdin: feature: unknown field (did you mean "features"?)'],
     ['{"plan": }', "error: stdin: invalid JSON: Unexpected token '}' (line 1, column 10)"],
@@ -135,7 +179,9 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
   });
 
   it("names the file and the field for a file's error, and the flag for a flag's", () => {
-    const result = imBill(["estimate", "--file", "-", "--dau", "-1"], { input: '{"plan": "pro", "usage": {"peakGroups": -2}}' });
+    const result = imBill(["estimate", "--file", "-", "--dau", "-1"], {
+      input: '{"plan": "pro", "usage": {"peakGroups": -2}}',
+    });
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       "error: --dau: must be a whole number ≥ 0, got -1",
       "error: stdin: usage.peakGroups: must be a whole number ≥ 0, got -2",
@@ -150,7 +196,7 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
 });
 
 describe("the library", () => {
-  it("gives `import { estimate } from \"im-bill\"` the object the CLI prints", () => {
+  it('gives `import { estimate } from "im-bill"` the object the CLI prints', () => {
     const script = `
       import { estimate } from "im-bill";
       import { readFileSync } from "node:fs";

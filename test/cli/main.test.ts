@@ -66,7 +66,11 @@ describe("run", () => {
     const { PassThrough, Writable } = await import("node:stream");
     let stderr = "";
     const status = await run(["estimate", "--plan", "pro", "--format", "json"], {
-      stdout: new Writable({ write: () => { throw new Error("disk on fire"); } }),
+      stdout: new Writable({
+        write: () => {
+          throw new Error("disk on fire");
+        },
+      }),
       stderr: Object.assign(new PassThrough(), { write: (chunk: string) => ((stderr += chunk), true) }),
       stdin: new PassThrough(),
       cwd: process.cwd(),
@@ -109,10 +113,18 @@ describe("colour", () => {
 describe("language", () => {
   it("follows --lang, else the locale", async () => {
     const json = (result: { stdout: string }) => JSON.parse(result.stdout).lines[0].label;
-    expect(json(await runInProcess(["estimate", "--plan", "pro", "--format", "json", "--lang", "zh"]))).toBe("专业版套餐包");
-    expect(json(await runInProcess(["estimate", "--plan", "pro", "--format", "json"], { env: { LANG: "zh_CN.UTF-8" } }))).toBe("专业版套餐包");
-    expect(json(await runInProcess(["estimate", "--plan", "pro", "--format", "json", "--lang", "en"], { env: { LANG: "zh_CN.UTF-8" } }))).toBe(
-      "Pro package (专业版)",
+    expect(json(await runInProcess(["estimate", "--plan", "pro", "--format", "json", "--lang", "zh"]))).toBe(
+      "专业版套餐包",
     );
+    expect(
+      json(await runInProcess(["estimate", "--plan", "pro", "--format", "json"], { env: { LANG: "zh_CN.UTF-8" } })),
+    ).toBe("专业版套餐包");
+    expect(
+      json(
+        await runInProcess(["estimate", "--plan", "pro", "--format", "json", "--lang", "en"], {
+          env: { LANG: "zh_CN.UTF-8" },
+        }),
+      ),
+    ).toBe("Pro package (专业版)");
   });
 });

@@ -8,7 +8,12 @@ import { price } from "../helpers/scenario.js";
 const busy = {
   name: "Everything at once",
   plan: "pro",
-  usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60, bandwidth: { mainlandMbps: 100, internationalMbps: 12.5, days: 30 } },
+  usage: {
+    peakDau: 25_000,
+    peakGroups: 150_000,
+    liveGroups: 60,
+    bandwidth: { mainlandMbps: 100, internationalMbps: 12.5, days: 30 },
+  },
   features: { groupMemberLimit: 2000, groupsPerUser: 1000, historyDays: 90, securityStrike: true },
 };
 
@@ -24,7 +29,9 @@ describe("renderTable", () => {
   });
 
   it("matches the golden file (en)", async () => {
-    await expect(renderTable(price(busy), { lang: "en", catalog: builtinCatalog })).toMatchFileSnapshot("../golden/table-busy.en.txt");
+    await expect(renderTable(price(busy), { lang: "en", catalog: builtinCatalog })).toMatchFileSnapshot(
+      "../golden/table-busy.en.txt",
+    );
   });
 
   it("matches the golden file (zh), violations and notes included", async () => {
@@ -33,8 +40,18 @@ describe("renderTable", () => {
   });
 
   it("styles only through the styles it is given", () => {
-    const marked: Styles = { bold: (t) => `<b>${t}</b>`, dim: (t) => t, error: (t) => `<e>${t}</e>`, warning: (t) => t, success: (t) => t };
-    const text = renderTable(price({ plan: "trial", usage: { peakDau: 500 } }), { lang: "en", catalog: builtinCatalog, styles: marked });
+    const marked: Styles = {
+      bold: (t) => `<b>${t}</b>`,
+      dim: (t) => t,
+      error: (t) => `<e>${t}</e>`,
+      warning: (t) => t,
+      success: (t) => t,
+    };
+    const text = renderTable(price({ plan: "trial", usage: { peakDau: 500 } }), {
+      lang: "en",
+      catalog: builtinCatalog,
+      styles: marked,
+    });
     expect(text).toContain("<b>Total</b>");
     expect(text).toContain("<e>  ✗ Trial allows at most 100 peak DAU; 500 needed [exceeds.peakDau]</e>");
     expect(text).not.toMatch(/\u001b\[/);

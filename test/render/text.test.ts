@@ -15,11 +15,18 @@ describe("displayWidth", () => {
 
 describe("wrapText", () => {
   it("breaks at spaces", () => {
-    expect(wrapText("Live-group danmaku bandwidth, international", 30)).toEqual(["Live-group danmaku bandwidth,", "international"]);
+    expect(wrapText("Live-group danmaku bandwidth, international", 30)).toEqual([
+      "Live-group danmaku bandwidth,",
+      "international",
+    ]);
   });
 
   it("breaks CJK text anywhere, by display width", () => {
-    expect(wrapText("扩展直播群（AVChatRoom）创建数量至无上限", 20)).toEqual(["扩展直播群（", "AVChatRoom）创建数量", "至无上限"]);
+    expect(wrapText("扩展直播群（AVChatRoom）创建数量至无上限", 20)).toEqual([
+      "扩展直播群（",
+      "AVChatRoom）创建数量",
+      "至无上限",
+    ]);
   });
 
   it("keeps a word longer than the width whole", () => {

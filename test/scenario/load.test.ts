@@ -18,7 +18,10 @@ describe("loadDocument", () => {
   });
 
   it("reads YAML by extension", async () => {
-    expect((await load(file("a.yaml", "plan: pro # comment\nusage:\n  peakDau: 5\n"))).data).toEqual({ plan: "pro", usage: { peakDau: 5 } });
+    expect((await load(file("a.yaml", "plan: pro # comment\nusage:\n  peakDau: 5\n"))).data).toEqual({
+      plan: "pro",
+      usage: { peakDau: 5 },
+    });
     expect((await load(file("b.YML", "plan: trial\n"))).data).toEqual({ plan: "trial" });
   });
 
@@ -31,12 +34,18 @@ describe("loadDocument", () => {
     ["missing.json", undefined, "missing.json: no such file"],
     [".", undefined, ".: is a directory, not a file"],
     ["empty.json", " \n", 'empty.json: is empty; expected a scenario such as {"plan": "pro"}'],
-    ["bad.json", '{\n  "plan": "pro",\n}', "bad.json: invalid JSON: Expected double-quoted property name (line 3, column 1)"],
+    [
+      "bad.json",
+      '{\n  "plan": "pro",\n}',
+      "bad.json: invalid JSON: Expected double-quoted property name (line 3, column 1)",
+    ],
     ["cut.json", '{"plan": "pro"', "bad.json"],
     ["bad.yaml", "plan: pro\nusage: {peakDau: [}\n", "bad.yaml: invalid YAML:"],
     ["two.yaml", "plan: pro\n---\nplan: trial\n", "two.yaml: holds 2 YAML documents; estimate takes one"],
   ])("%s is rejected with a message naming it", async (name, text, message) => {
     if (text !== undefined) file(name, text);
-    await expect(load(name)).rejects.toThrow(message === "bad.json" ? /^cut\.json: invalid JSON: .*\(line 1, column 15\)$/ : message);
+    await expect(load(name)).rejects.toThrow(
+      message === "bad.json" ? /^cut\.json: invalid JSON: .*\(line 1, column 15\)$/ : message,
+    );
   });
 });

@@ -19,8 +19,19 @@ describe("validateScenario", () => {
     expect(validate({ plan: "pro" })).toEqual({
       name: null,
       plan: "pro",
-      usage: { peakDau: 0, peakGroups: 0, liveGroups: 0, bandwidth: { mainlandMbps: 0, internationalMbps: 0, days: 30 } },
-      features: { groupMemberLimit: null, groupsPerUser: null, historyDays: null, securityStrike: false, unlimitedLiveGroups: false },
+      usage: {
+        peakDau: 0,
+        peakGroups: 0,
+        liveGroups: 0,
+        bandwidth: { mainlandMbps: 0, internationalMbps: 0, days: 30 },
+      },
+      features: {
+        groupMemberLimit: null,
+        groupsPerUser: null,
+        historyDays: null,
+        securityStrike: false,
+        unlimitedLiveGroups: false,
+      },
     });
   });
 
@@ -32,10 +43,22 @@ describe("validateScenario", () => {
     [{ plan: "pro", usage: { peakDau: -5 } }, "app.json: usage.peakDau: must be a whole number ≥ 0, got -5"],
     [{ plan: "pro", usage: { peakGroups: 1.5 } }, "app.json: usage.peakGroups: must be a whole number ≥ 0, got 1.5"],
     [{ plan: "pro", usage: { liveGroups: "60" } }, 'app.json: usage.liveGroups: must be a whole number ≥ 0, got "60"'],
-    [{ plan: "pro", usage: { bandwidth: { mainlandMbps: -0.5 } } }, "app.json: usage.bandwidth.mainlandMbps: must be a number ≥ 0, got -0.5"],
-    [{ plan: "pro", usage: { bandwidth: { days: 0 } } }, "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 0"],
-    [{ plan: "pro", usage: { bandwidth: { days: 32 } } }, "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 32"],
-    [{ plan: "pro", features: { securityStrike: "yes" } }, 'app.json: features.securityStrike: must be true or false, got "yes"'],
+    [
+      { plan: "pro", usage: { bandwidth: { mainlandMbps: -0.5 } } },
+      "app.json: usage.bandwidth.mainlandMbps: must be a number ≥ 0, got -0.5",
+    ],
+    [
+      { plan: "pro", usage: { bandwidth: { days: 0 } } },
+      "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 0",
+    ],
+    [
+      { plan: "pro", usage: { bandwidth: { days: 32 } } },
+      "app.json: usage.bandwidth.days: must be a whole number from 1 to 31, got 32",
+    ],
+    [
+      { plan: "pro", features: { securityStrike: "yes" } },
+      'app.json: features.securityStrike: must be true or false, got "yes"',
+    ],
     [{ plan: "pro", usage: null }, "app.json: usage: must be an object, got null"],
     [{ plan: "pro", usage: [] }, "app.json: usage: must be an object, got a list"],
     [{ plan: "pro", name: "" }, 'app.json: name: must be a non-empty string, got ""'],
@@ -43,7 +66,10 @@ describe("validateScenario", () => {
     [{ plan: 2 }, "app.json: plan: must be trial, pro or flagship, got 2"],
     [{ plan: "gold" }, 'app.json: plan: unknown plan "gold": expected trial, pro or flagship'],
     [{ plan: "prof" }, 'app.json: plan: unknown plan "prof": expected trial, pro or flagship (did you mean "pro"?)'],
-    [{ plan: "flagshp" }, 'app.json: plan: unknown plan "flagshp": expected trial, pro or flagship (did you mean "flagship"?)'],
+    [
+      { plan: "flagshp" },
+      'app.json: plan: unknown plan "flagshp": expected trial, pro or flagship (did you mean "flagship"?)',
+    ],
     [[], "app.json: must be an object, got a list"],
     ["pro", 'app.json: must be an object, got "pro"'],
   ])("%j → %s", (document, message) => {
@@ -53,8 +79,14 @@ describe("validateScenario", () => {
   it.each([
     [{ plan: "pro", usage: { peakDAU: 5 } }, 'app.json: usage.peakDAU: unknown field (did you mean "peakDau"?)'],
     [{ plan: "pro", feature: {} }, 'app.json: feature: unknown field (did you mean "features"?)'],
-    [{ plan: "pro", features: { historydays: 30 } }, 'app.json: features.historydays: unknown field (did you mean "historyDays"?)'],
-    [{ plan: "pro", usage: { bandwidth: { mainland: 3 } } }, 'app.json: usage.bandwidth.mainland: unknown field (did you mean "mainlandMbps"?)'],
+    [
+      { plan: "pro", features: { historydays: 30 } },
+      'app.json: features.historydays: unknown field (did you mean "historyDays"?)',
+    ],
+    [
+      { plan: "pro", usage: { bandwidth: { mainland: 3 } } },
+      'app.json: usage.bandwidth.mainland: unknown field (did you mean "mainlandMbps"?)',
+    ],
     [{ plan: "pro", colour: "red" }, "app.json: colour: unknown field"],
   ])("rejects unknown fields: %j", (document, message) => {
     expect(errorOf(document)).toBe(message);
@@ -72,7 +104,11 @@ describe("validateScenario", () => {
     expect(() =>
       validateScenario(
         { plan: "pro", usage: { peakDau: -1 } },
-        { catalog: builtinCatalog, source: "", describePath: (path) => (path === "usage.peakDau" ? { source: "", path: "--dau" } : undefined) },
+        {
+          catalog: builtinCatalog,
+          source: "",
+          describePath: (path) => (path === "usage.peakDau" ? { source: "", path: "--dau" } : undefined),
+        },
       ),
     ).toThrow(/^--dau: must be a whole number ≥ 0, got -1$/);
   });

@@ -2,7 +2,7 @@
 import { Command, Option } from "commander";
 import { builtinCatalog } from "../../catalog/index.js";
 import { priceScenario } from "../../calculator/estimate.js";
-import { EXIT_CHECK_FAILED, EXIT_OK } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, UserError } from "../../errors.js";
 import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
 import { loadDocument } from "../../scenario/load.js";
@@ -20,7 +20,7 @@ const EXAMPLES = `
 Examples:
   $ im-bill estimate --plan pro --dau 25000
   $ im-bill estimate --plan flagship --dau 80k --live-groups 200 --bandwidth-mainland 100
-  $ im-bill estimate --file examples/live-streaming-flagship.json --format json
+  $ im-bill estimate examples/live-streaming-flagship.json --format json
   $ im-bill estimate --file app.yaml --dau 40000        (flags override the file)
   $ cat scenario.json | im-bill estimate --file - --strict
 `;
@@ -28,15 +28,21 @@ Examples:
 export function estimateCommand(context: CommandContext): Command {
   const command = new Command("estimate")
     .description("estimate the monthly bill of one scenario")
+    .argument("[file]", "scenario file, the same as --file")
     .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
   for (const flag of SCENARIO_FLAGS) command.option(flag.flags, flag.description);
   return command
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .addOption(new Option("--lang <lang>", "language of labels and messages (default: from the locale)").choices(["en", "zh"]))
+    .addOption(
+      new Option("--lang <lang>", "language of labels and messages (default: from the locale)").choices(["en", "zh"]),
+    )
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
     .addHelpText("after", EXAMPLES)
-    .action(async (flags: EstimateFlags) => {
-      context.setExitCode(await runEstimate(flags, context));
+    .action(async (file: string | undefined, flags: EstimateFlags) => {
+      if (file !== undefined && flags.file !== undefined && file !== flags.file) {
+        throw new UserError(`two scenario files given: ${file} and --file ${flags.file}; estimate prices one`);
+      }
+      context.setExitCode(await runEstimate({ ...flags, file: flags.file ?? file }, context));
     });
 }
 
@@ -60,7 +66,9 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
     io.stdout.write(renderJson(estimate));
   } else {
     const { renderTable } = await import("../../render/table.js");
-    io.stdout.write(renderTable(estimate, { lang, catalog, styles: context.styles(io.stdout), width: io.stdout.columns }));
+    io.stdout.write(
+      renderTable(estimate, { lang, catalog, styles: context.styles(io.stdout), width: io.stdout.columns }),
+    );
   }
   if (flags.strict && estimate.violations.length > 0) {
     const edition = catalog.editions[estimate.plan].name[lang];
