@@ -10,6 +10,8 @@ export interface EstimateOptions {
   catalog?: Catalog;
   /** language of labels and messages */
   lang?: Lang;
+  /** a discount in percent on what the catalog discounts */
+  discountPercent?: number | string;
   /** names the input in error messages */
   source?: string;
 }
@@ -21,16 +23,21 @@ export interface EstimateOptions {
 export function estimate(scenario: unknown, options: EstimateOptions = {}): Estimate {
   const catalog = options.catalog ?? builtinCatalog;
   const valid = validateScenario(scenario, { catalog, source: options.source ?? "scenario" });
-  return priceScenario(valid, catalog, { lang: options.lang });
+  return priceScenario(valid, catalog, { lang: options.lang, discountPercent: options.discountPercent });
 }
 
 export { builtinCatalog, resolveEdition, editionIds } from "./catalog/index.js";
 export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
 export { priceScenario, type PriceOptions } from "./calculator/estimate.js";
 export type { Estimate, Line, Finding, Category, Subtotals, CatalogRef } from "./calculator/types.js";
+export { EstimateSchema } from "./calculator/types.js";
+export { Catalog as CatalogSchema } from "./catalog/schema.js";
+export { ScenarioSchema } from "./scenario/schema.js";
 export { validateScenario, type ValidateOptions } from "./scenario/validate.js";
 export type { Scenario } from "./scenario/types.js";
 export type { ScenarioInput } from "./scenario/schema.js";
 export { parseQuantity } from "./scenario/quantity.js";
+export { resolveCatalog, loadCatalog } from "./catalog/load.js";
+export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from "./validation/json-schema.js";
 export { UserError, InputError, type Problem } from "./errors.js";
 export type { Lang } from "./i18n/lang.js";

@@ -1,9 +1,9 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works.
-import type { Addon, Catalog, EditionId, LimitNeed, MeteredNeed, Overage, SwitchNeed } from "../catalog/schema.js";
 import { editionIds } from "../catalog/editions.js";
+import type { Addon, Catalog, Edition, EditionId, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
-import { messages } from "../i18n/messages.js";
+import { messages, type Messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatMoney } from "../util/format.js";
 import { Money, toAmount } from "./decimal.js";
@@ -11,6 +11,8 @@ import type { Category, Estimate, Finding, Line } from "./types.js";
 
 export interface PriceOptions {
   lang?: Lang;
+  /** a discount in percent (0–100) on the categories the catalog's `discounts` names */
+  discountPercent?: number | string;
 }
 
 /** A line before rounding: the amount is derived when the estimate is built. */
@@ -25,28 +27,36 @@ interface Draft {
   notes: Finding[];
 }
 
+const LIMIT_NEEDS: readonly LimitNeed[] = [
+  "peakDau",
+  "peakGroups",
+  "liveGroups",
+  "groupMemberLimit",
+  "groupsPerUser",
+  "historyDays",
+];
+
 /** Price a validated scenario on its edition of the catalog. */
 export function priceScenario(scenario: Scenario, catalog: Catalog, options: PriceOptions = {}): Estimate {
   const lang = options.lang ?? "en";
   const draft = draftEstimate(scenario, scenario.plan, catalog, lang);
-  if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang));
-  return buildEstimate(scenario, catalog, draft);
+  if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, options.discountPercent));
+  return buildEstimate(scenario, catalog, draft, lang, options.discountPercent);
 }
 
-function buildEstimate(scenario: Scenario, catalog: Catalog, draft: Draft): Estimate {
+function buildEstimate(
+  scenario: Scenario,
+  catalog: Catalog,
+  draft: Draft,
+  lang: Lang,
+  discountPercent: number | string | undefined,
+): Estimate {
   const lines: Line[] = draft.lines
-    .map((line) => ({
-      id: line.id,
-      category: line.category,
-      label: line.label,
-      quantity: line.quantity.toString(),
-      unit: line.unit,
-      unitPrice: toAmount(line.unitPrice),
-      amount: toAmount(line.quantity.times(line.unitPrice)),
-      explain: line.explain,
-    }))
+    .map(finishLine)
     // A charge that rounds to nothing is left out (the package line always stays).
     .filter((line) => line.id === "package" || line.amount !== "0.00");
+  const discount = discountLine(lines, catalog, messages[lang], discountPercent);
+  if (discount) lines.push(discount);
   const sum = (category?: Category) =>
     toAmount(
       lines
@@ -60,11 +70,51 @@ function buildEstimate(scenario: Scenario, catalog: Catalog, draft: Draft): Esti
     currency: catalog.currency,
     catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency },
     lines,
-    subtotals: { base: sum("base"), overage: sum("overage"), addons: sum("addon") },
+    subtotals: { base: sum("base"), overage: sum("overage"), addons: sum("addon"), discount: sum("discount") },
     total: sum(),
     violations: draft.violations,
     notes: draft.notes,
   };
+}
+
+function finishLine(line: DraftLine): Line {
+  return {
+    id: line.id,
+    category: line.category,
+    label: line.label,
+    quantity: line.quantity.toString(),
+    unit: line.unit,
+    unitPrice: toAmount(line.unitPrice),
+    amount: toAmount(line.quantity.times(line.unitPrice)),
+    explain: line.explain,
+  };
+}
+
+/** The discount as its own negative line, so that the list prices stay visible. */
+function discountLine(
+  lines: Line[],
+  catalog: Catalog,
+  t: Messages,
+  discountPercent: number | string | undefined,
+): Line | undefined {
+  if (discountPercent === undefined) return undefined;
+  const percent = new Money(discountPercent);
+  const categories = catalog.discounts.appliesTo;
+  const base = lines
+    .filter((line) => (categories as readonly string[]).includes(line.category))
+    .reduce((acc, line) => acc.plus(line.amount), new Money(0));
+  // Rounded half-up as a positive amount, then negated: the same fen either way.
+  const amount = new Money(toAmount(base.times(percent).div(100))).negated();
+  if (amount.isZero()) return undefined;
+  return finishLine({
+    id: "discount",
+    category: "discount",
+    label: t.discountLabel(percent.toString(), categories),
+    quantity: new Money(1),
+    unit: t.month,
+    unitPrice: amount,
+    explain: t.discountExplain(percent.toString(), formatMoney(toAmount(base), catalog.currency)),
+  });
 }
 
 /** What the scenario needs, by the names the catalog's limits and add-ons use. */
@@ -80,16 +130,30 @@ function limitNeeds(scenario: Scenario): Record<LimitNeed, number> {
   };
 }
 
-function switchNeeds(scenario: Scenario): Record<SwitchNeed, boolean> {
-  return { securityStrike: scenario.features.securityStrike };
-}
-
 function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { mbps: Money; days: number }> {
   const { mainlandMbps, internationalMbps, days } = scenario.usage.bandwidth;
   return {
     "bandwidth.mainland": { mbps: new Money(mainlandMbps), days },
     "bandwidth.international": { mbps: new Money(internationalMbps), days },
   };
+}
+
+/** One way to meet a limit need: an add-on, or one tier of it. */
+interface Option {
+  key: string;
+  reach: number;
+  price: Money;
+  tier?: number;
+}
+
+function options(edition: Edition, need: LimitNeed): Option[] {
+  return Object.entries(edition.addons).flatMap(([key, addon]: [string, Addon]): Option[] => {
+    if (addon.kind === "limit" && addon.need === need)
+      return [{ key, reach: addon.raisesTo ?? Infinity, price: new Money(addon.price) }];
+    if (addon.kind === "tiers" && addon.need === need)
+      return addon.tiers.map((tier) => ({ key, reach: tier.upTo, price: new Money(tier.price), tier: tier.upTo }));
+    return [];
+  });
 }
 
 function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, lang: Lang): Draft {
@@ -99,8 +163,8 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   const addonName = (key: string) => catalog.addonNames[key]?.[lang] ?? key;
   const draft: Draft = { lines: [], violations: [], notes: [] };
   const limits = limitNeeds(scenario);
-  const switches = switchNeeds(scenario);
   const meters = meteredNeeds(scenario);
+  const requested = new Set(scenario.features.addons);
 
   draft.lines.push({
     id: "package",
@@ -132,85 +196,78 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
     }
   }
 
-  const exceeds = (need: LimitNeed, message: string) => draft.violations.push({ code: `exceeds.${need}`, message });
-  const monthly = (key: string, label: string, price: string, explain: string): DraftLine => ({
-    id: `addon.${key}`,
-    category: "addon",
-    label,
-    quantity: new Money(1),
-    unit: t.month,
-    unitPrice: new Money(price),
-    explain,
-  });
+  // Each need above the edition's limit: the cheapest option that reaches it, if any.
+  const chosen = new Map<string, Option & { need: LimitNeed; included: number }>();
+  for (const need of LIMIT_NEEDS) {
+    const included = edition.limits[need].value ?? Infinity;
+    const value = limits[need];
+    if (value <= included) continue;
+    const all = options(edition, need);
+    const fitting = all.filter((option) => option.reach >= value);
+    const best = fitting.sort((a, b) => a.price.comparedTo(b.price) || a.reach - b.reach)[0];
+    if (best) {
+      chosen.set(best.key, { ...best, need, included });
+      continue;
+    }
+    const message =
+      all.length === 0
+        ? t.exceedsLimit(editionName, t.needs[need], included, value)
+        : t.exceedsReach(editionName, t.needs[need], Math.max(...all.map((option) => option.reach)), value);
+    draft.violations.push({ code: `exceeds.${need}`, message });
+  }
 
   for (const [key, addon] of Object.entries(edition.addons)) {
+    const id = `addon.${key}`;
+    const monthly = { id, category: "addon" as const, quantity: new Money(1), unit: t.month };
     if (addon.kind === "switch") {
-      if (switches[addon.need]) draft.lines.push(monthly(key, addonName(key), addon.price, t.switchExplain));
-      continue;
-    }
-    if (addon.kind === "metered") {
+      if (requested.has(key))
+        draft.lines.push({
+          ...monthly,
+          label: addonName(key),
+          unitPrice: new Money(addon.price),
+          explain: t.switchExplain,
+        });
+    } else if (addon.kind === "metered") {
       const { mbps, days } = meters[addon.need];
       const quantity = mbps.times(days);
-      if (quantity.isZero()) continue;
-      draft.lines.push({
-        id: `addon.${key}`,
-        category: "addon",
-        label: addonName(key),
-        quantity,
-        unit: t.meteredUnit,
-        unitPrice: new Money(addon.price),
-        explain: t.meteredExplain(mbps.toString(), days, quantity.toString()),
-      });
-      continue;
+      if (!quantity.isZero())
+        draft.lines.push({
+          id,
+          category: "addon",
+          label: addonName(key),
+          quantity,
+          unit: t.meteredUnit,
+          unitPrice: new Money(addon.price),
+          explain: t.meteredExplain(mbps.toString(), days, quantity.toString()),
+        });
+    } else if (addon.kind === "included") {
+      if (limits[addon.need] > 0)
+        draft.notes.push({ code: `included.${key}`, message: t.included(editionName, addonName(key)) });
+    } else {
+      const option = chosen.get(key);
+      if (!option) continue;
+      const label =
+        option.tier === undefined
+          ? t.limitAddonLabel(addonName(key), addon.kind === "limit" ? addon.raisesTo : null)
+          : t.tierLabel(addonName(key), option.tier, t.tierNoun[option.need] ?? "");
+      const explain =
+        option.tier === undefined
+          ? t.limitAddonExplain(limits[option.need], option.included, option.reach === Infinity ? null : option.reach)
+          : t.tierExplain(limits[option.need], option.included, option.tier);
+      draft.lines.push({ ...monthly, label, unitPrice: option.price, explain });
     }
-    const need = limits[addon.need];
-    const included = edition.limits[addon.need].value ?? Infinity;
-    if (addon.kind === "included") {
-      if (need > 0) draft.notes.push({ code: `included.${key}`, message: t.included(editionName, addonName(key)) });
-      continue;
-    }
-    if (need <= included) continue;
-    if (addon.kind === "limit") {
-      const reach = addon.raisesTo ?? Infinity;
-      if (need > reach) exceeds(addon.need, t.exceedsReach(editionName, t.needs[addon.need], reach, need));
-      else
-        draft.lines.push(
-          monthly(
-            key,
-            t.limitAddonLabel(addonName(key), addon.raisesTo),
-            addon.price,
-            t.limitAddonExplain(need, included, addon.raisesTo),
-          ),
-        );
-      continue;
-    }
-    const tier = [...addon.tiers].sort((a, b) => a.upTo - b.upTo).find((candidate) => candidate.upTo >= need);
-    if (!tier) {
-      const reach = Math.max(...addon.tiers.map((candidate) => candidate.upTo));
-      exceeds(addon.need, t.exceedsReach(editionName, t.needs[addon.need], reach, need));
-      continue;
-    }
-    const noun = t.tierNoun[addon.need] ?? "";
-    draft.lines.push(
-      monthly(key, t.tierLabel(addonName(key), tier.upTo, noun), tier.price, t.tierExplain(need, included, tier.upTo)),
-    );
   }
 
-  // Needs this edition has no add-on for: its limits are hard caps and its
-  // switches and meters are not sold.
-  const sold = new Set(Object.values(edition.addons).map((addon: Addon) => addon.need));
-  for (const need of Object.keys(limits) as LimitNeed[]) {
-    const cap = edition.limits[need].value;
-    if (sold.has(need) || cap === null || limits[need] <= cap) continue;
-    exceeds(need, t.exceedsLimit(editionName, t.needs[need], cap, limits[need]));
+  // Asked-for usage this edition does not sell.
+  const sold = (key: string) => key in edition.addons;
+  for (const key of requested) {
+    if (!sold(key))
+      draft.violations.push({ code: `unavailable.${key}`, message: t.unavailable(editionName, addonName(key)) });
   }
-  const unsold = [
-    ...(Object.keys(switches) as SwitchNeed[]).filter((need) => switches[need]),
-    ...(Object.keys(meters) as MeteredNeed[]).filter((need) => !meters[need].mbps.isZero()),
-  ];
-  for (const need of unsold) {
-    if (sold.has(need)) continue;
-    draft.violations.push({ code: `unavailable.${need}`, message: t.unavailable(editionName, addonName(need)) });
+  for (const need of Object.keys(meters) as MeteredNeed[]) {
+    const metered = Object.values(edition.addons).some((addon) => addon.kind === "metered" && addon.need === need);
+    if (!metered && !meters[need].mbps.isZero())
+      draft.violations.push({ code: `unavailable.${need}`, message: t.unavailable(editionName, addonName(need)) });
   }
   return draft;
 }
@@ -222,13 +279,18 @@ function overageBlocks(rule: Overage, peak: number): Money {
 }
 
 /** The advice under a violation: the cheapest edition that serves the same scenario. */
-function cheapestFit(scenario: Scenario, catalog: Catalog, lang: Lang): Finding {
+function cheapestFit(
+  scenario: Scenario,
+  catalog: Catalog,
+  lang: Lang,
+  discountPercent: number | string | undefined,
+): Finding {
   const t = messages[lang];
   let best: { plan: EditionId; total: Money } | undefined;
   for (const plan of editionIds) {
     const draft = draftEstimate(scenario, plan, catalog, lang);
     if (draft.violations.length > 0) continue;
-    const total = new Money(buildEstimate(scenario, catalog, draft).total);
+    const total = new Money(buildEstimate(scenario, catalog, draft, lang, discountPercent).total);
     if (!best || total.lessThan(best.total)) best = { plan, total };
   }
   if (!best) return { code: "hint.no-fit", message: t.noFit };

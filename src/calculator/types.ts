@@ -1,54 +1,61 @@
-import type { EditionId } from "../catalog/schema.js";
+// The estimate format, as `--format json` prints it: its TypeScript types and its JSON
+// Schema (schemas/estimate.schema.json) come from this one definition. The calculator
+// imports only the types, so the CLI's start-up never builds these schemas.
+import * as z from "zod/mini";
+import { Category } from "../catalog/schema.js";
+import { editionIds } from "../catalog/editions.js";
 
-export type Category = "base" | "overage" | "addon";
+export { Category };
 
-/** One priced item of an estimate. Money and quantities are decimal strings. */
-export interface Line {
-  /** stable id: package, overage.dau, overage.groups, addon.<name> */
-  id: string;
-  category: Category;
-  label: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  /** quantity × unitPrice, rounded half-up to two decimals */
-  amount: string;
-  /** the formula, in words */
-  explain: string;
-}
+const Amount = z.string().check(z.regex(/^-?\d+\.\d{2}$/));
+const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
 
-/** A violation or a note: a stable code for scripts and a message for people. */
-export interface Finding {
-  code: string;
-  message: string;
-}
+export const LineSchema = z.strictObject({
+  id: describe(z.string(), "Stable id: package, overage.dau, overage.groups, addon.<name>, discount"),
+  category: Category,
+  label: z.string(),
+  quantity: describe(z.string(), "A decimal, exact"),
+  unit: z.string(),
+  unitPrice: describe(Amount, "Two decimals"),
+  amount: describe(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
+  explain: describe(z.string(), "The formula, in words"),
+});
+export type Line = z.infer<typeof LineSchema>;
 
-export interface Subtotals {
-  base: string;
-  overage: string;
-  addons: string;
-}
+export const FindingSchema = z.strictObject({
+  code: describe(z.string(), "Stable code: exceeds.<need>, unavailable.<add-on>, hint.cheapest-fit, …"),
+  message: z.string(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
 
-export interface CatalogRef {
-  id: string;
-  version: string;
-  currency: string;
-}
+export const SubtotalsSchema = z.strictObject({
+  base: Amount,
+  overage: Amount,
+  addons: Amount,
+  discount: describe(Amount, "Zero or negative"),
+});
+export type Subtotals = z.infer<typeof SubtotalsSchema>;
 
+export const CatalogRefSchema = z.strictObject({ id: z.string(), version: z.string(), currency: z.string() });
+export type CatalogRef = z.infer<typeof CatalogRefSchema>;
+
+export const EstimateSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.nullable(z.string()),
+  plan: z.enum(editionIds),
+  currency: z.string(),
+  catalog: CatalogRefSchema,
+  lines: describe(
+    z.array(LineSchema),
+    "Zero-amount lines are left out, but for the package line, which is always first",
+  ),
+  subtotals: describe(SubtotalsSchema, "Sums of the lines by category"),
+  total: describe(Amount, "Sum of the lines"),
+  violations: describe(z.array(FindingSchema), "Why the edition cannot serve the scenario; empty when it fits"),
+  notes: z.array(FindingSchema),
+});
 /** The estimate of one scenario, exactly as `--format json` prints it. */
-export interface Estimate {
-  version: 1;
-  name: string | null;
-  plan: EditionId;
-  currency: string;
-  catalog: CatalogRef;
-  /** zero-amount lines are left out, but for the package line, which is always first */
-  lines: Line[];
-  /** derived from the lines */
-  subtotals: Subtotals;
-  /** derived from the lines */
-  total: string;
-  /** reasons the edition cannot serve the scenario; empty when it fits */
-  violations: Finding[];
-  notes: Finding[];
-}
+export type Estimate = z.infer<typeof EstimateSchema>;

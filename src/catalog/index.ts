@@ -3,7 +3,7 @@ import { editionIds, type EditionId } from "./editions.js";
 import type { Catalog } from "./schema.js";
 
 export { editionIds, type EditionId };
-export type { Addon, AddonKind, Catalog, Edition, LimitNeed, MeteredNeed, Overage, SwitchNeed } from "./schema.js";
+export type { Addon, AddonKind, Catalog, Category, Edition, LimitNeed, MeteredNeed, Overage } from "./schema.js";
 
 /** The built-in catalog (test/catalog checks it against the schema). */
 export const builtinCatalog = data as unknown as Catalog;

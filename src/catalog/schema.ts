@@ -1,106 +1,105 @@
-// The shape of a price catalog: one zod definition gives the TypeScript types,
-// the validation of catalog files and (later) their JSON Schema.
+// The shape of a price catalog: one zod definition gives the TypeScript types, the
+// validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
-
+import { count, field, positiveCount, price, text } from "../validation/fields.js";
 import { editionIds, type EditionId } from "./editions.js";
 
 export { editionIds, type EditionId };
 
-/** A money amount as a decimal string with up to two decimals, e.g. "999.00". */
-const Price = z.string().check(z.regex(/^\d+(\.\d{1,2})?$/));
-const Count = z.int().check(z.minimum(0));
-const PositiveCount = z.int().check(z.minimum(1));
-const Localized = z.strictObject({ en: z.string(), zh: z.string() });
+const Localized = z.strictObject({ en: text("English"), zh: text("Chinese") });
 
 /** Where a fact comes from: keys of `sources`. `assumption: true` marks a fact no source states. */
 const Provenance = {
-  source: z.union([z.string(), z.array(z.string())]),
-  assumption: z.optional(z.boolean()),
-  note: z.optional(z.string()),
+  source: field(
+    z.union([z.string(), z.array(z.string())]),
+    "Key(s) of `sources` that state this fact",
+    "a key of sources, or a list of them",
+  ),
+  assumption: z.optional(field(z.boolean(), "No primary source states this fact: see the note", "true or false")),
+  note: z.optional(text("Why, or how the fact was derived")),
 };
 
 /** The needs a scenario can express, which limits and add-ons refer to. */
-export const LimitNeed = z.enum([
-  "peakDau",
-  "peakGroups",
-  "liveGroups",
-  "groupMemberLimit",
-  "groupsPerUser",
-  "historyDays",
-]);
+export const LimitNeed = field(
+  z.enum(["peakDau", "peakGroups", "liveGroups", "groupMemberLimit", "groupsPerUser", "historyDays"]),
+  "The scenario need this limit or add-on is about",
+  "one of peakDau, peakGroups, liveGroups, groupMemberLimit, groupsPerUser, historyDays",
+);
 export type LimitNeed = z.infer<typeof LimitNeed>;
-export const SwitchNeed = z.enum(["securityStrike"]);
-export type SwitchNeed = z.infer<typeof SwitchNeed>;
-export const MeteredNeed = z.enum(["bandwidth.mainland", "bandwidth.international"]);
+export const MeteredNeed = field(
+  z.enum(["bandwidth.mainland", "bandwidth.international"]),
+  "The metered usage this add-on charges for",
+  "bandwidth.mainland or bandwidth.international",
+);
 export type MeteredNeed = z.infer<typeof MeteredNeed>;
 
-const Billing = z.enum(["prepaid", "postpaid"]);
+const Billing = field(
+  z.enum(["prepaid", "postpaid"]),
+  "prepaid: bought per package period (T to T-1 of the next month); postpaid: settled per calendar month",
+  "prepaid or postpaid",
+);
 
 const Overage = z.strictObject({
-  /** included in the package each month */
-  free: Count,
-  /** each started block of this size is charged whole */
-  unit: PositiveCount,
-  /** price of one block */
-  price: Price,
+  free: count("Included in the package each month"),
+  unit: positiveCount("Each started block of this size above the free quota is charged whole"),
+  price: price("Price of one block"),
   ...Provenance,
 });
 export type Overage = z.infer<typeof Overage>;
 
 const Limit = z.strictObject({
-  /** the edition's default; null = unlimited */
-  value: z.nullable(Count),
+  value: z.nullable(count("The edition's default; null = unlimited")),
   ...Provenance,
 });
 
-/** Raises a limit to `raisesTo` (null = unlimited) for a fixed price per period. */
 const LimitAddon = z.strictObject({
   kind: z.literal("limit"),
   need: LimitNeed,
-  raisesTo: z.nullable(Count),
-  price: Price,
+  raisesTo: z.nullable(count("The limit with the add-on; null = unlimited")),
+  price: price("Price per month"),
   billing: Billing,
   ...Provenance,
 });
-/** The smallest tier whose `upTo` meets the need is bought. */
 const TieredAddon = z.strictObject({
   kind: z.literal("tiers"),
   need: LimitNeed,
-  tiers: z.array(z.strictObject({ upTo: PositiveCount, price: Price })).check(z.minLength(1)),
+  tiers: z
+    .array(z.strictObject({ upTo: positiveCount("The limit with this tier"), price: price("Price per month") }))
+    .check(z.minLength(1)),
   billing: Billing,
   ...Provenance,
 });
-/** Bought when the scenario asks for it. */
 const SwitchAddon = z.strictObject({
   kind: z.literal("switch"),
-  need: SwitchNeed,
-  price: Price,
+  price: price("Price per month"),
   billing: Billing,
   ...Provenance,
 });
-/** Charged per unit of metered usage (Mbps·day). */
 const MeteredAddon = z.strictObject({
   kind: z.literal("metered"),
   need: MeteredNeed,
-  price: Price,
+  price: price("Price per unit of usage (Mbps·day)"),
   billing: Billing,
   ...Provenance,
 });
-/** Part of the package: never charged, noted when the scenario relies on it. */
 const IncludedAddon = z.strictObject({
   kind: z.literal("included"),
   need: LimitNeed,
   ...Provenance,
 });
+/**
+ * limit: raises a limit for a fixed price; tiers: the smallest tier that meets the need;
+ * switch: bought when the scenario asks for it (features.addons); metered: per unit of
+ * usage; included: part of the package, never charged, noted when relied on.
+ */
 const Addon = z.discriminatedUnion("kind", [LimitAddon, TieredAddon, SwitchAddon, MeteredAddon, IncludedAddon]);
 export type Addon = z.infer<typeof Addon>;
 export type AddonKind = Addon["kind"];
 
 const Edition = z.strictObject({
   name: Localized,
-  aliases: z.array(z.string()),
-  packageFee: z.strictObject({ price: Price, ...Provenance }),
-  /** null: no overage billing, the limits are hard caps */
+  aliases: z.array(text("Another name for the edition, accepted as a plan")),
+  packageFee: z.strictObject({ price: price("Package fee per month"), ...Provenance }),
   overage: z.nullable(z.strictObject({ dau: Overage, groups: Overage })),
   limits: z.strictObject({
     peakDau: Limit,
@@ -114,13 +113,23 @@ const Edition = z.strictObject({
 });
 export type Edition = z.infer<typeof Edition>;
 
+export const Category = z.enum(["base", "overage", "addon", "discount"]);
+export type Category = z.infer<typeof Category>;
+
 export const Catalog = z.strictObject({
   $schema: z.optional(z.string()),
-  id: z.string(),
-  version: z.string(),
-  currency: z.string(),
+  id: text("Names the catalog in every estimate"),
+  version: text("Version of the price list"),
+  currency: text("ISO 4217 code, such as CNY"),
   title: Localized,
-  sources: z.record(z.string(), z.string()),
+  sources: z.record(z.string(), text("Where facts come from")),
+  discounts: z.strictObject({
+    appliesTo: field(
+      z.array(z.enum(["base", "overage", "addon"])),
+      "Categories of lines a --discount reduces",
+      "a list of base, overage, addon",
+    ),
+  }),
   editions: z.strictObject({ trial: Edition, pro: Edition, flagship: Edition }),
   addonNames: z.record(z.string(), Localized),
 });

@@ -5,6 +5,8 @@ import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { stylesFor } from "./color.js";
 import { estimateCommand } from "./commands/estimate.js";
+import { pricesCommand } from "./commands/prices.js";
+import { schemaCommand } from "./commands/schema.js";
 import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
 
@@ -43,7 +45,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option("--debug", "show internals (stack traces) on errors")
     .showSuggestionAfterError()
     .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
-    .addCommand(estimateCommand(context));
+    .addCommand(estimateCommand(context))
+    .addCommand(pricesCommand(context))
+    .addCommand(schemaCommand(context));
   routeOutput(program, io);
 
   if (argv.length === 0) {

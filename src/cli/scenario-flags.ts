@@ -10,7 +10,7 @@ interface ScenarioFlag {
   key: string;
   path: readonly string[];
   description: string;
-  kind: "number" | "boolean" | "string";
+  kind: "number" | "boolean" | "string" | "list";
 }
 
 export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
@@ -100,6 +100,13 @@ export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
     description: "do not buy it (overrides the file)",
   },
   {
+    flags: "--addon <name>",
+    key: "addon",
+    path: ["features", "addons"],
+    kind: "list",
+    description: "buy an add-on of the catalog on request, e.g. securityStrike (repeatable)",
+  },
+  {
     flags: "--unlimited-live-groups",
     key: "unlimitedLiveGroups",
     path: ["features", "unlimitedLiveGroups"],
@@ -114,6 +121,12 @@ export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
     description: "do not (overrides the file)",
   },
 ];
+
+/** Commander's parser for a flag: a list flag collects its repeats. */
+export function flagParser(flag: ScenarioFlag): ((value: string, previous: unknown) => unknown) | undefined {
+  if (flag.kind !== "list") return undefined;
+  return (value, previous) => [...(Array.isArray(previous) ? previous : []), value];
+}
 
 const longFlag = (flag: ScenarioFlag) => /--[a-z-]+/.exec(flag.flags)![0].replace(/^--no-/, "--");
 

@@ -26,12 +26,17 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   const t = messages[options.lang];
   const styles = options.styles ?? plainStyles;
   const money = (amount: string) => formatMoney(amount, estimate.currency);
-  const quantity = (line: Line) => `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
-  const subtotals = [
+  // A discount reads best as its formula ("15% × ¥2,499.00").
+  const quantity = (line: Line) =>
+    line.category === "discount"
+      ? line.explain
+      : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
+  const subtotals: [string, string][] = [
     [t.subtotal.base, estimate.subtotals.base],
     [t.subtotal.overage, estimate.subtotals.overage],
     [t.subtotal.addons, estimate.subtotals.addons],
-  ] as const;
+  ];
+  if (estimate.subtotals.discount !== "0.00") subtotals.push([t.subtotal.discount, estimate.subtotals.discount]);
 
   // The amount column fits its widest cell; the label and quantity columns share the
   // rest of the terminal, the label wrapping first, then the quantity.

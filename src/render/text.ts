@@ -9,18 +9,30 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Break text into lines of at most `width` columns: at spaces, or anywhere in CJK text. */
+/** Break text into lines of at most `width` columns: at spaces, or anywhere in CJK text and in words too long for a line. */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let current = "";
   // Words are runs of non-space Latin text or single wide characters.
   for (const token of text.match(/[^\s\u2e80-\u9fff\uff00-\uffef]+|[\u2e80-\u9fff\uff00-\uffef]|\s+/gu) ?? []) {
     const candidate = current + token;
-    if (displayWidth(candidate) <= width || current.trim() === "") {
+    if (displayWidth(candidate) <= width) {
       current = candidate;
-    } else {
-      lines.push(current.trimEnd());
-      current = /^\s+$/.test(token) ? "" : token;
+      continue;
+    }
+    if (current.trim() !== "") lines.push(current.trimEnd());
+    current = /^\s+$/.test(token) ? "" : token;
+    // A word wider than a line is cut where the line ends.
+    while (displayWidth(current) > width) {
+      let cut = 0;
+      let used = 0;
+      for (const char of current) {
+        if (used + displayWidth(char) > width) break;
+        used += displayWidth(char);
+        cut += char.length;
+      }
+      lines.push(current.slice(0, cut));
+      current = current.slice(cut);
     }
   }
   if (current.trim() !== "" || lines.length === 0) lines.push(current.trimEnd());

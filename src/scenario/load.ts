@@ -13,11 +13,18 @@ export interface LoadedDocument {
 
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
-/** Read and parse one document; `-` reads stdin. Errors name the file and what is wrong. */
-export async function loadDocument(path: string, context: { cwd: string; stdin: Readable }): Promise<LoadedDocument> {
+/**
+ * Read and parse one document; `-` reads stdin. Errors name the file and what is wrong;
+ * `expected` says what an empty one should have held.
+ */
+export async function loadDocument(
+  path: string,
+  context: { cwd: string; stdin: Readable },
+  expected = 'a scenario such as {"plan": "pro"}',
+): Promise<LoadedDocument> {
   const source = path === "-" ? "stdin" : path;
   const text = path === "-" ? await readStream(context.stdin) : readText(path, resolve(context.cwd, path));
-  if (text.trim() === "") throw new UserError(`${source}: is empty; expected a scenario such as {"plan": "pro"}`);
+  if (text.trim() === "") throw new UserError(`${source}: is empty; expected ${expected}`);
   const yaml = path === "-" ? !/^\s*[[{]/.test(text) : YAML_EXTENSIONS.has(extname(path).toLowerCase());
   const data = yaml ? await parseYaml(text, source) : parseJson(text, source);
   return { source, data };
@@ -73,7 +80,7 @@ async function parseYaml(text: string, source: string): Promise<unknown> {
   const documents = parseAllDocuments(text);
   if (!Array.isArray(documents)) return null; // an empty stream; caught above
   const [first, ...rest] = documents;
-  if (rest.length > 0) throw new UserError(`${source}: holds ${documents.length} YAML documents; estimate takes one`);
+  if (rest.length > 0) throw new UserError(`${source}: holds ${documents.length} YAML documents; expected one`);
   const error = first?.errors[0];
   if (error) {
     const at = error.linePos?.[0];

@@ -1,23 +1,11 @@
 // The scenario format: its TypeScript type, its validation and its JSON Schema all
-// come from this one definition. `expects` phrases the rule of each field for errors.
+// come from this one definition.
 import * as z from "zod/mini";
-
-/** What a valid value looks like, in words, for error messages ("must be …"). */
-export const expects = z.registry<{ expects: string }>();
-
-function field<T extends z.ZodMiniType>(schema: T, description: string, rule: string): T {
-  expects.add(schema, { expects: rule });
-  z.globalRegistry.add(schema, { description });
-  return schema;
-}
-
-const count = (description: string) => field(z.int().check(z.minimum(0)), description, "a whole number ≥ 0");
-const mbps = (description: string) => field(z.number().check(z.minimum(0)), description, "a number ≥ 0");
-const flag = (description: string) => field(z.boolean(), description, "true or false");
+import { count, decimal, field, flag, text } from "../validation/fields.js";
 
 export const Bandwidth = z.strictObject({
-  mainlandMbps: z.optional(mbps("Each day's peak danmaku bandwidth in mainland China, Mbps")),
-  internationalMbps: z.optional(mbps("Each day's peak danmaku bandwidth outside mainland China, Mbps")),
+  mainlandMbps: z.optional(decimal("Each day's peak danmaku bandwidth in mainland China, Mbps")),
+  internationalMbps: z.optional(decimal("Each day's peak danmaku bandwidth outside mainland China, Mbps")),
   days: z.optional(
     field(
       z.int().check(z.minimum(1), z.maximum(31)),
@@ -38,13 +26,15 @@ export const Features = z.strictObject({
   groupMemberLimit: z.optional(count("Members the largest non-live group needs")),
   groupsPerUser: z.optional(count("Groups one user needs to be able to join")),
   historyDays: z.optional(count("Days of message history to keep")),
-  securityStrike: z.optional(flag("Buy the security strike service (安全打击)")),
+  securityStrike: z.optional(flag("Buy the security strike service (安全打击); the same as listing it in addons")),
   unlimitedLiveGroups: z.optional(flag("Need unlimited live groups whatever the count")),
+  // Checked against the catalog by the validator: a custom catalog may sell more.
+  addons: z.optional(z.array(text("An add-on of the price catalog that is bought on request, such as securityStrike"))),
 });
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  name: z.optional(field(z.string().check(z.minLength(1)), "A name for the scenario", "a non-empty string")),
+  name: z.optional(text("A name for the scenario")),
   // Checked against the catalog's editions and aliases by the validator, so that a
   // catalog's aliases are the only list of plan names.
   plan: field(

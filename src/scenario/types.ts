@@ -15,8 +15,9 @@ export interface Scenario {
     groupMemberLimit: number | null;
     groupsPerUser: number | null;
     historyDays: number | null;
-    securityStrike: boolean;
     unlimitedLiveGroups: boolean;
+    /** add-ons bought on request (kind "switch"), securityStrike included when asked for */
+    addons: string[];
   };
 }
 

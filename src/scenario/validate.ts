@@ -1,11 +1,11 @@
-import * as z from "zod/mini";
 import { resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
 import { InputError, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
-import { ScenarioSchema, expects, type ScenarioInput } from "./schema.js";
+import { parseWith } from "../validation/issues.js";
+import { ScenarioSchema, type ScenarioInput } from "./schema.js";
 import { DEFAULT_BANDWIDTH_DAYS, type Scenario } from "./types.js";
 
-type Path = readonly PropertyKey[];
+export { formatPath } from "../validation/issues.js";
 
 export interface ValidateOptions {
   catalog: Catalog;
@@ -17,14 +17,10 @@ export interface ValidateOptions {
 
 /** Validate raw input (parsed JSON/YAML or built from flags) into a normalized scenario. */
 export function validateScenario(input: unknown, options: ValidateOptions): Scenario {
-  const result = ScenarioSchema.safeParse(input, { reportInput: true });
-  const problems = result.success ? [] : result.error.issues.flatMap(describeIssue);
-  let plan;
-  if (result.success) {
-    plan = resolveEdition(options.catalog, result.data.plan);
-    if (!plan) problems.push(unknownPlan(result.data.plan, options.catalog));
-  }
-  if (problems.length > 0 || !result.success || !plan) {
+  const { data, problems } = parseWith(ScenarioSchema, input);
+  const plan = data && resolveEdition(options.catalog, data.plan);
+  if (data) problems.push(...catalogProblems(data, options.catalog));
+  if (problems.length > 0 || !data || !plan) {
     throw new InputError(
       problems.map((problem) => {
         const renamed = options.describePath?.(problem.path);
@@ -36,12 +32,47 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
       }),
     );
   }
-  return normalize(result.data, plan);
+  return normalize(data, plan);
+}
+
+/** What only the catalog can tell: the plan names and the add-ons it sells. */
+function catalogProblems(data: ScenarioInput, catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  if (!resolveEdition(catalog, data.plan)) {
+    const suggestion = closest(data.plan, editionNames(catalog));
+    problems.push({
+      path: "plan",
+      message: `unknown plan ${JSON.stringify(data.plan)}: expected trial, pro or flagship${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    });
+  }
+  const switches = switchAddons(catalog);
+  for (const [index, key] of (data.features?.addons ?? []).entries()) {
+    if (switches.includes(key)) continue;
+    const suggestion = closest(key, switches);
+    problems.push({
+      path: `features.addons[${index}]`,
+      message: `unknown add-on ${JSON.stringify(key)}: the catalog sells ${switches.join(", ") || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    });
+  }
+  return problems;
+}
+
+/** Add-ons bought on request (kind "switch") in any edition of the catalog. */
+export function switchAddons(catalog: Catalog): string[] {
+  const keys = Object.values(catalog.editions).flatMap((edition) =>
+    Object.entries(edition.addons)
+      .filter(([, addon]) => addon.kind === "switch")
+      .map(([key]) => key),
+  );
+  return [...new Set(keys)];
 }
 
 function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
   const usage = input.usage ?? {};
   const features = input.features ?? {};
+  const addons = new Set(features.addons ?? []);
+  if (features.securityStrike === true) addons.add("securityStrike");
+  if (features.securityStrike === false) addons.delete("securityStrike");
   return {
     name: input.name ?? null,
     plan,
@@ -59,85 +90,8 @@ function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
       groupMemberLimit: features.groupMemberLimit ?? null,
       groupsPerUser: features.groupsPerUser ?? null,
       historyDays: features.historyDays ?? null,
-      securityStrike: features.securityStrike ?? false,
       unlimitedLiveGroups: features.unlimitedLiveGroups ?? false,
+      addons: [...addons],
     },
   };
-}
-
-function unknownPlan(plan: string, catalog: Catalog): Problem {
-  const suggestion = closest(plan, editionNames(catalog));
-  return {
-    path: "plan",
-    message: `unknown plan ${JSON.stringify(plan)}: expected trial, pro or flagship${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-  };
-}
-
-export function formatPath(path: Path): string {
-  return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
-    .join("");
-}
-
-function describeIssue(issue: z.core.$ZodIssue): Problem[] {
-  const path = formatPath(issue.path);
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(objectShape(schemaAt(issue.path)) ?? {});
-    return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
-      return {
-        path: formatPath([...issue.path, key]),
-        message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-      };
-    });
-  }
-  const schema = schemaAt(issue.path);
-  const rule = schema && expects.get(schema)?.expects;
-  const input = (issue as { input?: unknown }).input;
-  if (input === undefined) return [{ path, message: `is required${rule ? ` (${rule})` : ""}` }];
-  const what = rule ?? (objectShape(schema) ? "an object" : "valid");
-  return [{ path, message: `must be ${what}, got ${describeValue(input)}` }];
-}
-
-/** A value as a message quotes it: numbers as written, strings quoted, the rest by kind. */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-
-// zod/mini keeps a schema's structure in `_zod.def`; these helpers walk it to find the
-// schema of a field (for its rule) or the fields of an object (for "did you mean").
-interface Def {
-  type: string;
-  innerType?: z.ZodMiniType;
-  shape?: Record<string, z.ZodMiniType>;
-}
-const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
-  let current = schema;
-  for (
-    let def = defOf(current);
-    def.innerType && (def.type === "optional" || def.type === "nullable");
-    def = defOf(current)
-  ) {
-    current = def.innerType;
-  }
-  return current;
-}
-
-function objectShape(schema: z.ZodMiniType | undefined): Record<string, z.ZodMiniType> | undefined {
-  return schema && defOf(unwrap(schema)).shape;
-}
-
-function schemaAt(path: Path): z.ZodMiniType | undefined {
-  let schema: z.ZodMiniType | undefined = ScenarioSchema;
-  for (const key of path) {
-    schema = objectShape(schema)?.[String(key)];
-    if (!schema) return undefined;
-  }
-  return schema && unwrap(schema);
 }

@@ -61,7 +61,7 @@ describe.each(paid)("overage on %s", (plan) => {
 
 it("prices the example of the price list: pro, 20,001 DAU, 300,000 groups = ¥4,999.00", () => {
   const estimate = price({ plan: "pro", usage: { peakDau: 20_001, peakGroups: 300_000 } });
-  expect(estimate.subtotals).toEqual({ base: "999.00", overage: "4000.00", addons: "0.00" });
+  expect(estimate.subtotals).toEqual({ base: "999.00", overage: "4000.00", addons: "0.00", discount: "0.00" });
   expect(estimate.total).toBe("4999.00");
 });
 

@@ -29,8 +29,14 @@ describe("wrapText", () => {
     ]);
   });
 
-  it("keeps a word longer than the width whole", () => {
-    expect(wrapText("supercalifragilistic word", 10)).toEqual(["supercalifragilistic", "word"]);
+  it("cuts a word longer than the width", () => {
+    expect(wrapText("supercalifragilistic word", 10)).toEqual(["supercalif", "ragilistic", "word"]);
+    expect(wrapText("see https://example.com/a/very/long/path", 12)).toEqual([
+      "see",
+      "https://exam",
+      "ple.com/a/ve",
+      "ry/long/path",
+    ]);
   });
 
   it("leaves short text alone", () => {

@@ -41,7 +41,7 @@ describe("loadDocument", () => {
     ],
     ["cut.json", '{"plan": "pro"', "bad.json"],
     ["bad.yaml", "plan: pro\nusage: {peakDau: [}\n", "bad.yaml: invalid YAML:"],
-    ["two.yaml", "plan: pro\n---\nplan: trial\n", "two.yaml: holds 2 YAML documents; estimate takes one"],
+    ["two.yaml", "plan: pro\n---\nplan: trial\n", "two.yaml: holds 2 YAML documents; expected one"],
   ])("%s is rejected with a message naming it", async (name, text, message) => {
     if (text !== undefined) file(name, text);
     await expect(load(name)).rejects.toThrow(

@@ -29,8 +29,8 @@ describe("validateScenario", () => {
         groupMemberLimit: null,
         groupsPerUser: null,
         historyDays: null,
-        securityStrike: false,
         unlimitedLiveGroups: false,
+        addons: [],
       },
     });
   });

@@ -1,19 +1,21 @@
 // `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
 import { Command, Option } from "commander";
-import { builtinCatalog } from "../../catalog/index.js";
 import { priceScenario } from "../../calculator/estimate.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, UserError } from "../../errors.js";
 import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
 import { loadDocument } from "../../scenario/load.js";
 import { validateScenario } from "../../scenario/validate.js";
-import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath } from "../scenario-flags.js";
+import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath, flagParser } from "../scenario-flags.js";
 import type { CommandContext } from "../context.js";
+import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
 
 interface EstimateFlags extends Record<string, unknown> {
   file?: string;
   format: "table" | "json";
   strict?: boolean;
+  pricing?: string;
+  discount?: string;
 }
 
 const EXAMPLES = `
@@ -22,6 +24,7 @@ Examples:
   $ im-bill estimate --plan flagship --dau 80k --live-groups 200 --bandwidth-mainland 100
   $ im-bill estimate examples/live-streaming-flagship.json --format json
   $ im-bill estimate --file app.yaml --dau 40000        (flags override the file)
+  $ im-bill estimate --plan pro --dau 25k --pricing our-prices.yaml --discount 15%
   $ cat scenario.json | im-bill estimate --file - --strict
 `;
 
@@ -30,12 +33,20 @@ export function estimateCommand(context: CommandContext): Command {
     .description("estimate the monthly bill of one scenario")
     .argument("[file]", "scenario file, the same as --file")
     .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
-  for (const flag of SCENARIO_FLAGS) command.option(flag.flags, flag.description);
+  for (const flag of SCENARIO_FLAGS) {
+    const parser = flagParser(flag);
+    command.addOption(
+      parser ? new Option(flag.flags, flag.description).argParser(parser) : new Option(flag.flags, flag.description),
+    );
+  }
+  addPricingOption(command).option(
+    "--discount <percent>",
+    "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
+  );
+  addLangOption(
+    command.addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table")),
+  );
   return command
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .addOption(
-      new Option("--lang <lang>", "language of labels and messages (default: from the locale)").choices(["en", "zh"]),
-    )
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: EstimateFlags) => {
@@ -48,7 +59,8 @@ export function estimateCommand(context: CommandContext): Command {
 
 async function runEstimate(flags: EstimateFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const catalog = builtinCatalog;
+  const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
+  const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
   const file = flags.file === undefined ? undefined : await loadDocument(flags.file, io);
   const { document, flagByPath } = applyScenarioFlags(file ? file.data : {}, flags);
@@ -57,11 +69,12 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
     source: file?.source ?? "",
     // Without a file every field comes from a flag, a missing --plan included.
     describePath: (path) => {
-      const flag = flagByPath.get(path) ?? (file ? undefined : flagForPath(path));
+      const field = path.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
+      const flag = flagByPath.get(field) ?? (file ? undefined : flagForPath(field));
       return flag ? { source: "", path: flag } : undefined;
     },
   });
-  const estimate = priceScenario(scenario, catalog, { lang });
+  const estimate = priceScenario(scenario, catalog, { lang, discountPercent });
   if (flags.format === "json") {
     io.stdout.write(renderJson(estimate));
   } else {

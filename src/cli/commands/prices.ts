@@ -1,0 +1,46 @@
+// `im-bill prices`: the catalog in use, laid out like Tencent's price page.
+import { Command, Option } from "commander";
+import { EXIT_OK } from "../../errors.js";
+import { messages } from "../../i18n/messages.js";
+import type { CommandContext } from "../context.js";
+import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+
+const EXAMPLES = `
+Examples:
+  $ im-bill prices
+  $ im-bill prices --lang zh --format markdown > prices.md
+  $ im-bill prices --pricing our-prices.yaml --format json     (the resolved catalog)
+`;
+
+export function pricesCommand(context: CommandContext): Command {
+  const command = new Command("prices").description(
+    "show the price catalog: packages, overage, add-ons, limits, sources",
+  );
+  addPricingOption(command);
+  addLangOption(command);
+  return command
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .addHelpText("after", EXAMPLES)
+    .action(async (flags: { pricing?: string; lang?: string; format: "table" | "json" | "markdown" }) => {
+      const { io } = context;
+      const catalog = await catalogFor(flags.pricing, io);
+      if (flags.format === "json") {
+        io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+        return context.setExitCode(EXIT_OK);
+      }
+      const lang = context.lang(flags.lang);
+      const { priceSheet } = await import("../../render/price-sheet.js");
+      const sheet = priceSheet(catalog, lang);
+      const assumptionsTitle = messages[lang].prices.assumptionsTitle;
+      if (flags.format === "markdown") {
+        const { renderPriceMarkdown } = await import("../../render/prices.js");
+        io.stdout.write(renderPriceMarkdown(sheet, assumptionsTitle));
+      } else {
+        const { renderPriceTables } = await import("../../render/prices.js");
+        io.stdout.write(
+          renderPriceTables(sheet, { styles: context.styles(io.stdout), width: io.stdout.columns, assumptionsTitle }),
+        );
+      }
+      context.setExitCode(EXIT_OK);
+    });
+}

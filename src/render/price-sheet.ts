@@ -1,0 +1,158 @@
+// The catalog laid out the way Tencent's price page is: package fees and overage, the
+// add-ons per edition, the default limits, then the sources. A neutral model of
+// sections, rows and cells, which the table and markdown renderers draw.
+import { editionIds } from "../catalog/editions.js";
+import type { Addon, Catalog, LimitNeed } from "../catalog/schema.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
+import { formatMoney, formatNumber } from "../util/format.js";
+
+export interface Section {
+  title: string;
+  head: string[];
+  /** a cell may hold several lines */
+  rows: string[][];
+}
+
+export interface PriceSheet {
+  title: string;
+  catalog: string;
+  sections: Section[];
+  footnotes: string[];
+}
+
+interface Fact {
+  source: string | string[];
+  assumption?: boolean;
+  note?: string;
+}
+
+const LIMITS: readonly LimitNeed[] = [
+  "peakDau",
+  "peakGroups",
+  "liveGroups",
+  "groupMemberLimit",
+  "groupsPerUser",
+  "historyDays",
+];
+
+export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
+  const t = messages[lang].prices;
+  const money = (amount: string) => formatMoney(amount, catalog.currency);
+  const editions = editionIds.map((id) => catalog.editions[id]);
+  const editionHead = editions.map((edition) => edition.name[lang]);
+  // Assumptions are marked * in their cell and explained once under the sheet, with
+  // the editions they hold for.
+  const assumptions = new Map<string, { what: string; note: string; editions: string[] }>();
+  const mark = (text: string, fact: Fact, what: string, edition: string) => {
+    if (!fact.assumption) return text;
+    const note = fact.note ?? t.assumption;
+    const entry = assumptions.get(`${what}\n${note}`) ?? { what, note, editions: [] };
+    entry.editions.push(edition);
+    assumptions.set(`${what}\n${note}`, entry);
+    return `${text} *`;
+  };
+
+  const packages: Section = {
+    title: t.packages,
+    head: ["", ...editionHead],
+    rows: [
+      [t.packageFee, ...editions.map((edition) => `${money(edition.packageFee.price)}${t.perMonth}`)],
+      [
+        t.dauOverage,
+        ...editions.map((edition) =>
+          edition.overage
+            ? t.overageRule(
+                money(edition.overage.dau.price),
+                formatNumber(edition.overage.dau.unit),
+                formatNumber(edition.overage.dau.free),
+              )
+            : t.notSold,
+        ),
+      ],
+      [
+        t.groupOverage,
+        ...editions.map((edition) =>
+          edition.overage
+            ? t.overageRule(
+                money(edition.overage.groups.price),
+                formatNumber(edition.overage.groups.unit),
+                formatNumber(edition.overage.groups.free),
+              )
+            : t.notSold,
+        ),
+      ],
+    ],
+  };
+
+  const addonKeys = [...new Set(editions.flatMap((edition) => Object.keys(edition.addons)))];
+  const describeAddon = (key: string, addon: Addon | undefined, editionName: string): string => {
+    if (!addon) return t.notSold;
+    const what = catalog.addonNames[key]?.[lang] ?? key;
+    switch (addon.kind) {
+      case "included":
+        return mark(t.included, addon, what, editionName);
+      case "switch":
+        return mark(`${money(addon.price)}${t.perMonth}`, addon, what, editionName);
+      case "metered":
+        return mark(`${money(addon.price)}${t.perMbpsDay}`, addon, what, editionName);
+      case "limit":
+        return mark(
+          `${addon.raisesTo === null ? t.unlimited : formatNumber(addon.raisesTo)}: ${money(addon.price)}${t.perMonth}`,
+          addon,
+          what,
+          editionName,
+        );
+      case "tiers":
+        return mark(
+          addon.tiers
+            .map((tier) => `${formatNumber(tier.upTo)}${t.unitOf(addon.need)}: ${money(tier.price)}${t.perMonth}`)
+            .join("\n"),
+          addon,
+          what,
+          editionName,
+        );
+    }
+  };
+  const billingOf = (key: string) => {
+    const addon = editions.map((edition) => edition.addons[key]).find((a) => a && a.kind !== "included");
+    return addon && "billing" in addon ? t.billing[addon.billing] : "";
+  };
+  const addons: Section = {
+    title: t.addons,
+    head: [t.addon, t.billingHead, ...editionHead],
+    rows: addonKeys.map((key) => [
+      catalog.addonNames[key]?.[lang] ?? key,
+      billingOf(key),
+      ...editions.map((edition) => describeAddon(key, edition.addons[key], edition.name[lang])),
+    ]),
+  };
+
+  const limits: Section = {
+    title: t.limits,
+    head: ["", ...editionHead],
+    rows: LIMITS.map((need) => [
+      t.limitNames[need],
+      ...editions.map((edition) => {
+        const limit = edition.limits[need];
+        const text = limit.value === null ? t.unlimited : `${formatNumber(limit.value)}${t.unitOf(need)}`;
+        return mark(text, limit, t.limitNames[need], edition.name[lang]);
+      }),
+    ]),
+  };
+
+  const sources: Section = {
+    title: t.sources,
+    head: [t.sourceKey, t.sourceText],
+    rows: Object.entries(catalog.sources).map(([key, text]) => [key, text]),
+  };
+
+  return {
+    title: catalog.title[lang],
+    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})`,
+    sections: [packages, addons, limits, sources],
+    footnotes: [...assumptions.values()].map(
+      ({ what, note, editions }) => `* ${what} (${editions.join(", ")}): ${note}`,
+    ),
+  };
+}

@@ -1,0 +1,99 @@
+// `im-bill prices` and `im-bill schema`, and --pricing/--discount on estimate, through the built binary.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtinCatalog } from "../../src/catalog/index.js";
+import { imBill, root } from "../helpers/cli.js";
+
+describe("im-bill prices", () => {
+  it.each(["en", "zh"])("prints the price sheet in %s (golden)", async (lang) => {
+    const result = imBill(["prices", "--lang", lang]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    await expect(result.stdout).toMatchFileSnapshot(`../golden/prices.${lang}.txt`);
+  });
+
+  it("prints markdown (golden), every table row with the same number of cells as its head", async () => {
+    const result = imBill(["prices", "--format", "markdown"]);
+    await expect(result.stdout).toMatchFileSnapshot("../golden/prices.en.md");
+    const tables = result.stdout.split(/\n\n/).filter((block) => block.startsWith("|"));
+    expect(tables).toHaveLength(4);
+    for (const table of tables) {
+      const cells = table.split("\n").map((row) => row.replace(/\\\|/g, "").split("|").length);
+      expect(new Set(cells).size).toBe(1);
+    }
+  });
+
+  it("prints the catalog in use as JSON: the built-in one, or one with an overlay", () => {
+    expect(JSON.parse(imBill(["prices", "--format", "json"]).stdout)).toEqual(builtinCatalog);
+    const overlaid = JSON.parse(
+      imBill(["prices", "--format", "json", "--pricing", "examples/pricing/negotiated.yaml"]).stdout,
+    );
+    expect(overlaid.id).toBe("acme-negotiated");
+    expect(overlaid.editions.pro.packageFee.price).toBe("849.15");
+    expect(overlaid.editions.flagship).toEqual(builtinCatalog.editions.flagship);
+  });
+
+  it("shows an overlay's prices", () => {
+    const result = imBill(["prices", "--pricing", "examples/pricing/negotiated.yaml"]);
+    expect(result.stdout).toContain("¥849.15/month");
+    expect(result.stdout).toContain("acme-negotiated 2026-01 (CNY)");
+  });
+});
+
+describe("estimate --pricing and --discount", () => {
+  it("prices with an overlay and names it", () => {
+    const result = imBill([
+      "estimate",
+      "examples/small-chat-pro.json",
+      "--pricing",
+      "examples/pricing/negotiated.yaml",
+      "--format",
+      "json",
+    ]);
+    const estimate = JSON.parse(result.stdout);
+    expect(estimate.catalog).toEqual({ id: "acme-negotiated", version: "2026-01", currency: "CNY" });
+    // 849.15 + 1 × 800 DAU overage + 500 members + 500 history
+    expect(estimate.total).toBe("2649.15");
+  });
+
+  it("shows the discount as its own line, with the list prices kept", () => {
+    const result = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--security-strike", "--discount", "10%"]);
+    expect(result.stdout).toMatch(/Discount 10% on package and add-ons │ 10% × ¥1,999.00\s+│\s+-¥199.90 │/);
+    expect(result.stdout).toMatch(/Total\s+│ ¥3,799.10 │/);
+  });
+
+  it.each([
+    [["--discount", "110"], 'error: --discount: must be a percentage from 0 to 100, such as 15%, got "110"'],
+    [["--discount", "ten"], 'error: --discount: must be a percentage from 0 to 100, such as 15%, got "ten"'],
+    [["--pricing", "examples/nope.yaml"], "error: examples/nope.yaml: no such file"],
+  ])("rejects %j with exit 2", (args, message) => {
+    const result = imBill(["estimate", "--plan", "pro", ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd()).toBe(message);
+  });
+
+  it("rejects an invalid catalog with exit 2 and the field path", () => {
+    const result = imBill(["estimate", "--plan", "pro", "--pricing", "-"], {
+      input: '{"extends": "tencent-im-cn-2020", "editions": {"pro": {"overage": {"dau": {"unit": 0}}}}}',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd()).toBe(
+      "error: stdin: editions.pro.overage.dau.unit: must be a whole number ≥ 1, got 0",
+    );
+  });
+});
+
+describe("im-bill schema", () => {
+  it.each(["scenario", "catalog", "estimate"])("prints schemas/%s.schema.json", (kind) => {
+    const result = imBill(["schema", kind]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8"));
+  });
+
+  it("exits 2 for an unknown kind", () => {
+    const result = imBill(["schema", "scenarios"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Allowed choices are scenario, catalog, estimate");
+  });
+});
