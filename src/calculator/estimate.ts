@@ -1,6 +1,6 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works.
-import { editionIds } from "../catalog/editions.js";
+import { editionIds, limitNeeds } from "../catalog/editions.js";
 import type { Addon, Catalog, Edition, EditionId, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
@@ -26,15 +26,6 @@ interface Draft {
   violations: Finding[];
   notes: Finding[];
 }
-
-const LIMIT_NEEDS: readonly LimitNeed[] = [
-  "peakDau",
-  "peakGroups",
-  "liveGroups",
-  "groupMemberLimit",
-  "groupsPerUser",
-  "historyDays",
-];
 
 /** Price a validated scenario on its edition of the catalog. */
 export function priceScenario(scenario: Scenario, catalog: Catalog, options: PriceOptions = {}): Estimate {
@@ -118,7 +109,7 @@ function discountLine(
 }
 
 /** What the scenario needs, by the names the catalog's limits and add-ons use. */
-function limitNeeds(scenario: Scenario): Record<LimitNeed, number> {
+function limitNeedsOf(scenario: Scenario): Record<LimitNeed, number> {
   const { usage, features } = scenario;
   return {
     peakDau: usage.peakDau,
@@ -162,7 +153,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   const editionName = edition.name[lang];
   const addonName = (key: string) => catalog.addonNames[key]?.[lang] ?? key;
   const draft: Draft = { lines: [], violations: [], notes: [] };
-  const limits = limitNeeds(scenario);
+  const limits = limitNeedsOf(scenario);
   const meters = meteredNeeds(scenario);
   const requested = new Set(scenario.features.addons);
 
@@ -198,7 +189,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
 
   // Each need above the edition's limit: the cheapest option that reaches it, if any.
   const chosen = new Map<string, Option & { need: LimitNeed; included: number }>();
-  for (const need of LIMIT_NEEDS) {
+  for (const need of limitNeeds) {
     const included = edition.limits[need].value ?? Infinity;
     const value = limits[need];
     if (value <= included) continue;

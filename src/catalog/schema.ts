@@ -2,7 +2,7 @@
 // validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
 import { count, field, positiveCount, price, text } from "../validation/fields.js";
-import { editionIds, type EditionId } from "./editions.js";
+import { editionIds, limitNeeds, type EditionId } from "./editions.js";
 
 export { editionIds, type EditionId };
 
@@ -21,9 +21,9 @@ const Provenance = {
 
 /** The needs a scenario can express, which limits and add-ons refer to. */
 export const LimitNeed = field(
-  z.enum(["peakDau", "peakGroups", "liveGroups", "groupMemberLimit", "groupsPerUser", "historyDays"]),
+  z.enum(limitNeeds),
   "The scenario need this limit or add-on is about",
-  "one of peakDau, peakGroups, liveGroups, groupMemberLimit, groupsPerUser, historyDays",
+  `one of ${limitNeeds.join(", ")}`,
 );
 export type LimitNeed = z.infer<typeof LimitNeed>;
 export const MeteredNeed = field(

@@ -1,8 +1,8 @@
 // The catalog laid out the way Tencent's price page is: package fees and overage, the
 // add-ons per edition, the default limits, then the sources. A neutral model of
 // sections, rows and cells, which the table and markdown renderers draw.
-import { editionIds } from "../catalog/editions.js";
-import type { Addon, Catalog, LimitNeed } from "../catalog/schema.js";
+import { editionIds, limitNeeds } from "../catalog/editions.js";
+import type { Addon, Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -27,15 +27,6 @@ interface Fact {
   note?: string;
 }
 
-const LIMITS: readonly LimitNeed[] = [
-  "peakDau",
-  "peakGroups",
-  "liveGroups",
-  "groupMemberLimit",
-  "groupsPerUser",
-  "historyDays",
-];
-
 export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   const t = messages[lang].prices;
   const money = (amount: string) => formatMoney(amount, catalog.currency);
@@ -53,35 +44,20 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
     return `${text} *`;
   };
 
+  const overageRow = (label: string, metric: "dau" | "groups") => [
+    label,
+    ...editions.map((edition) => {
+      const rule = edition.overage?.[metric];
+      return rule ? t.overageRule(money(rule.price), formatNumber(rule.unit), formatNumber(rule.free)) : t.notSold;
+    }),
+  ];
   const packages: Section = {
     title: t.packages,
     head: ["", ...editionHead],
     rows: [
       [t.packageFee, ...editions.map((edition) => `${money(edition.packageFee.price)}${t.perMonth}`)],
-      [
-        t.dauOverage,
-        ...editions.map((edition) =>
-          edition.overage
-            ? t.overageRule(
-                money(edition.overage.dau.price),
-                formatNumber(edition.overage.dau.unit),
-                formatNumber(edition.overage.dau.free),
-              )
-            : t.notSold,
-        ),
-      ],
-      [
-        t.groupOverage,
-        ...editions.map((edition) =>
-          edition.overage
-            ? t.overageRule(
-                money(edition.overage.groups.price),
-                formatNumber(edition.overage.groups.unit),
-                formatNumber(edition.overage.groups.free),
-              )
-            : t.notSold,
-        ),
-      ],
+      overageRow(t.dauOverage, "dau"),
+      overageRow(t.groupOverage, "groups"),
     ],
   };
 
@@ -131,7 +107,7 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   const limits: Section = {
     title: t.limits,
     head: ["", ...editionHead],
-    rows: LIMITS.map((need) => [
+    rows: limitNeeds.map((need) => [
       t.limitNames[need],
       ...editions.map((edition) => {
         const limit = edition.limits[need];
