@@ -1,11 +1,12 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works.
-import { editionIds, limitNeeds } from "../catalog/editions.js";
-import type { Addon, Catalog, Edition, EditionId, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
+import { editionIds, limitNeeds, type EditionId } from "../catalog/editions.js";
+import type { Catalog, LimitNeed, MeteredNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatMoney } from "../util/format.js";
+import { compile, type CompiledOverage, type Option, type Price } from "./compiled.js";
 import { Money, toAmount } from "./decimal.js";
 import type { Category, Estimate, Finding, Line } from "./types.js";
 
@@ -15,10 +16,15 @@ export interface PriceOptions {
   discountPercent?: number | string;
 }
 
-/** A line before rounding: the amount is derived when the estimate is built. */
-interface DraftLine extends Omit<Line, "quantity" | "unitPrice" | "amount"> {
+/** A line before rounding; its amount is derived when the estimate is built. */
+interface DraftLine {
+  id: string;
+  category: Category;
+  /** a count or a metered quantity; ONE for a monthly fee */
   quantity: Money;
-  unitPrice: Money;
+  unitPrice: Price;
+  /** words are made only for the estimate shown, not for the editions compared in a hint */
+  words?: () => { label: string; unit: string; explain: string };
 }
 
 interface Draft {
@@ -27,33 +33,16 @@ interface Draft {
   notes: Finding[];
 }
 
+const ONE = new Money(1);
+const ZERO = new Money(0);
+
 /** Price a validated scenario on its edition of the catalog. */
 export function priceScenario(scenario: Scenario, catalog: Catalog, options: PriceOptions = {}): Estimate {
   const lang = options.lang ?? "en";
-  const draft = draftEstimate(scenario, scenario.plan, catalog, lang);
-  if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, options.discountPercent));
-  return buildEstimate(scenario, catalog, draft, lang, options.discountPercent);
-}
-
-function buildEstimate(
-  scenario: Scenario,
-  catalog: Catalog,
-  draft: Draft,
-  lang: Lang,
-  discountPercent: number | string | undefined,
-): Estimate {
-  const lines: Line[] = draft.lines
-    .map(finishLine)
-    // A charge that rounds to nothing is left out (the package line always stays).
-    .filter((line) => line.id === "package" || line.amount !== "0.00");
-  const discount = discountLine(lines, catalog, messages[lang], discountPercent);
-  if (discount) lines.push(discount);
-  const sum = (category?: Category) =>
-    toAmount(
-      lines
-        .filter((line) => !category || line.category === category)
-        .reduce((acc, line) => acc.plus(line.amount), new Money(0)),
-    );
+  const discount = options.discountPercent === undefined ? undefined : new Money(options.discountPercent);
+  const draft = draftEstimate(scenario, scenario.plan, catalog, lang, true);
+  if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, discount));
+  const { lines, sums } = finishLines(draft.lines, catalog, messages[lang], discount);
   return {
     version: 1,
     name: scenario.name,
@@ -61,51 +50,71 @@ function buildEstimate(
     currency: catalog.currency,
     catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency },
     lines,
-    subtotals: { base: sum("base"), overage: sum("overage"), addons: sum("addon"), discount: sum("discount") },
-    total: sum(),
+    subtotals: {
+      base: toAmount(sums.base),
+      overage: toAmount(sums.overage),
+      addons: toAmount(sums.addon),
+      discount: toAmount(sums.discount),
+    },
+    total: toAmount(sums.base.plus(sums.overage).plus(sums.addon).plus(sums.discount)),
     violations: draft.violations,
     notes: draft.notes,
   };
 }
 
-function finishLine(line: DraftLine): Line {
-  return {
-    id: line.id,
-    category: line.category,
-    label: line.label,
-    quantity: line.quantity.toString(),
-    unit: line.unit,
-    unitPrice: toAmount(line.unitPrice),
-    amount: toAmount(line.quantity.times(line.unitPrice)),
-    explain: line.explain,
-  };
-}
-
-/** The discount as its own negative line, so that the list prices stay visible. */
-function discountLine(
-  lines: Line[],
+/**
+ * Round each line half-up to the fen, leave out what rounds to nothing (the package
+ * line always stays), add the discount line, and sum the amounts by category.
+ */
+function finishLines(
+  drafts: DraftLine[],
   catalog: Catalog,
-  t: Messages,
-  discountPercent: number | string | undefined,
-): Line | undefined {
-  if (discountPercent === undefined) return undefined;
-  const percent = new Money(discountPercent);
-  const categories = catalog.discounts.appliesTo;
-  const base = lines
-    .filter((line) => (categories as readonly string[]).includes(line.category))
-    .reduce((acc, line) => acc.plus(line.amount), new Money(0));
-  // Rounded half-up as a positive amount, then negated: the same fen either way.
-  const amount = new Money(toAmount(base.times(percent).div(100))).negated();
-  if (amount.isZero()) return undefined;
-  return finishLine({
-    id: "discount",
-    category: "discount",
-    label: t.discountLabel(percent.toString(), categories),
-    quantity: new Money(1),
-    unit: t.month,
-    unitPrice: amount,
-    explain: t.discountExplain(percent.toString(), formatMoney(toAmount(base), catalog.currency)),
-  });
+  t: Messages | undefined,
+  discount: Money | undefined,
+): { lines: Line[]; sums: Record<Category, Money> } {
+  const lines: Line[] = [];
+  const sums: Record<Category, Money> = { base: ZERO, overage: ZERO, addon: ZERO, discount: ZERO };
+  for (const draft of drafts) {
+    // A monthly fee (quantity one) is its price: the catalog's prices have two decimals.
+    const amount =
+      draft.quantity === ONE
+        ? draft.unitPrice.value
+        : draft.quantity.times(draft.unitPrice.value).toDecimalPlaces(2, Money.ROUND_HALF_UP);
+    if (amount.isZero() && draft.id !== "package") continue;
+    sums[draft.category] = sums[draft.category].plus(amount);
+    if (!t) continue; // a hint needs the sums only
+    const words = draft.words?.() ?? { label: "", unit: "", explain: "" };
+    lines.push({
+      id: draft.id,
+      category: draft.category,
+      label: words.label,
+      quantity: draft.quantity === ONE ? "1" : draft.quantity.toString(),
+      unit: words.unit,
+      unitPrice: draft.unitPrice.text,
+      amount: draft.quantity === ONE ? draft.unitPrice.text : toAmount(amount),
+      explain: words.explain,
+    });
+  }
+  if (discount) {
+    const base = catalog.discounts.appliesTo.reduce((acc, category) => acc.plus(sums[category]), ZERO);
+    // Rounded half-up as a positive amount, then negated: the same fen either way.
+    const amount = base.times(discount).div(100).toDecimalPlaces(2, Money.ROUND_HALF_UP).negated();
+    if (!amount.isZero()) {
+      sums.discount = amount;
+      if (t)
+        lines.push({
+          id: "discount",
+          category: "discount",
+          label: t.discountLabel(discount.toString(), catalog.discounts.appliesTo),
+          quantity: "1",
+          unit: t.month,
+          unitPrice: toAmount(amount),
+          amount: toAmount(amount),
+          explain: t.discountExplain(discount.toString(), formatMoney(toAmount(base), catalog.currency)),
+        });
+    }
+  }
+  return { lines, sums };
 }
 
 /** What the scenario needs, by the names the catalog's limits and add-ons use. */
@@ -121,173 +130,177 @@ function limitNeedsOf(scenario: Scenario): Record<LimitNeed, number> {
   };
 }
 
-function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { mbps: Money; days: number }> {
-  const { mainlandMbps, internationalMbps, days } = scenario.usage.bandwidth;
-  return {
-    "bandwidth.mainland": { mbps: new Money(mainlandMbps), days },
-    "bandwidth.international": { mbps: new Money(internationalMbps), days },
-  };
+function meteredNeeds(scenario: Scenario): Record<MeteredNeed, number> {
+  const { mainlandMbps, internationalMbps } = scenario.usage.bandwidth;
+  return { "bandwidth.mainland": mainlandMbps, "bandwidth.international": internationalMbps };
 }
 
-/** One way to meet a limit need: an add-on, or one tier of it. */
-interface Option {
-  key: string;
-  reach: number;
-  price: Money;
-  tier?: number;
-}
-
-function options(edition: Edition, need: LimitNeed): Option[] {
-  return Object.entries(edition.addons).flatMap(([key, addon]: [string, Addon]): Option[] => {
-    if (addon.kind === "limit" && addon.need === need)
-      return [{ key, reach: addon.raisesTo ?? Infinity, price: new Money(addon.price) }];
-    if (addon.kind === "tiers" && addon.need === need)
-      return addon.tiers.map((tier) => ({ key, reach: tier.upTo, price: new Money(tier.price), tier: tier.upTo }));
-    return [];
-  });
-}
-
-function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, lang: Lang): Draft {
+/**
+ * The lines, violations and notes of a scenario on one edition. With `describe` false
+ * (the editions compared for a hint) no words are made, only amounts and violations.
+ */
+function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, lang: Lang, describe: boolean): Draft {
   const t = messages[lang];
-  const edition = catalog.editions[plan];
+  const compiled = compile(catalog)[plan];
+  const edition = compiled.edition;
   const editionName = edition.name[lang];
   const addonName = (key: string) => catalog.addonNames[key]?.[lang] ?? key;
+  const words = describe ? (make: () => { label: string; unit: string; explain: string }) => make : () => undefined;
   const draft: Draft = { lines: [], violations: [], notes: [] };
   const limits = limitNeedsOf(scenario);
+  const days = scenario.usage.bandwidth.days;
   const meters = meteredNeeds(scenario);
-  const requested = new Set(scenario.features.addons);
+  const requested = scenario.features.addons;
+  const addonLines = new Map<string, DraftLine>();
 
   draft.lines.push({
     id: "package",
     category: "base",
-    label: t.packageLabel(edition.name.en, edition.name.zh),
-    quantity: new Money(1),
-    unit: t.month,
-    unitPrice: new Money(edition.packageFee.price),
-    explain: t.packageExplain,
+    quantity: ONE,
+    unitPrice: compiled.packageFee,
+    words: words(() => ({
+      label: t.packageLabel(edition.name.en, edition.name.zh),
+      unit: t.month,
+      explain: t.packageExplain,
+    })),
   });
 
-  if (edition.overage) {
-    const overage = [
-      ["overage.dau", edition.overage.dau, limits.peakDau, t.dauOverageLabel, t.dauUnit],
-      ["overage.groups", edition.overage.groups, limits.peakGroups, t.groupOverageLabel, t.groupUnit],
-    ] as const;
-    for (const [id, rule, peak, label, unit] of overage) {
-      const blocks = overageBlocks(rule, peak);
-      if (blocks.isZero()) continue;
+  if (compiled.overage) {
+    const overage = (
+      id: string,
+      rule: CompiledOverage,
+      peak: number,
+      label: string,
+      unit: (size: number) => string,
+    ) => {
+      const excess = peak - rule.rule.free;
+      if (excess <= 0) return;
+      // Each started block above the free quota is charged whole (exact: safe integers).
+      const remainder = excess % rule.rule.unit;
+      const blocks = new Money((excess - remainder) / rule.rule.unit + (remainder > 0 ? 1 : 0));
       draft.lines.push({
         id,
         category: "overage",
-        label,
         quantity: blocks,
-        unit: unit(rule.unit),
-        unitPrice: new Money(rule.price),
-        explain: t.overageExplain(peak, rule.free, rule.unit, blocks.toString()),
+        unitPrice: rule.price,
+        words: words(() => ({
+          label,
+          unit: unit(rule.rule.unit),
+          explain: t.overageExplain(peak, rule.rule.free, rule.rule.unit, blocks.toString()),
+        })),
       });
-    }
+    };
+    overage("overage.dau", compiled.overage.dau, limits.peakDau, t.dauOverageLabel, t.dauUnit);
+    overage("overage.groups", compiled.overage.groups, limits.peakGroups, t.groupOverageLabel, t.groupUnit);
   }
 
   // Each need above the edition's limit: the cheapest option that reaches it, if any.
-  const chosen = new Map<string, Option & { need: LimitNeed; included: number }>();
   for (const need of limitNeeds) {
     const included = edition.limits[need].value ?? Infinity;
     const value = limits[need];
     if (value <= included) continue;
-    const all = options(edition, need);
-    const fitting = all.filter((option) => option.reach >= value);
-    const best = fitting.sort((a, b) => a.price.comparedTo(b.price) || a.reach - b.reach)[0];
-    if (best) {
-      chosen.set(best.key, { ...best, need, included });
+    const all = compiled.options[need];
+    const best: Option | undefined = all.find((option) => option.reach >= value);
+    if (!best) {
+      const message = !describe
+        ? ""
+        : all.length === 0
+          ? t.exceedsLimit(editionName, t.needs[need], included, value)
+          : t.exceedsReach(editionName, t.needs[need], Math.max(...all.map((option) => option.reach)), value);
+      draft.violations.push({ code: `exceeds.${need}`, message });
       continue;
     }
-    const message =
-      all.length === 0
-        ? t.exceedsLimit(editionName, t.needs[need], included, value)
-        : t.exceedsReach(editionName, t.needs[need], Math.max(...all.map((option) => option.reach)), value);
-    draft.violations.push({ code: `exceeds.${need}`, message });
+    addonLines.set(best.key, {
+      id: `addon.${best.key}`,
+      category: "addon",
+      quantity: ONE,
+      unitPrice: best.price,
+      words: words(() => ({
+        label:
+          best.tier === undefined
+            ? t.limitAddonLabel(addonName(best.key), best.raisesTo)
+            : t.tierLabel(addonName(best.key), best.tier, t.tierNoun[need] ?? ""),
+        unit: t.month,
+        explain:
+          best.tier === undefined
+            ? t.limitAddonExplain(value, included, best.raisesTo)
+            : t.tierExplain(value, included, best.tier),
+      })),
+    });
   }
 
-  for (const [key, addon] of Object.entries(edition.addons)) {
-    const id = `addon.${key}`;
-    const monthly = { id, category: "addon" as const, quantity: new Money(1), unit: t.month };
-    if (addon.kind === "switch") {
-      if (requested.has(key))
-        draft.lines.push({
-          ...monthly,
-          label: addonName(key),
-          unitPrice: new Money(addon.price),
-          explain: t.switchExplain,
-        });
-    } else if (addon.kind === "metered") {
-      const { mbps, days } = meters[addon.need];
-      const quantity = mbps.times(days);
-      if (!quantity.isZero())
-        draft.lines.push({
-          id,
-          category: "addon",
-          label: addonName(key),
-          quantity,
-          unit: t.meteredUnit,
-          unitPrice: new Money(addon.price),
-          explain: t.meteredExplain(mbps.toString(), days, quantity.toString()),
-        });
-    } else if (addon.kind === "included") {
-      if (limits[addon.need] > 0)
-        draft.notes.push({ code: `included.${key}`, message: t.included(editionName, addonName(key)) });
+  for (const key of requested) {
+    const price = compiled.switches.get(key);
+    if (price) {
+      addonLines.set(key, {
+        id: `addon.${key}`,
+        category: "addon",
+        quantity: ONE,
+        unitPrice: price,
+        words: words(() => ({ label: addonName(key), unit: t.month, explain: t.switchExplain })),
+      });
     } else {
-      const option = chosen.get(key);
-      if (!option) continue;
-      const label =
-        option.tier === undefined
-          ? t.limitAddonLabel(addonName(key), addon.kind === "limit" ? addon.raisesTo : null)
-          : t.tierLabel(addonName(key), option.tier, t.tierNoun[option.need] ?? "");
-      const explain =
-        option.tier === undefined
-          ? t.limitAddonExplain(limits[option.need], option.included, option.reach === Infinity ? null : option.reach)
-          : t.tierExplain(limits[option.need], option.included, option.tier);
-      draft.lines.push({ ...monthly, label, unitPrice: option.price, explain });
+      draft.violations.push({
+        code: `unavailable.${key}`,
+        message: describe ? t.unavailable(editionName, addonName(key)) : "",
+      });
     }
   }
 
-  // Asked-for usage this edition does not sell.
-  const sold = (key: string) => key in edition.addons;
-  for (const key of requested) {
-    if (!sold(key))
-      draft.violations.push({ code: `unavailable.${key}`, message: t.unavailable(editionName, addonName(key)) });
-  }
   for (const need of Object.keys(meters) as MeteredNeed[]) {
-    const metered = Object.values(edition.addons).some((addon) => addon.kind === "metered" && addon.need === need);
-    if (!metered && !meters[need].mbps.isZero())
-      draft.violations.push({ code: `unavailable.${need}`, message: t.unavailable(editionName, addonName(need)) });
+    if (meters[need] === 0) continue;
+    const addon = compiled.metered.get(need);
+    if (!addon) {
+      draft.violations.push({
+        code: `unavailable.${need}`,
+        message: describe ? t.unavailable(editionName, addonName(need)) : "",
+      });
+      continue;
+    }
+    const mbps = new Money(meters[need]);
+    const quantity = mbps.times(days);
+    addonLines.set(addon.key, {
+      id: `addon.${addon.key}`,
+      category: "addon",
+      quantity,
+      unitPrice: addon.price,
+      words: words(() => ({
+        label: addonName(addon.key),
+        unit: t.meteredUnit,
+        explain: t.meteredExplain(mbps.toString(), days, quantity.toString()),
+      })),
+    });
+  }
+
+  if (describe) {
+    for (const { key, need } of compiled.included) {
+      if (limits[need] > 0)
+        draft.notes.push({ code: `included.${key}`, message: t.included(editionName, addonName(key)) });
+    }
+  }
+  // Add-on lines in the catalog's order.
+  for (const key of compiled.order) {
+    const line = addonLines.get(key);
+    if (line) draft.lines.push(line);
   }
   return draft;
 }
 
-/** Each started block above the free quota is charged whole. */
-function overageBlocks(rule: Overage, peak: number): Money {
-  const excess = peak - rule.free;
-  return excess <= 0 ? new Money(0) : new Money(excess).div(rule.unit).ceil();
-}
-
 /** The advice under a violation: the cheapest edition that serves the same scenario. */
-function cheapestFit(
-  scenario: Scenario,
-  catalog: Catalog,
-  lang: Lang,
-  discountPercent: number | string | undefined,
-): Finding {
+function cheapestFit(scenario: Scenario, catalog: Catalog, lang: Lang, discount: Money | undefined): Finding {
   const t = messages[lang];
   let best: { plan: EditionId; total: Money } | undefined;
   for (const plan of editionIds) {
-    const draft = draftEstimate(scenario, plan, catalog, lang);
+    const draft = draftEstimate(scenario, plan, catalog, lang, false);
     if (draft.violations.length > 0) continue;
-    const total = new Money(buildEstimate(scenario, catalog, draft, lang, discountPercent).total);
+    const { sums } = finishLines(draft.lines, catalog, undefined, discount);
+    const total = sums.base.plus(sums.overage).plus(sums.addon).plus(sums.discount);
     if (!best || total.lessThan(best.total)) best = { plan, total };
   }
   if (!best) return { code: "hint.no-fit", message: t.noFit };
   const name = catalog.editions[best.plan].name[lang];
   return {
     code: "hint.cheapest-fit",
-    message: t.cheapestFit(name, formatMoney(best.total.toFixed(2), catalog.currency)),
+    message: t.cheapestFit(name, formatMoney(toAmount(best.total), catalog.currency)),
   };
 }

@@ -9,6 +9,8 @@ export interface CommandContext {
   lang(flag: unknown): Lang;
   /** styles for a stream: coloured only where colour is wanted */
   styles(stream: OutStream): Styles;
+  /** no colour, for files */
+  plainStyles: Styles;
   /** a message on stderr, prefixed like every error of the program */
   error(message: string): void;
   setExitCode(code: number): void;

@@ -9,4 +9,6 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
+  /** listen for Ctrl-C (SIGINT, SIGTERM) while a long command runs; returns the unsubscribe */
+  onInterrupt?(handler: () => void): () => void;
 }

@@ -3,7 +3,9 @@
 import { Command, CommanderError } from "commander";
 import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
 import { langFromEnv, type Lang } from "../i18n/lang.js";
+import { plainStyles } from "../render/styles.js";
 import { stylesFor } from "./color.js";
+import { batchCommand } from "./commands/batch.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { pricesCommand } from "./commands/prices.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -32,6 +34,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io,
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
+    plainStyles,
     error,
     setExitCode: (code) => {
       exitCode = code;
@@ -46,6 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError()
     .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
     .addCommand(estimateCommand(context))
+    .addCommand(batchCommand(context))
     .addCommand(pricesCommand(context))
     .addCommand(schemaCommand(context));
   routeOutput(program, io);
@@ -99,5 +103,9 @@ export function processIo(): Io {
     },
     cwd: process.cwd(),
     env: process.env,
+    onInterrupt(handler) {
+      process.once("SIGINT", handler).once("SIGTERM", handler);
+      return () => process.off("SIGINT", handler).off("SIGTERM", handler);
+    },
   };
 }

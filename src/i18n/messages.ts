@@ -59,6 +59,19 @@ const en = {
   notes: "Notes:",
   estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
   catalogFooter: (id: string, version: string, currency: string) => `Prices: ${id} ${version} (${currency})`,
+  batch: {
+    id: "Scenario",
+    plan: "Edition",
+    base: "Base",
+    overage: "Overage",
+    addons: "Add-ons",
+    discount: "Discount",
+    total: "Total",
+    grandTotal: "Total of all priced scenarios",
+    errors: "Errors:",
+    counts: (scenarios: number, priced: number, failed: number, violating: number) =>
+      `${n(scenarios)} scenario${scenarios === 1 ? "" : "s"}: ${n(priced)} priced, ${n(failed)} invalid, ${n(violating)} with violations (✗)`,
+  },
   prices: {
     packages: "Packages and overage",
     packageFee: "Package fee",
@@ -142,6 +155,19 @@ const zh: Messages = {
   notes: "说明：",
   estimateTitle: (name, edition) => `${name ? `${name} — ` : ""}${edition}月度费用估算`,
   catalogFooter: (id, version, currency) => `价格表：${id} ${version}（${currency}）`,
+  batch: {
+    id: "场景",
+    plan: "版本",
+    base: "基础费用",
+    overage: "超量费用",
+    addons: "增值服务",
+    discount: "折扣",
+    total: "合计",
+    grandTotal: "已计价场景合计",
+    errors: "错误：",
+    counts: (scenarios, priced, failed, violating) =>
+      `共 ${n(scenarios)} 个场景：已计价 ${n(priced)}，无效 ${n(failed)}，不满足 ${n(violating)}（✗）`,
+  },
   prices: {
     packages: "套餐包与超量费用",
     packageFee: "套餐包单价",

@@ -57,14 +57,24 @@ function catalogProblems(data: ScenarioInput, catalog: Catalog): Problem[] {
   return problems;
 }
 
+const switchCache = new WeakMap<Catalog, string[]>();
+
 /** Add-ons bought on request (kind "switch") in any edition of the catalog. */
 export function switchAddons(catalog: Catalog): string[] {
-  const keys = Object.values(catalog.editions).flatMap((edition) =>
-    Object.entries(edition.addons)
-      .filter(([, addon]) => addon.kind === "switch")
-      .map(([key]) => key),
-  );
-  return [...new Set(keys)];
+  let keys = switchCache.get(catalog);
+  if (!keys) {
+    keys = [
+      ...new Set(
+        Object.values(catalog.editions).flatMap((edition) =>
+          Object.entries(edition.addons)
+            .filter(([, addon]) => addon.kind === "switch")
+            .map(([key]) => key),
+        ),
+      ),
+    ];
+    switchCache.set(catalog, keys);
+  }
+  return keys;
 }
 
 function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {

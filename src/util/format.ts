@@ -1,10 +1,14 @@
 /** "1234567.5" → "1,234,567.5": groups the integer digits of a plain decimal string. */
 export function groupThousands(plain: string): string {
-  const [whole = "", fraction] = plain.split(".");
-  const sign = whole.startsWith("-") ? "-" : "";
-  const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+  const dot = plain.indexOf(".");
+  const end = dot === -1 ? plain.length : dot;
+  const start = plain.startsWith("-") ? 1 : 0;
+  if (end - start <= 3) return plain; // the common case in a bill: nothing to group
+  let out = plain.slice(0, start);
+  const first = (end - start) % 3 || 3;
+  out += plain.slice(start, start + first);
+  for (let i = start + first; i < end; i += 3) out += `,${plain.slice(i, i + 3)}`;
+  return out + plain.slice(end);
 }
 
 /** A count or decimal for people: 25000 → "25,000"; Infinity → "unlimited". */

@@ -27,9 +27,12 @@ export function parseWith<T extends z.ZodMiniType>(
   root: T,
   input: unknown,
 ): { data: z.infer<T> | undefined; problems: Problem[] } {
-  const result = root.safeParse(input, { reportInput: true });
+  // Valid input is the common case (batch parses millions): parse plainly, and only
+  // parse again to quote the offending values when something is wrong.
+  const result = root.safeParse(input);
   if (result.success) return { data: result.data, problems: [] };
-  return { data: undefined, problems: result.error.issues.flatMap((issue) => describeIssue(root, issue)) };
+  const detailed = root.safeParse(input, { reportInput: true });
+  return { data: undefined, problems: (detailed.error?.issues ?? []).flatMap((issue) => describeIssue(root, issue)) };
 }
 
 export function describeIssue(root: z.ZodMiniType, issue: z.core.$ZodIssue): Problem[] {

@@ -27,7 +27,7 @@ describe("im-bill prices", () => {
   it("prints the catalog in use as JSON: the built-in one, or one with an overlay", () => {
     expect(JSON.parse(imBill(["prices", "--format", "json"]).stdout)).toEqual(builtinCatalog);
     const overlaid = JSON.parse(
-      imBill(["prices", "--format", "json", "--pricing", "examples/pricing/negotiated.yaml"]).stdout,
+      imBill(["prices", "--format", "json", "--pricing", "catalogs/acme-negotiated.yaml"]).stdout,
     );
     expect(overlaid.id).toBe("acme-negotiated");
     expect(overlaid.editions.pro.packageFee.price).toBe("849.15");
@@ -35,7 +35,7 @@ describe("im-bill prices", () => {
   });
 
   it("shows an overlay's prices", () => {
-    const result = imBill(["prices", "--pricing", "examples/pricing/negotiated.yaml"]);
+    const result = imBill(["prices", "--pricing", "catalogs/acme-negotiated.yaml"]);
     expect(result.stdout).toContain("¥849.15/month");
     expect(result.stdout).toContain("acme-negotiated 2026-01 (CNY)");
   });
@@ -47,7 +47,7 @@ describe("estimate --pricing and --discount", () => {
       "estimate",
       "examples/small-chat-pro.json",
       "--pricing",
-      "examples/pricing/negotiated.yaml",
+      "catalogs/acme-negotiated.yaml",
       "--format",
       "json",
     ]);

