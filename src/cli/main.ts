@@ -6,6 +6,8 @@ import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles } from "../render/styles.js";
 import { stylesFor } from "./color.js";
 import { batchCommand } from "./commands/batch.js";
+import { checkCommand } from "./commands/check.js";
+import { diffCommand } from "./commands/diff.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { pricesCommand } from "./commands/prices.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -50,6 +52,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
     .addCommand(estimateCommand(context))
     .addCommand(batchCommand(context))
+    .addCommand(checkCommand(context))
+    .addCommand(diffCommand(context))
     .addCommand(pricesCommand(context))
     .addCommand(schemaCommand(context));
   routeOutput(program, io);

@@ -33,3 +33,15 @@ export function parsePercent(flag: string, text: string): string {
   }
   return match![1]!;
 }
+
+/** "6000", "6,000.00" or "¥6000" → "6000.00"; anything else is a usage error. */
+export function parseAmount(flag: string, text: string): string {
+  const match = /^\s*¥?\s*(\d+(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
+  if (!match) throw new UserError(`${flag}: must be an amount such as 6000 or 6000.00, got ${JSON.stringify(text)}`);
+  return formatFen(match[1]!);
+}
+
+const formatFen = (plain: string) => {
+  const [whole, fraction = ""] = plain.split(".");
+  return `${whole}.${fraction.padEnd(2, "0")}`;
+};

@@ -103,6 +103,7 @@ const en = {
     assumption: "an assumption: no primary source states it",
     assumptionsTitle: "Assumptions (marked *)",
   },
+  overBudget: (total: string, max: string) => `the total ${total} is above --max-total ${max}`,
   strictFailed: (edition: string, count: number) =>
     `${edition} cannot serve this scenario: ${count} violation${count === 1 ? "" : "s"} (--strict)`,
 };
@@ -199,6 +200,7 @@ const zh: Messages = {
     assumption: "假设：没有一手资料说明",
     assumptionsTitle: "假设（标 * 处）",
   },
+  overBudget: (total, max) => `合计 ${total} 超出 --max-total ${max}`,
   strictFailed: (edition, count) => `${edition}无法满足此场景：${count} 项不满足（--strict）`,
 };
 

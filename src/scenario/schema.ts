@@ -1,7 +1,7 @@
 // The scenario format: its TypeScript type, its validation and its JSON Schema all
 // come from this one definition.
 import * as z from "zod/mini";
-import { count, decimal, field, flag, text } from "../validation/fields.js";
+import { amount, count, decimal, field, flag, text } from "../validation/fields.js";
 
 export const Bandwidth = z.strictObject({
   mainlandMbps: z.optional(decimal("Each day's peak danmaku bandwidth in mainland China, Mbps")),
@@ -32,6 +32,27 @@ export const Features = z.strictObject({
   addons: z.optional(z.array(text("An add-on of the price catalog that is bought on request, such as securityStrike"))),
 });
 
+/** What `im-bill check` verifies about the scenario's estimate. */
+export const Expect = z.strictObject({
+  total: z.optional(amount("The total, exactly")),
+  maxTotal: z.optional(amount("A ceiling for the total")),
+  lines: z.optional(
+    field(
+      z.record(z.string(), amount("The line's amount")),
+      "Exact amounts by line id (package, overage.dau, addon.history…); a line left out of the estimate counts as 0.00",
+      "an object of line ids and amounts",
+    ),
+  ),
+  violations: z.optional(
+    field(
+      z.array(z.string()),
+      "The exact violation codes, in any order; [] = the edition must fit",
+      "a list of violation codes",
+    ),
+  ),
+});
+export type Expect = z.infer<typeof Expect>;
+
 export const ScenarioSchema = z.strictObject({
   $schema: z.optional(z.string()),
   name: z.optional(text("A name for the scenario")),
@@ -44,6 +65,7 @@ export const ScenarioSchema = z.strictObject({
   ),
   usage: z.optional(Usage),
   features: z.optional(Features),
+  expect: z.optional(Expect),
 });
 
 /** A scenario as written in a file (plan may be an alias); see `Scenario` in ./types for the normalized one. */

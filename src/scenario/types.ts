@@ -1,4 +1,5 @@
 import type { EditionId } from "../catalog/schema.js";
+import type { Expect } from "./schema.js";
 
 /** A validated scenario with every default filled in: what the calculator prices. */
 export interface Scenario {
@@ -19,6 +20,8 @@ export interface Scenario {
     /** add-ons bought on request (kind "switch"), securityStrike included when asked for */
     addons: string[];
   };
+  /** what `im-bill check` verifies; null when the scenario states nothing */
+  expect: Expect | null;
 }
 
 export const DEFAULT_BANDWIDTH_DAYS = 30;

@@ -103,5 +103,6 @@ function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
       unlimitedLiveGroups: features.unlimitedLiveGroups ?? false,
       addons: [...addons],
     },
+    expect: input.expect ?? null,
   };
 }

@@ -24,3 +24,6 @@ export const price = (description: string) =>
     description,
     'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
   );
+/** An amount a user expects: a decimal string with at most two decimals, maybe negative. */
+export const amount = (description: string) =>
+  field(z.string().check(z.regex(/^-?\d+(\.\d{1,2})?$/)), description, 'an amount as a string, such as "4999.00"');

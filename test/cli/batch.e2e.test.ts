@@ -9,6 +9,8 @@ import { bin, imBill, root } from "../helpers/cli.js";
 import { fixtureDir, mixedScenarios } from "../helpers/fixtures.js";
 
 const dir = fixtureDir(mixedScenarios);
+/** The example scenarios (examples/ci/ holds CI files, not scenarios). */
+const EXAMPLES = ["examples/*.json", "examples/*.yaml"];
 const batch = (args: string[], options: { input?: string } = {}) => {
   const result = imBill(["batch", ...args], options);
   return result;
@@ -116,7 +118,7 @@ describe("im-bill batch", () => {
   });
 
   it("prints the summary table with a mark for violations", async () => {
-    const result = batch(["examples/", "--format", "table"]);
+    const result = batch([...EXAMPLES, "--format", "table"]);
     expect(result.status).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot("../golden/batch-examples.txt");
   });
@@ -145,12 +147,12 @@ describe("im-bill batch", () => {
   });
 
   it("exits 1 under --strict when an edition cannot serve its scenario", () => {
-    expect(batch(["examples/", "--strict", "--format", "jsonl"]).status).toBe(1);
+    expect(batch([...EXAMPLES, "--strict", "--format", "jsonl"]).status).toBe(1);
     expect(batch(["examples/small-chat-pro.json", "--strict", "--format", "jsonl"]).status).toBe(0);
   });
 
   it("exits 2 before any work when a path is missing", () => {
-    const result = batch(["examples/", "nope/", "--format", "jsonl"]);
+    const result = batch([...EXAMPLES, "nope/", "--format", "jsonl"]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe("error: nope/: no such file or directory\n");
@@ -165,7 +167,7 @@ describe("im-bill batch", () => {
 describe("batch --output", () => {
   it("writes the report atomically, in the format of its extension", () => {
     const out = fixtureDir({ "report.csv": "old report\n" });
-    const result = batch(["examples/", "--output", join(out, "report.csv")]);
+    const result = batch([...EXAMPLES, "--output", join(out, "report.csv")]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     expect(readFileSync(join(out, "report.csv"), "utf8")).toMatch(/^id,source,plan,package,/);
@@ -174,7 +176,7 @@ describe("batch --output", () => {
 
   it("leaves an existing report intact when the run fails", () => {
     const out = fixtureDir({ "report.json": "old report\n" });
-    const result = batch(["examples/", "missing.json", "--output", join(out, "report.json")]);
+    const result = batch([...EXAMPLES, "missing.json", "--output", join(out, "report.json")]);
     expect(result.status).toBe(2);
     expect(readFileSync(join(out, "report.json"), "utf8")).toBe("old report\n");
     expect(readdirSync(out)).toEqual(["report.json"]);
@@ -208,7 +210,7 @@ describe("batch --output", () => {
   });
 
   it("refuses an output it cannot write", () => {
-    const result = batch(["examples/", "--output", "/nonexistent-dir/report.csv"]);
+    const result = batch([...EXAMPLES, "--output", "/nonexistent-dir/report.csv"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--output /nonexistent-dir/report.csv: cannot write there");
     expect(existsSync("/nonexistent-dir")).toBe(false);

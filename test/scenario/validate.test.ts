@@ -32,6 +32,7 @@ describe("validateScenario", () => {
         unlimitedLiveGroups: false,
         addons: [],
       },
+      expect: null,
     });
   });
 

@@ -8,7 +8,9 @@ import { loadDocument } from "../../scenario/load.js";
 import { validateScenario } from "../../scenario/validate.js";
 import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath, flagParser } from "../scenario-flags.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
+import { addLangOption, addPricingOption, catalogFor, parseAmount, parsePercent } from "../shared-options.js";
+import { Money } from "../../calculator/decimal.js";
+import { formatMoney } from "../../util/format.js";
 
 interface EstimateFlags extends Record<string, unknown> {
   file?: string;
@@ -16,6 +18,7 @@ interface EstimateFlags extends Record<string, unknown> {
   strict?: boolean;
   pricing?: string;
   discount?: string;
+  maxTotal?: string;
 }
 
 const EXAMPLES = `
@@ -26,6 +29,7 @@ Examples:
   $ im-bill estimate --file app.yaml --dau 40000        (flags override the file)
   $ im-bill estimate --plan pro --dau 25k --pricing our-prices.yaml --discount 15%
   $ cat scenario.json | im-bill estimate --file - --strict
+  $ im-bill estimate app.yaml --max-total 6000          (exit 1 above the budget)
 `;
 
 export function estimateCommand(context: CommandContext): Command {
@@ -48,6 +52,7 @@ export function estimateCommand(context: CommandContext): Command {
   );
   return command
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
+    .option("--max-total <amount>", "exit 1 when the total is above this budget, e.g. 6000")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: EstimateFlags) => {
       if (file !== undefined && flags.file !== undefined && file !== flags.file) {
@@ -60,6 +65,7 @@ export function estimateCommand(context: CommandContext): Command {
 async function runEstimate(flags: EstimateFlags, context: CommandContext): Promise<number> {
   const { io } = context;
   const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
+  const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
   const file = flags.file === undefined ? undefined : await loadDocument(flags.file, io);
@@ -82,6 +88,11 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
     io.stdout.write(
       renderTable(estimate, { lang, catalog, styles: context.styles(io.stdout), width: io.stdout.columns }),
     );
+  }
+  if (maxTotal !== undefined && new Money(estimate.total).greaterThan(maxTotal)) {
+    const money = (amount: string) => formatMoney(amount, estimate.currency);
+    context.error(messages[lang].overBudget(money(estimate.total), money(maxTotal)));
+    return EXIT_CHECK_FAILED;
   }
   if (flags.strict && estimate.violations.length > 0) {
     const edition = catalog.editions[estimate.plan].name[lang];

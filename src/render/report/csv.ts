@@ -1,14 +1,7 @@
 // CSV (RFC 4180): a row per scenario, a column per line id the catalog can produce,
 // then the subtotals and the total. Quoted where needed, CRLF line ends, UTF-8.
-import type { Catalog } from "../../catalog/schema.js";
-import { editionIds } from "../../catalog/editions.js";
+import { lineIds } from "../../catalog/line-ids.js";
 import type { ReportOptions, ReportWriter } from "./writers.js";
-
-/** Every priced line id an estimate with this catalog can have, in estimate order (the discount is a subtotal). */
-export function lineIds(catalog: Catalog): string[] {
-  const addons = new Set(editionIds.flatMap((id) => Object.keys(catalog.editions[id].addons)));
-  return ["package", "overage.dau", "overage.groups", ...[...addons].map((key) => `addon.${key}`)];
-}
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -1,0 +1,69 @@
+// Comparing an estimate with what its scenario expects (the `expect` block).
+import { Money } from "../calculator/decimal.js";
+import type { Estimate } from "../calculator/types.js";
+import type { Expect } from "../scenario/schema.js";
+import { closest } from "../util/suggest.js";
+
+export interface Failure {
+  check: "total" | "maxTotal" | "line" | "violations" | "expect";
+  /** the line id, for a line check */
+  line?: string;
+  expected: string;
+  actual: string;
+  /** a hint, such as the line id meant */
+  note?: string;
+}
+
+export type Status = "passed" | "failed" | "no-expectations";
+
+export function checkExpectations(
+  estimate: Estimate,
+  expect: Expect | null,
+  knownLineIds: readonly string[],
+): { status: Status; failures: Failure[] } {
+  if (!expect || Object.keys(expect).length === 0) return { status: "no-expectations", failures: [] };
+  const failures: Failure[] = [];
+  const total = new Money(estimate.total);
+  if (expect.total !== undefined && !total.equals(expect.total)) {
+    failures.push({ check: "total", expected: expect.total, actual: estimate.total });
+  }
+  if (expect.maxTotal !== undefined && total.greaterThan(expect.maxTotal)) {
+    failures.push({ check: "maxTotal", expected: `≤ ${expect.maxTotal}`, actual: estimate.total });
+  }
+  for (const [id, expected] of Object.entries(expect.lines ?? {})) {
+    // A line the estimate leaves out (a zero amount) counts as 0.00.
+    const actual = estimate.lines.find((line) => line.id === id)?.amount ?? "0.00";
+    if (new Money(actual).equals(expected)) continue;
+    const known = knownLineIds.includes(id);
+    const suggestion = known ? undefined : closest(id, knownLineIds);
+    failures.push({
+      check: "line",
+      line: id,
+      expected,
+      actual,
+      ...(known ? {} : { note: `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` }),
+    });
+  }
+  if (expect.violations !== undefined) {
+    const expected = [...expect.violations].sort();
+    const actual = estimate.violations.map((violation) => violation.code).sort();
+    if (expected.join("\n") !== actual.join("\n")) {
+      failures.push({
+        check: "violations",
+        expected: expected.join(", ") || "none",
+        actual: actual.join(", ") || "none",
+      });
+    }
+  }
+  return { status: failures.length > 0 ? "failed" : "passed", failures };
+}
+
+/** The expect block that the estimate passes exactly: for `check --update`. */
+export function expectationsOf(estimate: Estimate, previous: Expect | null): Expect {
+  return {
+    total: estimate.total,
+    ...(previous?.maxTotal !== undefined ? { maxTotal: previous.maxTotal } : {}),
+    lines: Object.fromEntries(estimate.lines.map((line) => [line.id, line.amount])),
+    violations: estimate.violations.map((violation) => violation.code),
+  };
+}

@@ -1,0 +1,95 @@
+// `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
+import { Command, Option } from "commander";
+import { expandInputs } from "../../batch/inputs.js";
+import { readRecords } from "../../batch/records.js";
+import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
+import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, UserError } from "../../errors.js";
+import type { CommandContext } from "../context.js";
+import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
+
+interface CheckFlags {
+  format: "text" | "json" | "junit";
+  update?: boolean;
+  requireExpect?: boolean;
+  output?: string;
+  pricing?: string;
+  discount?: string;
+  lang?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ im-bill check scenarios/
+  $ im-bill check scenarios/ --format junit --output check.xml
+  $ im-bill check --update scenarios/app.yaml        (write the current bill into "expect")
+
+A scenario's "expect" block: { "total": "4999.00", "maxTotal": "6000.00",
+"lines": { "overage.dau": "2000.00" }, "violations": [] }.
+Exit 0: all pass; 1: some expectation failed (or is missing, with --require-expect);
+2: invalid input.`;
+
+export function checkCommand(context: CommandContext): Command {
+  const command = new Command("check")
+    .description("check scenarios against their expected totals, lines and violations (for CI)")
+    .argument("<paths...>", "scenario files, directories, glob patterns, or - for JSONL on stdin")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "junit"]).default("text"))
+    .option("-o, --output <file>", "write the report to a file, atomically")
+    .option("--update", "write the current results into each scenario's expect block (keeps maxTotal)")
+    .option("--require-expect", "a scenario without expectations fails");
+  addPricingOption(command).option("--discount <percent>", "a discount, e.g. 15%, as in estimate");
+  addLangOption(command);
+  return command.addHelpText("after", EXAMPLES).action(async (paths: string[], flags: CheckFlags) => {
+    context.setExitCode(await runCheck(paths, flags, context));
+  });
+}
+
+async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
+  const { io } = context;
+  const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
+  const catalog = await catalogFor(flags.pricing, io);
+  const options = { lang: context.lang(flags.lang), discountPercent };
+  const inputs = await expandInputs(paths, io.cwd);
+  const results: CheckResult[] = [];
+  if (flags.update) {
+    if (inputs.some((input) => input.kind === "stdin"))
+      throw new UserError("--update writes files: it cannot update stdin");
+    const { updateFile } = await import("../../check/update.js");
+    for (const input of inputs) if (input.kind === "file") results.push(...(await updateFile(input, catalog, options)));
+  } else {
+    for (const input of inputs) {
+      for await (const record of readRecords(input, io.stdin)) results.push(checkRecord(record, catalog, options));
+    }
+  }
+  if (flags.requireExpect) {
+    for (const result of results) {
+      if (result.status !== "no-expectations") continue;
+      result.status = "failed";
+      result.failures.push({ check: "expect", expected: "an expect block (--require-expect)", actual: "none" });
+    }
+  }
+  const summary = summarize(results);
+  const render = await import("../../render/check.js");
+  const text =
+    flags.format === "json"
+      ? render.renderCheckJson(results, summary)
+      : flags.format === "junit"
+        ? render.renderCheckJunit(results, catalog.currency)
+        : render.renderCheckText(
+            results,
+            summary,
+            catalog.currency,
+            flags.output ? context.plainStyles : context.styles(io.stdout),
+          );
+  if (flags.output) {
+    const { fileOutput } = await import("../output.js");
+    const output = await fileOutput(flags.output, io.cwd);
+    await output.write(text);
+    await output.commit();
+    io.stderr.write(`${render.checkCounts(summary)}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  if (summary.invalid > 0) return EXIT_INVALID;
+  if (summary.failed > 0) return EXIT_CHECK_FAILED;
+  return EXIT_OK;
+}

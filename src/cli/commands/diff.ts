@@ -1,0 +1,96 @@
+// `im-bill diff <before> <after>`: what changed between two scenarios' bills (or two
+// saved estimates), for a pull request.
+import { Command, Option } from "commander";
+import type { Estimate } from "../../calculator/types.js";
+import { priceScenario } from "../../calculator/estimate.js";
+import type { Catalog } from "../../catalog/schema.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, InputError, UserError } from "../../errors.js";
+import type { Lang } from "../../i18n/lang.js";
+import { loadDocument } from "../../scenario/load.js";
+import { validateScenario } from "../../scenario/validate.js";
+import { Money } from "../../calculator/decimal.js";
+import type { Threshold } from "../../diff/diff.js";
+import type { CommandContext } from "../context.js";
+import type { Io } from "../io.js";
+import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+
+interface DiffFlags {
+  format: "table" | "json" | "markdown";
+  failAbove?: string;
+  title?: string;
+  pricing?: string;
+  lang?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ im-bill diff before.json after.json
+  $ git show main:scenarios/app.json > /tmp/app.main.json
+  $ im-bill diff /tmp/app.main.json scenarios/app.json --format markdown --fail-above 10%
+  $ im-bill estimate app.json --format json > bill.json; im-bill diff bill.json app.json
+
+Each side is a scenario file (priced now) or a saved estimate (--format json output).
+Markers: + added, − removed, ~ changed. Exit 1 with --fail-above when the total rises
+by more than the amount or percentage.`;
+
+export function diffCommand(context: CommandContext): Command {
+  const command = new Command("diff")
+    .description("compare two scenarios' bills (or saved estimates), line by line")
+    .argument("<before>", "scenario file or saved JSON estimate")
+    .argument("<after>", "scenario file or saved JSON estimate")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .option("--fail-above <amount|percent>", "exit 1 when the total rises by more than this, e.g. 500 or 10%")
+    .option("--title <text>", "a heading for the markdown output");
+  addPricingOption(command);
+  addLangOption(command);
+  return command.addHelpText("after", EXAMPLES).action(async (before: string, after: string, flags: DiffFlags) => {
+    const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
+    const catalog = await catalogFor(flags.pricing, context.io);
+    const lang = context.lang(flags.lang);
+    const [old, now] = [
+      await estimateOf(before, context.io, catalog, lang),
+      await estimateOf(after, context.io, catalog, lang),
+    ];
+    const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
+    const diff = diffEstimates(old, now);
+    const render = await import("../../render/diff.js");
+    context.io.stdout.write(
+      flags.format === "json"
+        ? render.renderDiffJson(diff)
+        : flags.format === "markdown"
+          ? render.renderDiffMarkdown(diff, flags.title)
+          : render.renderDiffTable(diff, context.styles(context.io.stdout)),
+    );
+    if (threshold && risesAbove(diff, threshold)) {
+      context.error(
+        `the total rises by ${diff.total.change}${diff.total.percent ? ` (${diff.total.percent}%)` : ""}, more than --fail-above ${flags.failAbove}`,
+      );
+      return context.setExitCode(EXIT_CHECK_FAILED);
+    }
+    context.setExitCode(EXIT_OK);
+  });
+}
+
+export function parseThreshold(text: string): Threshold {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text.replace(/,/g, ""));
+  if (!match)
+    throw new UserError(
+      `--fail-above: must be an amount such as 500 or a percentage such as 10%, got ${JSON.stringify(text)}`,
+    );
+  return { kind: match[2] ? "percent" : "amount", value: new Money(match[1]!) };
+}
+
+/** A saved estimate as it is, or a scenario priced now. */
+async function estimateOf(path: string, io: Io, catalog: Catalog, lang: Lang): Promise<Estimate> {
+  const { source, data } = await loadDocument(path, io, "a scenario or a saved estimate");
+  if (Array.isArray(data))
+    throw new UserError(`${source}: holds a list of ${data.length} scenarios; diff compares one with one`);
+  if (typeof data === "object" && data !== null && "lines" in data && "total" in data) {
+    const { EstimateSchema } = await import("../../calculator/types.js");
+    const { parseWith } = await import("../../validation/issues.js");
+    const parsed = parseWith(EstimateSchema, data);
+    if (!parsed.data) throw new InputError(parsed.problems.map((problem) => ({ source, ...problem })));
+    return parsed.data;
+  }
+  return priceScenario(validateScenario(data, { catalog, source }), catalog, { lang });
+}

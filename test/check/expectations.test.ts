@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { builtinCatalog } from "../../src/catalog/index.js";
+import { lineIds } from "../../src/catalog/line-ids.js";
+import { checkExpectations, expectationsOf } from "../../src/check/expectations.js";
+import { price } from "../helpers/scenario.js";
+
+// pro, 20,001 DAU, 300,000 groups: 999 + 2,000 + 2,000 = 4,999.00
+const estimate = price({ plan: "pro", usage: { peakDau: 20_001, peakGroups: 300_000 } });
+const check = (expect: Parameters<typeof checkExpectations>[1]) =>
+  checkExpectations(estimate, expect, lineIds(builtinCatalog));
+
+describe("checkExpectations", () => {
+  it.each([
+    [{ total: "4999.00" }],
+    [{ total: "4999" }],
+    [{ maxTotal: "4999.00" }],
+    [{ maxTotal: "6000" }],
+    [{ lines: { "overage.dau": "2000.00", package: "999.00" } }],
+    [{ lines: { "addon.history": "0.00" } }],
+    [{ violations: [] }],
+    [{ total: "4999.00", maxTotal: "5000.00", lines: { "overage.groups": "2000" }, violations: [] }],
+  ])("passes %j", (expectation) => {
+    expect(check(expectation)).toEqual({ status: "passed", failures: [] });
+  });
+
+  it.each([
+    [{ total: "4998.99" }, [{ check: "total", expected: "4998.99", actual: "4999.00" }]],
+    [{ maxTotal: "4998.99" }, [{ check: "maxTotal", expected: "≤ 4998.99", actual: "4999.00" }]],
+    [
+      { lines: { "overage.dau": "1000.00" } },
+      [{ check: "line", line: "overage.dau", expected: "1000.00", actual: "2000.00" }],
+    ],
+    [
+      { lines: { "addon.history": "500.00" } },
+      [{ check: "line", line: "addon.history", expected: "500.00", actual: "0.00" }],
+    ],
+    [
+      { lines: { "overage.dua": "2000.00" } },
+      [
+        {
+          check: "line",
+          line: "overage.dua",
+          expected: "2000.00",
+          actual: "0.00",
+          note: 'no such line id (did you mean "overage.dau"?)',
+        },
+      ],
+    ],
+    [{ violations: ["exceeds.peakDau"] }, [{ check: "violations", expected: "exceeds.peakDau", actual: "none" }]],
+  ])("fails %j", (expectation, failures) => {
+    expect(check(expectation)).toEqual({ status: "failed", failures });
+  });
+
+  it("compares violations as a set of codes", () => {
+    const trial = price({ plan: "trial", usage: { peakDau: 500 }, features: { securityStrike: true } });
+    const codes = (violations: string[]) => checkExpectations(trial, { violations }, lineIds(builtinCatalog)).status;
+    expect(codes(["unavailable.securityStrike", "exceeds.peakDau"])).toBe("passed");
+    expect(codes(["exceeds.peakDau"])).toBe("failed");
+  });
+
+  it("says when there is nothing to check", () => {
+    expect(check(null)).toEqual({ status: "no-expectations", failures: [] });
+    expect(check({})).toEqual({ status: "no-expectations", failures: [] });
+  });
+});
+
+describe("expectationsOf", () => {
+  it("writes what the estimate passes, keeping a maxTotal", () => {
+    const written = expectationsOf(estimate, { maxTotal: "6000.00", total: "1.00" });
+    expect(written).toEqual({
+      total: "4999.00",
+      maxTotal: "6000.00",
+      lines: { package: "999.00", "overage.dau": "2000.00", "overage.groups": "2000.00" },
+      violations: [],
+    });
+    expect(check(written).status).toBe("passed");
+  });
+});
