@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/schema.js";
 import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
 import { Money, toAmount } from "../calculator/decimal.js";
 import type { Estimate } from "../calculator/types.js";
+import type { Scenario } from "../scenario/types.js";
 import { InputError, UserError } from "../errors.js";
 import { validateScenario } from "../scenario/validate.js";
 import type { ScenarioRecord } from "./records.js";
@@ -16,25 +17,33 @@ export interface BatchError {
 }
 export type BatchItem = { result: BatchResult; error?: undefined } | { result?: undefined; error: BatchError };
 
+/**
+ * Validate and price one scenario document of a file; what is wrong with it becomes one
+ * line ("usage.peakDau: must be …; plan: …") for a report, not an exception.
+ */
+export function priceDocument(
+  data: unknown,
+  catalog: Catalog,
+  options: PriceOptions,
+): { scenario: Scenario; estimate: Estimate; error?: undefined } | { error: string } {
+  try {
+    const scenario = validateScenario(data, { catalog, source: "" });
+    return { scenario, estimate: priceScenario(scenario, catalog, options) };
+  } catch (error) {
+    if (error instanceof InputError) {
+      return { error: error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; ") };
+    }
+    if (error instanceof UserError) return { error: error.message };
+    throw error;
+  }
+}
+
 export function priceRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): BatchItem {
   const { id, source } = record;
   if (record.error !== undefined) return { error: { id, source, error: record.error } };
-  try {
-    const scenario = validateScenario(record.data, { catalog, source: "" });
-    return { result: { id, source, ...priceScenario(scenario, catalog, options) } };
-  } catch (error) {
-    if (error instanceof InputError) {
-      return {
-        error: {
-          id,
-          source,
-          error: error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; "),
-        },
-      };
-    }
-    if (error instanceof UserError) return { error: { id, source, error: error.message } };
-    throw error;
-  }
+  const priced = priceDocument(record.data, catalog, options);
+  if (priced.error !== undefined) return { error: { id, source, error: priced.error } };
+  return { result: { id, source, ...priced.estimate } };
 }
 
 /** Counts and the grand total, kept as the items go by (memory stays flat). */

@@ -1,10 +1,9 @@
 // `check` over records: each scenario priced and compared with its expectations.
 import type { ScenarioRecord } from "../batch/records.js";
-import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import { priceDocument } from "../batch/price.js";
+import type { PriceOptions } from "../calculator/estimate.js";
 import type { Catalog } from "../catalog/schema.js";
-import { InputError, UserError } from "../errors.js";
 import { lineIds } from "../catalog/line-ids.js";
-import { validateScenario } from "../scenario/validate.js";
 import { checkExpectations, type Failure } from "./expectations.js";
 
 export interface CheckResult {
@@ -19,19 +18,10 @@ export interface CheckResult {
 export function checkRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): CheckResult {
   const { id, source } = record;
   if (record.error !== undefined) return { id, source, status: "invalid", failures: [], error: record.error };
-  try {
-    const scenario = validateScenario(record.data, { catalog, source: "" });
-    const estimate = priceScenario(scenario, catalog, options);
-    const { status, failures } = checkExpectations(estimate, scenario.expect, lineIds(catalog));
-    return { id, source, status, total: estimate.total, failures };
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    const message =
-      error instanceof InputError
-        ? error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; ")
-        : error.message;
-    return { id, source, status: "invalid", failures: [], error: message };
-  }
+  const priced = priceDocument(record.data, catalog, options);
+  if (priced.error !== undefined) return { id, source, status: "invalid", failures: [], error: priced.error };
+  const { status, failures } = checkExpectations(priced.estimate, priced.scenario.expect, lineIds(catalog));
+  return { id, source, status, total: priced.estimate.total, failures };
 }
 
 export interface CheckSummary {

@@ -4,10 +4,9 @@
 import { readFileSync } from "node:fs";
 import { idOf } from "../batch/records.js";
 import type { Input } from "../batch/inputs.js";
-import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import { priceDocument } from "../batch/price.js";
+import type { PriceOptions } from "../calculator/estimate.js";
 import type { Catalog } from "../catalog/schema.js";
-import { InputError, UserError } from "../errors.js";
-import { validateScenario } from "../scenario/validate.js";
 import type { Expect } from "../scenario/schema.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { expectationsOf } from "./expectations.js";
@@ -22,20 +21,13 @@ export async function updateFile(input: FileInput, catalog: Catalog, options: Pr
   /** The new expect block of one scenario, or undefined when it is invalid (left as it is). */
   const expectFor = (data: unknown, source: string): Expect | undefined => {
     const id = idOf(data, source);
-    try {
-      const scenario = validateScenario(data, { catalog, source: "" });
-      const estimate = priceScenario(scenario, catalog, options);
-      results.push({ id, source, status: "passed", total: estimate.total, failures: [] });
-      return expectationsOf(estimate, scenario.expect);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      const message =
-        error instanceof InputError
-          ? error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; ")
-          : error.message;
-      results.push({ id, source, status: "invalid", failures: [], error: message });
+    const priced = priceDocument(data, catalog, options);
+    if (priced.error !== undefined) {
+      results.push({ id, source, status: "invalid", failures: [], error: priced.error });
       return undefined;
     }
+    results.push({ id, source, status: "passed", total: priced.estimate.total, failures: [] });
+    return expectationsOf(priced.estimate, priced.scenario.expect);
   };
   const updated =
     input.format === "json"

@@ -10,7 +10,7 @@ import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/re
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
-import { fileOutput, stdoutOutput } from "../output.js";
+import { fileOutput, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
 import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
 
@@ -93,12 +93,14 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     width: toFile ? undefined : io.stdout.columns,
     bom: flags.bom,
   });
-  const output = toFile ? await fileOutput(flags.output!, io.cwd) : stdoutOutput(io.stdout);
   const summary = new BatchSummary();
   const progress = createProgress(io.stderr, io.env);
+  // Listening before the output file exists: Ctrl-C from then on removes it.
   let interrupted = false;
   const stopListening = io.onInterrupt?.(() => (interrupted = true));
+  let output: Output | undefined;
   try {
+    output = toFile ? await fileOutput(flags.output!, io.cwd) : stdoutOutput(io.stdout);
     await output.write(writer.start());
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin)) {
@@ -114,7 +116,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     await output.write(writer.end(summary));
     await output.commit();
   } catch (error) {
-    output.abort();
+    output?.abort();
     throw error;
   } finally {
     progress.done();
