@@ -130,9 +130,14 @@ function limitNeedsOf(scenario: Scenario): Record<LimitNeed, number> {
   };
 }
 
-function meteredNeeds(scenario: Scenario): Record<MeteredNeed, number> {
-  const { mainlandMbps, internationalMbps } = scenario.usage.bandwidth;
-  return { "bandwidth.mainland": mainlandMbps, "bandwidth.international": internationalMbps };
+/** Metered usage: Mbps × days, or the month's summed daily peaks where they are known. */
+function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { mbps: number; days: number } | { sum: number }> {
+  const { mainlandMbps, internationalMbps, days, mainlandMbpsDays, internationalMbpsDays } = scenario.usage.bandwidth;
+  return {
+    "bandwidth.mainland": mainlandMbpsDays === null ? { mbps: mainlandMbps, days } : { sum: mainlandMbpsDays },
+    "bandwidth.international":
+      internationalMbpsDays === null ? { mbps: internationalMbps, days } : { sum: internationalMbpsDays },
+  };
 }
 
 /**
@@ -148,7 +153,6 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   const words = describe ? (make: () => { label: string; unit: string; explain: string }) => make : () => undefined;
   const draft: Draft = { lines: [], violations: [], notes: [] };
   const limits = limitNeedsOf(scenario);
-  const days = scenario.usage.bandwidth.days;
   const meters = meteredNeeds(scenario);
   const requested = scenario.features.addons;
   const addonLines = new Map<string, DraftLine>();
@@ -248,7 +252,8 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   }
 
   for (const need of Object.keys(meters) as MeteredNeed[]) {
-    if (meters[need] === 0) continue;
+    const meter = meters[need];
+    if ("sum" in meter ? meter.sum === 0 : meter.mbps === 0) continue;
     const addon = compiled.metered.get(need);
     if (!addon) {
       draft.violations.push({
@@ -257,8 +262,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
       });
       continue;
     }
-    const mbps = new Money(meters[need]);
-    const quantity = mbps.times(days);
+    const quantity = "sum" in meter ? new Money(meter.sum) : new Money(meter.mbps).times(meter.days);
     addonLines.set(addon.key, {
       id: `addon.${addon.key}`,
       category: "addon",
@@ -267,7 +271,10 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
       words: words(() => ({
         label: addonName(addon.key),
         unit: t.meteredUnit,
-        explain: t.meteredExplain(mbps.toString(), days, quantity.toString()),
+        explain:
+          "sum" in meter
+            ? t.meteredSumExplain(quantity.toString())
+            : t.meteredExplain(new Money(meter.mbps).toString(), meter.days, quantity.toString()),
       })),
     });
   }

@@ -7,6 +7,8 @@ import { plainStyles } from "../render/styles.js";
 import { stylesFor } from "./color.js";
 import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
+import { compareCommand } from "./commands/compare.js";
+import { forecastCommand } from "./commands/forecast.js";
 import { diffCommand } from "./commands/diff.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { pricesCommand } from "./commands/prices.js";
@@ -52,6 +54,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
     .addCommand(estimateCommand(context))
     .addCommand(batchCommand(context))
+    .addCommand(compareCommand(context))
+    .addCommand(forecastCommand(context))
     .addCommand(checkCommand(context))
     .addCommand(diffCommand(context))
     .addCommand(pricesCommand(context))

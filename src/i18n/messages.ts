@@ -32,6 +32,7 @@ const en = {
   meteredUnit: "Mbps·day",
   meteredExplain: (mbps: string, days: number, quantity: string) =>
     `${n(mbps)} Mbps × ${days} days = ${n(quantity)} Mbps·day`,
+  meteredSumExplain: (quantity: string) => `Σ daily peaks = ${n(quantity)} Mbps·day`,
   needs: {
     peakDau: "peak DAU",
     peakGroups: "groups",
@@ -59,6 +60,52 @@ const en = {
   notes: "Notes:",
   estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
   catalogFooter: (id: string, version: string, currency: string) => `Prices: ${id} ${version} (${currency})`,
+  usage: {
+    missingDays: (month: string, missing: number, days: number) =>
+      `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
+  },
+  forecast: {
+    noFit: (month: number) => `month ${month}: no edition fits; priced on Flagship`,
+    noReturn: (month: number, total: string) =>
+      `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
+    violations: (month: number, edition: string) =>
+      `month ${month}: ${edition} cannot serve the usage (see its violations)`,
+    month: "Month",
+    edition: "Edition",
+    dau: "Peak DAU",
+    groups: "Groups",
+    sum: "Sum",
+    average: "Average per month",
+    calendar: "Billing calendar",
+    date: "Date",
+    billing: "Billing",
+    kind: { prepaid: "prepaid", postpaid: "postpaid" },
+    items: "Items",
+    amount: "Amount",
+  },
+  compare: {
+    fitsFor: (edition: string, lines: string, total: string) => `${edition} fits for ${total} (${lines})`,
+    doesNotFit: (edition: string) => `${edition} does not fit`,
+    saves: (amount: string, edition: string) => `${amount} less than ${edition}`,
+    sameAs: (other: string, winner: string, extras: string[]) =>
+      `the same as ${other}${extras.length > 0 ? `, and ${winner} also includes ${extras.join(", ")}` : ""}`,
+    included: (need: LimitNeed, value: number | null): string => {
+      const amount = value === null ? "unlimited" : n(value);
+      return {
+        peakDau: `${amount} peak DAU`,
+        peakGroups: `${amount} groups`,
+        liveGroups: `${amount} live groups`,
+        groupMemberLimit: `${amount} members per group`,
+        groupsPerUser: `${amount} groups per user`,
+        historyDays: `${amount} days of message history`,
+      }[need];
+    },
+    line: "Line",
+    fits: "Fits",
+    fitsYes: "✓ fits",
+    recommendation: "Recommendation",
+    none: "No edition fits these needs.",
+  },
   batch: {
     id: "Scenario",
     plan: "Edition",
@@ -103,6 +150,8 @@ const en = {
     assumption: "an assumption: no primary source states it",
     assumptionsTitle: "Assumptions (marked *)",
   },
+  strictMonths: (violating: number, months: number) =>
+    `${violating} of ${months} months cannot be served by their edition (--strict)`,
   overBudget: (total: string, max: string) => `the total ${total} is above --max-total ${max}`,
   strictFailed: (edition: string, count: number) =>
     `${edition} cannot serve this scenario: ${count} violation${count === 1 ? "" : "s"} (--strict)`,
@@ -130,6 +179,7 @@ const zh: Messages = {
   discountExplain: (percent, base) => `${percent}% × ${base}`,
   meteredUnit: "Mbps·天",
   meteredExplain: (mbps, days, quantity) => `${n(mbps)} Mbps × ${days} 天 = ${n(quantity)} Mbps·天`,
+  meteredSumExplain: (quantity) => `每日峰值之和 = ${n(quantity)} Mbps·天`,
   needs: {
     peakDau: "峰值 DAU",
     peakGroups: "群组数",
@@ -156,6 +206,50 @@ const zh: Messages = {
   notes: "说明：",
   estimateTitle: (name, edition) => `${name ? `${name} — ` : ""}${edition}月度费用估算`,
   catalogFooter: (id, version, currency) => `价格表：${id} ${version}（${currency}）`,
+  usage: {
+    missingDays: (month, missing, days) =>
+      `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,
+  },
+  forecast: {
+    noFit: (month) => `第 ${month} 月：没有满足需求的版本，按旗舰版计价`,
+    noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
+    violations: (month, edition) => `第 ${month} 月：${edition}无法满足用量（见不满足项）`,
+    month: "月份",
+    edition: "版本",
+    dau: "峰值 DAU",
+    groups: "群组数",
+    sum: "合计",
+    average: "月均",
+    calendar: "扣费日历",
+    date: "日期",
+    billing: "计费方式",
+    kind: { prepaid: "预付", postpaid: "后付" },
+    items: "计费项",
+    amount: "金额",
+  },
+  compare: {
+    fitsFor: (edition, lines, total) => `${edition}满足需求，每月 ${total}（${lines}）`,
+    doesNotFit: (edition) => `${edition}不满足`,
+    saves: (amount, edition) => `比${edition}少 ${amount}`,
+    sameAs: (other, winner, extras) =>
+      `与${other}相同${extras.length > 0 ? `，且${winner}还包含${extras.join("、")}` : ""}`,
+    included: (need, value) => {
+      const amount = value === null ? "无上限" : n(value);
+      return {
+        peakDau: `峰值 DAU ${amount}`,
+        peakGroups: `群组数 ${amount}`,
+        liveGroups: `直播群 ${amount}`,
+        groupMemberLimit: `单群成员 ${amount}`,
+        groupsPerUser: `单用户加群 ${amount}`,
+        historyDays: `历史消息 ${amount} 天`,
+      }[need];
+    },
+    line: "计费项",
+    fits: "是否满足",
+    fitsYes: "✓ 满足",
+    recommendation: "推荐",
+    none: "没有能满足这些需求的版本。",
+  },
   batch: {
     id: "场景",
     plan: "版本",
@@ -200,6 +294,7 @@ const zh: Messages = {
     assumption: "假设：没有一手资料说明",
     assumptionsTitle: "假设（标 * 处）",
   },
+  strictMonths: (violating, months) => `${months} 个月中有 ${violating} 个月不满足（--strict）`,
   overBudget: (total, max) => `合计 ${total} 超出 --max-total ${max}`,
   strictFailed: (edition, count) => `${edition}无法满足此场景：${count} 项不满足（--strict）`,
 };

@@ -7,7 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { displayWidth, wrapText } from "./text.js";
+import { displayWidth, stackRows, wrapText } from "./text.js";
 
 export interface TableOptions {
   lang: Lang;
@@ -49,19 +49,10 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   const labelWidth = Math.min(labelNeeds, Math.max(MIN_LABEL, available - quantityWidth));
   quantityWidth = Math.min(quantityWidth, Math.max(MIN_QUANTITY, available - labelWidth));
 
-  // cli-table3 draws a rule between every row: each block is one row of stacked lines.
-  const labels: string[] = [];
-  const quantities: string[] = [];
-  const amounts: string[] = [];
-  for (const line of estimate.lines) {
-    const label = wrapText(line.label, labelWidth);
-    const amount = wrapText(quantity(line), quantityWidth);
-    const height = Math.max(label.length, amount.length);
-    const pad = (cells: string[]) => [...cells, ...Array<string>(height - cells.length).fill("")];
-    labels.push(...pad(label));
-    quantities.push(...pad(amount));
-    amounts.push(...pad([money(line.amount)]));
-  }
+  const lineBlock = stackRows(
+    estimate.lines.map((line) => [line.label, quantity(line), money(line.amount)]),
+    [labelWidth, quantityWidth, amountWidth],
+  );
 
   const table = new Table({
     head: [t.item, wrapText(t.quantity, quantityWidth).join("\n"), t.amount].map((text) => styles.bold(text)),
@@ -71,7 +62,7 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
     style: { head: [], border: [] },
   });
   table.push(
-    [labels.join("\n"), quantities.join("\n"), amounts.join("\n")],
+    lineBlock,
     [
       { colSpan: 2, content: subtotals.map(([label]) => label).join("\n") },
       { content: subtotals.map(([, amount]) => money(amount)).join("\n"), hAlign: "right" },

@@ -38,3 +38,18 @@ export function wrapText(text: string, width: number): string[] {
   if (current.trim() !== "" || lines.length === 0) lines.push(current.trimEnd());
   return lines;
 }
+
+/**
+ * Several table rows as one row of stacked cells, each cell wrapped to its column's
+ * width and padded so the rows stay aligned: cli-table3 draws a rule between rows, and
+ * a block of lines reads better without.
+ */
+export function stackRows(rows: readonly string[][], widths: readonly number[]): string[] {
+  const columns = widths.map(() => [] as string[]);
+  for (const row of rows) {
+    const cells = widths.map((width, column) => wrapText(row[column] ?? "", width));
+    const height = Math.max(...cells.map((cell) => cell.length));
+    cells.forEach((cell, column) => columns[column]!.push(...cell, ...Array<string>(height - cell.length).fill("")));
+  }
+  return columns.map((lines) => lines.join("\n"));
+}

@@ -30,6 +30,11 @@ export async function loadDocument(
   return { source, data };
 }
 
+/** A file's (or stdin's) text, for formats of their own (the usage CSV). */
+export async function loadText(path: string, context: { cwd: string; stdin: Readable }): Promise<string> {
+  return path === "-" ? readStream(context.stdin) : readText(path, resolve(context.cwd, path));
+}
+
 function readText(shown: string, absolute: string): string {
   try {
     // Sync: node:fs is loaded at start-up anyway, fs/promises would cost a module load.

@@ -13,6 +13,12 @@ export const Bandwidth = z.strictObject({
       "a whole number from 1 to 31",
     ),
   ),
+  mainlandMbpsDays: z.optional(
+    decimal("The month's daily peaks summed, Mbps·day (from real usage); replaces mainlandMbps × days"),
+  ),
+  internationalMbpsDays: z.optional(
+    decimal("The month's daily peaks summed, Mbps·day (from real usage); replaces internationalMbps × days"),
+  ),
 });
 
 export const Usage = z.strictObject({

@@ -9,7 +9,14 @@ export interface Scenario {
     peakDau: number;
     peakGroups: number;
     liveGroups: number;
-    bandwidth: { mainlandMbps: number; internationalMbps: number; days: number };
+    bandwidth: {
+      mainlandMbps: number;
+      internationalMbps: number;
+      days: number;
+      /** the month's daily peaks summed (Mbps·day), when known: replaces Mbps × days */
+      mainlandMbpsDays: number | null;
+      internationalMbpsDays: number | null;
+    };
   };
   /** What the app needs; null = the edition's default is enough. */
   features: {

@@ -94,6 +94,8 @@ function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
         mainlandMbps: usage.bandwidth?.mainlandMbps ?? 0,
         internationalMbps: usage.bandwidth?.internationalMbps ?? 0,
         days: usage.bandwidth?.days ?? DEFAULT_BANDWIDTH_DAYS,
+        mainlandMbpsDays: usage.bandwidth?.mainlandMbpsDays ?? null,
+        internationalMbpsDays: usage.bandwidth?.internationalMbpsDays ?? null,
       },
     },
     features: {

@@ -23,7 +23,13 @@ describe("validateScenario", () => {
         peakDau: 0,
         peakGroups: 0,
         liveGroups: 0,
-        bandwidth: { mainlandMbps: 0, internationalMbps: 0, days: 30 },
+        bandwidth: {
+          mainlandMbps: 0,
+          internationalMbps: 0,
+          days: 30,
+          mainlandMbpsDays: null,
+          internationalMbpsDays: null,
+        },
       },
       features: {
         groupMemberLimit: null,

@@ -1,15 +1,16 @@
 // `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
 import { Command, Option } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
-import { EXIT_CHECK_FAILED, EXIT_OK, UserError } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_OK } from "../../errors.js";
 import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
-import { loadDocument } from "../../scenario/load.js";
-import { validateScenario } from "../../scenario/validate.js";
-import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath, flagParser } from "../scenario-flags.js";
+import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
 import { addLangOption, addPricingOption, catalogFor, parseAmount, parsePercent } from "../shared-options.js";
 import { Money } from "../../calculator/decimal.js";
+import type { Catalog } from "../../catalog/schema.js";
+import type { Lang } from "../../i18n/lang.js";
+import type { Scenario } from "../../scenario/types.js";
 import { formatMoney } from "../../util/format.js";
 
 interface EstimateFlags extends Record<string, unknown> {
@@ -19,6 +20,7 @@ interface EstimateFlags extends Record<string, unknown> {
   pricing?: string;
   discount?: string;
   maxTotal?: string;
+  usageCsv?: string;
 }
 
 const EXAMPLES = `
@@ -30,19 +32,11 @@ Examples:
   $ im-bill estimate --plan pro --dau 25k --pricing our-prices.yaml --discount 15%
   $ cat scenario.json | im-bill estimate --file - --strict
   $ im-bill estimate app.yaml --max-total 6000          (exit 1 above the budget)
+  $ im-bill estimate --plan pro --usage-csv daily.csv   (real usage: a bill per month)
 `;
 
 export function estimateCommand(context: CommandContext): Command {
-  const command = new Command("estimate")
-    .description("estimate the monthly bill of one scenario")
-    .argument("[file]", "scenario file, the same as --file")
-    .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
-  for (const flag of SCENARIO_FLAGS) {
-    const parser = flagParser(flag);
-    command.addOption(
-      parser ? new Option(flag.flags, flag.description).argParser(parser) : new Option(flag.flags, flag.description),
-    );
-  }
+  const command = addScenarioOptions(new Command("estimate").description("estimate the monthly bill of one scenario"));
   addPricingOption(command).option(
     "--discount <percent>",
     "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
@@ -53,12 +47,10 @@ export function estimateCommand(context: CommandContext): Command {
   return command
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
     .option("--max-total <amount>", "exit 1 when the total is above this budget, e.g. 6000")
+    .option("--usage-csv <file>", "daily usage (date, dau, groups…): an estimate per calendar month")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: EstimateFlags) => {
-      if (file !== undefined && flags.file !== undefined && file !== flags.file) {
-        throw new UserError(`two scenario files given: ${file} and --file ${flags.file}; estimate prices one`);
-      }
-      context.setExitCode(await runEstimate({ ...flags, file: flags.file ?? file }, context));
+      context.setExitCode(await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, context));
     });
 }
 
@@ -68,18 +60,9 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
-  const file = flags.file === undefined ? undefined : await loadDocument(flags.file, io);
-  const { document, flagByPath } = applyScenarioFlags(file ? file.data : {}, flags);
-  const scenario = validateScenario(document, {
-    catalog,
-    source: file?.source ?? "",
-    // Without a file every field comes from a flag, a missing --plan included.
-    describePath: (path) => {
-      const field = path.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
-      const flag = flagByPath.get(field) ?? (file ? undefined : flagForPath(field));
-      return flag ? { source: "", path: flag } : undefined;
-    },
-  });
+  const scenario = await readScenario(flags.file, flags, { io, catalog });
+  if (flags.usageCsv !== undefined)
+    return runUsage(flags.usageCsv, scenario, flags, context, { catalog, lang, discountPercent });
   const estimate = priceScenario(scenario, catalog, { lang, discountPercent });
   if (flags.format === "json") {
     io.stdout.write(renderJson(estimate));
@@ -97,6 +80,44 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
   if (flags.strict && estimate.violations.length > 0) {
     const edition = catalog.editions[estimate.plan].name[lang];
     context.error(messages[lang].strictFailed(edition, estimate.violations.length));
+    return EXIT_CHECK_FAILED;
+  }
+  return EXIT_OK;
+}
+
+/** --usage-csv: an estimate per calendar month of real daily usage. */
+async function runUsage(
+  path: string,
+  scenario: Scenario,
+  flags: EstimateFlags,
+  context: CommandContext,
+  options: { catalog: Catalog; lang: Lang; discountPercent?: string },
+): Promise<number> {
+  const { io } = context;
+  const { loadText } = await import("../../scenario/load.js");
+  const { monthlyUsage } = await import("../../scenario/usage-csv.js");
+  const { priceMonths } = await import("../../advisor/usage.js");
+  const months = monthlyUsage(await loadText(path, io), path === "-" ? "stdin" : path);
+  const estimates = priceMonths(scenario, months, options.catalog, {
+    lang: options.lang,
+    discountPercent: options.discountPercent,
+  });
+  if (flags.format === "json") {
+    io.stdout.write(`${JSON.stringify(estimates, null, 2)}\n`);
+  } else {
+    const { renderTable } = await import("../../render/table.js");
+    const styles = context.styles(io.stdout);
+    io.stdout.write(
+      estimates
+        .map((estimate) =>
+          renderTable(estimate, { lang: options.lang, catalog: options.catalog, styles, width: io.stdout.columns }),
+        )
+        .join("\n"),
+    );
+  }
+  const violating = estimates.filter((estimate) => estimate.violations.length > 0).length;
+  if (flags.strict && violating > 0) {
+    context.error(messages[options.lang].strictMonths(violating, estimates.length));
     return EXIT_CHECK_FAILED;
   }
   return EXIT_OK;

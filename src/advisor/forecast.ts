@@ -1,0 +1,186 @@
+// Months ahead: usage compounding at its growth rates, each month priced (on the
+// scenario's edition, or with auto-plan on the cheapest that fits), with the dates
+// each amount is charged.
+import { Money, toAmount } from "../calculator/decimal.js";
+import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import type { Estimate, Finding } from "../calculator/types.js";
+import { editionIds, type EditionId } from "../catalog/editions.js";
+import type { Catalog } from "../catalog/schema.js";
+import { messages } from "../i18n/messages.js";
+import type { Scenario } from "../scenario/types.js";
+import { formatMoney } from "../util/format.js";
+import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, type CalendarDate } from "./calendar.js";
+import { recommend } from "./compare.js";
+
+export interface Growth {
+  /** per month, in percent; may be negative */
+  dau: string;
+  groups: string;
+  bandwidth: string;
+}
+
+export interface ForecastOptions extends PriceOptions {
+  months: number;
+  growth: Growth;
+  autoPlan: boolean;
+  start?: CalendarDate;
+}
+
+export interface ForecastMonth {
+  month: number;
+  /** "2026-12" with a start date */
+  calendarMonth: string | null;
+  period: { start: string; end: string } | null;
+  usage: { peakDau: number; peakGroups: number; liveGroups: number; mainlandMbps: number; internationalMbps: number };
+  plan: EditionId;
+  estimate: Estimate;
+}
+
+export interface Charge {
+  date: string;
+  month: number;
+  kind: "prepaid" | "postpaid";
+  lines: string[];
+  amount: string;
+}
+
+export interface Forecast {
+  version: 1;
+  months: ForecastMonth[];
+  total: string;
+  average: string;
+  notes: Finding[];
+  calendar: Charge[];
+}
+
+/** base × (1 + rate)^(month − 1), compounding from the first month. */
+function grow(base: number, percent: string, month: number): Money {
+  return new Money(base).times(new Money(1).plus(new Money(percent).div(100)).pow(month - 1));
+}
+
+export function forecast(scenario: Scenario, catalog: Catalog, options: ForecastOptions): Forecast {
+  const lang = options.lang ?? "en";
+  const t = messages[lang].forecast;
+  const name = (plan: EditionId) => catalog.editions[plan].name[lang];
+  const months: ForecastMonth[] = [];
+  const notes: Finding[] = [];
+  let leftTrial = scenario.plan !== "trial";
+  for (let month = 1; month <= options.months; month++) {
+    const { usage } = scenario;
+    const grown: Scenario = {
+      ...scenario,
+      usage: {
+        ...usage,
+        // Whole users and groups, rounded up; bandwidth up to the hundredth of a Mbps.
+        peakDau: grow(usage.peakDau, options.growth.dau, month).ceil().toNumber(),
+        peakGroups: grow(usage.peakGroups, options.growth.groups, month).ceil().toNumber(),
+        bandwidth: {
+          ...usage.bandwidth,
+          mainlandMbps: grow(usage.bandwidth.mainlandMbps, options.growth.bandwidth, month)
+            .toDecimalPlaces(2, Money.ROUND_UP)
+            .toNumber(),
+          internationalMbps: grow(usage.bandwidth.internationalMbps, options.growth.bandwidth, month)
+            .toDecimalPlaces(2, Money.ROUND_UP)
+            .toNumber(),
+        },
+      },
+    };
+    let plan = scenario.plan;
+    let estimate: Estimate;
+    if (options.autoPlan) {
+      // An app that left trial cannot go back (Tencent does not allow the downgrade).
+      const candidates = leftTrial ? editionIds.filter((id) => id !== "trial") : editionIds;
+      const priced = Object.fromEntries(
+        editionIds.map((id) => [id, priceScenario({ ...grown, plan: id }, catalog, options)]),
+      ) as Record<EditionId, Estimate>;
+      const allowed = Object.fromEntries(candidates.map((id) => [id, priced[id]]));
+      const best = recommend(allowed, catalog, options)?.plan;
+      plan = best ?? "flagship";
+      if (!best) notes.push({ code: "forecast.no-fit", message: t.noFit(month) });
+      if (
+        leftTrial &&
+        priced.trial.violations.length === 0 &&
+        new Money(priced.trial.total).lessThan(priced[plan].total)
+      ) {
+        notes.push({
+          code: "forecast.no-return-to-trial",
+          message: t.noReturn(month, formatMoney(priced.trial.total, catalog.currency)),
+        });
+      }
+      estimate = priced[plan];
+    } else {
+      estimate = priceScenario(grown, catalog, options);
+      if (estimate.violations.length > 0)
+        notes.push({ code: "forecast.violations", message: t.violations(month, name(plan)) });
+    }
+    if (plan !== "trial") leftTrial = true;
+    const calendarMonth = options.start ? addMonths(options.start, month - 1) : null;
+    months.push({
+      month,
+      calendarMonth: calendarMonth && `${calendarMonth.year}-${String(calendarMonth.month).padStart(2, "0")}`,
+      period: options.start
+        ? {
+            start: formatDate(periodStart(options.start, month - 1)),
+            end: formatDate(periodEnd(options.start, month - 1)),
+          }
+        : null,
+      usage: {
+        peakDau: grown.usage.peakDau,
+        peakGroups: grown.usage.peakGroups,
+        liveGroups: grown.usage.liveGroups,
+        mainlandMbps: grown.usage.bandwidth.mainlandMbps,
+        internationalMbps: grown.usage.bandwidth.internationalMbps,
+      },
+      plan,
+      estimate,
+    });
+  }
+  const total = months.reduce((acc, month) => acc.plus(month.estimate.total), new Money(0));
+  return {
+    version: 1,
+    months,
+    total: toAmount(total),
+    average: toAmount(total.div(Math.max(1, months.length))),
+    notes,
+    calendar: options.start ? billingCalendar(months, catalog, options.start) : [],
+  };
+}
+
+/**
+ * Prepaid items (the package and periodic add-ons) at the start of each package period;
+ * postpaid items (overage, history retention, bandwidth) on the 3rd of the month after
+ * their calendar month.
+ */
+export function billingCalendar(months: readonly ForecastMonth[], catalog: Catalog, start: CalendarDate): Charge[] {
+  const charges: Charge[] = [];
+  for (const { month, plan, estimate } of months) {
+    const edition = catalog.editions[plan];
+    const prepaid = estimate.lines.filter((line) => {
+      if (line.category === "base") return true;
+      if (line.category !== "addon") return false;
+      const addon = edition.addons[line.id.slice("addon.".length)];
+      return addon !== undefined && "billing" in addon && addon.billing === "prepaid";
+    });
+    const postpaid = estimate.lines.filter((line) => !prepaid.includes(line) && line.category !== "discount");
+    const sum = (lines: typeof prepaid) => toAmount(lines.reduce((acc, line) => acc.plus(line.amount), new Money(0)));
+    charges.push({
+      date: formatDate(periodStart(start, month - 1)),
+      month,
+      kind: "prepaid",
+      lines: prepaid.map((l) => l.id),
+      amount: sum(prepaid),
+    });
+    if (postpaid.length > 0) {
+      const calendarMonth = addMonths(start, month - 1);
+      const date = postpaidDate(calendarMonth.year, calendarMonth.month);
+      charges.push({
+        date: formatDate(date),
+        month,
+        kind: "postpaid",
+        lines: postpaid.map((l) => l.id),
+        amount: sum(postpaid),
+      });
+    }
+  }
+  return charges.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.month - b.month));
+}

@@ -1,0 +1,91 @@
+// `im-bill forecast`: the months ahead, as usage grows.
+import { Command, Option } from "commander";
+import { parseDate } from "../../advisor/calendar.js";
+import { EXIT_OK, UserError } from "../../errors.js";
+import type { CommandContext } from "../context.js";
+import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
+import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+
+interface ForecastFlags extends ScenarioFlags {
+  months: string;
+  start?: string;
+  dauGrowth: string;
+  groupsGrowth: string;
+  bandwidthGrowth: string;
+  autoPlan?: boolean;
+  chart?: boolean;
+  format: "table" | "json" | "csv";
+  pricing?: string;
+  lang?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ im-bill forecast --file app.json --months 12 --dau-growth 8% --groups-growth 3%
+  $ im-bill forecast app.json --months 36 --dau-growth 5% --auto-plan --start 2026-12-15
+  $ im-bill forecast app.json --months 12 --dau-growth 10% --format csv > forecast.csv
+
+Month 1 is the scenario; each later month compounds each growth rate (users and groups
+rounded up). --auto-plan takes the cheapest edition that fits each month, never going
+back to Trial once left. With --start (the purchase day T) the billing calendar lists
+each charge: prepaid items on the first day of each package period (T to T-1 of the
+next month; in a month without day T, its last day), postpaid items on the 3rd of the
+month after their calendar month.`;
+
+export function forecastCommand(context: CommandContext): Command {
+  const command = addScenarioOptions(
+    new Command("forecast").description("forecast the bill month by month as usage grows"),
+  );
+  addPricingOption(command);
+  addLangOption(command);
+  return command
+    .option("--months <n>", "how many months, 1–120", "12")
+    .option("--start <date>", "the purchase day, YYYY-MM-DD: dates the months and lists the billing calendar")
+    .option("--dau-growth <percent>", "peak DAU growth per month, e.g. 8%", "0%")
+    .option("--groups-growth <percent>", "peak group count growth per month", "0%")
+    .option("--bandwidth-growth <percent>", "danmaku bandwidth growth per month", "0%")
+    .option("--auto-plan", "the cheapest edition that fits, month by month")
+    .option("--chart", "a chart of the monthly totals (shown by default on a terminal)")
+    .option("--no-chart", "no chart")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addHelpText("after", EXAMPLES)
+    .action(async (file: string | undefined, flags: ForecastFlags) => {
+      const { io } = context;
+      const months = Number(flags.months);
+      if (!Number.isInteger(months) || months < 1 || months > 120) {
+        throw new UserError(`--months: must be a whole number from 1 to 120, got ${JSON.stringify(flags.months)}`);
+      }
+      const start = flags.start === undefined ? undefined : parseDate(flags.start);
+      if (flags.start !== undefined && !start) {
+        throw new UserError(`--start: must be a date such as 2026-12-15, got ${JSON.stringify(flags.start)}`);
+      }
+      const growth = {
+        dau: parseGrowth("--dau-growth", flags.dauGrowth),
+        groups: parseGrowth("--groups-growth", flags.groupsGrowth),
+        bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
+      };
+      const catalog = await catalogFor(flags.pricing, io);
+      const lang = context.lang(flags.lang);
+      const scenario = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, catalog });
+      const { forecast } = await import("../../advisor/forecast.js");
+      const result = forecast(scenario, catalog, { lang, months, growth, autoPlan: Boolean(flags.autoPlan), start });
+      const render = await import("../../render/forecast.js");
+      if (flags.format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else if (flags.format === "csv") io.stdout.write(render.renderForecastCsv(result));
+      else {
+        const chart = flags.chart ?? Boolean(io.stdout.isTTY);
+        const plot = chart ? (await import("asciichart")).plot : undefined;
+        io.stdout.write(render.renderForecastTable(result, catalog, lang, { styles: context.styles(io.stdout), plot }));
+      }
+      context.setExitCode(EXIT_OK);
+    });
+}
+
+/** "8%", "8", "-2.5%" → "8", "-2.5" (percent per month, above −100). */
+function parseGrowth(flag: string, text: string): string {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  if (!match || Number(match[1]) <= -100) {
+    throw new UserError(`${flag}: must be a percentage per month above -100%, such as 8%, got ${JSON.stringify(text)}`);
+  }
+  return match[1]!;
+}

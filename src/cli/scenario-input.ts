@@ -1,0 +1,57 @@
+// The scenario a command prices: from a file (or stdin), from flags, or both — flags
+// override the file. Shared by estimate, compare and forecast.
+import { Option, type Command } from "commander";
+import type { Catalog } from "../catalog/schema.js";
+import { UserError } from "../errors.js";
+import { loadDocument } from "../scenario/load.js";
+import type { Scenario } from "../scenario/types.js";
+import { validateScenario } from "../scenario/validate.js";
+import type { Io } from "./io.js";
+import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath, flagParser } from "./scenario-flags.js";
+
+export interface ScenarioFlags extends Record<string, unknown> {
+  file?: string;
+}
+
+/** `[file]`, `--file` and a flag per scenario field. */
+export function addScenarioOptions(command: Command): Command {
+  command
+    .argument("[file]", "scenario file, the same as --file")
+    .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
+  for (const flag of SCENARIO_FLAGS) {
+    const parser = flagParser(flag);
+    const option = new Option(flag.flags, flag.description);
+    command.addOption(parser ? option.argParser(parser) : option);
+  }
+  return command;
+}
+
+/** The file of `[file]` or `--file` (not both), if any. */
+export function scenarioFile(argument: string | undefined, flags: ScenarioFlags, command: string): string | undefined {
+  if (argument !== undefined && flags.file !== undefined && argument !== flags.file) {
+    throw new UserError(`two scenario files given: ${argument} and --file ${flags.file}; ${command} takes one`);
+  }
+  return flags.file ?? argument;
+}
+
+/**
+ * Load, merge and validate. Errors name the flag that set a value, or the file and
+ * field; without a file a missing plan is a missing --plan.
+ */
+export async function readScenario(
+  path: string | undefined,
+  flags: Record<string, unknown>,
+  context: { io: Io; catalog: Catalog; defaults?: Record<string, unknown> },
+): Promise<Scenario> {
+  const file = path === undefined ? undefined : await loadDocument(path, context.io);
+  const { document, flagByPath } = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
+  return validateScenario(document, {
+    catalog: context.catalog,
+    source: file?.source ?? "",
+    describePath: (fieldPath) => {
+      const field = fieldPath.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
+      const flag = flagByPath.get(field) ?? (file ? undefined : flagForPath(field));
+      return flag ? { source: "", path: flag } : undefined;
+    },
+  });
+}

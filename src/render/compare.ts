@@ -1,0 +1,106 @@
+// A comparison of the editions: a column per edition, a row per line id, the subtotals,
+// the total, whether each fits, then the recommendation. Table or markdown.
+import Table from "cli-table3";
+import type { Comparison } from "../advisor/compare.js";
+import { editionIds } from "../catalog/editions.js";
+import { lineIds } from "../catalog/line-ids.js";
+import type { Catalog } from "../catalog/schema.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
+import { formatMoney } from "../util/format.js";
+import { plainStyles, type Styles } from "./styles.js";
+import { stackRows, wrapText } from "./text.js";
+
+function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
+  const t = messages[lang];
+  const money = (amount: string | undefined) => (amount === undefined ? "—" : formatMoney(amount, catalog.currency));
+  const estimates = editionIds.map((plan) => comparison.editions[plan]);
+  const present = new Set(estimates.flatMap((estimate) => estimate.lines.map((line) => line.id)));
+  const ids = [...lineIds(catalog), "discount"].filter((id) => present.has(id));
+  // The package line's label names an edition: the row is just the package fee.
+  const labelOf = (id: string) =>
+    id === "package" ? t.prices.packageFee : estimates.flatMap((e) => e.lines).find((line) => line.id === id)!.label;
+  const head = [t.compare.line, ...editionIds.map((plan) => catalog.editions[plan].name[lang])];
+  const lines = ids.map((id) => [
+    labelOf(id),
+    ...estimates.map((e) => money(e.lines.find((line) => line.id === id)?.amount)),
+  ]);
+  const subtotals = (["base", "overage", "addons", "discount"] as const)
+    .filter((key) => key !== "discount" || estimates.some((e) => e.subtotals.discount !== "0.00"))
+    .map((key) => [t.subtotal[key], ...estimates.map((e) => money(e.subtotals[key]))]);
+  const total = [t.total, ...estimates.map((e) => money(e.total))];
+  const fits = [
+    t.compare.fits,
+    ...estimates.map((e) => (e.violations.length === 0 ? t.compare.fitsYes : `✗ ${e.violations.length}`)),
+  ];
+  const why = editionIds
+    .filter((plan) => comparison.editions[plan].violations.length > 0)
+    .map(
+      (plan) =>
+        `✗ ${catalog.editions[plan].name[lang]}: ${comparison.editions[plan].violations.map((v) => v.message).join(" · ")}`,
+    );
+  const recommendation = comparison.recommendation
+    ? `${t.compare.recommendation}: ${comparison.recommendation.reason}.`
+    : t.compare.none;
+  return { head, lines, subtotals, total, fits, why, recommendation };
+}
+
+const AMOUNT_WIDTH = 13;
+
+export function renderCompareTable(
+  comparison: Comparison,
+  catalog: Catalog,
+  lang: Lang,
+  styles: Styles = plainStyles,
+  width = 80,
+): string {
+  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
+  const terminal = Math.max(60, Math.min(width, 120));
+  const widths = [
+    Math.max(16, terminal - 1 - head.length * 3 - 3 * AMOUNT_WIDTH),
+    AMOUNT_WIDTH,
+    AMOUNT_WIDTH,
+    AMOUNT_WIDTH,
+  ];
+  const table = new Table({
+    head: head.map((cell) => styles.bold(cell)),
+    colAligns: ["left", "right", "right", "right"],
+    colWidths: widths.map((w) => w + 2),
+    // No colours of cli-table3's own: it picks them by TERM even in a pipe.
+    style: { head: [], border: [] },
+  });
+  table.push(
+    stackRows(lines, widths),
+    stackRows(subtotals, widths),
+    total.map((cell) => styles.bold(cell)),
+    fits,
+  );
+  const wrap = (text: string) => wrapText(text, terminal).join("\n");
+  const out = [table.toString(), ...why.map((text) => styles.error(wrap(text)))];
+  out.push(comparison.recommendation ? styles.success(wrap(recommendation)) : styles.warning(wrap(recommendation)));
+  return `${out.join("\n")}\n`;
+}
+
+export function renderCompareMarkdown(comparison: Comparison, catalog: Catalog, lang: Lang): string {
+  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
+  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+  const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const out = [
+    row(head),
+    `|---|${head
+      .slice(1)
+      .map(() => "---:")
+      .join("|")}|`,
+    ...lines.map(row),
+    ...subtotals.map(row),
+  ];
+  out.push(
+    row(total.map((text) => `**${text}**`)),
+    row(fits),
+    "",
+    ...why.map((text) => `- ${text}`),
+    "",
+    recommendation,
+  );
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,165 @@
+// Real daily usage from a CSV (date, dau, groups, and optionally live_groups,
+// mainland_mbps, international_mbps; English or Chinese headers, any case), as one
+// usage per calendar month: the month's peaks, and its daily bandwidth peaks summed.
+import { daysInMonth, parseDate } from "../advisor/calendar.js";
+import { Money } from "../calculator/decimal.js";
+import { InputError, type Problem } from "../errors.js";
+import { closest } from "../util/suggest.js";
+import { parseQuantity } from "./quantity.js";
+
+type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
+
+const HEADERS: Record<string, Column> = {
+  date: "date",
+  日期: "date",
+  dau: "dau",
+  peak_dau: "dau",
+  日活: "dau",
+  groups: "groups",
+  group_count: "groups",
+  群组数: "groups",
+  live_groups: "liveGroups",
+  直播群数: "liveGroups",
+  mainland_mbps: "mainlandMbps",
+  国内带宽: "mainlandMbps",
+  international_mbps: "internationalMbps",
+  国际带宽: "internationalMbps",
+};
+
+export interface MonthUsage {
+  /** "2026-03" */
+  month: string;
+  daysPresent: number;
+  daysInMonth: number;
+  peakDau: number;
+  peakGroups: number;
+  liveGroups: number | null;
+  mainlandMbpsDays: number | null;
+  internationalMbpsDays: number | null;
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsvRows(text: string): { line: number; fields: string[] }[] {
+  const rows: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (quoted) {
+      if (char === '"' && body[i + 1] === '"') ((field += '"'), i++);
+      else if (char === '"') quoted = false;
+      else {
+        if (char === "\n") line++;
+        field += char;
+      }
+    } else if (char === '"') quoted = true;
+    else if (char === ",") (fields.push(field), (field = ""));
+    else if (char === "\n" || char === "\r") {
+      if (char === "\r" && body[i + 1] === "\n") i++;
+      fields.push(field);
+      if (fields.some((value) => value.trim() !== "")) rows.push({ line: rowLine, fields });
+      fields = [];
+      field = "";
+      rowLine = ++line;
+    } else field += char;
+  }
+  fields.push(field);
+  if (fields.some((value) => value.trim() !== "")) rows.push({ line: rowLine, fields });
+  return rows;
+}
+
+export function monthlyUsage(text: string, source: string): MonthUsage[] {
+  const rows = parseCsvRows(text);
+  const problems: (Problem & { source: string })[] = [];
+  const fail = (line: number, message: string) => problems.push({ source: `${source}:${line}`, path: "", message });
+  const [header, ...data] = rows;
+  if (!header)
+    throw new InputError([{ source, path: "", message: "is empty; expected a header row: date,dau,groups" }]);
+
+  const columns = header.fields.map((name) => {
+    const column = HEADERS[name.trim().toLowerCase()];
+    if (!column) {
+      const suggestion = closest(name.trim(), Object.keys(HEADERS));
+      fail(
+        header.line,
+        `unknown column ${JSON.stringify(name)}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+      );
+    }
+    return column;
+  });
+  for (const required of ["date", "dau", "groups"] as const) {
+    if (!columns.includes(required)) fail(header.line, `no ${required} column (date, dau and groups are required)`);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const months = new Map<string, MonthUsage>();
+  const seen = new Set<string>();
+  for (const { line, fields } of data) {
+    const value = (column: Column) => {
+      const index = columns.indexOf(column);
+      return index === -1 ? undefined : (fields[index] ?? "").trim();
+    };
+    const dateText = value("date")!;
+    const date = parseDate(dateText.replace(/\//g, "-"));
+    if (!date) {
+      fail(line, `date: must be a date such as 2026-03-01, got ${JSON.stringify(dateText)}`);
+      continue;
+    }
+    if (seen.has(dateText)) fail(line, `date: ${dateText} appears twice`);
+    seen.add(dateText);
+    const number = (column: Column, whole: boolean): number | null | undefined => {
+      const text = value(column);
+      if (text === undefined || text === "") return column === "dau" || column === "groups" ? undefined : null;
+      const parsed = parseQuantity(text);
+      if (parsed === undefined || parsed < 0 || (whole && !Number.isInteger(parsed))) return undefined;
+      return parsed;
+    };
+    const parsed: Partial<Record<Column, number | null>> = {};
+    let bad = false;
+    for (const [column, whole] of [
+      ["dau", true],
+      ["groups", true],
+      ["liveGroups", true],
+      ["mainlandMbps", false],
+      ["internationalMbps", false],
+    ] as const) {
+      const result = number(column, whole);
+      if (result === undefined) {
+        bad = true;
+        fail(
+          line,
+          `${header.fields[columns.indexOf(column)]?.trim() ?? column}: must be ${whole ? "a whole number" : "a number"} ≥ 0, got ${JSON.stringify(value(column) ?? "")}`,
+        );
+      } else parsed[column] = result;
+    }
+    if (bad) continue;
+    const key = `${date.year}-${String(date.month).padStart(2, "0")}`;
+    const month = months.get(key) ?? {
+      month: key,
+      daysPresent: 0,
+      daysInMonth: daysInMonth(date.year, date.month),
+      peakDau: 0,
+      peakGroups: 0,
+      liveGroups: null,
+      mainlandMbpsDays: null,
+      internationalMbpsDays: null,
+    };
+    month.daysPresent++;
+    month.peakDau = Math.max(month.peakDau, parsed.dau!);
+    month.peakGroups = Math.max(month.peakGroups, parsed.groups!);
+    if (parsed.liveGroups != null) month.liveGroups = Math.max(month.liveGroups ?? 0, parsed.liveGroups);
+    // Sums of daily peaks, added as decimals (0.1 + 0.2 is 0.3).
+    const add = (sum: number | null, mbps: number) => new Money(sum ?? 0).plus(mbps).toNumber();
+    if (parsed.mainlandMbps != null) month.mainlandMbpsDays = add(month.mainlandMbpsDays, parsed.mainlandMbps);
+    if (parsed.internationalMbps != null)
+      month.internationalMbpsDays = add(month.internationalMbpsDays, parsed.internationalMbps);
+    months.set(key, month);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (months.size === 0) throw new InputError([{ source, path: "", message: "has no rows of daily usage" }]);
+  return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+}

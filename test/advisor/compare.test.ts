@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { compareEditions } from "../../src/advisor/compare.js";
+import { builtinCatalog } from "../../src/catalog/index.js";
+import { validateScenario } from "../../src/scenario/validate.js";
+
+const compare = (document: object) =>
+  compareEditions(
+    validateScenario({ plan: "pro", ...document }, { catalog: builtinCatalog, source: "test" }),
+    builtinCatalog,
+  );
+
+describe("compareEditions", () => {
+  it("prices every edition", () => {
+    const { editions } = compare({ usage: { peakDau: 25_000 } });
+    expect(Object.keys(editions)).toEqual(["trial", "pro", "flagship"]);
+    expect([editions.trial.total, editions.pro.total, editions.flagship.total]).toEqual(["0.00", "2999.00", "4999.00"]);
+    expect(editions.trial.violations.map((v) => v.code)).toEqual(["exceeds.peakDau"]);
+  });
+
+  it.each([
+    ["trial, when it fits", { usage: { peakDau: 50 } }, "trial", "0.00"],
+    ["pro, the cheapest that fits", { usage: { peakDau: 5_000 } }, "pro", "999.00"],
+    ["flagship, when pro cannot reach a need", { features: { groupMemberLimit: 5_000 } }, "flagship", "3499.00"],
+    [
+      "flagship at the same price as pro, as it includes more",
+      { usage: { liveGroups: 60 }, features: { groupMemberLimit: 2_000, historyDays: 30 } },
+      "flagship",
+      "2999.00",
+    ],
+  ])("recommends %s", (_, document, plan, total) => {
+    expect(compare(document).recommendation).toMatchObject({ plan, total });
+  });
+
+  it("says what the cheapest saves, and what a same-priced higher edition also includes", () => {
+    expect(compare({ usage: { peakDau: 5_000 } }).recommendation?.reason).toBe(
+      "Pro fits for ¥999.00 (Pro package (专业版)): ¥2,000.00 less than Flagship; Trial does not fit",
+    );
+    expect(
+      compare({ usage: { liveGroups: 60 }, features: { groupMemberLimit: 2_000, historyDays: 30 } }).recommendation
+        ?.reason,
+    ).toBe(
+      "Flagship fits for ¥2,999.00 (Flagship package (旗舰版)): the same as Pro, and Flagship also includes unlimited live groups, 2,000 members per group, 1,000 groups per user, 30 days of message history; Trial does not fit",
+    );
+  });
+
+  it("recommends nothing when no edition fits", () => {
+    const comparison = compare({ features: { groupMemberLimit: 7_000 } });
+    expect(comparison.recommendation).toBeNull();
+    expect(Object.values(comparison.editions).every((estimate) => estimate.violations.length > 0)).toBe(true);
+  });
+});

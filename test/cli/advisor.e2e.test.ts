@@ -1,0 +1,142 @@
+// compare, forecast and estimate --usage-csv through the built binary.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { imBill } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+
+describe("im-bill compare", () => {
+  it("prints a column per edition and the recommendation (golden)", async () => {
+    const result = imBill([
+      "compare",
+      "--dau",
+      "25000",
+      "--live-groups",
+      "60",
+      "--group-member-limit",
+      "2000",
+      "--history-days",
+      "30",
+    ]);
+    expect(result.status).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot("../golden/compare.txt");
+  });
+
+  it("prints JSON with every edition's estimate and the recommendation", () => {
+    const json = JSON.parse(imBill(["compare", "examples/small-chat-pro.json", "--format", "json"]).stdout);
+    expect(Object.keys(json.editions)).toEqual(["trial", "pro", "flagship"]);
+    expect(json.recommendation).toMatchObject({ plan: "pro", total: "2999.00" });
+    expect(json.editions.pro.total).toBe(
+      JSON.parse(imBill(["estimate", "examples/small-chat-pro.json", "--format", "json"]).stdout).total,
+    );
+  });
+
+  it("prints markdown, and a null recommendation when nothing fits", () => {
+    const markdown = imBill(["compare", "--group-member-limit", "7000", "--format", "markdown"]).stdout;
+    expect(markdown).toContain("| Line | Trial | Pro | Flagship |");
+    expect(markdown).toContain("No edition fits these needs.");
+    expect(
+      JSON.parse(imBill(["compare", "--group-member-limit", "7000", "--format", "json"]).stdout).recommendation,
+    ).toBeNull();
+  });
+});
+
+describe("im-bill forecast", () => {
+  it("prints months, the sum, the calendar and, asked for, the chart (golden)", async () => {
+    const result = imBill([
+      "forecast",
+      "examples/small-chat-pro.json",
+      "--months",
+      "6",
+      "--dau-growth",
+      "15%",
+      "--groups-growth",
+      "10%",
+      "--start",
+      "2026-12-31",
+      "--auto-plan",
+      "--chart",
+    ]);
+    expect(result.status).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot("../golden/forecast.txt");
+  });
+
+  it("has no chart in a pipe unless asked", () => {
+    const result = imBill(["forecast", "examples/small-chat-pro.json", "--months", "3"]);
+    expect(result.stdout).not.toMatch(/[╭╮╯╰]/); // the chart's curves
+  });
+
+  it("prints JSON with months, total and calendar, and CSV", () => {
+    const json = JSON.parse(
+      imBill(["forecast", "examples/small-chat-pro.json", "--months", "3", "--start", "2027-01-15", "--format", "json"])
+        .stdout,
+    );
+    expect(json.months).toHaveLength(3);
+    expect(json.months[0]).toMatchObject({
+      month: 1,
+      calendarMonth: "2027-01",
+      plan: "pro",
+      estimate: { total: "2999.00" },
+    });
+    expect(json.total).toBe("8997.00");
+    expect(json.calendar[0]).toEqual({
+      date: "2027-01-15",
+      month: 1,
+      kind: "prepaid",
+      lines: ["package", "addon.groupMembers"],
+      amount: "1499.00",
+    });
+    const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
+    expect(csv.split("\r\n")[0]).toBe(
+      "month,calendar_month,plan,peak_dau,peak_groups,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,violations",
+    );
+    expect(csv.split("\r\n")).toHaveLength(4);
+  });
+
+  it.each([
+    [["--months", "0"], 'error: --months: must be a whole number from 1 to 120, got "0"'],
+    [["--start", "2027-02-30"], 'error: --start: must be a date such as 2026-12-15, got "2027-02-30"'],
+    [
+      ["--dau-growth", "-100%"],
+      'error: --dau-growth: must be a percentage per month above -100%, such as 8%, got "-100%"',
+    ],
+  ])("rejects %j with exit 2", (args, message) => {
+    const result = imBill(["forecast", "examples/small-chat-pro.json", ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trimEnd()).toBe(message);
+  });
+});
+
+describe("im-bill estimate --usage-csv", () => {
+  const dir = fixtureDir({
+    "daily.csv": [
+      "日期,DAU,群组数,mainland_mbps",
+      "2026-02-27,12000,90000,10.5",
+      "2026-02-28,15000,101000,0.1",
+      "2026-03-01,22000,50000,0.2",
+    ].join("\n"),
+    "bad.csv": "date,dau,groups\n2026-01-01,5,6\n2026-01-02,x,6\n",
+  });
+
+  it("prices each calendar month found, noting missing days", () => {
+    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--format", "json"]);
+    expect(result.status).toBe(0);
+    const months = JSON.parse(result.stdout);
+    expect(months.map((m: { name: string; total: string }) => [m.name, m.total])).toEqual([
+      // 999 + 1,000 DAU + 1,000 groups + (10.5 + 0.1) × 2
+      ["2026-02", "3020.20"],
+      // 999 + 2,000 DAU + 0.2 × 2
+      ["2026-03", "2999.40"],
+    ]);
+    expect(months[0].notes).toContainEqual({
+      code: "usage.missing-days",
+      message: "2026-02: 26 of 28 days are missing from the usage file; peaks and bandwidth cover the days present",
+    });
+    expect(months[0].lines.at(-1).explain).toBe("Σ daily peaks = 10.6 Mbps·day");
+  });
+
+  it("exits 2 naming the bad row's line", () => {
+    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "bad.csv")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`error: ${join(dir, "bad.csv")}:3: dau: must be a whole number ≥ 0, got "x"\n`);
+  });
+});

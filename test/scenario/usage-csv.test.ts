@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors.js";
+import { monthlyUsage, parseCsvRows } from "../../src/scenario/usage-csv.js";
+
+describe("parseCsvRows", () => {
+  it("reads quoted fields, doubled quotes, CRLF and a BOM, with line numbers", () => {
+    expect(parseCsvRows('\uFEFFa,b\r\n"1,5","say ""hi"""\r\n\r\n3,"two\nlines"\n')).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1,5", 'say "hi"'] },
+      { line: 4, fields: ["3", "two\nlines"] },
+    ]);
+  });
+});
+
+describe("monthlyUsage", () => {
+  const days = (month: string, count: number, row: (day: number) => string) =>
+    Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")},${row(i + 1)}`);
+
+  it("takes each month's peaks and sums its daily bandwidth peaks, over two months with a gap", () => {
+    const csv = [
+      "Date,DAU,Groups,live_groups,mainland_mbps,international_mbps",
+      ...days("2026-02", 28, (day) => `${10_000 + day},${90_000 + day * 1000},${day % 5},0.1,0.2`),
+      ...days("2026-03", 30, (day) => `"2${day % 3},000",50000,,1.5,`), // March 31 missing
+    ].join("\n");
+    expect(monthlyUsage(csv, "daily.csv")).toEqual([
+      {
+        month: "2026-02",
+        daysPresent: 28,
+        daysInMonth: 28,
+        peakDau: 10_028,
+        peakGroups: 118_000,
+        liveGroups: 4,
+        mainlandMbpsDays: 2.8,
+        internationalMbpsDays: 5.6,
+      },
+      {
+        month: "2026-03",
+        daysPresent: 30,
+        daysInMonth: 31,
+        peakDau: 22_000,
+        peakGroups: 50_000,
+        liveGroups: null,
+        mainlandMbpsDays: 45,
+        internationalMbpsDays: null,
+      },
+    ]);
+  });
+
+  it("accepts Chinese headers", () => {
+    expect(monthlyUsage("日期,DAU,群组数\n2026-05-01,5,6\n", "x.csv")[0]).toMatchObject({
+      month: "2026-05",
+      peakDau: 5,
+      peakGroups: 6,
+    });
+  });
+
+  it("reports every bad row with its line number", () => {
+    const csv = "date,dau,groups\n2026-01-01,5,6\n2026-02-30,5,6\n2026-01-02,-1,6\n2026-01-03,5,many\n2026-01-01,5,6\n";
+    try {
+      monthlyUsage(csv, "daily.csv");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message.split("\n")).toEqual([
+        'daily.csv:3: date: must be a date such as 2026-03-01, got "2026-02-30"',
+        'daily.csv:4: dau: must be a whole number ≥ 0, got "-1"',
+        'daily.csv:5: groups: must be a whole number ≥ 0, got "many"',
+        "daily.csv:6: date: 2026-01-01 appears twice",
+      ]);
+    }
+  });
+
+  it("names unknown and missing columns", () => {
+    expect(() => monthlyUsage("date,dau,group\n2026-01-01,1,2\n", "d.csv")).toThrow(
+      'd.csv:1: unknown column "group" (did you mean "groups"?)\nd.csv:1: no groups column (date, dau and groups are required)',
+    );
+  });
+});
