@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles } from "../render/styles.js";
+import { messages } from "../i18n/messages.js";
 import { stylesFor } from "./color.js";
 import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
@@ -62,12 +63,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addCommand(schemaCommand(context));
   routeOutput(program, io);
 
-  if (argv.length === 0) {
+  // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
+  const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  if (argv.length === 0 && !guided) {
     io.stderr.write(program.helpInformation());
     return EXIT_INVALID;
   }
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(guided ? ["estimate", "--interactive"] : argv, { from: "user" });
     return exitCode;
   } catch (caught) {
     if (caught instanceof CommanderError) {
@@ -79,7 +82,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (debug) io.stderr.write(`${caught.stack}\n`);
       return caught.exitCode;
     }
-    if (caught instanceof Error && caught.name === "ExitPromptError") return EXIT_INTERRUPTED;
+    // Ctrl-C at a prompt is the user's choice, not a crash.
+    if (caught instanceof Error && caught.name === "ExitPromptError") {
+      io.stderr.write(`${messages[langFromEnv(io.env)].interactive.cancelled}\n`);
+      return EXIT_INTERRUPTED;
+    }
     io.stderr.write(
       `${stderrStyles.error("im-bill: internal error:")} ${caught instanceof Error ? caught.message : String(caught)}\n` +
         `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.\n`,

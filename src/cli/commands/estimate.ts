@@ -21,6 +21,7 @@ interface EstimateFlags extends Record<string, unknown> {
   discount?: string;
   maxTotal?: string;
   usageCsv?: string;
+  interactive?: boolean;
 }
 
 const EXAMPLES = `
@@ -33,6 +34,7 @@ Examples:
   $ cat scenario.json | im-bill estimate --file - --strict
   $ im-bill estimate app.yaml --max-total 6000          (exit 1 above the budget)
   $ im-bill estimate --plan pro --usage-csv daily.csv   (real usage: a bill per month)
+  $ im-bill estimate -i --plan pro                      (questions for the rest)
 `;
 
 export function estimateCommand(context: CommandContext): Command {
@@ -48,6 +50,7 @@ export function estimateCommand(context: CommandContext): Command {
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
     .option("--max-total <amount>", "exit 1 when the total is above this budget, e.g. 6000")
     .option("--usage-csv <file>", "daily usage (date, dau, groups…): an estimate per calendar month")
+    .option("-i, --interactive", "answer questions instead of giving flags (flags given become answers)")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: EstimateFlags) => {
       context.setExitCode(await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, context));
@@ -60,6 +63,11 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
+  if (flags.interactive) {
+    const { startInteractive } = await import("../interactive.js");
+    await startInteractive(flags, context, { catalog, lang });
+    return EXIT_OK;
+  }
   const scenario = await readScenario(flags.file, flags, { io, catalog });
   if (flags.usageCsv !== undefined)
     return runUsage(flags.usageCsv, scenario, flags, context, { catalog, lang, discountPercent });

@@ -1,0 +1,130 @@
+// The guided estimate in a real pseudo-terminal: tmux runs the built binary, keys are
+// typed, the screen is read back. `.ci/run` installs tmux where it is missing.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bin, imBill } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+
+const socket = `im-bill-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
+afterAll(() => spawnSync("tmux", ["-L", socket, "kill-server"]));
+
+function session(name: string, cwd: string, command: string) {
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    "100",
+    "-y",
+    "60",
+    "-c",
+    cwd,
+    "-e",
+    "LANG=C.UTF-8",
+    `${command}; echo EXIT=$?; sleep 60`,
+  );
+  const screen = () => tmux("capture-pane", "-p", "-t", name, "-S", "-200");
+  return {
+    screen,
+    keys: (...keys: string[]) => tmux("send-keys", "-t", name, ...keys),
+    async waitFor(text: string, timeout = 15_000) {
+      const start = Date.now();
+      while (!screen().includes(text)) {
+        if (Date.now() - start > timeout) throw new Error(`"${text}" never appeared; the screen:\n${screen()}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+  };
+}
+
+describe("im-bill in a terminal", () => {
+  it("asks, shows the total, saves a scenario that re-prices to the same total", async () => {
+    const cwd = fixtureDir({});
+    const term = session("guided", cwd, `${process.execPath} ${bin}`);
+    await term.waitFor("? Edition");
+    term.keys("Enter"); // Pro
+    await term.waitFor("? Peak DAU of the month");
+    term.keys("25k", "Enter");
+    for (const question of [
+      "Peak number of groups",
+      "Live groups",
+      "Members the largest group",
+      "Groups one user",
+      "Message history",
+      "Buy the security strike",
+      "Daily peak danmaku bandwidth in mainland",
+      "Daily peak danmaku bandwidth outside",
+    ]) {
+      await term.waitFor(`? ${question}`);
+      term.keys("Enter");
+    }
+    await term.waitFor("Your answers:");
+    await term.waitFor("? Save this scenario as a JSON file?");
+    term.keys("y", "Enter");
+    await term.waitFor("? File");
+    term.keys("Enter");
+    await term.waitFor("? Price the same needs on the other editions?");
+    term.keys("y", "Enter");
+    await term.waitFor("EXIT=0");
+    const screen = term.screen();
+    expect(screen).toMatch(/Total\s+│\s+¥2,999\.00 │/);
+    expect(screen).toContain("Saved im-bill-scenario.json");
+    expect(screen).toContain("Recommendation: Pro fits for ¥2,999.00");
+    const saved = join(cwd, "im-bill-scenario.json");
+    expect(JSON.parse(readFileSync(saved, "utf8")).plan).toBe("pro");
+    expect(JSON.parse(imBill(["estimate", "--file", saved, "--format", "json"]).stdout).total).toBe("2999.00");
+  });
+
+  it("takes flags as answers with estimate -i", async () => {
+    const cwd = fixtureDir({});
+    const term = session(
+      "prefilled",
+      cwd,
+      `${process.execPath} ${bin} estimate -i --plan flagship --dau 30000 --groups 0 --live-groups 0 --group-member-limit 0 --groups-per-user 0 --history-days 0 --no-security-strike --bandwidth-mainland 0 --bandwidth-intl 0`,
+    );
+    await term.waitFor("? Save this scenario as a JSON file?");
+    expect(term.screen()).not.toContain("? Edition");
+    term.keys("Enter");
+    await term.waitFor("? Price the same");
+    term.keys("Enter");
+    await term.waitFor("EXIT=0");
+    expect(term.screen()).toMatch(/Total\s+│\s+¥4,999\.00 │/);
+  });
+
+  it("exits 130 on Ctrl-C with one short line and nothing written", async () => {
+    const cwd = fixtureDir({});
+    const term = session("cancelled", cwd, `${process.execPath} ${bin}`);
+    await term.waitFor("? Edition");
+    term.keys("Enter");
+    await term.waitFor("? Peak DAU");
+    term.keys("C-c");
+    await term.waitFor("EXIT=130");
+    const screen = term.screen();
+    expect(screen).toContain("Cancelled: nothing was written.");
+    expect(screen).not.toMatch(/\n\s+at /);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe("im-bill without a terminal", () => {
+  it.each([
+    ["</dev/null", ""],
+    ["echo |", "\n"],
+  ])("exits 2 with help, promptly (%s im-bill)", (_, input) => {
+    const start = Date.now();
+    const result = spawnSync(process.execPath, [bin], { input, encoding: "utf8", timeout: 10_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Usage: im-bill");
+    expect(Date.now() - start).toBeLessThan(5_000);
+  });
+
+  it("refuses estimate -i in a pipe instead of waiting", () => {
+    const result = imBill(["estimate", "-i"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error: --interactive needs a terminal: in a script, give flags or --file\n");
+  });
+});

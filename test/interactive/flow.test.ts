@@ -1,0 +1,196 @@
+// The guided estimate driven through inquirer's own test screen: the real prompts,
+// keypresses in, the screen out, and the real calculator behind them.
+import { screen } from "@inquirer/testing/vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtinCatalog } from "../../src/catalog/index.js";
+import { runInteractiveEstimate, type PrefilledAnswers } from "../../src/interactive/flow.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+
+function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({})) {
+  let written = "";
+  const done = runInteractiveEstimate({
+    catalog: builtinCatalog,
+    lang: "en",
+    styles: { bold: String, dim: String, error: String, warning: String, success: String },
+    write: (text) => (written += text),
+    cwd,
+    prefill,
+  });
+  return { done, output: () => written, cwd };
+}
+
+/** Answer the current question with Enter (its default), then wait for the next one. */
+async function enter(times = 1) {
+  for (let i = 0; i < times; i++) {
+    screen.keypress("enter");
+    await screen.next();
+  }
+}
+
+/** Wait until the screen shows `text` (the first prompt comes after the flow's own work). */
+async function waitFor(text: string) {
+  for (let i = 0; i < 10 && !screen.getScreen().includes(text); i++) await screen.next();
+  expect(screen.getScreen()).toContain(text);
+}
+
+async function answer(text: string) {
+  screen.type(text);
+  screen.keypress("enter");
+  await screen.next();
+}
+
+describe("the guided estimate", () => {
+  it("gives a valid estimate when Enter is pressed through (the edition's included values)", async () => {
+    const flow = start();
+    expect(screen.getScreen()).toContain("Edition");
+    expect(screen.getScreen()).toContain("Pro (专业版) — ¥999.00/month");
+    // edition, DAU, groups, live groups, members, groups per user, history, strike, 2 × bandwidth
+    await enter(10);
+    expect(screen.getScreen()).toContain("Save this scenario as a JSON file?");
+    await enter(); // no
+    screen.keypress("enter"); // do not compare
+    const scenario = await flow.done;
+    expect(scenario).toEqual({
+      plan: "pro",
+      usage: { peakDau: 10_000, peakGroups: 100_000, liveGroups: 50 },
+      features: { groupMemberLimit: 200, groupsPerUser: 500, historyDays: 7, securityStrike: false },
+    });
+    expect(flow.output()).toContain("Your answers:");
+    expect(flow.output()).toMatch(/Total\s+│\s+¥999.00 │/);
+  });
+
+  it.each([
+    ["abc", '"abc" is not a number: type 25000, 25,000, 25k or 2.5万'],
+    ["-5", "Must be 0 or more"],
+    ["2.5", "Must be a whole number"],
+  ])("explains %s on the spot and asks again", async (typed, explanation) => {
+    const flow = start({ plan: "pro" });
+    await answer(typed);
+    expect(screen.getScreen()).toContain(explanation);
+    expect(screen.getScreen()).toContain("Peak DAU of the month");
+    screen.keypress({ name: "u", ctrl: true }); // clear the line
+    await answer("25k");
+    expect(screen.getScreen()).toContain("Peak number of groups");
+    await enter(8);
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    expect((await flow.done).usage?.peakDau).toBe(25_000);
+  });
+
+  it("refuses what the edition cannot reach, naming it", async () => {
+    const flow = start({ plan: "trial" });
+    await answer("500");
+    expect(screen.getScreen()).toContain("Trial can serve at most 100: choose a higher edition for more");
+    screen.keypress({ name: "u", ctrl: true });
+    await answer("80");
+    await enter(4); // groups, live groups, members, groups per user (trial: no history tiers, no add-ons)
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    expect(await flow.done).toMatchObject({ plan: "trial", usage: { peakDau: 80 } });
+  });
+
+  it("takes large numbers with separators and units", async () => {
+    const flow = start({ plan: "flagship" });
+    await answer("1.2万");
+    await answer("150,000");
+    await enter(3);
+    screen.keypress("down"); // 90 days
+    screen.keypress("down"); // 180 days
+    screen.keypress("enter");
+    await screen.next();
+    await enter(3);
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    const scenario = await flow.done;
+    expect(scenario.usage).toMatchObject({ peakDau: 12_000, peakGroups: 150_000 });
+    expect(scenario.features?.historyDays).toBe(180);
+  });
+
+  it("skips the questions answered by flags", async () => {
+    const flow = start({
+      plan: "pro",
+      peakDau: 30_000,
+      peakGroups: 50_000,
+      liveGroups: 0,
+      groupMemberLimit: 500,
+      groupsPerUser: 500,
+      historyDays: 30,
+      securityStrike: true,
+      mainlandMbps: 0,
+      internationalMbps: 0,
+    });
+    await waitFor("Save this scenario as a JSON file?");
+    await enter();
+    screen.keypress("enter");
+    await flow.done;
+    // 999 + 2 × 1,000 DAU + 500 members + 500 history + 1,000 strike
+    expect(flow.output()).toMatch(/Total\s+│\s+¥4,999.00 │/);
+  });
+
+  it("saves the scenario where asked, and never overwrites without a yes", async () => {
+    const cwd = fixtureDir({ "taken.json": "keep me\n" });
+    const flow = start(
+      {
+        plan: "pro",
+        peakDau: 25_000,
+        peakGroups: 0,
+        liveGroups: 0,
+        groupMemberLimit: 0,
+        groupsPerUser: 0,
+        historyDays: 0,
+        securityStrike: false,
+        mainlandMbps: 0,
+        internationalMbps: 0,
+      },
+      cwd,
+    );
+    await waitFor("Save this scenario as a JSON file?");
+    await answer("y"); // save
+    expect(screen.getScreen()).toContain("File");
+    await answer("taken.json");
+    expect(screen.getScreen()).toContain("taken.json exists. Overwrite it?");
+    await answer("n");
+    expect(screen.getScreen()).toContain("File");
+    await answer("mine.json");
+    screen.keypress("enter"); // no compare
+    const scenario = await flow.done;
+    expect(readFileSync(join(cwd, "taken.json"), "utf8")).toBe("keep me\n");
+    expect(JSON.parse(readFileSync(join(cwd, "mine.json"), "utf8"))).toEqual(scenario);
+    expect(flow.output()).toContain("Saved mine.json: price it again with im-bill estimate --file mine.json");
+  });
+
+  it("prices the same needs on the other editions when asked", async () => {
+    const flow = start({
+      plan: "pro",
+      peakDau: 5_000,
+      peakGroups: 0,
+      liveGroups: 0,
+      groupMemberLimit: 0,
+      groupsPerUser: 0,
+      historyDays: 0,
+      securityStrike: false,
+      mainlandMbps: 0,
+      internationalMbps: 0,
+    });
+    await waitFor("Save this scenario as a JSON file?");
+    await enter(); // no save
+    screen.type("y");
+    screen.keypress("enter");
+    await flow.done;
+    expect(flow.output()).toContain("Recommendation: Pro fits for ¥999.00");
+  });
+
+  it("is cancelled by Ctrl-C with nothing written", async () => {
+    const cwd = fixtureDir({});
+    const flow = start({}, cwd);
+    await enter(); // edition
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(flow.done).rejects.toMatchObject({ name: "ExitPromptError" });
+    expect(existsSync(join(cwd, "im-bill-scenario.json"))).toBe(false);
+  });
+});
