@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountOf, codes, price } from "../helpers/scenario.js";
+import { amountOf, codes, ESTIMATE_KEYS, price } from "../helpers/scenario.js";
 
 const paid = ["pro", "flagship"] as const;
 
@@ -289,18 +289,7 @@ describe("the estimate object", () => {
       usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60 },
       features: { securityStrike: true },
     });
-    expect(Object.keys(estimate)).toEqual([
-      "version",
-      "name",
-      "plan",
-      "currency",
-      "catalog",
-      "lines",
-      "subtotals",
-      "total",
-      "violations",
-      "notes",
-    ]);
+    expect(Object.keys(estimate)).toEqual(ESTIMATE_KEYS);
     expect(estimate).toMatchObject({
       version: 1,
       name: "Shape",

@@ -7,6 +7,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { bin, imBill, root } from "../helpers/cli.js";
 import { fixtureDir, mixedScenarios } from "../helpers/fixtures.js";
+import { ESTIMATE_KEYS } from "../helpers/scenario.js";
 
 const dir = fixtureDir(mixedScenarios);
 /** The example scenarios (examples/ci/ holds CI files, not scenarios). */
@@ -45,20 +46,7 @@ describe("im-bill batch", () => {
       ["e-bad.json", expect.stringMatching(/^invalid JSON: .*\(line 1, column 16\)$/)],
     ]);
     // each result is the estimate of the core format, plus id and source
-    expect(Object.keys(report.results[0])).toEqual([
-      "id",
-      "source",
-      "version",
-      "name",
-      "plan",
-      "currency",
-      "catalog",
-      "lines",
-      "subtotals",
-      "total",
-      "violations",
-      "notes",
-    ]);
+    expect(Object.keys(report.results[0])).toEqual(["id", "source", ...ESTIMATE_KEYS]);
   });
 
   it("writes JSONL as it goes: a line per scenario, errors included, counts on stderr", () => {

@@ -14,3 +14,17 @@ export function price(document: unknown, lang: Lang = "en"): Estimate {
 export const amountOf = (estimate: Estimate, id: string) => estimate.lines.find((line) => line.id === id)?.amount;
 
 export const codes = (estimate: Estimate) => estimate.violations.map((violation) => violation.code);
+
+/** The keys of an estimate, in the order `--format json` prints them. */
+export const ESTIMATE_KEYS = [
+  "version",
+  "name",
+  "plan",
+  "currency",
+  "catalog",
+  "lines",
+  "subtotals",
+  "total",
+  "violations",
+  "notes",
+];

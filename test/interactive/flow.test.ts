@@ -21,6 +21,20 @@ function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({})) {
   return { done, output: () => written, cwd };
 }
 
+/** Every question answered by flags: the flow goes straight to the estimate. */
+const everyAnswer: PrefilledAnswers = {
+  plan: "pro",
+  peakDau: 0,
+  peakGroups: 0,
+  liveGroups: 0,
+  groupMemberLimit: 0,
+  groupsPerUser: 0,
+  historyDays: 0,
+  securityStrike: false,
+  mainlandMbps: 0,
+  internationalMbps: 0,
+};
+
 /** Answer the current question with Enter (its default), then wait for the next one. */
 async function enter(times = 1) {
   for (let i = 0; i < times; i++) {
@@ -134,21 +148,7 @@ describe("the guided estimate", () => {
 
   it("saves the scenario where asked, and never overwrites without a yes", async () => {
     const cwd = fixtureDir({ "taken.json": "keep me\n" });
-    const flow = start(
-      {
-        plan: "pro",
-        peakDau: 25_000,
-        peakGroups: 0,
-        liveGroups: 0,
-        groupMemberLimit: 0,
-        groupsPerUser: 0,
-        historyDays: 0,
-        securityStrike: false,
-        mainlandMbps: 0,
-        internationalMbps: 0,
-      },
-      cwd,
-    );
+    const flow = start({ ...everyAnswer, peakDau: 25_000 }, cwd);
     await waitFor("Save this scenario as a JSON file?");
     await answer("y"); // save
     expect(screen.getScreen()).toContain("File");
@@ -165,18 +165,7 @@ describe("the guided estimate", () => {
   });
 
   it("prices the same needs on the other editions when asked", async () => {
-    const flow = start({
-      plan: "pro",
-      peakDau: 5_000,
-      peakGroups: 0,
-      liveGroups: 0,
-      groupMemberLimit: 0,
-      groupsPerUser: 0,
-      historyDays: 0,
-      securityStrike: false,
-      mainlandMbps: 0,
-      internationalMbps: 0,
-    });
+    const flow = start({ ...everyAnswer, peakDau: 5_000 });
     await waitFor("Save this scenario as a JSON file?");
     await enter(); // no save
     screen.type("y");

@@ -37,7 +37,7 @@ export function compareCommand(context: CommandContext): Command {
       // The plan does not matter here, so it may be left out.
       const scenario = await readScenario(
         scenarioFile(file, flags, "compare"),
-        { plan: "pro", ...definedOnly(flags) },
+        { ...flags, plan: flags.plan ?? "pro" },
         { io, catalog },
       );
       const { compareEditions } = await import("../../advisor/compare.js");
@@ -53,6 +53,3 @@ export function compareCommand(context: CommandContext): Command {
       context.setExitCode(EXIT_OK);
     });
 }
-
-const definedOnly = (flags: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
