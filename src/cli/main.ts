@@ -52,7 +52,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option("--no-color", "no colours (also: NO_COLOR=1)")
     .option("--debug", "show internals (stack traces) on errors")
     .showSuggestionAfterError()
-    .addHelpText("after", "\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md")
+    .addHelpText(
+      "after",
+      "\nWith no command, on a terminal: a guided estimate, question by question.\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md",
+    )
     .addCommand(estimateCommand(context))
     .addCommand(batchCommand(context))
     .addCommand(compareCommand(context))
