@@ -17,6 +17,16 @@ export function addPricingOption(command: Command): Command {
   );
 }
 
+/** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
+export function addDiscountOption(command: Command): Command {
+  return command.addOption(
+    new Option(
+      "--discount <percent>",
+      "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
+    ).argParser((text) => parsePercent("--discount", text)),
+  );
+}
+
 /** The catalog of --pricing, else the built-in one (the loader and its schema load only then). */
 export async function catalogFor(pricing: unknown, io: Io): Promise<Catalog> {
   if (typeof pricing !== "string") return builtinCatalog;

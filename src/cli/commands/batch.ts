@@ -11,7 +11,7 @@ import { formatMoney } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
 import { fileOutput, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
-import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
+import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
 
 interface BatchFlags {
   format?: ReportFormat;
@@ -56,7 +56,7 @@ export function batchCommand(context: CommandContext): Command {
     .option("-o, --output <file>", "write the report to a file, atomically")
     .option("--bom", "start CSV with a byte-order mark (for spreadsheet apps)")
     .option("--strict", "exit 1 when an edition cannot serve its scenario");
-  addPricingOption(command).option("--discount <percent>", "a discount, e.g. 15%, as in estimate");
+  addDiscountOption(addPricingOption(command));
   addLangOption(command);
   return command.addHelpText("after", EXAMPLES).action(async (paths: string[], flags: BatchFlags) => {
     context.setExitCode(await runBatch(paths, flags, context));
@@ -78,7 +78,6 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // faster on a million scenarios. Set here, after start-up, so that the code cache
   // (made without the flag) is still taken; node:v8 loads only on this path.
   (await import("node:v8")).setFlagsFromString("--max-semi-space-size=64");
-  const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
   // Every path is checked before any work, and before an output file is opened.
@@ -104,7 +103,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin)) {
         if (interrupted) throw new UserError("interrupted: no report was written", EXIT_INTERRUPTED);
-        const item = priceRecord(record, catalog, { lang, discountPercent });
+        const item = priceRecord(record, catalog, { lang, discountPercent: flags.discount });
         summary.add(item);
         // Awaited only when the output must drain: an await per item costs more than pricing.
         const full = output.write(writer.item(item));

@@ -5,7 +5,7 @@ import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, UserError } from "../../errors.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
+import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
 
 interface CheckFlags {
   format: "text" | "json" | "junit";
@@ -36,7 +36,7 @@ export function checkCommand(context: CommandContext): Command {
     .option("-o, --output <file>", "write the report to a file, atomically")
     .option("--update", "write the current results into each scenario's expect block (keeps maxTotal)")
     .option("--require-expect", "a scenario without expectations fails");
-  addPricingOption(command).option("--discount <percent>", "a discount, e.g. 15%, as in estimate");
+  addDiscountOption(addPricingOption(command));
   addLangOption(command);
   return command.addHelpText("after", EXAMPLES).action(async (paths: string[], flags: CheckFlags) => {
     context.setExitCode(await runCheck(paths, flags, context));
@@ -45,9 +45,8 @@ export function checkCommand(context: CommandContext): Command {
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
   const catalog = await catalogFor(flags.pricing, io);
-  const options = { lang: context.lang(flags.lang), discountPercent };
+  const options = { lang: context.lang(flags.lang), discountPercent: flags.discount };
   const inputs = await expandInputs(paths, io.cwd);
   const results: CheckResult[] = [];
   if (flags.update) {

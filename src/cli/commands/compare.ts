@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import { addLangOption, addPricingOption, catalogFor, parsePercent } from "../shared-options.js";
+import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
 
 interface CompareFlags extends ScenarioFlags {
   format: "table" | "json" | "markdown";
@@ -24,14 +24,13 @@ export function compareCommand(context: CommandContext): Command {
   const command = addScenarioOptions(
     new Command("compare").description("price the same usage and needs on every edition, and recommend one"),
   );
-  addPricingOption(command).option("--discount <percent>", "a discount, e.g. 15%, as in estimate");
+  addDiscountOption(addPricingOption(command));
   addLangOption(command);
   return command
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
-      const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
       const catalog = await catalogFor(flags.pricing, io);
       const lang = context.lang(flags.lang);
       // The plan does not matter here, so it may be left out.
@@ -41,7 +40,7 @@ export function compareCommand(context: CommandContext): Command {
         { io, catalog },
       );
       const { compareEditions } = await import("../../advisor/compare.js");
-      const comparison = compareEditions(scenario, catalog, { lang, discountPercent });
+      const comparison = compareEditions(scenario, catalog, { lang, discountPercent: flags.discount });
       const render = await import("../../render/compare.js");
       io.stdout.write(
         flags.format === "json"

@@ -6,7 +6,7 @@ import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
 import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, addPricingOption, catalogFor, parseAmount, parsePercent } from "../shared-options.js";
+import { addDiscountOption, addLangOption, addPricingOption, catalogFor, parseAmount } from "../shared-options.js";
 import { Money } from "../../calculator/decimal.js";
 import type { Catalog } from "../../catalog/schema.js";
 import type { Lang } from "../../i18n/lang.js";
@@ -39,10 +39,7 @@ Examples:
 
 export function estimateCommand(context: CommandContext): Command {
   const command = addScenarioOptions(new Command("estimate").description("estimate the monthly bill of one scenario"));
-  addPricingOption(command).option(
-    "--discount <percent>",
-    "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
-  );
+  addDiscountOption(addPricingOption(command));
   addLangOption(
     command.addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table")),
   );
@@ -59,7 +56,7 @@ export function estimateCommand(context: CommandContext): Command {
 
 async function runEstimate(flags: EstimateFlags, context: CommandContext): Promise<number> {
   const { io } = context;
-  const discountPercent = flags.discount === undefined ? undefined : parsePercent("--discount", flags.discount);
+  const discountPercent = flags.discount;
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
