@@ -6,9 +6,10 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { confirm, input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
+import { compile } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
 import { editionIds, type EditionId } from "../catalog/editions.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { Catalog, LimitNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { renderCompareTable } from "../render/compare.js";
@@ -63,17 +64,14 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
       })),
     }));
   const edition = catalog.editions[plan];
-  const limit = (need: keyof typeof edition.limits) => edition.limits[need].value;
-  const reach = (need: keyof typeof edition.limits): number | null => {
-    // The most an add-on of this edition raises the limit to; null = unlimited.
-    let most = limit(need);
-    for (const addon of Object.values(edition.addons)) {
-      if (addon.kind === "limit" && addon.need === need)
-        most = addon.raisesTo === null || most === null ? null : Math.max(most, addon.raisesTo);
-      if (addon.kind === "tiers" && addon.need === need && most !== null)
-        most = Math.max(most, ...addon.tiers.map((tier) => tier.upTo));
-    }
-    return most;
+  const limit = (need: LimitNeed) => edition.limits[need].value;
+  // The most this edition can serve, its add-ons included (the calculator's own options); null = unlimited.
+  const reach = (need: LimitNeed): number | null => {
+    const most = Math.max(
+      limit(need) ?? Infinity,
+      ...compile(catalog)[plan].options[need].map((option) => option.reach),
+    );
+    return most === Infinity ? null : most;
   };
   const count = async (
     key: keyof PrefilledAnswers,
