@@ -6,6 +6,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import { UserError } from "../errors.js";
 import { parseJson } from "../scenario/load.js";
+import type { Document } from "yaml";
 import type { Input } from "./inputs.js";
 
 export type ScenarioRecord =
@@ -79,10 +80,10 @@ function* jsonRecords(text: string, path: string): Generator<ScenarioRecord> {
 }
 
 /** One scenario, or each of a list of them as `path#n`. */
-function* listRecords(data: unknown, path: string, first = 1): Generator<ScenarioRecord> {
+function* listRecords(data: unknown, path: string): Generator<ScenarioRecord> {
   if (!Array.isArray(data)) return yield { id: idOf(data, path), source: path, data };
   for (const [index, item] of data.entries()) {
-    const source = `${path}#${first + index}`;
+    const source = `${path}#${index + 1}`;
     yield { id: idOf(item, source), source, data: item };
   }
 }
@@ -91,30 +92,43 @@ async function* yamlRecords(text: string, path: string): AsyncGenerator<Scenario
   // Loaded here, not at start-up: most batch runs are JSON.
   const { parseAllDocuments } = await import("yaml");
   const parsed = parseAllDocuments(text);
-  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const item of yamlScenarios(Array.isArray(parsed) ? parsed : [], path)) {
+    yield item.error === undefined
+      ? { id: idOf(item.data, item.source), source: item.source, data: item.data }
+      : { id: item.source, source: item.source, error: item.error };
+  }
+}
+
+/**
+ * The scenarios of a YAML file's documents: a document holds one, a list of them, or
+ * nothing. Each is named as batch and check report it (`file`, or `file#n` counting
+ * scenarios across the file) and located in its document, for `check --update`.
+ */
+export function* yamlScenarios(
+  documents: readonly Document[],
+  path: string,
+): Generator<
+  | { source: string; data: unknown; document: Document; at: number[]; error?: undefined }
+  | { source: string; error: string }
+> {
   let count = 0;
   for (const [index, document] of documents.entries()) {
-    const where = documents.length > 1 ? `${path}#${index + 1}` : path;
     const error = document.errors[0];
     if (error) {
       const at = error.linePos?.[0];
       const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      yield {
-        id: where,
-        source: where,
-        error: `invalid YAML: ${reason}${at ? ` (line ${at.line}, column ${at.col})` : ""}`,
-      };
+      const where = documents.length > 1 ? `${path}#${index + 1}` : path;
+      yield { source: where, error: `invalid YAML: ${reason}${at ? ` (line ${at.line}, column ${at.col})` : ""}` };
       continue;
     }
     const data: unknown = document.toJS();
     if (data === null || data === undefined) continue; // an empty document
     if (Array.isArray(data)) {
-      yield* listRecords(data, path, count + 1);
-      count += data.length;
+      for (const [item, value] of data.entries())
+        yield { source: `${path}#${++count}`, data: value, document, at: [item] };
     } else {
       count++;
-      const source = documents.length > 1 ? `${path}#${count}` : path;
-      yield { id: idOf(data, source), source, data };
+      yield { source: documents.length > 1 ? `${path}#${count}` : path, data, document, at: [] };
     }
   }
 }

@@ -2,7 +2,7 @@
 // (total, lines, violations; a maxTotal is kept), the rest of the file as it was —
 // YAML comments included. The golden-file workflow, for bills.
 import { readFileSync } from "node:fs";
-import { idOf } from "../batch/records.js";
+import { idOf, yamlScenarios } from "../batch/records.js";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
 import type { PriceOptions } from "../calculator/estimate.js";
@@ -93,27 +93,22 @@ async function updateYaml(
     results.push({ id: path, source: path, status: "invalid", failures: [], error: "invalid YAML: not updated" });
     return undefined;
   }
-  let count = 0;
-  for (const document of documents) {
-    const data: unknown = document.toJS();
-    const items = Array.isArray(data)
-      ? data.map((item, index) => [item, [index, "expect"]] as const)
-      : [[data, ["expect"]] as const];
-    for (const [item, at] of items) {
-      if (item === null || item === undefined) continue;
-      count++;
-      const source = Array.isArray(data) || documents.length > 1 ? `${path}#${count}` : path;
-      const expect = expectFor(item, source);
-      if (!expect) continue;
-      // Key by key into an existing block, so that its comments (a budget's note) stay.
-      if (document.hasIn([...at])) {
-        for (const [key, value] of Object.entries(expect)) {
-          if (key !== "maxTotal")
-            document.setIn([...at, key], typeof value === "string" ? value : document.createNode(value));
-        }
-      } else {
-        document.setIn([...at], document.createNode(expect));
+  for (const scenario of yamlScenarios(documents, path)) {
+    if (scenario.error !== undefined) continue; // no document has errors here
+    const expect = expectFor(scenario.data, scenario.source);
+    if (!expect) continue;
+    const at = [...scenario.at, "expect"];
+    // Key by key into an existing block, so that its comments (a budget's note) stay.
+    if (scenario.document.hasIn(at)) {
+      for (const [key, value] of Object.entries(expect)) {
+        if (key !== "maxTotal")
+          scenario.document.setIn(
+            [...at, key],
+            typeof value === "string" ? value : scenario.document.createNode(value),
+          );
       }
+    } else {
+      scenario.document.setIn(at, scenario.document.createNode(expect));
     }
   }
   return documents.map(String).join("");

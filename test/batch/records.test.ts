@@ -70,3 +70,20 @@ describe("readRecords", () => {
     ]);
   });
 });
+
+describe("yamlScenarios", () => {
+  it("names scenarios as check --update and batch both report them, an empty list item counted", async () => {
+    const { parseAllDocuments } = await import("yaml");
+    const documents = parseAllDocuments("- null\n- plan: pro\n---\nplan: trial\n");
+    const { yamlScenarios } = await import("../../src/batch/records.js");
+    const named = [...yamlScenarios(Array.isArray(documents) ? documents : [], "f.yaml")].map((item) => [
+      item.source,
+      "at" in item ? item.at : undefined,
+    ]);
+    expect(named).toEqual([
+      ["f.yaml#1", [0]],
+      ["f.yaml#2", [1]],
+      ["f.yaml#3", []],
+    ]);
+  });
+});
