@@ -57,7 +57,7 @@ describe("forecast", () => {
   });
 
   it("switches up with auto-plan as usage grows, and never returns to trial", () => {
-    // DAU 60 → 90 → 135 → 68 (the growth turns negative later: a second run)
+    // up: DAU 60 → 90 → 135 at +50% a month; down: 200 → 80 → 32 at −60%
     const up = run(
       { plan: "trial", usage: { peakDau: 60 } },
       { months: 3, autoPlan: true, growth: { dau: "50", groups: "0", bandwidth: "0" } },
