@@ -4,6 +4,7 @@ import { priceScenario } from "./calculator/estimate.js";
 import type { Estimate } from "./calculator/types.js";
 import type { Lang } from "./i18n/lang.js";
 import { validateScenario } from "./scenario/validate.js";
+import { checkTree } from "./document/tree.js";
 
 export interface EstimateOptions {
   /** price catalog; the built-in Tencent Cloud IM list by default */
@@ -22,7 +23,10 @@ export interface EstimateOptions {
  */
 export function estimate(scenario: unknown, options: EstimateOptions = {}): Estimate {
   const catalog = options.catalog ?? builtinCatalog;
-  const valid = validateScenario(scenario, { catalog, source: options.source ?? "scenario" });
+  const source = options.source ?? "scenario";
+  // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
+  checkTree(scenario, source);
+  const valid = validateScenario(scenario, { catalog, source });
   return priceScenario(valid, catalog, { lang: options.lang, discountPercent: options.discountPercent });
 }
 

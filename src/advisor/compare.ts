@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatMoney } from "../util/format.js";
+import { append } from "../util/array.js";
 
 export interface Recommendation {
   plan: EditionId;
@@ -67,7 +68,10 @@ export function recommend(
       parts.push(t.saves(money(more), name(plan)));
     }
   }
-  parts.push(...priced.filter((plan) => !fitting.includes(plan)).map((plan) => t.doesNotFit(name(plan))));
+  append(
+    parts,
+    priced.filter((plan) => !fitting.includes(plan)).map((plan) => t.doesNotFit(name(plan))),
+  );
   const fits = t.fitsFor(name(cheapest), winner.lines.map((line) => line.label).join(" + "), money(winner.total));
   return { plan: cheapest, total: winner.total, reason: parts.length > 0 ? `${fits}: ${parts.join("; ")}` : fits };
 }

@@ -8,7 +8,9 @@ import { editionIds, type EditionId } from "../catalog/editions.js";
 import type { Catalog } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
-import { formatMoney } from "../util/format.js";
+import { formatMoney, formatNumber } from "../util/format.js";
+import { MAGNITUDES } from "../document/limits.js";
+import { say, UserError } from "../errors.js";
 import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, type CalendarDate } from "./calendar.js";
 import { recommend } from "./compare.js";
 
@@ -85,6 +87,7 @@ export function forecast(scenario: Scenario, catalog: Catalog, options: Forecast
         },
       },
     };
+    checkMagnitudes(grown, month);
     let plan = scenario.plan;
     let estimate: Estimate;
     if (options.autoPlan) {
@@ -144,6 +147,23 @@ export function forecast(scenario: Scenario, catalog: Catalog, options: Forecast
     notes,
     calendar: options.start ? billingCalendar(months, catalog, options.start) : [],
   };
+}
+
+/** Growth compounds fast: a month past the bounds every amount relies on is an error, not a wrong bill. */
+function checkMagnitudes(grown: Scenario, month: number): void {
+  const { peakDau, peakGroups, bandwidth } = grown.usage;
+  const over = (
+    [
+      ["--dau-growth", peakDau, MAGNITUDES.count],
+      ["--groups-growth", peakGroups, MAGNITUDES.count],
+      ["--bandwidth-growth", bandwidth.mainlandMbps, MAGNITUDES.mbps],
+      ["--bandwidth-growth", bandwidth.internationalMbps, MAGNITUDES.mbps],
+    ] as const
+  ).find(([, value, max]) => !(value <= max));
+  if (over) {
+    const [flag, , max] = over;
+    throw new UserError(say((t) => t.forecast.beyond(month, flag, formatNumber(max))));
+  }
 }
 
 /**

@@ -3,28 +3,41 @@
 // work is done.
 import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
-import { UserError } from "../errors.js";
+import { say, textIn, UserError, type Text } from "../errors.js";
 
 export type InputFormat = "json" | "jsonl" | "yaml";
 
 export type Input =
-  { kind: "file"; path: string; absolute: string; format: InputFormat } | { kind: "stdin"; path: "-"; format: "jsonl" };
+  | {
+      kind: "file";
+      path: string;
+      absolute: string;
+      format: InputFormat;
+      /** found by walking a directory or matching a pattern, not named: skipped if it holds no scenarios */
+      discovered: boolean;
+    }
+  | { kind: "stdin"; path: "-"; format: "jsonl" };
 
-const FORMATS: Record<string, InputFormat> = { ".json": "json", ".jsonl": "jsonl", ".yaml": "yaml", ".yml": "yaml" };
+const FORMATS = new Map<string, InputFormat>([
+  [".json", "json"],
+  [".jsonl", "jsonl"],
+  [".yaml", "yaml"],
+  [".yml", "yaml"],
+]);
 const GLOB = /[*?[\]{}]/;
 
-export const formatOf = (path: string): InputFormat | undefined => FORMATS[extname(path).toLowerCase()];
+export const formatOf = (path: string): InputFormat | undefined => FORMATS.get(extname(path).toLowerCase());
 
 export async function expandInputs(args: readonly string[], cwd: string): Promise<Input[]> {
   const inputs: Input[] = [];
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const seen = new Set<string>();
-  const addFile = (path: string) => {
+  const addFile = (path: string, discovered: boolean) => {
     const absolute = resolve(cwd, path);
     const format = formatOf(path);
-    if (!format) return problems.push(`${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`);
+    if (!format) return problems.push(say((t) => t.batch.notScenarioFile(path)));
     // A file named twice (a directory and a pattern that overlap) is priced once.
-    if (!seen.has(absolute)) inputs.push({ kind: "file", path, absolute, format });
+    if (!seen.has(absolute)) inputs.push({ kind: "file", path, absolute, format, discovered });
     seen.add(absolute);
   };
 
@@ -37,22 +50,22 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     const stats = statOrUndefined(resolve(cwd, arg));
     if (stats?.isDirectory()) {
       const found = walk(resolve(cwd, arg)).map((file) => join(arg, relative(resolve(cwd, arg), file)));
-      if (found.length === 0) problems.push(`${arg}: a directory with no .json, .jsonl, .yaml or .yml files`);
-      found.forEach(addFile);
+      if (found.length === 0) problems.push(say((t) => t.batch.emptyDirectory(arg)));
+      for (const file of found) addFile(file, true);
     } else if (stats) {
-      addFile(arg);
+      addFile(arg, false);
     } else if (GLOB.test(arg)) {
       const { glob } = await import("tinyglobby");
       const matches = (await glob(arg, { cwd, onlyFiles: true, expandDirectories: false })).sort();
       const scenarios = matches.filter((match) => formatOf(match));
-      if (scenarios.length === 0) problems.push(`${arg}: no scenario files match this pattern`);
-      scenarios.forEach(addFile);
+      if (scenarios.length === 0) problems.push(say((t) => t.batch.noMatch(arg)));
+      for (const file of scenarios) addFile(file, true);
     } else {
-      problems.push(`${arg}: no such file or directory`);
+      problems.push(say((t) => t.batch.noSuchPath(arg)));
     }
   }
-  if (problems.length > 0) throw new UserError(problems.join("\n"));
-  if (inputs.length === 0) throw new UserError("no input: give files, directories, patterns or - for stdin");
+  if (problems.length > 0) throw new UserError((lang) => problems.map((problem) => textIn(problem, lang)).join("\n"));
+  if (inputs.length === 0) throw new UserError(say((t) => t.batch.noInput));
   return inputs;
 }
 

@@ -5,9 +5,9 @@ import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
 import { Money, toAmount } from "../calculator/decimal.js";
 import type { Estimate } from "../calculator/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { InputError, UserError } from "../errors.js";
+import { textIn, UserError, type Text } from "../errors.js";
 import { validateScenario } from "../scenario/validate.js";
-import type { ScenarioRecord } from "./records.js";
+import { errorText, type ScenarioRecord } from "./records.js";
 
 export type BatchResult = { id: string; source: string } & Estimate;
 export interface BatchError {
@@ -25,24 +25,22 @@ export function priceDocument(
   data: unknown,
   catalog: Catalog,
   options: PriceOptions,
-): { scenario: Scenario; estimate: Estimate; error?: undefined } | { error: string } {
+): { scenario: Scenario; estimate: Estimate; error?: undefined } | { error: Text } {
   try {
     const scenario = validateScenario(data, { catalog, source: "" });
     return { scenario, estimate: priceScenario(scenario, catalog, options) };
   } catch (error) {
-    if (error instanceof InputError) {
-      return { error: error.problems.map((p) => [p.path, p.message].filter(Boolean).join(": ")).join("; ") };
-    }
-    if (error instanceof UserError) return { error: error.message };
+    if (error instanceof UserError) return { error: errorText(error) };
     throw error;
   }
 }
 
 export function priceRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): BatchItem {
   const { id, source } = record;
-  if (record.error !== undefined) return { error: { id, source, error: record.error } };
+  const lang = options.lang ?? "en";
+  if (record.error !== undefined) return { error: { id, source, error: textIn(record.error, lang) } };
   const priced = priceDocument(record.data, catalog, options);
-  if (priced.error !== undefined) return { error: { id, source, error: priced.error } };
+  if (priced.error !== undefined) return { error: { id, source, error: textIn(priced.error, lang) } };
   return { result: { id, source, ...priced.estimate } };
 }
 

@@ -1,134 +1,244 @@
 // The scenarios of each input, as records that point back to their source: `file`,
 // `file#n` (the n-th scenario of a JSON list or YAML file) or `file:line` (JSONL). A
-// file or line that cannot be parsed becomes an error record; reading goes on.
-import { createReadStream, readFileSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
+// file or line that cannot be read becomes an error record; reading goes on.
+import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { UserError } from "../errors.js";
-import { parseJson } from "../scenario/load.js";
-import type { Document } from "yaml";
+import { InputError, textIn, UserError, type Text } from "../errors.js";
+import { parseJson } from "../document/json.js";
+import { LIMITS } from "../document/limits.js";
+import { readLines } from "../document/lines.js";
+import { formatOfText } from "../document/read.js";
+import { decodeText, readFileBytes, SourceError } from "../document/text.js";
+import { parseYaml } from "../document/yaml.js";
 import type { Input } from "./inputs.js";
 
 export type ScenarioRecord =
   | { id: string; source: string; data: unknown; error?: undefined }
-  | { id: string; source: string; data?: undefined; error: string };
+  | { id: string; source: string; data?: undefined; error: Text };
 
 /** The id of a scenario: its name, else where it comes from. */
 export function idOf(data: unknown, source: string): string {
-  const name = typeof data === "object" && data !== null ? (data as { name?: unknown }).name : undefined;
+  const name =
+    typeof data === "object" && data !== null && Object.hasOwn(data, "name")
+      ? (data as { name?: unknown }).name
+      : undefined;
   return typeof name === "string" && name !== "" ? name : source;
 }
 
-export async function* readRecords(input: Input, stdin: Readable): AsyncGenerator<ScenarioRecord> {
-  if (input.kind === "stdin") return yield* readLines(stdin, "stdin");
-  if (input.format === "jsonl") return yield* readLines(createReadStream(input.absolute), input.path);
-  let text: string;
-  try {
-    text = readFileSync(input.absolute, "utf8");
-  } catch (error) {
-    return yield { id: input.path, source: input.path, error: (error as Error).message };
-  }
-  if (input.format === "json") return yield* jsonRecords(text, input.path);
-  yield* yamlRecords(text, input.path);
+/** What a user error says, without the source that a record names already. */
+export function errorText(error: UserError): Text {
+  if (error instanceof InputError)
+    return (lang) =>
+      error.problems
+        .map((problem) => [problem.path, textIn(problem.message, lang)].filter(Boolean).join(": "))
+        .join("; ");
+  if (error instanceof SourceError) return error.reason;
+  return error.text;
 }
 
-/** The lines of a stream, without a trailing \r (faster than node:readline). */
-async function* lines(stream: Readable): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  for await (const chunk of stream) {
-    const text = rest + (typeof chunk === "string" ? chunk : decoder.write(chunk));
-    let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      start = end + 1;
+const errorRecord = (source: string, error: unknown): ScenarioRecord => {
+  if (!(error instanceof UserError)) throw error;
+  return { id: source, source, error: errorText(error) };
+};
+
+const SCENARIO_KEYS = new Set(["$schema", "name", "plan", "usage", "features", "expect"]);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Whether a document found in a directory holds scenarios, rather than an estimate or
+ * a report im-bill wrote, or a CI file: its (first) object has a plan, or only fields
+ * a scenario has.
+ */
+export function holdsScenarios(data: unknown): boolean {
+  const first = Array.isArray(data) ? data.find(isObject) : data;
+  if (!isObject(first)) return false;
+  const has = (key: string) => Object.hasOwn(first, key);
+  if ((has("lines") && has("total")) || (has("error") && has("source"))) return false;
+  if (has("plan")) return true;
+  const keys = Object.keys(first);
+  return keys.length > 0 && keys.every((key) => SCENARIO_KEYS.has(key));
+}
+
+export interface ReadOptions {
+  /** a file found in a directory that holds no scenarios: skipped, and said */
+  onSkip?(path: string): void;
+}
+
+export async function* readRecords(
+  input: Input,
+  stdin: Readable,
+  options: ReadOptions = {},
+): AsyncGenerator<ScenarioRecord> {
+  if (input.kind === "stdin") return yield* stdinRecords(stdin);
+  const skip = () => options.onSkip?.(input.path);
+  if (input.format === "jsonl") {
+    const records = lineRecords(createReadStream(input.absolute), input.path);
+    const first = await records.next();
+    if (first.done) return;
+    if (input.discovered && first.value.data !== undefined && !holdsScenarios(first.value.data)) {
+      await records.return(undefined);
+      return skip();
     }
-    rest = text.slice(start);
+    yield first.value;
+    return yield* records;
   }
-  rest += decoder.end();
-  if (rest !== "") yield rest;
+  let documents: unknown[];
+  try {
+    const limit = input.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
+    const text = decodeText(readFileBytes(input.path, input.absolute, limit), input.path);
+    documents = await parseDocuments(text, input.path, input.format);
+  } catch (error) {
+    return yield errorRecord(input.path, error);
+  }
+  const first = documents.find((document) => document !== null && document !== undefined);
+  if (input.discovered && first !== undefined && !holdsScenarios(first)) return skip();
+  yield* documentRecords(documents, input.path);
 }
 
-async function* readLines(stream: Readable, path: string): AsyncGenerator<ScenarioRecord> {
-  let line = 0;
-  for await (const text of lines(stream)) {
-    line++;
-    if (text.trim() === "") continue;
-    const source = `${path}:${line}`;
+/** The documents of a file's text: one for JSON, any number for YAML (empty ones as null). */
+function parseDocuments(text: string, source: string, format: "json" | "yaml"): Promise<unknown[]> | unknown[] {
+  if (text.trim() === "") return [];
+  return format === "json"
+    ? [parseJson(text, source, { rootItems: LIMITS.scenariosPerFile })]
+    : parseYaml(text, source, { rootItems: LIMITS.scenariosPerFile });
+}
+
+function* documentRecords(documents: readonly unknown[], path: string): Generator<ScenarioRecord> {
+  for (const scenario of scenariosOf(documents, path)) {
+    yield { id: idOf(scenario.data, scenario.source), source: scenario.source, data: scenario.data };
+  }
+}
+
+export interface LocatedScenario {
+  source: string;
+  data: unknown;
+  /** the document of the file (YAML may hold several) and the item of its list, if any */
+  document: number;
+  item?: number;
+}
+
+/**
+ * The scenarios of a file's documents: a document holds one, a list of them, or
+ * nothing. Each is named as batch and check report it: `file`, or `file#n` counting
+ * scenarios across the file when it holds several. `check --update` finds them by the
+ * same walk.
+ */
+export function* scenariosOf(documents: readonly unknown[], path: string): Generator<LocatedScenario> {
+  let count = 0;
+  const several = documents.length > 1;
+  for (const [document, data] of documents.entries()) {
+    if (data === null || data === undefined) continue; // an empty YAML document
+    if (Array.isArray(data)) {
+      for (const [item, value] of data.entries()) yield { source: `${path}#${++count}`, data: value, document, item };
+    } else {
+      count++;
+      yield { source: several ? `${path}#${count}` : path, data, document };
+    }
+  }
+}
+
+/** JSONL: a record per line; blank lines are skipped. */
+async function* lineRecords(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  path: string,
+): AsyncGenerator<ScenarioRecord> {
+  for await (const line of readLines(stream)) {
+    const source = `${path}:${line.number}`;
+    if (line.problem !== undefined) {
+      yield { id: source, source, error: line.problem };
+      continue;
+    }
+    if (line.text.trim() === "") continue;
     try {
-      const data: unknown = JSON.parse(text);
+      const data = parseJson(line.text, source);
       yield { id: idOf(data, source), source, data };
     } catch (error) {
-      yield {
-        id: source,
-        source,
-        error: `invalid JSON: ${(error as Error).message.replace(/,? ".*" is not valid JSON$/s, "")}`,
-      };
+      yield errorRecord(source, error);
     }
-  }
-}
-
-function* jsonRecords(text: string, path: string): Generator<ScenarioRecord> {
-  let data: unknown;
-  try {
-    data = parseJson(text, path);
-  } catch (error) {
-    // parseJson names the file; the record says where already.
-    return yield { id: path, source: path, error: (error as UserError).message.slice(path.length + 2) };
-  }
-  yield* listRecords(data, path);
-}
-
-/** One scenario, or each of a list of them as `path#n`. */
-function* listRecords(data: unknown, path: string): Generator<ScenarioRecord> {
-  if (!Array.isArray(data)) return yield { id: idOf(data, path), source: path, data };
-  for (const [index, item] of data.entries()) {
-    const source = `${path}#${index + 1}`;
-    yield { id: idOf(item, source), source, data: item };
-  }
-}
-
-async function* yamlRecords(text: string, path: string): AsyncGenerator<ScenarioRecord> {
-  // Loaded here, not at start-up: most batch runs are JSON.
-  const { parseAllDocuments } = await import("yaml");
-  const parsed = parseAllDocuments(text);
-  for (const item of yamlScenarios(Array.isArray(parsed) ? parsed : [], path)) {
-    yield item.error === undefined
-      ? { id: idOf(item.data, item.source), source: item.source, data: item.data }
-      : { id: item.source, source: item.source, error: item.error };
   }
 }
 
 /**
- * The scenarios of a YAML file's documents: a document holds one, a list of them, or
- * nothing. Each is named as batch and check report it (`file`, or `file#n` counting
- * scenarios across the file) and located in its document, for `check --update`.
+ * stdin: JSONL when its first line is a JSON object on its own, else one JSON or
+ * YAML document (a scenario or a list) read whole within the limit. A first line that
+ * starts an object but is not whole is tried as a document first, then as JSONL (a
+ * JSONL stream whose first line is broken loses only that line).
  */
-export function* yamlScenarios(
-  documents: readonly Document[],
-  path: string,
-): Generator<
-  | { source: string; data: unknown; document: Document; at: number[]; error?: undefined }
-  | { source: string; error: string }
-> {
-  let count = 0;
-  for (const [index, document] of documents.entries()) {
-    const error = document.errors[0];
-    if (error) {
-      const at = error.linePos?.[0];
-      const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-      const where = documents.length > 1 ? `${path}#${index + 1}` : path;
-      yield { source: where, error: `invalid YAML: ${reason}${at ? ` (line ${at.line}, column ${at.col})` : ""}` };
-      continue;
+async function* stdinRecords(stdin: Readable): AsyncGenerator<ScenarioRecord> {
+  const source = "stdin";
+  const iterator = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let ended = false;
+  /** Read one more chunk; whether it holds a newline. */
+  const pull = async (): Promise<boolean> => {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      return false;
     }
-    const data: unknown = document.toJS();
-    if (data === null || data === undefined) continue; // an empty document
-    if (Array.isArray(data)) {
-      for (const [item, value] of data.entries())
-        yield { source: `${path}#${++count}`, data: value, document, at: [item] };
-    } else {
-      count++;
-      yield { source: documents.length > 1 ? `${path}#${count}` : path, data, document, at: [] };
-    }
+    const bytes = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+    head.push(bytes);
+    headLength += bytes.length;
+    return bytes.indexOf(0x0a) !== -1;
+  };
+  const joined = () => Buffer.concat(head, headLength);
+  // The first line (or all of stdin, if it is shorter than a line).
+  while (!ended && headLength <= LIMITS.lineBytes && !(await pull()));
+  const firstLine = firstNonBlankLine(joined());
+  const rest = async function* (): AsyncGenerator<Buffer | string> {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  };
+  if (firstLine === undefined || isJsonObjectLine(firstLine)) return yield* lineRecords(rest(), source);
+
+  // A document: read it whole, within the limit.
+  while (!ended && headLength <= LIMITS.fileBytes) await pull();
+  if (!ended) {
+    // Too large for a document: only JSONL can be this long.
+    if (firstLine.startsWith("{")) return yield* lineRecords(rest(), source);
+    stdin.destroy();
+    return yield errorRecord(source, SourceError.tooLarge(source, headLength, LIMITS.fileBytes));
+  }
+  let text: string;
+  try {
+    text = decodeText(joined(), source);
+  } catch (error) {
+    return yield errorRecord(source, error);
+  }
+  const format = formatOfText(text);
+  try {
+    if (format === "yaml" && Buffer.byteLength(text) > LIMITS.yamlBytes)
+      throw SourceError.tooLarge(source, Buffer.byteLength(text), LIMITS.yamlBytes);
+    const documents = await parseDocuments(text, source, format);
+    return yield* documentRecords(documents, source);
+  } catch (error) {
+    // Not one document: if it starts like JSONL, read it line by line instead.
+    if (firstLine.startsWith("{")) return yield* lineRecords(head, source);
+    return yield errorRecord(source, error);
+  }
+}
+
+function firstNonBlankLine(bytes: Buffer): string | undefined {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const line = bytes.toString("utf8", start, Math.min(end, start + LIMITS.lineBytes)).trim();
+    if (line !== "") return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function isJsonObjectLine(line: string): boolean {
+  if (!line.startsWith("{")) return false;
+  try {
+    parseJson(line, "stdin");
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -8,11 +8,14 @@ import type { Scenario } from "../scenario/types.js";
 import { formatMoney } from "../util/format.js";
 import { compile, type CompiledOverage, type Option, type Price } from "./compiled.js";
 import { Money, toAmount } from "./decimal.js";
+import { discountOf } from "./discount.js";
+import { InputError, say } from "../errors.js";
 import type { Category, Estimate, Finding, Line } from "./types.js";
+import { maxOf } from "../util/array.js";
 
 export interface PriceOptions {
   lang?: Lang;
-  /** a discount in percent (0–100) on the categories the catalog's `discounts` names */
+  /** a discount in percent (0–100, at most four decimals) on the categories the catalog's `discounts` names */
   discountPercent?: number | string;
 }
 
@@ -39,7 +42,11 @@ const ZERO = new Money(0);
 /** Price a validated scenario on its edition of the catalog. */
 export function priceScenario(scenario: Scenario, catalog: Catalog, options: PriceOptions = {}): Estimate {
   const lang = options.lang ?? "en";
-  const discount = options.discountPercent === undefined ? undefined : new Money(options.discountPercent);
+  const discount = options.discountPercent === undefined ? undefined : discountOf(options.discountPercent);
+  if (options.discountPercent !== undefined && discount === undefined) {
+    const got = JSON.stringify(options.discountPercent);
+    throw new InputError([{ path: "discountPercent", message: say((t) => t.flags.percent(got)) }]);
+  }
   const draft = draftEstimate(scenario, scenario.plan, catalog, lang, true);
   if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, discount));
   const { lines, sums } = finishLines(draft.lines, catalog, messages[lang], discount);
@@ -210,7 +217,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
         ? ""
         : all.length === 0
           ? t.exceedsLimit(editionName, t.needs[need], included, value)
-          : t.exceedsReach(editionName, t.needs[need], Math.max(...all.map((option) => option.reach)), value);
+          : t.exceedsReach(editionName, t.needs[need], maxOf(all.map((option) => option.reach)), value);
       draft.violations.push({ code: `exceeds.${need}`, message });
       continue;
     }

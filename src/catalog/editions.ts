@@ -11,3 +11,4 @@ export const limitNeeds = [
   "groupsPerUser",
   "historyDays",
 ] as const;
+export type LimitNeed = (typeof limitNeeds)[number];

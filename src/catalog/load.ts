@@ -2,16 +2,22 @@
 // the built-in one and changes a few values. Validated like scenarios: every problem
 // with its field path, unknown keys rejected.
 import { basename, extname } from "node:path";
-import type { Readable } from "node:stream";
-import { InputError, type Problem } from "../errors.js";
-import { loadDocument } from "../scenario/load.js";
+import { InputError, say, type Problem } from "../errors.js";
+import { readDocument, type ReadContext } from "../document/read.js";
 import { closest } from "../util/suggest.js";
-import { parseWith } from "../validation/issues.js";
+import { describeValue, parseWith } from "../validation/issues.js";
+import { checkTree } from "../document/tree.js";
+import { editionIds, type EditionId } from "./editions.js";
 import { builtinCatalog } from "./index.js";
 import { Catalog } from "./schema.js";
+import { append } from "../util/array.js";
 
-export async function loadCatalog(path: string, context: { cwd: string; stdin: Readable }): Promise<Catalog> {
-  const { source, data } = await loadDocument(path, context, `a catalog such as {"extends": "${builtinCatalog.id}"}`);
+export async function loadCatalog(path: string, context: ReadContext): Promise<Catalog> {
+  const { source, data } = await readDocument(
+    path,
+    context,
+    say((t) => t.document.expectedCatalog(builtinCatalog.id)),
+  );
   return resolveCatalog(data, source);
 }
 
@@ -21,16 +27,15 @@ const isObject = (value: unknown): value is Json =>
 
 /** A catalog document (whole or overlay) as a validated catalog. */
 export function resolveCatalog(document: unknown, source: string): Catalog {
+  // Documents from the reader are checked already; a library caller's may not be.
+  checkTree(document, source);
   let merged = document;
-  if (isObject(document) && "extends" in document) {
+  if (isObject(document) && Object.hasOwn(document, "extends")) {
     const { extends: base, ...changes } = document;
     if (base !== builtinCatalog.id) {
+      const id = describeValue(base);
       throw new InputError([
-        {
-          source,
-          path: "extends",
-          message: `unknown catalog ${JSON.stringify(base)}: the built-in one is "${builtinCatalog.id}"`,
-        },
+        { source, path: "extends", message: say((t) => t.validation.unknownCatalog(id, builtinCatalog.id)) },
       ]);
     }
     // An overlay names itself after its base unless it says otherwise, so that an
@@ -39,7 +44,7 @@ export function resolveCatalog(document: unknown, source: string): Catalog {
     merged = { ...(mergeOver(builtinCatalog, changes) as Json), id: changes.id ?? `${builtinCatalog.id}+${name}` };
   }
   const { data, problems } = parseWith(Catalog, merged);
-  if (data) problems.push(...referenceProblems(data));
+  if (data) append(problems, referenceProblems(data));
   if (!data || problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));
   return data;
 }
@@ -48,34 +53,67 @@ export function resolveCatalog(document: unknown, source: string): Catalog {
 function mergeOver(base: unknown, changes: unknown): unknown {
   if (!isObject(base) || !isObject(changes)) return changes;
   const result: Json = { ...base };
-  for (const [key, value] of Object.entries(changes)) result[key] = key in base ? mergeOver(base[key], value) : value;
+  // The overlay's depth is bounded by the reader's limit, and so is this recursion.
+  for (const [key, value] of Object.entries(changes))
+    result[key] = Object.hasOwn(base, key) ? mergeOver(base[key], value) : value;
   return result;
 }
 
-/** What the schema cannot check: sources that exist, and a name for every add-on. */
+/**
+ * What the schema cannot check: sources that exist, a name for every add-on, each
+ * discounted category once, each plan name naming one edition.
+ */
 function referenceProblems(catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   const sourceKeys = Object.keys(catalog.sources);
   const visit = (value: unknown, path: string) => {
     if (!isObject(value)) return;
-    if ("source" in value) {
+    if (Object.hasOwn(value, "source")) {
       for (const key of [value.source].flat() as string[]) {
-        if (key in catalog.sources) continue;
+        if (Object.hasOwn(catalog.sources, key)) continue;
         const suggestion = closest(key, sourceKeys);
-        problems.push({
-          path: `${path}.source`,
-          message: `unknown source ${JSON.stringify(key)}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-        });
+        const shown = describeValue(key);
+        problems.push({ path: `${path}.source`, message: say((t) => t.validation.unknownSource(shown, suggestion)) });
       }
     }
     for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
   };
-  for (const [id, edition] of Object.entries(catalog.editions)) {
+  const names = new Map<string, EditionId>();
+  for (const id of editionIds) names.set(id, id);
+  for (const id of editionIds) {
+    const edition = catalog.editions[id];
     visit(edition, `editions.${id}`);
     for (const key of Object.keys(edition.addons)) {
-      if (!(key in catalog.addonNames))
-        problems.push({ path: `editions.${id}.addons.${key}`, message: `has no name: add "${key}" to addonNames` });
+      if (!Object.hasOwn(catalog.addonNames, key))
+        problems.push({
+          path: `editions.${id}.addons.${key}`,
+          message: say((t) => t.validation.addonWithoutName(key)),
+        });
+    }
+    // A name shared by two editions would price one as the other (resolveEdition takes the first).
+    for (const [index, alias] of edition.aliases.entries()) {
+      const owner = names.get(alias.trim().toLowerCase());
+      if (owner !== undefined && owner !== id) {
+        const shown = describeValue(alias);
+        problems.push({
+          path: `editions.${id}.aliases[${index}]`,
+          message: say((t) => t.validation.aliasTaken(shown, catalog.editions[owner].name[t.lang])),
+        });
+      } else names.set(alias.trim().toLowerCase(), id);
     }
   }
+  repeatedItems(catalog.discounts.appliesTo, "discounts.appliesTo", problems);
   return problems;
+}
+
+/** An item listed twice (a discount applied twice, say) is a problem of its own. */
+function repeatedItems(items: readonly string[], path: string, problems: Problem[]): void {
+  const first = new Map<string, number>();
+  for (const [index, item] of items.entries()) {
+    const seen = first.get(item);
+    const shown = describeValue(item);
+    if (seen !== undefined)
+      problems.push({ path: `${path}[${index}]`, message: say((t) => t.validation.repeated(shown, seen + 1)) });
+    else first.set(item, index);
+  }
 }

@@ -13,30 +13,28 @@ const Provenance = {
   source: field(
     z.union([z.string(), z.array(z.string())]),
     "Key(s) of `sources` that state this fact",
-    "a key of sources, or a list of them",
+    (r) => r.source,
   ),
-  assumption: z.optional(field(z.boolean(), "No primary source states this fact: see the note", "true or false")),
+  assumption: z.optional(field(z.boolean(), "No primary source states this fact: see the note", (r) => r.flag)),
   note: z.optional(text("Why, or how the fact was derived")),
 };
 
 /** The needs a scenario can express, which limits and add-ons refer to. */
-export const LimitNeed = field(
-  z.enum(limitNeeds),
-  "The scenario need this limit or add-on is about",
-  `one of ${limitNeeds.join(", ")}`,
+export const LimitNeed = field(z.enum(limitNeeds), "The scenario need this limit or add-on is about", (r) =>
+  r.oneOf(limitNeeds.join(", ")),
 );
 export type LimitNeed = z.infer<typeof LimitNeed>;
 export const MeteredNeed = field(
   z.enum(["bandwidth.mainland", "bandwidth.international"]),
   "The metered usage this add-on charges for",
-  "bandwidth.mainland or bandwidth.international",
+  (r) => r.meteredNeed,
 );
 export type MeteredNeed = z.infer<typeof MeteredNeed>;
 
 const Billing = field(
   z.enum(["prepaid", "postpaid"]),
   "prepaid: bought per package period (T to T-1 of the next month); postpaid: settled per calendar month",
-  "prepaid or postpaid",
+  (r) => r.billing,
 );
 
 const Overage = z.strictObject({
@@ -127,7 +125,7 @@ export const Catalog = z.strictObject({
     appliesTo: field(
       z.array(z.enum(["base", "overage", "addon"])),
       "Categories of lines a --discount reduces",
-      "a list of base, overage, addon",
+      (r) => r.appliesTo,
     ),
   }),
   editions: z.strictObject({ trial: Edition, pro: Edition, flagship: Edition }),

@@ -4,6 +4,7 @@ import { priceDocument } from "../batch/price.js";
 import type { PriceOptions } from "../calculator/estimate.js";
 import type { Catalog } from "../catalog/schema.js";
 import { lineIds } from "../catalog/line-ids.js";
+import { textIn } from "../errors.js";
 import { checkExpectations, type Failure } from "./expectations.js";
 
 export interface CheckResult {
@@ -17,9 +18,12 @@ export interface CheckResult {
 
 export function checkRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): CheckResult {
   const { id, source } = record;
-  if (record.error !== undefined) return { id, source, status: "invalid", failures: [], error: record.error };
+  const lang = options.lang ?? "en";
+  if (record.error !== undefined)
+    return { id, source, status: "invalid", failures: [], error: textIn(record.error, lang) };
   const priced = priceDocument(record.data, catalog, options);
-  if (priced.error !== undefined) return { id, source, status: "invalid", failures: [], error: priced.error };
+  if (priced.error !== undefined)
+    return { id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) };
   const { status, failures } = checkExpectations(priced.estimate, priced.scenario.expect, lineIds(catalog));
   return { id, source, status, total: priced.estimate.total, failures };
 }

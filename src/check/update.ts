@@ -1,115 +1,333 @@
 // `check --update`: the current results written into each scenario's `expect` block
-// (total, lines, violations; a maxTotal is kept), the rest of the file as it was —
-// YAML comments included. The golden-file workflow, for bills.
-import { readFileSync } from "node:fs";
-import { idOf, yamlScenarios } from "../batch/records.js";
+// (total, lines, violations; a maxTotal is kept), and nothing else touched: each
+// change is an edit at the source position of the value it replaces, so that every
+// other byte of the file (comments, indentation, key order, one-line objects) stays.
+// A value that already holds (the same total, the same lines in another order) is
+// left as written. The result is checked like any scenario, so a budget the new bill
+// breaks fails here as it would in the next `check`.
+import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
+import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.js";
+import { Money } from "../calculator/decimal.js";
 import type { PriceOptions } from "../calculator/estimate.js";
 import type { Catalog } from "../catalog/schema.js";
+import { lineIds } from "../catalog/line-ids.js";
+import { parseJson } from "../document/json.js";
+import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from "../document/json-spans.js";
+import { LIMITS } from "../document/limits.js";
+import { decodeText, readFileBytes } from "../document/text.js";
+import { parseYaml } from "../document/yaml.js";
+import { textIn, UserError } from "../errors.js";
 import type { Expect } from "../scenario/schema.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
-import { expectationsOf } from "./expectations.js";
+import { checkExpectations, expectationsOf } from "./expectations.js";
 import type { CheckResult } from "./run.js";
+import { append } from "../util/array.js";
 
 type FileInput = Extract<Input, { kind: "file" }>;
 
-/** Update one file; returns a result per scenario ("passed" once updated, or "invalid"). */
-export async function updateFile(input: FileInput, catalog: Catalog, options: PriceOptions): Promise<CheckResult[]> {
-  const text = readFileSync(input.absolute, "utf8");
+/** A replacement of text[start, end) by `text`. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Update one file; returns a result per scenario (checked against its new expect block, or "invalid"). */
+export async function updateFile(
+  input: FileInput,
+  catalog: Catalog,
+  options: PriceOptions,
+  onSkip?: (path: string) => void,
+): Promise<CheckResult[]> {
+  const lang = options.lang ?? "en";
   const results: CheckResult[] = [];
-  /** The new expect block of one scenario, or undefined when it is invalid (left as it is). */
-  const expectFor = (data: unknown, source: string): Expect | undefined => {
+  const invalid = (source: string, error: UserError) =>
+    results.push({ id: source, source, status: "invalid", failures: [], error: textIn(errorText(error), lang) });
+
+  let text: string;
+  let documents: unknown[] = [];
+  try {
+    const limit = input.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
+    text = decodeText(readFileBytes(input.path, input.absolute, limit), input.path);
+    if (input.format === "json") documents = [parseJson(text, input.path, { rootItems: LIMITS.scenariosPerFile })];
+    if (input.format === "yaml") documents = await parseYaml(text, input.path, { rootItems: LIMITS.scenariosPerFile });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    invalid(input.path, error);
+    return results;
+  }
+
+  // A file found in a directory that holds no scenarios (a report, a CI file) is left alone.
+  const first = input.format === "jsonl" ? firstJsonLine(text) : documents.find((document) => document != null);
+  if (input.discovered && first !== undefined && !holdsScenarios(first)) {
+    onSkip?.(input.path);
+    return results;
+  }
+
+  /** Price one scenario, record its result, and return what its expect block becomes (undefined when invalid). */
+  const update = (data: unknown, source: string): Change | undefined => {
     const id = idOf(data, source);
     const priced = priceDocument(data, catalog, options);
     if (priced.error !== undefined) {
-      results.push({ id, source, status: "invalid", failures: [], error: priced.error });
+      results.push({ id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) });
       return undefined;
     }
-    results.push({ id, source, status: "passed", total: priced.estimate.total, failures: [] });
-    return expectationsOf(priced.estimate, priced.scenario.expect);
+    const expect = expectationsOf(priced.estimate, priced.scenario.expect);
+    const { status, failures } = checkExpectations(priced.estimate, expect, lineIds(catalog));
+    results.push({ id, source, status, total: priced.estimate.total, failures });
+    return { expect, changed: changedKeys(expect, priced.scenario.expect) };
   };
-  const updated =
-    input.format === "json"
-      ? updateJson(text, input.path, expectFor)
-      : input.format === "jsonl"
-        ? updateJsonLines(text, input.path, expectFor)
-        : await updateYaml(text, input.path, expectFor, results);
-  if (updated !== undefined && updated !== text) writeFileAtomic(input.absolute, updated);
+
+  const edits: Edit[] = [];
+  if (input.format === "json") {
+    const root = skipSpace(text, 0);
+    const items = Array.isArray(documents[0]) ? arrayItems(text, root) : [root];
+    for (const scenario of scenariosOf(documents, input.path)) {
+      const change = update(scenario.data, scenario.source);
+      const at = items[scenario.item ?? 0];
+      if (change && at !== undefined) append(edits, jsonEdits(text, at, change));
+    }
+  } else if (input.format === "jsonl") {
+    let start = 0;
+    for (let number = 1; start <= text.length; number++) {
+      const newline = text.indexOf("\n", start);
+      const end = newline === -1 ? text.length : newline;
+      const line = text.slice(start, end);
+      const source = `${input.path}:${number}`;
+      if (line.trim() !== "") {
+        try {
+          const change = update(parseJson(line.replace(/\r$/, ""), source), source);
+          if (change)
+            for (const edit of jsonEdits(line, skipSpace(line, 0), change))
+              edits.push({ start: start + edit.start, end: start + edit.end, text: edit.text });
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          invalid(source, error);
+        }
+      }
+      start = end + 1;
+    }
+  } else {
+    // js-yaml read and checked the file; the \`yaml\` package knows where each node is.
+    const parsed = parseAllDocuments(text, { uniqueKeys: false });
+    const nodes = Array.isArray(parsed) ? parsed : [];
+    for (const scenario of scenariosOf(documents, input.path)) {
+      const change = update(scenario.data, scenario.source);
+      const contents = nodes[scenario.document]?.contents;
+      const node = scenario.item === undefined ? contents : isSeq(contents) ? contents.items[scenario.item] : undefined;
+      if (change && isMap(node)) append(edits, yamlEdits(text, node, change));
+    }
+  }
+
+  if (edits.length > 0) writeFileAtomic(input.absolute, applyEdits(text, edits));
   return results;
 }
 
-type ExpectFor = (data: unknown, source: string) => Expect | undefined;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-function updateJson(text: string, path: string, expectFor: ExpectFor): string | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    return undefined; // reported by the check that follows an update
-  }
-  const set = (item: unknown, source: string) => {
-    const expect = expectFor(item, source);
-    if (expect && isObject(item)) item.expect = expect;
-  };
-  if (Array.isArray(data)) data.forEach((item, index) => set(item, `${path}#${index + 1}`));
-  else set(data, path);
-  // Keep the file's own indentation and final newline.
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
-  return `${JSON.stringify(data, null, indent)}${text.endsWith("\n") ? "\n" : ""}`;
+/** A scenario's new expect block and which of its keys differ from what the file says. */
+interface Change {
+  expect: Expect;
+  changed: ExpectKey[];
 }
 
-function updateJsonLines(text: string, path: string, expectFor: ExpectFor): string {
-  return text
-    .split("\n")
-    .map((line, index) => {
-      if (line.trim() === "") return line;
-      let data: unknown;
-      try {
-        data = JSON.parse(line);
-      } catch {
-        return line;
-      }
-      const expect = expectFor(data, `${path}:${index + 1}`);
-      if (!expect || !isObject(data)) return line;
-      data.expect = expect;
-      return `${JSON.stringify(data)}${line.endsWith("\r") ? "\r" : ""}`;
+/** The first non-blank line of a JSONL text, parsed (undefined when it is not JSON). */
+function firstJsonLine(text: string): unknown {
+  const line = /^[ \t\r]*\S.*$/m.exec(text)?.[0];
+  try {
+    return line === undefined ? undefined : parseJson(line.replace(/\r$/, ""), "");
+  } catch {
+    return undefined;
+  }
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const edit of sorted) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+// ---- what changed ----------------------------------------------------------------
+
+type ExpectKey = "total" | "lines" | "violations";
+const WRITTEN: ExpectKey[] = ["total", "lines", "violations"];
+
+/** Whether a written value already says what the new one says (amounts compared as amounts). */
+function holds(key: ExpectKey, written: unknown, now: Expect[ExpectKey]): boolean {
+  const amount = (value: unknown) =>
+    typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? new Money(value) : undefined;
+  if (key === "total") return amount(written)?.equals(now as string) ?? false;
+  if (key === "violations") {
+    if (!Array.isArray(written)) return false;
+    return [...written].sort().join("\n") === [...(now as string[])].sort().join("\n");
+  }
+  if (typeof written !== "object" || written === null) return false;
+  const before = Object.entries(written as Record<string, unknown>);
+  const after = Object.entries(now as Record<string, string>);
+  return (
+    before.length === after.length &&
+    after.every(
+      ([id, value]) =>
+        Object.hasOwn(written, id) && (amount((written as Record<string, unknown>)[id])?.equals(value) ?? false),
+    )
+  );
+}
+
+const changedKeys = (expect: Expect, previous: Expect | null | undefined): ExpectKey[] =>
+  WRITTEN.filter(
+    (key) => expect[key] !== undefined && !(previous?.[key] !== undefined && holds(key, previous[key], expect[key])),
+  );
+
+// ---- JSON --------------------------------------------------------------------------
+
+/** `{"a": 1}` or `{"a":1}`, as the object around it is written. */
+function inlineJson(value: unknown, spaced: boolean): string {
+  const [comma, colon] = spaced ? [", ", ": "] : [",", ":"];
+  if (Array.isArray(value)) return `[${value.map((item) => inlineJson(item, spaced)).join(comma)}]`;
+  if (typeof value === "object" && value !== null)
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}${colon}${inlineJson(item, spaced)}`)
+      .join(comma)}}`;
+  return JSON.stringify(value);
+}
+
+/** The edits of one scenario object (its "{" at `open`): changed values replaced, missing ones added. */
+function jsonEdits(text: string, open: number, change: Change): Edit[] {
+  if (change.changed.length === 0 || text[open] !== "{") return [];
+  const unit = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
+  const spaced = !/"\s*:\S/.test(text.slice(open, valueEnd(text, open)));
+  const colon = spaced ? ": " : ":";
+  /** The value as JSON: on lines indented like the key at `keyAt`, or inline. */
+  const render = (value: unknown, keyAt: number | null) =>
+    keyAt === null
+      ? inlineJson(value, spaced)
+      : JSON.stringify(value, null, unit).replace(/\n/g, `\n${indentationAt(text, keyAt)}`);
+  /** A new member after the last one of the object at `at`, written as the object is (on lines or inline). */
+  const insert = (at: number, key: string, value: unknown): Edit => {
+    const { members, close } = objectMembers(text, at);
+    const last = members.at(-1);
+    if (!last) return { start: at + 1, end: close, text: `${JSON.stringify(key)}${colon}${render(value, null)}` };
+    const multiline = text.slice(at, close).includes("\n");
+    const separator = multiline ? `,\n${indentationAt(text, last.keyStart)}` : spaced ? ", " : ",";
+    return {
+      start: last.valueEnd,
+      end: last.valueEnd,
+      text: `${separator}${JSON.stringify(key)}${colon}${render(value, multiline ? last.keyStart : null)}`,
+    };
+  };
+  const block = objectMembers(text, open).members.find((member) => member.key === "expect");
+  if (!block) return [insert(open, "expect", change.expect)];
+  if (text[block.valueStart] !== "{") return [];
+  const inner = objectMembers(text, block.valueStart).members;
+  return change.changed.map((key) => {
+    const member = inner.find((candidate) => candidate.key === key);
+    if (!member) return insert(block.valueStart, key, change.expect[key]);
+    const multiline = text.slice(member.valueStart, member.valueEnd).includes("\n");
+    return {
+      start: member.valueStart,
+      end: member.valueEnd,
+      text: render(change.expect[key], multiline ? member.keyStart : null),
+    };
+  });
+}
+
+// ---- YAML --------------------------------------------------------------------------
+
+const lineStart = (text: string, at: number) => text.lastIndexOf("\n", at - 1) + 1;
+const lineEnd = (text: string, at: number) => {
+  const end = text.indexOf("\n", at);
+  return end === -1 ? text.length : end;
+};
+const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/;
+const yamlKey = (key: string) => (PLAIN.test(key) ? key : JSON.stringify(key));
+const yamlScalar = (value: unknown) =>
+  typeof value === "string"
+    ? PLAIN.test(value) && !/^\d|^(true|false|null|yes|no|on|off)$/i.test(value)
+      ? value
+      : JSON.stringify(value)
+    : String(value);
+
+/** A value as flow YAML: `"4999.00"`, `[a, b]`, `{package: "999.00"}`. */
+function flowYaml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowYaml).join(", ")}]`;
+  if (typeof value === "object" && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${yamlKey(key)}: ${flowYaml(item)}`)
+      .join(", ")} }`.replace(/^\{ {2}\}$/, "{}");
+  return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? JSON.stringify(value) : yamlScalar(value);
+}
+
+/** The lines of a non-empty mapping as block YAML at `indent` (no leading newline). */
+function blockYaml(value: Record<string, unknown>, indent: string): string {
+  return Object.entries(value)
+    .map(([key, item]) => {
+      const nested = typeof item === "object" && item !== null && !Array.isArray(item) && Object.keys(item).length > 0;
+      return nested
+        ? `${indent}${yamlKey(key)}:\n${blockYaml(item as Record<string, unknown>, `${indent}  `)}`
+        : `${indent}${yamlKey(key)}: ${flowYaml(item)}`;
     })
     .join("\n");
 }
 
-async function updateYaml(
-  text: string,
-  path: string,
-  expectFor: ExpectFor,
-  results: CheckResult[],
-): Promise<string | undefined> {
-  const { parseAllDocuments } = await import("yaml");
-  const parsed = parseAllDocuments(text);
-  const documents = Array.isArray(parsed) ? parsed : [];
-  if (documents.some((document) => document.errors.length > 0)) {
-    results.push({ id: path, source: path, status: "invalid", failures: [], error: "invalid YAML: not updated" });
-    return undefined;
-  }
-  for (const scenario of yamlScenarios(documents, path)) {
-    if (scenario.error !== undefined) continue; // no document has errors here
-    const expect = expectFor(scenario.data, scenario.source);
-    if (!expect) continue;
-    const at = [...scenario.at, "expect"];
-    // Key by key into an existing block, so that its comments (a budget's note) stay.
-    if (scenario.document.hasIn(at)) {
-      for (const [key, value] of Object.entries(expect)) {
-        if (key !== "maxTotal")
-          scenario.document.setIn(
-            [...at, key],
-            typeof value === "string" ? value : scenario.document.createNode(value),
-          );
-      }
-    } else {
-      scenario.document.setIn(at, scenario.document.createNode(expect));
+const isBlockable = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+
+function columnOf(text: string, at: number): string {
+  return " ".repeat(at - lineStart(text, at));
+}
+
+function pairRange(pair: Pair): { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number } {
+  const key = pair.key as { range?: [number, number, number] };
+  const value = pair.value as { range?: [number, number, number] } | null;
+  return { keyStart: key.range![0], keyEnd: key.range![1], valueStart: value?.range?.[0], valueEnd: value?.range?.[1] };
+}
+
+/** Where a pair's last line ends: a new pair goes after it. */
+function pairEnd(text: string, pair: Pair): number {
+  const range = pairRange(pair);
+  return lineEnd(text, range.valueEnd ?? range.keyEnd);
+}
+
+function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
+  if (change.changed.length === 0) return [];
+  const { expect } = change;
+  const pairs = map.items as Pair[];
+  const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
+  const expectPair = pairs.find((pair) => keyOf(pair) === "expect");
+  if (!expectPair) {
+    if (map.flow || pairs.length === 0) {
+      const close = (map.range?.[1] ?? 1) - 1;
+      return [{ start: close, end: close, text: `${pairs.length > 0 ? ", " : ""}expect: ${flowYaml(expect)}` }];
     }
+    const indent = columnOf(text, pairRange(pairs[0]!).keyStart);
+    const at = pairEnd(text, pairs.at(-1)!);
+    return [{ start: at, end: at, text: `\n${indent}expect:\n${blockYaml(expect, `${indent}  `)}` }];
   }
-  return documents.map(String).join("");
+  const block = expectPair.value;
+  if (!isMap(block)) return [];
+  if (block.flow || block.items.length === 0)
+    return [{ start: block.range![0], end: block.range![1], text: flowYaml(expect) }];
+  const inner = block.items as Pair[];
+  const indent = columnOf(text, pairRange(inner[0]!).keyStart);
+  return change.changed.map((key): Edit => {
+    const value = expect[key];
+    const lines = isBlockable(value) ? blockYaml(value as Record<string, unknown>, `${indent}  `) : undefined;
+    const pair = inner.find((candidate) => keyOf(candidate) === key);
+    if (!pair) {
+      const at = pairEnd(text, inner.at(-1)!);
+      return { start: at, end: at, text: `\n${indent}${yamlKey(key)}:${lines ? `\n${lines}` : ` ${flowYaml(value)}`}` };
+    }
+    const range = pairRange(pair);
+    const afterColon = text.indexOf(":", range.keyEnd) + 1;
+    const end = range.valueEnd ?? afterColon;
+    // A block replaced by a block: its lines only, so that a comment after the key stays.
+    if (lines && isMap(pair.value) && !pair.value.flow && pair.value.items.length > 0)
+      return { start: lineStart(text, range.valueStart!), end, text: lines };
+    return { start: afterColon, end, text: lines ? `\n${lines}` : ` ${flowYaml(value)}` };
+  });
 }

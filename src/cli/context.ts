@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/lang.js";
 import type { Styles } from "../render/styles.js";
+import type { Interruption } from "./interrupt.js";
 import type { Io, OutStream } from "./io.js";
 
 /** What every command gets from the program: the outside world and the global choices. */
@@ -14,4 +15,6 @@ export interface CommandContext {
   /** a message on stderr, prefixed like every error of the program */
   error(message: string): void;
   setExitCode(code: number): void;
+  /** Ctrl-C and SIGTERM: cleanups to run, and checkpoints for long work */
+  interruption: Interruption;
 }

@@ -9,6 +9,6 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
-  /** listen for Ctrl-C (SIGINT, SIGTERM) while a long command runs; returns the unsubscribe */
-  onInterrupt?(handler: () => void): () => void;
+  /** listen for Ctrl-C (SIGINT) and SIGTERM while the program runs; returns the unsubscribe */
+  onInterrupt?(handler: (signal: string) => void): () => void;
 }

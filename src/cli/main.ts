@@ -5,7 +5,9 @@ import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles } from "../render/styles.js";
 import { messages } from "../i18n/messages.js";
+import { printable } from "../util/printable.js";
 import { stylesFor } from "./color.js";
+import { Interruption } from "./interrupt.js";
 import { batchCommand } from "./commands/batch.js";
 import { checkCommand } from "./commands/check.js";
 import { compareCommand } from "./commands/compare.js";
@@ -32,11 +34,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     stylesFor(io.stdout, io.env, colorFlag),
     stylesFor(io.stderr, io.env, colorFlag),
   ]);
+  const lang = langOf(argv, io.env);
   const error = (message: string) => {
-    for (const line of message.split("\n")) io.stderr.write(`${stderrStyles.error("error:")} ${line}\n`);
+    for (const line of message.split("\n")) io.stderr.write(`${stderrStyles.error("error:")} ${printable(line)}\n`);
   };
+  const interruption = new Interruption();
   const context: CommandContext = {
     io,
+    interruption,
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
@@ -72,31 +77,54 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(program.helpInformation());
     return EXIT_INVALID;
   }
-  try {
+  const work = (async () => {
     await program.parseAsync(guided ? ["estimate", "--interactive"] : argv, { from: "user" });
     return exitCode;
+  })();
+  // Ctrl-C or SIGTERM ends the run at once, whatever the work is waiting for.
+  const stopListening = io.onInterrupt?.((signal) => interruption.interrupt(signal));
+  try {
+    return await Promise.race([work, interruption.interrupted.then((code) => interrupted(code))]);
   } catch (caught) {
     if (caught instanceof CommanderError) {
       // commander printed its message already; --help and --version are successes.
       return caught.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
     }
     if (caught instanceof UserError) {
-      error(caught.message);
+      error(caught.messageIn(lang));
       if (debug) io.stderr.write(`${caught.stack}\n`);
       return caught.exitCode;
     }
     // Ctrl-C at a prompt is the user's choice, not a crash.
     if (caught instanceof Error && caught.name === "ExitPromptError") {
-      io.stderr.write(`${messages[langFromEnv(io.env)].interactive.cancelled}\n`);
+      io.stderr.write(`${messages[lang].interactive.cancelled}\n`);
       return EXIT_INTERRUPTED;
     }
     io.stderr.write(
-      `${stderrStyles.error("im-bill: internal error:")} ${caught instanceof Error ? caught.message : String(caught)}\n` +
+      `${stderrStyles.error("im-bill: internal error:")} ${caught instanceof Error ? printable(caught.message) : String(caught)}\n` +
         `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.\n`,
     );
     if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
     return EXIT_BUG;
+  } finally {
+    stopListening?.();
+    // The work may still be unwinding after an interrupt: its end is not a new error.
+    work.catch(() => undefined);
   }
+
+  function interrupted(code: number): number {
+    error(messages[lang].interrupted);
+    return code;
+  }
+}
+
+/** The language of messages: `--lang`, else the locale's (the command's own --lang is parsed later). */
+function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+  for (const [index, arg] of argv.entries()) {
+    const value = arg === "--lang" ? argv[index + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
+    if (value === "en" || value === "zh") return value;
+  }
+  return langFromEnv(env);
 }
 
 /** Commander writes to the Io's streams and throws instead of exiting, on every command. */

@@ -1,10 +1,15 @@
 // Where a report goes: stdout, or a file written atomically (a temp file beside it,
 // renamed over it on success), so that an interrupted or failed run never leaves a
-// half-written report and an existing one survives.
+// half-written report and an existing one survives. Where a file cannot be written is
+// said before any work is done.
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
-import { UserError } from "../errors.js";
+import { say, UserError } from "../errors.js";
+import type { Messages } from "../i18n/messages.js";
+import { outputProblem } from "../util/atomic-write.js";
+
+export { outputProblem };
 
 export interface Output {
   /** a promise only when the stream is full and must drain first */
@@ -55,28 +60,50 @@ export function stdoutOutput(stdout: Writable): Output {
   return { write: out.write, commit: out.flush, abort: () => {} };
 }
 
-export async function fileOutput(path: string, cwd: string): Promise<Output> {
+type Reason = (t: Messages["output"]) => string;
+
+/** A reason from a failed write, in words. */
+function writeReason(path: string, flag: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason: Reason =
+    code === "EACCES" || code === "EPERM"
+      ? (o) => o.permissionDenied
+      : code === "EISDIR"
+        ? (o) => o.isDirectory
+        : code === "ENOENT"
+          ? (o) => o.noFolder(dirname(path) || ".")
+          : () => code ?? (error as Error).message;
+  return new UserError(say((t) => t.output.cannotWrite(flag, path, reason(t.output))));
+}
+
+export async function fileOutput(path: string, cwd: string, flag = "--output"): Promise<Output> {
+  const problem = outputProblem(path, cwd, flag);
+  if (problem) throw problem;
   const target = resolve(cwd, path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await new Promise<void>((opened, failed) => {
     stream.once("open", () => opened());
-    stream.once("error", (error: NodeJS.ErrnoException) =>
-      failed(new UserError(`--output ${path}: cannot write there (${error.code ?? error.message})`)),
-    );
+    stream.once("error", (error) => failed(writeReason(path, flag, error)));
   });
   const out = buffered(stream);
   const close = () => new Promise<void>((closed) => stream.end(closed));
+  const abort = () => {
+    stream.destroy();
+    rmSync(temp, { force: true });
+  };
   return {
     write: out.write,
     commit: async () => {
       await out.flush();
       await close();
-      renameSync(temp, target);
+      try {
+        renameSync(temp, target);
+      } catch (error) {
+        abort();
+        throw writeReason(path, flag, error);
+      }
     },
-    abort: () => {
-      stream.destroy();
-      rmSync(temp, { force: true });
-    },
+    abort,
   };
 }

@@ -2,8 +2,8 @@
 // override the file. Shared by estimate, compare and forecast.
 import { Option, type Command } from "commander";
 import type { Catalog } from "../catalog/schema.js";
-import { UserError } from "../errors.js";
-import { loadDocument } from "../scenario/load.js";
+import { say, UserError } from "../errors.js";
+import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario } from "../scenario/validate.js";
 import type { Io } from "./io.js";
@@ -43,7 +43,14 @@ export async function readScenario(
   flags: Record<string, unknown>,
   context: { io: Io; catalog: Catalog; defaults?: Record<string, unknown> },
 ): Promise<Scenario> {
-  const file = path === undefined ? undefined : await loadDocument(path, context.io);
+  const file =
+    path === undefined
+      ? undefined
+      : await readDocument(
+          path,
+          context.io,
+          say((t) => t.document.expectedScenario),
+        );
   const { document, flagByPath } = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
   return validateScenario(document, {
     catalog: context.catalog,

@@ -1,7 +1,8 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
 import { builtinCatalog, type Catalog } from "../catalog/index.js";
-import { UserError } from "../errors.js";
+import { discountOf } from "../calculator/discount.js";
+import { say, UserError } from "../errors.js";
 import type { Io } from "./io.js";
 
 export function addLangOption(command: Command): Command {
@@ -36,18 +37,21 @@ export async function catalogFor(pricing: unknown, io: Io): Promise<Catalog> {
 
 /** "15%", "15" or "12.5%" → "15", "12.5"; anything else is a usage error. */
 export function parsePercent(flag: string, text: string): string {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const value = match && Number(match[1]);
-  if (value === null || value === undefined || !(value >= 0 && value <= 100)) {
-    throw new UserError(`${flag}: must be a percentage from 0 to 100, such as 15%, got ${JSON.stringify(text)}`);
+  const number = text.trim().replace(/\s*%$/, "");
+  if (discountOf(number) === undefined) {
+    const got = JSON.stringify(text);
+    throw new UserError(say((t) => `${flag}: ${t.flags.percent(got)}`));
   }
-  return match![1]!;
+  return number;
 }
 
 /** "6000", "6,000.00" or "¥6000" → "6000.00"; anything else is a usage error. */
 export function parseAmount(flag: string, text: string): string {
-  const match = /^\s*¥?\s*(\d+(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
-  if (!match) throw new UserError(`${flag}: must be an amount such as 6000 or 6000.00, got ${JSON.stringify(text)}`);
+  const match = /^\s*¥?\s*(\d{1,30}(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
+  if (!match) {
+    const got = JSON.stringify(text);
+    throw new UserError(say((t) => `${flag}: ${t.flags.amount(got)}`));
+  }
   return formatFen(match[1]!);
 }
 

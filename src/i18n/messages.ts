@@ -1,6 +1,6 @@
 // Every word the estimate and its renderers show, in English and Chinese.
 // Names of editions and add-ons are catalog data; this holds only the phrasing.
-import type { LimitNeed } from "../catalog/schema.js";
+import type { LimitNeed } from "../catalog/editions.js";
 import { formatNumber as n } from "../util/format.js";
 import type { Lang } from "./lang.js";
 
@@ -10,6 +10,105 @@ const spaced = (left: string, right: string) => (/[A-Za-z0-9]$/.test(left) ? `${
 const limitValue = (value: number, unlimited: string) => (value === Infinity ? unlimited : n(value));
 
 const en = {
+  lang: "en" as Lang,
+  rules: {
+    wholeNumber: "a whole number ≥ 0",
+    positiveWholeNumber: "a whole number ≥ 1",
+    numberUpTo: (max: number) => `a number from 0 to ${n(max)}`,
+    days: "a whole number from 1 to 31",
+    flag: "true or false",
+    text: "a non-empty string",
+    price: 'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
+    amount: 'an amount as a string, such as "4999.00"',
+    plan: "trial, pro or flagship",
+    lines: "an object of line ids and amounts",
+    violations: "a list of violation codes",
+    source: "a key of sources, or a list of them",
+    oneOf: (values: string) => `one of ${values}`,
+    meteredNeed: "bandwidth.mainland or bandwidth.international",
+    billing: "prepaid or postpaid",
+    appliesTo: "a list of base, overage, addon",
+    kind: (kind: string) => ({ object: "an object", record: "an object", array: "a list" })[kind] ?? `a ${kind}`,
+  },
+  validation: {
+    unknownField: (suggestion: string | undefined) =>
+      `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    required: (rule: string | undefined) => `is required${rule ? ` (${rule})` : ""}`,
+    mustBe: (rule: string, got: string) => `must be ${rule}, got ${got}`,
+    tooLarge: (max: string) => `is too large: at most ${max}`,
+    quotedNumber: (rule: string, text: string) => `must be ${rule}, not a string: write ${text} without quotes`,
+    oneOf: (known: string, got: string) => `must be one of ${known}, got ${got}`,
+    nothing: "nothing",
+    aList: "a list",
+    anObject: "an object",
+    unknownPlan: (plan: string, suggestion: string | undefined) =>
+      `unknown plan ${plan}: expected trial, pro or flagship${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    unknownAddon: (key: string, sold: string, suggestion: string | undefined) =>
+      `unknown add-on ${key}: the catalog sells ${sold || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    repeated: (value: string, first: number) => `${value} is listed twice (first as item ${first})`,
+    aliasTaken: (alias: string, edition: string) => `${alias} already names ${edition}: each name may name one edition`,
+    unknownCatalog: (id: string, builtin: string) => `unknown catalog ${id}: the built-in one is "${builtin}"`,
+    unknownSource: (key: string, suggestion: string | undefined) =>
+      `unknown source ${key}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    addonWithoutName: (key: string) => `has no name: add "${key}" to addonNames`,
+  },
+  document: {
+    at: (line: number, column: number) => `line ${line}, column ${column}`,
+    noSuchFile: "no such file",
+    isDirectory: "is a directory, not a file",
+    permissionDenied: "permission denied",
+    cannotRead: (reason: string) => `cannot be read (${reason})`,
+    tooLarge: (size: string, limit: string) => `is ${size}, more than the limit of ${limit}`,
+    utf16: "is UTF-16 text: save it as UTF-8",
+    nulBytes: "holds NUL bytes: it is not UTF-8 text (UTF-16, or not a text file?)",
+    notUtf8: (line: number) => `is not UTF-8 text (line ${n(line)}): save it as UTF-8`,
+    notUtf8Line: "is not UTF-8 text: save the file as UTF-8",
+    empty: (expected: string) => `is empty; expected ${expected}`,
+    expectedScenario: 'a scenario such as {"plan": "pro"}',
+    expectedCatalog: (id: string) => `a catalog such as {"extends": "${id}"}`,
+    expectedScenarioOrEstimate: "a scenario or a saved estimate",
+    severalDocuments: (count: number) => `holds ${n(count)} YAML documents; expected one`,
+    invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+    json: {
+      unexpectedEnd: "the text ends too early",
+      expectedValue: "expected a value",
+      expectedKey: "expected a key in double quotes",
+      expectedColon: "expected : after the key",
+      expectedCommaOrBrace: "expected , or }",
+      expectedCommaOrBracket: "expected , or ]",
+      unterminatedString: "a string is not closed",
+      controlCharacter: "a control character in a string (write it as \\n, \\t or \\u001b)",
+      badEscape: "an invalid escape in a string",
+      badNumber: "an invalid number",
+      trailing: "more text after the end of the document",
+    },
+    invalidYaml: (reason: string) => `invalid YAML: ${reason}`,
+    yaml: {
+      tabs: "a tab in the indentation (indent with spaces)",
+      unexpected: "unexpected text: check the indentation",
+      indentation: "bad indentation",
+      unexpectedEnd: "the text ends too early",
+    },
+    numberTooLarge: "a number too large to represent",
+    duplicateKey: (first: number, again: number) =>
+      first === again
+        ? `is given twice on line ${n(first)}`
+        : `is given twice: on line ${n(first)} and on line ${n(again)}`,
+    duplicateYamlKey: (key: string) => `the key ${key ? `${key} ` : ""}is given twice`,
+    protoKey: '"__proto__" is not allowed as a key',
+    tooDeep: (limit: number) => `nested deeper than ${n(limit)} levels (the limit)`,
+    tooManyItems: (limit: number) => `a list of more than ${n(limit)} items (the limit)`,
+    tooManyKeys: (limit: number) => `an object of more than ${n(limit)} keys (the limit)`,
+    tooManyValues: (limit: number) => `more than ${n(limit)} values in one file, aliases expanded (the limit)`,
+    yamlTag: (tag: string) =>
+      `the YAML tag ${tag} is not supported here: write a plain mapping, list, string, number or true/false`,
+    unknownAlias: (name: string) => `the alias *${name} refers to no anchor (an &${name} must come before it)`,
+    cyclicAlias: "contains itself, through an alias",
+    complexKey: "a key must be plain text, not a list or a mapping",
+    notAValue: (kind: string) => `holds a value of kind ${kind}, which scenario files cannot hold`,
+    lineTooLong: (limit: string) => `the line is longer than the limit of ${limit}; skipped`,
+    moreProblems: (count: number) => `… and ${n(count)} more problem${count === 1 ? "" : "s"}`,
+  },
   packageLabel: (en: string, zh: string) => `${en} package (${zh})`,
   packageExplain: "package fee",
   month: "month",
@@ -94,10 +193,14 @@ const en = {
     cancelled: "Cancelled: nothing was written.",
   },
   usage: {
+    invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
+    tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
     missingDays: (month: string, missing: number, days: number) =>
       `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
   },
   forecast: {
+    beyond: (month: number, flag: string, max: string) =>
+      `month ${month}: the usage grows past ${max}, the most im-bill prices exactly: lower ${flag} or --months`,
     noFit: (month: number) => `month ${month}: no edition fits; priced on Flagship`,
     noReturn: (month: number, total: string) =>
       `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
@@ -139,7 +242,17 @@ const en = {
     recommendation: "Recommendation",
     none: "No edition fits these needs.",
   },
+  check: {
+    cannotUpdateStdin: "--update writes files: it cannot update stdin",
+  },
   batch: {
+    notScenarioFile: (path: string) => `${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`,
+    emptyDirectory: (path: string) => `${path}: a directory with no .json, .jsonl, .yaml or .yml files`,
+    noMatch: (pattern: string) => `${pattern}: no scenario files match this pattern`,
+    noSuchPath: (path: string) => `${path}: no such file or directory`,
+    noInput: "no input: give files, directories, patterns or - for stdin",
+    skipped: (count: number, files: string) =>
+      `skipped ${n(count)} file${count === 1 ? "" : "s"} that hold${count === 1 ? "s" : ""} no scenarios (a report, an estimate, a CI file…): ${files}`,
     id: "Scenario",
     plan: "Edition",
     base: "Base",
@@ -183,6 +296,23 @@ const en = {
     assumption: "an assumption: no primary source states it",
     assumptionsTitle: "Assumptions (marked *)",
   },
+  interrupted: "interrupted: stopped before the end, no report file was written",
+  flags: {
+    percent: (got: string) => `must be a percentage from 0 to 100 (at most four decimals), such as 15%, got ${got}`,
+    amount: (got: string) => `must be an amount such as 6000 or 6000.00, got ${got}`,
+    growth: (got: string) => `must be a percentage per month above -100% and at most 1000%, such as 8%, got ${got}`,
+    months: (got: string) => `must be a whole number from 1 to 120, got ${got}`,
+    date: (got: string) => `must be a date such as 2026-12-15, got ${got}`,
+  },
+  output: {
+    needsName: (flag: string) => `${flag}: needs a file name`,
+    cannotWrite: (flag: string, path: string, reason: string) => `${flag} ${path}: cannot write there: ${reason}`,
+    isDirectory: "it is a directory",
+    noFolder: (folder: string) => `the folder ${folder} does not exist`,
+    permissionDenied: "permission denied",
+    unknownExtension: (path: string, extension: string, known: string) =>
+      `--output ${path}: no report format has the extension ${extension || "(none)"}: use ${known}, or give --format`,
+  },
   strictMonths: (violating: number, months: number) =>
     `${violating} of ${months} months cannot be served by their edition (--strict)`,
   overBudget: (total: string, max: string) => `the total ${total} is above --max-total ${max}`,
@@ -193,6 +323,103 @@ const en = {
 export type Messages = typeof en;
 
 const zh: Messages = {
+  lang: "zh",
+  rules: {
+    wholeNumber: "≥ 0 的整数",
+    positiveWholeNumber: "≥ 1 的整数",
+    numberUpTo: (max) => `0 到 ${n(max)} 之间的数`,
+    days: "1 到 31 之间的整数",
+    flag: "true 或 false",
+    text: "非空字符串",
+    price: '≥ 0 的金额字符串，最多两位小数，例如 "999.00"',
+    amount: '金额字符串，例如 "4999.00"',
+    plan: "trial、pro 或 flagship",
+    lines: "由计费项 id 与金额组成的对象",
+    violations: "由不满足项代码组成的列表",
+    source: "sources 中的一个键，或由这些键组成的列表",
+    oneOf: (values) => `以下之一：${values}`,
+    meteredNeed: "bandwidth.mainland 或 bandwidth.international",
+    billing: "prepaid 或 postpaid",
+    appliesTo: "由 base、overage、addon 组成的列表",
+    kind: (kind) =>
+      ({ object: "对象", record: "对象", array: "列表", string: "字符串", number: "数字", boolean: "布尔值" })[kind] ??
+      kind,
+  },
+  validation: {
+    unknownField: (suggestion) => `未知字段${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    required: (rule) => `必填${rule ? `（${rule}）` : ""}`,
+    mustBe: (rule, got) => `应为${rule}，实际为 ${got}`,
+    tooLarge: (max) => `过大：最大为 ${max}`,
+    quotedNumber: (rule, text) => `应为${rule}，不能是字符串：请去掉引号，写成 ${text}`,
+    oneOf: (known, got) => `应为以下之一：${known}，实际为 ${got}`,
+    nothing: "空",
+    aList: "列表",
+    anObject: "对象",
+    unknownPlan: (plan, suggestion) =>
+      `未知版本 ${plan}：应为 trial、pro 或 flagship${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    unknownAddon: (key, sold, suggestion) =>
+      `未知增值服务 ${key}：价格表可按需购买的有 ${sold || "（无）"}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    repeated: (value, first) => `${value} 重复出现（第一次为第 ${first} 项）`,
+    aliasTaken: (alias, edition) => `${alias} 已是${edition}的名称：每个名称只能对应一个版本`,
+    unknownCatalog: (id, builtin) => `未知价格表 ${id}：内置价格表为 "${builtin}"`,
+    unknownSource: (key, suggestion) =>
+      `未知来源 ${key}：不是 sources 中的键${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    addonWithoutName: (key) => `没有名称：请在 addonNames 中添加 "${key}"`,
+  },
+  document: {
+    at: (line, column) => `第 ${line} 行第 ${column} 列`,
+    noSuchFile: "文件不存在",
+    isDirectory: "是目录，不是文件",
+    permissionDenied: "没有读取权限",
+    cannotRead: (reason) => `无法读取（${reason}）`,
+    tooLarge: (size, limit) => `大小为 ${size}，超过上限 ${limit}`,
+    utf16: "是 UTF-16 文本：请另存为 UTF-8",
+    nulBytes: "含有 NUL 字节：不是 UTF-8 文本（是 UTF-16 或非文本文件？）",
+    notUtf8: (line) => `不是 UTF-8 文本（第 ${n(line)} 行）：请另存为 UTF-8`,
+    notUtf8Line: "不是 UTF-8 文本：请将文件另存为 UTF-8",
+    empty: (expected) => `为空；应为${expected}`,
+    expectedScenario: '场景，例如 {"plan": "pro"}',
+    expectedCatalog: (id) => `价格表，例如 {"extends": "${id}"}`,
+    expectedScenarioOrEstimate: "场景或保存的估算结果",
+    severalDocuments: (count) => `包含 ${n(count)} 个 YAML 文档；只能有一个`,
+    invalidJson: (reason) => `JSON 无效：${reason}`,
+    json: {
+      unexpectedEnd: "文本提前结束",
+      expectedValue: "此处应为一个值",
+      expectedKey: "此处应为带双引号的键",
+      expectedColon: "键之后应为 :",
+      expectedCommaOrBrace: "此处应为 , 或 }",
+      expectedCommaOrBracket: "此处应为 , 或 ]",
+      unterminatedString: "字符串没有结束引号",
+      controlCharacter: "字符串中含有控制字符（请写成 \\n、\\t 或 \\u001b）",
+      badEscape: "字符串中的转义无效",
+      badNumber: "数字无效",
+      trailing: "文档结束后还有多余内容",
+    },
+    invalidYaml: (reason) => `YAML 无效：${reason}`,
+    yaml: {
+      tabs: "缩进中有制表符（请用空格缩进）",
+      unexpected: "意外的内容：请检查缩进",
+      indentation: "缩进错误",
+      unexpectedEnd: "文本提前结束",
+    },
+    numberTooLarge: "数字过大，无法表示",
+    duplicateKey: (first, again) =>
+      first === again ? `在第 ${n(first)} 行出现了两次` : `出现了两次：第 ${n(first)} 行和第 ${n(again)} 行`,
+    duplicateYamlKey: (key) => `键${key ? ` ${key} ` : ""}出现了两次`,
+    protoKey: '不允许使用 "__proto__" 作为键',
+    tooDeep: (limit) => `嵌套超过 ${n(limit)} 层（上限）`,
+    tooManyItems: (limit) => `列表超过 ${n(limit)} 项（上限）`,
+    tooManyKeys: (limit) => `对象超过 ${n(limit)} 个键（上限）`,
+    tooManyValues: (limit) => `一个文件中的值超过 ${n(limit)} 个（含别名展开，上限）`,
+    yamlTag: (tag) => `此处不支持 YAML 标签 ${tag}：请写成普通的映射、列表、字符串、数字或 true/false`,
+    unknownAlias: (name) => `别名 *${name} 没有对应的锚点（&${name} 须在它之前定义）`,
+    cyclicAlias: "通过别名包含了自身",
+    complexKey: "键必须是普通文本，不能是列表或映射",
+    notAValue: (kind) => `含有 ${kind} 类型的值，场景文件不能包含此类值`,
+    lineTooLong: (limit) => `该行超过上限 ${limit}，已跳过`,
+    moreProblems: (count) => `……另有 ${n(count)} 个问题`,
+  },
   packageLabel: (_en, zh) => `${zh}套餐包`,
   packageExplain: "套餐包月费",
   month: "月",
@@ -273,10 +500,14 @@ const zh: Messages = {
     cancelled: "已取消：未写入任何文件。",
   },
   usage: {
+    invalidCsv: (reason) => `CSV 无效：${reason}`,
+    tooManyRows: (limit) => `每日用量超过 ${n(limit)} 行（上限）`,
     missingDays: (month, missing, days) =>
       `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,
   },
   forecast: {
+    beyond: (month, flag, max) =>
+      `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month) => `第 ${month} 月：没有满足需求的版本，按旗舰版计价`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
     violations: (month, edition) => `第 ${month} 月：${edition}无法满足用量（见不满足项）`,
@@ -316,7 +547,16 @@ const zh: Messages = {
     recommendation: "推荐",
     none: "没有能满足这些需求的版本。",
   },
+  check: {
+    cannotUpdateStdin: "--update 会改写文件：不能用于标准输入",
+  },
   batch: {
+    notScenarioFile: (path) => `${path}：不是场景文件（应为 .json、.jsonl、.yaml 或 .yml）`,
+    emptyDirectory: (path) => `${path}：目录中没有 .json、.jsonl、.yaml 或 .yml 文件`,
+    noMatch: (pattern) => `${pattern}：没有匹配此模式的场景文件`,
+    noSuchPath: (path) => `${path}：文件或目录不存在`,
+    noInput: "没有输入：请给出文件、目录、模式，或用 - 表示标准输入",
+    skipped: (count, files) => `已跳过 ${n(count)} 个不含场景的文件（报告、估算结果、CI 配置等）：${files}`,
     id: "场景",
     plan: "版本",
     base: "基础费用",
@@ -359,6 +599,23 @@ const zh: Messages = {
     sourceText: "来源",
     assumption: "假设：没有一手资料说明",
     assumptionsTitle: "假设（标 * 处）",
+  },
+  interrupted: "已中断：未运行完毕，未写入报告文件",
+  flags: {
+    percent: (got) => `应为 0 到 100 的百分比（最多四位小数），例如 15%，实际为 ${got}`,
+    amount: (got) => `应为金额，例如 6000 或 6000.00，实际为 ${got}`,
+    growth: (got) => `应为每月增长百分比，大于 -100% 且不超过 1000%，例如 8%，实际为 ${got}`,
+    months: (got) => `应为 1 到 120 的整数，实际为 ${got}`,
+    date: (got) => `应为日期，例如 2026-12-15，实际为 ${got}`,
+  },
+  output: {
+    needsName: (flag) => `${flag}：需要文件名`,
+    cannotWrite: (flag, path, reason) => `${flag} ${path}：无法写入：${reason}`,
+    isDirectory: "这是一个目录",
+    noFolder: (folder) => `目录 ${folder} 不存在`,
+    permissionDenied: "没有写入权限",
+    unknownExtension: (path, extension, known) =>
+      `--output ${path}：没有扩展名为 ${extension || "（无）"} 的报告格式：请使用 ${known}，或指定 --format`,
   },
   strictMonths: (violating, months) => `${months} 个月中有 ${violating} 个月不满足（--strict）`,
   overBudget: (total, max) => `合计 ${total} 超出 --max-total ${max}`,

@@ -18,8 +18,9 @@ import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../scenario/quantity.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { validateScenario } from "../scenario/validate.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
 import { formatMoney, formatNumber } from "../util/format.js";
+import { maxOf } from "../util/array.js";
 
 export interface FlowContext {
   catalog: Catalog;
@@ -182,19 +183,30 @@ async function askHistory(catalog: Catalog, plan: EditionId, lang: Lang): Promis
   });
 }
 
-/** Ask where; never overwrite a file without a yes. */
+/** Ask where; a place that cannot be written is said and asked again; never overwrite a file without a yes. */
 async function save(scenario: ScenarioInput, context: FlowContext): Promise<void> {
   const t = messages[context.lang].interactive;
+  // Where it cannot be written, as the answer is typed: a directory, a missing folder.
+  const problem = (text: string) => outputProblem(text.trim(), context.cwd, t.savePath)?.messageIn(context.lang);
+  let failed: string | undefined;
   for (;;) {
-    const path = await input({
-      message: t.savePath,
-      default: "im-bill-scenario.json",
-      validate: (text) => text.trim() !== "" || t.pathRequired,
-    });
-    const absolute = resolve(context.cwd, path.trim());
-    if (existsSync(absolute) && !(await confirm({ message: t.overwrite(path.trim()), default: false }))) continue;
-    writeFileAtomic(absolute, `${JSON.stringify(scenario, null, 2)}\n`);
-    context.write(`${t.saved(path.trim())}\n`);
+    const path = (
+      await input({
+        message: failed ? `${t.savePath} (${failed})` : t.savePath,
+        default: "im-bill-scenario.json",
+        validate: (text) => (text.trim() === "" ? t.pathRequired : (problem(text) ?? true)),
+      })
+    ).trim();
+    const absolute = resolve(context.cwd, path);
+    if (existsSync(absolute) && !(await confirm({ message: t.overwrite(path), default: false }))) continue;
+    try {
+      writeFileAtomic(absolute, `${JSON.stringify(scenario, null, 2)}\n`);
+    } catch (error) {
+      // Permission denied, a disk full: the answers are kept, the question asked again.
+      failed = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      continue;
+    }
+    context.write(`${t.saved(path)}\n`);
     return;
   }
 }
@@ -245,6 +257,6 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
         : t.no,
     ],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
+  const width = maxOf(rows.map(([label]) => label.length));
   return `\n${t.summary}\n${rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n\n`;
 }

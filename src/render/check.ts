@@ -3,6 +3,7 @@
 import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Failure } from "../check/expectations.js";
 import { formatMoney } from "../util/format.js";
+import { printable } from "../util/printable.js";
 import { plainStyles, type Styles } from "./styles.js";
 
 const describeFailure = (failure: Failure, money: (amount: string) => string): string => {
@@ -21,13 +22,14 @@ export function renderCheckText(
 ): string {
   const money = (amount: string) => formatMoney(amount, currency);
   const where = (result: CheckResult) =>
-    result.id === result.source ? result.source : `${result.id} (${result.source})`;
+    printable(result.id === result.source ? result.source : `${result.id} (${result.source})`);
   const out: string[] = [];
   for (const result of results) {
     if (result.status === "passed") out.push(`${styles.success("✓")} ${where(result)}: ${money(result.total!)}`);
     if (result.status === "no-expectations")
       out.push(`${styles.dim("–")} ${where(result)}: ${money(result.total!)}, no expectations`);
-    if (result.status === "invalid") out.push(`${styles.error("!")} ${where(result)}: invalid: ${result.error}`);
+    if (result.status === "invalid")
+      out.push(`${styles.error("!")} ${where(result)}: invalid: ${printable(result.error ?? "")}`);
     if (result.status === "failed") {
       out.push(`${styles.error("✗")} ${where(result)}`);
       for (const failure of result.failures) out.push(`    ${describeFailure(failure, money)}`);

@@ -2,6 +2,7 @@
 import Table from "cli-table3";
 import type { EstimateDiff } from "../diff/diff.js";
 import { formatMoney } from "../util/format.js";
+import { printable } from "../util/printable.js";
 import { plainStyles, type Styles } from "./styles.js";
 
 const MARKERS = { "+": "+", "-": "−", "~": "~", "=": " " } as const;
@@ -55,7 +56,7 @@ export function renderDiffMarkdown(diff: EstimateDiff, title?: string): string {
   const { lines, total } = rows(diff);
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  const out = title ? [`### ${title}`, ""] : [];
+  const out = title ? [`### ${printable(title)}`, ""] : [];
   out.push(
     row(HEAD),
     "|---|---|---:|---:|---:|---:|",

@@ -6,8 +6,9 @@ import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { csvField } from "./report/csv.js";
+import { csvRow } from "./report/csv.js";
 import { plainStyles, type Styles } from "./styles.js";
+import { maxOf } from "../util/array.js";
 
 export function renderForecastTable(
   result: Forecast,
@@ -69,7 +70,7 @@ export function renderForecastTable(
   }
   if (options.plot && result.months.length > 1) {
     const totals = result.months.map((month) => Number(month.estimate.total));
-    const width = Math.max(...totals.map((total) => money(total.toFixed(2)).length));
+    const width = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(width) }));
   }
   return `${out.join("\n")}\n`;
@@ -108,5 +109,5 @@ export function renderForecastCsv(result: Forecast): string {
     month.estimate.total,
     month.estimate.violations.map((v) => v.code).join(" "),
   ]);
-  return [header, ...rows].map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
+  return [header, ...rows].map(csvRow).join("");
 }

@@ -3,6 +3,7 @@ import Table from "cli-table3";
 import type { PriceSheet, Section } from "./price-sheet.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { displayWidth, wrapText } from "./text.js";
+import { maxOf } from "../util/array.js";
 
 const PADDING = 2;
 
@@ -26,13 +27,13 @@ export function renderPriceTables(
 function grid(section: Section, width: number, styles: Styles): string {
   const columns = section.head.length;
   const needs = Array.from({ length: columns }, (_, column) =>
-    Math.max(...[section.head, ...section.rows].flatMap((row) => (row[column] ?? "").split("\n").map(displayWidth))),
+    maxOf([section.head, ...section.rows].flatMap((row) => (row[column] ?? "").split("\n").map(displayWidth))),
   );
   const available = width - (columns + 1) - columns * PADDING;
   const widths = [...needs];
   // Shrink the widest column a step at a time until the table fits.
   while (widths.reduce((a, b) => a + b, 0) > available) {
-    const widest = widths.indexOf(Math.max(...widths));
+    const widest = widths.indexOf(maxOf(widths));
     if (widths[widest]! <= 8) break;
     widths[widest]!--;
   }

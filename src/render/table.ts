@@ -7,7 +7,9 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { displayWidth, stackRows, wrapText } from "./text.js";
+import { printableLine } from "../util/printable.js";
+import { displayWidth, fitLine, stackRows, wrapText } from "./text.js";
+import { maxOf } from "../util/array.js";
 
 export interface TableOptions {
   lang: Lang;
@@ -40,7 +42,7 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
 
   // The amount column fits its widest cell; the label and quantity columns share the
   // rest of the terminal, the label wrapping first, then the quantity.
-  const widest = (texts: string[]) => Math.max(...texts.map(displayWidth));
+  const widest = (texts: string[]) => maxOf(texts.map(displayWidth));
   const amountWidth = widest([t.amount, ...[estimate.total, ...estimate.lines.map((l) => l.amount)].map(money)]);
   const terminal = Math.max(40, Math.min(options.width ?? 80, 120));
   const available = terminal - BORDERS - 3 * PADDING - amountWidth;
@@ -74,7 +76,9 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   );
 
   const edition = options.catalog.editions[estimate.plan].name[options.lang];
-  const out = [styles.bold(t.estimateTitle(estimate.name, edition)), table.toString()];
+  // A name is the user's: control characters escaped, and cut to the line (it may be a megabyte).
+  const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, terminal - 30));
+  const out = [styles.bold(t.estimateTitle(name, edition)), table.toString()];
   if (estimate.violations.length > 0) {
     out.push(
       styles.error(t.violations),

@@ -1,42 +1,145 @@
-// Terminal text measures: CJK and fullwidth characters take two columns.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+// Terminal text measures: CJK and fullwidth characters take two columns. Everything
+// here is linear in the text, which may be a 1 MB scenario name.
+import { append, maxOf } from "../util/array.js";
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** Columns a character takes: two for East Asian wide and fullwidth ones. */
+export function charWidth(code: number): number {
+  return (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+    ? 2
+    : 1;
+}
+
 export function displayWidth(text: string): number {
+  const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
   let width = 0;
-  for (const char of text.replace(ANSI, "")) width += WIDE.test(char) ? 2 : 1;
+  for (let i = 0; i < plain.length; i++) {
+    const code = plain.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    width += charWidth(code);
+  }
   return width;
 }
 
-/** Break text into lines of at most `width` columns: at spaces, or anywhere in CJK text and in words too long for a line. */
-export function wrapText(text: string, width: number): string[] {
+/** Whether a character may be broken before (CJK text breaks anywhere). */
+const breaksAnywhere = (code: number) => charWidth(code) === 2;
+
+/**
+ * Break text into lines of at most `width` columns: at spaces, or anywhere in CJK text
+ * and in words too long for a line. With `maxLines`, the last line kept ends in "…"
+ * when text is left over.
+ */
+export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
   const lines: string[] = [];
-  let current = "";
-  // Words are runs of non-space Latin text or single wide characters.
-  for (const token of text.match(/[^\s\u2e80-\u9fff\uff00-\uffef]+|[\u2e80-\u9fff\uff00-\uffef]|\s+/gu) ?? []) {
-    const candidate = current + token;
-    if (displayWidth(candidate) <= width) {
-      current = candidate;
+  const limit = Math.max(1, width);
+  let line = "";
+  let lineWidth = 0;
+  const newLine = () => {
+    if (line.trim() !== "") lines.push(line.trimEnd());
+    line = "";
+    lineWidth = 0;
+  };
+  let i = 0;
+  while (i < text.length) {
+    // The next token: a run of spaces, one wide character, or a word.
+    const start = i;
+    let code = text.codePointAt(i)!;
+    let tokenWidth = 0;
+    if (code === 32) {
+      while (text.charCodeAt(i) === 32) i++;
+      if (lineWidth + (i - start) <= limit) {
+        line += text.slice(start, i);
+        lineWidth += i - start;
+      } else newLine();
       continue;
     }
-    if (current.trim() !== "") lines.push(current.trimEnd());
-    current = /^\s+$/.test(token) ? "" : token;
-    // A word wider than a line is cut where the line ends.
-    while (displayWidth(current) > width) {
-      let cut = 0;
-      let used = 0;
-      for (const char of current) {
-        if (used + displayWidth(char) > width) break;
-        used += displayWidth(char);
-        cut += char.length;
+    if (breaksAnywhere(code)) {
+      i += code > 0xffff ? 2 : 1;
+      tokenWidth = 2;
+    } else {
+      while (i < text.length) {
+        code = text.codePointAt(i)!;
+        if (code === 32 || breaksAnywhere(code)) break;
+        i += code > 0xffff ? 2 : 1;
+        tokenWidth++;
       }
-      lines.push(current.slice(0, cut));
-      current = current.slice(cut);
+    }
+    if (lineWidth + tokenWidth > limit) newLine();
+    if (lines.length >= maxLines) {
+      i = start;
+      break;
+    }
+    if (tokenWidth <= limit) {
+      line += text.slice(start, i);
+      lineWidth += tokenWidth;
+      continue;
+    }
+    // A word wider than a line: cut where each line ends.
+    let at = start;
+    while (at < i) {
+      const cp = text.codePointAt(at)!;
+      const w = charWidth(cp);
+      if (lineWidth + w > limit) {
+        newLine();
+        if (lines.length >= maxLines) break;
+      }
+      const size = cp > 0xffff ? 2 : 1;
+      line += text.slice(at, at + size);
+      lineWidth += w;
+      at += size;
+    }
+    if (at < i) {
+      i = at;
+      break;
     }
   }
-  if (current.trim() !== "" || lines.length === 0) lines.push(current.trimEnd());
+  if (lines.length < maxLines) newLine();
+  if (lines.length === 0) lines.push("");
+  if (i < text.length || line.trim() !== "") lines[lines.length - 1] = ellipsis(lines.at(-1)!, limit);
   return lines;
+}
+
+/** `text` cut to `width` columns, ending in "…" (which is added even when it fits). */
+export function ellipsis(text: string, width: number): string {
+  let out = "";
+  let used = 0;
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i)!;
+    const w = charWidth(code);
+    if (used + w > width - 1) break;
+    const size = code > 0xffff ? 2 : 1;
+    out += text.slice(i, i + size);
+    used += w;
+    i += size;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** `text` in at most `width` columns: as it is, or cut with "…". */
+export function fitLine(text: string, width: number): string {
+  // 2w + 2 code units hold at least w + 1 characters, so a longer text cannot fit:
+  // measuring stops there (a name may be a megabyte).
+  const head = text.length > width * 2 + 2 ? text.slice(0, width * 2 + 2) : text;
+  if (head === text && displayWidth(text) <= width) return text;
+  return ellipsis(head, width);
+}
+
+/** Text padded with spaces to `width` columns, on the left or the right. */
+export function pad(text: string, width: number, align: "left" | "right" = "left"): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return align === "right" ? fill + text : text + fill;
 }
 
 /**
@@ -48,8 +151,10 @@ export function stackRows(rows: readonly string[][], widths: readonly number[]):
   const columns = widths.map(() => [] as string[]);
   for (const row of rows) {
     const cells = widths.map((width, column) => wrapText(row[column] ?? "", width));
-    const height = Math.max(...cells.map((cell) => cell.length));
-    cells.forEach((cell, column) => columns[column]!.push(...cell, ...Array<string>(height - cell.length).fill("")));
+    const height = maxOf(cells.map((cell) => cell.length));
+    cells.forEach((cell, column) =>
+      append(append(columns[column]!, cell), Array<string>(height - cell.length).fill("")),
+    );
   }
   return columns.map((lines) => lines.join("\n"));
 }

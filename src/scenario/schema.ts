@@ -1,6 +1,7 @@
 // The scenario format: its TypeScript type, its validation and its JSON Schema all
 // come from this one definition.
 import * as z from "zod/mini";
+import { MAGNITUDES } from "../document/limits.js";
 import { amount, count, decimal, field, flag, text } from "../validation/fields.js";
 
 export const Bandwidth = z.strictObject({
@@ -10,14 +11,20 @@ export const Bandwidth = z.strictObject({
     field(
       z.int().check(z.minimum(1), z.maximum(31)),
       "Days of the month with that bandwidth (default 30)",
-      "a whole number from 1 to 31",
+      (r) => r.days,
     ),
   ),
   mainlandMbpsDays: z.optional(
-    decimal("The month's daily peaks summed, Mbps·day (from real usage); replaces mainlandMbps × days"),
+    decimal(
+      "The month's daily peaks summed, Mbps·day (from real usage); replaces mainlandMbps × days",
+      MAGNITUDES.mbpsDays,
+    ),
   ),
   internationalMbpsDays: z.optional(
-    decimal("The month's daily peaks summed, Mbps·day (from real usage); replaces internationalMbps × days"),
+    decimal(
+      "The month's daily peaks summed, Mbps·day (from real usage); replaces internationalMbps × days",
+      MAGNITUDES.mbpsDays,
+    ),
   ),
 });
 
@@ -46,14 +53,14 @@ export const Expect = z.strictObject({
     field(
       z.record(z.string(), amount("The line's amount")),
       "Exact amounts by line id (package, overage.dau, addon.history…); a line left out of the estimate counts as 0.00",
-      "an object of line ids and amounts",
+      (r) => r.lines,
     ),
   ),
   violations: z.optional(
     field(
       z.array(z.string()),
       "The exact violation codes, in any order; [] = the edition must fit",
-      "a list of violation codes",
+      (r) => r.violations,
     ),
   ),
 });
@@ -67,7 +74,7 @@ export const ScenarioSchema = z.strictObject({
   plan: field(
     z.string().check(z.minLength(1)),
     "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)",
-    "trial, pro or flagship",
+    (r) => r.plan,
   ),
   usage: z.optional(Usage),
   features: z.optional(Features),

@@ -3,13 +3,15 @@
 // usage per calendar month: the month's peaks, and its daily bandwidth peaks summed.
 import { daysInMonth, parseDate } from "../advisor/calendar.js";
 import { Money } from "../calculator/decimal.js";
-import { InputError, type Problem } from "../errors.js";
+import { parse } from "csv-parse/sync";
+import { LIMITS } from "../document/limits.js";
+import { InputError, say, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { parseQuantity } from "./quantity.js";
 
 type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
 
-const HEADERS: Record<string, Column> = {
+const HEADERS: Readonly<Record<string, Column>> = {
   date: "date",
   日期: "date",
   dau: "dau",
@@ -38,42 +40,42 @@ export interface MonthUsage {
   internationalMbpsDays: number | null;
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsvRows(text: string): { line: number; fields: string[] }[] {
-  const rows: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i]!;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') ((field += '"'), i++);
-      else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ",") (fields.push(field), (field = ""));
-    else if (char === "\n" || char === "\r") {
-      if (char === "\r" && body[i + 1] === "\n") i++;
-      fields.push(field);
-      if (fields.some((value) => value.trim() !== "")) rows.push({ line: rowLine, fields });
-      fields = [];
-      field = "";
-      rowLine = ++line;
-    } else field += char;
+/**
+ * RFC 4180 rows with the line each starts on, read by csv-parse: quoted fields may hold
+ * commas, quotes ("") and line breaks; a BOM and blank lines are skipped. A row past
+ * the limit, or text that is not CSV, is an error naming the line.
+ */
+export function parseCsvRows(text: string, source = "usage.csv"): { line: number; fields: string[] }[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      to: LIMITS.csvRows + 1,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    const reason = message.replace(/^[A-Za-z_]+: /, "").replace(/ at line \d+.*$/s, "");
+    throw new InputError([
+      { source: lines ? `${source}:${lines}` : source, path: "", message: say((t) => t.usage.invalidCsv(reason)) },
+    ]);
   }
-  fields.push(field);
-  if (fields.some((value) => value.trim() !== "")) rows.push({ line: rowLine, fields });
-  return rows;
+  if (records.length > LIMITS.csvRows)
+    throw new InputError([{ source, path: "", message: say((t) => t.usage.tooManyRows(LIMITS.csvRows)) }]);
+  // info.lines is the line a record ends on: it starts as many lines earlier as it holds line breaks.
+  return records
+    .filter(({ record }) => record.some((field) => field.trim() !== ""))
+    .map(({ record, info }) => ({
+      line: info.lines - record.reduce((breaks, field) => breaks + (field.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
+      fields: record,
+    }));
 }
 
 export function monthlyUsage(text: string, source: string): MonthUsage[] {
-  const rows = parseCsvRows(text);
+  const rows = parseCsvRows(text, source);
   const problems: (Problem & { source: string })[] = [];
   const fail = (line: number, message: string) => problems.push({ source: `${source}:${line}`, path: "", message });
   const [header, ...data] = rows;
@@ -81,7 +83,8 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     throw new InputError([{ source, path: "", message: "is empty; expected a header row: date,dau,groups" }]);
 
   const columns = header.fields.map((name) => {
-    const column = HEADERS[name.trim().toLowerCase()];
+    const key = name.trim().toLowerCase();
+    const column = Object.hasOwn(HEADERS, key) ? HEADERS[key] : undefined;
     if (!column) {
       const suggestion = closest(name.trim(), Object.keys(HEADERS));
       fail(

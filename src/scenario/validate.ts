@@ -1,9 +1,10 @@
 import { resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, say, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
-import { parseWith } from "../validation/issues.js";
+import { describeValue, parseWith } from "../validation/issues.js";
 import { ScenarioSchema, type ScenarioInput } from "./schema.js";
 import { DEFAULT_BANDWIDTH_DAYS, type Scenario } from "./types.js";
+import { append } from "../util/array.js";
 
 export { formatPath } from "../validation/issues.js";
 
@@ -19,7 +20,7 @@ export interface ValidateOptions {
 export function validateScenario(input: unknown, options: ValidateOptions): Scenario {
   const { data, problems } = parseWith(ScenarioSchema, input);
   const plan = data && resolveEdition(options.catalog, data.plan);
-  if (data) problems.push(...catalogProblems(data, options.catalog));
+  if (data) append(problems, catalogProblems(data, options.catalog));
   if (problems.length > 0 || !data || !plan) {
     throw new InputError(
       problems.map((problem) => {
@@ -40,18 +41,17 @@ function catalogProblems(data: ScenarioInput, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   if (!resolveEdition(catalog, data.plan)) {
     const suggestion = closest(data.plan, editionNames(catalog));
-    problems.push({
-      path: "plan",
-      message: `unknown plan ${JSON.stringify(data.plan)}: expected trial, pro or flagship${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-    });
+    const plan = describeValue(data.plan);
+    problems.push({ path: "plan", message: say((t) => t.validation.unknownPlan(plan, suggestion)) });
   }
   const switches = switchAddons(catalog);
   for (const [index, key] of (data.features?.addons ?? []).entries()) {
     if (switches.includes(key)) continue;
     const suggestion = closest(key, switches);
+    const addon = describeValue(key);
     problems.push({
       path: `features.addons[${index}]`,
-      message: `unknown add-on ${JSON.stringify(key)}: the catalog sells ${switches.join(", ") || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+      message: say((t) => t.validation.unknownAddon(addon, switches.join(", "), suggestion)),
     });
   }
   return problems;

@@ -24,3 +24,15 @@ export function formatMoney(amount: string, currency: string): string {
   const negative = amount.startsWith("-");
   return `${negative ? "-" : ""}${symbol}${groupThousands(negative ? amount.slice(1) : amount)}`;
 }
+
+/** A size for people: 16777216 → "16 MiB", 1536 → "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${formatNumber(bytes)} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
+}

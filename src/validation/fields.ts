@@ -1,29 +1,37 @@
 // Field helpers shared by the schemas of every input format (scenario, catalog): each
-// field carries a description (for its JSON Schema) and a rule in words (for errors).
+// field carries a description (for its JSON Schema) and a rule in words (for errors,
+// in the user's language).
 import * as z from "zod/mini";
+import { MAGNITUDES } from "../document/limits.js";
+import type { Messages } from "../i18n/messages.js";
 
-/** What a valid value looks like, in words, for error messages ("must be …"). */
-export const expects = z.registry<{ expects: string }>();
+/** What a valid value looks like, in words ("must be …"), picked from the message catalog. */
+export type Rule = (rules: Messages["rules"]) => string;
 
-export function field<T extends z.ZodMiniType>(schema: T, description: string, rule: string): T {
+export const expects = z.registry<{ expects: Rule }>();
+
+export function field<T extends z.ZodMiniType>(schema: T, description: string, rule: Rule): T {
   expects.add(schema, { expects: rule });
   z.globalRegistry.add(schema, { description });
   return schema;
 }
 
-export const count = (description: string) => field(z.int().check(z.minimum(0)), description, "a whole number ≥ 0");
+/** Counts are whole numbers a double holds exactly (up to 2^53 − 1: zod's int). */
+export const count = (description: string) => field(z.int().check(z.minimum(0)), description, (r) => r.wholeNumber);
 export const positiveCount = (description: string) =>
-  field(z.int().check(z.minimum(1)), description, "a whole number ≥ 1");
-export const decimal = (description: string) => field(z.number().check(z.minimum(0)), description, "a number ≥ 0");
-export const flag = (description: string) => field(z.boolean(), description, "true or false");
-export const text = (description: string) => field(z.string().check(z.minLength(1)), description, "a non-empty string");
-/** A money amount: a decimal string, at most two decimals, never negative. */
+  field(z.int().check(z.minimum(1)), description, (r) => r.positiveWholeNumber);
+/** A decimal quantity (Mbps, Mbps·day), bounded so that amounts stay exact. */
+export const decimal = (description: string, max: number = MAGNITUDES.mbps) =>
+  field(z.number().check(z.minimum(0), z.maximum(max)), description, (r) => r.numberUpTo(max));
+export const flag = (description: string) => field(z.boolean(), description, (r) => r.flag);
+export const text = (description: string) => field(z.string().check(z.minLength(1)), description, (r) => r.text);
+/** A catalog price: a decimal string, at most two decimals, under a trillion, never negative. */
 export const price = (description: string) =>
   field(
-    z.string().check(z.regex(/^\d+(\.\d{1,2})?$/)),
+    z.string().check(z.regex(new RegExp(`^\\d{1,${MAGNITUDES.priceDigits}}(\\.\\d{1,2})?$`))),
     description,
-    'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
+    (r) => r.price,
   );
 /** An amount a user expects: a decimal string with at most two decimals, maybe negative. */
 export const amount = (description: string) =>
-  field(z.string().check(z.regex(/^-?\d+(\.\d{1,2})?$/)), description, 'an amount as a string, such as "4999.00"');
+  field(z.string().check(z.regex(/^-?\d{1,40}(\.\d{1,2})?$/)), description, (r) => r.amount);

@@ -1,24 +1,26 @@
-// zod issues as the messages a user reads: the field path, what the field must be
-// (its `expects` rule), what it got, and for an unknown field the closest known one.
+// zod issues as the messages a user reads, in their language: the field path, what the
+// field must be (its `expects` rule), what it got, and for an unknown field the closest
+// known one.
 import * as z from "zod/mini";
-import type { Problem } from "../errors.js";
+import type { Problem, Text } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
+import { formatNumber } from "../util/format.js";
+import { formatPath } from "../util/path.js";
 import { closest } from "../util/suggest.js";
-import { expects } from "./fields.js";
+import { expects, type Rule } from "./fields.js";
 
 type Path = readonly PropertyKey[];
 
-export function formatPath(path: Path): string {
-  return path
-    .map((key, index) => (typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
-    .join("");
-}
+export { formatPath };
 
 /** A value as a message quotes it: numbers as written, strings quoted, the rest by kind. */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "a list";
+export function describeValue(value: unknown, lang: Lang = "en"): string {
+  const t = messages[lang].validation;
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+  if (Array.isArray(value)) return t.aList;
   if (value === null) return "null";
-  if (typeof value === "object") return "an object";
+  if (typeof value === "object") return t.anObject;
   return String(value);
 }
 
@@ -32,18 +34,23 @@ export function parseWith<T extends z.ZodMiniType>(
   const result = root.safeParse(input);
   if (result.success) return { data: result.data, problems: [] };
   const detailed = root.safeParse(input, { reportInput: true });
-  return { data: undefined, problems: (detailed.error?.issues ?? []).flatMap((issue) => describeIssue(root, issue)) };
+  const problems: Problem[] = [];
+  // A loop, not flatMap(…spread): an input may have thousands of issues.
+  for (const issue of detailed.error?.issues ?? [])
+    for (const problem of describeIssue(root, issue)) problems.push(problem);
+  return { data: undefined, problems };
 }
 
 export function describeIssue(root: z.ZodMiniType, issue: z.core.$ZodIssue): Problem[] {
   const path = formatPath(issue.path);
+  const say = (make: (lang: Lang) => string): Text => make;
   if (issue.code === "unrecognized_keys") {
     const known = Object.keys(objectShape(schemaAt(root, issue.path)) ?? {});
     return issue.keys.map((key) => {
       const suggestion = closest(key, known);
       return {
         path: formatPath([...issue.path, key]),
-        message: `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        message: say((lang) => messages[lang].validation.unknownField(suggestion)),
       };
     });
   }
@@ -55,16 +62,43 @@ export function describeIssue(root: z.ZodMiniType, issue: z.core.$ZodIssue): Pro
       discriminator: string;
       input: unknown;
     };
-    const got = typeof input === "object" && input !== null ? (input as Record<string, unknown>)[discriminator] : input;
+    const got =
+      typeof input === "object" && input !== null && Object.hasOwn(input, discriminator)
+        ? (input as Record<string, unknown>)[discriminator]
+        : undefined;
     const known = options.map((option) => JSON.stringify(option)).join(", ");
-    return [{ path, message: `must be one of ${known}, got ${got === undefined ? "nothing" : describeValue(got)}` }];
+    return [
+      {
+        path,
+        message: say((lang) =>
+          messages[lang].validation.oneOf(
+            known,
+            got === undefined ? messages[lang].validation.nothing : describeValue(got, lang),
+          ),
+        ),
+      },
+    ];
   }
   const schema = schemaAt(root, issue.path);
-  const rule = schema && expects.get(schema)?.expects;
+  const rule: Rule | undefined = schema && expects.get(schema)?.expects;
+  const ruleIn = (lang: Lang) => (rule ? rule(messages[lang].rules) : describeKind(schema, lang));
   const input = (issue as { input?: unknown }).input;
-  if (input === undefined) return [{ path, message: `is required${rule ? ` (${rule})` : ""}` }];
-  const what = rule ?? describeKind(schema);
-  return [{ path, message: `must be ${what}, got ${describeValue(input)}` }];
+  if (input === undefined)
+    return [{ path, message: say((lang) => messages[lang].validation.required(rule && rule(messages[lang].rules))) }];
+  // Past what a count can hold: the value itself was rounded on reading, so give the maximum.
+  if (issue.code === "too_big" && typeof input === "number" && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) {
+    const max = formatNumber(String(issue.maximum));
+    return [{ path, message: say((lang) => messages[lang].validation.tooLarge(max)) }];
+  }
+  // "25000" for 25000: say so, rather than "must be a number, got "25000"".
+  if (
+    issue.code === "invalid_type" &&
+    issue.expected === "number" &&
+    typeof input === "string" &&
+    /^\s*-?[\d.,_]+\s*$/.test(input)
+  )
+    return [{ path, message: say((lang) => messages[lang].validation.quotedNumber(ruleIn(lang), input.trim())) }];
+  return [{ path, message: say((lang) => messages[lang].validation.mustBe(ruleIn(lang), describeValue(input, lang))) }];
 }
 
 // zod/mini keeps a schema's structure in `_zod.def`; these helpers walk it to find the
@@ -101,14 +135,13 @@ function objectShape(schema: z.ZodMiniType | undefined): Record<string, z.ZodMin
   return def.shape;
 }
 
-function describeKind(schema: z.ZodMiniType | undefined): string {
+function describeKind(schema: z.ZodMiniType | undefined, lang: Lang): string {
   const def = schema && defOf(unwrap(schema));
-  if (!def) return "valid";
-  if (def.type === "object" || def.type === "record") return "an object";
-  if (def.type === "array") return "a list";
+  const rules = messages[lang].rules;
+  if (!def) return rules.kind("valid");
   if (def.type === "enum" || def.type === "literal")
-    return `one of ${(def.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
-  return `a ${def.type}`;
+    return rules.oneOf((def.values ?? []).map((v) => JSON.stringify(v)).join(", "));
+  return rules.kind(def.type);
 }
 
 function schemaAt(root: z.ZodMiniType, path: Path): z.ZodMiniType | undefined {
@@ -120,7 +153,7 @@ function schemaAt(root: z.ZodMiniType, path: Path): z.ZodMiniType | undefined {
     else if (def.type === "record") schema = def.valueType;
     else if (def.type === "union") schema = def.options?.find((option) => objectShape(option)?.[String(key)]);
     else if (def.type === "nullable") schema = def.innerType;
-    else schema = def.shape?.[String(key)];
+    else schema = def.shape && Object.hasOwn(def.shape, String(key)) ? def.shape[String(key)] : undefined;
   }
   return schema && unwrap(schema);
 }

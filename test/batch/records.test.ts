@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { textIn } from "../../src/errors.js";
+import { parseYaml } from "../../src/document/yaml.js";
 import { expandInputs } from "../../src/batch/inputs.js";
-import { readRecords, type ScenarioRecord } from "../../src/batch/records.js";
+import { holdsScenarios, readRecords, scenariosOf, type ScenarioRecord } from "../../src/batch/records.js";
 import { fixtureDir, mixedScenarios } from "../helpers/fixtures.js";
 
 const dir = fixtureDir(mixedScenarios);
@@ -57,9 +59,71 @@ describe("readRecords", () => {
   });
 
   it("says what is wrong with a bad line or file", async () => {
-    const errors = (await all(["."])).filter((record) => record.error).map((record) => record.error);
+    const errors = (await all(["."])).filter((record) => record.error).map((record) => textIn(record.error!, "en"));
     expect(errors[0]).toMatch(/^invalid JSON: /);
     expect(errors[1]).toMatch(/^invalid JSON: .*\(line 1, column 16\)$/);
+  });
+
+  it.each([
+    ["a pretty-printed JSON scenario", '{\n  "plan": "pro",\n  "name": "doc"\n}\n', [["doc", "stdin"]]],
+    [
+      "a JSON list",
+      '[\n  {"plan": "pro"},\n  {"plan": "trial"}\n]',
+      [
+        ["stdin#1", "stdin#1"],
+        ["stdin#2", "stdin#2"],
+      ],
+    ],
+    ["a YAML scenario", "plan: pro\nname: yaml\n", [["yaml", "stdin"]]],
+    [
+      "YAML documents",
+      "plan: pro\n---\nplan: trial\n",
+      [
+        ["stdin#1", "stdin#1"],
+        ["stdin#2", "stdin#2"],
+      ],
+    ],
+    [
+      "JSONL with a BOM",
+      '\uFEFF{"plan":"pro"}\n{"plan":"trial"}\n',
+      [
+        ["stdin:1", "stdin:1"],
+        ["stdin:2", "stdin:2"],
+      ],
+    ],
+    [
+      "JSONL whose first line is broken",
+      '{"plan": "pro",\n{"plan":"trial"}\n{"plan":"flagship"}\n',
+      [
+        ["stdin:1", "stdin:1"],
+        ["stdin:2", "stdin:2"],
+        ["stdin:3", "stdin:3"],
+      ],
+    ],
+  ])("reads %s from stdin", async (_, input, expected) => {
+    const records = await all(["-"], input);
+    expect(records.map(({ id, source }) => [id, source])).toEqual(expected);
+  });
+
+  it("skips a file found in a directory that holds no scenarios, and says so", async () => {
+    const found = fixtureDir({
+      "app.json": JSON.stringify({ plan: "pro" }),
+      "report.json": JSON.stringify({ version: 1, results: [], errors: [], summary: {} }),
+      "bills.jsonl": `${JSON.stringify({ id: "a", source: "a", version: 1, plan: "pro", lines: [], total: "999.00" })}\n`,
+      "ci.yml": "name: CI\non: [push]\njobs: {}\n",
+    });
+    const skipped: string[] = [];
+    const records: ScenarioRecord[] = [];
+    for (const input of await expandInputs(["."], found))
+      for await (const record of readRecords(input, Readable.from([""]), { onSkip: (path) => skipped.push(path) }))
+        records.push(record);
+    expect(records.map((record) => record.source)).toEqual(["app.json"]);
+    expect(skipped).toEqual(["bills.jsonl", "ci.yml", "report.json"]);
+    // Named on the command line, a file is read as scenarios whatever it holds.
+    const named = [];
+    for (const input of await expandInputs(["ci.yml"], found))
+      for await (const record of readRecords(input, Readable.from([""]))) named.push(record);
+    expect(named).toHaveLength(1);
   });
 
   it("reads JSONL from stdin, with CRLF line ends", async () => {
@@ -71,19 +135,38 @@ describe("readRecords", () => {
   });
 });
 
-describe("yamlScenarios", () => {
+describe("scenariosOf", () => {
   it("names scenarios as check --update and batch both report them, an empty list item counted", async () => {
-    const { parseAllDocuments } = await import("yaml");
-    const documents = parseAllDocuments("- null\n- plan: pro\n---\nplan: trial\n");
-    const { yamlScenarios } = await import("../../src/batch/records.js");
-    const named = [...yamlScenarios(Array.isArray(documents) ? documents : [], "f.yaml")].map((item) => [
-      item.source,
-      "at" in item ? item.at : undefined,
-    ]);
+    const documents = await parseYaml("- null\n- plan: pro\n---\nplan: trial\n", "f.yaml");
+    const named = [...scenariosOf(documents, "f.yaml")].map((item) => [item.source, item.document, item.item]);
     expect(named).toEqual([
-      ["f.yaml#1", [0]],
-      ["f.yaml#2", [1]],
-      ["f.yaml#3", []],
+      ["f.yaml#1", 0, 0],
+      ["f.yaml#2", 0, 1],
+      ["f.yaml#3", 1, undefined],
     ]);
+  });
+
+  it("names a single document's scenario by the file, and skips empty documents", async () => {
+    expect([...scenariosOf([{ plan: "pro" }], "a.json")].map((item) => item.source)).toEqual(["a.json"]);
+    expect(
+      [...scenariosOf(await parseYaml("---\n---\nplan: pro\n", "b.yaml"), "b.yaml")].map((item) => item.source),
+    ).toEqual(["b.yaml#1"]);
+  });
+});
+
+describe("holdsScenarios", () => {
+  it.each([
+    [{ plan: "pro" }, true],
+    [{ name: "no plan yet", usage: {} }, true],
+    [[{ plan: "pro" }, { plan: "flagship" }], true],
+    [{ name: "CI", on: ["push"], jobs: {} }, false],
+    [{ stages: ["test"], variables: {} }, false],
+    [{ version: 1, plan: "pro", lines: [], total: "999.00" }, false],
+    [{ version: 1, results: [], errors: [], summary: {} }, false],
+    [{ id: "x", source: "x:1", error: "invalid JSON" }, false],
+    [[], false],
+    ["text", false],
+  ])("%j holds scenarios: %s", (data, expected) => {
+    expect(holdsScenarios(data)).toBe(expected);
   });
 });

@@ -97,7 +97,7 @@ describe("im-bill forecast", () => {
     [["--start", "2027-02-30"], 'error: --start: must be a date such as 2026-12-15, got "2027-02-30"'],
     [
       ["--dau-growth", "-100%"],
-      'error: --dau-growth: must be a percentage per month above -100%, such as 8%, got "-100%"',
+      'error: --dau-growth: must be a percentage per month above -100% and at most 1000%, such as 8%, got "-100%"',
     ],
   ])("rejects %j with exit 2", (args, message) => {
     const result = imBill(["forecast", "examples/small-chat-pro.json", ...args]);

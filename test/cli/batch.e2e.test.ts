@@ -192,7 +192,7 @@ describe("batch --output", () => {
     child.kill("SIGINT");
     const code = await new Promise((done) => child.on("close", done));
     expect(code).toBe(130);
-    expect(stderr).toContain("interrupted: no report was written");
+    expect(stderr).toContain("interrupted: stopped before the end, no report file was written");
     expect(readFileSync(join(out, "report.jsonl"), "utf8")).toBe("old report\n");
     expect(readdirSync(out).sort()).toEqual(["many.jsonl", "report.jsonl"]);
   });

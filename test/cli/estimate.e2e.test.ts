@@ -165,10 +165,13 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
       '{"plan": "pro", "usage": {"peakDAU": 5}}',
       'error: stdin: usage.peakDAU: unknown field (did you mean "peakDau"?)',
     ],
-    ['{"plan": "pro", "usage": {"peakDau": "5"}}', 'error: stdin: usage.peakDau: must be a whole number ≥ 0, got "5"'],
+    [
+      '{"plan": "pro", "usage": {"peakDau": "5"}}',
+      "error: stdin: usage.peakDau: must be a whole number ≥ 0, not a string: write 5 without quotes",
+    ],
     ['{"plan": "pro", "feature": {}}', 'error: stdin: feature: unknown field (did you mean "features"?)'],
-    ['{"plan": }', "error: stdin: invalid JSON: Unexpected token '}' (line 1, column 10)"],
-    ['{"plan": "pro",\n}', "error: stdin: invalid JSON: Expected double-quoted property name (line 2, column 1)"],
+    ['{"plan": }', "error: stdin: invalid JSON: expected a value (line 1, column 10)"],
+    ['{"plan": "pro",\n}', "error: stdin: invalid JSON: expected a key in double quotes (line 2, column 1)"],
     ["", 'error: stdin: is empty; expected a scenario such as {"plan": "pro"}'],
     ["[]", "error: stdin: must be an object, got a list"],
   ])("stdin %j", (input, message) => {

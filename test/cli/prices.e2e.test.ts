@@ -64,8 +64,14 @@ describe("estimate --pricing and --discount", () => {
   });
 
   it.each([
-    [["--discount", "110"], 'error: --discount: must be a percentage from 0 to 100, such as 15%, got "110"'],
-    [["--discount", "ten"], 'error: --discount: must be a percentage from 0 to 100, such as 15%, got "ten"'],
+    [
+      ["--discount", "110"],
+      'error: --discount: must be a percentage from 0 to 100 (at most four decimals), such as 15%, got "110"',
+    ],
+    [
+      ["--discount", "ten"],
+      'error: --discount: must be a percentage from 0 to 100 (at most four decimals), such as 15%, got "ten"',
+    ],
     [["--pricing", "examples/nope.yaml"], "error: examples/nope.yaml: no such file"],
   ])("rejects %j with exit 2", (args, message) => {
     const result = imBill(["estimate", "--plan", "pro", ...args]);

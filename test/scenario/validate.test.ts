@@ -49,10 +49,25 @@ describe("validateScenario", () => {
   it.each([
     [{ plan: "pro", usage: { peakDau: -5 } }, "app.json: usage.peakDau: must be a whole number ≥ 0, got -5"],
     [{ plan: "pro", usage: { peakGroups: 1.5 } }, "app.json: usage.peakGroups: must be a whole number ≥ 0, got 1.5"],
-    [{ plan: "pro", usage: { liveGroups: "60" } }, 'app.json: usage.liveGroups: must be a whole number ≥ 0, got "60"'],
+    [
+      { plan: "pro", usage: { liveGroups: "60" } },
+      "app.json: usage.liveGroups: must be a whole number ≥ 0, not a string: write 60 without quotes",
+    ],
+    [
+      { plan: "pro", usage: { liveGroups: "many" } },
+      'app.json: usage.liveGroups: must be a whole number ≥ 0, got "many"',
+    ],
+    [
+      { plan: "pro", usage: { peakDau: 2 ** 53 } },
+      "app.json: usage.peakDau: is too large: at most 9,007,199,254,740,991",
+    ],
+    [
+      { plan: "pro", usage: { bandwidth: { mainlandMbps: 1e40 } } },
+      "app.json: usage.bandwidth.mainlandMbps: must be a number from 0 to 1,000,000,000, got 1e+40",
+    ],
     [
       { plan: "pro", usage: { bandwidth: { mainlandMbps: -0.5 } } },
-      "app.json: usage.bandwidth.mainlandMbps: must be a number ≥ 0, got -0.5",
+      "app.json: usage.bandwidth.mainlandMbps: must be a number from 0 to 1,000,000,000, got -0.5",
     ],
     [
       { plan: "pro", usage: { bandwidth: { days: 0 } } },

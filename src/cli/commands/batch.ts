@@ -1,7 +1,7 @@
 // `im-bill batch`: many scenarios from files, directories, patterns or stdin, priced
 // as they stream in, into one report.
 import { Command, Option } from "commander";
-import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, say, UserError } from "../../errors.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
@@ -9,7 +9,8 @@ import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/re
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
-import { fileOutput, stdoutOutput, type Output } from "../output.js";
+import { printable } from "../../util/printable.js";
+import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
 import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
 
@@ -35,13 +36,13 @@ Each scenario is named by its "name", else by where it is: file, file#n (n-th of
 file:line (JSONL). Exit 0: all priced; 2: some input was invalid (the report lists it);
 1: with --strict, some edition cannot serve its scenario.`;
 
-const EXTENSION_FORMATS: Record<string, ReportFormat> = {
-  ".csv": "csv",
-  ".json": "json",
-  ".jsonl": "jsonl",
-  ".md": "markdown",
-  ".txt": "table",
-};
+const EXTENSION_FORMATS = new Map<string, ReportFormat>([
+  [".csv", "csv"],
+  [".json", "json"],
+  [".jsonl", "jsonl"],
+  [".md", "markdown"],
+  [".txt", "table"],
+]);
 
 export function batchCommand(context: CommandContext): Command {
   const command = new Command("batch")
@@ -63,27 +64,37 @@ export function batchCommand(context: CommandContext): Command {
   });
 }
 
+/** The report format: --format, else --output's extension, else by where stdout goes. */
 function formatFor(flags: BatchFlags, stdoutIsTty: boolean): ReportFormat {
   if (flags.format) return flags.format;
-  if (flags.output) {
+  if (flags.output !== undefined) {
     const extension = /\.[^./\\]+$/.exec(flags.output)?.[0]?.toLowerCase() ?? "";
-    return EXTENSION_FORMATS[extension] ?? "jsonl";
+    const format = EXTENSION_FORMATS.get(extension);
+    if (!format) {
+      const known = [...EXTENSION_FORMATS.keys()].join(", ");
+      throw new UserError(say((t) => t.output.unknownExtension(flags.output!, extension, known)));
+    }
+    return format;
   }
   return stdoutIsTty ? "table" : "jsonl";
 }
 
 async function runBatch(paths: string[], flags: BatchFlags, context: CommandContext): Promise<number> {
-  const { io } = context;
+  const { io, interruption } = context;
   // Pricing makes many short-lived objects: a larger young generation measured ~25%
   // faster on a million scenarios. Set here, after start-up, so that the code cache
   // (made without the flag) is still taken; node:v8 loads only on this path.
   (await import("node:v8")).setFlagsFromString("--max-semi-space-size=64");
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
-  // Every path is checked before any work, and before an output file is opened.
-  const inputs = await expandInputs(paths, io.cwd);
+  // Every path and the output are checked before any work.
   const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const toFile = flags.output !== undefined;
+  if (toFile) {
+    const problem = outputProblem(flags.output!, io.cwd);
+    if (problem) throw problem;
+  }
+  const inputs = await expandInputs(paths, io.cwd);
   const writer = await reportWriter(format, {
     catalog,
     lang,
@@ -93,35 +104,47 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   });
   const summary = new BatchSummary();
   const progress = createProgress(io.stderr, io.env);
-  // Listening before the output file exists: Ctrl-C from then on removes it.
-  let interrupted = false;
-  const stopListening = io.onInterrupt?.(() => (interrupted = true));
-  let output: Output | undefined;
+  const skipped: string[] = [];
+  const output: Output = toFile ? await fileOutput(flags.output!, io.cwd) : stdoutOutput(io.stdout);
+  // Ctrl-C or SIGTERM from now on removes the report being written.
+  const stopListening = interruption.onInterrupt(() => output.abort());
+  /**
+   * Write, and every so often let signals in. A promise only when the output must drain
+   * or the event loop's turn has come: an await per item costs more than pricing it.
+   */
+  const write = (text: string): Promise<void> | undefined => {
+    const full = output.write(text);
+    const pause = interruption.checkpoint();
+    if (!full && !pause) return undefined;
+    return (async () => {
+      await full;
+      await pause;
+    })();
+  };
   try {
-    output = toFile ? await fileOutput(flags.output!, io.cwd) : stdoutOutput(io.stdout);
-    await output.write(writer.start());
+    await write(writer.start());
+    let pending: Promise<void> | undefined;
     for (const input of inputs) {
-      for await (const record of readRecords(input, io.stdin)) {
-        if (interrupted) throw new UserError("interrupted: no report was written", EXIT_INTERRUPTED);
+      for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
         const item = priceRecord(record, catalog, { lang, discountPercent: flags.discount });
         summary.add(item);
-        // Awaited only when the output must drain: an await per item costs more than pricing.
-        const full = output.write(writer.item(item));
-        if (full) await full;
+        if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);
       }
     }
-    await output.write(writer.end(summary));
+    progress.done();
+    for (const chunk of writer.end(summary)) await write(chunk);
     await output.commit();
   } catch (error) {
-    output?.abort();
+    output.abort();
     throw error;
   } finally {
     progress.done();
-    stopListening?.();
+    stopListening();
   }
 
   const t = messages[lang];
+  if (skipped.length > 0) io.stderr.write(`${printable(t.batch.skipped(skipped.length, skipped.join(", ")))}\n`);
   // The table and markdown reports end with the counts; the others say them on stderr.
   if (format !== "table" && format !== "markdown") {
     io.stderr.write(

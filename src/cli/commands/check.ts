@@ -3,9 +3,13 @@ import { Command, Option } from "commander";
 import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
-import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, UserError } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, say, UserError } from "../../errors.js";
+import { messages } from "../../i18n/messages.js";
+import { printable } from "../../util/printable.js";
+import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
 import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import { append } from "../../util/array.js";
 
 interface CheckFlags {
   format: "text" | "json" | "junit";
@@ -44,21 +48,39 @@ export function checkCommand(context: CommandContext): Command {
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
-  const { io } = context;
+  const { io, interruption } = context;
   const catalog = await catalogFor(flags.pricing, io);
-  const options = { lang: context.lang(flags.lang), discountPercent: flags.discount };
+  const lang = context.lang(flags.lang);
+  const options = { lang, discountPercent: flags.discount };
+  if (flags.output !== undefined) {
+    const problem = outputProblem(flags.output, io.cwd);
+    if (problem) throw problem;
+  }
   const inputs = await expandInputs(paths, io.cwd);
   const results: CheckResult[] = [];
+  const skipped: string[] = [];
+  const pause = async () => {
+    const pending = interruption.checkpoint();
+    if (pending) await pending;
+  };
   if (flags.update) {
-    if (inputs.some((input) => input.kind === "stdin"))
-      throw new UserError("--update writes files: it cannot update stdin");
+    if (inputs.some((input) => input.kind === "stdin")) throw new UserError(say((t) => t.check.cannotUpdateStdin));
     const { updateFile } = await import("../../check/update.js");
-    for (const input of inputs) if (input.kind === "file") results.push(...(await updateFile(input, catalog, options)));
+    for (const input of inputs) {
+      if (input.kind !== "file") continue;
+      append(results, await updateFile(input, catalog, options, (path) => skipped.push(path)));
+      await pause();
+    }
   } else {
     for (const input of inputs) {
-      for await (const record of readRecords(input, io.stdin)) results.push(checkRecord(record, catalog, options));
+      for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
+        results.push(checkRecord(record, catalog, options));
+        await pause();
+      }
     }
   }
+  if (skipped.length > 0)
+    io.stderr.write(`${printable(messages[lang].batch.skipped(skipped.length, skipped.join(", ")))}\n`);
   if (flags.requireExpect) {
     for (const result of results) {
       if (result.status !== "no-expectations") continue;
@@ -79,11 +101,16 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
             catalog.currency,
             flags.output ? context.plainStyles : context.styles(io.stdout),
           );
-  if (flags.output) {
+  if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
     const output = await fileOutput(flags.output, io.cwd);
-    await output.write(text);
-    await output.commit();
+    const stopListening = interruption.onInterrupt(() => output.abort());
+    try {
+      await output.write(text);
+      await output.commit();
+    } finally {
+      stopListening();
+    }
     io.stderr.write(`${render.checkCounts(summary)}\n`);
   } else {
     io.stdout.write(text);

@@ -4,9 +4,9 @@ import { Command, Option } from "commander";
 import type { Estimate } from "../../calculator/types.js";
 import { priceScenario } from "../../calculator/estimate.js";
 import type { Catalog } from "../../catalog/schema.js";
-import { EXIT_CHECK_FAILED, EXIT_OK, InputError, UserError } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import type { Lang } from "../../i18n/lang.js";
-import { loadDocument } from "../../scenario/load.js";
+import { readDocument } from "../../document/read.js";
 import { validateScenario } from "../../scenario/validate.js";
 import { Money } from "../../calculator/decimal.js";
 import type { Threshold } from "../../diff/diff.js";
@@ -82,7 +82,11 @@ export function parseThreshold(text: string): Threshold {
 
 /** A saved estimate as it is, or a scenario priced now. */
 async function estimateOf(path: string, io: Io, catalog: Catalog, lang: Lang): Promise<Estimate> {
-  const { source, data } = await loadDocument(path, io, "a scenario or a saved estimate");
+  const { source, data } = await readDocument(
+    path,
+    io,
+    say((t) => t.document.expectedScenarioOrEstimate),
+  );
   if (Array.isArray(data))
     throw new UserError(`${source}: holds a list of ${data.length} scenarios; diff compares one with one`);
   if (typeof data === "object" && data !== null && "lines" in data && "total" in data) {

@@ -99,10 +99,10 @@ async function runUsage(
   options: { catalog: Catalog; lang: Lang; discountPercent?: string },
 ): Promise<number> {
   const { io } = context;
-  const { loadText } = await import("../../scenario/load.js");
+  const { readText } = await import("../../document/read.js");
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
-  const months = monthlyUsage(await loadText(path, io), path === "-" ? "stdin" : path);
+  const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
   const estimates = priceMonths(scenario, months, options.catalog, {
     lang: options.lang,
     discountPercent: options.discountPercent,

@@ -1,7 +1,7 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command, Option } from "commander";
 import { parseDate } from "../../advisor/calendar.js";
-import { EXIT_OK, UserError } from "../../errors.js";
+import { EXIT_OK, say, UserError } from "../../errors.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
@@ -53,11 +53,13 @@ export function forecastCommand(context: CommandContext): Command {
       const { io } = context;
       const months = Number(flags.months);
       if (!Number.isInteger(months) || months < 1 || months > 120) {
-        throw new UserError(`--months: must be a whole number from 1 to 120, got ${JSON.stringify(flags.months)}`);
+        const got = JSON.stringify(flags.months);
+        throw new UserError(say((t) => `--months: ${t.flags.months(got)}`));
       }
       const start = flags.start === undefined ? undefined : parseDate(flags.start);
       if (flags.start !== undefined && !start) {
-        throw new UserError(`--start: must be a date such as 2026-12-15, got ${JSON.stringify(flags.start)}`);
+        const got = JSON.stringify(flags.start);
+        throw new UserError(say((t) => `--start: ${t.flags.date(got)}`));
       }
       const growth = {
         dau: parseGrowth("--dau-growth", flags.dauGrowth),
@@ -81,11 +83,12 @@ export function forecastCommand(context: CommandContext): Command {
     });
 }
 
-/** "8%", "8", "-2.5%" → "8", "-2.5" (percent per month, above −100). */
+/** "8%", "8", "-2.5%" → "8", "-2.5" (percent per month, above −100, at most 1,000). */
 function parseGrowth(flag: string, text: string): string {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  if (!match || Number(match[1]) <= -100) {
-    throw new UserError(`${flag}: must be a percentage per month above -100%, such as 8%, got ${JSON.stringify(text)}`);
+  const match = /^\s*(-?\d{1,4}(?:\.\d{1,4})?)\s*%?\s*$/.exec(text);
+  if (!match || Number(match[1]) <= -100 || Number(match[1]) > 1000) {
+    const got = JSON.stringify(text);
+    throw new UserError(say((t) => `${flag}: ${t.flags.growth(got)}`));
   }
   return match[1]!;
 }

@@ -1,25 +1,39 @@
 // CSV (RFC 4180): a row per scenario, a column per line id the catalog can produce,
-// then the subtotals and the total. Quoted where needed, CRLF line ends, UTF-8.
+// then the subtotals and the total; CRLF line ends, UTF-8. Written with csv-stringify,
+// which quotes what needs quoting and neutralises cells a spreadsheet would run as a
+// formula (=, +, -, @, tab, CR first: OWASP's "CSV injection"); amounts such as
+// -154.85 stay numbers.
+import { stringify, type Options } from "csv-stringify/sync";
 import { lineIds } from "../../catalog/line-ids.js";
 import type { ReportOptions, ReportWriter } from "./writers.js";
 
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+const NEGATIVE_AMOUNT = /^-\d+(\.\d+)?$/;
 
-const row = (fields: string[]) => `${fields.map(csvField).join(",")}\r\n`;
+const OPTIONS: Options = {
+  record_delimiter: "\r\n",
+  escape_formulas: true,
+  // A line break inside a field is quoted whatever the record delimiter.
+  quoted_match: /[\r\n]/,
+  cast: {
+    string: (value) =>
+      value.charCodeAt(0) === 45 && NEGATIVE_AMOUNT.test(value) ? { value, escape_formulas: false } : value,
+  },
+};
+
+/** One CSV record, with its line end. */
+export const csvRow = (fields: readonly string[]): string => stringify([fields as string[]], OPTIONS);
 
 export function csvWriter(options: ReportOptions): ReportWriter {
   const ids = lineIds(options.catalog);
   const subtotals = ["subtotal.base", "subtotal.overage", "subtotal.addons", "subtotal.discount"];
   const header = ["id", "source", "plan", ...ids, ...subtotals, "total", "violations", "error"];
   return {
-    start: () => `${options.bom ? "\uFEFF" : ""}${row(header)}`,
+    start: () => `${options.bom ? "\uFEFF" : ""}${csvRow(header)}`,
     item: ({ result, error }) => {
-      if (error) return row([error.id, error.source, ...header.slice(2, -1).map(() => ""), error.error]);
+      if (error) return csvRow([error.id, error.source, ...header.slice(2, -1).map(() => ""), error.error]);
       const amounts = new Map(result.lines.map((line) => [line.id, line.amount]));
       const { base, overage, addons, discount } = result.subtotals;
-      return row([
+      return csvRow([
         result.id,
         result.source,
         result.plan,
@@ -33,6 +47,6 @@ export function csvWriter(options: ReportOptions): ReportWriter {
         "",
       ]);
     },
-    end: () => "",
+    end: () => [],
   };
 }

@@ -1,11 +1,12 @@
 // The summary report: a row per scenario (id, plan, subtotals, total, a mark for
 // violations), the errors, then the grand total and the counts; as a terminal table or
-// as markdown for a pull request or a wiki.
-import Table from "cli-table3";
+// as markdown for a pull request or a wiki. Rows are kept small (strings) and drawn at
+// the end, a chunk at a time.
 import type { BatchSummary } from "../../batch/price.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
-import { displayWidth, wrapText } from "../text.js";
+import { printable } from "../../util/printable.js";
+import { renderGrid, type GridColumn } from "../grid.js";
 import type { ReportOptions, ReportWriter } from "./writers.js";
 
 export function summaryWriter(format: "table" | "markdown", options: ReportOptions): ReportWriter {
@@ -38,11 +39,14 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
     end: (summary) => {
       // The discount column only when some scenario has one.
       const keep = (cells: string[]) => (discounted ? cells : cells.filter((_, index) => index !== 5));
-      const head = keep([t.id, t.plan, t.base, t.overage, t.addons, t.discount, t.total, ""]);
-      const body = rows.map(keep);
-      const counts = t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating);
-      const total = `${t.grandTotal}: ${money(summary.total)}`;
-      const report = { head, body, errors, total, counts, errorsTitle: t.errors };
+      const report: Summary = {
+        head: keep([t.id, t.plan, t.base, t.overage, t.addons, t.discount, t.total, ""]),
+        body: discounted ? rows : rows.map(keep),
+        errors,
+        total: `${t.grandTotal}: ${money(summary.total)}`,
+        counts: t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating),
+        errorsTitle: t.errors,
+      };
       return format === "markdown" ? markdown(report) : table(report, options);
     },
   };
@@ -57,40 +61,48 @@ interface Summary {
   errorsTitle: string;
 }
 
-function table({ head, body, errors, total, counts, errorsTitle }: Summary, options: ReportOptions): string {
+function* table(
+  { head, body, errors, total, counts, errorsTitle }: Summary,
+  options: ReportOptions,
+): Generator<string> {
   const { styles } = options;
-  const right = head.map((_, index) => (index >= 2 && index < head.length - 1 ? "right" : "left")) as (
-    "left" | "right"
-  )[];
-  // Every column fits its widest cell but the first (the id), which wraps to fit the terminal.
-  const widths = head.map(
-    (_, column) => Math.max(...[head, ...body].map((row) => displayWidth(row[column] ?? ""))) + 2,
+  const last = head.length - 1;
+  const columns: GridColumn[] = head.map((_, index) =>
+    index === 0 ? { flexible: true, min: 12, maxLines: 4 } : { align: index >= 2 && index < last ? "right" : "left" },
   );
-  const others = widths.slice(1).reduce((a, b) => a + b, 0) + head.length + 1;
-  widths[0] = Math.max(14, Math.min(widths[0]!, (options.width ?? 80) - others));
-  const grid = new Table({
-    head: head.map((cell) => styles.bold(cell)),
-    colWidths: widths,
-    colAligns: right,
-    // No colours of cli-table3's own: it picks them by TERM even in a pipe.
-    style: { head: [], border: [], compact: true },
+  const mark = (text: string) => (text ? { text, style: styles.error } : text);
+  yield* renderGrid({
+    columns,
+    width: options.width ?? 80,
+    sections: [
+      [head.map((text) => ({ text, style: styles.bold }))],
+      body.map((row) => [...row.slice(0, last), mark(row[last]!)]),
+    ],
   });
-  for (const [id, ...rest] of body) {
-    const mark = rest.pop()!;
-    grid.push([wrapText(id!, widths[0]! - 2).join("\n"), ...rest, mark && styles.error(mark)]);
-  }
-  const out = [grid.toString()];
-  if (errors.length > 0) out.push(styles.error(errorsTitle), ...errors.map((error) => styles.error(`  ✗ ${error}`)));
-  out.push(styles.bold(total), counts);
-  return `${out.join("\n")}\n`;
+  if (errors.length > 0) yield `${styles.error(errorsTitle)}\n`;
+  for (let start = 0; start < errors.length; start += 500)
+    yield errors
+      .slice(start, start + 500)
+      .map((error) => `${styles.error(`  ✗ ${printable(error)}`)}\n`)
+      .join("");
+  yield `${styles.bold(total)}\n${counts}\n`;
 }
 
-function markdown({ head, body, errors, total, counts, errorsTitle }: Summary): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function* markdown({ head, body, errors, total, counts, errorsTitle }: Summary): Generator<string> {
+  const cell = (text: string) => printable(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const align = head.map((_, index) => (index >= 2 && index < head.length - 1 ? "---:" : "---"));
-  const out = [line(head), `|${align.join("|")}|`, ...body.map(line), ""];
-  out.push(`**${total}** · ${counts}`, "");
-  if (errors.length > 0) out.push(`**${errorsTitle}**`, "", ...errors.map((error) => `- ${cell(error)}`), "");
-  return `${out.join("\n").trimEnd()}\n`;
+  yield `${line(head)}\n|${align.join("|")}|\n`;
+  for (let start = 0; start < body.length; start += 500)
+    yield `${body
+      .slice(start, start + 500)
+      .map(line)
+      .join("\n")}\n`;
+  yield `\n**${total}** · ${counts}\n`;
+  if (errors.length > 0) yield `\n**${errorsTitle}**\n\n`;
+  for (let start = 0; start < errors.length; start += 500)
+    yield errors
+      .slice(start, start + 500)
+      .map((error) => `- ${cell(error)}\n`)
+      .join("");
 }

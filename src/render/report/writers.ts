@@ -12,7 +12,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface ReportWriter {
   start(): string;
   item(item: BatchItem): string;
-  end(summary: BatchSummary): string;
+  /** the rest of the report, in chunks (a table of 100,000 rows is drawn at the end) */
+  end(summary: BatchSummary): Iterable<string>;
 }
 
 export interface ReportOptions {
@@ -30,7 +31,7 @@ export async function reportWriter(format: ReportFormat, options: ReportOptions)
       return {
         start: () => "",
         item: (item) => `${JSON.stringify(item.result ?? item.error)}\n`,
-        end: () => "",
+        end: () => [],
       };
     case "json":
       return jsonWriter();
@@ -61,7 +62,7 @@ function jsonWriter(): ReportWriter {
     end: (summary) => {
       const tail = (key: string, value: unknown) =>
         `  "${key}": ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`;
-      return `${first ? "" : "\n  "}],\n${tail("errors", errors)},\n${tail("summary", summary)}\n}\n`;
+      return [`${first ? "" : "\n  "}],\n${tail("errors", errors)},\n${tail("summary", summary)}\n}\n`];
     },
   };
 }

@@ -1,0 +1,202 @@
+// A box-drawn table, rendered line by line: each column as wide as its widest cell,
+// flexible columns shrunk (wrapping, then "…") until the table fits the terminal, and
+// cells that span columns. Linear in the rows and cells, and a generator, so that a
+// report of 100,000 rows goes out in chunks that Ctrl-C can interrupt.
+import { append, maxOf } from "../util/array.js";
+import { printableLine } from "../util/printable.js";
+import { displayWidth, fitLine, pad, wrapText } from "./text.js";
+
+export interface GridColumn {
+  align?: "left" | "right";
+  /** may be narrower than its widest cell, down to `min`: cells wrap, then end in "…" */
+  flexible?: boolean;
+  min?: number;
+  /** lines a wrapped cell may take (default 3) */
+  maxLines?: number;
+}
+
+export interface GridCell {
+  text: string;
+  /** columns this cell spans (default 1) */
+  span?: number;
+  align?: "left" | "right";
+  /** applied after padding: colour */
+  style?: (text: string) => string;
+}
+
+export type Cell = string | GridCell;
+export type Row = readonly Cell[];
+
+export interface Grid {
+  columns: readonly GridColumn[];
+  /** row groups, drawn with a rule between groups and none inside one */
+  sections: readonly (readonly Row[])[];
+  /** the terminal's width: flexible columns shrink to fit it */
+  width: number;
+}
+
+const cellOf = (cell: Cell): GridCell => (typeof cell === "string" ? { text: cell } : cell);
+
+/** Natural column widths: the widest single-column cell of each, measured up to `cap` columns. */
+function naturalWidths(grid: Grid, cap: number): number[] {
+  const widths = grid.columns.map((column) => column.min ?? 1);
+  for (const section of grid.sections) {
+    for (const row of section) {
+      let column = 0;
+      for (const raw of row) {
+        const cell = cellOf(raw);
+        const span = cell.span ?? 1;
+        if (span === 1) {
+          const measured = maxOf(
+            cell.text.split("\n").map((line) => displayWidth(line.length > cap * 2 ? line.slice(0, cap * 2) : line)),
+          );
+          widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
+        }
+        column += span;
+      }
+    }
+  }
+  return widths;
+}
+
+/** Column widths that fit `grid.width`, shrinking the flexible columns, widest first. */
+export function fitWidths(grid: Grid): number[] {
+  const { columns } = grid;
+  const borders = 3 * columns.length + 1;
+  const widths = naturalWidths(grid, Math.max(1, grid.width - borders));
+  let excess = widths.reduce((sum, width) => sum + width, 0) + borders - grid.width;
+  while (excess > 0) {
+    let widest = -1;
+    for (const [index, column] of columns.entries()) {
+      if (column.flexible && widths[index]! > (column.min ?? 1) && (widest === -1 || widths[index]! > widths[widest]!))
+        widest = index;
+    }
+    if (widest === -1) break;
+    const second = maxOf(
+      widths.filter((_, index) => index !== widest && columns[index]!.flexible),
+      columns[widest]!.min ?? 1,
+    );
+    const cut = Math.min(excess, widths[widest]! - Math.max(second, columns[widest]!.min ?? 1) || 1);
+    widths[widest] = widths[widest]! - cut;
+    excess -= cut;
+  }
+  // Spanned cells wider than their columns widen the last of them.
+  for (const section of grid.sections) {
+    for (const row of section) {
+      let column = 0;
+      for (const raw of row) {
+        const cell = cellOf(raw);
+        const span = cell.span ?? 1;
+        if (span > 1) {
+          const room = widths.slice(column, column + span).reduce((sum, width) => sum + width, 0) + 3 * (span - 1);
+          const need = Math.min(displayWidth(cell.text.slice(0, grid.width * 2)), grid.width - borders);
+          if (need > room) widths[column + span - 1] = widths[column + span - 1]! + need - room;
+        }
+        column += span;
+      }
+    }
+  }
+  return widths;
+}
+
+/** Boundaries of a row: after which columns a "│" stands. */
+function boundaries(row: Row | undefined, count: number): Set<number> {
+  const set = new Set<number>();
+  if (!row) {
+    for (let column = 0; column < count - 1; column++) set.add(column);
+    return set;
+  }
+  let column = 0;
+  for (const raw of row) {
+    column += cellOf(raw).span ?? 1;
+    if (column < count) set.add(column - 1);
+  }
+  return set;
+}
+
+function rule(
+  widths: readonly number[],
+  above: Set<number> | undefined,
+  below: Set<number> | undefined,
+  edge: "top" | "middle" | "bottom",
+): string {
+  const [left, right] = edge === "top" ? ["┌", "┐"] : edge === "bottom" ? ["└", "┘"] : ["├", "┤"];
+  let out = left;
+  for (const [index, width] of widths.entries()) {
+    out += "─".repeat(width + 2);
+    if (index === widths.length - 1) break;
+    const up = above?.has(index) ?? false;
+    const down = below?.has(index) ?? false;
+    out += up && down ? "┼" : up ? "┴" : down ? "┬" : "─";
+  }
+  return out + right;
+}
+
+/** The lines of one row: each cell fitted to its width, wrapped or cut as its column allows. */
+function rowLines(row: Row, grid: Grid, widths: readonly number[]): string[] {
+  const cells: { lines: string[]; width: number; align: "left" | "right"; style?: (text: string) => string }[] = [];
+  let column = 0;
+  for (const raw of row) {
+    const cell = cellOf(raw);
+    const span = cell.span ?? 1;
+    const width = widths.slice(column, column + span).reduce((sum, w) => sum + w, 0) + 3 * (span - 1);
+    const spec = grid.columns[column] ?? {};
+    const align = cell.align ?? (span === 1 ? (spec.align ?? "left") : "left");
+    const lines: string[] = [];
+    for (const line of cell.text.split("\n")) {
+      const safe = printableLine(line);
+      if (spec.flexible && span === 1) append(lines, wrapText(safe, width, spec.maxLines ?? 3));
+      else lines.push(fitLine(safe, width));
+    }
+    cells.push({ lines, width, align, style: cell.style });
+    column += span;
+  }
+  const height = maxOf(
+    cells.map((cell) => cell.lines.length),
+    1,
+  );
+  const out: string[] = [];
+  for (let line = 0; line < height; line++) {
+    out.push(
+      `│ ${cells
+        .map((cell) => {
+          const padded = pad(cell.lines[line] ?? "", cell.width, cell.align);
+          return cell.style && (cell.lines[line] ?? "") !== "" ? cell.style(padded) : padded;
+        })
+        .join(" │ ")} │`,
+    );
+  }
+  return out;
+}
+
+/** The table, a chunk of lines at a time (each chunk ends with a newline). */
+export function* renderGrid(grid: Grid, rowsPerChunk = 500): Generator<string> {
+  const widths = fitWidths(grid);
+  const count = grid.columns.length;
+  const sections = grid.sections.filter((section) => section.length > 0);
+  let chunk: string[] = [];
+  let previous: Row | undefined;
+  for (const [index, section] of sections.entries()) {
+    chunk.push(
+      rule(
+        widths,
+        index === 0 ? undefined : boundaries(previous, count),
+        boundaries(section[0], count),
+        index === 0 ? "top" : "middle",
+      ),
+    );
+    for (const row of section) {
+      append(chunk, rowLines(row, grid, widths));
+      if (chunk.length >= rowsPerChunk) {
+        yield `${chunk.join("\n")}\n`;
+        chunk = [];
+      }
+    }
+    previous = section.at(-1);
+  }
+  chunk.push(rule(widths, sections.length > 0 ? boundaries(previous, count) : undefined, undefined, "bottom"));
+  yield `${chunk.join("\n")}\n`;
+}
+
+/** The whole table as one string, for small tables. */
+export const gridText = (grid: Grid): string => [...renderGrid(grid)].join("");
