@@ -1,6 +1,8 @@
 // Batch benchmark: generates JSONL scenarios (a deterministic mix of editions, usage
 // and needs, some with violations) and runs `im-bill batch <file> --format jsonl` on
-// them, reporting scenarios per second and peak RSS (from /usr/bin/time, else /proc).
+// them, reporting scenarios per second and peak RSS (from /usr/bin/time, else /proc);
+// then the same input as a table (--format table, which draws every row at the end),
+// up to 100,000 scenarios, beside its jsonl time.
 // Usage: npm run bench [-- 100000 1000000]
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -49,12 +51,12 @@ async function generate(count, path) {
 }
 
 /** Run the batch, stdout discarded; wall time and peak RSS. */
-function measure(input) {
+function measure(input, format = "jsonl") {
   const useTime = existsSync("/usr/bin/time");
   const command = useTime ? "/usr/bin/time" : process.execPath;
   const args = useTime
-    ? ["-f", "%M", process.execPath, bin, "batch", input, "--format", "jsonl"]
-    : [bin, "batch", input, "--format", "jsonl"];
+    ? ["-f", "%M", process.execPath, bin, "batch", input, "--format", format]
+    : [bin, "batch", input, "--format", format];
   return new Promise((done, fail) => {
     const start = process.hrtime.bigint();
     const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CI: "1" } });
@@ -80,11 +82,13 @@ function measure(input) {
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 console.log("scenarios   input MB   seconds   scenarios/s   peak RSS MB");
+const tables = [];
 try {
   for (const count of counts) {
     const input = join(dir, `scenarios-${count}.jsonl`);
     await generate(count, input);
     const { seconds, peakMb } = await measure(input);
+    if (count <= 100_000) tables.push({ count, jsonl: seconds, ...(await measure(input, "table")) });
     const row = [
       count.toLocaleString("en-US").padStart(9),
       (statSync(input).size / 1e6).toFixed(1).padStart(10),
@@ -93,6 +97,17 @@ try {
         .toLocaleString("en-US")
         .padStart(13),
       peakMb.toFixed(0).padStart(13),
+    ];
+    console.log(row.join(" "));
+  }
+  if (tables.length > 0) console.log("\nscenarios   jsonl s   table s   table/jsonl   table peak RSS MB");
+  for (const { count, jsonl, seconds, peakMb } of tables) {
+    const row = [
+      count.toLocaleString("en-US").padStart(9),
+      jsonl.toFixed(2).padStart(9),
+      seconds.toFixed(2).padStart(9),
+      `${(seconds / jsonl).toFixed(2)}×`.padStart(13),
+      peakMb.toFixed(0).padStart(19),
     ];
     console.log(row.join(" "));
   }

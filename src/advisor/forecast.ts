@@ -13,6 +13,7 @@ import { MAGNITUDES } from "../document/limits.js";
 import { say, UserError } from "../errors.js";
 import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, type CalendarDate } from "./calendar.js";
 import { recommend } from "./compare.js";
+import { own } from "../util/own.js";
 
 export interface Growth {
   /** per month, in percent; may be negative */
@@ -178,7 +179,7 @@ export function billingCalendar(months: readonly ForecastMonth[], catalog: Catal
     const prepaid = estimate.lines.filter((line) => {
       if (line.category === "base") return true;
       if (line.category !== "addon") return false;
-      const addon = edition.addons[line.id.slice("addon.".length)];
+      const addon = own(edition.addons, line.id.slice("addon.".length));
       return addon !== undefined && "billing" in addon && addon.billing === "prepaid";
     });
     const postpaid = estimate.lines.filter((line) => !prepaid.includes(line) && line.category !== "discount");

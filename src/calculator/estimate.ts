@@ -12,6 +12,7 @@ import { discountOf } from "./discount.js";
 import { InputError, say } from "../errors.js";
 import type { Category, Estimate, Finding, Line } from "./types.js";
 import { maxOf } from "../util/array.js";
+import { own } from "../util/own.js";
 
 export interface PriceOptions {
   lang?: Lang;
@@ -156,7 +157,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   const compiled = compile(catalog)[plan];
   const edition = compiled.edition;
   const editionName = edition.name[lang];
-  const addonName = (key: string) => catalog.addonNames[key]?.[lang] ?? key;
+  const addonName = (key: string) => own(catalog.addonNames, key)?.[lang] ?? key;
   const words = describe ? (make: () => { label: string; unit: string; explain: string }) => make : () => undefined;
   const draft: Draft = { lines: [], violations: [], notes: [] };
   const limits = limitNeedsOf(scenario);

@@ -19,6 +19,7 @@ import { parseQuantity } from "../scenario/quantity.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { validateScenario } from "../scenario/validate.js";
 import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
+import { MAGNITUDES } from "../document/limits.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { maxOf } from "../util/array.js";
 
@@ -91,6 +92,9 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
         if (value === undefined) return t.notANumber(text);
         if (value < 0) return t.negative;
         if (whole && !Number.isInteger(value)) return t.whole;
+        // The bounds every amount relies on (a count a double holds exactly; bandwidth).
+        const most = whole ? MAGNITUDES.count : MAGNITUDES.mbps;
+        if (value > most) return t.tooLarge(formatNumber(most));
         if (max !== null && value > max) return t.beyond(edition.name[lang], formatNumber(max));
         return true;
       },
@@ -120,7 +124,7 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
     reach("groupsPerUser"),
   );
   const historyDays = prefill.historyDays ?? (await askHistory(catalog, plan, lang));
-  const sells = (key: string) => key in edition.addons;
+  const sells = (key: string) => Object.hasOwn(edition.addons, key);
   const securityStrike =
     prefill.securityStrike ??
     (sells("securityStrike")

@@ -50,8 +50,12 @@ export function renderCheckJson(results: readonly CheckResult[], summary: CheckS
   return `${JSON.stringify({ version: 1, results, summary }, null, 2)}\n`;
 }
 
+/** Text for an XML attribute or element: markup escaped, and control characters (which XML 1.0 cannot hold at all) shown as \u001b. */
 const xml = (text: string) =>
-  text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
+  printable(text).replace(
+    /[<>&"']/g,
+    (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!,
+  );
 
 /** JUnit XML: a test suite per file, a test case per scenario. */
 export function renderCheckJunit(results: readonly CheckResult[], currency: string): string {

@@ -47,8 +47,11 @@ function naturalWidths(grid: Grid, cap: number): number[] {
         const cell = cellOf(raw);
         const span = cell.span ?? 1;
         if (span === 1) {
+          // Measured as drawn (control characters escaped), and no further than can be shown.
           const measured = maxOf(
-            cell.text.split("\n").map((line) => displayWidth(line.length > cap * 2 ? line.slice(0, cap * 2) : line)),
+            cell.text
+              .split("\n")
+              .map((line) => displayWidth(printableLine(line.length > cap * 2 ? line.slice(0, cap * 2) : line))),
           );
           widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
         }

@@ -6,6 +6,7 @@ import type { Addon, Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
+import { own } from "../util/own.js";
 
 export interface Section {
   title: string;
@@ -64,7 +65,7 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   const addonKeys = [...new Set(editions.flatMap((edition) => Object.keys(edition.addons)))];
   const describeAddon = (key: string, addon: Addon | undefined, editionName: string): string => {
     if (!addon) return t.notSold;
-    const what = catalog.addonNames[key]?.[lang] ?? key;
+    const what = own(catalog.addonNames, key)?.[lang] ?? key;
     switch (addon.kind) {
       case "included":
         return mark(t.included, addon, what, editionName);
@@ -91,16 +92,16 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
     }
   };
   const billingOf = (key: string) => {
-    const addon = editions.map((edition) => edition.addons[key]).find((a) => a && a.kind !== "included");
+    const addon = editions.map((edition) => own(edition.addons, key)).find((a) => a && a.kind !== "included");
     return addon && "billing" in addon ? t.billing[addon.billing] : "";
   };
   const addons: Section = {
     title: t.addons,
     head: [t.addon, t.billingHead, ...editionHead],
     rows: addonKeys.map((key) => [
-      catalog.addonNames[key]?.[lang] ?? key,
+      own(catalog.addonNames, key)?.[lang] ?? key,
       billingOf(key),
-      ...editions.map((edition) => describeAddon(key, edition.addons[key], edition.name[lang])),
+      ...editions.map((edition) => describeAddon(key, own(edition.addons, key), edition.name[lang])),
     ]),
   };
 

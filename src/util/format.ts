@@ -1,3 +1,5 @@
+import { own } from "./own.js";
+
 /** "1234567.5" → "1,234,567.5": groups the integer digits of a plain decimal string. */
 export function groupThousands(plain: string): string {
   const dot = plain.indexOf(".");
@@ -20,7 +22,7 @@ const CURRENCY_SYMBOLS: Record<string, string> = { CNY: "¥", USD: "$", EUR: "�
 
 /** "4999.00" in CNY → "¥4,999.00" (negative: "-¥15.00"). */
 export function formatMoney(amount: string, currency: string): string {
-  const symbol = CURRENCY_SYMBOLS[currency] ?? `${currency} `;
+  const symbol = own(CURRENCY_SYMBOLS, currency) ?? `${currency} `;
   const negative = amount.startsWith("-");
   return `${negative ? "-" : ""}${symbol}${groupThousands(negative ? amount.slice(1) : amount)}`;
 }

@@ -78,6 +78,7 @@ describe("the guided estimate", () => {
   it.each([
     ["abc", '"abc" is not a number: type 25000, 25,000, 25k or 2.5万'],
     ["-5", "Must be 0 or more"],
+    ["99999999999999999999", "Too large: at most 9,007,199,254,740,991"],
     ["2.5", "Must be a whole number"],
   ])("explains %s on the spot and asks again", async (typed, explanation) => {
     const flow = start({ plan: "pro" });
@@ -162,6 +163,24 @@ describe("the guided estimate", () => {
     expect(readFileSync(join(cwd, "taken.json"), "utf8")).toBe("keep me\n");
     expect(JSON.parse(readFileSync(join(cwd, "mine.json"), "utf8"))).toEqual(scenario);
     expect(flow.output()).toContain("Saved mine.json: price it again with im-bill estimate --file mine.json");
+  });
+
+  it("asks again, saying why, when the file cannot be written there: a directory, a missing folder", async () => {
+    const cwd = fixtureDir({ "folder/kept.txt": "x" });
+    const flow = start({ ...everyAnswer, peakDau: 25_000 }, cwd);
+    await waitFor("Save this scenario as a JSON file?");
+    await answer("y");
+    await answer("folder");
+    expect(screen.getScreen()).toContain("File folder: cannot write there: it is a directory");
+    for (let i = 0; i < "folder".length; i++) screen.keypress("backspace");
+    await answer("no/such/place.json");
+    expect(screen.getScreen()).toContain("cannot write there: the folder no/such does not exist");
+    for (let i = 0; i < "no/such/place.json".length; i++) screen.keypress("backspace");
+    await answer("folder/app.json");
+    screen.keypress("enter"); // no compare
+    const scenario = await flow.done;
+    // The answers were never lost: saved at the third try.
+    expect(JSON.parse(readFileSync(join(cwd, "folder", "app.json"), "utf8"))).toEqual(scenario);
   });
 
   it("prices the same needs on the other editions when asked", async () => {

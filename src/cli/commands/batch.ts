@@ -88,12 +88,12 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   const catalog = await catalogFor(flags.pricing, io);
   const lang = context.lang(flags.lang);
   // Every path and the output are checked before any work.
-  const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const toFile = flags.output !== undefined;
   if (toFile) {
     const problem = outputProblem(flags.output!, io.cwd);
     if (problem) throw problem;
   }
+  const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const inputs = await expandInputs(paths, io.cwd);
   const writer = await reportWriter(format, {
     catalog,
