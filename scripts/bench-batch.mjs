@@ -9,21 +9,12 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statS
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { random } from "./lib/random.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [100_000, 1_000_000];
 const bin = fileURLToPath(new URL("../bin/im-bill.cjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "im-bill-bench-"));
-
-/** A small, seeded PRNG (mulberry32): the same scenarios on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(count, path) {
   const next = random(42);

@@ -12,6 +12,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml, stringify as toYaml } from "yaml";
+import { random } from "./lib/random.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin/im-bill.cjs");
@@ -28,16 +29,6 @@ const jobs = Number(option("jobs", Math.max(2, availableParallelism())));
 const keep = option("keep", undefined);
 const quiet = args.includes("--quiet");
 const TIMEOUT_MS = 10_000;
-
-/** mulberry32: a small seeded PRNG. */
-function random(state) {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const examples = readdirSync(join(root, "examples"))
   .filter((name) => /\.(json|ya?ml)$/.test(name))

@@ -1,9 +1,10 @@
 // What `batch` reads: the paths, directories, glob patterns and `-` it is given, as a
 // list of files in input order. Every path that does not exist is reported before any
 // work is done.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { say, textIn, UserError, type Text } from "../errors.js";
+import { statOrUndefined } from "../util/stat.js";
 
 export type InputFormat = "json" | "jsonl" | "yaml";
 
@@ -67,14 +68,6 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   if (problems.length > 0) throw new UserError((lang) => problems.map((problem) => textIn(problem, lang)).join("\n"));
   if (inputs.length === 0) throw new UserError(say((t) => t.batch.noInput));
   return inputs;
-}
-
-function statOrUndefined(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Scenario files under a directory, depth first, in name order (hidden entries skipped). */

@@ -47,10 +47,14 @@ export async function updateFile(
     results.push({ id: source, source, status: "invalid", failures: [], error: textIn(errorText(error), lang) });
 
   let text: string;
+  let bom = "";
   let documents: unknown[] = [];
   try {
     const limit = input.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
-    text = decodeText(readFileBytes(input.path, input.absolute, limit), input.path);
+    const bytes = readFileBytes(input.path, input.absolute, limit);
+    // The text is read without its byte-order mark, and written back with it.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom = "\uFEFF";
+    text = decodeText(bytes, input.path);
     if (input.format === "json") documents = [parseJson(text, input.path, { rootItems: LIMITS.scenariosPerFile })];
     if (input.format === "yaml") documents = await parseYaml(text, input.path, { rootItems: LIMITS.scenariosPerFile });
   } catch (error) {
@@ -110,7 +114,7 @@ export async function updateFile(
       start = end + 1;
     }
   } else {
-    // js-yaml read and checked the file; the \`yaml\` package knows where each node is.
+    // js-yaml read and checked the file; the `yaml` package knows where each node is.
     const parsed = parseAllDocuments(text, { uniqueKeys: false });
     const nodes = Array.isArray(parsed) ? parsed : [];
     for (const scenario of scenariosOf(documents, input.path)) {
@@ -121,7 +125,7 @@ export async function updateFile(
     }
   }
 
-  if (edits.length > 0) writeFileAtomic(input.absolute, applyEdits(text, edits));
+  if (edits.length > 0) writeFileAtomic(input.absolute, bom + applyEdits(text, edits));
   return results;
 }
 
@@ -281,15 +285,18 @@ function columnOf(text: string, at: number): string {
   return " ".repeat(at - lineStart(text, at));
 }
 
-function pairRange(pair: Pair): { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number } {
+/** Where a pair's key and value are; a block collection's range ends after its last newline: not counted. */
+function pairRange(text: string, pair: Pair): { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number } {
   const key = pair.key as { range?: [number, number, number] };
   const value = pair.value as { range?: [number, number, number] } | null;
-  return { keyStart: key.range![0], keyEnd: key.range![1], valueStart: value?.range?.[0], valueEnd: value?.range?.[1] };
+  let valueEnd = value?.range?.[1];
+  if (valueEnd !== undefined) while (valueEnd > value!.range![0] && /\s/.test(text[valueEnd - 1]!)) valueEnd--;
+  return { keyStart: key.range![0], keyEnd: key.range![1], valueStart: value?.range?.[0], valueEnd };
 }
 
 /** Where a pair's last line ends: a new pair goes after it. */
 function pairEnd(text: string, pair: Pair): number {
-  const range = pairRange(pair);
+  const range = pairRange(text, pair);
   return lineEnd(text, range.valueEnd ?? range.keyEnd);
 }
 
@@ -304,7 +311,7 @@ function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
       const close = (map.range?.[1] ?? 1) - 1;
       return [{ start: close, end: close, text: `${pairs.length > 0 ? ", " : ""}expect: ${flowYaml(expect)}` }];
     }
-    const indent = columnOf(text, pairRange(pairs[0]!).keyStart);
+    const indent = columnOf(text, pairRange(text, pairs[0]!).keyStart);
     const at = pairEnd(text, pairs.at(-1)!);
     return [{ start: at, end: at, text: `\n${indent}expect:\n${blockYaml(expect, `${indent}  `)}` }];
   }
@@ -313,7 +320,7 @@ function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
   if (block.flow || block.items.length === 0)
     return [{ start: block.range![0], end: block.range![1], text: flowYaml(expect) }];
   const inner = block.items as Pair[];
-  const indent = columnOf(text, pairRange(inner[0]!).keyStart);
+  const indent = columnOf(text, pairRange(text, inner[0]!).keyStart);
   return change.changed.map((key): Edit => {
     const value = expect[key];
     const lines = isBlockable(value) ? blockYaml(value as Record<string, unknown>, `${indent}  `) : undefined;
@@ -322,7 +329,7 @@ function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
       const at = pairEnd(text, inner.at(-1)!);
       return { start: at, end: at, text: `\n${indent}${yamlKey(key)}:${lines ? `\n${lines}` : ` ${flowYaml(value)}`}` };
     }
-    const range = pairRange(pair);
+    const range = pairRange(text, pair);
     const afterColon = text.indexOf(":", range.keyEnd) + 1;
     const end = range.valueEnd ?? afterColon;
     // A block replaced by a block: its lines only, so that a comment after the key stays.

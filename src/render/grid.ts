@@ -37,27 +37,33 @@ export interface Grid {
 
 const cellOf = (cell: Cell): GridCell => (typeof cell === "string" ? { text: cell } : cell);
 
-/** Natural column widths: the widest single-column cell of each, measured up to `cap` columns. */
-function naturalWidths(grid: Grid, cap: number): number[] {
-  const widths = grid.columns.map((column) => column.min ?? 1);
+/** Every cell of the grid, with the first column it stands in and how many it spans. */
+function* cells(grid: Grid): Generator<{ cell: GridCell; column: number; span: number }> {
   for (const section of grid.sections) {
     for (const row of section) {
       let column = 0;
       for (const raw of row) {
         const cell = cellOf(raw);
         const span = cell.span ?? 1;
-        if (span === 1) {
-          // Measured as drawn (control characters escaped), and no further than can be shown.
-          const measured = maxOf(
-            cell.text
-              .split("\n")
-              .map((line) => displayWidth(printableLine(line.length > cap * 2 ? line.slice(0, cap * 2) : line))),
-          );
-          widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
-        }
+        yield { cell, column, span };
         column += span;
       }
     }
+  }
+}
+
+/** Natural column widths: the widest single-column cell of each, measured up to `cap` columns. */
+function naturalWidths(grid: Grid, cap: number): number[] {
+  const widths = grid.columns.map((column) => column.min ?? 1);
+  for (const { cell, column, span } of cells(grid)) {
+    if (span !== 1) continue;
+    // Measured as drawn (control characters escaped), and no further than can be shown.
+    const measured = maxOf(
+      cell.text
+        .split("\n")
+        .map((line) => displayWidth(printableLine(line.length > cap * 2 ? line.slice(0, cap * 2) : line))),
+    );
+    widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
   }
   return widths;
 }
@@ -84,20 +90,11 @@ export function fitWidths(grid: Grid): number[] {
     excess -= cut;
   }
   // Spanned cells wider than their columns widen the last of them.
-  for (const section of grid.sections) {
-    for (const row of section) {
-      let column = 0;
-      for (const raw of row) {
-        const cell = cellOf(raw);
-        const span = cell.span ?? 1;
-        if (span > 1) {
-          const room = widths.slice(column, column + span).reduce((sum, width) => sum + width, 0) + 3 * (span - 1);
-          const need = Math.min(displayWidth(cell.text.slice(0, grid.width * 2)), grid.width - borders);
-          if (need > room) widths[column + span - 1] = widths[column + span - 1]! + need - room;
-        }
-        column += span;
-      }
-    }
+  for (const { cell, column, span } of cells(grid)) {
+    if (span === 1) continue;
+    const room = widths.slice(column, column + span).reduce((sum, width) => sum + width, 0) + 3 * (span - 1);
+    const need = Math.min(displayWidth(cell.text.slice(0, grid.width * 2)), grid.width - borders);
+    if (need > room) widths[column + span - 1] = widths[column + span - 1]! + need - room;
   }
   return widths;
 }

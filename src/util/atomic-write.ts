@@ -1,7 +1,8 @@
-import { renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
+import { statOrUndefined } from "./stat.js";
 
 type Reason = (t: Messages["output"]) => string;
 
@@ -27,12 +28,4 @@ export function outputProblem(path: string, cwd: string, flag = "--output"): Use
   const folder = statOrUndefined(dirname(target));
   if (!folder?.isDirectory()) return fail((o) => o.noFolder(dirname(path) || "."));
   return undefined;
-}
-
-function statOrUndefined(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }

@@ -124,6 +124,54 @@ describe("im-bill check", () => {
     });
   });
 
+  it("--update changes only the expect block, byte for byte elsewhere, and only what changed", () => {
+    const yaml = [
+      "# scenarios/app.yaml",
+      "name: Main app",
+      "plan: pro",
+      "usage: { peakDau: 20001, peakGroups: 300000 }",
+      "expect:",
+      '  total: "1.00"        # exact',
+      '  maxTotal: "6000.00"     # a budget',
+      "  lines:",
+      '    overage.dau: "2000.00"',
+      "  violations: []          # the edition must fit",
+      "",
+    ].join("\n");
+    const oneLine = '{"name": "one", "plan": "pro", "usage": {"peakDau": 30000}}\n';
+    const pretty = '{\n  "name": "pretty",\n  "plan": "pro",\n  "usage": {"peakDau": 30000},\n  "expect": {\n    "total": "2999.00",\n    "violations": []\n  }\n}\n';
+    const lines = '{"plan":"pro"}\r\n{"plan":"pro","expect":{"total":"9.00"}}\r\n';
+    const work = fixtureDir({ "app.yaml": yaml, "one.json": oneLine, "pretty.json": pretty, "lines.jsonl": lines });
+    expect(imBill(["check", "--update", work]).status).toBe(0);
+    const read = (name: string) => readFileSync(join(work, name), "utf8");
+    expect(read("app.yaml")).toBe(
+      yaml
+        .replace('total: "1.00"', 'total: "4999.00"')
+        .replace('    overage.dau: "2000.00"', '    package: "999.00"\n    overage.dau: "2000.00"\n    overage.groups: "2000.00"'),
+    );
+    expect(read("one.json")).toBe(
+      '{"name": "one", "plan": "pro", "usage": {"peakDau": 30000}, "expect": {"total": "2999.00", "lines": {"package": "999.00", "overage.dau": "2000.00"}, "violations": []}}\n',
+    );
+    // total and violations held already: only the missing lines were added, in the block's own style.
+    expect(read("pretty.json")).toBe(
+      pretty.replace('"violations": []', '"violations": [],\n    "lines": {\n      "package": "999.00",\n      "overage.dau": "2000.00"\n    }'),
+    );
+    expect(read("lines.jsonl")).toBe(
+      '{"plan":"pro","expect":{"total":"999.00","lines":{"package":"999.00"},"violations":[]}}\r\n{"plan":"pro","expect":{"total":"999.00","lines":{"package":"999.00"},"violations":[]}}\r\n',
+    );
+    // Nothing to change: nothing written.
+    expect(imBill(["check", "--update", work]).status).toBe(0);
+    expect(read("one.json")).toContain('"expect": {"total": "2999.00"');
+  });
+
+  it("--update reports a budget the new bill breaks, as the next check would (exit 1)", () => {
+    const work = fixtureDir({ "app.yaml": 'plan: pro\nusage: {peakDau: 80000}\nexpect:\n  maxTotal: "6000.00"\n' });
+    const update = imBill(["check", "--update", work]);
+    expect(update.status).toBe(1);
+    expect(update.stdout).toContain("maxTotal: expected ≤ ¥6,000.00, got ¥7,999.00");
+    expect(imBill(["check", work]).status).toBe(1);
+  });
+
   it("--update refuses stdin", () => {
     const result = imBill(["check", "--update", "-"], { input: scenario("x") });
     expect(result.status).toBe(2);
