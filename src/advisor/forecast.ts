@@ -13,6 +13,7 @@ import { MAGNITUDES } from "../document/limits.js";
 import { say, UserError } from "../errors.js";
 import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, type CalendarDate } from "./calendar.js";
 import { recommend } from "./compare.js";
+import { mixCatalogs } from "../catalog/overlay.js";
 import { own } from "../util/own.js";
 
 export interface Growth {
@@ -27,6 +28,11 @@ export interface ForecastOptions extends PriceOptions {
   growth: Growth;
   autoPlan: boolean;
   start?: CalendarDate;
+  /**
+   * With a start date: the list in effect on a day, so that each period is priced with
+   * the prices of its own dates (none: `catalog` for every month).
+   */
+  catalogOn?: (day: string) => Catalog | undefined;
 }
 
 export interface ForecastMonth {
@@ -61,14 +67,25 @@ function grow(base: number, percent: string, month: number): Money {
   return new Money(base).times(new Money(1).plus(new Money(percent).div(100)).pow(month - 1));
 }
 
-export function forecast(scenario: Scenario, catalog: Catalog, options: ForecastOptions): Forecast {
+export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOptions): Forecast {
   const lang = options.lang ?? "en";
   const t = messages[lang].forecast;
-  const name = (plan: EditionId) => catalog.editions[plan].name[lang];
   const months: ForecastMonth[] = [];
   const notes: Finding[] = [];
   let leftTrial = scenario.plan !== "trial";
+  const catalogs: Catalog[] = [];
+  let previous: Catalog | undefined;
   for (let month = 1; month <= options.months; month++) {
+    const catalog = monthCatalog(fixed, month, options);
+    catalogs.push(catalog);
+    // The bill is for the period's own dates: a list that had ended by then says so.
+    const priceOptions = options.start
+      ? { ...options, asOf: formatDate(periodStart(options.start, month - 1)) }
+      : options;
+    const name = (plan: EditionId) => catalog.editions[plan].name[lang];
+    if (previous && catalog.id !== previous.id)
+      notes.push(catalogChange(previous, catalog, scenario.plan, month, options));
+    previous = catalog;
     const { usage } = scenario;
     const grown: Scenario = {
       ...scenario,
@@ -95,10 +112,10 @@ export function forecast(scenario: Scenario, catalog: Catalog, options: Forecast
       // An app that left trial cannot go back (Tencent does not allow the downgrade).
       const candidates = leftTrial ? editionIds.filter((id) => id !== "trial") : editionIds;
       const priced = Object.fromEntries(
-        editionIds.map((id) => [id, priceScenario({ ...grown, plan: id }, catalog, options)]),
+        editionIds.map((id) => [id, priceScenario({ ...grown, plan: id }, catalog, priceOptions)]),
       ) as Record<EditionId, Estimate>;
       const allowed = Object.fromEntries(candidates.map((id) => [id, priced[id]]));
-      const best = recommend(allowed, catalog, options)?.plan;
+      const best = recommend(allowed, catalog, priceOptions)?.plan;
       plan = best ?? "flagship";
       if (!best) notes.push({ code: "forecast.no-fit", message: t.noFit(month) });
       if (
@@ -113,7 +130,7 @@ export function forecast(scenario: Scenario, catalog: Catalog, options: Forecast
       }
       estimate = priced[plan];
     } else {
-      estimate = priceScenario(grown, catalog, options);
+      estimate = priceScenario(grown, catalog, priceOptions);
       if (estimate.violations.length > 0)
         notes.push({ code: "forecast.violations", message: t.violations(month, name(plan)) });
     }
@@ -146,8 +163,41 @@ export function forecast(scenario: Scenario, catalog: Catalog, options: Forecast
     total: toAmount(total),
     average: toAmount(total.div(Math.max(1, months.length))),
     notes,
-    calendar: options.start ? billingCalendar(months, catalog, options.start) : [],
+    calendar: options.start ? billingCalendar(months, (month) => catalogs[month - 1] ?? fixed, options.start) : [],
   };
+}
+
+/**
+ * The prices of a month: with a start date and no list fixed, the list in effect on the
+ * period's first day for its prepaid items, and on its calendar month's first day for
+ * its postpaid ones (one list, but across a change that falls inside a month).
+ */
+function monthCatalog(fixed: Catalog, month: number, options: ForecastOptions): Catalog {
+  if (!options.start || !options.catalogOn) return fixed;
+  const period = formatDate(periodStart(options.start, month - 1));
+  const { year, month: calendar } = addMonths(options.start, month - 1);
+  const prepaid = options.catalogOn(period) ?? fixed;
+  const postpaid = options.catalogOn(`${year}-${String(calendar).padStart(2, "0")}-01`) ?? fixed;
+  return mixCatalogs(prepaid, postpaid);
+}
+
+/** What a forecast says where the prices change: the month, the new list, the package's new price. */
+function catalogChange(
+  before: Catalog,
+  after: Catalog,
+  plan: EditionId,
+  month: number,
+  options: ForecastOptions,
+): Finding {
+  const t = messages[options.lang ?? "en"].forecast;
+  const from = before.editions[plan].packageFee.price;
+  const to = after.editions[plan].packageFee.price;
+  const day = options.start ? formatDate(periodStart(options.start, month - 1)) : "";
+  const change =
+    from === to
+      ? ""
+      : `${after.editions[plan].name[options.lang ?? "en"]} ${formatMoney(from, before.currency)} → ${formatMoney(to, after.currency)}`;
+  return { code: "forecast.catalog-change", message: t.catalogChange(month, day, after.id, change) };
 }
 
 /** Growth compounds fast: a month past the bounds every amount relies on is an error, not a wrong bill. */
@@ -172,10 +222,14 @@ function checkMagnitudes(grown: Scenario, month: number): void {
  * postpaid items (overage, history retention, bandwidth) on the 3rd of the month after
  * their calendar month.
  */
-export function billingCalendar(months: readonly ForecastMonth[], catalog: Catalog, start: CalendarDate): Charge[] {
+export function billingCalendar(
+  months: readonly ForecastMonth[],
+  catalogOf: (month: number) => Catalog,
+  start: CalendarDate,
+): Charge[] {
   const charges: Charge[] = [];
   for (const { month, plan, estimate } of months) {
-    const edition = catalog.editions[plan];
+    const edition = catalogOf(month).editions[plan];
     const prepaid = estimate.lines.filter((line) => {
       if (line.category === "base") return true;
       if (line.category !== "addon") return false;

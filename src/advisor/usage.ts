@@ -6,10 +6,14 @@ import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 
+/**
+ * Each month priced with its catalog: `catalogOf` gives the list for a month's first day
+ * (the run's or the pinned one, else the built-in list in effect then).
+ */
 export function priceMonths(
   scenario: Scenario,
   months: readonly MonthUsage[],
-  catalog: Catalog,
+  catalogOf: (day: string) => Catalog,
   options: PriceOptions,
 ): Estimate[] {
   const t = messages[options.lang ?? "en"].usage;
@@ -29,7 +33,8 @@ export function priceMonths(
         },
       },
     };
-    const estimate = priceScenario(monthly, catalog, options);
+    const day = `${month.month}-01`;
+    const estimate = priceScenario(monthly, catalogOf(day), { ...options, asOf: day });
     const missing = month.daysInMonth - month.daysPresent;
     if (missing > 0)
       estimate.notes.push({

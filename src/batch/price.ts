@@ -1,6 +1,7 @@
 // Pricing a stream of scenario records: each becomes a result (an estimate with its id
 // and source) or an error naming the source, the id and the field. Pure but for time.
 import type { Catalog } from "../catalog/schema.js";
+import { catalogForDocument, type CatalogChoice } from "../catalog/index.js";
 import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
 import { Money, toAmount } from "../calculator/decimal.js";
 import type { Estimate } from "../calculator/types.js";
@@ -23,23 +24,25 @@ export type BatchItem = { result: BatchResult; error?: undefined } | { result?: 
  */
 export function priceDocument(
   data: unknown,
-  catalog: Catalog,
+  choice: CatalogChoice,
   options: PriceOptions,
-): { scenario: Scenario; estimate: Estimate; error?: undefined } | { error: Text } {
+): { scenario: Scenario; estimate: Estimate; catalog: Catalog; error?: undefined } | { error: Text } {
   try {
+    // The run's catalog, or the built-in one the scenario pins.
+    const catalog = catalogForDocument(data, choice);
     const scenario = validateScenario(data, { catalog, source: "" });
-    return { scenario, estimate: priceScenario(scenario, catalog, options) };
+    return { scenario, catalog, estimate: priceScenario(scenario, catalog, options) };
   } catch (error) {
     if (error instanceof UserError) return { error: errorText(error) };
     throw error;
   }
 }
 
-export function priceRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): BatchItem {
+export function priceRecord(record: ScenarioRecord, choice: CatalogChoice, options: PriceOptions): BatchItem {
   const { id, source } = record;
   const lang = options.lang ?? "en";
   if (record.error !== undefined) return { error: { id, source, error: textIn(record.error, lang) } };
-  const priced = priceDocument(record.data, catalog, options);
+  const priced = priceDocument(record.data, choice, options);
   if (priced.error !== undefined) return { error: { id, source, error: textIn(priced.error, lang) } };
   return { result: { id, source, ...priced.estimate } };
 }

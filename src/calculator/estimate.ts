@@ -2,6 +2,7 @@
 // comes from the catalog; this module only knows how each kind of charge works.
 import { editionIds, limitNeeds, type EditionId } from "../catalog/editions.js";
 import type { Catalog, LimitNeed, MeteredNeed } from "../catalog/schema.js";
+import { effectiveOf, supersededOn } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
@@ -16,6 +17,8 @@ import { own } from "../util/own.js";
 
 export interface PriceOptions {
   lang?: Lang;
+  /** the day the bill is for (YYYY-MM-DD): a catalog that had ended by then says which list replaced it */
+  asOf?: string;
   /** a discount in percent (0–100, at most four decimals) on the categories the catalog's `discounts` names */
   discountPercent?: number | string;
 }
@@ -50,13 +53,15 @@ export function priceScenario(scenario: Scenario, catalog: Catalog, options: Pri
   }
   const draft = draftEstimate(scenario, scenario.plan, catalog, lang, true);
   if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, discount));
+  const newer = options.asOf === undefined ? undefined : supersededOn(catalog, options.asOf);
+  if (newer) draft.notes.push(supersededNote(catalog, newer, scenario.plan, lang));
   const { lines, sums } = finishLines(draft.lines, catalog, messages[lang], discount);
   return {
     version: 1,
     name: scenario.name,
     plan: scenario.plan,
     currency: catalog.currency,
-    catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency },
+    catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency, effective: effectiveOf(catalog) },
     lines,
     subtotals: {
       base: toAmount(sums.base),
@@ -243,6 +248,10 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
 
   for (const key of requested) {
     const price = compiled.switches.get(key);
+    const addon = own(edition.addons, key);
+    // What the vendor says of an add-on (no longer maintained…), wherever it is bought.
+    if (price && describe && addon?.kind === "switch" && addon.notice)
+      draft.notes.push({ code: `notice.${key}`, message: addon.notice[lang] });
     if (price) {
       addonLines.set(key, {
         id: `addon.${key}`,
@@ -299,6 +308,22 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
     if (line) draft.lines.push(line);
   }
   return draft;
+}
+
+/** What a list that has ended says of the one that replaced it: the package's new price, or just its name. */
+function supersededNote(catalog: Catalog, newer: Catalog, plan: EditionId, lang: Lang): Finding {
+  const t = messages[lang].catalogs;
+  const since = effectiveOf(newer).from ?? "";
+  const before = catalog.editions[plan].packageFee.price;
+  const after = newer.editions[plan].packageFee.price;
+  const edition = newer.editions[plan].name[lang];
+  return {
+    code: "catalog.superseded",
+    message:
+      before === after
+        ? t.supersededList(newer.id, since)
+        : t.supersededPrice(edition, formatMoney(after, newer.currency), since, newer.id),
+  };
 }
 
 /** The advice under a violation: the cheapest edition that serves the same scenario. */

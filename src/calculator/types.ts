@@ -39,7 +39,18 @@ export const SubtotalsSchema = z.strictObject({
 });
 export type Subtotals = z.infer<typeof SubtotalsSchema>;
 
-export const CatalogRefSchema = z.strictObject({ id: z.string(), version: z.string(), currency: z.string() });
+export const CatalogRefSchema = z.strictObject({
+  id: z.string(),
+  version: z.string(),
+  currency: z.string(),
+  // Optional so that estimates saved by earlier versions still read (diff); im-bill always writes it.
+  effective: z.optional(
+    describe(
+      z.strictObject({ from: z.nullable(z.string()), to: z.nullable(z.string()) }),
+      "The days the price list applies, YYYY-MM-DD; null: open, or not stated by a source",
+    ),
+  ),
+});
 export type CatalogRef = z.infer<typeof CatalogRefSchema>;
 
 export const EstimateSchema = z.strictObject({

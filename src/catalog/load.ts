@@ -8,7 +8,8 @@ import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { checkTree } from "../document/tree.js";
 import { editionIds, type EditionId } from "./editions.js";
-import { builtinCatalog } from "./index.js";
+import { builtinCatalog, builtinCatalogById, builtinCatalogIds } from "./index.js";
+import { isObject, mergeOver } from "./overlay.js";
 import { Catalog } from "./schema.js";
 import { append } from "../util/array.js";
 
@@ -22,8 +23,6 @@ export async function loadCatalog(path: string, context: ReadContext): Promise<C
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A catalog document (whole or overlay) as a validated catalog. */
 export function resolveCatalog(document: unknown, source: string): Catalog {
@@ -31,32 +30,30 @@ export function resolveCatalog(document: unknown, source: string): Catalog {
   checkTree(document, source);
   let merged = document;
   if (isObject(document) && Object.hasOwn(document, "extends")) {
-    const { extends: base, ...changes } = document;
-    if (base !== builtinCatalog.id) {
-      const id = describeValue(base);
+    const { extends: id, ...changes } = document;
+    const base = typeof id === "string" ? builtinCatalogById(id) : undefined;
+    if (!base) {
+      const shown = describeValue(id);
+      const known = builtinCatalogIds().join(", ");
       throw new InputError([
-        { source, path: "extends", message: say((t) => t.validation.unknownCatalog(id, builtinCatalog.id)) },
+        { source, path: "extends", message: say((t) => t.validation.unknownCatalog(shown, known)) },
       ]);
     }
     // An overlay names itself after its base unless it says otherwise, so that an
-    // estimate never passes a changed price list off as the list price.
+    // estimate never passes a changed price list off as the list price; its dates are
+    // its own (a negotiated list is not the public list's period).
     const name = basename(source, extname(source));
-    merged = { ...(mergeOver(builtinCatalog, changes) as Json), id: changes.id ?? `${builtinCatalog.id}+${name}` };
+    const { effective: _baseDates, ...inherited } = mergeOver(base, changes) as Json;
+    merged = {
+      ...inherited,
+      id: changes.id ?? `${base.id}+${name}`,
+      ...(changes.effective ? { effective: changes.effective } : {}),
+    };
   }
   const { data, problems } = parseWith(Catalog, merged);
   if (data) append(problems, referenceProblems(data));
   if (!data || problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));
   return data;
-}
-
-/** Objects merge key by key; anything else in the overlay (lists, values, null) replaces. */
-function mergeOver(base: unknown, changes: unknown): unknown {
-  if (!isObject(base) || !isObject(changes)) return changes;
-  const result: Json = { ...base };
-  // The overlay's depth is bounded by the reader's limit, and so is this recursion.
-  for (const [key, value] of Object.entries(changes))
-    result[key] = Object.hasOwn(base, key) ? mergeOver(base[key], value) : value;
-  return result;
 }
 
 /**

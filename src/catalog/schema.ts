@@ -8,7 +8,10 @@ export { editionIds, type EditionId };
 
 const Localized = z.strictObject({ en: text("English"), zh: text("Chinese") });
 
-/** Where a fact comes from: keys of `sources`. `assumption: true` marks a fact no source states. */
+/**
+ * Where a fact comes from: keys of `sources`. `assumption: true` marks a fact no source
+ * states; `carriedOver` one taken unchanged from an earlier list, not re-verified.
+ */
 const Provenance = {
   source: field(
     z.union([z.string(), z.array(z.string())]),
@@ -16,8 +19,23 @@ const Provenance = {
     (r) => r.source,
   ),
   assumption: z.optional(field(z.boolean(), "No primary source states this fact: see the note", (r) => r.flag)),
+  carriedOver: z.optional(
+    text("The id of the earlier list this figure is taken from, unchanged: no source of this list's date states it"),
+  ),
   note: z.optional(text("Why, or how the fact was derived")),
 };
+
+/** A day, YYYY-MM-DD. */
+const Day = field(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), "A day, YYYY-MM-DD", (r) => r.day);
+
+/** When a list applies: from its first day to its last (null: open, or not stated by a source). */
+export const Effective = z.strictObject({
+  from: z.nullable(Day),
+  to: z.nullable(Day),
+  source: z.optional(Provenance.source),
+  note: z.optional(text("What the dates rest on")),
+});
+export type Effective = z.infer<typeof Effective>;
 
 /** The needs a scenario can express, which limits and add-ons refer to. */
 export const LimitNeed = field(z.enum(limitNeeds), "The scenario need this limit or add-on is about", (r) =>
@@ -71,6 +89,8 @@ const SwitchAddon = z.strictObject({
   kind: z.literal("switch"),
   price: price("Price per month"),
   billing: Billing,
+  /** what the vendor says of it, shown wherever it is bought */
+  notice: z.optional(z.strictObject({ en: text("English"), zh: text("Chinese"), source: text("A key of sources") })),
   ...Provenance,
 });
 const MeteredAddon = z.strictObject({
@@ -120,6 +140,7 @@ export const Catalog = z.strictObject({
   version: text("Version of the price list"),
   currency: text("ISO 4217 code, such as CNY"),
   title: Localized,
+  effective: z.optional(Effective),
   sources: z.record(z.string(), text("Where facts come from")),
   discounts: z.strictObject({
     appliesTo: field(

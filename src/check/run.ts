@@ -2,7 +2,7 @@
 import type { ScenarioRecord } from "../batch/records.js";
 import { priceDocument } from "../batch/price.js";
 import type { PriceOptions } from "../calculator/estimate.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CatalogChoice } from "../catalog/index.js";
 import { lineIds } from "../catalog/line-ids.js";
 import { textIn } from "../errors.js";
 import { checkExpectations, type Failure } from "./expectations.js";
@@ -16,15 +16,15 @@ export interface CheckResult {
   error?: string;
 }
 
-export function checkRecord(record: ScenarioRecord, catalog: Catalog, options: PriceOptions): CheckResult {
+export function checkRecord(record: ScenarioRecord, choice: CatalogChoice, options: PriceOptions): CheckResult {
   const { id, source } = record;
   const lang = options.lang ?? "en";
   if (record.error !== undefined)
     return { id, source, status: "invalid", failures: [], error: textIn(record.error, lang) };
-  const priced = priceDocument(record.data, catalog, options);
+  const priced = priceDocument(record.data, choice, options);
   if (priced.error !== undefined)
     return { id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) };
-  const { status, failures } = checkExpectations(priced.estimate, priced.scenario.expect, lineIds(catalog));
+  const { status, failures } = checkExpectations(priced.estimate, priced.scenario.expect, lineIds(priced.catalog));
   return { id, source, status, total: priced.estimate.total, failures };
 }
 

@@ -11,7 +11,7 @@ import { priceDocument } from "../batch/price.js";
 import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.js";
 import { Money } from "../calculator/decimal.js";
 import type { PriceOptions } from "../calculator/estimate.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { CatalogChoice } from "../catalog/index.js";
 import { lineIds } from "../catalog/line-ids.js";
 import { parseJson } from "../document/json.js";
 import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from "../document/json-spans.js";
@@ -37,7 +37,7 @@ interface Edit {
 /** Update one file; returns a result per scenario (checked against its new expect block, or "invalid"). */
 export async function updateFile(
   input: FileInput,
-  catalog: Catalog,
+  choice: CatalogChoice,
   options: PriceOptions,
   onSkip?: (path: string) => void,
 ): Promise<CheckResult[]> {
@@ -73,13 +73,13 @@ export async function updateFile(
   /** Price one scenario, record its result, and return what its expect block becomes (undefined when invalid). */
   const update = (data: unknown, source: string): Change | undefined => {
     const id = idOf(data, source);
-    const priced = priceDocument(data, catalog, options);
+    const priced = priceDocument(data, choice, options);
     if (priced.error !== undefined) {
       results.push({ id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) });
       return undefined;
     }
     const expect = expectationsOf(priced.estimate, priced.scenario.expect);
-    const { status, failures } = checkExpectations(priced.estimate, expect, lineIds(catalog));
+    const { status, failures } = checkExpectations(priced.estimate, expect, lineIds(priced.catalog));
     results.push({ id, source, status, total: priced.estimate.total, failures });
     return { expect, changed: changedKeys(expect, priced.scenario.expect) };
   };
@@ -286,7 +286,10 @@ function columnOf(text: string, at: number): string {
 }
 
 /** Where a pair's key and value are; a block collection's range ends after its last newline: not counted. */
-function pairRange(text: string, pair: Pair): { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number } {
+function pairRange(
+  text: string,
+  pair: Pair,
+): { keyStart: number; keyEnd: number; valueStart?: number; valueEnd?: number } {
   const key = pair.key as { range?: [number, number, number] };
   const value = pair.value as { range?: [number, number, number] } | null;
   let valueEnd = value?.range?.[1];

@@ -1,6 +1,6 @@
 // Starting the guided estimate: only on a terminal (it never waits on a pipe), with the
 // flags given as answers, and the prompt library loaded only here.
-import type { Catalog } from "../catalog/schema.js";
+import type { CatalogChoice } from "../catalog/index.js";
 import { UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandContext } from "./context.js";
@@ -14,16 +14,16 @@ export const isInteractive = (context: CommandContext): boolean =>
 export async function startInteractive(
   flags: Record<string, unknown>,
   context: CommandContext,
-  options: { catalog: Catalog; lang: Lang },
+  options: { choice: CatalogChoice; lang: Lang; asOf: string },
 ): Promise<void> {
   if (!isInteractive(context)) {
     throw new UserError("--interactive needs a terminal: in a script, give flags or --file");
   }
   const { flagByPath } = applyScenarioFlags({}, flags);
   // The flags are validated like any scenario (errors name the flag), then become answers.
-  const given = await readScenario(undefined, flags, {
+  const { scenario: given, catalog } = await readScenario(undefined, flags, {
     io: context.io,
-    catalog: options.catalog,
+    choice: options.choice,
     defaults: { plan: "pro" },
   });
   const set = (path: string) => flagByPath.has(path);
@@ -42,8 +42,9 @@ export async function startInteractive(
   };
   const { runInteractiveEstimate } = await import("../interactive/flow.js");
   await runInteractiveEstimate({
-    catalog: options.catalog,
+    catalog,
     lang: options.lang,
+    asOf: options.asOf,
     styles: context.styles(context.io.stdout),
     write: (text) => context.io.stdout.write(text),
     cwd: context.io.cwd,

@@ -15,6 +15,7 @@ import { forecastCommand } from "./commands/forecast.js";
 import { diffCommand } from "./commands/diff.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { pricesCommand } from "./commands/prices.js";
+import { catalogsCommand } from "./commands/catalogs.js";
 import { schemaCommand } from "./commands/schema.js";
 import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
@@ -68,6 +69,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addCommand(checkCommand(context))
     .addCommand(diffCommand(context))
     .addCommand(pricesCommand(context))
+    .addCommand(catalogsCommand(context))
     .addCommand(schemaCommand(context));
   routeOutput(program, io);
 

@@ -2,6 +2,7 @@
 // override the file. Shared by estimate, compare and forecast.
 import { Option, type Command } from "commander";
 import type { Catalog } from "../catalog/schema.js";
+import { catalogForDocument, type CatalogChoice } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
 import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
@@ -35,14 +36,15 @@ export function scenarioFile(argument: string | undefined, flags: ScenarioFlags,
 }
 
 /**
- * Load, merge and validate. Errors name the flag that set a value, or the file and
- * field; without a file a missing plan is a missing --plan.
+ * Load, merge and validate, with the catalog that prices it (the run's, or the one the
+ * scenario pins). Errors name the flag that set a value, or the file and field; without
+ * a file a missing plan is a missing --plan.
  */
 export async function readScenario(
   path: string | undefined,
   flags: Record<string, unknown>,
-  context: { io: Io; catalog: Catalog; defaults?: Record<string, unknown> },
-): Promise<Scenario> {
+  context: { io: Io; choice: CatalogChoice; defaults?: Record<string, unknown> },
+): Promise<{ scenario: Scenario; catalog: Catalog }> {
   const file =
     path === undefined
       ? undefined
@@ -52,8 +54,9 @@ export async function readScenario(
           say((t) => t.document.expectedScenario),
         );
   const { document, flagByPath } = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
-  return validateScenario(document, {
-    catalog: context.catalog,
+  const catalog = catalogForDocument(document, context.choice);
+  const scenario = validateScenario(document, {
+    catalog,
     source: file?.source ?? "",
     describePath: (fieldPath) => {
       const field = fieldPath.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
@@ -61,4 +64,5 @@ export async function readScenario(
       return flag ? { source: "", path: flag } : undefined;
     },
   });
+  return { scenario, catalog };
 }

@@ -1,6 +1,15 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import { builtinCatalog, type Catalog } from "../catalog/index.js";
+import {
+  builtinCatalog,
+  builtinCatalogById,
+  builtinCatalogIds,
+  catalogOn,
+  type CatalogChoice,
+} from "../catalog/index.js";
+import { parseDate } from "../advisor/calendar.js";
+import { closest } from "../util/suggest.js";
+import { today } from "../util/today.js";
 import { discountOf } from "../calculator/discount.js";
 import { say, UserError } from "../errors.js";
 import type { Io } from "./io.js";
@@ -11,11 +20,18 @@ export function addLangOption(command: Command): Command {
   );
 }
 
+/** --pricing, --catalog and --on: which prices a command uses. */
 export function addPricingOption(command: Command): Command {
-  return command.option(
-    "--pricing <file>",
-    "price catalog, JSON or YAML: a whole one, or an overlay that extends the built-in one",
-  );
+  return command
+    .option("--pricing <file>", "price catalog, JSON or YAML: a whole one, or an overlay that extends a built-in one")
+    .option("--catalog <id>", "a built-in price list, such as tencent-im-cn-2024 (see im-bill catalogs)")
+    .option("--on <date>", "the built-in price list in effect on this day, YYYY-MM-DD or YYYY-MM");
+}
+
+export interface CatalogFlags {
+  pricing?: string;
+  catalog?: string;
+  on?: string;
 }
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
@@ -28,11 +44,49 @@ export function addDiscountOption(command: Command): Command {
   );
 }
 
-/** The catalog of --pricing, else the built-in one (the loader and its schema load only then). */
-export async function catalogFor(pricing: unknown, io: Io): Promise<Catalog> {
-  if (typeof pricing !== "string") return builtinCatalog;
-  const { loadCatalog } = await import("../catalog/load.js");
-  return loadCatalog(pricing, io);
+/**
+ * The catalog of --pricing, --catalog or --on, else the default (that a scenario may
+ * pin another over), and the day the bill is for (--on, else today). The loader and its
+ * schema load only for --pricing.
+ */
+export async function catalogFor(flags: CatalogFlags, io: Io): Promise<CatalogChoice & { asOf: string }> {
+  const given = (["pricing", "catalog", "on"] as const).filter((key) => flags[key] !== undefined);
+  if (given.length > 1) {
+    const [first, second] = given.map((key) => `--${key}`);
+    throw new UserError(say((t) => t.catalogs.oneOf(first!, second!)));
+  }
+  const asOf = flags.on === undefined ? today() : parseDay("--on", flags.on);
+  if (flags.pricing !== undefined) {
+    const { loadCatalog } = await import("../catalog/load.js");
+    return { catalog: await loadCatalog(flags.pricing, io), chosen: true, asOf };
+  }
+  if (flags.catalog !== undefined) {
+    const catalog = builtinCatalogById(flags.catalog);
+    if (!catalog) {
+      const ids = builtinCatalogIds();
+      const suggestion = closest(flags.catalog, ids);
+      const got = JSON.stringify(flags.catalog);
+      throw new UserError(
+        say(
+          (t) =>
+            `--catalog: ${t.validation.unknownCatalog(got, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
+        ),
+      );
+    }
+    return { catalog, chosen: true, asOf };
+  }
+  if (flags.on !== undefined) return { catalog: catalogOn(asOf) ?? builtinCatalog, chosen: true, asOf };
+  return { catalog: builtinCatalog, chosen: false, asOf };
+}
+
+/** "2024-01-15", or "2024-01" for its first day; anything else is a usage error. */
+export function parseDay(flag: string, text: string): string {
+  const day = /^\d{4}-\d{2}$/.test(text.trim()) ? `${text.trim()}-01` : text.trim();
+  if (!parseDate(day)) {
+    const got = JSON.stringify(text);
+    throw new UserError(say((t) => `${flag}: ${t.flags.day(got)}`));
+  }
+  return day;
 }
 
 /** "15%", "15" or "12.5%" → "15", "12.5"; anything else is a usage error. */

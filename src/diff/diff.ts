@@ -1,11 +1,17 @@
-// The difference between two estimates, line by line and in total.
+// The difference between two estimates: the edition and the price list when they
+// change, then line by line (each side under its own label: a tier that changed at the
+// same price is a change), then the total.
 import { Money, toAmount } from "../calculator/decimal.js";
-import type { Estimate } from "../calculator/types.js";
+import type { CatalogRef, Estimate, Line } from "../calculator/types.js";
+import type { EditionId } from "../catalog/editions.js";
 
 export interface LineChange {
   id: string;
+  /** the label of the side that has the line, the after side when both do */
   label: string;
-  /** + added, − removed, ~ changed, = unchanged */
+  beforeLabel: string | null;
+  afterLabel: string | null;
+  /** + added, − removed, ~ changed (amount, tier or label), = unchanged */
   marker: "+" | "-" | "~" | "=";
   before: string | null;
   after: string | null;
@@ -14,14 +20,34 @@ export interface LineChange {
   percent: string | null;
 }
 
+/** One side of a diff: what was priced, with which prices. */
+export interface DiffSide {
+  plan: EditionId;
+  catalog: CatalogRef;
+  total: string;
+}
+
 export interface EstimateDiff {
   currency: string;
+  before: DiffSide;
+  after: DiffSide;
+  /** the edition changed */
+  planChanged: boolean;
+  /** the price list changed (another id or version) */
+  catalogChanged: boolean;
   lines: LineChange[];
   total: { before: string; after: string; change: string; percent: string | null };
 }
 
 const percentOf = (change: Money, base: Money): string | null =>
   base.isZero() ? null : change.div(base).times(100).toDecimalPlaces(1, Money.ROUND_HALF_UP).toFixed(1);
+
+/** Whether a line is the same on both sides: amount, label (a tier), quantity and unit price. */
+const same = (old: Line, now: Line) =>
+  old.amount === now.amount &&
+  old.label === now.label &&
+  old.quantity === now.quantity &&
+  old.unitPrice === now.unitPrice;
 
 export function diffEstimates(before: Estimate, after: Estimate): EstimateDiff {
   const ids = [...new Set([...before.lines.map((line) => line.id), ...after.lines.map((line) => line.id)])];
@@ -30,10 +56,12 @@ export function diffEstimates(before: Estimate, after: Estimate): EstimateDiff {
     const now = after.lines.find((line) => line.id === id);
     const from = new Money(old?.amount ?? 0);
     const change = new Money(now?.amount ?? 0).minus(from);
-    const marker = !old ? "+" : !now ? "-" : change.isZero() && old.label === now.label ? "=" : "~";
+    const marker = !old ? "+" : !now ? "-" : same(old, now) ? "=" : "~";
     return {
       id,
       label: (now ?? old)!.label,
+      beforeLabel: old?.label ?? null,
+      afterLabel: now?.label ?? null,
       marker,
       before: old?.amount ?? null,
       after: now?.amount ?? null,
@@ -43,8 +71,17 @@ export function diffEstimates(before: Estimate, after: Estimate): EstimateDiff {
   });
   const from = new Money(before.total);
   const change = new Money(after.total).minus(from);
+  const side = (estimate: Estimate): DiffSide => ({
+    plan: estimate.plan,
+    catalog: estimate.catalog,
+    total: estimate.total,
+  });
   return {
     currency: after.currency,
+    before: side(before),
+    after: side(after),
+    planChanged: before.plan !== after.plan,
+    catalogChanged: before.catalog.id !== after.catalog.id || before.catalog.version !== after.catalog.version,
     lines,
     total: { before: before.total, after: after.total, change: toAmount(change), percent: percentOf(change, from) },
   };

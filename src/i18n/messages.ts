@@ -16,6 +16,7 @@ const en = {
     positiveWholeNumber: "a whole number ≥ 1",
     numberUpTo: (max: number) => `a number from 0 to ${n(max)}`,
     days: "a whole number from 1 to 31",
+    day: "a day such as 2024-01-01",
     flag: "true or false",
     text: "a non-empty string",
     price: 'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
@@ -47,7 +48,7 @@ const en = {
       `unknown add-on ${key}: the catalog sells ${sold || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     repeated: (value: string, first: number) => `${value} is listed twice (first as item ${first})`,
     aliasTaken: (alias: string, edition: string) => `${alias} already names ${edition}: each name may name one edition`,
-    unknownCatalog: (id: string, builtin: string) => `unknown catalog ${id}: the built-in one is "${builtin}"`,
+    unknownCatalog: (id: string, builtin: string) => `unknown catalog ${id}: the built-in ones are ${builtin}`,
     unknownSource: (key: string, suggestion: string | undefined) =>
       `unknown source ${key}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     addonWithoutName: (key: string) => `has no name: add "${key}" to addonNames`,
@@ -99,7 +100,8 @@ const en = {
     tooDeep: (limit: number) => `nested deeper than ${n(limit)} levels (the limit)`,
     tooManyItems: (limit: number) => `a list of more than ${n(limit)} items (the limit)`,
     tooManyKeys: (limit: number) => `an object of more than ${n(limit)} keys (the limit)`,
-    tooManyValues: (limit: number) => `more than ${n(limit)} values in one file, aliases expanded (the limit)`,
+    tooManyValues: (limit: number) =>
+      `more than ${n(limit)} values in one file (the limit; a YAML alias counts its values each time it is used)`,
     yamlTag: (tag: string) =>
       `the YAML tag ${tag} is not supported here: write a plain mapping, list, string, number or true/false`,
     unknownAlias: (name: string) => `the alias *${name} refers to no anchor (an &${name} must come before it)`,
@@ -200,6 +202,8 @@ const en = {
       `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
   },
   forecast: {
+    catalogChange: (month: number, day: string, id: string, change: string) =>
+      `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
     beyond: (month: number, flag: string, max: string) =>
       `month ${month}: the usage grows past ${max}, the most im-bill prices exactly: lower ${flag} or --months`,
     noFit: (month: number) => `month ${month}: no edition fits; priced on Flagship`,
@@ -296,14 +300,56 @@ const en = {
     sourceText: "Source",
     assumption: "an assumption: no primary source states it",
     assumptionsTitle: "Assumptions (marked *)",
+    applies: (from: string | null, to: string | null) =>
+      from && to ? `applies ${from} to ${to}` : from ? `applies from ${from}` : `applies until ${to}`,
+    carriedOver: (from: string) =>
+      `† carried over from ${from}: the figure is that list's, not re-verified for this one (im-bill catalogs --diff shows what changed)`,
+    notice: (addon: string, editions: string, text: string, source: string) =>
+      `Notice: ${addon} (${editions}): ${text} [${source}]`,
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
+  diff: {
+    line: "Line",
+    before: "Before",
+    after: "After",
+    change: "Change",
+    edition: (before: string, after: string) => `Edition: ${before} → ${after}`,
+    prices: (before: string, after: string) => `Prices: ${before} → ${after}`,
+    aList: (count: number) => `holds a list of ${n(count)} scenarios; diff compares one with one`,
+    risesAbove: (change: string, percent: string | null, threshold: string) =>
+      `the total rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
+    threshold: (got: string) => `must be an amount such as 500 or a percentage such as 10%, got ${got}`,
+  },
+  catalogs: {
+    supersededPrice: (edition: string, price: string, since: string, id: string) =>
+      `${edition} costs ${price}/month since ${since}: --catalog ${id}`,
+    supersededList: (id: string, since: string) =>
+      `A newer price list applies since ${since}, the same for this edition (its figures carried over): --catalog ${id}`,
+    oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
+    didYouMean: (id: string) => `did you mean "${id}"?`,
+    id: "Catalog",
+    applies: "Applies",
+    period: (from: string | null, to: string | null) =>
+      from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
+    currency: "Currency",
+    sourced: "Sourced",
+    assumed: "Assumed",
+    carriedOver: "Carried",
+    standing: (isDefault: string, current: string) => `Default: ${isDefault}. In effect today: ${current}.`,
+    legend:
+      "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; assumed: no source does (see im-bill prices); carried over: taken unchanged from an earlier list, not re-verified.",
+    figure: "Figure",
+    same: (before: string, after: string) => `${before} and ${after} have the same figures`,
+    changes: (count: number) => (count === 1 ? "1 figure differs" : `${n(count)} figures differ`),
+    diffTwo: (count: number) => `--diff takes two catalogs (built-in ids or files), got ${n(count)}`,
+  },
   flags: {
     percent: (got: string) => `must be a percentage from 0 to 100 (at most four decimals), such as 15%, got ${got}`,
     amount: (got: string) => `must be an amount such as 6000 or 6000.00, got ${got}`,
     growth: (got: string) => `must be a percentage per month above -100% and at most 1000%, such as 8%, got ${got}`,
     months: (got: string) => `must be a whole number from 1 to 120, got ${got}`,
     date: (got: string) => `must be a date such as 2026-12-15, got ${got}`,
+    day: (got: string) => `must be a day such as 2024-01-15 (or a month such as 2024-01), got ${got}`,
   },
   output: {
     needsName: (flag: string) => `${flag}: needs a file name`,
@@ -330,6 +376,7 @@ const zh: Messages = {
     positiveWholeNumber: "≥ 1 的整数",
     numberUpTo: (max) => `0 到 ${n(max)} 之间的数`,
     days: "1 到 31 之间的整数",
+    day: "日期，例如 2024-01-01",
     flag: "true 或 false",
     text: "非空字符串",
     price: '≥ 0 的金额字符串，最多两位小数，例如 "999.00"',
@@ -362,7 +409,7 @@ const zh: Messages = {
       `未知增值服务 ${key}：价格表可按需购买的有 ${sold || "（无）"}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     repeated: (value, first) => `${value} 重复出现（第一次为第 ${first} 项）`,
     aliasTaken: (alias, edition) => `${alias} 已是${edition}的名称：每个名称只能对应一个版本`,
-    unknownCatalog: (id, builtin) => `未知价格表 ${id}：内置价格表为 "${builtin}"`,
+    unknownCatalog: (id, builtin) => `未知价格表 ${id}：内置价格表有 ${builtin}`,
     unknownSource: (key, suggestion) =>
       `未知来源 ${key}：不是 sources 中的键${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     addonWithoutName: (key) => `没有名称：请在 addonNames 中添加 "${key}"`,
@@ -412,7 +459,7 @@ const zh: Messages = {
     tooDeep: (limit) => `嵌套超过 ${n(limit)} 层（上限）`,
     tooManyItems: (limit) => `列表超过 ${n(limit)} 项（上限）`,
     tooManyKeys: (limit) => `对象超过 ${n(limit)} 个键（上限）`,
-    tooManyValues: (limit) => `一个文件中的值超过 ${n(limit)} 个（含别名展开，上限）`,
+    tooManyValues: (limit) => `一个文件中的值超过 ${n(limit)} 个（上限；YAML 别名每使用一次都计入其中的值）`,
     yamlTag: (tag) => `此处不支持 YAML 标签 ${tag}：请写成普通的映射、列表、字符串、数字或 true/false`,
     unknownAlias: (name) => `别名 *${name} 没有对应的锚点（&${name} 须在它之前定义）`,
     cyclicAlias: "通过别名包含了自身",
@@ -508,6 +555,8 @@ const zh: Messages = {
       `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,
   },
   forecast: {
+    catalogChange: (month, day, id, change) =>
+      `第 ${month} 月${day ? `（${day}）` : ""}起：按 ${id} 的价格计费${change ? `（${change}）` : ""}`,
     beyond: (month, flag, max) =>
       `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month) => `第 ${month} 月：没有满足需求的版本，按旗舰版计价`,
@@ -601,14 +650,51 @@ const zh: Messages = {
     sourceText: "来源",
     assumption: "假设：没有一手资料说明",
     assumptionsTitle: "假设（标 * 处）",
+    applies: (from, to) => (from && to ? `适用于 ${from} 至 ${to}` : from ? `自 ${from} 起适用` : `适用至 ${to}`),
+    carriedOver: (from) =>
+      `† 沿用 ${from}：为该价格表的数值，未针对本价格表重新核实（im-bill catalogs --diff 可查看差异）`,
+    notice: (addon, editions, text, source) => `公告：${addon}（${editions}）：${text} [${source}]`,
   },
   interrupted: "已中断：未运行完毕，未写入报告文件",
+  diff: {
+    line: "计费项",
+    before: "之前",
+    after: "之后",
+    change: "变化",
+    edition: (before, after) => `版本：${before} → ${after}`,
+    prices: (before, after) => `价格表：${before} → ${after}`,
+    aList: (count) => `包含 ${n(count)} 个场景的列表；diff 只能比较一个与一个`,
+    risesAbove: (change, percent, threshold) =>
+      `合计增加 ${change}${percent ? `（${percent}%）` : ""}，超过 --fail-above ${threshold}`,
+    threshold: (got) => `应为金额（例如 500）或百分比（例如 10%），实际为 ${got}`,
+  },
+  catalogs: {
+    supersededPrice: (edition, price, since, id) => `${edition}自 ${since} 起为 ${price}/月：--catalog ${id}`,
+    supersededList: (id, since) => `自 ${since} 起适用新的价格表，此版本价格不变（沿用旧价格表）：--catalog ${id}`,
+    oneOf: (first, second) => `${first} 与 ${second} 都指定了价格表：只能给出一个`,
+    didYouMean: (id) => `是否想写 "${id}"？`,
+    id: "价格表",
+    applies: "适用期间",
+    period: (from, to) => (from === null && to === null ? "不限" : `${from ?? ""} → ${to ?? ""}`.trim()),
+    currency: "币种",
+    sourced: "有来源",
+    assumed: "假设",
+    carriedOver: "沿用",
+    standing: (isDefault, current) => `默认：${isDefault}。当前生效：${current}。`,
+    legend:
+      "数值：价格、免费额度与限制。有来源：有同期资料说明；假设：没有资料说明（见 im-bill prices）；沿用：原样沿用旧价格表，未重新核实。",
+    figure: "数值",
+    same: (before, after) => `${before} 与 ${after} 的数值相同`,
+    changes: (count) => `共 ${n(count)} 项不同`,
+    diffTwo: (count) => `--diff 需要两个价格表（内置 id 或文件），实际为 ${n(count)} 个`,
+  },
   flags: {
     percent: (got) => `应为 0 到 100 的百分比（最多四位小数），例如 15%，实际为 ${got}`,
     amount: (got) => `应为金额，例如 6000 或 6000.00，实际为 ${got}`,
     growth: (got) => `应为每月增长百分比，大于 -100% 且不超过 1000%，例如 8%，实际为 ${got}`,
     months: (got) => `应为 1 到 120 的整数，实际为 ${got}`,
     date: (got) => `应为日期，例如 2026-12-15，实际为 ${got}`,
+    day: (got) => `应为日期，例如 2024-01-15（或月份，例如 2024-01），实际为 ${got}`,
   },
   output: {
     needsName: (flag) => `${flag}：需要文件名`,

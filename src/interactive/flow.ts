@@ -26,6 +26,8 @@ import { maxOf } from "../util/array.js";
 export interface FlowContext {
   catalog: Catalog;
   lang: Lang;
+  /** the day the bill is for: a price list that had ended by then says so */
+  asOf?: string;
   styles: Styles;
   write(text: string): void;
   cwd: string;
@@ -154,7 +156,7 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
   };
   context.write(summary(scenario, catalog, lang));
   const valid = validateScenario(scenario, { catalog, source: "" });
-  const estimate = priceScenario(valid, catalog, { lang });
+  const estimate = priceScenario(valid, catalog, { lang, asOf: context.asOf });
   context.write(renderTable(estimate, { lang, catalog, styles: context.styles, width: context.width }));
 
   if (await confirm({ message: t.save, default: false })) await save(scenario, context);

@@ -1,21 +1,39 @@
-// A diff of two estimates as a terminal table, markdown (for a PR comment) or JSON.
-import Table from "cli-table3";
-import type { EstimateDiff } from "../diff/diff.js";
+// A diff of two estimates as a terminal table, markdown (for a PR comment) or JSON:
+// the edition and the price list first when they change, then the lines, each side
+// under its own label, then the total.
+import { builtinCatalog } from "../catalog/index.js";
+import type { DiffSide, EstimateDiff } from "../diff/diff.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
+import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 
 const MARKERS = { "+": "+", "-": "−", "~": "~", "=": " " } as const;
 
-function rows(diff: EstimateDiff) {
+/** A line's label; where the two sides differ (another edition, another tier), both, the new one below. */
+const labelOf = (line: EstimateDiff["lines"][number], separator: string) =>
+  line.beforeLabel !== null && line.afterLabel !== null && line.beforeLabel !== line.afterLabel
+    ? `${line.beforeLabel}${separator}→ ${line.afterLabel}`
+    : line.label;
+
+function rows(diff: EstimateDiff, lang: Lang, separator: string) {
+  const t = messages[lang].diff;
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, diff.currency));
   const signed = (amount: string) =>
     amount.startsWith("-") ? formatMoney(amount, diff.currency) : `+${formatMoney(amount, diff.currency)}`;
   const percent = (value: string | null) => (value === null ? "—" : `${value.startsWith("-") ? "" : "+"}${value}%`);
+  const edition = (side: DiffSide) => builtinCatalog.editions[side.plan].name[lang];
+  const prices = (side: DiffSide) => `${side.catalog.id} ${side.catalog.version}`;
+  const head: string[][] = [];
+  if (diff.planChanged) head.push(["~", t.edition(edition(diff.before), edition(diff.after)), "", "", "", ""]);
+  if (diff.catalogChanged) head.push(["~", t.prices(prices(diff.before), prices(diff.after)), "", "", "", ""]);
   return {
+    head,
     lines: diff.lines.map((line) => [
       MARKERS[line.marker],
-      line.label,
+      labelOf(line, separator),
       money(line.before),
       money(line.after),
       line.marker === "=" ? "" : signed(line.change),
@@ -23,7 +41,7 @@ function rows(diff: EstimateDiff) {
     ]),
     total: [
       "",
-      "Total",
+      messages[lang].total,
       money(diff.total.before),
       money(diff.total.after),
       signed(diff.total.change),
@@ -32,34 +50,58 @@ function rows(diff: EstimateDiff) {
   };
 }
 
-const HEAD = ["", "Line", "Before", "After", "Change", "%"];
+const headOf = (lang: Lang) => {
+  const t = messages[lang].diff;
+  return ["", t.line, t.before, t.after, t.change, "%"];
+};
 
-export function renderDiffTable(diff: EstimateDiff, styles: Styles = plainStyles): string {
-  const { lines, total } = rows(diff);
-  const table = new Table({
-    head: HEAD.map((cell) => styles.bold(cell)),
-    colAligns: ["left", "left", "right", "right", "right", "right"],
-    // No colours of cli-table3's own: it picks them by TERM even in a pipe.
-    style: { head: [], border: [], compact: true },
-  });
-  const colour = { "+": styles.error, "−": styles.success, "~": styles.warning, " ": styles.dim } as Record<
-    string,
-    (text: string) => string
-  >;
-  for (const row of lines)
-    table.push(row.map((cell, index) => (index === 0 ? (colour[row[0]!] ?? String)(cell) : cell)));
-  table.push(total.map((cell) => styles.bold(cell)));
-  return `${table.toString()}\n`;
+export function renderDiffTable(
+  diff: EstimateDiff,
+  styles: Styles = plainStyles,
+  lang: Lang = "en",
+  width = 80,
+): string {
+  const { head, lines, total } = rows(diff, lang, "\n");
+  const colour: Record<string, (text: string) => string> = {
+    "+": styles.error,
+    "−": styles.success,
+    "~": styles.warning,
+    " ": styles.dim,
+  };
+  const columns: GridColumn[] = [
+    {},
+    { flexible: true, min: 16 },
+    ...[0, 1, 2, 3].map(() => ({ align: "right" as const })),
+  ];
+  const marked = (row: string[]): Cell[] =>
+    row.map((text, index) => (index === 0 ? { text, style: colour[text] } : text));
+  // The edition and price list rows span the amounts: they have none.
+  const spanned = (row: string[]): Cell[] => [
+    { text: row[0]!, style: styles.warning },
+    { text: row[1]!, span: 5 },
+  ];
+  return [
+    ...renderGrid({
+      columns,
+      width,
+      sections: [
+        [headOf(lang).map((text) => ({ text, style: styles.bold }))],
+        [...head.map(spanned), ...lines.map(marked)],
+        [total.map((text) => ({ text, style: styles.bold }))],
+      ],
+    }),
+  ].join("");
 }
 
-export function renderDiffMarkdown(diff: EstimateDiff, title?: string): string {
-  const { lines, total } = rows(diff);
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
+export function renderDiffMarkdown(diff: EstimateDiff, title?: string, lang: Lang = "en"): string {
+  const { head, lines, total } = rows(diff, lang, " ");
+  const cell = (text: string) => printable(text).replace(/\|/g, "\\|");
   const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const out = title ? [`### ${printable(title)}`, ""] : [];
   out.push(
-    row(HEAD),
+    row(headOf(lang)),
     "|---|---|---:|---:|---:|---:|",
+    ...head.map(row),
     ...lines.map(row),
     row(total.map((text) => (text ? `**${text}**` : ""))),
   );

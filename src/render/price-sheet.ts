@@ -19,12 +19,18 @@ export interface PriceSheet {
   title: string;
   catalog: string;
   sections: Section[];
+  /** the assumptions, each with the editions it holds for (marked *) */
   footnotes: string[];
+  /** what the figures marked † are: carried over from an earlier list */
+  carriedOver?: string;
+  /** what the vendor says of add-ons it sells (no longer maintained…) */
+  notices: string[];
 }
 
 interface Fact {
   source: string | string[];
   assumption?: boolean;
+  carriedOver?: string;
   note?: string;
 }
 
@@ -36,27 +42,45 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   // Assumptions are marked * in their cell and explained once under the sheet, with
   // the editions they hold for.
   const assumptions = new Map<string, { what: string; note: string; editions: string[] }>();
+  // Figures taken unchanged from an earlier list are marked †, explained once.
+  const carriedFrom = new Set<string>();
   const mark = (text: string, fact: Fact, what: string, edition: string) => {
-    if (!fact.assumption) return text;
+    let marked = text;
+    if (fact.carriedOver) {
+      carriedFrom.add(fact.carriedOver);
+      marked = `${marked} †`;
+    }
+    if (!fact.assumption) return marked;
     const note = fact.note ?? t.assumption;
     const entry = assumptions.get(`${what}\n${note}`) ?? { what, note, editions: [] };
     entry.editions.push(edition);
     assumptions.set(`${what}\n${note}`, entry);
-    return `${text} *`;
+    return `${marked} *`;
   };
 
   const overageRow = (label: string, metric: "dau" | "groups") => [
     label,
     ...editions.map((edition) => {
       const rule = edition.overage?.[metric];
-      return rule ? t.overageRule(money(rule.price), formatNumber(rule.unit), formatNumber(rule.free)) : t.notSold;
+      if (!rule) return t.notSold;
+      return mark(
+        t.overageRule(money(rule.price), formatNumber(rule.unit), formatNumber(rule.free)),
+        rule,
+        label,
+        edition.name[lang],
+      );
     }),
   ];
   const packages: Section = {
     title: t.packages,
     head: ["", ...editionHead],
     rows: [
-      [t.packageFee, ...editions.map((edition) => `${money(edition.packageFee.price)}${t.perMonth}`)],
+      [
+        t.packageFee,
+        ...editions.map((edition) =>
+          mark(`${money(edition.packageFee.price)}${t.perMonth}`, edition.packageFee, t.packageFee, edition.name[lang]),
+        ),
+      ],
       overageRow(t.dauOverage, "dau"),
       overageRow(t.groupOverage, "groups"),
     ],
@@ -124,12 +148,32 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
     rows: Object.entries(catalog.sources).map(([key, text]) => [key, text]),
   };
 
+  const notices: string[] = [];
+  for (const key of addonKeys) {
+    const sold = editions.filter((edition) => {
+      const addon = own(edition.addons, key);
+      return addon?.kind === "switch" && addon.notice;
+    });
+    const addon = sold.length > 0 ? own(sold[0]!.addons, key) : undefined;
+    if (addon?.kind === "switch" && addon.notice)
+      notices.push(
+        t.notice(
+          own(catalog.addonNames, key)?.[lang] ?? key,
+          sold.map((edition) => edition.name[lang]).join(", "),
+          addon.notice[lang],
+          addon.notice.source,
+        ),
+      );
+  }
+  const { from, to } = catalog.effective ?? { from: null, to: null };
   return {
     title: catalog.title[lang],
-    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})`,
+    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})${from || to ? `, ${t.applies(from, to)}` : ""}`,
     sections: [packages, addons, limits, sources],
     footnotes: [...assumptions.values()].map(
       ({ what, note, editions }) => `* ${what} (${editions.join(", ")}): ${note}`,
     ),
+    ...(carriedFrom.size > 0 ? { carriedOver: t.carriedOver([...carriedFrom].join(", ")) } : {}),
+    notices,
   };
 }

@@ -20,6 +20,8 @@ export function renderPriceTables(
       styles.bold(options.assumptionsTitle),
       ...sheet.footnotes.map((note) => wrapText(note, width).join("\n  ")),
     );
+  if (sheet.carriedOver) out.push("", wrapText(sheet.carriedOver, width).join("\n  "));
+  for (const notice of sheet.notices) out.push("", styles.warning(wrapText(notice, width).join("\n  ")));
   return `${out.join("\n").trimEnd()}\n`;
 }
 
@@ -63,5 +65,7 @@ export function renderPriceMarkdown(sheet: PriceSheet, assumptionsTitle: string)
   }
   if (sheet.footnotes.length > 0)
     out.push(`## ${assumptionsTitle}`, "", ...sheet.footnotes.map((note) => `- ${note.replace(/^\* /, "")}`), "");
+  if (sheet.carriedOver) out.push(sheet.carriedOver, "");
+  for (const notice of sheet.notices) out.push(`> ${notice}`, "");
   return `${out.join("\n").trimEnd()}\n`;
 }

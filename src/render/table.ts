@@ -85,8 +85,14 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
       ...estimate.violations.map((v) => styles.error(`  ✗ ${v.message} [${v.code}]`)),
     );
   }
-  if (estimate.notes.length > 0) out.push(t.notes, ...estimate.notes.map((note) => `  • ${note.message}`));
+  // That a newer list applies goes in the footer, with the prices it is about.
+  const superseded = estimate.notes.filter((note) => note.code === "catalog.superseded");
+  const notes = estimate.notes.filter((note) => note.code !== "catalog.superseded");
+  if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${note.message}`));
   const { id, version, currency } = estimate.catalog;
-  out.push(styles.dim(t.catalogFooter(id, version, currency)));
+  out.push(
+    styles.dim(t.catalogFooter(id, version, currency)),
+    ...superseded.map((note) => styles.warning(note.message)),
+  );
   return `${out.join("\n")}\n`;
 }

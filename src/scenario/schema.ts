@@ -76,6 +76,12 @@ export const ScenarioSchema = z.strictObject({
     "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)",
     (r) => r.plan,
   ),
+  // Checked against the built-in catalogs by the validator.
+  catalog: z.optional(
+    text(
+      "A built-in price list to price with, such as tencent-im-cn-2020: pins the prices, so that expectations do not move when a newer list lands (--catalog, --on and --pricing override it)",
+    ),
+  ),
   usage: z.optional(Usage),
   features: z.optional(Features),
   expect: z.optional(Expect),

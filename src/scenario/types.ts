@@ -5,6 +5,8 @@ import type { Expect } from "./schema.js";
 export interface Scenario {
   name: string | null;
   plan: EditionId;
+  /** the built-in catalog the scenario pins, if any */
+  catalog: string | null;
   usage: {
     peakDau: number;
     peakGroups: number;

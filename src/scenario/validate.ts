@@ -1,4 +1,4 @@
-import { resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
+import { builtinCatalogById, builtinCatalogIds, resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
@@ -36,9 +36,21 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
   return normalize(data, plan);
 }
 
-/** What only the catalog can tell: the plan names and the add-ons it sells. */
+/** What only the catalogs can tell: a pinned list that exists, the plan names and the add-ons it sells. */
 function catalogProblems(data: ScenarioInput, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
+  if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog)) {
+    const ids = builtinCatalogIds();
+    const suggestion = closest(data.catalog, ids);
+    const pin = describeValue(data.catalog);
+    problems.push({
+      path: "catalog",
+      message: say(
+        (t) =>
+          `${t.validation.unknownCatalog(pin, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
+      ),
+    });
+  }
   if (!resolveEdition(catalog, data.plan)) {
     const suggestion = closest(data.plan, editionNames(catalog));
     const plan = describeValue(data.plan);
@@ -86,6 +98,7 @@ function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
   return {
     name: input.name ?? null,
     plan,
+    catalog: input.catalog ?? null,
     usage: {
       peakDau: usage.peakDau ?? 0,
       peakGroups: usage.peakGroups ?? 0,

@@ -41,12 +41,27 @@ describe("an overlay", () => {
 
   it("names itself after its file unless it gives an id, and keeps the rest of the built-in catalog", () => {
     const unnamed = resolveCatalog({ extends: "tencent-im-cn-2020" }, "prices/acme.yaml");
-    expect(unnamed).toEqual({ ...builtinCatalog, id: "tencent-im-cn-2020+acme" });
+    // An overlay's dates are its own: a negotiated list is not the public list's period.
+    const { effective: _dates, ...rest } = builtinCatalog;
+    expect(unnamed).toEqual({ ...rest, id: "tencent-im-cn-2020+acme" });
     expect(resolveCatalog({ extends: "tencent-im-cn-2020", id: "acme", version: "2" }, "x.json")).toMatchObject({
       id: "acme",
       version: "2",
     });
     expect(priceWith(unnamed).catalog.id).toBe("tencent-im-cn-2020+acme");
+  });
+
+  it("may extend any built-in list, the 2024 one's carried-over marks included", () => {
+    const overlay = resolveCatalog(
+      { extends: "tencent-im-cn-2024", effective: { from: "2026-01-01", to: "2026-12-31" } },
+      "acme-2026.yaml",
+    );
+    expect(overlay).toMatchObject({
+      id: "tencent-im-cn-2024+acme-2026",
+      effective: { from: "2026-01-01", to: "2026-12-31" },
+    });
+    expect(overlay.editions.pro.packageFee.price).toBe("1499.00");
+    expect(overlay.editions.flagship.packageFee.carriedOver).toBe("tencent-im-cn-2020");
   });
 
   it("can replace a list (the history tiers) and set a value to null", () => {
@@ -70,7 +85,7 @@ describe("an overlay", () => {
   it.each([
     [
       { extends: "tencent-im-cn-2019" },
-      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in one is "tencent-im-cn-2020"',
+      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024',
     ],
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { packageFee: { price: "-5.00" } } } },

@@ -75,15 +75,16 @@ describe("im-bill forecast", () => {
       month: 1,
       calendarMonth: "2027-01",
       plan: "pro",
-      estimate: { total: "2999.00" },
+      // the 2024 list is in effect in 2027: the Pro package at 1,499 + 1,000 DAU + 1,000 members
+      estimate: { total: "3499.00", catalog: { id: "tencent-im-cn-2024" } },
     });
-    expect(json.total).toBe("8997.00");
+    expect(json.total).toBe("10497.00");
     expect(json.calendar[0]).toEqual({
       date: "2027-01-15",
       month: 1,
       kind: "prepaid",
       lines: ["package", "addon.groupMembers"],
-      amount: "1499.00",
+      amount: "1999.00",
     });
     const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
     expect(csv.split("\r\n")[0]).toBe(
@@ -122,16 +123,26 @@ describe("im-bill estimate --usage-csv", () => {
     expect(result.status).toBe(0);
     const months = JSON.parse(result.stdout);
     expect(months.map((m: { name: string; total: string }) => [m.name, m.total])).toEqual([
-      // 999 + 1,000 DAU + 1,000 groups + (10.5 + 0.1) × 2
-      ["2026-02", "3020.20"],
-      // 999 + 2,000 DAU + 0.2 × 2
-      ["2026-03", "2999.40"],
+      // each month with the list in effect then (2024's: Pro at 1,499)
+      // 1,499 + 1,000 DAU + 1,000 groups + (10.5 + 0.1) × 2
+      ["2026-02", "3520.20"],
+      // 1,499 + 2,000 DAU + 0.2 × 2
+      ["2026-03", "3499.40"],
     ]);
     expect(months[0].notes).toContainEqual({
       code: "usage.missing-days",
       message: "2026-02: 26 of 28 days are missing from the usage file; peaks and bandwidth cover the days present",
     });
     expect(months[0].lines.at(-1).explain).toBe("Σ daily peaks = 10.6 Mbps·day");
+  });
+
+  it("prices months across the 2024 change with each month's list, unless one is pinned", () => {
+    const across = fixtureDir({ "daily.csv": "date,dau,groups\n2023-12-31,0,0\n2024-01-01,0,0\n" });
+    const args = ["estimate", "--plan", "pro", "--usage-csv", join(across, "daily.csv"), "--format", "json"];
+    const totals = (result: { stdout: string }) =>
+      JSON.parse(result.stdout).map((month: { total: string }) => month.total);
+    expect(totals(imBill(args))).toEqual(["999.00", "1499.00"]);
+    expect(totals(imBill([...args, "--catalog", "tencent-im-cn-2020"]))).toEqual(["999.00", "999.00"]);
   });
 
   it("exits 2 naming the bad row's line", () => {

@@ -139,7 +139,8 @@ describe("im-bill check", () => {
       "",
     ].join("\n");
     const oneLine = '{"name": "one", "plan": "pro", "usage": {"peakDau": 30000}}\n';
-    const pretty = '{\n  "name": "pretty",\n  "plan": "pro",\n  "usage": {"peakDau": 30000},\n  "expect": {\n    "total": "2999.00",\n    "violations": []\n  }\n}\n';
+    const pretty =
+      '{\n  "name": "pretty",\n  "plan": "pro",\n  "usage": {"peakDau": 30000},\n  "expect": {\n    "total": "2999.00",\n    "violations": []\n  }\n}\n';
     const lines = '{"plan":"pro"}\r\n{"plan":"pro","expect":{"total":"9.00"}}\r\n';
     const work = fixtureDir({ "app.yaml": yaml, "one.json": oneLine, "pretty.json": pretty, "lines.jsonl": lines });
     expect(imBill(["check", "--update", work]).status).toBe(0);
@@ -147,14 +148,20 @@ describe("im-bill check", () => {
     expect(read("app.yaml")).toBe(
       yaml
         .replace('total: "1.00"', 'total: "4999.00"')
-        .replace('    overage.dau: "2000.00"', '    package: "999.00"\n    overage.dau: "2000.00"\n    overage.groups: "2000.00"'),
+        .replace(
+          '    overage.dau: "2000.00"',
+          '    package: "999.00"\n    overage.dau: "2000.00"\n    overage.groups: "2000.00"',
+        ),
     );
     expect(read("one.json")).toBe(
       '{"name": "one", "plan": "pro", "usage": {"peakDau": 30000}, "expect": {"total": "2999.00", "lines": {"package": "999.00", "overage.dau": "2000.00"}, "violations": []}}\n',
     );
     // total and violations held already: only the missing lines were added, in the block's own style.
     expect(read("pretty.json")).toBe(
-      pretty.replace('"violations": []', '"violations": [],\n    "lines": {\n      "package": "999.00",\n      "overage.dau": "2000.00"\n    }'),
+      pretty.replace(
+        '"violations": []',
+        '"violations": [],\n    "lines": {\n      "package": "999.00",\n      "overage.dau": "2000.00"\n    }',
+      ),
     );
     expect(read("lines.jsonl")).toBe(
       '{"plan":"pro","expect":{"total":"999.00","lines":{"package":"999.00"},"violations":[]}}\r\n{"plan":"pro","expect":{"total":"999.00","lines":{"package":"999.00"},"violations":[]}}\r\n',

@@ -106,6 +106,11 @@ describe("im-bill estimate", () => {
     ]);
     expect(estimate.notes).toEqual([
       { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥999.00 a month" },
+      {
+        code: "catalog.superseded",
+        message:
+          "A newer price list applies since 2024-01-01, the same for this edition (its figures carried over): --catalog tencent-im-cn-2024",
+      },
     ]);
   });
 

@@ -52,7 +52,14 @@ describe("estimate --pricing and --discount", () => {
       "json",
     ]);
     const estimate = JSON.parse(result.stdout);
-    expect(estimate.catalog).toEqual({ id: "acme-negotiated", version: "2026-01", currency: "CNY" });
+    // A negotiated overlay does not take the public list's dates: it says none, so nothing says it has ended.
+    expect(estimate.catalog).toEqual({
+      id: "acme-negotiated",
+      version: "2026-01",
+      currency: "CNY",
+      effective: { from: null, to: null },
+    });
+    expect(estimate.notes).toEqual([]);
     // 849.15 + 1 × 800 DAU overage + 500 members + 500 history
     expect(estimate.total).toBe("2649.15");
   });

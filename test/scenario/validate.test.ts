@@ -19,6 +19,7 @@ describe("validateScenario", () => {
     expect(validate({ plan: "pro" })).toEqual({
       name: null,
       plan: "pro",
+      catalog: null,
       usage: {
         peakDau: 0,
         peakGroups: 0,

@@ -12,14 +12,19 @@ import type { CommandContext } from "../context.js";
 import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
-import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  type CatalogFlags,
+} from "../shared-options.js";
 
-interface BatchFlags {
+interface BatchFlags extends CatalogFlags {
   format?: ReportFormat;
   output?: string;
   bom?: boolean;
   strict?: boolean;
-  pricing?: string;
   discount?: string;
   lang?: string;
 }
@@ -85,7 +90,8 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // faster on a million scenarios. Set here, after start-up, so that the code cache
   // (made without the flag) is still taken; node:v8 loads only on this path.
   (await import("node:v8")).setFlagsFromString("--max-semi-space-size=64");
-  const catalog = await catalogFor(flags.pricing, io);
+  const choice = await catalogFor(flags, io);
+  const { catalog, asOf } = choice;
   const lang = context.lang(flags.lang);
   // Every path and the output are checked before any work.
   const toFile = flags.output !== undefined;
@@ -126,7 +132,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        const item = priceRecord(record, catalog, { lang, discountPercent: flags.discount });
+        const item = priceRecord(record, choice, { lang, discountPercent: flags.discount, asOf });
         summary.add(item);
         if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);

@@ -8,15 +8,20 @@ import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
-import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  type CatalogFlags,
+} from "../shared-options.js";
 import { append } from "../../util/array.js";
 
-interface CheckFlags {
+interface CheckFlags extends CatalogFlags {
   format: "text" | "json" | "junit";
   update?: boolean;
   requireExpect?: boolean;
   output?: string;
-  pricing?: string;
   discount?: string;
   lang?: string;
 }
@@ -49,9 +54,10 @@ export function checkCommand(context: CommandContext): Command {
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
   const { io, interruption } = context;
-  const catalog = await catalogFor(flags.pricing, io);
+  const choice = await catalogFor(flags, io);
+  const { catalog } = choice;
   const lang = context.lang(flags.lang);
-  const options = { lang, discountPercent: flags.discount };
+  const options = { lang, discountPercent: flags.discount, asOf: choice.asOf };
   if (flags.output !== undefined) {
     const problem = outputProblem(flags.output, io.cwd);
     if (problem) throw problem;
@@ -68,13 +74,13 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     const { updateFile } = await import("../../check/update.js");
     for (const input of inputs) {
       if (input.kind !== "file") continue;
-      append(results, await updateFile(input, catalog, options, (path) => skipped.push(path)));
+      append(results, await updateFile(input, choice, options, (path) => skipped.push(path)));
       await pause();
     }
   } else {
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        results.push(checkRecord(record, catalog, options));
+        results.push(checkRecord(record, choice, options));
         await pause();
       }
     }

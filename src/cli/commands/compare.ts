@@ -3,11 +3,16 @@ import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import { addDiscountOption, addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  type CatalogFlags,
+} from "../shared-options.js";
 
-interface CompareFlags extends ScenarioFlags {
+interface CompareFlags extends ScenarioFlags, CatalogFlags {
   format: "table" | "json" | "markdown";
-  pricing?: string;
   discount?: string;
   lang?: string;
 }
@@ -31,16 +36,20 @@ export function compareCommand(context: CommandContext): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
-      const catalog = await catalogFor(flags.pricing, io);
+      const choice = await catalogFor(flags, io);
       const lang = context.lang(flags.lang);
       // The plan does not matter here, so it may be left out.
-      const scenario = await readScenario(
+      const { scenario, catalog } = await readScenario(
         scenarioFile(file, flags, "compare"),
         { ...flags, plan: flags.plan ?? "pro" },
-        { io, catalog },
+        { io, choice },
       );
       const { compareEditions } = await import("../../advisor/compare.js");
-      const comparison = compareEditions(scenario, catalog, { lang, discountPercent: flags.discount });
+      const comparison = compareEditions(scenario, catalog, {
+        lang,
+        discountPercent: flags.discount,
+        asOf: choice.asOf,
+      });
       const render = await import("../../render/compare.js");
       io.stdout.write(
         flags.format === "json"

@@ -3,22 +3,22 @@
 import { Command, Option } from "commander";
 import type { Estimate } from "../../calculator/types.js";
 import { priceScenario } from "../../calculator/estimate.js";
-import type { Catalog } from "../../catalog/schema.js";
+import { catalogForDocument, type CatalogChoice } from "../../catalog/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import type { Lang } from "../../i18n/lang.js";
 import { readDocument } from "../../document/read.js";
+import { messages } from "../../i18n/messages.js";
 import { validateScenario } from "../../scenario/validate.js";
 import { Money } from "../../calculator/decimal.js";
 import type { Threshold } from "../../diff/diff.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
-import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
 
-interface DiffFlags {
+interface DiffFlags extends CatalogFlags {
   format: "table" | "json" | "markdown";
   failAbove?: string;
   title?: string;
-  pricing?: string;
   lang?: string;
 }
 
@@ -45,11 +45,11 @@ export function diffCommand(context: CommandContext): Command {
   addLangOption(command);
   return command.addHelpText("after", EXAMPLES).action(async (before: string, after: string, flags: DiffFlags) => {
     const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
-    const catalog = await catalogFor(flags.pricing, context.io);
+    const choice = await catalogFor(flags, context.io);
     const lang = context.lang(flags.lang);
     const [old, now] = [
-      await estimateOf(before, context.io, catalog, lang),
-      await estimateOf(after, context.io, catalog, lang),
+      await estimateOf(before, context.io, choice, lang),
+      await estimateOf(after, context.io, choice, lang),
     ];
     const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
     const diff = diffEstimates(old, now);
@@ -58,13 +58,12 @@ export function diffCommand(context: CommandContext): Command {
       flags.format === "json"
         ? render.renderDiffJson(diff)
         : flags.format === "markdown"
-          ? render.renderDiffMarkdown(diff, flags.title)
-          : render.renderDiffTable(diff, context.styles(context.io.stdout)),
+          ? render.renderDiffMarkdown(diff, flags.title, lang)
+          : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.io.stdout.columns),
     );
     if (threshold && risesAbove(diff, threshold)) {
-      context.error(
-        `the total rises by ${diff.total.change}${diff.total.percent ? ` (${diff.total.percent}%)` : ""}, more than --fail-above ${flags.failAbove}`,
-      );
+      const percent = diff.total.percent;
+      context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
       return context.setExitCode(EXIT_CHECK_FAILED);
     }
     context.setExitCode(EXIT_OK);
@@ -73,28 +72,33 @@ export function diffCommand(context: CommandContext): Command {
 
 export function parseThreshold(text: string): Threshold {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text.replace(/,/g, ""));
-  if (!match)
-    throw new UserError(
-      `--fail-above: must be an amount such as 500 or a percentage such as 10%, got ${JSON.stringify(text)}`,
-    );
+  if (!match) {
+    const got = JSON.stringify(text);
+    throw new UserError(say((t) => `--fail-above: ${t.diff.threshold(got)}`));
+  }
   return { kind: match[2] ? "percent" : "amount", value: new Money(match[1]!) };
 }
 
 /** A saved estimate as it is, or a scenario priced now. */
-async function estimateOf(path: string, io: Io, catalog: Catalog, lang: Lang): Promise<Estimate> {
+async function estimateOf(
+  path: string,
+  io: Io,
+  choice: CatalogChoice & { asOf: string },
+  lang: Lang,
+): Promise<Estimate> {
   const { source, data } = await readDocument(
     path,
     io,
     say((t) => t.document.expectedScenarioOrEstimate),
   );
-  if (Array.isArray(data))
-    throw new UserError(`${source}: holds a list of ${data.length} scenarios; diff compares one with one`);
-  if (typeof data === "object" && data !== null && "lines" in data && "total" in data) {
+  if (Array.isArray(data)) throw new UserError(say((t) => `${source}: ${t.diff.aList(data.length)}`));
+  if (typeof data === "object" && data !== null && Object.hasOwn(data, "lines") && Object.hasOwn(data, "total")) {
     const { EstimateSchema } = await import("../../calculator/types.js");
     const { parseWith } = await import("../../validation/issues.js");
     const parsed = parseWith(EstimateSchema, data);
     if (!parsed.data) throw new InputError(parsed.problems.map((problem) => ({ source, ...problem })));
     return parsed.data;
   }
-  return priceScenario(validateScenario(data, { catalog, source }), catalog, { lang });
+  const catalog = catalogForDocument(data, choice);
+  return priceScenario(validateScenario(data, { catalog, source }), catalog, { lang, asOf: choice.asOf });
 }

@@ -6,18 +6,25 @@ import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
 import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
-import { addDiscountOption, addLangOption, addPricingOption, catalogFor, parseAmount } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  parseAmount,
+  type CatalogFlags,
+} from "../shared-options.js";
 import { Money } from "../../calculator/decimal.js";
 import type { Catalog } from "../../catalog/schema.js";
+import { catalogOn } from "../../catalog/index.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import { formatMoney } from "../../util/format.js";
 
-interface EstimateFlags extends Record<string, unknown> {
+interface EstimateFlags extends Record<string, unknown>, CatalogFlags {
   file?: string;
   format: "table" | "json";
   strict?: boolean;
-  pricing?: string;
   discount?: string;
   maxTotal?: string;
   usageCsv?: string;
@@ -58,17 +65,21 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
   const { io } = context;
   const discountPercent = flags.discount;
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
-  const catalog = await catalogFor(flags.pricing, io);
+  const choice = await catalogFor(flags, io);
   const lang = context.lang(flags.lang);
   if (flags.interactive) {
     const { startInteractive } = await import("../interactive.js");
-    await startInteractive(flags, context, { catalog, lang });
+    await startInteractive(flags, context, { choice, lang, asOf: choice.asOf });
     return EXIT_OK;
   }
-  const scenario = await readScenario(flags.file, flags, { io, catalog });
-  if (flags.usageCsv !== undefined)
-    return runUsage(flags.usageCsv, scenario, flags, context, { catalog, lang, discountPercent });
-  const estimate = priceScenario(scenario, catalog, { lang, discountPercent });
+  const { scenario, catalog } = await readScenario(flags.file, flags, { io, choice });
+  if (flags.usageCsv !== undefined) {
+    // Each month with the list in effect then, unless a flag or the scenario chose one.
+    const fixed = choice.chosen || scenario.catalog !== null;
+    const catalogOf = (day: string) => (fixed ? catalog : (catalogOn(day) ?? catalog));
+    return runUsage(flags.usageCsv, scenario, flags, context, { catalogOf, lang, discountPercent });
+  }
+  const estimate = priceScenario(scenario, catalog, { lang, discountPercent, asOf: choice.asOf });
   if (flags.format === "json") {
     io.stdout.write(renderJson(estimate));
   } else {
@@ -96,14 +107,14 @@ async function runUsage(
   scenario: Scenario,
   flags: EstimateFlags,
   context: CommandContext,
-  options: { catalog: Catalog; lang: Lang; discountPercent?: string },
+  options: { catalogOf: (day: string) => Catalog; lang: Lang; discountPercent?: string },
 ): Promise<number> {
   const { io } = context;
   const { readText } = await import("../../document/read.js");
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const estimates = priceMonths(scenario, months, options.catalog, {
+  const estimates = priceMonths(scenario, months, options.catalogOf, {
     lang: options.lang,
     discountPercent: options.discountPercent,
   });
@@ -114,8 +125,13 @@ async function runUsage(
     const styles = context.styles(io.stdout);
     io.stdout.write(
       estimates
-        .map((estimate) =>
-          renderTable(estimate, { lang: options.lang, catalog: options.catalog, styles, width: io.stdout.columns }),
+        .map((estimate, index) =>
+          renderTable(estimate, {
+            lang: options.lang,
+            catalog: options.catalogOf(`${months[index]!.month}-01`),
+            styles,
+            width: io.stdout.columns,
+          }),
         )
         .join("\n"),
     );

@@ -1,12 +1,13 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command, Option } from "commander";
 import { parseDate } from "../../advisor/calendar.js";
+import { catalogOn } from "../../catalog/index.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
 
-interface ForecastFlags extends ScenarioFlags {
+interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   months: string;
   start?: string;
   dauGrowth: string;
@@ -15,7 +16,6 @@ interface ForecastFlags extends ScenarioFlags {
   autoPlan?: boolean;
   chart?: boolean;
   format: "table" | "json" | "csv";
-  pricing?: string;
   lang?: string;
 }
 
@@ -66,11 +66,21 @@ export function forecastCommand(context: CommandContext): Command {
         groups: parseGrowth("--groups-growth", flags.groupsGrowth),
         bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
       };
-      const catalog = await catalogFor(flags.pricing, io);
+      const choice = await catalogFor(flags, io);
       const lang = context.lang(flags.lang);
-      const scenario = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, catalog });
+      const { scenario, catalog } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, choice });
       const { forecast } = await import("../../advisor/forecast.js");
-      const result = forecast(scenario, catalog, { lang, months, growth, autoPlan: Boolean(flags.autoPlan), start });
+      // With a start date, each month has the prices of its dates, unless a flag or the scenario fixed a list.
+      const fixed = choice.chosen || scenario.catalog !== null;
+      const result = forecast(scenario, catalog, {
+        lang,
+        months,
+        growth,
+        autoPlan: Boolean(flags.autoPlan),
+        start,
+        asOf: choice.asOf,
+        ...(fixed ? {} : { catalogOn }),
+      });
       const render = await import("../../render/forecast.js");
       if (flags.format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else if (flags.format === "csv") io.stdout.write(render.renderForecastCsv(result));

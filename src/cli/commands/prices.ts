@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { messages } from "../../i18n/messages.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, addPricingOption, catalogFor } from "../shared-options.js";
+import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
 
 const EXAMPLES = `
 Examples:
@@ -21,9 +21,9 @@ export function pricesCommand(context: CommandContext): Command {
   return command
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
     .addHelpText("after", EXAMPLES)
-    .action(async (flags: { pricing?: string; lang?: string; format: "table" | "json" | "markdown" }) => {
+    .action(async (flags: CatalogFlags & { lang?: string; format: "table" | "json" | "markdown" }) => {
       const { io } = context;
-      const catalog = await catalogFor(flags.pricing, io);
+      const { catalog } = await catalogFor(flags, io);
       if (flags.format === "json") {
         io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
         return context.setExitCode(EXIT_OK);

@@ -1,0 +1,77 @@
+// The figures of a catalog (prices, quotas, limits, tiers) with where each comes from:
+// counted for `im-bill catalogs`, compared for `im-bill catalogs --diff`.
+import { editionIds } from "./editions.js";
+import type { Catalog } from "./schema.js";
+
+export type FigureStatus = "sourced" | "assumed" | "carriedOver";
+
+/** A fact with its provenance (an object with a `source`): a price, a quota, a limit, an add-on. */
+export interface Figure {
+  /** e.g. editions.pro.packageFee */
+  path: string;
+  status: FigureStatus;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every figure of the editions, in catalog order (a vendor's notice is not a figure). */
+export function figures(catalog: Catalog): Figure[] {
+  const out: Figure[] = [];
+  const stack: [string, unknown][] = editionIds
+    .map((id) => [`editions.${id}`, catalog.editions[id]] as [string, unknown])
+    .reverse();
+  while (stack.length > 0) {
+    const [path, value] = stack.pop()!;
+    if (!isObject(value)) continue;
+    if (Object.hasOwn(value, "source"))
+      out.push({ path, status: value.assumption ? "assumed" : value.carriedOver ? "carriedOver" : "sourced" });
+    const children = Object.entries(value).filter(([key]) => key !== "notice");
+    for (const [key, child] of children.reverse()) stack.push([`${path}.${key}`, child]);
+  }
+  return out;
+}
+
+export function countFigures(catalog: Catalog): Record<FigureStatus, number> {
+  const counts: Record<FigureStatus, number> = { sourced: 0, assumed: 0, carriedOver: 0 };
+  for (const figure of figures(catalog)) counts[figure.status]++;
+  return counts;
+}
+
+/** What a price list holds as values: every leaf of its editions but provenance and notices. */
+function values(catalog: Catalog): Map<string, string> {
+  const out = new Map<string, string>();
+  const skip = new Set(["source", "note", "assumption", "carriedOver", "notice", "name", "aliases"]);
+  const stack: [string, unknown][] = editionIds
+    .map((id) => [`editions.${id}`, catalog.editions[id]] as [string, unknown])
+    .reverse();
+  while (stack.length > 0) {
+    const [path, value] = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) stack.push([`${path}[${index}]`, value[index]]);
+    } else if (isObject(value)) {
+      const entries = Object.entries(value).filter(([key]) => !skip.has(key));
+      for (const [key, child] of entries.reverse()) stack.push([`${path}.${key}`, child]);
+    } else {
+      out.set(path, value === null ? "null" : String(value));
+    }
+  }
+  return out;
+}
+
+export interface FigureChange {
+  path: string;
+  /** null: the figure is not in that catalog */
+  before: string | null;
+  after: string | null;
+}
+
+/** Every figure that differs between two catalogs, old → new, in the first one's order. */
+export function diffCatalogs(before: Catalog, after: Catalog): FigureChange[] {
+  const [a, b] = [values(before), values(after)];
+  const changes: FigureChange[] = [];
+  for (const [path, value] of a)
+    if (b.get(path) !== value) changes.push({ path, before: value, after: b.get(path) ?? null });
+  for (const [path, value] of b) if (!a.has(path)) changes.push({ path, before: null, after: value });
+  return changes;
+}

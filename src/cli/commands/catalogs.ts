@@ -1,0 +1,80 @@
+// `im-bill catalogs`: the built-in price lists with their dates and how sure each
+// figure is; `--diff A B` lists every figure that differs between two catalogs.
+import { Command, Option } from "commander";
+import { countFigures, diffCatalogs } from "../../catalog/figures.js";
+import { builtinCatalog, builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf } from "../../catalog/index.js";
+import type { Catalog } from "../../catalog/schema.js";
+import { EXIT_OK, say, UserError } from "../../errors.js";
+import { today } from "../../util/today.js";
+import type { CommandContext } from "../context.js";
+import { addLangOption } from "../shared-options.js";
+
+const EXAMPLES = `
+Examples:
+  $ im-bill catalogs
+  $ im-bill catalogs --format json
+  $ im-bill catalogs --diff tencent-im-cn-2020 tencent-im-cn-2024
+  $ im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml   (a --pricing file)
+`;
+
+export function catalogsCommand(context: CommandContext): Command {
+  const command = new Command("catalogs")
+    .description("list the built-in price lists and their dates; --diff compares two catalogs figure by figure")
+    .option("--diff <catalogs...>", "two catalogs: built-in ids or --pricing files")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"));
+  addLangOption(command);
+  return command
+    .addHelpText("after", EXAMPLES)
+    .action(async (flags: { diff?: string[]; format: "table" | "json"; lang?: string }) => {
+      const { io } = context;
+      const lang = context.lang(flags.lang);
+      const styles = context.styles(io.stdout);
+      const render = await import("../../render/catalogs.js");
+      if (flags.diff !== undefined) {
+        if (flags.diff.length !== 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
+        const [before, after] = await Promise.all(flags.diff.map((name) => catalogNamed(name, context)));
+        const changes = diffCatalogs(before!, after!);
+        io.stdout.write(
+          flags.format === "json"
+            ? `${JSON.stringify({ before: before!.id, after: after!.id, changes }, null, 2)}\n`
+            : render.renderCatalogDiff(before!, after!, changes, lang, styles, io.stdout.columns),
+        );
+        return context.setExitCode(EXIT_OK);
+      }
+      const day = today();
+      const current = catalogOn(day);
+      const rows = builtinCatalogs().map((catalog) => ({
+        catalog,
+        counts: countFigures(catalog),
+        isDefault: catalog.id === builtinCatalog.id,
+        current: catalog.id === current?.id,
+      }));
+      io.stdout.write(
+        flags.format === "json"
+          ? `${JSON.stringify(
+              rows.map(({ catalog, counts, isDefault, current: inEffect }) => ({
+                id: catalog.id,
+                version: catalog.version,
+                title: catalog.title,
+                currency: catalog.currency,
+                effective: effectiveOf(catalog),
+                default: isDefault,
+                inEffectToday: inEffect,
+                figures: counts,
+              })),
+              null,
+              2,
+            )}\n`
+          : render.renderCatalogsTable(rows, lang, styles, io.stdout.columns),
+      );
+      context.setExitCode(EXIT_OK);
+    });
+}
+
+/** A built-in catalog by id, else a catalog file (whole or overlay). */
+async function catalogNamed(name: string, context: CommandContext): Promise<Catalog> {
+  const builtin = builtinCatalogById(name);
+  if (builtin) return builtin;
+  const { loadCatalog } = await import("../../catalog/load.js");
+  return loadCatalog(name, context.io);
+}
