@@ -3,7 +3,7 @@
 // (test/validation/json-schema.test.ts fails when they drift: `npm run schemas`).
 import * as z from "zod/mini";
 import { EstimateSchema } from "../calculator/types.js";
-import { builtinCatalog, editionNames } from "../catalog/index.js";
+import { builtinCatalog, builtinCatalogIds, editionNames } from "../catalog/index.js";
 import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 
@@ -44,12 +44,14 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
     // Editors complete and check plan names from the built-in catalog.
     const properties = schema.properties as Record<string, Record<string, unknown>>;
     properties.plan = { ...properties.plan, enum: editionNames(builtinCatalog) };
+    // A pin may name the --pricing catalog of a run too: the built-in ids are examples, not the only values.
+    properties.catalog = { ...properties.catalog, examples: builtinCatalogIds() };
   }
   if (kind === "catalog") {
     // Either a whole catalog, or an overlay: `extends` and any part of a catalog.
     const overlay = withoutRequired(rest) as { properties: Record<string, unknown> };
     overlay.properties = {
-      extends: { const: builtinCatalog.id, description: "The catalog this one changes" },
+      extends: { enum: builtinCatalogIds(), description: "The built-in catalog this one changes" },
       ...overlay.properties,
     };
     return {
