@@ -2,7 +2,7 @@
 // - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
-//   YAML (js-yaml, and yaml for check --update), CSV, cli-table3, tinyglobby and @inquirer/prompts are
+//   YAML (js-yaml, and yaml for check --update), CSV, tinyglobby and @inquirer/prompts are
 //   required from node_modules when first used, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
@@ -36,7 +36,7 @@ await build({
   platform: "node",
   target: "node20",
   minify: true,
-  external: ["yaml", "js-yaml", "csv-stringify", "csv-parse", "cli-table3", "tinyglobby", "@inquirer/prompts"],
+  external: ["yaml", "js-yaml", "csv-stringify", "csv-parse", "tinyglobby", "@inquirer/prompts"],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (launch.ts),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },

@@ -6,6 +6,7 @@ import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
 import type { Estimate, Finding } from "../calculator/types.js";
 import { editionIds, type EditionId } from "../catalog/editions.js";
 import type { Catalog } from "../catalog/schema.js";
+import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -49,7 +50,10 @@ export interface Charge {
   date: string;
   month: number;
   kind: "prepaid" | "postpaid";
+  /** line ids */
   lines: string[];
+  /** the same lines, as the estimate labels them */
+  labels: string[];
   amount: string;
 }
 
@@ -131,8 +135,6 @@ export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOp
       estimate = priced[plan];
     } else {
       estimate = priceScenario(grown, catalog, priceOptions);
-      if (estimate.violations.length > 0)
-        notes.push({ code: "forecast.violations", message: t.violations(month, name(plan)) });
     }
     if (plan !== "trial") leftTrial = true;
     const calendarMonth = options.start ? addMonths(options.start, month - 1) : null;
@@ -156,6 +158,7 @@ export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOp
       estimate,
     });
   }
+  if (!options.autoPlan) for (const note of violationNotes(months, lang)) notes.push(note);
   const total = months.reduce((acc, month) => acc.plus(month.estimate.total), new Money(0));
   return {
     version: 1,
@@ -165,6 +168,38 @@ export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOp
     notes,
     calendar: options.start ? billingCalendar(months, (month) => catalogs[month - 1] ?? fixed, options.start) : [],
   };
+}
+
+/**
+ * What the edition cannot serve, once per violation, with the months it holds for:
+ * "months 1–12: Trial allows at most 100 peak DAU; 18,000 needed (month 1)".
+ */
+function violationNotes(months: readonly ForecastMonth[], lang: Lang): Finding[] {
+  const t = messages[lang].forecast;
+  const byCode = new Map<string, { months: number[]; message: string }>();
+  for (const { month, estimate } of months) {
+    for (const violation of estimate.violations) {
+      const seen = byCode.get(violation.code);
+      if (seen) seen.months.push(month);
+      else byCode.set(violation.code, { months: [month], message: violation.message });
+    }
+  }
+  return [...byCode].map(([code, { months: list, message }]) => ({
+    code: `forecast.${code}`,
+    message: t.violationMonths(monthRanges(list), message, list[0]!),
+  }));
+}
+
+/** [1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8". */
+export function monthRanges(months: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < months.length;) {
+    let j = i;
+    while (j + 1 < months.length && months[j + 1] === months[j]! + 1) j++;
+    ranges.push(i === j ? String(months[i]) : `${months[i]}–${months[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(", ");
 }
 
 /**
@@ -243,6 +278,7 @@ export function billingCalendar(
       month,
       kind: "prepaid",
       lines: prepaid.map((l) => l.id),
+      labels: prepaid.map((l) => l.label),
       amount: sum(prepaid),
     });
     if (postpaid.length > 0) {
@@ -253,6 +289,7 @@ export function billingCalendar(
         month,
         kind: "postpaid",
         lines: postpaid.map((l) => l.id),
+        labels: postpaid.map((l) => l.label),
         amount: sum(postpaid),
       });
     }

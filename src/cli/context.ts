@@ -12,6 +12,8 @@ export interface CommandContext {
   styles(stream: OutStream): Styles;
   /** no colour, for files */
   plainStyles: Styles;
+  /** the width tables fit: the terminal's, else COLUMNS, else 80 */
+  width: number;
   /** a message on stderr, prefixed like every error of the program */
   error(message: string): void;
   setExitCode(code: number): void;

@@ -48,7 +48,7 @@ export async function startInteractive(
     styles: context.styles(context.io.stdout),
     write: (text) => context.io.stdout.write(text),
     cwd: context.io.cwd,
-    width: context.io.stdout.columns,
+    width: context.width,
     prefill,
   });
 }

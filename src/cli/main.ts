@@ -43,6 +43,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const context: CommandContext = {
     io,
     interruption,
+    width: terminalWidth(io),
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
@@ -120,6 +121,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The width tables fit: the terminal's, else $COLUMNS, else 80 (never under 40). */
+export function terminalWidth(io: Io): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  const width =
+    io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
+  return Math.max(40, width);
+}
+
 /** The language of messages: `--lang`, else the locale's (the command's own --lang is parsed later). */
 function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
   for (const [index, arg] of argv.entries()) {
@@ -134,8 +143,8 @@ function routeOutput(command: Command, io: Io): void {
   command.exitOverride().configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
-    getOutHelpWidth: () => io.stdout.columns ?? 80,
-    getErrHelpWidth: () => io.stderr.columns ?? 80,
+    getOutHelpWidth: () => terminalWidth(io),
+    getErrHelpWidth: () => terminalWidth(io),
   });
   for (const sub of command.commands) routeOutput(sub, io);
 }

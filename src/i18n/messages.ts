@@ -154,6 +154,7 @@ const en = {
   // renderers
   item: "Item",
   quantity: "Quantity × unit price",
+  formula: "Formula",
   amount: "Amount",
   subtotal: { base: "Base fee", overage: "Overage", addons: "Add-ons", discount: "Discount" },
   total: "Total",
@@ -209,8 +210,8 @@ const en = {
     noFit: (month: number) => `month ${month}: no edition fits; priced on Flagship`,
     noReturn: (month: number, total: string) =>
       `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
-    violations: (month: number, edition: string) =>
-      `month ${month}: ${edition} cannot serve the usage (see its violations)`,
+    violationMonths: (months: string, message: string, first: number) =>
+      `month${months.includes(",") || months.includes("–") ? "s" : ""} ${months}: ${message}${months.includes(",") || months.includes("–") ? ` (in month ${first})` : ""}`,
     month: "Month",
     edition: "Edition",
     dau: "Peak DAU",
@@ -507,6 +508,7 @@ const zh: Messages = {
   noFit: "没有能满足这些需求的版本",
   item: "计费项",
   quantity: "数量 × 单价",
+  formula: "计算方式",
   amount: "金额",
   subtotal: { base: "基础费用", overage: "超量费用", addons: "增值服务", discount: "折扣" },
   total: "合计",
@@ -561,7 +563,8 @@ const zh: Messages = {
       `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month) => `第 ${month} 月：没有满足需求的版本，按旗舰版计价`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
-    violations: (month, edition) => `第 ${month} 月：${edition}无法满足用量（见不满足项）`,
+    violationMonths: (months, message, first) =>
+      `第 ${months} 月：${message}${months.includes(",") || months.includes("–") ? `（第 ${first} 月）` : ""}`,
     month: "月份",
     edition: "版本",
     dau: "峰值 DAU",

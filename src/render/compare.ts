@@ -1,6 +1,5 @@
 // A comparison of the editions: a column per edition, a row per line id, the subtotals,
 // the total, whether each fits, then the recommendation. Table or markdown.
-import Table from "cli-table3";
 import type { Comparison } from "../advisor/compare.js";
 import { editionIds } from "../catalog/editions.js";
 import { lineIds } from "../catalog/line-ids.js";
@@ -9,7 +8,8 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { stackRows, wrapText } from "./text.js";
+import { gridText } from "./grid.js";
+import { wrapText } from "./text.js";
 
 function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
   const t = messages[lang];
@@ -45,8 +45,6 @@ function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
   return { head, lines, subtotals, total, fits, why, recommendation };
 }
 
-const AMOUNT_WIDTH = 13;
-
 export function renderCompareTable(
   comparison: Comparison,
   catalog: Catalog,
@@ -55,28 +53,19 @@ export function renderCompareTable(
   width = 80,
 ): string {
   const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
-  const terminal = Math.max(60, Math.min(width, 120));
-  const widths = [
-    Math.max(16, terminal - 1 - head.length * 3 - 3 * AMOUNT_WIDTH),
-    AMOUNT_WIDTH,
-    AMOUNT_WIDTH,
-    AMOUNT_WIDTH,
-  ];
-  const table = new Table({
-    head: head.map((cell) => styles.bold(cell)),
-    colAligns: ["left", "right", "right", "right"],
-    colWidths: widths.map((w) => w + 2),
-    // No colours of cli-table3's own: it picks them by TERM even in a pipe.
-    style: { head: [], border: [] },
+  const table = gridText({
+    columns: [{ flexible: true, min: 12, maxLines: 3 }, ...editionIds.map(() => ({ align: "right" as const }))],
+    width,
+    sections: [
+      [head.map((text) => ({ text, style: styles.bold }))],
+      lines,
+      subtotals,
+      [total.map((text) => ({ text, style: styles.bold }))],
+      [fits],
+    ],
   });
-  table.push(
-    stackRows(lines, widths),
-    stackRows(subtotals, widths),
-    total.map((cell) => styles.bold(cell)),
-    fits,
-  );
-  const wrap = (text: string) => wrapText(text, terminal).join("\n");
-  const out = [table.toString(), ...why.map((text) => styles.error(wrap(text)))];
+  const wrap = (text: string) => wrapText(text, width).join("\n");
+  const out = [table.trimEnd(), ...why.map((text) => styles.error(wrap(text)))];
   out.push(comparison.recommendation ? styles.success(wrap(recommendation)) : styles.warning(wrap(recommendation)));
   return `${out.join("\n")}\n`;
 }

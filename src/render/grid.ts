@@ -4,7 +4,7 @@
 // report of 100,000 rows goes out in chunks that Ctrl-C can interrupt.
 import { append, maxOf } from "../util/array.js";
 import { printableLine } from "../util/printable.js";
-import { displayWidth, fitLine, pad, wrapText } from "./text.js";
+import { displayWidth, fitLine, longestWord, pad, wrapText } from "./text.js";
 
 export interface GridColumn {
   align?: "left" | "right";
@@ -13,6 +13,8 @@ export interface GridColumn {
   min?: number;
   /** lines a wrapped cell may take (default 3) */
   maxLines?: number;
+  /** left out, from the right, when the table cannot fit the width with it (a detail column) */
+  optional?: boolean;
 }
 
 export interface GridCell {
@@ -20,8 +22,10 @@ export interface GridCell {
   /** columns this cell spans (default 1) */
   span?: number;
   align?: "left" | "right";
-  /** applied after padding: colour */
+  /** applied to the text before padding: colour */
   style?: (text: string) => string;
+  /** a spanning cell that wraps within its columns rather than widening them */
+  wrap?: boolean;
 }
 
 export type Cell = string | GridCell;
@@ -68,30 +72,58 @@ function naturalWidths(grid: Grid, cap: number): number[] {
   return widths;
 }
 
-/** Column widths that fit `grid.width`, shrinking the flexible columns, widest first. */
+/** The widest word of each column (no cell wraps inside a word while the table can help it), up to `cap`. */
+function wordWidths(grid: Grid, cap: number): number[] {
+  const widths = grid.columns.map(() => 1);
+  for (const { cell, column, span } of cells(grid)) {
+    if (span !== 1) continue;
+    const text = cell.text.length > cap * 4 ? cell.text.slice(0, cap * 4) : cell.text;
+    for (const line of text.split("\n"))
+      widths[column] = Math.max(widths[column]!, Math.min(cap, longestWord(printableLine(line))));
+  }
+  return widths;
+}
+
+/**
+ * Column widths that fit `grid.width`. Fixed columns keep their widest cell; the
+ * flexible ones share the rest: each at least its widest word (while that fits, else
+ * its minimum), the room left shared in proportion to what each would still want.
+ */
 export function fitWidths(grid: Grid): number[] {
   const { columns } = grid;
   const borders = 3 * columns.length + 1;
   const widths = naturalWidths(grid, Math.max(1, grid.width - borders));
-  let excess = widths.reduce((sum, width) => sum + width, 0) + borders - grid.width;
-  while (excess > 0) {
-    let widest = -1;
-    for (const [index, column] of columns.entries()) {
-      if (column.flexible && widths[index]! > (column.min ?? 1) && (widest === -1 || widths[index]! > widths[widest]!))
-        widest = index;
-    }
-    if (widest === -1) break;
-    const second = maxOf(
-      widths.filter((_, index) => index !== widest && columns[index]!.flexible),
-      columns[widest]!.min ?? 1,
+  const words = wordWidths(grid, Math.max(1, grid.width - borders));
+  const flexible = columns.flatMap((column, index) => (column.flexible ? [index] : []));
+  const fixed = widths.reduce((sum, width, index) => (columns[index]!.flexible ? sum : sum + width), 0);
+  const room = grid.width - borders - fixed;
+  const wanted = flexible.reduce((sum, index) => sum + widths[index]!, 0);
+  if (wanted > room) {
+    const byWords = flexible.map((index) =>
+      Math.min(widths[index]!, Math.max(columns[index]!.min ?? 1, words[index]!)),
     );
-    const cut = Math.min(excess, widths[widest]! - Math.max(second, columns[widest]!.min ?? 1) || 1);
-    widths[widest] = widths[widest]! - cut;
-    excess -= cut;
+    const byMinimum = flexible.map((index) => Math.min(widths[index]!, columns[index]!.min ?? 1));
+    const sum = (list: number[]) => list.reduce((total, width) => total + width, 0);
+    const floors = sum(byWords) <= room ? byWords : byMinimum;
+    // A level every flexible column gets, or less if it needs less (its widest cell),
+    // never under its floor: narrow columns stay whole, wide ones share what is left.
+    const at = (level: number) => flexible.map((index, k) => Math.max(floors[k]!, Math.min(widths[index]!, level)));
+    let level = 0;
+    while (sum(at(level + 1)) <= room && level < grid.width) level++;
+    const fitted = at(level);
+    let left = room - sum(fitted);
+    for (const [k, index] of flexible.entries()) {
+      // The columns still short of their widest cell take what rounding left, one each.
+      if (left > 0 && fitted[k]! < widths[index]!) {
+        fitted[k]!++;
+        left--;
+      }
+      widths[index] = fitted[k]!;
+    }
   }
-  // Spanned cells wider than their columns widen the last of them.
+  // Spanned cells wider than their columns widen the last of them (those that wrap do not).
   for (const { cell, column, span } of cells(grid)) {
-    if (span === 1) continue;
+    if (span === 1 || cell.wrap) continue;
     const room = widths.slice(column, column + span).reduce((sum, width) => sum + width, 0) + 3 * (span - 1);
     const need = Math.min(displayWidth(cell.text.slice(0, grid.width * 2)), grid.width - borders);
     if (need > room) widths[column + span - 1] = widths[column + span - 1]! + need - room;
@@ -145,7 +177,7 @@ function rowLines(row: Row, grid: Grid, widths: readonly number[]): string[] {
     const lines: string[] = [];
     for (const line of cell.text.split("\n")) {
       const safe = printableLine(line);
-      if (spec.flexible && span === 1) append(lines, wrapText(safe, width, spec.maxLines ?? 3));
+      if ((spec.flexible && span === 1) || cell.wrap) append(lines, wrapText(safe, width, spec.maxLines ?? 3));
       else lines.push(fitLine(safe, width));
     }
     cells.push({ lines, width, align, style: cell.style });
@@ -160,8 +192,8 @@ function rowLines(row: Row, grid: Grid, widths: readonly number[]): string[] {
     out.push(
       `│ ${cells
         .map((cell) => {
-          const padded = pad(cell.lines[line] ?? "", cell.width, cell.align);
-          return cell.style && (cell.lines[line] ?? "") !== "" ? cell.style(padded) : padded;
+          const text = cell.lines[line] ?? "";
+          return pad(cell.style && text !== "" ? cell.style(text) : text, cell.width, cell.align);
         })
         .join(" │ ")} │`,
     );
@@ -169,8 +201,49 @@ function rowLines(row: Row, grid: Grid, widths: readonly number[]): string[] {
   return out;
 }
 
+/** The narrowest a grid can be: flexible columns at their minimum, the others at their widest cell. */
+function narrowest(grid: Grid): number {
+  const natural = naturalWidths(grid, Math.max(1, grid.width));
+  const widths = grid.columns.map((column, index) => (column.flexible ? (column.min ?? 1) : natural[index]!));
+  return widths.reduce((sum, width) => sum + width, 0) + 3 * widths.length + 1;
+}
+
+/** The grid without column `drop`: a cell spanning it spans one less, a cell only in it goes. */
+function withoutColumn(grid: Grid, drop: number): Grid {
+  const row = (cells: Row): Row => {
+    const out: Cell[] = [];
+    let column = 0;
+    for (const raw of cells) {
+      const cell = cellOf(raw);
+      const span = cell.span ?? 1;
+      if (drop >= column && drop < column + span) {
+        if (span > 1) out.push({ ...cell, span: span - 1 });
+      } else out.push(raw);
+      column += span;
+    }
+    return out;
+  };
+  return {
+    ...grid,
+    columns: grid.columns.filter((_, index) => index !== drop),
+    sections: grid.sections.map((section) => section.map(row)),
+  };
+}
+
+/** The grid that can fit its width: optional columns left out, the rightmost first, while it cannot. */
+export function fitColumns(grid: Grid): Grid {
+  let fitted = grid;
+  while (narrowest(fitted) > fitted.width) {
+    const drop = fitted.columns.findLastIndex((column) => column.optional);
+    if (drop === -1) break;
+    fitted = withoutColumn(fitted, drop);
+  }
+  return fitted;
+}
+
 /** The table, a chunk of lines at a time (each chunk ends with a newline). */
-export function* renderGrid(grid: Grid, rowsPerChunk = 500): Generator<string> {
+export function* renderGrid(whole: Grid, rowsPerChunk = 500): Generator<string> {
+  const grid = fitColumns(whole);
   const widths = fitWidths(grid);
   const count = grid.columns.length;
   const sections = grid.sections.filter((section) => section.length > 0);

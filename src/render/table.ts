@@ -1,15 +1,16 @@
-// The estimate as a terminal table: the lines, the subtotals and the total in three
-// blocks, then violations and notes. Sized to the terminal (80 columns when unknown).
-import Table from "cli-table3";
+// The estimate as a terminal table: the lines (each with its formula: a column of its
+// own when the terminal is wide enough, else a row under the line), the subtotals and
+// the total in three blocks, then violations and notes, then the prices used. Sized to
+// the terminal: 80 columns when unknown.
 import type { Estimate, Line } from "../calculator/types.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { plainStyles, type Styles } from "./styles.js";
 import { printableLine } from "../util/printable.js";
-import { displayWidth, fitLine, stackRows, wrapText } from "./text.js";
-import { maxOf } from "../util/array.js";
+import { fitWidths, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
+import { plainStyles, type Styles } from "./styles.js";
+import { fitLine, wrapText } from "./text.js";
 
 export interface TableOptions {
   lang: Lang;
@@ -17,22 +18,23 @@ export interface TableOptions {
   styles?: Styles;
   /** terminal width; 80 when unknown */
   width?: number;
+  /** show each line's formula (default true) */
+  explain?: boolean;
 }
-
-const PADDING = 2; // cli-table3's one space either side
-const BORDERS = 4; // │ a │ b │ c │
-const MIN_LABEL = 16;
-const MIN_QUANTITY = 12;
 
 export function renderTable(estimate: Estimate, options: TableOptions): string {
   const t = messages[options.lang];
   const styles = options.styles ?? plainStyles;
+  const width = options.width ?? 80;
   const money = (amount: string) => formatMoney(amount, estimate.currency);
   // A discount reads best as its formula ("15% × ¥2,499.00").
   const quantity = (line: Line) =>
     line.category === "discount"
       ? line.explain
       : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
+  // A formula has numbers in it; "package fee" or "requested" says nothing the label does not.
+  const explained = (line: Line) =>
+    options.explain !== false && line.category !== "discount" && /\d/.test(line.explain);
   const subtotals: [string, string][] = [
     [t.subtotal.base, estimate.subtotals.base],
     [t.subtotal.overage, estimate.subtotals.overage],
@@ -40,59 +42,69 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   ];
   if (estimate.subtotals.discount !== "0.00") subtotals.push([t.subtotal.discount, estimate.subtotals.discount]);
 
-  // The amount column fits its widest cell; the label and quantity columns share the
-  // rest of the terminal, the label wrapping first, then the quantity.
-  const widest = (texts: string[]) => maxOf(texts.map(displayWidth));
-  const amountWidth = widest([t.amount, ...[estimate.total, ...estimate.lines.map((l) => l.amount)].map(money)]);
-  const terminal = Math.max(40, Math.min(options.width ?? 80, 120));
-  const available = terminal - BORDERS - 3 * PADDING - amountWidth;
-  let quantityWidth = widest([t.quantity, ...estimate.lines.map(quantity)]);
-  const labelNeeds = widest([t.item, ...estimate.lines.map((l) => l.label), ...subtotals.map(([label]) => label)]);
-  const labelWidth = Math.min(labelNeeds, Math.max(MIN_LABEL, available - quantityWidth));
-  quantityWidth = Math.min(quantityWidth, Math.max(MIN_QUANTITY, available - labelWidth));
-
-  const lineBlock = stackRows(
-    estimate.lines.map((line) => [line.label, quantity(line), money(line.amount)]),
-    [labelWidth, quantityWidth, amountWidth],
-  );
-
-  const table = new Table({
-    head: [t.item, wrapText(t.quantity, quantityWidth).join("\n"), t.amount].map((text) => styles.bold(text)),
-    colWidths: [labelWidth + PADDING, quantityWidth + PADDING, amountWidth + PADDING],
-    colAligns: ["left", "left", "right"],
-    // No colours of cli-table3's own: it picks them by TERM even in a pipe. Styles do it.
-    style: { head: [], border: [] },
-  });
-  table.push(
-    lineBlock,
-    [
-      { colSpan: 2, content: subtotals.map(([label]) => label).join("\n") },
-      { content: subtotals.map(([, amount]) => money(amount)).join("\n"), hAlign: "right" },
-    ],
-    [
-      { colSpan: 2, content: styles.bold(t.total) },
-      { content: styles.bold(money(estimate.total)), hAlign: "right" },
-    ],
-  );
+  const bold = (text: string) => ({ text, style: styles.bold });
+  const layout = (withColumn: boolean): Grid => {
+    const columns: GridColumn[] = [
+      { flexible: true, min: 12, maxLines: 3 },
+      { flexible: true, min: 12, maxLines: 3 },
+      ...(withColumn ? [{ flexible: true, min: 16, maxLines: 4 }] : []),
+      { align: "right" },
+    ];
+    const spanAll = columns.length - 1;
+    const lines: Cell[][] = [];
+    for (const line of estimate.lines) {
+      lines.push([
+        line.label,
+        quantity(line),
+        ...(withColumn ? [explained(line) ? { text: line.explain, style: styles.dim } : ""] : []),
+        money(line.amount),
+      ]);
+      // Under the line when there is no room for a column: its formula, indented.
+      if (!withColumn && explained(line))
+        lines.push([{ text: `  ${line.explain}`, span: spanAll, style: styles.dim, wrap: true }, ""]);
+    }
+    return {
+      columns,
+      width,
+      sections: [
+        [[t.item, t.quantity, ...(withColumn ? [t.formula] : []), t.amount].map(bold)],
+        lines,
+        subtotals.map(([label, amount]) => [{ text: label, span: spanAll }, money(amount)]),
+        [[{ ...bold(t.total), span: spanAll }, bold(money(estimate.total))]],
+      ],
+    };
+  };
+  // The formula gets a column when every column fits at its natural width, else a row.
+  const wide = layout(true);
+  const fits = !estimate.lines.some(explained) ? false : fitsWhole(wide);
+  const table = gridText(fits ? wide : layout(false));
 
   const edition = options.catalog.editions[estimate.plan].name[options.lang];
   // A name is the user's: control characters escaped, and cut to the line (it may be a megabyte).
-  const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, terminal - 30));
-  const out = [styles.bold(t.estimateTitle(name, edition)), table.toString()];
+  const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, width - 30));
+  const out = [styles.bold(t.estimateTitle(name, edition)), table.trimEnd()];
+  // Under a "  ✗ " or "  • " mark: lines of the width less the mark, the next ones indented as much.
+  const wrap = (text: string, mark = 4) => wrapText(text, width - mark).join(`\n${" ".repeat(mark)}`);
   if (estimate.violations.length > 0) {
     out.push(
       styles.error(t.violations),
-      ...estimate.violations.map((v) => styles.error(`  ✗ ${v.message} [${v.code}]`)),
+      ...estimate.violations.map((v) => styles.error(`  ✗ ${wrap(`${v.message} [${v.code}]`)}`)),
     );
   }
   // That a newer list applies goes in the footer, with the prices it is about.
   const superseded = estimate.notes.filter((note) => note.code === "catalog.superseded");
   const notes = estimate.notes.filter((note) => note.code !== "catalog.superseded");
-  if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${note.message}`));
+  if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
   const { id, version, currency } = estimate.catalog;
   out.push(
     styles.dim(t.catalogFooter(id, version, currency)),
-    ...superseded.map((note) => styles.warning(note.message)),
+    ...superseded.map((note) => styles.warning(wrap(note.message, 0))),
   );
   return `${out.join("\n")}\n`;
+}
+
+/** Whether a grid fits its width with no flexible column shrunk below its widest cell. */
+function fitsWhole(grid: Grid): boolean {
+  const natural = fitWidths({ ...grid, width: Number.MAX_SAFE_INTEGER });
+  return natural.reduce((sum, width) => sum + width, 0) + 3 * natural.length + 1 <= grid.width;
 }

@@ -1,6 +1,5 @@
 // Terminal text measures: CJK and fullwidth characters take two columns. Everything
 // here is linear in the text, which may be a 1 MB scenario name.
-import { append, maxOf } from "../util/array.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -36,6 +35,39 @@ export function displayWidth(text: string): number {
 /** Whether a character may be broken before (CJK text breaks anywhere). */
 const breaksAnywhere = (code: number) => charWidth(code) === 2;
 
+// Punctuation a line never starts with (closing) or ends with (opening), as CJK
+// typography has it: "（国内）" breaks before "（", not before "）".
+const CLOSING = new Set([..."）】》」』〕、，。：；！？…·〉"].map((char) => char.codePointAt(0)!));
+const OPENING = new Set([..."（【《「『〔〈"].map((char) => char.codePointAt(0)!));
+
+/**
+ * The end and width of the token at `start` (not a space): one wide character, or a
+ * run of other ones (a word); with the opening marks before it and the closing marks
+ * after it, which a line never ends or starts with ("（国内）", "(体验版)", "AVChatRoom）").
+ */
+function token(text: string, start: number): { end: number; width: number } {
+  let i = start;
+  let width = 0;
+  const at = () => text.codePointAt(i);
+  const take = (code: number) => {
+    i += code > 0xffff ? 2 : 1;
+    width += charWidth(code);
+  };
+  for (let code = at(); code !== undefined && OPENING.has(code); code = at()) take(code);
+  const first = at();
+  if (first !== undefined && breaksAnywhere(first)) {
+    take(first);
+  } else {
+    for (let code = at(); code !== undefined && code !== 32 && !breaksAnywhere(code); code = at()) take(code);
+    // "(体验版)": an opening bracket stays with the wide character after it.
+    const next = at();
+    if (next !== undefined && breaksAnywhere(next) && !CLOSING.has(next) && /[([{“‘]$/.test(text.slice(start, i)))
+      take(next);
+  }
+  for (let code = at(); code !== undefined && CLOSING.has(code); code = at()) take(code);
+  return { end: i, width };
+}
+
 /**
  * Break text into lines of at most `width` columns: at spaces, or anywhere in CJK text
  * and in words too long for a line. With `maxLines`, the last line kept ends in "…"
@@ -53,9 +85,9 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
   };
   let i = 0;
   while (i < text.length) {
-    // The next token: a run of spaces, one wide character, or a word.
+    // The next token: a run of spaces, or a word or one wide character with its marks.
     const start = i;
-    let code = text.codePointAt(i)!;
+    const code = text.codePointAt(i)!;
     let tokenWidth = 0;
     if (code === 32) {
       while (text.charCodeAt(i) === 32) i++;
@@ -65,17 +97,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
       } else newLine();
       continue;
     }
-    if (breaksAnywhere(code)) {
-      i += code > 0xffff ? 2 : 1;
-      tokenWidth = 2;
-    } else {
-      while (i < text.length) {
-        code = text.codePointAt(i)!;
-        if (code === 32 || breaksAnywhere(code)) break;
-        i += code > 0xffff ? 2 : 1;
-        tokenWidth++;
-      }
-    }
+    ({ end: i, width: tokenWidth } = token(text, start));
     if (lineWidth + tokenWidth > limit) newLine();
     if (lines.length >= maxLines) {
       i = start;
@@ -142,19 +164,10 @@ export function pad(text: string, width: number, align: "left" | "right" = "left
   return align === "right" ? fill + text : text + fill;
 }
 
-/**
- * Several table rows as one row of stacked cells, each cell wrapped to its column's
- * width and padded so the rows stay aligned: cli-table3 draws a rule between rows, and
- * a block of lines reads better without.
- */
-export function stackRows(rows: readonly string[][], widths: readonly number[]): string[] {
-  const columns = widths.map(() => [] as string[]);
-  for (const row of rows) {
-    const cells = widths.map((width, column) => wrapText(row[column] ?? "", width));
-    const height = maxOf(cells.map((cell) => cell.length));
-    cells.forEach((cell, column) =>
-      append(append(columns[column]!, cell), Array<string>(height - cell.length).fill("")),
-    );
-  }
-  return columns.map((lines) => lines.join("\n"));
+/** The width of the widest run of text a line cannot break inside (a word; a CJK character breaks anywhere). */
+export function longestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.match(/[^\s\u2e80-\u9fff\uff00-\uffef]+/g) ?? [])
+    widest = Math.max(widest, displayWidth(word));
+  return Math.max(widest, /[\u2e80-\u9fff\uff00-\uffef]/.test(text) ? 2 : 0);
 }

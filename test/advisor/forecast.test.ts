@@ -52,7 +52,7 @@ describe("forecast", () => {
     expect(result.months.map((month) => month.plan)).toEqual(["trial", "trial", "trial"]);
     // 60 → 90 → 135 DAU: trial allows 100
     expect(result.notes.map((note) => note.message)).toEqual([
-      "month 3: Trial cannot serve the usage (see its violations)",
+      "month 3: Trial allows at most 100 peak DAU; 135 needed",
     ]);
   });
 

@@ -84,6 +84,7 @@ describe("im-bill forecast", () => {
       month: 1,
       kind: "prepaid",
       lines: ["package", "addon.groupMembers"],
+      labels: ["Pro package (专业版)", "Members per group → 2,000"],
       amount: "1999.00",
     });
     const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;

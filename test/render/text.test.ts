@@ -22,10 +22,11 @@ describe("wrapText", () => {
   });
 
   it("breaks CJK text anywhere, by display width", () => {
+    // never a line that starts with "）" or ends with "（"
     expect(wrapText("扩展直播群（AVChatRoom）创建数量至无上限", 20)).toEqual([
-      "扩展直播群（",
-      "AVChatRoom）创建数量",
-      "至无上限",
+      "扩展直播群",
+      "（AVChatRoom）创建数",
+      "量至无上限",
     ]);
   });
 

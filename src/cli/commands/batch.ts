@@ -105,7 +105,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     catalog,
     lang,
     styles: toFile ? context.plainStyles : context.styles(io.stdout),
-    width: toFile ? undefined : io.stdout.columns,
+    width: toFile ? undefined : context.width,
     bom: flags.bom,
   });
   const summary = new BatchSummary();

@@ -37,7 +37,7 @@ export function catalogsCommand(context: CommandContext): Command {
         io.stdout.write(
           flags.format === "json"
             ? `${JSON.stringify({ before: before!.id, after: after!.id, changes }, null, 2)}\n`
-            : render.renderCatalogDiff(before!, after!, changes, lang, styles, io.stdout.columns),
+            : render.renderCatalogDiff(before!, after!, changes, lang, styles, context.width),
         );
         return context.setExitCode(EXIT_OK);
       }
@@ -65,7 +65,7 @@ export function catalogsCommand(context: CommandContext): Command {
               null,
               2,
             )}\n`
-          : render.renderCatalogsTable(rows, lang, styles, io.stdout.columns),
+          : render.renderCatalogsTable(rows, lang, styles, context.width),
       );
       context.setExitCode(EXIT_OK);
     });

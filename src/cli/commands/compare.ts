@@ -56,7 +56,7 @@ export function compareCommand(context: CommandContext): Command {
           ? `${JSON.stringify(comparison, null, 2)}\n`
           : flags.format === "markdown"
             ? render.renderCompareMarkdown(comparison, catalog, lang)
-            : render.renderCompareTable(comparison, catalog, lang, context.styles(io.stdout), io.stdout.columns),
+            : render.renderCompareTable(comparison, catalog, lang, context.styles(io.stdout), context.width),
       );
       context.setExitCode(EXIT_OK);
     });

@@ -59,7 +59,7 @@ export function diffCommand(context: CommandContext): Command {
         ? render.renderDiffJson(diff)
         : flags.format === "markdown"
           ? render.renderDiffMarkdown(diff, flags.title, lang)
-          : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.io.stdout.columns),
+          : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.width),
     );
     if (threshold && risesAbove(diff, threshold)) {
       const percent = diff.total.percent;

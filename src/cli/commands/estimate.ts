@@ -29,6 +29,7 @@ interface EstimateFlags extends Record<string, unknown>, CatalogFlags {
   maxTotal?: string;
   usageCsv?: string;
   interactive?: boolean;
+  explain?: boolean;
 }
 
 const EXAMPLES = `
@@ -54,6 +55,7 @@ export function estimateCommand(context: CommandContext): Command {
     .option("--strict", "exit 1 when the edition cannot serve the scenario")
     .option("--max-total <amount>", "exit 1 when the total is above this budget, e.g. 6000")
     .option("--usage-csv <file>", "daily usage (date, dau, groups…): an estimate per calendar month")
+    .option("--no-explain", "leave out each line's formula in the table")
     .option("-i, --interactive", "answer questions instead of giving flags (flags given become answers)")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string | undefined, flags: EstimateFlags) => {
@@ -85,7 +87,13 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
   } else {
     const { renderTable } = await import("../../render/table.js");
     io.stdout.write(
-      renderTable(estimate, { lang, catalog, styles: context.styles(io.stdout), width: io.stdout.columns }),
+      renderTable(estimate, {
+        lang,
+        catalog,
+        styles: context.styles(io.stdout),
+        width: context.width,
+        explain: flags.explain,
+      }),
     );
   }
   if (maxTotal !== undefined && new Money(estimate.total).greaterThan(maxTotal)) {
@@ -130,7 +138,8 @@ async function runUsage(
             lang: options.lang,
             catalog: options.catalogOf(`${months[index]!.month}-01`),
             styles,
-            width: io.stdout.columns,
+            width: context.width,
+            explain: flags.explain,
           }),
         )
         .join("\n"),

@@ -87,7 +87,13 @@ export function forecastCommand(context: CommandContext): Command {
       else {
         const chart = flags.chart ?? Boolean(io.stdout.isTTY);
         const plot = chart ? (await import("asciichart")).plot : undefined;
-        io.stdout.write(render.renderForecastTable(result, catalog, lang, { styles: context.styles(io.stdout), plot }));
+        io.stdout.write(
+          render.renderForecastTable(result, catalog, lang, {
+            styles: context.styles(io.stdout),
+            width: context.width,
+            plot,
+          }),
+        );
       }
       context.setExitCode(EXIT_OK);
     });

@@ -38,7 +38,7 @@ export function pricesCommand(context: CommandContext): Command {
       } else {
         const { renderPriceTables } = await import("../../render/prices.js");
         io.stdout.write(
-          renderPriceTables(sheet, { styles: context.styles(io.stdout), width: io.stdout.columns, assumptionsTitle }),
+          renderPriceTables(sheet, { styles: context.styles(io.stdout), width: context.width, assumptionsTitle }),
         );
       }
       context.setExitCode(EXIT_OK);

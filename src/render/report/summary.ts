@@ -67,8 +67,11 @@ function* table(
 ): Generator<string> {
   const { styles } = options;
   const last = head.length - 1;
+  // The subtotals are details: left out where the width has no room for them (the total stays).
   const columns: GridColumn[] = head.map((_, index) =>
-    index === 0 ? { flexible: true, min: 12, maxLines: 4 } : { align: index >= 2 && index < last ? "right" : "left" },
+    index === 0
+      ? { flexible: true, min: 12, maxLines: 4 }
+      : { align: index >= 2 && index < last ? "right" : "left", optional: index >= 2 && index < last - 1 },
   );
   const mark = (text: string) => (text ? { text, style: styles.error } : text);
   yield* renderGrid({
