@@ -73,5 +73,5 @@ export function recommend(
     priced.filter((plan) => !fitting.includes(plan)).map((plan) => t.doesNotFit(name(plan))),
   );
   const fits = t.fitsFor(name(cheapest), winner.lines.map((line) => line.label).join(" + "), money(winner.total));
-  return { plan: cheapest, total: winner.total, reason: parts.length > 0 ? `${fits}: ${parts.join("; ")}` : fits };
+  return { plan: cheapest, total: winner.total, reason: t.reason(fits, parts) };
 }

@@ -10,8 +10,10 @@ export interface Failure {
   line?: string;
   expected: string;
   actual: string;
-  /** a hint, such as the line id meant */
+  /** a hint, such as the line id meant (English, for JSON reports) */
   note?: string;
+  /** a line id no estimate of the catalog has, and the one likely meant */
+  unknownLine?: { suggestion: string | null };
 }
 
 export type Status = "passed" | "failed" | "no-expectations";
@@ -41,7 +43,12 @@ export function checkExpectations(
       line: id,
       expected,
       actual,
-      ...(known ? {} : { note: `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` }),
+      ...(known
+        ? {}
+        : {
+            note: `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+            unknownLine: { suggestion: suggestion ?? null },
+          }),
     });
   }
   if (expect.violations !== undefined) {

@@ -1,3 +1,4 @@
+import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Styles } from "../render/styles.js";
 import type { Interruption } from "./interrupt.js";
@@ -6,6 +7,10 @@ import type { Io, OutStream } from "./io.js";
 /** What every command gets from the program: the outside world and the global choices. */
 export interface CommandContext {
   io: Io;
+  /** the run's language (--lang, else the locale's): help, usage errors, prompts */
+  language: Lang;
+  /** the words of --help, in that language */
+  help: Help;
   /** the --lang given, else the locale's */
   lang(flag: unknown): Lang;
   /** styles for a stream: coloured only where colour is wanted */

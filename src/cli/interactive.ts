@@ -1,7 +1,7 @@
 // Starting the guided estimate: only on a terminal (it never waits on a pipe), with the
 // flags given as answers, and the prompt library loaded only here.
 import type { CatalogChoice } from "../catalog/index.js";
-import { UserError } from "../errors.js";
+import { say, UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandContext } from "./context.js";
 import { applyScenarioFlags } from "./scenario-flags.js";
@@ -17,7 +17,7 @@ export async function startInteractive(
   options: { choice: CatalogChoice; lang: Lang; asOf: string },
 ): Promise<void> {
   if (!isInteractive(context)) {
-    throw new UserError("--interactive needs a terminal: in a script, give flags or --file");
+    throw new UserError(say((t) => t.flags.needsTerminal));
   }
   const { flagByPath } = applyScenarioFlags({}, flags);
   // The flags are validated like any scenario (errors name the flag), then become answers.

@@ -1,11 +1,20 @@
 // The program: commands wired to an Io, and the one error boundary. `run` never exits
 // the process; the bin shim does, with the code `run` returns.
-import { Command, CommanderError } from "commander";
+import {
+  Command,
+  CommanderError,
+  type HelpConfiguration,
+  type Option as CommanderOption,
+  type Argument,
+} from "commander";
 import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles } from "../render/styles.js";
+import { localizeCommanderError } from "../i18n/commander.js";
+import { help } from "../i18n/help.js";
 import { messages } from "../i18n/messages.js";
 import { printable } from "../util/printable.js";
+import { displayWidth, wrapText } from "../render/text.js";
 import { stylesFor } from "./color.js";
 import { Interruption } from "./interrupt.js";
 import { batchCommand } from "./commands/batch.js";
@@ -37,11 +46,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   ]);
   const lang = langOf(argv, io.env);
   const error = (message: string) => {
-    for (const line of message.split("\n")) io.stderr.write(`${stderrStyles.error("error:")} ${printable(line)}\n`);
+    // The colour covers the word only, not the space after it.
+    const prefix = messages[lang].errorPrefix;
+    const word = stderrStyles.error(prefix.trimEnd()) + prefix.slice(prefix.trimEnd().length);
+    for (const line of message.split("\n")) io.stderr.write(`${word}${printable(line)}\n`);
   };
   const interruption = new Interruption();
+  const h = help[lang];
   const context: CommandContext = {
     io,
+    language: lang,
+    help: h,
     interruption,
     width: terminalWidth(io),
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
@@ -54,15 +69,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   };
 
   const program = new Command("im-bill")
-    .description("Estimate the monthly bill of Tencent Cloud IM (即时通信 IM), exact to the fen.")
-    .version(VERSION, "-v, --version")
-    .option("--no-color", "no colours (also: NO_COLOR=1)")
-    .option("--debug", "show internals (stack traces) on errors")
+    .description(h.program.description)
+    .version(VERSION, "-v, --version", h.program.version)
+    .option("--no-color", h.program.noColor)
+    .option("--debug", h.program.debug)
     .showSuggestionAfterError()
-    .addHelpText(
-      "after",
-      "\nWith no command, on a terminal: a guided estimate, question by question.\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md",
-    )
+    .helpCommand("help [command]", h.program.helpCommand)
+    .addHelpText("after", h.program.after)
     .addCommand(estimateCommand(context))
     .addCommand(batchCommand(context))
     .addCommand(compareCommand(context))
@@ -72,12 +85,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addCommand(pricesCommand(context))
     .addCommand(catalogsCommand(context))
     .addCommand(schemaCommand(context));
-  routeOutput(program, io);
+  routeOutput(program, io, lang);
 
   // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
   const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
   if (argv.length === 0 && !guided) {
     io.stderr.write(program.helpInformation());
+    // Said last, where a reader of a CI log looks: why it printed help instead of asking.
+    io.stderr.write(`\n${messages[lang].noCommand}\n`);
     return EXIT_INVALID;
   }
   const work = (async () => {
@@ -103,9 +118,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${messages[lang].interactive.cancelled}\n`);
       return EXIT_INTERRUPTED;
     }
+    const bug = messages[lang].bug;
     io.stderr.write(
-      `${stderrStyles.error("im-bill: internal error:")} ${caught instanceof Error ? printable(caught.message) : String(caught)}\n` +
-        `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.\n`,
+      `${stderrStyles.error(bug.title)} ${caught instanceof Error ? printable(caught.message) : String(caught)}\n${bug.report(debug)}\n`,
     );
     if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
     return EXIT_BUG;
@@ -138,15 +153,62 @@ function langOf(argv: readonly string[], env: Record<string, string | undefined>
   return langFromEnv(env);
 }
 
-/** Commander writes to the Io's streams and throws instead of exiting, on every command. */
-function routeOutput(command: Command, io: Io): void {
-  command.exitOverride().configureOutput({
+/**
+ * On every command: commander writes to the Io's streams, in the run's language (its
+ * titles, its usage errors), and throws instead of exiting.
+ */
+function routeOutput(command: Command, io: Io, lang: Lang): void {
+  const h = help[lang];
+  command.exitOverride().helpOption("-h, --help", h.program.help).configureHelp(helpIn(lang));
+  command.configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(localizeCommanderError(text, lang)),
     getOutHelpWidth: () => terminalWidth(io),
     getErrHelpWidth: () => terminalWidth(io),
   });
-  for (const sub of command.commands) routeOutput(sub, io);
+  for (const sub of command.commands) routeOutput(sub, io, lang);
+}
+
+/** Commander's help in `lang`: its titles, and what it adds to descriptions (choices, defaults). */
+function helpIn(lang: Lang): HelpConfiguration {
+  const h = help[lang];
+  const extra = (description: string, parts: string[]) =>
+    parts.length === 0
+      ? description
+      : lang === "zh"
+        ? `${description}（${parts.join("；")}）`
+        : `${description} (${parts.join(", ")})`;
+  const choices = (list: readonly string[] | undefined) =>
+    list ? [h.choices(list.map((choice) => JSON.stringify(choice)).join(", "))] : [];
+  return {
+    styleTitle: (title: string) => h.titles[title] ?? title,
+    // Measured and wrapped by display width: CJK characters take two columns and text
+    // without spaces still wraps.
+    displayWidth: (text: string) => displayWidth(text),
+    boxWrap: (text: string, width: number) =>
+      text
+        .split("\n")
+        .flatMap((line) => (line === "" ? [""] : wrapText(line, width)))
+        .join("\n"),
+    optionDescription: (option: CommanderOption) => {
+      const showDefault =
+        option.defaultValue !== undefined &&
+        (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean")) &&
+        !option.negate;
+      return extra(option.description, [
+        ...choices(option.argChoices),
+        ...(showDefault ? [h.default(option.defaultValueDescription ?? JSON.stringify(option.defaultValue))] : []),
+      ]);
+    },
+    argumentDescription: (argument: Argument) =>
+      extra(argument.description, [
+        ...choices(argument.argChoices),
+        ...(argument.defaultValue !== undefined
+          ? [h.default(argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue))]
+          : []),
+      ]),
+  };
 }
 
 /** The real process's Io, for the bin shim. */

@@ -3,6 +3,8 @@
 // counts and gives the rate.
 import type { OutStream } from "./io.js";
 import { formatNumber } from "../util/format.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
 
 export interface Progress {
   tick(priced: number, failed: number): void;
@@ -12,7 +14,11 @@ export interface Progress {
 const SHOW_AFTER_MS = 500;
 const EVERY_MS = 100;
 
-export function createProgress(stream: OutStream, env: Record<string, string | undefined>): Progress {
+export function createProgress(
+  stream: OutStream,
+  env: Record<string, string | undefined>,
+  lang: Lang = "en",
+): Progress {
   if (!stream.isTTY || env.CI) return { tick: () => {}, done: () => {} };
   const start = Date.now();
   let last = 0;
@@ -25,7 +31,7 @@ export function createProgress(stream: OutStream, env: Record<string, string | u
       shown = true;
       const rate = Math.round(((priced + failed) * 1000) / (now - start));
       stream.write(
-        `\r\u001b[2K${formatNumber(priced)} priced, ${formatNumber(failed)} invalid · ${formatNumber(rate)}/s`,
+        `\r\u001b[2K${messages[lang].progress(formatNumber(priced), formatNumber(failed), formatNumber(rate))}`,
       );
     },
     done() {

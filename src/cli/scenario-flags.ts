@@ -1,5 +1,6 @@
 // The scenario fields that `estimate` takes as flags: one table gives the options,
-// where each value goes in the scenario, and how messages name it.
+// where each value goes in the scenario, and how messages name it (their help, in
+// both languages, is in i18n/help.ts, by flag).
 import { parseQuantity } from "../scenario/quantity.js";
 import { formatPath } from "../scenario/validate.js";
 
@@ -9,7 +10,6 @@ interface ScenarioFlag {
   /** the key commander stores the value under */
   key: string;
   path: readonly string[];
-  description: string;
   kind: "number" | "boolean" | "string" | "list";
 }
 
@@ -19,106 +19,91 @@ export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
     key: "plan",
     path: ["plan"],
     kind: "string",
-    description: "edition: trial, pro or flagship (体验版, 专业版, 旗舰版, ultimate)",
   },
-  { flags: "--name <name>", key: "name", path: ["name"], kind: "string", description: "a name for the scenario" },
+  { flags: "--name <name>", key: "name", path: ["name"], kind: "string" },
   {
     flags: "--dau <count>",
     key: "dau",
     path: ["usage", "peakDau"],
     kind: "number",
-    description: "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)",
   },
   {
     flags: "--groups <count>",
     key: "groups",
     path: ["usage", "peakGroups"],
     kind: "number",
-    description: "monthly peak group count",
   },
   {
     flags: "--live-groups <count>",
     key: "liveGroups",
     path: ["usage", "liveGroups"],
     kind: "number",
-    description: "live groups (AVChatRoom) existing at once",
   },
   {
     flags: "--bandwidth-mainland <mbps>",
     key: "bandwidthMainland",
     path: ["usage", "bandwidth", "mainlandMbps"],
     kind: "number",
-    description: "each day's peak danmaku bandwidth in mainland China, Mbps",
   },
   {
     flags: "--bandwidth-intl <mbps>",
     key: "bandwidthIntl",
     path: ["usage", "bandwidth", "internationalMbps"],
     kind: "number",
-    description: "each day's peak danmaku bandwidth outside mainland China, Mbps",
   },
   {
     flags: "--bandwidth-days <days>",
     key: "bandwidthDays",
     path: ["usage", "bandwidth", "days"],
     kind: "number",
-    description: "days of the month with that bandwidth (default 30)",
   },
   {
     flags: "--group-member-limit <count>",
     key: "groupMemberLimit",
     path: ["features", "groupMemberLimit"],
     kind: "number",
-    description: "members the largest group needs",
   },
   {
     flags: "--groups-per-user <count>",
     key: "groupsPerUser",
     path: ["features", "groupsPerUser"],
     kind: "number",
-    description: "groups one user needs to join",
   },
   {
     flags: "--history-days <days>",
     key: "historyDays",
     path: ["features", "historyDays"],
     kind: "number",
-    description: "days of message history to keep",
   },
   {
     flags: "--security-strike",
     key: "securityStrike",
     path: ["features", "securityStrike"],
     kind: "boolean",
-    description: "buy the security strike service (安全打击)",
   },
   {
     flags: "--no-security-strike",
     key: "securityStrike",
     path: ["features", "securityStrike"],
     kind: "boolean",
-    description: "do not buy it (overrides the file)",
   },
   {
     flags: "--addon <name>",
     key: "addon",
     path: ["features", "addons"],
     kind: "list",
-    description: "buy an add-on of the catalog on request, e.g. securityStrike (repeatable)",
   },
   {
     flags: "--unlimited-live-groups",
     key: "unlimitedLiveGroups",
     path: ["features", "unlimitedLiveGroups"],
     kind: "boolean",
-    description: "need unlimited live groups whatever the count",
   },
   {
     flags: "--no-unlimited-live-groups",
     key: "unlimitedLiveGroups",
     path: ["features", "unlimitedLiveGroups"],
     kind: "boolean",
-    description: "do not (overrides the file)",
   },
 ];
 

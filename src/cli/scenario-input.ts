@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import type { Catalog } from "../catalog/schema.js";
 import { catalogForDocument, type CatalogChoice } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
+import type { Help } from "../i18n/help.js";
 import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
 import { validateScenario } from "../scenario/validate.js";
@@ -15,13 +16,11 @@ export interface ScenarioFlags extends Record<string, unknown> {
 }
 
 /** `[file]`, `--file` and a flag per scenario field. */
-export function addScenarioOptions(command: Command): Command {
-  command
-    .argument("[file]", "scenario file, the same as --file")
-    .option("-f, --file <path>", "scenario file, JSON or YAML (- reads stdin)");
+export function addScenarioOptions(command: Command, h: Help): Command {
+  command.argument("[file]", h.file.argument).option("-f, --file <path>", h.file.option);
   for (const flag of SCENARIO_FLAGS) {
     const parser = flagParser(flag);
-    const option = new Option(flag.flags, flag.description);
+    const option = new Option(flag.flags, h.flags[/--[a-z-]+/.exec(flag.flags)![0]] ?? "");
     command.addOption(parser ? option.argParser(parser) : option);
   }
   return command;
@@ -30,7 +29,8 @@ export function addScenarioOptions(command: Command): Command {
 /** The file of `[file]` or `--file` (not both), if any. */
 export function scenarioFile(argument: string | undefined, flags: ScenarioFlags, command: string): string | undefined {
   if (argument !== undefined && flags.file !== undefined && argument !== flags.file) {
-    throw new UserError(`two scenario files given: ${argument} and --file ${flags.file}; ${command} takes one`);
+    const file = flags.file;
+    throw new UserError(say((t) => t.flags.twoFiles(argument, file, command)));
   }
   return flags.file ?? argument;
 }

@@ -12,20 +12,16 @@ import { closest } from "../util/suggest.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../calculator/discount.js";
 import { say, UserError } from "../errors.js";
+import type { Help } from "../i18n/help.js";
 import type { Io } from "./io.js";
 
-export function addLangOption(command: Command): Command {
-  return command.addOption(
-    new Option("--lang <lang>", "language of labels and messages (default: from the locale)").choices(["en", "zh"]),
-  );
+export function addLangOption(command: Command, h: Help): Command {
+  return command.addOption(new Option("--lang <lang>", h.lang).choices(["en", "zh"]));
 }
 
 /** --pricing, --catalog and --on: which prices a command uses. */
-export function addPricingOption(command: Command): Command {
-  return command
-    .option("--pricing <file>", "price catalog, JSON or YAML: a whole one, or an overlay that extends a built-in one")
-    .option("--catalog <id>", "a built-in price list, such as tencent-im-cn-2024 (see im-bill catalogs)")
-    .option("--on <date>", "the built-in price list in effect on this day, YYYY-MM-DD or YYYY-MM");
+export function addPricingOption(command: Command, h: Help): Command {
+  return command.option("--pricing <file>", h.pricing).option("--catalog <id>", h.catalog).option("--on <date>", h.on);
 }
 
 export interface CatalogFlags {
@@ -35,12 +31,9 @@ export interface CatalogFlags {
 }
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
-export function addDiscountOption(command: Command): Command {
+export function addDiscountOption(command: Command, h: Help): Command {
   return command.addOption(
-    new Option(
-      "--discount <percent>",
-      "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
-    ).argParser((text) => parsePercent("--discount", text)),
+    new Option("--discount <percent>", h.discount).argParser((text) => parsePercent("--discount", text)),
   );
 }
 

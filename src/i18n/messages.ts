@@ -13,6 +13,7 @@ const en = {
   lang: "en" as Lang,
   rules: {
     wholeNumber: "a whole number ≥ 0",
+    numberAtLeastZero: "a number ≥ 0",
     positiveWholeNumber: "a whole number ≥ 1",
     numberUpTo: (max: number) => `a number from 0 to ${n(max)}`,
     days: "a whole number from 1 to 31",
@@ -198,6 +199,10 @@ const en = {
   },
   usage: {
     invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
+    unknownColumn: (name: string, suggestion: string | undefined) =>
+      `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
+    dateTwice: (date: string) => `date: ${date} appears twice`,
     tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
     missingDays: (month: string, missing: number, days: number) =>
       `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
@@ -227,6 +232,9 @@ const en = {
   },
   compare: {
     fitsFor: (edition: string, lines: string, total: string) => `${edition} fits for ${total} (${lines})`,
+    reason: (fits: string, parts: string[]) => (parts.length > 0 ? `${fits}: ${parts.join("; ")}` : fits),
+    why: (edition: string, violations: string[]) => `✗ ${edition}: ${violations.join(" · ")}`,
+    recommendationLine: (reason: string) => `Recommendation: ${reason}.`,
     doesNotFit: (edition: string) => `${edition} does not fit`,
     saves: (amount: string, edition: string) => `${amount} less than ${edition}`,
     sameAs: (other: string, winner: string, extras: string[]) =>
@@ -250,6 +258,22 @@ const en = {
   },
   check: {
     cannotUpdateStdin: "--update writes files: it cannot update stdin",
+    none: "none",
+    missingExpect: "expected an expect block (--require-expect), got none",
+    line: (id: string) => `line ${id}`,
+    unknownLine: (suggestion: string | null) =>
+      `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    failure: (what: string, expected: string, actual: string, note: string) =>
+      `${what}: expected ${expected}, got ${actual}${note ? ` — ${note}` : ""}`,
+    noExpectations: (total: string) => `${total}, no expectations`,
+    invalid: (error: string) => `invalid: ${error}`,
+    counts: (s: { scenarios: number; passed: number; failed: number; noExpectations: number; invalid: number }) =>
+      `${n(s.scenarios)} scenario${s.scenarios === 1 ? "" : "s"}: ${[
+        `${n(s.passed)} passed`,
+        `${n(s.failed)} failed`,
+        ...(s.noExpectations ? [`${n(s.noExpectations)} without expectations`] : []),
+        ...(s.invalid ? [`${n(s.invalid)} invalid`] : []),
+      ].join(", ")}`,
   },
   batch: {
     notScenarioFile: (path: string) => `${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`,
@@ -309,6 +333,16 @@ const en = {
       `Notice: ${addon} (${editions}): ${text} [${source}]`,
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
+  errorPrefix: "error: ",
+  noCommand:
+    "im-bill was given no command, and this is not a terminal, so it asks no questions: give a command, such as im-bill estimate --plan pro --dau 25000",
+  planOrQuestions: "--plan: is required (trial, pro or flagship); or run im-bill estimate -i to answer questions",
+  bug: {
+    title: "im-bill: internal error:",
+    report: (debug: boolean) =>
+      `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.`,
+  },
+  progress: (priced: string, failed: string, rate: string) => `${priced} priced, ${failed} invalid · ${rate}/s`,
   diff: {
     line: "Line",
     before: "Before",
@@ -349,8 +383,11 @@ const en = {
     amount: (got: string) => `must be an amount such as 6000 or 6000.00, got ${got}`,
     growth: (got: string) => `must be a percentage per month above -100% and at most 1000%, such as 8%, got ${got}`,
     months: (got: string) => `must be a whole number from 1 to 120, got ${got}`,
-    date: (got: string) => `must be a date such as 2026-12-15, got ${got}`,
+    date: (got: string) => `must be a date such as 2026-03-01, got ${got}`,
     day: (got: string) => `must be a day such as 2024-01-15 (or a month such as 2024-01), got ${got}`,
+    twoFiles: (argument: string, file: string, command: string) =>
+      `two scenario files given: ${argument} and --file ${file}; ${command} takes one`,
+    needsTerminal: "--interactive needs a terminal: in a script, give flags or --file",
   },
   output: {
     needsName: (flag: string) => `${flag}: needs a file name`,
@@ -374,6 +411,7 @@ const zh: Messages = {
   lang: "zh",
   rules: {
     wholeNumber: "≥ 0 的整数",
+    numberAtLeastZero: "≥ 0 的数",
     positiveWholeNumber: "≥ 1 的整数",
     numberUpTo: (max) => `0 到 ${n(max)} 之间的数`,
     days: "1 到 31 之间的整数",
@@ -552,6 +590,9 @@ const zh: Messages = {
   },
   usage: {
     invalidCsv: (reason) => `CSV 无效：${reason}`,
+    unknownColumn: (name, suggestion) => `未知列 ${name}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    missingColumn: (column) => `缺少 ${column} 列（date、dau 与 groups 为必需）`,
+    dateTwice: (date) => `date：${date} 出现了两次`,
     tooManyRows: (limit) => `每日用量超过 ${n(limit)} 行（上限）`,
     missingDays: (month, missing, days) =>
       `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,
@@ -580,6 +621,10 @@ const zh: Messages = {
   },
   compare: {
     fitsFor: (edition, lines, total) => `${edition}满足需求，每月 ${total}（${lines}）`,
+    reason: (fits, parts) => (parts.length > 0 ? `${fits}：${parts.join("；")}` : fits),
+    // The violations name their edition already.
+    why: (_edition, violations) => `✗ ${violations.join("；")}`,
+    recommendationLine: (reason) => `推荐：${reason}。`,
     doesNotFit: (edition) => `${edition}不满足`,
     saves: (amount, edition) => `比${edition}少 ${amount}`,
     sameAs: (other, winner, extras) =>
@@ -603,6 +648,20 @@ const zh: Messages = {
   },
   check: {
     cannotUpdateStdin: "--update 会改写文件：不能用于标准输入",
+    none: "无",
+    missingExpect: "应有 expect（--require-expect），实际没有",
+    line: (id) => `计费项 ${id}`,
+    unknownLine: (suggestion) => `没有这个计费项 id${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    failure: (what, expected, actual, note) => `${what}：预期 ${expected}，实际 ${actual}${note ? `——${note}` : ""}`,
+    noExpectations: (total) => `${total}，没有预期`,
+    invalid: (error) => `无效：${error}`,
+    counts: (s) =>
+      `共 ${n(s.scenarios)} 个场景：${[
+        `通过 ${n(s.passed)}`,
+        `失败 ${n(s.failed)}`,
+        ...(s.noExpectations ? [`没有预期 ${n(s.noExpectations)}`] : []),
+        ...(s.invalid ? [`无效 ${n(s.invalid)}`] : []),
+      ].join("，")}`,
   },
   batch: {
     notScenarioFile: (path) => `${path}：不是场景文件（应为 .json、.jsonl、.yaml 或 .yml）`,
@@ -659,6 +718,14 @@ const zh: Messages = {
     notice: (addon, editions, text, source) => `公告：${addon}（${editions}）：${text} [${source}]`,
   },
   interrupted: "已中断：未运行完毕，未写入报告文件",
+  errorPrefix: "错误：",
+  noCommand: "没有给出命令，且当前不是终端，因此不会提问：请给出命令，例如 im-bill estimate --plan pro --dau 25000",
+  planOrQuestions: "--plan：必填（trial、pro 或 flagship）；或运行 im-bill estimate -i 以问答方式输入",
+  bug: {
+    title: "im-bill：内部错误：",
+    report: (debug) => `这是 im-bill 的缺陷。${debug ? "" : "请加上 --debug 重新运行查看详情，并"}报告此问题。`,
+  },
+  progress: (priced, failed, rate) => `已计价 ${priced}，无效 ${failed} · ${rate}/秒`,
   diff: {
     line: "计费项",
     before: "之前",
@@ -696,8 +763,10 @@ const zh: Messages = {
     amount: (got) => `应为金额，例如 6000 或 6000.00，实际为 ${got}`,
     growth: (got) => `应为每月增长百分比，大于 -100% 且不超过 1000%，例如 8%，实际为 ${got}`,
     months: (got) => `应为 1 到 120 的整数，实际为 ${got}`,
-    date: (got) => `应为日期，例如 2026-12-15，实际为 ${got}`,
+    date: (got) => `应为日期，例如 2026-03-01，实际为 ${got}`,
     day: (got) => `应为日期，例如 2024-01-15（或月份，例如 2024-01），实际为 ${got}`,
+    twoFiles: (argument, file, command) => `给出了两个场景文件：${argument} 与 --file ${file}；${command} 只接受一个`,
+    needsTerminal: "--interactive 需要终端：在脚本中请给出参数或 --file",
   },
   output: {
     needsName: (flag) => `${flag}：需要文件名`,

@@ -2,24 +2,34 @@
 // XML for CI systems to show natively.
 import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Failure } from "../check/expectations.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
 import { plainStyles, type Styles } from "./styles.js";
 
-const describeFailure = (failure: Failure, money: (amount: string) => string): string => {
+function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
+  const t = messages[lang].check;
   const amount = (text: string) =>
-    /^-?\d+(\.\d+)?$/.test(text) ? money(text) : text.replace(/^≤ (.+)$/, (_, max) => `≤ ${money(max)}`);
-  const what = failure.check === "line" ? `line ${failure.line}` : failure.check;
-  const note = failure.note ? ` — ${failure.note}` : "";
-  return `${what}: expected ${amount(failure.expected)}, got ${amount(failure.actual)}${note}`;
-};
+    text === "none"
+      ? t.none
+      : /^-?\d+(\.\d+)?$/.test(text)
+        ? money(text)
+        : text.replace(/^≤ (.+)$/, (_, max) => `≤ ${money(max)}`);
+  if (failure.check === "expect") return t.missingExpect;
+  const what = failure.check === "line" ? t.line(failure.line ?? "") : failure.check;
+  const note = failure.unknownLine ? t.unknownLine(failure.unknownLine.suggestion) : "";
+  return t.failure(what, amount(failure.expected), amount(failure.actual), note);
+}
 
 export function renderCheckText(
   results: readonly CheckResult[],
   summary: CheckSummary,
   currency: string,
   styles: Styles = plainStyles,
+  lang: Lang = "en",
 ): string {
+  const t = messages[lang].check;
   const money = (amount: string) => formatMoney(amount, currency);
   const where = (result: CheckResult) =>
     printable(result.id === result.source ? result.source : `${result.id} (${result.source})`);
@@ -27,23 +37,20 @@ export function renderCheckText(
   for (const result of results) {
     if (result.status === "passed") out.push(`${styles.success("✓")} ${where(result)}: ${money(result.total!)}`);
     if (result.status === "no-expectations")
-      out.push(`${styles.dim("–")} ${where(result)}: ${money(result.total!)}, no expectations`);
+      out.push(`${styles.dim("–")} ${where(result)}: ${t.noExpectations(money(result.total!))}`);
     if (result.status === "invalid")
-      out.push(`${styles.error("!")} ${where(result)}: invalid: ${printable(result.error ?? "")}`);
+      out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(result.error ?? ""))}`);
     if (result.status === "failed") {
       out.push(`${styles.error("✗")} ${where(result)}`);
-      for (const failure of result.failures) out.push(`    ${describeFailure(failure, money)}`);
+      for (const failure of result.failures) out.push(`    ${describeFailure(failure, money, lang)}`);
     }
   }
-  out.push("", checkCounts(summary));
+  out.push("", checkCounts(summary, lang));
   return `${out.join("\n")}\n`;
 }
 
-export function checkCounts(summary: CheckSummary): string {
-  const parts = [`${summary.passed} passed`, `${summary.failed} failed`];
-  if (summary.noExpectations) parts.push(`${summary.noExpectations} without expectations`);
-  if (summary.invalid) parts.push(`${summary.invalid} invalid`);
-  return `${summary.scenarios} scenario${summary.scenarios === 1 ? "" : "s"}: ${parts.join(", ")}`;
+export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
+  return messages[lang].check.counts(summary);
 }
 
 export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary): string {
@@ -58,7 +65,7 @@ const xml = (text: string) =>
   );
 
 /** JUnit XML: a test suite per file, a test case per scenario. */
-export function renderCheckJunit(results: readonly CheckResult[], currency: string): string {
+export function renderCheckJunit(results: readonly CheckResult[], currency: string, lang: Lang = "en"): string {
   const money = (amount: string) => formatMoney(amount, currency);
   const files = new Map<string, CheckResult[]>();
   for (const result of results) {
@@ -79,7 +86,7 @@ export function renderCheckJunit(results: readonly CheckResult[], currency: stri
     }
     if (result.status === "no-expectations")
       return `${open}>\n      <skipped message="no expectations"/>\n    </testcase>`;
-    const details = result.failures.map((failure) => describeFailure(failure, money));
+    const details = result.failures.map((failure) => describeFailure(failure, money, lang));
     return `${open}>\n      <failure message="${xml(details[0]!)}" type="expectation">${xml(details.join("\n"))}</failure>\n    </testcase>`;
   };
   const suites = [...files].map(

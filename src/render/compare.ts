@@ -35,12 +35,14 @@ function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
   ];
   const why = editionIds
     .filter((plan) => comparison.editions[plan].violations.length > 0)
-    .map(
-      (plan) =>
-        `✗ ${catalog.editions[plan].name[lang]}: ${comparison.editions[plan].violations.map((v) => v.message).join(" · ")}`,
+    .map((plan) =>
+      t.compare.why(
+        catalog.editions[plan].name[lang],
+        comparison.editions[plan].violations.map((v) => v.message),
+      ),
     );
   const recommendation = comparison.recommendation
-    ? `${t.compare.recommendation}: ${comparison.recommendation.reason}.`
+    ? t.compare.recommendationLine(comparison.recommendation.reason)
     : t.compare.none;
   return { head, lines, subtotals, total, fits, why, recommendation };
 }

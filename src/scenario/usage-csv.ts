@@ -5,7 +5,7 @@ import { daysInMonth, parseDate } from "../advisor/calendar.js";
 import { Money } from "../calculator/decimal.js";
 import { parse } from "csv-parse/sync";
 import { LIMITS } from "../document/limits.js";
-import { InputError, say, type Problem } from "../errors.js";
+import { InputError, say, type Problem, type Text } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { parseQuantity } from "./quantity.js";
 
@@ -77,7 +77,7 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
 export function monthlyUsage(text: string, source: string): MonthUsage[] {
   const rows = parseCsvRows(text, source);
   const problems: (Problem & { source: string })[] = [];
-  const fail = (line: number, message: string) => problems.push({ source: `${source}:${line}`, path: "", message });
+  const fail = (line: number, message: Text) => problems.push({ source: `${source}:${line}`, path: "", message });
   const [header, ...data] = rows;
   if (!header)
     throw new InputError([{ source, path: "", message: "is empty; expected a header row: date,dau,groups" }]);
@@ -87,15 +87,20 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     const column = Object.hasOwn(HEADERS, key) ? HEADERS[key] : undefined;
     if (!column) {
       const suggestion = closest(name.trim(), Object.keys(HEADERS));
+      const shown = JSON.stringify(name);
       fail(
         header.line,
-        `unknown column ${JSON.stringify(name)}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        say((t) => t.usage.unknownColumn(shown, suggestion)),
       );
     }
     return column;
   });
   for (const required of ["date", "dau", "groups"] as const) {
-    if (!columns.includes(required)) fail(header.line, `no ${required} column (date, dau and groups are required)`);
+    if (!columns.includes(required))
+      fail(
+        header.line,
+        say((t) => t.usage.missingColumn(required)),
+      );
   }
   if (problems.length > 0) throw new InputError(problems);
 
@@ -109,10 +114,18 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     const dateText = value("date")!;
     const date = parseDate(dateText.replace(/\//g, "-"));
     if (!date) {
-      fail(line, `date: must be a date such as 2026-03-01, got ${JSON.stringify(dateText)}`);
+      const got = JSON.stringify(dateText);
+      fail(
+        line,
+        say((t) => `date: ${t.flags.date(got)}`),
+      );
       continue;
     }
-    if (seen.has(dateText)) fail(line, `date: ${dateText} appears twice`);
+    if (seen.has(dateText))
+      fail(
+        line,
+        say((t) => t.usage.dateTwice(dateText)),
+      );
     seen.add(dateText);
     const number = (column: Column, whole: boolean): number | null | undefined => {
       const text = value(column);
@@ -133,9 +146,11 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       const result = number(column, whole);
       if (result === undefined) {
         bad = true;
+        const name = header.fields[columns.indexOf(column)]?.trim() ?? column;
+        const got = JSON.stringify(value(column) ?? "");
         fail(
           line,
-          `${header.fields[columns.indexOf(column)]?.trim() ?? column}: must be ${whole ? "a whole number" : "a number"} ≥ 0, got ${JSON.stringify(value(column) ?? "")}`,
+          say((t) => `${name}: ${t.validation.mustBe(whole ? t.rules.wholeNumber : t.rules.numberAtLeastZero, got)}`),
         );
       } else parsed[column] = result;
     }

@@ -43,6 +43,7 @@ describe("checkExpectations", () => {
           expected: "2000.00",
           actual: "0.00",
           note: 'no such line id (did you mean "overage.dau"?)',
+          unknownLine: { suggestion: "overage.dau" },
         },
       ],
     ],

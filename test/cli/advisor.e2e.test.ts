@@ -96,7 +96,7 @@ describe("im-bill forecast", () => {
 
   it.each([
     [["--months", "0"], 'error: --months: must be a whole number from 1 to 120, got "0"'],
-    [["--start", "2027-02-30"], 'error: --start: must be a date such as 2026-12-15, got "2027-02-30"'],
+    [["--start", "2027-02-30"], 'error: --start: must be a date such as 2026-03-01, got "2027-02-30"'],
     [
       ["--dau-growth", "-100%"],
       'error: --dau-growth: must be a percentage per month above -100% and at most 1000%, such as 8%, got "-100%"',

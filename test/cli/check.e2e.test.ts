@@ -58,7 +58,9 @@ describe("im-bill check", () => {
   it("fails a scenario without expectations under --require-expect", () => {
     const result = imBill(["check", join(dir, "none.json"), "--require-expect"]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("expect: expected an expect block (--require-expect), got none");
+    expect(result.stdout).toContain(
+      `✗ no expectations (${join(dir, "none.json")})\n    expected an expect block (--require-expect), got none`,
+    );
   });
 
   it("exits 2 on invalid input, and rejects a misspelt expect key", () => {

@@ -6,6 +6,7 @@ import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
 import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/report/writers.js";
+import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
@@ -29,18 +30,6 @@ interface BatchFlags extends CatalogFlags {
   lang?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill batch scenarios/                         (every .json, .jsonl, .yaml, .yml under it)
-  $ im-bill batch "apps/**/*.yaml" --format csv --output bills.csv
-  $ im-bill batch what-ifs.jsonl --format jsonl | jq .total
-  $ cat scenarios.jsonl | im-bill batch - --format json
-  $ im-bill batch scenarios/ --format markdown >> $GITHUB_STEP_SUMMARY
-
-Each scenario is named by its "name", else by where it is: file, file#n (n-th of a list),
-file:line (JSONL). Exit 0: all priced; 2: some input was invalid (the report lists it);
-1: with --strict, some edition cannot serve its scenario.`;
-
 const EXTENSION_FORMATS = new Map<string, ReportFormat>([
   [".csv", "csv"],
   [".json", "json"],
@@ -50,23 +39,21 @@ const EXTENSION_FORMATS = new Map<string, ReportFormat>([
 ]);
 
 export function batchCommand(context: CommandContext): Command {
+  const h = context.help;
   const command = new Command("batch")
-    .description("price many scenarios (files, directories, patterns, - for JSONL on stdin) into one report")
-    .argument("<paths...>", "scenario files, directories, glob patterns, or - for stdin")
-    .addOption(
-      new Option(
-        "--format <format>",
-        "report format (default: table on a terminal, else jsonl; or from --output's extension)",
-      ).choices(REPORT_FORMATS),
-    )
-    .option("-o, --output <file>", "write the report to a file, atomically")
-    .option("--bom", "start CSV with a byte-order mark (for spreadsheet apps)")
-    .option("--strict", "exit 1 when an edition cannot serve its scenario");
-  addDiscountOption(addPricingOption(command));
-  addLangOption(command);
-  return command.addHelpText("after", EXAMPLES).action(async (paths: string[], flags: BatchFlags) => {
-    context.setExitCode(await runBatch(paths, flags, context));
-  });
+    .description(h.batch.description)
+    .argument("<paths...>", h.batch.paths)
+    .addOption(new Option("--format <format>", h.batch.format).choices(REPORT_FORMATS))
+    .option("-o, --output <file>", h.output)
+    .option("--bom", h.batch.bom)
+    .option("--strict", h.batch.strict);
+  addDiscountOption(addPricingOption(command, h), h);
+  addLangOption(command, h);
+  return command
+    .addHelpText("after", examplesText(h, h.batch.examples, h.batch.footer))
+    .action(async (paths: string[], flags: BatchFlags) => {
+      context.setExitCode(await runBatch(paths, flags, context));
+    });
 }
 
 /** The report format: --format, else --output's extension, else by where stdout goes. */
@@ -109,7 +96,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     bom: flags.bom,
   });
   const summary = new BatchSummary();
-  const progress = createProgress(io.stderr, io.env);
+  const progress = createProgress(io.stderr, io.env, lang);
   const skipped: string[] = [];
   const output: Output = toFile ? await fileOutput(flags.output!, io.cwd) : stdoutOutput(io.stdout);
   // Ctrl-C or SIGTERM from now on removes the report being written.

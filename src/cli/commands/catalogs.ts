@@ -6,25 +6,19 @@ import { builtinCatalog, builtinCatalogById, builtinCatalogs, catalogOn, effecti
 import type { Catalog } from "../../catalog/schema.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { today } from "../../util/today.js";
+import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { addLangOption } from "../shared-options.js";
 
-const EXAMPLES = `
-Examples:
-  $ im-bill catalogs
-  $ im-bill catalogs --format json
-  $ im-bill catalogs --diff tencent-im-cn-2020 tencent-im-cn-2024
-  $ im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml   (a --pricing file)
-`;
-
 export function catalogsCommand(context: CommandContext): Command {
+  const h = context.help;
   const command = new Command("catalogs")
-    .description("list the built-in price lists and their dates; --diff compares two catalogs figure by figure")
-    .option("--diff <catalogs...>", "two catalogs: built-in ids or --pricing files")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"));
-  addLangOption(command);
+    .description(h.catalogs.description)
+    .option("--diff <catalogs...>", h.catalogs.diff)
+    .addOption(new Option("--format <format>", h.format).choices(["table", "json"]).default("table"));
+  addLangOption(command, h);
   return command
-    .addHelpText("after", EXAMPLES)
+    .addHelpText("after", examplesText(h, h.catalogs.examples, h.catalogs.footer))
     .action(async (flags: { diff?: string[]; format: "table" | "json"; lang?: string }) => {
       const { io } = context;
       const lang = context.lang(flags.lang);

@@ -4,6 +4,7 @@ import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, say, UserError } from "../../errors.js";
+import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
@@ -26,30 +27,22 @@ interface CheckFlags extends CatalogFlags {
   lang?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill check scenarios/
-  $ im-bill check scenarios/ --format junit --output check.xml
-  $ im-bill check --update scenarios/app.yaml        (write the current bill into "expect")
-
-A scenario's "expect" block: { "total": "4999.00", "maxTotal": "6000.00",
-"lines": { "overage.dau": "2000.00" }, "violations": [] }.
-Exit 0: all pass; 1: some expectation failed (or is missing, with --require-expect);
-2: invalid input.`;
-
 export function checkCommand(context: CommandContext): Command {
+  const h = context.help;
   const command = new Command("check")
-    .description("check scenarios against their expected totals, lines and violations (for CI)")
-    .argument("<paths...>", "scenario files, directories, glob patterns, or - for JSONL on stdin")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "junit"]).default("text"))
-    .option("-o, --output <file>", "write the report to a file, atomically")
-    .option("--update", "write the current results into each scenario's expect block (keeps maxTotal)")
-    .option("--require-expect", "a scenario without expectations fails");
-  addDiscountOption(addPricingOption(command));
-  addLangOption(command);
-  return command.addHelpText("after", EXAMPLES).action(async (paths: string[], flags: CheckFlags) => {
-    context.setExitCode(await runCheck(paths, flags, context));
-  });
+    .description(h.check.description)
+    .argument("<paths...>", h.check.paths)
+    .addOption(new Option("--format <format>", h.format).choices(["text", "json", "junit"]).default("text"))
+    .option("-o, --output <file>", h.output)
+    .option("--update", h.check.update)
+    .option("--require-expect", h.check.requireExpect);
+  addDiscountOption(addPricingOption(command, h), h);
+  addLangOption(command, h);
+  return command
+    .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
+    .action(async (paths: string[], flags: CheckFlags) => {
+      context.setExitCode(await runCheck(paths, flags, context));
+    });
 }
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
@@ -100,12 +93,13 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     flags.format === "json"
       ? render.renderCheckJson(results, summary)
       : flags.format === "junit"
-        ? render.renderCheckJunit(results, catalog.currency)
+        ? render.renderCheckJunit(results, catalog.currency, lang)
         : render.renderCheckText(
             results,
             summary,
             catalog.currency,
             flags.output ? context.plainStyles : context.styles(io.stdout),
+            lang,
           );
   if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
@@ -117,7 +111,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     } finally {
       stopListening();
     }
-    io.stderr.write(`${render.checkCounts(summary)}\n`);
+    io.stderr.write(`${render.checkCounts(summary, lang)}\n`);
   } else {
     io.stdout.write(text);
   }

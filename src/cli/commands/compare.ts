@@ -1,6 +1,7 @@
 // `im-bill compare`: the same usage and needs on every edition, and which to buy.
 import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
+import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import {
@@ -17,23 +18,14 @@ interface CompareFlags extends ScenarioFlags, CatalogFlags {
   lang?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill compare --dau 25000 --live-groups 60 --group-member-limit 2000 --history-days 30
-  $ im-bill compare examples/community-large-groups.yaml --format markdown
-
-The plan of a file or --plan is ignored: every edition is priced. The recommendation is
-the cheapest edition that fits; at the same price, the one that includes more.`;
-
 export function compareCommand(context: CommandContext): Command {
-  const command = addScenarioOptions(
-    new Command("compare").description("price the same usage and needs on every edition, and recommend one"),
-  );
-  addDiscountOption(addPricingOption(command));
-  addLangOption(command);
+  const h = context.help;
+  const command = addScenarioOptions(new Command("compare").description(h.compare.description), h);
+  addDiscountOption(addPricingOption(command, h), h);
+  addLangOption(command, h);
   return command
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
-    .addHelpText("after", EXAMPLES)
+    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
+    .addHelpText("after", examplesText(h, h.compare.examples, h.compare.footer))
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
       const choice = await catalogFor(flags, io);

@@ -7,6 +7,7 @@ import { catalogForDocument, type CatalogChoice } from "../../catalog/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import type { Lang } from "../../i18n/lang.js";
 import { readDocument } from "../../document/read.js";
+import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { validateScenario } from "../../scenario/validate.js";
 import { Money } from "../../calculator/decimal.js";
@@ -22,52 +23,44 @@ interface DiffFlags extends CatalogFlags {
   lang?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill diff before.json after.json
-  $ git show main:scenarios/app.json > /tmp/app.main.json
-  $ im-bill diff /tmp/app.main.json scenarios/app.json --format markdown --fail-above 10%
-  $ im-bill estimate app.json --format json > bill.json; im-bill diff bill.json app.json
-
-Each side is a scenario file (priced now) or a saved estimate (--format json output).
-Markers: + added, − removed, ~ changed. Exit 1 with --fail-above when the total rises
-by more than the amount or percentage.`;
-
 export function diffCommand(context: CommandContext): Command {
+  const h = context.help;
   const command = new Command("diff")
-    .description("compare two scenarios' bills (or saved estimates), line by line")
-    .argument("<before>", "scenario file or saved JSON estimate")
-    .argument("<after>", "scenario file or saved JSON estimate")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
-    .option("--fail-above <amount|percent>", "exit 1 when the total rises by more than this, e.g. 500 or 10%")
-    .option("--title <text>", "a heading for the markdown output");
-  addPricingOption(command);
-  addLangOption(command);
-  return command.addHelpText("after", EXAMPLES).action(async (before: string, after: string, flags: DiffFlags) => {
-    const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
-    const choice = await catalogFor(flags, context.io);
-    const lang = context.lang(flags.lang);
-    const [old, now] = [
-      await estimateOf(before, context.io, choice, lang),
-      await estimateOf(after, context.io, choice, lang),
-    ];
-    const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
-    const diff = diffEstimates(old, now);
-    const render = await import("../../render/diff.js");
-    context.io.stdout.write(
-      flags.format === "json"
-        ? render.renderDiffJson(diff)
-        : flags.format === "markdown"
-          ? render.renderDiffMarkdown(diff, flags.title, lang)
-          : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.width),
-    );
-    if (threshold && risesAbove(diff, threshold)) {
-      const percent = diff.total.percent;
-      context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
-      return context.setExitCode(EXIT_CHECK_FAILED);
-    }
-    context.setExitCode(EXIT_OK);
-  });
+    .description(h.diff.description)
+    .argument("<before>", h.diff.before)
+    .argument("<after>", h.diff.after)
+    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
+    .option("--fail-above <amount|percent>", h.diff.failAbove)
+    .option("--title <text>", h.diff.title);
+  addPricingOption(command, h);
+  addLangOption(command, h);
+  return command
+    .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
+      const choice = await catalogFor(flags, context.io);
+      const lang = context.lang(flags.lang);
+      const [old, now] = [
+        await estimateOf(before, context.io, choice, lang),
+        await estimateOf(after, context.io, choice, lang),
+      ];
+      const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
+      const diff = diffEstimates(old, now);
+      const render = await import("../../render/diff.js");
+      context.io.stdout.write(
+        flags.format === "json"
+          ? render.renderDiffJson(diff)
+          : flags.format === "markdown"
+            ? render.renderDiffMarkdown(diff, flags.title, lang)
+            : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.width),
+      );
+      if (threshold && risesAbove(diff, threshold)) {
+        const percent = diff.total.percent;
+        context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
+        return context.setExitCode(EXIT_CHECK_FAILED);
+      }
+      context.setExitCode(EXIT_OK);
+    });
 }
 
 export function parseThreshold(text: string): Threshold {

@@ -1,7 +1,8 @@
 // `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
 import { Command, Option } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
-import { EXIT_CHECK_FAILED, EXIT_OK } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_OK, say, UserError } from "../../errors.js";
+import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { renderJson } from "../../render/json.js";
 import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
@@ -32,32 +33,21 @@ interface EstimateFlags extends Record<string, unknown>, CatalogFlags {
   explain?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill estimate --plan pro --dau 25000
-  $ im-bill estimate --plan flagship --dau 80k --live-groups 200 --bandwidth-mainland 100
-  $ im-bill estimate examples/live-streaming-flagship.json --format json
-  $ im-bill estimate --file app.yaml --dau 40000        (flags override the file)
-  $ im-bill estimate --plan pro --dau 25k --pricing our-prices.yaml --discount 15%
-  $ cat scenario.json | im-bill estimate --file - --strict
-  $ im-bill estimate app.yaml --max-total 6000          (exit 1 above the budget)
-  $ im-bill estimate --plan pro --usage-csv daily.csv   (real usage: a bill per month)
-  $ im-bill estimate -i --plan pro                      (questions for the rest)
-`;
-
 export function estimateCommand(context: CommandContext): Command {
-  const command = addScenarioOptions(new Command("estimate").description("estimate the monthly bill of one scenario"));
-  addDiscountOption(addPricingOption(command));
+  const h = context.help;
+  const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
+  addDiscountOption(addPricingOption(command, h), h);
   addLangOption(
-    command.addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table")),
+    command.addOption(new Option("--format <format>", h.format).choices(["table", "json"]).default("table")),
+    h,
   );
   return command
-    .option("--strict", "exit 1 when the edition cannot serve the scenario")
-    .option("--max-total <amount>", "exit 1 when the total is above this budget, e.g. 6000")
-    .option("--usage-csv <file>", "daily usage (date, dau, groups…): an estimate per calendar month")
-    .option("--no-explain", "leave out each line's formula in the table")
-    .option("-i, --interactive", "answer questions instead of giving flags (flags given become answers)")
-    .addHelpText("after", EXAMPLES)
+    .option("--strict", h.estimate.strict)
+    .option("--max-total <amount>", h.estimate.maxTotal)
+    .option("--usage-csv <file>", h.estimate.usageCsv)
+    .option("--no-explain", h.estimate.noExplain)
+    .option("-i, --interactive", h.estimate.interactive)
+    .addHelpText("after", examplesText(h, h.estimate.examples, h.estimate.footer))
     .action(async (file: string | undefined, flags: EstimateFlags) => {
       context.setExitCode(await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, context));
     });
@@ -74,6 +64,9 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
     await startInteractive(flags, context, { choice, lang, asOf: choice.asOf });
     return EXIT_OK;
   }
+  // On a terminal, a missing edition points at the questions that would ask for it.
+  if (flags.file === undefined && flags.plan === undefined && io.stdin.isTTY && io.stdout.isTTY)
+    throw new UserError(say((t) => t.planOrQuestions));
   const { scenario, catalog } = await readScenario(flags.file, flags, { io, choice });
   if (flags.usageCsv !== undefined) {
     // Each month with the list in effect then, unless a flag or the scenario chose one.

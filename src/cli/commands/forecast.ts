@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { parseDate } from "../../advisor/calendar.js";
 import { catalogOn } from "../../catalog/index.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
+import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
@@ -19,36 +20,22 @@ interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   lang?: string;
 }
 
-const EXAMPLES = `
-Examples:
-  $ im-bill forecast --file app.json --months 12 --dau-growth 8% --groups-growth 3%
-  $ im-bill forecast app.json --months 36 --dau-growth 5% --auto-plan --start 2026-12-15
-  $ im-bill forecast app.json --months 12 --dau-growth 10% --format csv > forecast.csv
-
-Month 1 is the scenario; each later month compounds each growth rate (users and groups
-rounded up). --auto-plan takes the cheapest edition that fits each month, never going
-back to Trial once left. With --start (the purchase day T) the billing calendar lists
-each charge: prepaid items on the first day of each package period (T to T-1 of the
-next month; in a month without day T, its last day), postpaid items on the 3rd of the
-month after their calendar month.`;
-
 export function forecastCommand(context: CommandContext): Command {
-  const command = addScenarioOptions(
-    new Command("forecast").description("forecast the bill month by month as usage grows"),
-  );
-  addPricingOption(command);
-  addLangOption(command);
+  const h = context.help;
+  const command = addScenarioOptions(new Command("forecast").description(h.forecast.description), h);
+  addPricingOption(command, h);
+  addLangOption(command, h);
   return command
-    .option("--months <n>", "how many months, 1–120", "12")
-    .option("--start <date>", "the purchase day, YYYY-MM-DD: dates the months and lists the billing calendar")
-    .option("--dau-growth <percent>", "peak DAU growth per month, e.g. 8%", "0%")
-    .option("--groups-growth <percent>", "peak group count growth per month", "0%")
-    .option("--bandwidth-growth <percent>", "danmaku bandwidth growth per month", "0%")
-    .option("--auto-plan", "the cheapest edition that fits, month by month")
-    .option("--chart", "a chart of the monthly totals (shown by default on a terminal)")
-    .option("--no-chart", "no chart")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
-    .addHelpText("after", EXAMPLES)
+    .option("--months <n>", h.forecast.months, "12")
+    .option("--start <date>", h.forecast.start)
+    .option("--dau-growth <percent>", h.forecast.dauGrowth, "0%")
+    .option("--groups-growth <percent>", h.forecast.groupsGrowth, "0%")
+    .option("--bandwidth-growth <percent>", h.forecast.bandwidthGrowth, "0%")
+    .option("--auto-plan", h.forecast.autoPlan)
+    .option("--chart", h.forecast.chart)
+    .option("--no-chart", h.forecast.noChart)
+    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "csv"]).default("table"))
+    .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
     .action(async (file: string | undefined, flags: ForecastFlags) => {
       const { io } = context;
       const months = Number(flags.months);

@@ -1,26 +1,19 @@
 // `im-bill prices`: the catalog in use, laid out like Tencent's price page.
 import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
+import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import type { CommandContext } from "../context.js";
 import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
 
-const EXAMPLES = `
-Examples:
-  $ im-bill prices
-  $ im-bill prices --lang zh --format markdown > prices.md
-  $ im-bill prices --pricing our-prices.yaml --format json     (the resolved catalog)
-`;
-
 export function pricesCommand(context: CommandContext): Command {
-  const command = new Command("prices").description(
-    "show the price catalog: packages, overage, add-ons, limits, sources",
-  );
-  addPricingOption(command);
-  addLangOption(command);
+  const h = context.help;
+  const command = new Command("prices").description(h.prices.description);
+  addPricingOption(command, h);
+  addLangOption(command, h);
   return command
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
-    .addHelpText("after", EXAMPLES)
+    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
+    .addHelpText("after", examplesText(h, h.prices.examples, h.prices.footer))
     .action(async (flags: CatalogFlags & { lang?: string; format: "table" | "json" | "markdown" }) => {
       const { io } = context;
       const { catalog } = await catalogFor(flags, io);
