@@ -1,10 +1,30 @@
 // Pricing real usage: one estimate per calendar month of a daily-usage CSV.
+import { Money, toAmount } from "../calculator/decimal.js";
 import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
 import type { Estimate } from "../calculator/types.js";
 import type { Catalog } from "../catalog/schema.js";
 import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
+
+/** A month of real usage: its peaks, the days that set them, and its bill. */
+export interface UsageMonth {
+  month: string;
+  daysPresent: number;
+  daysInMonth: number;
+  peakDau: number;
+  peakDauDate: string;
+  peakGroups: number;
+  peakGroupsDate: string;
+  estimate: Estimate;
+}
+
+/** Every month of a usage file priced, and the total over them (summed from the months' totals). */
+export interface UsageBill {
+  months: UsageMonth[];
+  total: string;
+  currency: string;
+}
 
 /**
  * Each month priced with its catalog: `catalogOf` gives the list for a month's first day
@@ -15,9 +35,9 @@ export function priceMonths(
   months: readonly MonthUsage[],
   catalogOf: (day: string) => Catalog,
   options: PriceOptions,
-): Estimate[] {
+): UsageBill {
   const t = messages[options.lang ?? "en"].usage;
-  return months.map((month) => {
+  const priced = months.map((month): UsageMonth => {
     const { bandwidth } = scenario.usage;
     const monthly: Scenario = {
       ...scenario,
@@ -35,12 +55,20 @@ export function priceMonths(
     };
     const day = `${month.month}-01`;
     const estimate = priceScenario(monthly, catalogOf(day), { ...options, asOf: day });
+    // Tencent bills the month's peak: the day that set it is the one to look at.
+    estimate.notes.push({
+      code: "usage.peak-days",
+      message: t.peakDays(month.peakDau, month.peakDauDate, month.peakGroups, month.peakGroupsDate),
+    });
     const missing = month.daysInMonth - month.daysPresent;
     if (missing > 0)
       estimate.notes.push({
         code: "usage.missing-days",
         message: t.missingDays(month.month, missing, month.daysInMonth),
       });
-    return estimate;
+    const { daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate } = month;
+    return { month: month.month, daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate, estimate };
   });
+  const total = priced.reduce((sum, { estimate }) => sum.plus(estimate.total), new Money(0));
+  return { months: priced, total: toAmount(total), currency: priced[0]?.estimate.currency ?? "CNY" };
 }

@@ -3,6 +3,8 @@
 import type { CatalogChoice } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
+import type { Estimate } from "../calculator/types.js";
+import type { Catalog } from "../catalog/schema.js";
 import type { CommandContext } from "./context.js";
 import { applyScenarioFlags } from "./scenario-flags.js";
 import { readScenario } from "./scenario-input.js";
@@ -14,7 +16,15 @@ export const isInteractive = (context: CommandContext): boolean =>
 export async function startInteractive(
   flags: Record<string, unknown>,
   context: CommandContext,
-  options: { choice: CatalogChoice; lang: Lang; asOf: string },
+  options: {
+    choice: CatalogChoice;
+    lang: Lang;
+    asOf: string;
+    /** shows the estimate after the questions (as --format and --output say) */
+    present(estimate: Estimate, catalog: Catalog): Promise<void>;
+    /** whether to offer the other editions' prices (only where a table goes to the terminal) */
+    offerCompare: boolean;
+  },
 ): Promise<void> {
   if (!isInteractive(context)) {
     throw new UserError(say((t) => t.flags.needsTerminal));
@@ -50,5 +60,7 @@ export async function startInteractive(
     cwd: context.io.cwd,
     width: context.width,
     prefill,
+    present: options.present,
+    offerCompare: options.offerCompare,
   });
 }

@@ -3,6 +3,7 @@
 import {
   Command,
   CommanderError,
+  Help,
   type HelpConfiguration,
   type Option as CommanderOption,
   type Argument,
@@ -181,8 +182,14 @@ function helpIn(lang: Lang): HelpConfiguration {
         : `${description} (${parts.join(", ")})`;
   const choices = (list: readonly string[] | undefined) =>
     list ? [h.choices(list.map((choice) => JSON.stringify(choice)).join(", "))] : [];
+  const placeholders = (usage: string) =>
+    usage.replace(/\[(options|command)\]/g, (word) =>
+      Object.hasOwn(h.placeholders, word) ? h.placeholders[word]! : word,
+    );
   return {
-    styleTitle: (title: string) => h.titles[title] ?? title,
+    styleTitle: (title: string) => (Object.hasOwn(h.titles, title) ? h.titles[title]! : title),
+    commandUsage: (command: Command) => placeholders(Help.prototype.commandUsage.call(new Help(), command)),
+    subcommandTerm: (command: Command) => placeholders(Help.prototype.subcommandTerm.call(new Help(), command)),
     // Measured and wrapped by display width: CJK characters take two columns and text
     // without spaces still wraps.
     displayWidth: (text: string) => displayWidth(text),

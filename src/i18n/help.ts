@@ -15,6 +15,8 @@ const en = {
       "\nWith no command, on a terminal: a guided estimate, question by question.\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md",
   },
   titles: {} as Record<string, string>,
+  /** commander's words in usage lines ("[options]"); argument names stay as they are */
+  placeholders: {} as Record<string, string>,
   choices: (list: string) => `choices: ${list}`,
   default: (value: string) => `default: ${value}`,
   examples: "Examples:",
@@ -190,6 +192,7 @@ const zh: Help = {
     "Commands:": "命令：",
     "Global Options:": "全局选项：",
   },
+  placeholders: { "[options]": "[选项]", "[command]": "[命令]" },
   choices: (list) => `可选：${list}`,
   default: (value) => `默认：${value}`,
   examples: "示例：",

@@ -5,7 +5,8 @@ import { formatNumber as n } from "../util/format.js";
 import type { Lang } from "./lang.js";
 
 /** Chinese next to Latin text gets a space between ("峰值 DAU 上限"). */
-const spaced = (left: string, right: string) => (/[A-Za-z0-9]$/.test(left) ? `${left} ${right}` : `${left}${right}`);
+const spaced = (left: string, right: string) =>
+  /[A-Za-z0-9]$/.test(left) || /^[A-Za-z0-9≥≤<>"]/.test(right) ? `${left} ${right}` : `${left}${right}`;
 
 const limitValue = (value: number, unlimited: string) => (value === Infinity ? unlimited : n(value));
 
@@ -181,11 +182,24 @@ const en = {
     internationalMbps: "Daily peak danmaku bandwidth outside mainland China, Mbps",
     days: "Days of the month with that bandwidth",
     bandwidth: "Bandwidth",
+    bandwidthValue: (mainland: string, international: string, days: number) =>
+      `${mainland} Mbps in mainland China, ${international} Mbps outside, ${n(days)} days`,
     notANumber: (text: string) => `"${text}" is not a number: type 25000, 25,000, 25k or 2.5万`,
     negative: "Must be 0 or more",
     whole: "Must be a whole number",
     tooLarge: (max: string) => `Too large: at most ${max}`,
-    beyond: (edition: string, max: string) => `${edition} can serve at most ${max}: choose a higher edition for more`,
+    beyond: (edition: string, max: string, withAddons: boolean) =>
+      `${edition} serves at most ${max}${withAddons ? ", its add-ons included" : ""}. What now?`,
+    beyondAll: (max: string, edition: string) =>
+      `No edition serves more than ${max} (${edition}, its add-ons included). What now?`,
+    changeEdition: (editions: string, value: string) => `Choose another edition (${editions} can serve ${value})`,
+    listSeparator: ", ",
+    retype: "Type another number",
+    keep: (value: string, edition: string) => `Keep ${value}: the estimate lists what ${edition} cannot serve`,
+    daysInMonth: (most: string) => `A month has at most ${most} days`,
+    keys: { navigate: "navigate", select: "select" },
+    yesNoHint: { yes: "(Y/n)", no: "(y/N)" },
+    yesOrNo: "Answer y or n",
     summary: "Your answers:",
     yes: "yes",
     no: "no",
@@ -199,10 +213,28 @@ const en = {
   },
   usage: {
     invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
+    csvReasons: {
+      quoteNotClosed: "a quoted field is never closed",
+      strayQuote:
+        'a quote (") inside a field that is not quoted, or after a closing quote: quote the whole field and double the quotes inside it',
+      other: "not comma-separated values",
+    },
+    empty: "is empty; expected a header row: date,dau,groups",
+    noRows: "has no rows of daily usage",
     unknownColumn: (name: string, suggestion: string | undefined) =>
       `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
     dateTwice: (date: string) => `date: ${date} appears twice`,
+    peakDays: (dau: number, dauDate: string, groups: number, groupsDate: string) =>
+      `Peak DAU ${n(dau)} on ${dauDate} and peak groups ${n(groups)} on ${groupsDate} set this month's bill`,
+    summary: "Every month",
+    month: "Month",
+    edition: "Edition",
+    peakDau: "Peak DAU",
+    peakGroups: "Peak groups",
+    atDay: (count: string, day: string) => `${count} on ${day}`,
+    total: "Total",
+    totalOver: (months: number) => `Total over ${n(months)} month${months === 1 ? "" : "s"}`,
     tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
     missingDays: (month: string, missing: number, days: number) =>
       `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
@@ -291,6 +323,7 @@ const en = {
     discount: "Discount",
     total: "Total",
     grandTotal: "Total of all priced scenarios",
+    grandTotalLine: (total: string) => `Total of all priced scenarios: ${total}`,
     errors: "Errors:",
     counts: (scenarios: number, priced: number, failed: number, violating: number) =>
       `${n(scenarios)} scenario${scenarios === 1 ? "" : "s"}: ${n(priced)} priced, ${n(failed)} invalid, ${n(violating)} with violations (✗)`,
@@ -388,6 +421,8 @@ const en = {
     twoFiles: (argument: string, file: string, command: string) =>
       `two scenario files given: ${argument} and --file ${file}; ${command} takes one`,
     needsTerminal: "--interactive needs a terminal: in a script, give flags or --file",
+    usageCsvWith: (flag: string) =>
+      `--usage-csv and ${flag} cannot go together: the usage file gives each month's ${flag === "--dau" ? "peak DAU" : flag === "--groups" ? "peak groups" : "usage"}, so leave out ${flag}`,
   },
   output: {
     needsName: (flag: string) => `${flag}: needs a file name`,
@@ -435,9 +470,9 @@ const zh: Messages = {
   validation: {
     unknownField: (suggestion) => `未知字段${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     required: (rule) => `必填${rule ? `（${rule}）` : ""}`,
-    mustBe: (rule, got) => `应为${rule}，实际为 ${got}`,
+    mustBe: (rule, got) => `${spaced("应为", rule)}，实际为 ${got}`,
     tooLarge: (max) => `过大：最大为 ${max}`,
-    quotedNumber: (rule, text) => `应为${rule}，不能是字符串：请去掉引号，写成 ${text}`,
+    quotedNumber: (rule, text) => `${spaced("应为", rule)}，不能是字符串：请去掉引号，写成 ${text}`,
     oneOf: (known, got) => `应为以下之一：${known}，实际为 ${got}`,
     nothing: "空",
     aList: "列表",
@@ -464,7 +499,7 @@ const zh: Messages = {
     nulBytes: "含有 NUL 字节：不是 UTF-8 文本（是 UTF-16 或非文本文件？）",
     notUtf8: (line) => `不是 UTF-8 文本（第 ${n(line)} 行）：请另存为 UTF-8`,
     notUtf8Line: "不是 UTF-8 文本：请将文件另存为 UTF-8",
-    empty: (expected) => `为空；应为${expected}`,
+    empty: (expected) => `为空；${spaced("应为", expected)}`,
     expectedScenario: '场景，例如 {"plan": "pro"}',
     expectedCatalog: (id) => `价格表，例如 {"extends": "${id}"}`,
     expectedScenarioOrEstimate: "场景或保存的估算结果",
@@ -572,11 +607,22 @@ const zh: Messages = {
     internationalMbps: "国际直播群弹幕每日峰值带宽（Mbps）",
     days: "使用该带宽的天数",
     bandwidth: "带宽",
+    bandwidthValue: (mainland, international, days) =>
+      `国内 ${mainland} Mbps，国际 ${international} Mbps，${n(days)} 天`,
     notANumber: (text) => `“${text}”不是数字：可输入 25000、25,000、25k 或 2.5万`,
     negative: "不能小于 0",
     whole: "须为整数",
     tooLarge: (max) => `过大：最大为 ${max}`,
-    beyond: (edition, max) => `${edition}最多支持 ${max}：需要更多请选择更高版本`,
+    beyond: (edition, max, withAddons) => `${edition}最多支持 ${max}${withAddons ? "（含增值服务）" : ""}。接下来？`,
+    beyondAll: (max, edition) => `没有版本支持超过 ${max}（${edition}，含增值服务）。接下来？`,
+    changeEdition: (editions, value) => `改选其他版本（${editions}可支持 ${value}）`,
+    listSeparator: "、",
+    retype: "重新输入数字",
+    keep: (value, edition) => `保留 ${value}：估算会列出${edition}无法满足之处`,
+    daysInMonth: (most) => `一个月最多 ${most} 天`,
+    keys: { navigate: "移动", select: "选择" },
+    yesNoHint: { yes: "（是/否，默认是）", no: "（是/否，默认否）" },
+    yesOrNo: "请回答 是 或 否（也可输入 y 或 n）",
     summary: "您的回答：",
     yes: "是",
     no: "否",
@@ -590,9 +636,26 @@ const zh: Messages = {
   },
   usage: {
     invalidCsv: (reason) => `CSV 无效：${reason}`,
+    csvReasons: {
+      quoteNotClosed: "有带引号的字段没有闭合",
+      strayQuote: '未加引号的字段中或闭合引号之后出现了引号（"）：请给整个字段加引号，并把其中的引号写两遍',
+      other: "不是逗号分隔的数据",
+    },
+    empty: "为空；应以表头行开始：date,dau,groups",
+    noRows: "没有每日用量数据行",
     unknownColumn: (name, suggestion) => `未知列 ${name}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     missingColumn: (column) => `缺少 ${column} 列（date、dau 与 groups 为必需）`,
     dateTwice: (date) => `date：${date} 出现了两次`,
+    peakDays: (dau, dauDate, groups, groupsDate) =>
+      `本月费用由 ${dauDate} 的峰值 DAU ${n(dau)} 与 ${groupsDate} 的峰值群组数 ${n(groups)} 决定`,
+    summary: "各月汇总",
+    month: "月份",
+    edition: "版本",
+    peakDau: "峰值 DAU",
+    peakGroups: "峰值群组数",
+    atDay: (count, day) => `${count}（${day}）`,
+    total: "费用",
+    totalOver: (months) => `${n(months)} 个月合计`,
     tooManyRows: (limit) => `每日用量超过 ${n(limit)} 行（上限）`,
     missingDays: (month, missing, days) =>
       `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,
@@ -678,6 +741,7 @@ const zh: Messages = {
     discount: "折扣",
     total: "合计",
     grandTotal: "已计价场景合计",
+    grandTotalLine: (total) => `已计价场景合计：${total}`,
     errors: "错误：",
     counts: (scenarios, priced, failed, violating) =>
       `共 ${n(scenarios)} 个场景：已计价 ${n(priced)}，无效 ${n(failed)}，不满足 ${n(violating)}（✗）`,
@@ -767,6 +831,8 @@ const zh: Messages = {
     day: (got) => `应为日期，例如 2024-01-15（或月份，例如 2024-01），实际为 ${got}`,
     twoFiles: (argument, file, command) => `给出了两个场景文件：${argument} 与 --file ${file}；${command} 只接受一个`,
     needsTerminal: "--interactive 需要终端：在脚本中请给出参数或 --file",
+    usageCsvWith: (flag) =>
+      `--usage-csv 不能与 ${flag} 同时使用：用量文件已给出每月的${flag === "--dau" ? "峰值 DAU" : flag === "--groups" ? "峰值群组数" : "用量"}，请去掉 ${flag}`,
   },
   output: {
     needsName: (flag) => `${flag}：需要文件名`,

@@ -4,7 +4,7 @@
 // Loaded only on this path: @inquirer/prompts is the heaviest thing im-bill uses.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { confirm, input, select } from "@inquirer/prompts";
+import { input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
 import { compile } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
@@ -17,6 +17,8 @@ import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../scenario/quantity.js";
 import type { ScenarioInput } from "../scenario/schema.js";
+import type { Estimate } from "../calculator/types.js";
+import { displayWidth, pad } from "../render/text.js";
 import { validateScenario } from "../scenario/validate.js";
 import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
 import { MAGNITUDES } from "../document/limits.js";
@@ -34,6 +36,10 @@ export interface FlowContext {
   width?: number;
   /** answers given as flags: their questions are skipped */
   prefill: PrefilledAnswers;
+  /** shows the estimate (a table, or as --format and --output say); the flow's own table otherwise */
+  present?(estimate: Estimate, catalog: Catalog): Promise<void>;
+  /** whether to offer the other editions' prices (default: yes) */
+  offerCompare?: boolean;
 }
 
 export interface PrefilledAnswers {
@@ -50,101 +56,163 @@ export interface PrefilledAnswers {
   days?: number;
 }
 
+type CountKey = "peakDau" | "peakGroups" | "liveGroups" | "groupMemberLimit" | "groupsPerUser";
+
+/** Thrown when the user chose to pick another edition: the questions start again, the answers kept as defaults. */
+class ChangeEdition {
+  constructor(
+    /** the first edition that serves the answer: the default of the edition question */
+    readonly suggested: EditionId,
+  ) {}
+}
+
 /** Ask, price, show; returns the scenario as saved (or that could be saved). */
 export async function runInteractiveEstimate(context: FlowContext): Promise<ScenarioInput> {
   const { catalog, lang, prefill } = context;
   const t = messages[lang].interactive;
-  const money = (amount: string) => formatMoney(amount, catalog.currency);
-
-  const plan =
-    prefill.plan ??
-    (await select<EditionId>({
+  const prompts = promptWords(lang, context.styles);
+  // Answers typed so far: asked again after a change of edition, they are the defaults.
+  const typed: Partial<Record<keyof PrefilledAnswers, number>> = {};
+  const askEdition = (suggested: EditionId) =>
+    select<EditionId>({
       message: t.edition,
-      default: "pro",
+      default: suggested,
       choices: editionIds.map((id) => ({
         value: id,
         name: editionChoice(catalog, id, lang),
         description: t.includes(included(catalog, id, lang)),
       })),
-    }));
+      theme: prompts.select,
+    });
+  let plan = prefill.plan ?? (await askEdition("pro"));
+  let scenario: ScenarioInput | undefined;
+  while (!scenario) {
+    try {
+      scenario = await askNeeds(plan, context, typed);
+    } catch (caught) {
+      if (!(caught instanceof ChangeEdition)) throw caught;
+      plan = await askEdition(caught.suggested);
+    }
+  }
+
+  context.write(summary(scenario, catalog, lang));
+  const valid = validateScenario(scenario, { catalog, source: "" });
+  const estimate = priceScenario(valid, catalog, { lang, asOf: context.asOf });
+  if (context.present) await context.present(estimate, catalog);
+  else context.write(renderTable(estimate, { lang, catalog, styles: context.styles, width: context.width }));
+
+  if (await yesNo(t.save, false, lang)) await save(scenario, context);
+  if (context.offerCompare !== false && (await yesNo(t.compare, false, lang))) {
+    context.write(
+      renderCompareTable(compareEditions(valid, catalog, { lang }), catalog, lang, context.styles, context.width),
+    );
+  }
+  return scenario;
+}
+
+/** The questions after the edition; throws ChangeEdition when an answer made the user pick another one. */
+async function askNeeds(
+  plan: EditionId,
+  context: FlowContext,
+  typed: Partial<Record<keyof PrefilledAnswers, number>>,
+): Promise<ScenarioInput> {
+  const { catalog, lang, prefill } = context;
+  const t = messages[lang].interactive;
+  const prompts = promptWords(lang, context.styles);
+  const money = (amount: string) => formatMoney(amount, catalog.currency);
   const edition = catalog.editions[plan];
   const limit = (need: LimitNeed) => edition.limits[need].value;
-  // The most this edition can serve, its add-ons included (the calculator's own options); null = unlimited.
-  const reach = (need: LimitNeed): number | null => {
-    const most = Math.max(
-      limit(need) ?? Infinity,
-      ...compile(catalog)[plan].options[need].map((option) => option.reach),
-    );
-    return most === Infinity ? null : most;
-  };
-  const count = async (
+
+  /** A number, checked as it is typed; `most` is a bound of the question itself (the days of a month). */
+  const number = async (
     key: keyof PrefilledAnswers,
     message: string,
     fallback: number,
-    max: number | null,
     whole = true,
-  ): Promise<number> => {
+    most?: number,
+  ) => {
     const given = prefill[key];
     if (typeof given === "number") return given;
     const answer = await input({
       message,
-      default: formatNumber(fallback),
+      default: formatNumber(typed[key] ?? fallback),
       validate: (text) => {
         const value = parseQuantity(text);
         if (value === undefined) return t.notANumber(text);
         if (value < 0) return t.negative;
         if (whole && !Number.isInteger(value)) return t.whole;
         // The bounds every amount relies on (a count a double holds exactly; bandwidth).
-        const most = whole ? MAGNITUDES.count : MAGNITUDES.mbps;
-        if (value > most) return t.tooLarge(formatNumber(most));
-        if (max !== null && value > max) return t.beyond(edition.name[lang], formatNumber(max));
+        const bound = whole ? MAGNITUDES.count : MAGNITUDES.mbps;
+        if (value > bound) return t.tooLarge(formatNumber(bound));
+        if (most !== undefined && value > most) return t.daysInMonth(formatNumber(most));
         return true;
       },
+      theme: prompts.input,
     });
-    return parseQuantity(answer)!;
+    const value = parseQuantity(answer)!;
+    typed[key] = value;
+    return value;
+  };
+
+  /**
+   * A count the edition may not reach (its add-ons included): past it, the user picks
+   * another edition, types another number, or keeps it (the estimate lists the violation).
+   */
+  const count = async (key: CountKey, message: string, fallback: number): Promise<number> => {
+    for (;;) {
+      const asked = prefill[key] === undefined;
+      const value = await number(key, message, fallback);
+      const most = reach(catalog, plan, key);
+      if (!asked || most === null || value <= most) return value;
+      const others = editionIds.filter((id) => id !== plan && (reach(catalog, id, key) ?? Infinity) >= value);
+      const names = others.map((id) => catalog.editions[id].name[lang]);
+      const shown = formatNumber(value);
+      const top = editionIds.reduce((best, id) =>
+        (reach(catalog, id, key) ?? Infinity) > (reach(catalog, best, key) ?? Infinity) ? id : best,
+      );
+      const next = await select<"edition" | "retype" | "keep">({
+        message:
+          others.length > 0
+            ? t.beyond(edition.name[lang], formatNumber(most), most !== limit(key))
+            : t.beyondAll(formatNumber(reach(catalog, top, key) ?? most), catalog.editions[top].name[lang]),
+        choices: [
+          ...(others.length > 0
+            ? [{ value: "edition" as const, name: t.changeEdition(names.join(t.listSeparator), shown) }]
+            : []),
+          { value: "retype", name: t.retype },
+          { value: "keep", name: t.keep(shown, edition.name[lang]) },
+        ],
+        theme: prompts.select,
+      });
+      if (next === "edition") throw new ChangeEdition(others[0]!);
+      if (next === "keep") return value;
+      delete typed[key];
+    }
   };
 
   const free = edition.overage;
-  const peakDau = await count("peakDau", t.peakDau, free?.dau.free ?? limit("peakDau") ?? 0, reach("peakDau"));
-  const peakGroups = await count(
-    "peakGroups",
-    t.peakGroups,
-    free?.groups.free ?? limit("peakGroups") ?? 0,
-    reach("peakGroups"),
-  );
-  const liveGroups = await count("liveGroups", t.liveGroups, limit("liveGroups") ?? 0, reach("liveGroups"));
-  const groupMemberLimit = await count(
-    "groupMemberLimit",
-    t.groupMemberLimit,
-    limit("groupMemberLimit") ?? 0,
-    reach("groupMemberLimit"),
-  );
-  const groupsPerUser = await count(
-    "groupsPerUser",
-    t.groupsPerUser,
-    limit("groupsPerUser") ?? 0,
-    reach("groupsPerUser"),
-  );
-  const historyDays = prefill.historyDays ?? (await askHistory(catalog, plan, lang));
+  const peakDau = await count("peakDau", t.peakDau, free?.dau.free ?? limit("peakDau") ?? 0);
+  const peakGroups = await count("peakGroups", t.peakGroups, free?.groups.free ?? limit("peakGroups") ?? 0);
+  const liveGroups = await count("liveGroups", t.liveGroups, limit("liveGroups") ?? 0);
+  const groupMemberLimit = await count("groupMemberLimit", t.groupMemberLimit, limit("groupMemberLimit") ?? 0);
+  const groupsPerUser = await count("groupsPerUser", t.groupsPerUser, limit("groupsPerUser") ?? 0);
+  const historyDays = prefill.historyDays ?? (await askHistory(catalog, plan, lang, prompts));
   const sells = (key: string) => Object.hasOwn(edition.addons, key);
   const securityStrike =
     prefill.securityStrike ??
     (sells("securityStrike")
-      ? await confirm({
-          message: t.securityStrike(money((edition.addons.securityStrike as { price: string }).price)),
-          default: false,
-        })
+      ? await yesNo(t.securityStrike(money((edition.addons.securityStrike as { price: string }).price)), false, lang)
       : false);
   let mainlandMbps = 0;
   let internationalMbps = 0;
   let days = 30;
   if (sells("bandwidth.mainland") || prefill.mainlandMbps !== undefined) {
-    mainlandMbps = await count("mainlandMbps", t.mainlandMbps, 0, null, false);
-    internationalMbps = await count("internationalMbps", t.internationalMbps, 0, null, false);
-    if (mainlandMbps > 0 || internationalMbps > 0) days = await count("days", t.days, 30, 31);
+    mainlandMbps = await number("mainlandMbps", t.mainlandMbps, 0, false);
+    internationalMbps = await number("internationalMbps", t.internationalMbps, 0, false);
+    // A month's days, whatever the edition.
+    if (mainlandMbps > 0 || internationalMbps > 0) days = await number("days", t.days, 30, true, 31);
   }
-
-  const scenario: ScenarioInput = {
+  return {
     plan,
     usage: {
       peakDau,
@@ -154,21 +222,67 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
     },
     features: { groupMemberLimit, groupsPerUser, historyDays, securityStrike },
   };
-  context.write(summary(scenario, catalog, lang));
-  const valid = validateScenario(scenario, { catalog, source: "" });
-  const estimate = priceScenario(valid, catalog, { lang, asOf: context.asOf });
-  context.write(renderTable(estimate, { lang, catalog, styles: context.styles, width: context.width }));
-
-  if (await confirm({ message: t.save, default: false })) await save(scenario, context);
-  if (await confirm({ message: t.compare, default: false })) {
-    context.write(
-      renderCompareTable(compareEditions(valid, catalog, { lang }), catalog, lang, context.styles, context.width),
-    );
-  }
-  return scenario;
 }
 
-async function askHistory(catalog: Catalog, plan: EditionId, lang: Lang): Promise<number> {
+/** The most an edition can serve of a need, its add-ons included (the calculator's own options); null = unlimited. */
+function reach(catalog: Catalog, plan: EditionId, need: LimitNeed): number | null {
+  const most = Math.max(
+    catalog.editions[plan].limits[need].value ?? Infinity,
+    ...compile(catalog)[plan].options[need].map((option) => option.reach),
+  );
+  return most === Infinity ? null : most;
+}
+
+/** The prompts' own words (key hints) in the user's language, styled like the rest. */
+function promptWords(lang: Lang, styles: Styles) {
+  const keys = messages[lang].interactive.keys;
+  return {
+    select: {
+      style: {
+        keysHelpTip: (tips: [string, string][]) =>
+          tips
+            .map(
+              ([key, action]) =>
+                `${styles.bold(key)} ${styles.dim(Object.hasOwn(keys, action) ? keys[action as keyof typeof keys] : action)}`,
+            )
+            .join(styles.dim(" • ")),
+      },
+    },
+    input: {},
+  };
+}
+
+/**
+ * A yes/no question that takes y, yes, n, no, and 是, 否 in Chinese (inquirer's confirm
+ * reads only English: "是" there would silently mean the default). Enter takes the default.
+ */
+async function yesNo(message: string, fallback: boolean, lang: Lang): Promise<boolean> {
+  const t = messages[lang].interactive;
+  const hint = fallback ? t.yesNoHint.yes : t.yesNoHint.no;
+  const answer = await input({
+    message,
+    validate: (text) => (parseYesNo(text) !== undefined ? true : t.yesOrNo),
+    transformer: (text, { isFinal }) => (isFinal ? ((parseYesNo(text) ?? fallback) ? t.yes : t.no) : text),
+    theme: { style: { message: (text: string, status: string) => (status === "done" ? text : `${text} ${hint}`) } },
+  });
+  return parseYesNo(answer) ?? fallback;
+}
+
+/** true, false, null for empty (the default), undefined for anything else. */
+export function parseYesNo(text: string): boolean | null | undefined {
+  const answer = text.trim().toLowerCase();
+  if (answer === "") return null;
+  if (["y", "yes", "是", "是的", "好", "对"].includes(answer)) return true;
+  if (["n", "no", "否", "不", "不是"].includes(answer)) return false;
+  return undefined;
+}
+
+async function askHistory(
+  catalog: Catalog,
+  plan: EditionId,
+  lang: Lang,
+  prompts: ReturnType<typeof promptWords>,
+): Promise<number> {
   const t = messages[lang].interactive;
   const edition = catalog.editions[plan];
   const includedDays = edition.limits.historyDays.value ?? 0;
@@ -186,6 +300,7 @@ async function askHistory(catalog: Catalog, plan: EditionId, lang: Lang): Promis
         name: t.historyTier(tier.upTo, formatMoney(tier.price, catalog.currency)),
       })),
     ],
+    theme: prompts.select,
   });
 }
 
@@ -204,7 +319,7 @@ async function save(scenario: ScenarioInput, context: FlowContext): Promise<void
       })
     ).trim();
     const absolute = resolve(context.cwd, path);
-    if (existsSync(absolute) && !(await confirm({ message: t.overwrite(path), default: false }))) continue;
+    if (existsSync(absolute) && !(await yesNo(t.overwrite(path), false, context.lang))) continue;
     try {
       writeFileAtomic(absolute, `${JSON.stringify(scenario, null, 2)}\n`);
     } catch (error) {
@@ -259,10 +374,15 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
     [
       t.bandwidth,
       usage.bandwidth
-        ? `${usage.bandwidth.mainlandMbps} / ${usage.bandwidth.internationalMbps} Mbps × ${usage.bandwidth.days}`
+        ? t.bandwidthValue(
+            formatNumber(usage.bandwidth.mainlandMbps ?? 0),
+            formatNumber(usage.bandwidth.internationalMbps ?? 0),
+            usage.bandwidth.days ?? 30,
+          )
         : t.no,
     ],
   ];
-  const width = maxOf(rows.map(([label]) => label.length));
-  return `\n${t.summary}\n${rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n\n`;
+  // Aligned by display width: a CJK character takes two columns.
+  const width = maxOf(rows.map(([label]) => displayWidth(label)));
+  return `\n${t.summary}\n${rows.map(([label, value]) => `  ${pad(label, width)}  ${value}`).join("\n")}\n\n`;
 }

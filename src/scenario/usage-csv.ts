@@ -1,7 +1,7 @@
 // Real daily usage from a CSV (date, dau, groups, and optionally live_groups,
 // mainland_mbps, international_mbps; English or Chinese headers, any case), as one
 // usage per calendar month: the month's peaks, and its daily bandwidth peaks summed.
-import { daysInMonth, parseDate } from "../advisor/calendar.js";
+import { daysInMonth, formatDate, parseDate } from "../advisor/calendar.js";
 import { Money } from "../calculator/decimal.js";
 import { parse } from "csv-parse/sync";
 import { LIMITS } from "../document/limits.js";
@@ -34,7 +34,10 @@ export interface MonthUsage {
   daysPresent: number;
   daysInMonth: number;
   peakDau: number;
+  /** the first day of the month with that peak: the one that set the month's DAU bill */
+  peakDauDate: string;
   peakGroups: number;
+  peakGroupsDate: string;
   liveGroups: number | null;
   mainlandMbpsDays: number | null;
   internationalMbpsDays: number | null;
@@ -57,10 +60,16 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
       to: LIMITS.csvRows + 1,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    const { lines, message } = error as { lines?: number; message: string };
-    const reason = message.replace(/^[A-Za-z_]+: /, "").replace(/ at line \d+.*$/s, "");
+    // csv-parse says what is wrong in English: its code picks the words in the user's language.
+    const { lines, code } = error as { lines?: number; code?: string };
+    const reason =
+      code === "CSV_QUOTE_NOT_CLOSED" ? "quoteNotClosed" : code?.includes("QUOTE") ? "strayQuote" : "other";
     throw new InputError([
-      { source: lines ? `${source}:${lines}` : source, path: "", message: say((t) => t.usage.invalidCsv(reason)) },
+      {
+        source: lines ? `${source}:${lines}` : source,
+        path: "",
+        message: say((t) => t.usage.invalidCsv(t.usage.csvReasons[reason])),
+      },
     ]);
   }
   if (records.length > LIMITS.csvRows)
@@ -79,8 +88,7 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
   const problems: (Problem & { source: string })[] = [];
   const fail = (line: number, message: Text) => problems.push({ source: `${source}:${line}`, path: "", message });
   const [header, ...data] = rows;
-  if (!header)
-    throw new InputError([{ source, path: "", message: "is empty; expected a header row: date,dau,groups" }]);
+  if (!header) throw new InputError([{ source, path: "", message: say((t) => t.usage.empty) }]);
 
   const columns = header.fields.map((name) => {
     const key = name.trim().toLowerCase();
@@ -121,12 +129,14 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       );
       continue;
     }
-    if (seen.has(dateText))
+    // 2026-03-01 and 2026/03/01 are the same day.
+    const day = formatDate(date);
+    if (seen.has(day))
       fail(
         line,
-        say((t) => t.usage.dateTwice(dateText)),
+        say((t) => t.usage.dateTwice(day)),
       );
-    seen.add(dateText);
+    seen.add(day);
     const number = (column: Column, whole: boolean): number | null | undefined => {
       const text = value(column);
       if (text === undefined || text === "") return column === "dau" || column === "groups" ? undefined : null;
@@ -160,15 +170,26 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       month: key,
       daysPresent: 0,
       daysInMonth: daysInMonth(date.year, date.month),
-      peakDau: 0,
-      peakGroups: 0,
+      peakDau: -1,
+      peakDauDate: day,
+      peakGroups: -1,
+      peakGroupsDate: day,
       liveGroups: null,
       mainlandMbpsDays: null,
       internationalMbpsDays: null,
     };
     month.daysPresent++;
-    month.peakDau = Math.max(month.peakDau, parsed.dau!);
-    month.peakGroups = Math.max(month.peakGroups, parsed.groups!);
+    // The peak, and the earliest day it was reached (rows may come in any order).
+    const higher = (value: number, peak: number, peakDate: string) =>
+      value > peak || (value === peak && day < peakDate);
+    if (higher(parsed.dau!, month.peakDau, month.peakDauDate)) {
+      month.peakDau = parsed.dau!;
+      month.peakDauDate = day;
+    }
+    if (higher(parsed.groups!, month.peakGroups, month.peakGroupsDate)) {
+      month.peakGroups = parsed.groups!;
+      month.peakGroupsDate = day;
+    }
     if (parsed.liveGroups != null) month.liveGroups = Math.max(month.liveGroups ?? 0, parsed.liveGroups);
     // Sums of daily peaks, added as decimals (0.1 + 0.2 is 0.3).
     const add = (sum: number | null, mbps: number) => new Money(sum ?? 0).plus(mbps).toNumber();
@@ -178,6 +199,6 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     months.set(key, month);
   }
   if (problems.length > 0) throw new InputError(problems);
-  if (months.size === 0) throw new InputError([{ source, path: "", message: "has no rows of daily usage" }]);
+  if (months.size === 0) throw new InputError([{ source, path: "", message: say((t) => t.usage.noRows) }]);
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }

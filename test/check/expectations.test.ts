@@ -47,6 +47,20 @@ describe("checkExpectations", () => {
         },
       ],
     ],
+    [
+      // a misspelt id fails even where its 0.00 would match
+      { lines: { "overage.dua": "0.00" } },
+      [
+        {
+          check: "line",
+          line: "overage.dua",
+          expected: "0.00",
+          actual: "0.00",
+          note: 'no such line id (did you mean "overage.dau"?)',
+          unknownLine: { suggestion: "overage.dau" },
+        },
+      ],
+    ],
     [{ violations: ["exceeds.peakDau"] }, [{ check: "violations", expected: "exceeds.peakDau", actual: "none" }]],
   ])("fails %j", (expectation, failures) => {
     expect(check(expectation)).toEqual({ status: "failed", failures });

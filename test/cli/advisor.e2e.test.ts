@@ -119,29 +119,72 @@ describe("im-bill estimate --usage-csv", () => {
     "bad.csv": "date,dau,groups\n2026-01-01,5,6\n2026-01-02,x,6\n",
   });
 
-  it("prices each calendar month found, noting missing days", () => {
+  it("prices each calendar month found, naming the days that set its peaks, noting missing days, with the total", () => {
     const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--format", "json"]);
     expect(result.status).toBe(0);
-    const months = JSON.parse(result.stdout);
-    expect(months.map((m: { name: string; total: string }) => [m.name, m.total])).toEqual([
+    const bill = JSON.parse(result.stdout);
+    expect(
+      bill.months.map(
+        (m: { month: string; peakDauDate: string; peakGroupsDate: string; estimate: { total: string } }) => [
+          m.month,
+          m.peakDauDate,
+          m.peakGroupsDate,
+          m.estimate.total,
+        ],
+      ),
+    ).toEqual([
       // each month with the list in effect then (2024's: Pro at 1,499)
       // 1,499 + 1,000 DAU + 1,000 groups + (10.5 + 0.1) × 2
-      ["2026-02", "3520.20"],
+      ["2026-02", "2026-02-28", "2026-02-28", "3520.20"],
       // 1,499 + 2,000 DAU + 0.2 × 2
-      ["2026-03", "3499.40"],
+      ["2026-03", "2026-03-01", "2026-03-01", "3499.40"],
     ]);
-    expect(months[0].notes).toContainEqual({
+    expect(bill.total).toBe("7019.60");
+    const february = bill.months[0].estimate;
+    expect(february.notes).toContainEqual({
       code: "usage.missing-days",
       message: "2026-02: 26 of 28 days are missing from the usage file; peaks and bandwidth cover the days present",
     });
-    expect(months[0].lines.at(-1).explain).toBe("Σ daily peaks = 10.6 Mbps·day");
+    expect(february.lines.at(-1).explain).toBe("Σ daily peaks = 10.6 Mbps·day");
   });
+
+  it("ends the tables with every month, its peak days and the total over all months", () => {
+    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--no-explain"]);
+    expect(result.status).toBe(0);
+    // (the note wraps at 80 columns)
+    expect(result.stdout.replace(/\s+/g, " ")).toContain(
+      "• Peak DAU 15,000 on 2026-02-28 and peak groups 101,000 on 2026-02-28 set this month's bill",
+    );
+    expect(result.stdout.slice(result.stdout.indexOf("Every month"))).toBe(
+      [
+        "Every month",
+        "┌─────────┬──────────────────────┬───────────────────────┬───────────┐",
+        "│ Month   │ Peak DAU             │ Peak groups           │     Total │",
+        "├─────────┼──────────────────────┼───────────────────────┼───────────┤",
+        "│ 2026-02 │ 15,000 on 2026-02-28 │ 101,000 on 2026-02-28 │ ¥3,520.20 │",
+        "│ 2026-03 │ 22,000 on 2026-03-01 │ 50,000 on 2026-03-01  │ ¥3,499.40 │",
+        "├─────────┴──────────────────────┴───────────────────────┼───────────┤",
+        "│ Total over 2 months                                    │ ¥7,019.60 │",
+        "└────────────────────────────────────────────────────────┴───────────┘",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it.each([["--dau", "25000"], ["--groups", "5"], ["-i"]])(
+    "refuses --usage-csv with %s: the file gives the peaks",
+    (...flag) => {
+      const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), ...flag]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^error: --usage-csv and (--dau|--groups|--interactive) cannot go together/);
+    },
+  );
 
   it("prices months across the 2024 change with each month's list, unless one is pinned", () => {
     const across = fixtureDir({ "daily.csv": "date,dau,groups\n2023-12-31,0,0\n2024-01-01,0,0\n" });
     const args = ["estimate", "--plan", "pro", "--usage-csv", join(across, "daily.csv"), "--format", "json"];
     const totals = (result: { stdout: string }) =>
-      JSON.parse(result.stdout).map((month: { total: string }) => month.total);
+      JSON.parse(result.stdout).months.map((month: { estimate: { total: string } }) => month.estimate.total);
     expect(totals(imBill(args))).toEqual(["999.00", "1499.00"]);
     expect(totals(imBill([...args, "--catalog", "tencent-im-cn-2020"]))).toEqual(["999.00", "999.00"]);
   });

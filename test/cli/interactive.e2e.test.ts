@@ -95,6 +95,56 @@ describe("im-bill in a terminal", () => {
     expect(term.screen()).toMatch(/Total\s+│\s+¥4,999\.00 │/);
   });
 
+  it.each([
+    ["--format json", (cwd: string, screen: string) => expect(screen).toContain('"total": "2999.00"')],
+    [
+      "-o bill.json",
+      (cwd: string, screen: string) => {
+        expect(JSON.parse(readFileSync(join(cwd, "bill.json"), "utf8")).total).toBe("2999.00");
+        expect(screen).not.toContain("Total");
+      },
+    ],
+  ])("honours %s after the questions, and offers no table of the other editions", async (flags, check) => {
+    const cwd = fixtureDir({});
+    const term = session(
+      `as-${flags.replace(/\W/g, "")}`,
+      cwd,
+      `${process.execPath} ${bin} estimate -i --plan pro --dau 25k --groups 0 --live-groups 0 --group-member-limit 0 --groups-per-user 0 --history-days 0 --no-security-strike --bandwidth-mainland 0 --bandwidth-intl 0 ${flags}`,
+    );
+    await term.waitFor("? Save this scenario as a JSON file?");
+    term.keys("Enter");
+    await term.waitFor("EXIT=0");
+    const screen = term.screen();
+    expect(screen).not.toContain("Price the same needs");
+    check(cwd, screen);
+  });
+
+  it("speaks Chinese under LANG=zh_CN.UTF-8: hints, yes and no", async () => {
+    const cwd = fixtureDir({});
+    const term = session("zh", cwd, `LANG=zh_CN.UTF-8 ${process.execPath} ${bin}`);
+    await term.waitFor("? 版本");
+    expect(term.screen()).toContain("↑↓ 移动 • ⏎ 选择");
+    term.keys("Enter");
+    for (let i = 0; i < 6; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      term.keys("Enter");
+    }
+    await term.waitFor("（是/否，默认否）");
+    term.keys("是", "Enter");
+    for (let i = 0; i < 2; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      term.keys("Enter");
+    }
+    await term.waitFor("将此场景保存为 JSON 文件？");
+    term.keys("否", "Enter");
+    await term.waitFor("按相同需求为其他版本计价？");
+    term.keys("Enter");
+    await term.waitFor("EXIT=0");
+    const screen = term.screen();
+    expect(screen).toMatch(/购买安全打击服务（¥1,000\.00\/月）？ 是/);
+    expect(screen).toMatch(/安全打击服务\s+│\s+1 × ¥1,000\.00\/月/);
+  });
+
   it("exits 130 on Ctrl-C with one short line and nothing written", async () => {
     const cwd = fixtureDir({});
     const term = session("cancelled", cwd, `${process.execPath} ${bin}`);

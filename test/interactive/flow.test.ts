@@ -7,13 +7,16 @@ import { describe, expect, it } from "vitest";
 import { builtinCatalog } from "../../src/catalog/index.js";
 import { runInteractiveEstimate, type PrefilledAnswers } from "../../src/interactive/flow.js";
 import { fixtureDir } from "../helpers/fixtures.js";
+import { displayWidth } from "../../src/render/text.js";
+
+const plain = { bold: String, dim: String, error: String, warning: String, success: String };
 
 function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({})) {
   let written = "";
   const done = runInteractiveEstimate({
     catalog: builtinCatalog,
     lang: "en",
-    styles: { bold: String, dim: String, error: String, warning: String, success: String },
+    styles: plain,
     write: (text) => (written += text),
     cwd,
     prefill,
@@ -95,17 +98,140 @@ describe("the guided estimate", () => {
     expect((await flow.done).usage?.peakDau).toBe(25_000);
   });
 
-  it("refuses what the edition cannot reach, naming it", async () => {
+  it("past the edition's reach, offers another edition and asks again with the answer kept", async () => {
+    const flow = start({ plan: "trial" });
+    await answer("25k");
+    expect(screen.getScreen()).toContain("Trial serves at most 100. What now?");
+    expect(screen.getScreen()).toContain("Choose another edition (Pro, Flagship can serve 25,000)");
+    screen.keypress("enter"); // another edition
+    await screen.next();
+    expect(screen.getScreen()).toContain("Edition");
+    expect(screen.getScreen()).toMatch(/❯ Pro \(专业版\)/); // the first edition that serves it
+    await enter(); // Pro
+    expect(screen.getScreen()).toContain("Peak DAU of the month (25,000)");
+    await enter(9); // DAU kept, then the included values
+    await enter(); // no save
+    screen.keypress("enter"); // no compare
+    expect(await flow.done).toMatchObject({ plan: "pro", usage: { peakDau: 25_000 } });
+  });
+
+  it("past the edition's reach, takes another number", async () => {
     const flow = start({ plan: "trial" });
     await answer("500");
-    expect(screen.getScreen()).toContain("Trial can serve at most 100: choose a higher edition for more");
-    screen.keypress({ name: "u", ctrl: true });
-    await answer("80");
-    await enter(4); // groups, live groups, members, groups per user (trial: no history tiers, no add-ons)
+    screen.keypress("down"); // type another number
     screen.keypress("enter");
     await screen.next();
+    expect(screen.getScreen()).toContain("Peak DAU of the month (100)");
+    await answer("80");
+    await enter(4); // groups, live groups, members, groups per user (trial: no history tiers, no add-ons)
+    await enter(); // no save
     screen.keypress("enter");
     expect(await flow.done).toMatchObject({ plan: "trial", usage: { peakDau: 80 } });
+  });
+
+  it("past the edition's reach, keeps the answer and lists what the edition cannot serve", async () => {
+    const flow = start({ plan: "trial" });
+    await answer("500");
+    expect(screen.getScreen()).toContain("Keep 500: the estimate lists what Trial cannot serve");
+    screen.keypress("down");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    await enter(4);
+    await enter();
+    screen.keypress("enter");
+    expect(await flow.done).toMatchObject({ plan: "trial", usage: { peakDau: 500 } });
+    expect(flow.output()).toContain("✗ Trial allows at most 100 peak DAU; 500 needed");
+  });
+
+  it("past every edition's reach, says so and offers no edition", async () => {
+    const flow = start({ plan: "flagship" });
+    await enter(3); // DAU, groups, live groups
+    await answer("7000");
+    expect(screen.getScreen()).toContain(
+      "No edition serves more than 6,000 (Flagship, its add-ons included). What now?",
+    );
+    expect(screen.getScreen()).not.toContain("Choose another edition");
+    expect(screen.getScreen()).toContain("❯ Type another number");
+    screen.keypress("enter");
+    await screen.next();
+    await answer("6000");
+    await enter(5); // groups per user, history, strike, 2 × bandwidth
+    await enter();
+    screen.keypress("enter");
+    expect((await flow.done).features?.groupMemberLimit).toBe(6_000);
+  });
+
+  it("bounds the days of bandwidth by the month, whatever the edition", async () => {
+    const flow = start({ ...everyAnswer, plan: "flagship", mainlandMbps: 10 });
+    await waitFor("Days of the month");
+    await answer("32");
+    expect(screen.getScreen()).toContain("A month has at most 31 days");
+    screen.keypress({ name: "u", ctrl: true });
+    await answer("31");
+    await enter();
+    screen.keypress("enter");
+    expect((await flow.done).usage?.bandwidth).toEqual({ mainlandMbps: 10, internationalMbps: 0, days: 31 });
+  });
+
+  it("hands the estimate to the command that shows it (--format, --output), and may skip the comparison", async () => {
+    const shown: string[] = [];
+    let written = "";
+    const done = runInteractiveEstimate({
+      catalog: builtinCatalog,
+      lang: "en",
+      styles: plain,
+      write: (text) => (written += text),
+      cwd: fixtureDir({}),
+      prefill: { ...everyAnswer, peakDau: 25_000 },
+      present: async (estimate) => void shown.push(estimate.total),
+      offerCompare: false,
+    });
+    await waitFor("Save this scenario as a JSON file?");
+    screen.keypress("enter");
+    await done;
+    expect(shown).toEqual(["2999.00"]);
+    expect(written).not.toContain("Total");
+    expect(screen.getScreen()).not.toContain("Price the same needs");
+  });
+
+  it("speaks Chinese: its key hints, yes and no (是 is typed as an answer), the answers aligned", async () => {
+    const cwd = fixtureDir({});
+    let written = "";
+    const done = runInteractiveEstimate({
+      catalog: builtinCatalog,
+      lang: "zh",
+      styles: plain,
+      write: (text) => (written += text),
+      cwd,
+      prefill: {},
+    });
+    expect(screen.getScreen()).toContain("↑↓ 移动 • ⏎ 选择");
+    await enter(7); // edition … history
+    expect(screen.getScreen()).toContain("购买安全打击服务（¥1,000.00/月）？ （是/否，默认否）");
+    await answer("好吗");
+    expect(screen.getScreen()).toContain("请回答 是 或 否（也可输入 y 或 n）");
+    screen.keypress({ name: "u", ctrl: true });
+    await answer("是");
+    // Units and product names stay as they are; no English word is left.
+    expect(screen.getScreen().replace(/Mbps|DAU|AVChatRoom|JSON/g, "")).not.toMatch(/[A-Za-z]{3,}/);
+    await enter(2); // bandwidth
+    await answer("n"); // no save
+    screen.type("否"); // no compare
+    screen.keypress("enter");
+    const scenario = await done;
+    expect(scenario.features?.securityStrike).toBe(true);
+    const answers = written.slice(
+      written.indexOf("您的回答："),
+      written.indexOf("\n\n", written.indexOf("您的回答：")),
+    );
+    // Each line: two spaces, the label (single spaces inside), two or more spaces, the answer.
+    const valueColumns = answers
+      .split("\n")
+      .slice(1)
+      .map((line) => displayWidth(/^ {2}\S.*?\S? {2,}(?=\S)/.exec(line)![0]));
+    expect(answers).toContain("安全打击");
+    expect(new Set(valueColumns).size).toBe(1);
   });
 
   it("takes large numbers with separators and units", async () => {

@@ -28,7 +28,9 @@ describe("monthlyUsage", () => {
         daysPresent: 28,
         daysInMonth: 28,
         peakDau: 10_028,
+        peakDauDate: "2026-02-28",
         peakGroups: 118_000,
+        peakGroupsDate: "2026-02-28",
         liveGroups: 4,
         mainlandMbpsDays: 2.8,
         internationalMbpsDays: 5.6,
@@ -38,12 +40,34 @@ describe("monthlyUsage", () => {
         daysPresent: 30,
         daysInMonth: 31,
         peakDau: 22_000,
+        peakDauDate: "2026-03-02", // the first day of the peak: 22,000 again on the 5th, 8th…
         peakGroups: 50_000,
+        peakGroupsDate: "2026-03-01",
         liveGroups: null,
         mainlandMbpsDays: 45,
         internationalMbpsDays: null,
       },
     ]);
+  });
+
+  it("names the earliest day of each peak, whatever the order of the rows; 2026/03/01 is 2026-03-01", () => {
+    const csv = "date,dau,groups\n2026-03-20,900,5\n2026-03-09,900,7\n2026/03/02,100,7\n";
+    expect(monthlyUsage(csv, "d.csv")[0]).toMatchObject({
+      peakDau: 900,
+      peakDauDate: "2026-03-09",
+      peakGroups: 7,
+      peakGroupsDate: "2026-03-02",
+    });
+    expect(() => monthlyUsage(`${csv}2026-03-02,1,1\n`, "d.csv")).toThrow("d.csv:5: date: 2026-03-02 appears twice");
+  });
+
+  it.each([
+    ['date,dau,groups\n2026-03-01,"1,2\n', "d.csv:2: invalid CSV: a quoted field is never closed"],
+    ['date,dau,groups\n2026-03-01,1"0,2\n', 'd.csv:2: invalid CSV: a quote (") inside a field that is not quoted'],
+    ["", "d.csv: is empty; expected a header row: date,dau,groups"],
+    ["date,dau,groups\n", "d.csv: has no rows of daily usage"],
+  ])("explains %j", (csv, message) => {
+    expect(() => monthlyUsage(csv, "d.csv")).toThrow(message);
   });
 
   it("accepts Chinese headers", () => {

@@ -1,7 +1,7 @@
 // `im-bill batch`: many scenarios from files, directories, patterns or stdin, priced
 // as they stream in, into one report.
 import { Command, Option } from "commander";
-import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, say, UserError } from "../../errors.js";
+import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK } from "../../errors.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
@@ -13,6 +13,7 @@ import type { CommandContext } from "../context.js";
 import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
+import { formatOfFile } from "../report.js";
 import {
   addDiscountOption,
   addLangOption,
@@ -29,14 +30,6 @@ interface BatchFlags extends CatalogFlags {
   discount?: string;
   lang?: string;
 }
-
-const EXTENSION_FORMATS = new Map<string, ReportFormat>([
-  [".csv", "csv"],
-  [".json", "json"],
-  [".jsonl", "jsonl"],
-  [".md", "markdown"],
-  [".txt", "table"],
-]);
 
 export function batchCommand(context: CommandContext): Command {
   const h = context.help;
@@ -59,15 +52,7 @@ export function batchCommand(context: CommandContext): Command {
 /** The report format: --format, else --output's extension, else by where stdout goes. */
 function formatFor(flags: BatchFlags, stdoutIsTty: boolean): ReportFormat {
   if (flags.format) return flags.format;
-  if (flags.output !== undefined) {
-    const extension = /\.[^./\\]+$/.exec(flags.output)?.[0]?.toLowerCase() ?? "";
-    const format = EXTENSION_FORMATS.get(extension);
-    if (!format) {
-      const known = [...EXTENSION_FORMATS.keys()].join(", ");
-      throw new UserError(say((t) => t.output.unknownExtension(flags.output!, extension, known)));
-    }
-    return format;
-  }
+  if (flags.output !== undefined) return formatOfFile(flags.output, REPORT_FORMATS);
   return stdoutIsTty ? "table" : "jsonl";
 }
 

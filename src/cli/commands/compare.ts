@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
+import { reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import {
   addDiscountOption,
@@ -12,8 +13,11 @@ import {
   type CatalogFlags,
 } from "../shared-options.js";
 
+const FORMATS = ["table", "json", "markdown"] as const;
+
 interface CompareFlags extends ScenarioFlags, CatalogFlags {
-  format: "table" | "json" | "markdown";
+  format: (typeof FORMATS)[number];
+  output?: string;
   discount?: string;
   lang?: string;
 }
@@ -24,10 +28,12 @@ export function compareCommand(context: CommandContext): Command {
   addDiscountOption(addPricingOption(command, h), h);
   addLangOption(command, h);
   return command
-    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
+    .addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table"))
+    .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.compare.examples, h.compare.footer))
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
+      const target = reportTarget(command, flags, FORMATS, context, "table");
       const choice = await catalogFor(flags, io);
       const lang = context.lang(flags.lang);
       // The plan does not matter here, so it may be left out.
@@ -43,13 +49,13 @@ export function compareCommand(context: CommandContext): Command {
         asOf: choice.asOf,
       });
       const render = await import("../../render/compare.js");
-      io.stdout.write(
-        flags.format === "json"
+      const text =
+        target.format === "json"
           ? `${JSON.stringify(comparison, null, 2)}\n`
-          : flags.format === "markdown"
+          : target.format === "markdown"
             ? render.renderCompareMarkdown(comparison, catalog, lang)
-            : render.renderCompareTable(comparison, catalog, lang, context.styles(io.stdout), context.width),
-      );
+            : render.renderCompareTable(comparison, catalog, lang, target.styles, target.width);
+      await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
     });
 }

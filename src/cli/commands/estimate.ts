@@ -20,11 +20,17 @@ import type { Catalog } from "../../catalog/schema.js";
 import { catalogOn } from "../../catalog/index.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
+import type { Estimate } from "../../calculator/types.js";
+import { reportTarget, writeReport, type ReportTarget } from "../report.js";
 import { formatMoney } from "../../util/format.js";
+
+const FORMATS = ["table", "json"] as const;
+type EstimateFormat = (typeof FORMATS)[number];
 
 interface EstimateFlags extends Record<string, unknown>, CatalogFlags {
   file?: string;
-  format: "table" | "json";
+  format: EstimateFormat;
+  output?: string;
   strict?: boolean;
   discount?: string;
   maxTotal?: string;
@@ -38,9 +44,9 @@ export function estimateCommand(context: CommandContext): Command {
   const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
   addDiscountOption(addPricingOption(command, h), h);
   addLangOption(
-    command.addOption(new Option("--format <format>", h.format).choices(["table", "json"]).default("table")),
+    command.addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table")),
     h,
-  );
+  ).option("-o, --output <file>", h.output);
   return command
     .option("--strict", h.estimate.strict)
     .option("--max-total <amount>", h.estimate.maxTotal)
@@ -49,20 +55,49 @@ export function estimateCommand(context: CommandContext): Command {
     .option("-i, --interactive", h.estimate.interactive)
     .addHelpText("after", examplesText(h, h.estimate.examples, h.estimate.footer))
     .action(async (file: string | undefined, flags: EstimateFlags) => {
-      context.setExitCode(await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, context));
+      const target = reportTarget(command, flags, FORMATS, context, "table");
+      context.setExitCode(
+        await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, target, context),
+      );
     });
 }
 
-async function runEstimate(flags: EstimateFlags, context: CommandContext): Promise<number> {
+async function runEstimate(
+  flags: EstimateFlags,
+  target: ReportTarget<EstimateFormat>,
+  context: CommandContext,
+): Promise<number> {
   const { io } = context;
   const discountPercent = flags.discount;
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
+  if (flags.usageCsv !== undefined) {
+    // The file gives each month's peaks: a flag for them would be ignored, so it is refused.
+    const clash = (
+      [
+        ["dau", "--dau"],
+        ["groups", "--groups"],
+        ["interactive", "--interactive"],
+      ] as const
+    ).find(([key]) => flags[key] !== undefined);
+    if (clash) throw new UserError(say((t) => t.flags.usageCsvWith(clash[1])));
+  }
   const choice = await catalogFor(flags, io);
   const lang = context.lang(flags.lang);
   if (flags.interactive) {
     const { startInteractive } = await import("../interactive.js");
-    await startInteractive(flags, context, { choice, lang, asOf: choice.asOf });
-    return EXIT_OK;
+    let verdict = EXIT_OK;
+    await startInteractive(flags, context, {
+      choice,
+      lang,
+      asOf: choice.asOf,
+      // The estimate after the questions goes where and as the flags say.
+      present: async (estimate, catalog) => {
+        await presentEstimate(estimate, catalog, lang, flags, target, context);
+        verdict = verdictOf(estimate, catalog, flags, maxTotal, lang, context);
+      },
+      offerCompare: target.format === "table" && target.output === undefined,
+    });
+    return verdict;
   }
   // On a terminal, a missing edition points at the questions that would ask for it.
   if (flags.file === undefined && flags.plan === undefined && io.stdin.isTTY && io.stdout.isTTY)
@@ -72,23 +107,37 @@ async function runEstimate(flags: EstimateFlags, context: CommandContext): Promi
     // Each month with the list in effect then, unless a flag or the scenario chose one.
     const fixed = choice.chosen || scenario.catalog !== null;
     const catalogOf = (day: string) => (fixed ? catalog : (catalogOn(day) ?? catalog));
-    return runUsage(flags.usageCsv, scenario, flags, context, { catalogOf, lang, discountPercent });
+    return runUsage(flags.usageCsv, scenario, flags, target, context, { catalogOf, lang, discountPercent });
   }
   const estimate = priceScenario(scenario, catalog, { lang, discountPercent, asOf: choice.asOf });
-  if (flags.format === "json") {
-    io.stdout.write(renderJson(estimate));
-  } else {
-    const { renderTable } = await import("../../render/table.js");
-    io.stdout.write(
-      renderTable(estimate, {
-        lang,
-        catalog,
-        styles: context.styles(io.stdout),
-        width: context.width,
-        explain: flags.explain,
-      }),
-    );
-  }
+  await presentEstimate(estimate, catalog, lang, flags, target, context);
+  return verdictOf(estimate, catalog, flags, maxTotal, lang, context);
+}
+
+/** The estimate as a table or JSON, on stdout or in the --output file. */
+async function presentEstimate(
+  estimate: Estimate,
+  catalog: Catalog,
+  lang: Lang,
+  flags: EstimateFlags,
+  target: ReportTarget<EstimateFormat>,
+  context: CommandContext,
+): Promise<void> {
+  if (target.format === "json") return writeReport(renderJson(estimate), target, context);
+  const { renderTable } = await import("../../render/table.js");
+  const { styles, width } = target;
+  await writeReport(renderTable(estimate, { lang, catalog, styles, width, explain: flags.explain }), target, context);
+}
+
+/** 1 when a check of the flags fails (the budget, --strict), said on stderr; else 0. */
+function verdictOf(
+  estimate: Estimate,
+  catalog: Catalog,
+  flags: EstimateFlags,
+  maxTotal: string | undefined,
+  lang: Lang,
+  context: CommandContext,
+): number {
   if (maxTotal !== undefined && new Money(estimate.total).greaterThan(maxTotal)) {
     const money = (amount: string) => formatMoney(amount, estimate.currency);
     context.error(messages[lang].overBudget(money(estimate.total), money(maxTotal)));
@@ -107,6 +156,7 @@ async function runUsage(
   path: string,
   scenario: Scenario,
   flags: EstimateFlags,
+  target: ReportTarget<EstimateFormat>,
   context: CommandContext,
   options: { catalogOf: (day: string) => Catalog; lang: Lang; discountPercent?: string },
 ): Promise<number> {
@@ -115,32 +165,26 @@ async function runUsage(
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const estimates = priceMonths(scenario, months, options.catalogOf, {
+  const bill = priceMonths(scenario, months, options.catalogOf, {
     lang: options.lang,
     discountPercent: options.discountPercent,
   });
-  if (flags.format === "json") {
-    io.stdout.write(`${JSON.stringify(estimates, null, 2)}\n`);
-  } else {
-    const { renderTable } = await import("../../render/table.js");
-    const styles = context.styles(io.stdout);
-    io.stdout.write(
-      estimates
-        .map((estimate, index) =>
-          renderTable(estimate, {
-            lang: options.lang,
-            catalog: options.catalogOf(`${months[index]!.month}-01`),
-            styles,
-            width: context.width,
-            explain: flags.explain,
-          }),
-        )
-        .join("\n"),
-    );
+  if (target.format === "json") await writeReport(`${JSON.stringify(bill, null, 2)}\n`, target, context);
+  else {
+    const { renderUsageTables } = await import("../../render/usage.js");
+    const { styles, width } = target;
+    const text = renderUsageTables(bill, {
+      lang: options.lang,
+      catalogOf: options.catalogOf,
+      styles,
+      width,
+      explain: flags.explain,
+    });
+    await writeReport(text, target, context);
   }
-  const violating = estimates.filter((estimate) => estimate.violations.length > 0).length;
+  const violating = bill.months.filter(({ estimate }) => estimate.violations.length > 0).length;
   if (flags.strict && violating > 0) {
-    context.error(messages[options.lang].strictMonths(violating, estimates.length));
+    context.error(messages[options.lang].strictMonths(violating, bill.months.length));
     return EXIT_CHECK_FAILED;
   }
   return EXIT_OK;

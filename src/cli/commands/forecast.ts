@@ -5,8 +5,11 @@ import { catalogOn } from "../../catalog/index.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
+import { reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
+
+const FORMATS = ["table", "json", "csv"] as const;
 
 interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   months: string;
@@ -16,7 +19,8 @@ interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   bandwidthGrowth: string;
   autoPlan?: boolean;
   chart?: boolean;
-  format: "table" | "json" | "csv";
+  format: (typeof FORMATS)[number];
+  output?: string;
   lang?: string;
 }
 
@@ -34,10 +38,12 @@ export function forecastCommand(context: CommandContext): Command {
     .option("--auto-plan", h.forecast.autoPlan)
     .option("--chart", h.forecast.chart)
     .option("--no-chart", h.forecast.noChart)
-    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "csv"]).default("table"))
+    .addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table"))
+    .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
     .action(async (file: string | undefined, flags: ForecastFlags) => {
       const { io } = context;
+      const target = reportTarget(command, flags, FORMATS, context, "table");
       const months = Number(flags.months);
       if (!Number.isInteger(months) || months < 1 || months > 120) {
         const got = JSON.stringify(flags.months);
@@ -69,19 +75,15 @@ export function forecastCommand(context: CommandContext): Command {
         ...(fixed ? {} : { catalogOn }),
       });
       const render = await import("../../render/forecast.js");
-      if (flags.format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else if (flags.format === "csv") io.stdout.write(render.renderForecastCsv(result));
+      let text: string;
+      if (target.format === "json") text = `${JSON.stringify(result, null, 2)}\n`;
+      else if (target.format === "csv") text = render.renderForecastCsv(result);
       else {
-        const chart = flags.chart ?? Boolean(io.stdout.isTTY);
+        const chart = flags.chart ?? target.terminal;
         const plot = chart ? (await import("asciichart")).plot : undefined;
-        io.stdout.write(
-          render.renderForecastTable(result, catalog, lang, {
-            styles: context.styles(io.stdout),
-            width: context.width,
-            plot,
-          }),
-        );
+        text = render.renderForecastTable(result, catalog, lang, { styles: target.styles, width: target.width, plot });
       }
+      await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
     });
 }

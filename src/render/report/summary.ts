@@ -43,7 +43,7 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
         head: keep([t.id, t.plan, t.base, t.overage, t.addons, t.discount, t.total, ""]),
         body: discounted ? rows : rows.map(keep),
         errors,
-        total: `${t.grandTotal}: ${money(summary.total)}`,
+        total: t.grandTotalLine(money(summary.total)),
         counts: t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating),
         errorsTitle: t.errors,
       };

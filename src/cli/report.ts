@@ -1,0 +1,95 @@
+// A command's report: its format (--format, else --output's extension, else the
+// command's default) and where it goes (stdout, or a file written atomically, checked
+// before any work). Files get no colour and the default width, not the terminal's.
+import type { Command } from "commander";
+import { say, UserError } from "../errors.js";
+import type { Styles } from "../render/styles.js";
+import type { CommandContext } from "./context.js";
+import { fileOutput, outputProblem } from "./output.js";
+
+const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
+  ".csv": "csv",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".md": "markdown",
+  ".txt": "table",
+};
+
+export interface ReportFlags<F extends string> {
+  format?: F;
+  output?: string;
+}
+
+export interface ReportTarget<F extends string> {
+  format: F;
+  /** the --output file, or undefined for stdout */
+  output: string | undefined;
+  styles: Styles;
+  /** the width tables fit; undefined (the renderers' 80) in a file */
+  width: number | undefined;
+  /** on a terminal (stdout is one, and no --output) */
+  terminal: boolean;
+}
+
+/**
+ * Where and how the report goes, checked before any work: a file that cannot be written
+ * and an extension no format of the command has are usage errors.
+ */
+export function reportTarget<F extends string>(
+  command: Command,
+  flags: ReportFlags<F>,
+  formats: readonly F[],
+  context: CommandContext,
+  fallback: F,
+): ReportTarget<F> {
+  const { io } = context;
+  const output = flags.output;
+  if (output !== undefined) {
+    const problem = outputProblem(output, io.cwd);
+    if (problem) throw problem;
+  }
+  // A --format typed wins; commander's default gives way to the file's extension.
+  const given = flags.format !== undefined && command.getOptionValueSource("format") !== "default";
+  const format = given
+    ? flags.format!
+    : output !== undefined
+      ? formatOfFile(output, formats)
+      : (flags.format ?? fallback);
+  return {
+    format,
+    output,
+    styles: output === undefined ? context.styles(io.stdout) : context.plainStyles,
+    width: output === undefined ? context.width : undefined,
+    terminal: output === undefined && Boolean(io.stdout.isTTY),
+  };
+}
+
+/** The format a file's extension names, among the command's. */
+export function formatOfFile<F extends string>(path: string, formats: readonly F[]): F {
+  const extension = /\.[^./\\]+$/.exec(path)?.[0]?.toLowerCase() ?? "";
+  const format = Object.hasOwn(EXTENSION_FORMATS, extension) ? EXTENSION_FORMATS[extension] : undefined;
+  if (format !== undefined && (formats as readonly string[]).includes(format)) return format as F;
+  const known = Object.keys(EXTENSION_FORMATS)
+    .filter((key) => (formats as readonly string[]).includes(EXTENSION_FORMATS[key]!))
+    .join(", ");
+  throw new UserError(say((t) => t.output.unknownExtension(path, extension, known)));
+}
+
+/** A whole report to stdout, or to the --output file (atomically: all of it or nothing). */
+export async function writeReport(text: string, target: ReportTarget<string>, context: CommandContext): Promise<void> {
+  if (target.output === undefined) {
+    context.io.stdout.write(text);
+    return;
+  }
+  const output = await fileOutput(target.output, context.io.cwd);
+  const stopListening = context.interruption.onInterrupt(() => output.abort());
+  try {
+    await output.write(text);
+    await output.commit();
+  } catch (error) {
+    output.abort();
+    throw error;
+  } finally {
+    stopListening();
+  }
+}
