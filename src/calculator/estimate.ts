@@ -11,7 +11,7 @@ import { compile, type CompiledOverage, type Option, type Price } from "./compil
 import { Money, toAmount } from "./decimal.js";
 import { discountOf } from "./discount.js";
 import { InputError, say } from "../errors.js";
-import type { Category, Estimate, Finding, Line } from "./types.js";
+import type { Category, ConfigRef, Estimate, Finding, Line } from "./types.js";
 import { maxOf } from "../util/array.js";
 import { own } from "../util/own.js";
 
@@ -21,6 +21,8 @@ export interface PriceOptions {
   asOf?: string;
   /** a discount in percent (0–100, at most four decimals) on the categories the catalog's `discounts` names */
   discountPercent?: number | string;
+  /** where the run's settings came from, named in the estimate (the CLI's project config) */
+  config?: ConfigRef;
 }
 
 /** A line before rounding; its amount is derived when the estimate is built. */
@@ -62,6 +64,7 @@ export function priceScenario(scenario: Scenario, catalog: Catalog, options: Pri
     plan: scenario.plan,
     currency: catalog.currency,
     catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency, effective: effectiveOf(catalog) },
+    ...(options.config ? { config: options.config } : {}),
     lines,
     subtotals: {
       base: toAmount(sums.base),

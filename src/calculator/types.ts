@@ -53,12 +53,19 @@ export const CatalogRefSchema = z.strictObject({
 });
 export type CatalogRef = z.infer<typeof CatalogRefSchema>;
 
+export const ConfigRefSchema = describe(
+  z.strictObject({ file: z.string(), settings: z.array(z.string()) }),
+  'The project config this run took settings from (im-bill.config.*, or "im-bill" in package.json), and which',
+);
+export type ConfigRef = z.infer<typeof ConfigRefSchema>;
+
 export const EstimateSchema = z.strictObject({
   version: z.literal(1),
   name: z.nullable(z.string()),
   plan: z.enum(editionIds),
   currency: z.string(),
   catalog: CatalogRefSchema,
+  config: z.optional(ConfigRefSchema),
   lines: describe(
     z.array(LineSchema),
     "Zero-amount lines are left out, but for the package line, which is always first",

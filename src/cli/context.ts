@@ -1,3 +1,4 @@
+import type { ConfigRef } from "../calculator/types.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Styles } from "../render/styles.js";
@@ -11,8 +12,10 @@ export interface CommandContext {
   language: Lang;
   /** the words of --help, in that language */
   help: Help;
-  /** the --lang given, else the locale's */
+  /** the --lang given (or the project config's), else the locale's */
   lang(flag: unknown): Lang;
+  /** the project config's settings the running command took, set before its action */
+  config: ConfigRef | undefined;
   /** styles for a stream: coloured only where colour is wanted */
   styles(stream: OutStream): Styles;
   /** no colour, for files */

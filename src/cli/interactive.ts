@@ -55,6 +55,8 @@ export async function startInteractive(
     catalog,
     lang: options.lang,
     asOf: options.asOf,
+    discountPercent: typeof flags.discount === "string" ? flags.discount : undefined,
+    config: context.config,
     styles: context.styles(context.io.stdout),
     write: (text) => context.io.stdout.write(text),
     cwd: context.io.cwd,

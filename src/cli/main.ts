@@ -28,6 +28,8 @@ import { pricesCommand } from "./commands/prices.js";
 import { catalogsCommand } from "./commands/catalogs.js";
 import { schemaCommand } from "./commands/schema.js";
 import type { CommandContext } from "./context.js";
+import { CONFIG_SETTINGS, findProjectConfig, type ProjectConfig } from "../config/load.js";
+import type { ConfigRef } from "../calculator/types.js";
 import type { Io } from "./io.js";
 
 declare const IM_BILL_VERSION: string | undefined;
@@ -45,7 +47,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     stylesFor(io.stdout, io.env, colorFlag),
     stylesFor(io.stderr, io.env, colorFlag),
   ]);
-  const lang = langOf(argv, io.env);
+  // The project config, unless --no-config: found before anything else, since it may set
+  // the language. A broken one fails the command that would use it, not --help.
+  const found = argv.includes("--no-config") ? undefined : await projectConfig(io);
+  const config = found instanceof UserError ? undefined : found;
+  const lang = langOf(argv, io.env, config?.lang);
   const error = (message: string) => {
     // The colour covers the word only, not the space after it.
     const prefix = messages[lang].errorPrefix;
@@ -61,6 +67,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     interruption,
     width: terminalWidth(io),
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
+    config: undefined,
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
     error,
@@ -74,6 +81,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, "-v, --version", h.program.version)
     .option("--no-color", h.program.noColor)
     .option("--debug", h.program.debug)
+    .option("--no-config", h.program.noConfig)
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
     .addHelpText("after", h.program.after)
@@ -87,6 +95,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addCommand(catalogsCommand(context))
     .addCommand(schemaCommand(context));
   routeOutput(program, io, lang);
+  program.hook("preAction", (_program, command) => {
+    if (found instanceof UserError) throw found;
+    if (config) context.config = applyConfig(command, config);
+  });
 
   // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
   const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
@@ -145,13 +157,44 @@ export function terminalWidth(io: Io): number {
   return Math.max(40, width);
 }
 
-/** The language of messages: `--lang`, else the locale's (the command's own --lang is parsed later). */
-function langOf(argv: readonly string[], env: Record<string, string | undefined>): Lang {
+/** The language of messages: `--lang`, else the project config's, else the locale's (the command's own --lang is parsed later). */
+function langOf(argv: readonly string[], env: Record<string, string | undefined>, configured?: Lang): Lang {
   for (const [index, arg] of argv.entries()) {
     const value = arg === "--lang" ? argv[index + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
     if (value === "en" || value === "zh") return value;
   }
-  return langFromEnv(env);
+  return configured ?? langFromEnv(env);
+}
+
+/** The project config, or the error that a broken one is (said when a command would use it). */
+async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefined> {
+  try {
+    return await findProjectConfig({ cwd: io.cwd, stdin: io.stdin });
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+}
+
+/**
+ * The config's settings as the values of the command's options, where the command has
+ * the option and the command line did not give it (commander's "config" source): flags
+ * override the config. A --pricing, --catalog or --on given overrides both of the
+ * config's ways to choose prices. Returns what was taken, for the estimate to name.
+ */
+function applyConfig(command: Command, config: ProjectConfig): ConfigRef | undefined {
+  const has = (name: string) => command.options.some((option) => option.attributeName() === name);
+  const fromCli = (name: string) => command.getOptionValueSource(name) === "cli";
+  const pricesGiven = ["pricing", "catalog", "on"].some(fromCli);
+  const settings: string[] = [];
+  for (const key of CONFIG_SETTINGS) {
+    const value = config[key];
+    if (value === undefined || !has(key) || fromCli(key)) continue;
+    if ((key === "pricing" || key === "catalog") && pricesGiven) continue;
+    command.setOptionValueWithSource(key, value, "config");
+    settings.push(key);
+  }
+  return settings.length > 0 ? { file: config.file, settings } : undefined;
 }
 
 /**

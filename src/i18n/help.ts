@@ -8,6 +8,7 @@ const en = {
     description: "Estimate the monthly bill of Tencent Cloud IM (即时通信 IM), exact to the fen.",
     noColor: "no colours (also: NO_COLOR=1)",
     debug: "show internals (stack traces) on errors",
+    noConfig: 'ignore the project config (im-bill.config.json or .yaml, or "im-bill" in package.json)',
     version: "print the version",
     help: "show help for a command",
     helpCommand: "show help for a command",
@@ -150,14 +151,14 @@ const en = {
     footer: "",
   },
   schema: {
-    description: "print the JSON Schema (2020-12) of scenario files, price catalogs or estimates",
+    description: "print the JSON Schema (2020-12) of scenario files, price catalogs, estimates or the project config",
     kind: "which format",
     examples: [
       ["im-bill schema scenario > scenario.schema.json", ""],
       ["im-bill schema estimate", ""],
     ] as [string, string][],
     footer:
-      'Scenario files may name it in "$schema" so that editors check and complete them.\nThe package ships them too: node_modules/im-bill/schemas/<kind>.schema.json',
+      'Scenario files (and configs) may name it in "$schema" so that editors check and complete them.\nThe package ships them too: node_modules/im-bill/schemas/<kind>.schema.json',
   },
   catalogs: {
     description: "list the built-in price lists and their dates; --diff compares two catalogs figure by figure",
@@ -179,6 +180,7 @@ const zh: Help = {
     description: "估算腾讯云即时通信 IM 的月度费用，精确到分。",
     noColor: "不使用颜色（也可设置 NO_COLOR=1）",
     debug: "出错时显示内部信息（调用栈）",
+    noConfig: '忽略项目配置（im-bill.config.json 或 .yaml，或 package.json 中的 "im-bill"）',
     version: "显示版本号",
     help: "显示命令的帮助",
     helpCommand: "显示命令的帮助",
@@ -325,14 +327,14 @@ const zh: Help = {
     footer: "",
   },
   schema: {
-    description: "输出场景文件、价格表或估算结果的 JSON Schema（2020-12）",
+    description: "输出场景文件、价格表、估算结果或项目配置的 JSON Schema（2020-12）",
     kind: "哪种格式",
     examples: [
       ["im-bill schema scenario > scenario.schema.json", ""],
       ["im-bill schema estimate", ""],
     ],
     footer:
-      '场景文件可在 "$schema" 中引用它，让编辑器检查与补全。\n安装包中也附带这些文件：node_modules/im-bill/schemas/<kind>.schema.json',
+      '场景文件（及项目配置）可在 "$schema" 中引用它，让编辑器检查与补全。\n安装包中也附带这些文件：node_modules/im-bill/schemas/<kind>.schema.json',
   },
   catalogs: {
     description: "列出内置价格表及其适用期间；--diff 逐项比较两个价格表",

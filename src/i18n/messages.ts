@@ -31,6 +31,8 @@ const en = {
     meteredNeed: "bandwidth.mainland or bandwidth.international",
     billing: "prepaid or postpaid",
     appliesTo: "a list of base, overage, addon",
+    percent: 'a percentage from 0 to 100 (at most four decimals), such as "15%"',
+    lang: "en or zh",
     kind: (kind: string) => ({ object: "an object", record: "an object", array: "a list" })[kind] ?? `a ${kind}`,
   },
   validation: {
@@ -54,6 +56,12 @@ const en = {
     unknownSource: (key: string, suggestion: string | undefined) =>
       `unknown source ${key}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     addonWithoutName: (key: string) => `has no name: add "${key}" to addonNames`,
+  },
+  config: {
+    expected: 'settings such as {"pricing": "prices.yaml", "discount": "15%"}',
+    unreadable: (reason: string) => `cannot read the project config: ${reason} (--no-config ignores it)`,
+    pricingOrCatalog: "pricing and catalog both choose the prices: keep one",
+    footer: (file: string, settings: readonly string[]) => `Settings from ${file}: ${settings.join(", ")}`,
   },
   document: {
     at: (line: number, column: number) => `line ${line}, column ${column}`,
@@ -400,6 +408,12 @@ const en = {
     period: (from: string | null, to: string | null) =>
       from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
     currency: "Currency",
+    figures: "Figures",
+    figureCounts: (sourced: number, assumed: number, carried: number) => [
+      `${n(sourced)} sourced`,
+      `${n(assumed)} assumed`,
+      `${n(carried)} carried over`,
+    ],
     sourced: "Sourced",
     assumed: "Assumed",
     carriedOver: "Carried",
@@ -463,6 +477,8 @@ const zh: Messages = {
     meteredNeed: "bandwidth.mainland 或 bandwidth.international",
     billing: "prepaid 或 postpaid",
     appliesTo: "由 base、overage、addon 组成的列表",
+    percent: '0 到 100 的百分比（最多四位小数），例如 "15%"',
+    lang: "en 或 zh",
     kind: (kind) =>
       ({ object: "对象", record: "对象", array: "列表", string: "字符串", number: "数字", boolean: "布尔值" })[kind] ??
       kind,
@@ -487,6 +503,12 @@ const zh: Messages = {
     unknownSource: (key, suggestion) =>
       `未知来源 ${key}：不是 sources 中的键${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     addonWithoutName: (key) => `没有名称：请在 addonNames 中添加 "${key}"`,
+  },
+  config: {
+    expected: '设置，例如 {"pricing": "prices.yaml", "discount": "15%"}',
+    unreadable: (reason) => `无法读取项目配置：${reason}（--no-config 可忽略它）`,
+    pricingOrCatalog: "pricing 与 catalog 都用于选择价格表：请只保留一个",
+    footer: (file, settings) => `项目配置 ${file}：${settings.join("、")}`,
   },
   document: {
     at: (line, column) => `第 ${line} 行第 ${column} 列`,
@@ -811,6 +833,8 @@ const zh: Messages = {
     applies: "适用期间",
     period: (from, to) => (from === null && to === null ? "不限" : `${from ?? ""} → ${to ?? ""}`.trim()),
     currency: "币种",
+    figures: "数值",
+    figureCounts: (sourced, assumed, carried) => [`有来源 ${n(sourced)}`, `假设 ${n(assumed)}`, `沿用 ${n(carried)}`],
     sourced: "有来源",
     assumed: "假设",
     carriedOver: "沿用",

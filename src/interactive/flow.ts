@@ -17,7 +17,7 @@ import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../scenario/quantity.js";
 import type { ScenarioInput } from "../scenario/schema.js";
-import type { Estimate } from "../calculator/types.js";
+import type { ConfigRef, Estimate } from "../calculator/types.js";
 import { displayWidth, pad } from "../render/text.js";
 import { validateScenario } from "../scenario/validate.js";
 import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
@@ -30,6 +30,10 @@ export interface FlowContext {
   lang: Lang;
   /** the day the bill is for: a price list that had ended by then says so */
   asOf?: string;
+  /** --discount (or the project config's) */
+  discountPercent?: string;
+  /** the project config's settings taken, named in the estimate */
+  config?: ConfigRef;
   styles: Styles;
   write(text: string): void;
   cwd: string;
@@ -97,14 +101,21 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
 
   context.write(summary(scenario, catalog, lang));
   const valid = validateScenario(scenario, { catalog, source: "" });
-  const estimate = priceScenario(valid, catalog, { lang, asOf: context.asOf });
+  const { asOf, discountPercent, config } = context;
+  const estimate = priceScenario(valid, catalog, { lang, asOf, discountPercent, config });
   if (context.present) await context.present(estimate, catalog);
   else context.write(renderTable(estimate, { lang, catalog, styles: context.styles, width: context.width }));
 
   if (await yesNo(t.save, false, lang)) await save(scenario, context);
   if (context.offerCompare !== false && (await yesNo(t.compare, false, lang))) {
     context.write(
-      renderCompareTable(compareEditions(valid, catalog, { lang }), catalog, lang, context.styles, context.width),
+      renderCompareTable(
+        compareEditions(valid, catalog, { lang, asOf, discountPercent, config }),
+        catalog,
+        lang,
+        context.styles,
+        context.width,
+      ),
     );
   }
   return scenario;

@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog/schema.js";
 import type { FigureChange, FigureStatus } from "../catalog/figures.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
-import { gridText } from "./grid.js";
+import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { wrapText } from "./text.js";
 import type { Styles } from "./styles.js";
 
@@ -16,18 +16,16 @@ export interface CatalogRow {
 
 export function renderCatalogsTable(rows: readonly CatalogRow[], lang: Lang, styles: Styles, width = 80): string {
   const t = messages[lang].catalogs;
-  const table = gridText({
+  const bold = (text: string) => ({ text, style: styles.bold });
+  const period = (catalog: Catalog) => t.period(catalog.effective?.from ?? null, catalog.effective?.to ?? null);
+  // A column per kind of figure where they fit; else the counts under each other in one.
+  const wide: Grid = {
     columns: [{ flexible: true, min: 12 }, {}, {}, { align: "right" }, { align: "right" }, { align: "right" }],
     sections: [
-      [
-        [t.id, t.applies, t.currency, t.sourced, t.assumed, t.carriedOver].map((text) => ({
-          text,
-          style: styles.bold,
-        })),
-      ],
+      [[t.id, t.applies, t.currency, t.sourced, t.assumed, t.carriedOver].map(bold)],
       rows.map(({ catalog, counts }) => [
         catalog.id,
-        t.period(catalog.effective?.from ?? null, catalog.effective?.to ?? null),
+        period(catalog),
         catalog.currency,
         String(counts.sourced),
         String(counts.assumed),
@@ -35,7 +33,24 @@ export function renderCatalogsTable(rows: readonly CatalogRow[], lang: Lang, sty
       ]),
     ],
     width,
-  });
+  };
+  const narrow: Grid = {
+    columns: [
+      { flexible: true, min: 10 },
+      { flexible: true, min: 10 },
+      { flexible: true, min: 10, maxLines: 4 },
+    ],
+    sections: [
+      [[t.id, t.applies, t.figures].map(bold)],
+      rows.map(({ catalog, counts }) => [
+        `${catalog.id} (${catalog.currency})`,
+        period(catalog),
+        t.figureCounts(counts.sourced, counts.assumed, counts.carriedOver).join("\n"),
+      ]),
+    ],
+    width,
+  };
+  const table = gridText(fitsWhole(wide) ? wide : narrow);
   const isDefault = rows.find((row) => row.isDefault)?.catalog.id ?? "";
   const current = rows.find((row) => row.current)?.catalog.id ?? "—";
   const notes = [t.standing(isDefault, current), t.legend].flatMap((text) => wrapText(text, width));
@@ -53,7 +68,12 @@ export function renderCatalogDiff(
   const t = messages[lang].catalogs;
   if (changes.length === 0) return `${t.same(before.id, after.id)}\n`;
   const table = gridText({
-    columns: [{ flexible: true, min: 20 }, { align: "right" }, { align: "right" }],
+    // The catalogs' ids head the values: they wrap after a hyphen where the width is short.
+    columns: [
+      { flexible: true, min: 20 },
+      { align: "right", flexible: true, min: 11 },
+      { align: "right", flexible: true, min: 11 },
+    ],
     sections: [
       [[t.figure, before.id, after.id].map((text) => ({ text, style: styles.bold }))],
       changes.map((change) => [change.path, change.before ?? "—", change.after ?? "—"]),

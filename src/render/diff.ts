@@ -68,10 +68,13 @@ export function renderDiffTable(
     "~": styles.warning,
     " ": styles.dim,
   };
+  // The percentage is a detail: left out where the width has no room for it.
   const columns: GridColumn[] = [
     {},
-    { flexible: true, min: 16 },
-    ...[0, 1, 2, 3].map(() => ({ align: "right" as const })),
+    // Both sides' labels, whole: the tier that changed is at their end ("… 30 days → … 180 days").
+    { flexible: true, min: 12, maxLines: 8 },
+    ...[0, 1, 2].map(() => ({ align: "right" as const })),
+    { align: "right", optional: true },
   ];
   const marked = (row: string[]): Cell[] =>
     row.map((text, index) => (index === 0 ? { text, style: colour[text] } : text));

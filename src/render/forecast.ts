@@ -30,28 +30,27 @@ export function renderForecastTable(
   const bold = (text: string) => ({ text, style: styles.bold });
   // The subtotals are details: left out where the width has no room for them.
   const detail = { align: "right" as const, optional: true };
+  // A discount column only where there is a discount: the subtotals then add up to the total.
+  const discounted = result.months.some(({ estimate }) => estimate.subtotals.discount !== "0.00");
+  const subtotals: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
+  if (discounted) subtotals.push("discount");
+  const span = 4 + subtotals.length;
   const table = gridText({
-    columns: [{}, {}, { align: "right" }, { align: "right" }, detail, detail, detail, { align: "right" }],
+    columns: [{}, {}, { align: "right" }, { align: "right" }, ...subtotals.map(() => detail), { align: "right" }],
     width,
     sections: [
-      [
-        [f.month, f.edition, f.dau, f.groups, t.subtotal.base, t.subtotal.overage, t.subtotal.addons, t.total].map(
-          bold,
-        ),
-      ],
+      [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
       [
         ...result.months.map(({ month, calendarMonth, plan, usage, estimate }) => [
           calendarMonth ?? String(month),
           `${catalog.editions[plan].name[lang]}${estimate.violations.length > 0 ? " ✗" : ""}`,
           formatNumber(usage.peakDau),
           formatNumber(usage.peakGroups),
-          money(estimate.subtotals.base),
-          money(estimate.subtotals.overage),
-          money(estimate.subtotals.addons),
+          ...subtotals.map((key) => money(estimate.subtotals[key])),
           money(estimate.total),
         ]),
-        [{ ...bold(f.sum), span: 7 }, bold(money(result.total))],
-        [{ text: f.average, span: 7 }, money(result.average)],
+        [{ ...bold(f.sum), span }, bold(money(result.total))],
+        [{ text: f.average, span }, money(result.average)],
       ],
     ],
   });

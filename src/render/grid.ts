@@ -272,4 +272,10 @@ export function* renderGrid(whole: Grid, rowsPerChunk = 500): Generator<string> 
 }
 
 /** The whole table as one string, for small tables. */
+/** Whether a grid fits its width with no flexible column shrunk below its widest cell. */
+export function fitsWhole(grid: Grid): boolean {
+  const natural = fitWidths({ ...grid, width: Number.MAX_SAFE_INTEGER });
+  return natural.reduce((sum, width) => sum + width, 0) + 3 * natural.length + 1 <= grid.width;
+}
+
 export const gridText = (grid: Grid): string => [...renderGrid(grid)].join("");

@@ -8,7 +8,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { printableLine } from "../util/printable.js";
-import { fitWidths, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
+import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { fitLine, wrapText } from "./text.js";
 
@@ -96,15 +96,8 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   const notes = estimate.notes.filter((note) => note.code !== "catalog.superseded");
   if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
   const { id, version, currency } = estimate.catalog;
-  out.push(
-    styles.dim(t.catalogFooter(id, version, currency)),
-    ...superseded.map((note) => styles.warning(wrap(note.message, 0))),
-  );
+  out.push(styles.dim(t.catalogFooter(id, version, currency)));
+  if (estimate.config) out.push(styles.dim(wrap(t.config.footer(estimate.config.file, estimate.config.settings), 0)));
+  out.push(...superseded.map((note) => styles.warning(wrap(note.message, 0))));
   return `${out.join("\n")}\n`;
-}
-
-/** Whether a grid fits its width with no flexible column shrunk below its widest cell. */
-function fitsWhole(grid: Grid): boolean {
-  const natural = fitWidths({ ...grid, width: Number.MAX_SAFE_INTEGER });
-  return natural.reduce((sum, width) => sum + width, 0) + 3 * natural.length + 1 <= grid.width;
 }

@@ -108,21 +108,44 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
       lineWidth += tokenWidth;
       continue;
     }
-    // A word wider than a line: cut where each line ends.
+    // A word wider than a line (an id, a path): broken after a hyphen, dot, slash or
+    // underscore where one falls in the line, else cut where the line ends.
     let at = start;
-    while (at < i) {
-      const cp = text.codePointAt(at)!;
-      const w = charWidth(cp);
-      if (lineWidth + w > limit) {
+    let stopped = false;
+    for (const piece of breakablePieces(text.slice(start, i))) {
+      const pieceWidth = displayWidth(piece);
+      if (lineWidth > 0 && lineWidth + pieceWidth > limit) {
         newLine();
-        if (lines.length >= maxLines) break;
+        if (lines.length >= maxLines) {
+          stopped = true;
+          break;
+        }
       }
-      const size = cp > 0xffff ? 2 : 1;
-      line += text.slice(at, at + size);
-      lineWidth += w;
-      at += size;
+      if (pieceWidth <= limit - lineWidth) {
+        line += piece;
+        lineWidth += pieceWidth;
+        at += piece.length;
+        continue;
+      }
+      for (let k = 0; k < piece.length;) {
+        const cp = piece.codePointAt(k)!;
+        const w = charWidth(cp);
+        if (lineWidth + w > limit) {
+          newLine();
+          if (lines.length >= maxLines) {
+            stopped = true;
+            break;
+          }
+        }
+        const size = cp > 0xffff ? 2 : 1;
+        line += piece.slice(k, k + size);
+        lineWidth += w;
+        k += size;
+        at += size;
+      }
+      if (stopped) break;
     }
-    if (at < i) {
+    if (stopped) {
       i = at;
       break;
     }
@@ -131,6 +154,28 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
   if (lines.length === 0) lines.push("");
   if (i < text.length || line.trim() !== "") lines[lines.length - 1] = ellipsis(lines.at(-1)!, limit);
   return lines;
+}
+
+/**
+ * A long word in the pieces a line may end after: "tencent-im-" "cn-2020",
+ * "editions." "pro.", "https://" "example.com/". Never inside a number or a date
+ * ("1,000.00", "2024-01-01"): a hyphen, dot or underscore breaks only after a letter,
+ * a dot only before a non-digit, a slash anywhere.
+ */
+function breakablePieces(word: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let k = 0; k < word.length - 1; k++) {
+    const c = word[k]!;
+    const after = /[A-Za-z]/.test(word[k - 1] ?? "");
+    const breaks = c === "/" || (after && (c === "-" || c === "_" || (c === "." && !/\d/.test(word[k + 1]!))));
+    if (breaks && word[k + 1] !== "/") {
+      pieces.push(word.slice(from, k + 1));
+      from = k + 1;
+    }
+  }
+  pieces.push(word.slice(from));
+  return pieces;
 }
 
 /** `text` cut to `width` columns, ending in "…" (which is added even when it fits). */

@@ -6,8 +6,9 @@ import { EstimateSchema } from "../calculator/types.js";
 import { builtinCatalog, builtinCatalogIds, editionNames } from "../catalog/index.js";
 import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
+import { ProjectConfigSchema } from "../config/schema.js";
 
-export const SCHEMA_KINDS = ["scenario", "catalog", "estimate"] as const;
+export const SCHEMA_KINDS = ["scenario", "catalog", "estimate", "config"] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 const ROOTS: Record<SchemaKind, { schema: z.ZodMiniType; title: string; description: string }> = {
@@ -21,6 +22,12 @@ const ROOTS: Record<SchemaKind, { schema: z.ZodMiniType; title: string; descript
     title: "im-bill price catalog",
     description:
       "A price catalog for `--pricing`. An overlay instead holds `extends` (the built-in catalog's id) and only the values it changes.",
+  },
+  config: {
+    schema: ProjectConfigSchema,
+    title: "im-bill project config",
+    description:
+      'Settings every im-bill command in a project takes (im-bill.config.json or .yaml, or "im-bill" in package.json); flags override them, --no-config ignores them.',
   },
   estimate: {
     schema: EstimateSchema,
@@ -46,6 +53,10 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
     properties.plan = { ...properties.plan, enum: editionNames(builtinCatalog) };
     // A pin may name the --pricing catalog of a run too: the built-in ids are examples, not the only values.
     properties.catalog = { ...properties.catalog, examples: builtinCatalogIds() };
+  }
+  if (kind === "config") {
+    const properties = schema.properties as Record<string, Record<string, unknown>>;
+    properties.catalog = { ...properties.catalog, enum: builtinCatalogIds() };
   }
   if (kind === "catalog") {
     // Either a whole catalog, or an overlay: `extends` and any part of a catalog.

@@ -17,9 +17,12 @@ export interface Result {
 const baseEnv = () => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "C" });
 
 /** Spawn the built binary, as a user's shell would. */
-export function imBill(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Result {
+export function imBill(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Result {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     input: options.input ?? "",
     env: { ...baseEnv(), ...options.env },
     encoding: "utf8",

@@ -30,14 +30,21 @@ describe("wrapText", () => {
     ]);
   });
 
-  it("cuts a word longer than the width", () => {
+  it("breaks a word longer than the width after - . / _ where one fits, else cuts it", () => {
     expect(wrapText("supercalifragilistic word", 10)).toEqual(["supercalif", "ragilistic", "word"]);
     expect(wrapText("see https://example.com/a/very/long/path", 12)).toEqual([
       "see",
-      "https://exam",
-      "ple.com/a/ve",
-      "ry/long/path",
+      "https://",
+      "example.com/",
+      "a/very/long/",
+      "path",
     ]);
+    expect(wrapText("tencent-im-cn-2020", 12)).toEqual(["tencent-im-", "cn-2020"]);
+    expect(wrapText("editions.pro.packageFee.price", 20)).toEqual(["editions.pro.", "packageFee.price"]);
+    expect(wrapText("a-very-long-identifier-here", 8, 2)).toEqual(["a-very-", "long-…"]);
+    // never inside an amount or a date
+    expect(wrapText("¥1,000,000.00/month", 10)).toEqual(["¥1,000,000", ".00/month"]);
+    expect(wrapText("2024-01-01→2025-01-01", 12)).toEqual(["2024-01-01→2", "025-01-01"]);
   });
 
   it("leaves short text alone", () => {

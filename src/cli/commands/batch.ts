@@ -104,7 +104,12 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        const item = priceRecord(record, choice, { lang, discountPercent: flags.discount, asOf });
+        const item = priceRecord(record, choice, {
+          lang,
+          discountPercent: flags.discount,
+          asOf,
+          config: context.config,
+        });
         summary.add(item);
         if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);

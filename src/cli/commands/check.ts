@@ -50,7 +50,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   const choice = await catalogFor(flags, io);
   const { catalog } = choice;
   const lang = context.lang(flags.lang);
-  const options = { lang, discountPercent: flags.discount, asOf: choice.asOf };
+  const options = { lang, discountPercent: flags.discount, asOf: choice.asOf, config: context.config };
   if (flags.output !== undefined) {
     const problem = outputProblem(flags.output, io.cwd);
     if (problem) throw problem;

@@ -46,6 +46,7 @@ export function compareCommand(context: CommandContext): Command {
       const comparison = compareEditions(scenario, catalog, {
         lang,
         discountPercent: flags.discount,
+        config: context.config,
         asOf: choice.asOf,
       });
       const render = await import("../../render/compare.js");

@@ -109,7 +109,12 @@ async function runEstimate(
     const catalogOf = (day: string) => (fixed ? catalog : (catalogOn(day) ?? catalog));
     return runUsage(flags.usageCsv, scenario, flags, target, context, { catalogOf, lang, discountPercent });
   }
-  const estimate = priceScenario(scenario, catalog, { lang, discountPercent, asOf: choice.asOf });
+  const estimate = priceScenario(scenario, catalog, {
+    lang,
+    discountPercent,
+    asOf: choice.asOf,
+    config: context.config,
+  });
   await presentEstimate(estimate, catalog, lang, flags, target, context);
   return verdictOf(estimate, catalog, flags, maxTotal, lang, context);
 }
@@ -168,6 +173,7 @@ async function runUsage(
   const bill = priceMonths(scenario, months, options.catalogOf, {
     lang: options.lang,
     discountPercent: options.discountPercent,
+    config: context.config,
   });
   if (target.format === "json") await writeReport(`${JSON.stringify(bill, null, 2)}\n`, target, context);
   else {

@@ -7,7 +7,13 @@ import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  type CatalogFlags,
+} from "../shared-options.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -21,13 +27,14 @@ interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   chart?: boolean;
   format: (typeof FORMATS)[number];
   output?: string;
+  discount?: string;
   lang?: string;
 }
 
 export function forecastCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("forecast").description(h.forecast.description), h);
-  addPricingOption(command, h);
+  addDiscountOption(addPricingOption(command, h), h);
   addLangOption(command, h);
   return command
     .option("--months <n>", h.forecast.months, "12")
@@ -72,6 +79,8 @@ export function forecastCommand(context: CommandContext): Command {
         autoPlan: Boolean(flags.autoPlan),
         start,
         asOf: choice.asOf,
+        discountPercent: flags.discount,
+        config: context.config,
         ...(fixed ? {} : { catalogOn }),
       });
       const render = await import("../../render/forecast.js");

@@ -1,0 +1,27 @@
+// The project config (im-bill.config.json / .yaml, or "im-bill" in package.json): the
+// settings a team would otherwise repeat on every command. Its type, its validation and
+// its JSON Schema come from this one definition.
+import * as z from "zod/mini";
+import { field, text } from "../validation/fields.js";
+
+/** "15%", "15" or 15: a percentage from 0 to 100 with at most four decimals (checked again by discountOf). */
+const percent = field(
+  z.union([
+    z.string().check(z.regex(/^\s*\d{1,3}(\.\d{1,4})?\s*%?\s*$/)),
+    z.number().check(z.minimum(0), z.maximum(100)),
+  ]),
+  'A discount in percent, such as "15%", on what the catalog\'s discounts name (as --discount)',
+  (r) => r.percent,
+);
+
+export const ProjectConfigSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  pricing: z.optional(
+    text("A price catalog file, JSON or YAML, relative to this config (as --pricing): a whole catalog or an overlay"),
+  ),
+  catalog: z.optional(text("A built-in price list by id, such as tencent-im-cn-2024 (as --catalog)")),
+  discount: z.optional(percent),
+  lang: z.optional(field(z.enum(["en", "zh"]), "The language of labels and messages (as --lang)", (r) => r.lang)),
+});
+
+export type ProjectConfigInput = z.infer<typeof ProjectConfigSchema>;

@@ -1,0 +1,54 @@
+// A project config's document as settings: validated like every input (unknown keys
+// are errors, with a "did you mean"), then checked as the flags it stands for would be.
+import { relative, resolve } from "node:path";
+import { builtinCatalogIds } from "../catalog/index.js";
+import { discountOf } from "../calculator/discount.js";
+import { InputError, say, type Problem } from "../errors.js";
+import { closest } from "../util/suggest.js";
+import { describeValue, parseWith } from "../validation/issues.js";
+import { PACKAGE_KEY, type ProjectConfig } from "./load.js";
+import { ProjectConfigSchema } from "./schema.js";
+
+/** A config document as settings, or an InputError naming the file and every field that is wrong. */
+export function validateConfig(
+  document: unknown,
+  file: string,
+  folder: string,
+  cwd: string,
+  inPackage = false,
+): ProjectConfig {
+  const prefix = inPackage ? `${PACKAGE_KEY}.` : "";
+  const fail = (problems: Problem[]) =>
+    new InputError(
+      problems.map((problem) => ({ source: file, ...problem, path: `${prefix}${problem.path}`.replace(/\.$/, "") })),
+    );
+  const { data, problems } = parseWith(ProjectConfigSchema, document);
+  if (!data) throw fail(problems);
+  if (data.pricing !== undefined && data.catalog !== undefined)
+    problems.push({ path: "catalog", message: say((t) => t.config.pricingOrCatalog) });
+  if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog)) {
+    const ids = builtinCatalogIds();
+    const suggestion = closest(data.catalog, ids);
+    const got = describeValue(data.catalog);
+    problems.push({
+      path: "catalog",
+      message: say(
+        (t) =>
+          `${t.validation.unknownCatalog(got, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
+      ),
+    });
+  }
+  const percent = data.discount === undefined ? undefined : String(data.discount).trim().replace(/\s*%$/, "");
+  if (percent !== undefined && discountOf(percent) === undefined) {
+    const got = describeValue(data.discount);
+    problems.push({ path: "discount", message: say((t) => t.validation.mustBe(t.rules.percent, got)) });
+  }
+  if (problems.length > 0) throw fail(problems);
+  return {
+    file,
+    ...(data.pricing !== undefined ? { pricing: relative(cwd, resolve(folder, data.pricing)) || "." } : {}),
+    ...(data.catalog !== undefined ? { catalog: data.catalog } : {}),
+    ...(percent !== undefined ? { discount: percent } : {}),
+    ...(data.lang !== undefined ? { lang: data.lang } : {}),
+  };
+}

@@ -1,0 +1,140 @@
+// The project config through the built binary: found from the current directory upward,
+// its settings standing for flags that flags override, named in the footer and the JSON,
+// validated like every input, ignored with --no-config.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { imBill } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+
+const overlay = 'extends: tencent-im-cn-2024\neditions:\n  pro:\n    packageFee: { price: "1299.00" }\n';
+
+/** A project with a config at its root, a price list beside it, and a folder two levels down. */
+function project(config: Record<string, string>): { root: string; deep: string } {
+  const root = fixtureDir({ "prices/acme.yaml": overlay, ...config });
+  const deep = join(root, "apps", "chat");
+  mkdirSync(deep, { recursive: true });
+  return { root, deep };
+}
+
+const json = (result: { stdout: string }) => JSON.parse(result.stdout);
+const estimate = ["estimate", "--plan", "pro", "--dau", "25000"];
+
+describe("the project config", () => {
+  it.each([
+    ["im-bill.config.yaml", "# our deal\npricing: prices/acme.yaml\ndiscount: 15%\n"],
+    ["im-bill.config.yml", "pricing: prices/acme.yaml\ndiscount: 15\n"],
+    ["im-bill.config.json", '{"pricing": "prices/acme.yaml", "discount": "15%"}'],
+    ["package.json", '{"name": "app", "im-bill": {"pricing": "prices/acme.yaml", "discount": "15%"}}'],
+  ])("is found from a folder below %s; its pricing is relative to it", (file, text) => {
+    const { deep } = project({ [file]: text });
+    const result = imBill([...estimate, "--format", "json"], { cwd: deep });
+    expect(result.status).toBe(0);
+    const bill = json(result);
+    // 1,299 − 15% of it + 2 × 1,000 DAU
+    expect(bill.total).toBe("3104.15");
+    expect(bill.catalog.id).toBe("tencent-im-cn-2024+acme");
+    expect(bill.config).toEqual({ file: join("..", "..", file), settings: ["pricing", "discount"] });
+  });
+
+  it("is named under the table, in the language it sets", () => {
+    const { deep } = project({ "im-bill.config.yaml": "pricing: prices/acme.yaml\nlang: zh\n" });
+    const result = imBill(estimate, { cwd: deep });
+    expect(result.stdout).toContain("专业版套餐包");
+    expect(result.stdout).toMatch(/\n项目配置 \.\.\/\.\.\/im-bill\.config\.yaml：pricing、lang\n/);
+  });
+
+  it("gives way to flags: --discount, --lang, and --catalog or --pricing over its pricing", () => {
+    const { deep } = project({ "im-bill.config.yaml": "pricing: prices/acme.yaml\ndiscount: 15%\nlang: zh\n" });
+    const bill = json(
+      imBill([...estimate, "--discount", "0", "--catalog", "tencent-im-cn-2020", "--lang", "en", "--format", "json"], {
+        cwd: deep,
+      }),
+    );
+    expect(bill.total).toBe("2999.00");
+    expect(bill.catalog.id).toBe("tencent-im-cn-2020");
+    expect(bill.lines[0].label).toBe("Pro package (专业版)");
+    expect(bill.config).toBeUndefined(); // nothing of it was used
+  });
+
+  it("is ignored with --no-config, before or after the command", () => {
+    const { deep } = project({ "im-bill.config.yaml": "discount: 15%\n" });
+    for (const args of [
+      ["--no-config", ...estimate],
+      [...estimate, "--no-config"],
+    ]) {
+      const bill = json(imBill([...args, "--format", "json"], { cwd: deep }));
+      expect(bill.total).toBe("2999.00");
+      expect(bill.config).toBeUndefined();
+    }
+  });
+
+  it("reaches every command that prices: compare, batch, forecast, check", () => {
+    const { root } = project({ "im-bill.config.yaml": "discount: 50%\n", "app.json": '{"plan": "pro"}' });
+    const cwd = root;
+    expect(json(imBill(["compare", "app.json", "--format", "json"], { cwd })).editions.pro.total).toBe("499.50");
+    expect(json(imBill(["batch", "app.json", "--format", "json"], { cwd })).results[0].total).toBe("499.50");
+    expect(
+      json(imBill(["forecast", "app.json", "--months", "1", "--format", "json"], { cwd })).months[0].estimate.config,
+    ).toEqual({ file: "im-bill.config.yaml", settings: ["discount"] });
+    expect(imBill(["check", "app.json"], { cwd }).stdout).toContain("¥499.50");
+  });
+
+  it.each([
+    [
+      "im-bill.config.yaml",
+      "pricing: prices/acme.yaml\ndiscont: 15%\n",
+      'im-bill.config.yaml: discont: unknown field (did you mean "discount"?)',
+    ],
+    ["package.json", '{"im-bill": {"lang": "fr"}}', 'package.json: im-bill.lang: must be en or zh, got "fr"'],
+    [
+      "im-bill.config.json",
+      '{"discount": "150%"}',
+      'im-bill.config.json: discount: must be a percentage from 0 to 100 (at most four decimals), such as "15%", got "150%"',
+    ],
+    [
+      "im-bill.config.json",
+      '{"catalog": "tencent-im-cn-2042"}',
+      'im-bill.config.json: catalog: unknown catalog "tencent-im-cn-2042"',
+    ],
+    [
+      "im-bill.config.yaml",
+      "pricing: a.yaml\ncatalog: tencent-im-cn-2024\n",
+      "im-bill.config.yaml: catalog: pricing and catalog both choose the prices: keep one",
+    ],
+    [
+      "im-bill.config.yaml",
+      "lang: !!js/function zh\n",
+      "im-bill.config.yaml: lang: the YAML tag !!js/function is not supported here",
+    ],
+    ["im-bill.config.json", '{"lang": "zh", "lang": "en"}', "im-bill.config.json: lang: is given twice on line 1"],
+    ["im-bill.config.json", "[]", "im-bill.config.json: must be an object"],
+  ])("%s holding %j: exit 2 naming the file and the field", (file, text, message) => {
+    const { root } = project({ [file]: text });
+    const result = imBill(estimate, { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a broken config does not break --help or --no-config", () => {
+    const { root } = project({ "im-bill.config.yaml": "discont: 15%\n" });
+    expect(imBill(["estimate", "--help"], { cwd: root }).status).toBe(0);
+    expect(imBill([...estimate, "--no-config"], { cwd: root }).status).toBe(0);
+  });
+
+  it("is data only: an im-bill.config.js is never run", () => {
+    const { root } = project({
+      "im-bill.config.js": "require('fs').writeFileSync('ran', ''); module.exports = { discount: 50 }",
+    });
+    const bill = json(imBill([...estimate, "--format", "json"], { cwd: root }));
+    expect(bill.total).toBe("2999.00");
+  });
+
+  it("a pricing file that does not exist is named as the config gave it, from here", () => {
+    const { deep } = project({ "im-bill.config.yaml": "pricing: prices/missing.yaml\n" });
+    const result = imBill(estimate, { cwd: deep });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(join("..", "..", "prices", "missing.yaml"));
+  });
+});
