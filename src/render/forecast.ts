@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { csvRow } from "./report/csv.js";
-import { gridText } from "./grid.js";
+import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
@@ -28,32 +28,36 @@ export function renderForecastTable(
   const f = t.forecast;
   const money = (amount: string) => formatMoney(amount, catalog.currency);
   const bold = (text: string) => ({ text, style: styles.bold });
-  // The subtotals are details: left out where the width has no room for them.
-  const detail = { align: "right" as const, optional: true };
+  const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
   const discounted = result.months.some(({ estimate }) => estimate.subtotals.discount !== "0.00");
-  const subtotals: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
-  if (discounted) subtotals.push("discount");
-  const span = 4 + subtotals.length;
-  const table = gridText({
-    columns: [{}, {}, { align: "right" }, { align: "right" }, ...subtotals.map(() => detail), { align: "right" }],
-    width,
-    sections: [
-      [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
-      [
-        ...result.months.map(({ month, calendarMonth, plan, usage, estimate }) => [
-          calendarMonth ?? String(month),
-          `${catalog.editions[plan].name[lang]}${estimate.violations.length > 0 ? " ✗" : ""}`,
-          formatNumber(usage.peakDau),
-          formatNumber(usage.peakGroups),
-          ...subtotals.map((key) => money(estimate.subtotals[key])),
-          money(estimate.total),
-        ]),
-        [{ ...bold(f.sum), span }, bold(money(result.total))],
-        [{ text: f.average, span }, money(result.average)],
+  const every: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
+  if (discounted) every.push("discount");
+  const grid = (subtotals: typeof every): Grid => {
+    const span = 4 + subtotals.length;
+    return {
+      columns: [{}, {}, { align: "right" }, { align: "right" }, ...subtotals.map(() => right), right],
+      width,
+      sections: [
+        [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
+        [
+          ...result.months.map(({ month, calendarMonth, plan, usage, estimate }) => [
+            calendarMonth ?? String(month),
+            `${catalog.editions[plan].name[lang]}${estimate.violations.length > 0 ? " ✗" : ""}`,
+            formatNumber(usage.peakDau),
+            formatNumber(usage.peakGroups),
+            ...subtotals.map((key) => money(estimate.subtotals[key])),
+            money(estimate.total),
+          ]),
+          [{ ...bold(f.sum), span }, bold(money(result.total))],
+          [{ text: f.average, span }, money(result.average)],
+        ],
       ],
-    ],
-  });
+    };
+  };
+  // The subtotals are details: all of them where they fit (so that they add up to the total), else none.
+  const wide = grid(every);
+  const table = gridText(fitsWhole(wide) ? wide : grid([]));
   const out = [table.trimEnd()];
   const wrap = (text: string) => wrapText(text, width - 4).join("\n    ");
   if (result.notes.length > 0) out.push(t.notes, ...result.notes.map((note) => `  • ${wrap(note.message)}`));
