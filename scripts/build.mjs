@@ -7,7 +7,8 @@
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 // - dist/launch.cjs and dist/cli.cjs.cache: the bin's loader and its V8 code cache.
-// - dist/index.js: the library, ESM, with its dependencies as imports.
+// - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
+//   with its dependencies as imports.
 import { build } from "esbuild";
 import { readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -26,7 +27,7 @@ const lazyChildProcess = {
   },
 };
 
-for (const file of ["cli.cjs", "cli.cjs.cache", "launch.cjs"])
+for (const file of ["cli.cjs", "cli.cjs.map", "cli.cjs.cache", "launch.cjs"])
   await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 await build({
   entryPoints: ["src/cli/main.ts"],
@@ -36,6 +37,10 @@ await build({
   platform: "node",
   target: "node20",
   minify: true,
+  // Read only under --debug (see src/cli/launch.ts): frames name src/ files and lines.
+  // Their text stays out of the package; the paths are what a bug report needs.
+  sourcemap: "linked",
+  sourcesContent: false,
   external: ["yaml", "js-yaml", "csv-stringify", "csv-parse", "tinyglobby", "@inquirer/prompts"],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (launch.ts),
   // which has no loader for a real dynamic import.
@@ -65,13 +70,17 @@ await writeCodeCache((cli) =>
   }),
 );
 
-await build({
-  entryPoints: ["src/index.ts"],
-  outfile: "dist/index.js",
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-});
+for (const [outfile, format] of [
+  ["dist/index.js", "esm"],
+  ["dist/index.cjs", "cjs"],
+])
+  await build({
+    entryPoints: ["src/index.ts"],
+    outfile,
+    bundle: true,
+    format,
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });

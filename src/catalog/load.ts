@@ -1,9 +1,8 @@
-// Price catalogs from files (--pricing): a whole catalog, or an overlay that `extends`
-// the built-in one and changes a few values. Validated like scenarios: every problem
-// with its field path, unknown keys rejected.
+// Price catalog documents (--pricing): a whole catalog, or an overlay that `extends`
+// a built-in one and changes a few values. Validated like scenarios: every problem
+// with its field path, unknown keys rejected. (Reading the file: ./file.ts.)
 import { basename, extname } from "node:path";
 import { InputError, say, type Problem } from "../errors.js";
-import { readDocument, type ReadContext } from "../document/read.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { checkTree } from "../document/tree.js";
@@ -12,15 +11,6 @@ import { builtinCatalog, builtinCatalogById, builtinCatalogIds } from "./index.j
 import { isObject, mergeOver } from "./overlay.js";
 import { Catalog } from "./schema.js";
 import { append } from "../util/array.js";
-
-export async function loadCatalog(path: string, context: ReadContext): Promise<Catalog> {
-  const { source, data } = await readDocument(
-    path,
-    context,
-    say((t) => t.document.expectedCatalog(builtinCatalog.id)),
-  );
-  return resolveCatalog(data, source);
-}
 
 type Json = Record<string, unknown>;
 

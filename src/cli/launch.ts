@@ -25,25 +25,37 @@ function compile(): { script: Script; cache: "accepted" | "rejected" | "missing"
   return { script, cache: cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted" };
 }
 
-const { script, cache } = compile();
-const module_ = { exports: {} as Cli };
-(script.runInThisContext() as (...args: unknown[]) => void).call(
-  module_.exports,
-  module_.exports,
-  createRequire(bundle),
-  module_,
-  bundle,
-  dirname(bundle),
-);
+function load(): { cli: Cli; script?: Script; cache: "accepted" | "rejected" | "missing" | "debug" } {
+  // --debug: stack frames point into src/ through cli.cjs.map. Node applies source maps
+  // to what its own loader reads, not to a vm.Script, so the bundle is required instead,
+  // without the cache; a run without --debug pays nothing for the map.
+  if (process.argv.includes("--debug")) {
+    process.setSourceMapsEnabled(true);
+    return { cli: createRequire(bundle)(bundle) as Cli, cache: "debug" };
+  }
+  const { script, cache } = compile();
+  const module_ = { exports: {} as Cli };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(
+    module_.exports,
+    module_.exports,
+    createRequire(bundle),
+    module_,
+    bundle,
+    dirname(bundle),
+  );
+  return { cli: module_.exports, script, cache };
+}
 
-export const { run, processIo } = module_.exports;
+const loaded = load();
+export const { run, processIo } = loaded.cli;
 /** Whether V8 took the code cache ("accepted"), for tests and --debug. */
-export const codeCache = cache;
+export const codeCache = loaded.cache;
 
 /** Build step: run a typical estimate so that its functions are compiled, then save the cache. */
 export async function writeCodeCache(warmUp: (cli: Cli) => Promise<unknown>): Promise<number> {
-  await warmUp(module_.exports);
-  const data = script.createCachedData();
+  if (loaded.script === undefined) throw new Error("no code cache under --debug");
+  await warmUp(loaded.cli);
+  const data = loaded.script.createCachedData();
   writeFileSync(cacheFile, data);
   return data.length;
 }

@@ -27,6 +27,7 @@ import { estimateCommand } from "./commands/estimate.js";
 import { pricesCommand } from "./commands/prices.js";
 import { catalogsCommand } from "./commands/catalogs.js";
 import { schemaCommand } from "./commands/schema.js";
+import { completionCommand } from "./commands/completion.js";
 import type { CommandContext } from "./context.js";
 import { CONFIG_SETTINGS, findProjectConfig, type ProjectConfig } from "../config/load.js";
 import type { ConfigRef } from "../calculator/types.js";
@@ -93,7 +94,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .addCommand(diffCommand(context))
     .addCommand(pricesCommand(context))
     .addCommand(catalogsCommand(context))
-    .addCommand(schemaCommand(context));
+    .addCommand(schemaCommand(context))
+    .addCommand(completionCommand(context));
   routeOutput(program, io, lang);
   program.hook("preAction", (_program, command) => {
     if (found instanceof UserError) throw found;

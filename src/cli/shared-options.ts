@@ -50,7 +50,7 @@ export async function catalogFor(flags: CatalogFlags, io: Io): Promise<CatalogCh
   }
   const asOf = flags.on === undefined ? today() : parseDay("--on", flags.on);
   if (flags.pricing !== undefined) {
-    const { loadCatalog } = await import("../catalog/load.js");
+    const { loadCatalog } = await import("../catalog/file.js");
     return { catalog: await loadCatalog(flags.pricing, io), chosen: true, asOf };
   }
   if (flags.catalog !== undefined) {

@@ -171,6 +171,18 @@ const en = {
     ] as [string, string][],
     footer: "",
   },
+  completion: {
+    description: "print a shell completion script (bash, zsh or fish): commands, options, their values and files",
+    shell: "the shell",
+    examples: [
+      ["im-bill completion bash > ~/.local/share/bash-completion/completions/im-bill", ""],
+      ["im-bill completion zsh > ~/.zfunc/_im-bill", "a folder in $fpath, before compinit"],
+      ["im-bill completion fish > ~/.config/fish/completions/im-bill.fish", ""],
+      ["source <(im-bill completion bash)", "this shell only (zsh too)"],
+    ] as [string, string][],
+    footer:
+      "The descriptions are in the language of the script's --lang. Print the script again after an upgrade:\nit lists the commands and options of the im-bill that printed it.",
+  },
 };
 
 export type Help = typeof en;
@@ -346,6 +358,18 @@ const zh: Help = {
       ["im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml", "--pricing 文件"],
     ],
     footer: "",
+  },
+  completion: {
+    description: "输出 shell 补全脚本（bash、zsh 或 fish）：补全命令、选项、选项的取值与文件",
+    shell: "哪种 shell",
+    examples: [
+      ["im-bill completion bash > ~/.local/share/bash-completion/completions/im-bill", ""],
+      ["im-bill completion zsh > ~/.zfunc/_im-bill", "$fpath 中的目录，在 compinit 之前"],
+      ["im-bill completion fish > ~/.config/fish/completions/im-bill.fish", ""],
+      ["source <(im-bill completion bash)", "仅当前 shell（zsh 亦可）"],
+    ],
+    footer:
+      "补全说明的语言取决于生成脚本时的 --lang。升级后请重新生成脚本：\n脚本列出的是生成它的 im-bill 的命令与选项。",
   },
 };
 

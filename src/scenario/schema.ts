@@ -88,6 +88,31 @@ export const ScenarioSchema = z.strictObject({
 });
 
 /** A scenario as written in a file (plan may be an alias); see `Scenario` in ./types for the normalized one. */
-export type ScenarioInput = z.infer<typeof ScenarioSchema>;
+export type ScenarioDocument = z.infer<typeof ScenarioSchema>;
+
+/**
+ * The names the built-in catalogs give the editions (ids, then aliases): the plan a
+ * typed scenario may name. A test keeps this list equal to the catalogs' own.
+ */
+export const PLAN_NAMES = [
+  "trial",
+  "pro",
+  "flagship",
+  "体验版",
+  "free",
+  "free-trial",
+  "专业版",
+  "professional",
+  "旗舰版",
+  "ultimate",
+] as const;
+export type PlanName = (typeof PLAN_NAMES)[number];
+
+/**
+ * A scenario as the library takes it, typed: a plan the compiler checks
+ * (`{ plan: "enterprize" }` does not compile). Input of unknown shape (parsed JSON)
+ * goes through `parseScenario` first.
+ */
+export type ScenarioInput = Omit<ScenarioDocument, "plan"> & { plan: PlanName };
 export type Usage = z.infer<typeof Usage>;
 export type Features = z.infer<typeof Features>;

@@ -2,7 +2,7 @@ import { builtinCatalogById, builtinCatalogIds, resolveEdition, editionNames, ty
 import { InputError, say, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
-import { ScenarioSchema, type ScenarioInput } from "./schema.js";
+import { ScenarioSchema, type ScenarioDocument } from "./schema.js";
 import { DEFAULT_BANDWIDTH_DAYS, type Scenario } from "./types.js";
 import { append } from "../util/array.js";
 
@@ -37,7 +37,7 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
 }
 
 /** What only the catalogs can tell: a pinned list that exists, the plan names and the add-ons it sells. */
-function catalogProblems(data: ScenarioInput, catalog: Catalog): Problem[] {
+function catalogProblems(data: ScenarioDocument, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog)) {
     const ids = builtinCatalogIds();
@@ -89,7 +89,7 @@ export function switchAddons(catalog: Catalog): string[] {
   return keys;
 }
 
-function normalize(input: ScenarioInput, plan: Scenario["plan"]): Scenario {
+function normalize(input: ScenarioDocument, plan: Scenario["plan"]): Scenario {
   const usage = input.usage ?? {};
   const features = input.features ?? {};
   const addons = new Set(features.addons ?? []);

@@ -8,8 +8,9 @@ import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 import { ProjectConfigSchema } from "../config/schema.js";
 
-export const SCHEMA_KINDS = ["scenario", "catalog", "estimate", "config"] as const;
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+import { SCHEMA_KINDS, type SchemaKind } from "./schema-kinds.js";
+
+export { SCHEMA_KINDS, type SchemaKind };
 
 const ROOTS: Record<SchemaKind, { schema: z.ZodMiniType; title: string; description: string }> = {
   scenario: {

@@ -139,9 +139,9 @@ describe("inputs past the magnitudes", () => {
         fc.oneof(
           fc
             .bigInt({ min: 2n ** 53n, max: 10n ** 30n })
-            .map((big) => ({ plan: "pro", usage: { peakDau: Number(big) } })),
+            .map((big) => ({ plan: "pro" as const, usage: { peakDau: Number(big) } })),
           fc.double({ min: MAGNITUDES.mbps, noNaN: true, minExcluded: true }).map((mainlandMbps) => ({
-            plan: "pro",
+            plan: "pro" as const,
             usage: { bandwidth: { mainlandMbps } },
           })),
         ),

@@ -279,8 +279,8 @@ describe("examples/ci", () => {
     (name) => {
       const text = readFileSync(join(root, "examples/ci", name), "utf8");
       expect(() => parseYaml(text)).not.toThrow();
-      const calls = [...text.matchAll(/im-bill (\w+)([^\n|>]*)/g)].filter(([, command]) => command !== "check" || true);
-      expect(calls.length).toBeGreaterThan(1);
+      const calls = [...text.matchAll(/im-bill (\w+)([^\n|>]*)/g)];
+      expect(calls.length).toBeGreaterThan(0);
       for (const [, command, rest] of calls) {
         if (command === "im") continue;
         expect(commands, `im-bill ${command}`).toContain(command);

@@ -196,10 +196,13 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
     ]);
   });
 
-  it("shows the stack with --debug", () => {
+  it("shows the stack with --debug, its frames in src/ through the source map", () => {
     const result = imBill(["estimate", "--plan", "gold", "--debug"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/\n\s+at /);
+    expect(result.stderr).toMatch(/\n\s+at validateScenario \(.*[/\\]src[/\\]scenario[/\\]validate\.ts:\d+:\d+\)/);
+    expect(result.stderr).not.toMatch(/cli\.cjs:\d+/);
+    // Without --debug, no stack and no source map read.
+    expect(imBill(["estimate", "--plan", "gold"]).stderr).not.toMatch(/\n\s+at /);
   });
 });
 

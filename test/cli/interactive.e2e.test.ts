@@ -1,45 +1,15 @@
-// The guided estimate in a real pseudo-terminal: tmux runs the built binary, keys are
-// typed, the screen is read back. `.ci/run` installs tmux where it is missing.
-import { execFileSync, spawnSync } from "node:child_process";
+// The guided estimate in a real pseudo-terminal (test/helpers/tmux.ts) running the built binary.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { bin, imBill } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
+import { tmuxServer } from "../helpers/tmux.js";
 
-const socket = `im-bill-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-afterAll(() => spawnSync("tmux", ["-L", socket, "kill-server"]));
-
-function session(name: string, cwd: string, command: string) {
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    "100",
-    "-y",
-    "60",
-    "-c",
-    cwd,
-    "-e",
-    "LANG=C.UTF-8",
-    `${command}; echo EXIT=$?; sleep 60`,
-  );
-  const screen = () => tmux("capture-pane", "-p", "-t", name, "-S", "-200");
-  return {
-    screen,
-    keys: (...keys: string[]) => tmux("send-keys", "-t", name, ...keys),
-    async waitFor(text: string, timeout = 15_000) {
-      const start = Date.now();
-      while (!screen().includes(text)) {
-        if (Date.now() - start > timeout) throw new Error(`"${text}" never appeared; the screen:\n${screen()}`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    },
-  };
-}
+const terminals = tmuxServer();
+afterAll(() => terminals.close());
+const session = terminals.session;
 
 describe("im-bill in a terminal", () => {
   it("asks, shows the total, saves a scenario that re-prices to the same total", async () => {

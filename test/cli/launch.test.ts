@@ -1,7 +1,8 @@
 // The bin's loader: the build's code cache is taken, and a cache V8 rejects (another
-// Node, a corrupt file) or a missing one changes nothing but speed.
+// Node, a corrupt file) or a missing one changes nothing but speed; --debug bypasses it
+// for the source map. The bin shim in a checkout that was never built.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,5 +41,43 @@ describe("launch", () => {
     expect(result.stderr).toBe(cache === "corrupt" ? "rejected" : "missing");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(runWith("built").stdout);
+  });
+});
+
+describe("bin/im-bill.cjs", () => {
+  it.each([
+    ["C", "im-bill is not built: run `npm run build` in its folder.\n"],
+    ["zh_CN.UTF-8", "im-bill 尚未构建：请在其目录中运行 `npm run build`。\n"],
+  ])("in a checkout that was not built (LANG=%s), says what to run", (lang, message) => {
+    const dir = mkdtempSync(join(tmpdir(), "im-bill-unbuilt-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(join(root, "bin/im-bill.cjs"), join(dir, "bin/im-bill.cjs"));
+      const result = spawnSync(process.execPath, [join(dir, "bin/im-bill.cjs"), ...args], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, LANG: lang },
+      });
+      expect(result.stderr).toBe(message);
+      expect(result.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("under --debug, loads the bundle with its source map instead of the code cache", () => {
+    const dir = mkdtempSync(join(tmpdir(), "im-bill-launch-"));
+    try {
+      for (const file of ["launch.cjs", "cli.cjs", "cli.cjs.map", "cli.cjs.cache"])
+        copyFileSync(join(root, "dist", file), join(dir, file));
+      writeFileSync(join(dir, "shim.cjs"), shim);
+      const result = spawnSync(process.execPath, [join(dir, "shim.cjs"), ...args, "--debug"], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH },
+      });
+      expect(result.stderr).toBe("debug");
+      expect(result.stdout).toBe(runWith("built").stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

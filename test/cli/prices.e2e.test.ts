@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinCatalog } from "../../src/catalog/index.js";
+import { SCHEMA_KINDS } from "../../src/validation/schema-kinds.js";
 import { imBill, root } from "../helpers/cli.js";
 
 describe("im-bill prices", () => {
@@ -98,7 +99,7 @@ describe("estimate --pricing and --discount", () => {
 });
 
 describe("im-bill schema", () => {
-  it.each(["scenario", "catalog", "estimate"])("prints schemas/%s.schema.json", (kind) => {
+  it.each(SCHEMA_KINDS)("prints schemas/%s.schema.json", (kind) => {
     const result = imBill(["schema", kind]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8"));

@@ -73,7 +73,19 @@ describe("englishSentences", () => {
 });
 
 describe("Chinese mode", () => {
-  const commands = ["", "estimate", "batch", "compare", "forecast", "check", "diff", "prices", "catalogs", "schema"];
+  const commands = [
+    "",
+    "estimate",
+    "batch",
+    "compare",
+    "forecast",
+    "check",
+    "diff",
+    "prices",
+    "catalogs",
+    "schema",
+    "completion",
+  ];
 
   it.each(commands)("im-bill %s --help is Chinese", (command) => {
     for (const env of [{}, zhEnv]) {
@@ -135,6 +147,7 @@ describe("Chinese mode", () => {
     [["forecast", at("budget.json"), "--months", "0"]],
     [["forecast", at("budget.json"), "--dau-growth", "x"]],
     [["schema", "bogus"]],
+    [["completion", "tcsh"]],
     [["catalogs", "--diff", "tencent-im-cn-2020", "nope"]],
     [[]],
   ])("%j says what is wrong in Chinese", (args) => {

@@ -69,6 +69,6 @@ export function catalogsCommand(context: CommandContext): Command {
 async function catalogNamed(name: string, context: CommandContext): Promise<Catalog> {
   const builtin = builtinCatalogById(name);
   if (builtin) return builtin;
-  const { loadCatalog } = await import("../../catalog/load.js");
+  const { loadCatalog } = await import("../../catalog/file.js");
   return loadCatalog(name, context.io);
 }

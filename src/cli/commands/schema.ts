@@ -3,16 +3,15 @@ import { Argument, Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-
-const KINDS = ["scenario", "catalog", "estimate"] as const;
+import { SCHEMA_KINDS, type SchemaKind } from "../../validation/schema-kinds.js";
 
 export function schemaCommand(context: CommandContext): Command {
   const h = context.help;
   return new Command("schema")
     .description(h.schema.description)
-    .addArgument(new Argument("<kind>", h.schema.kind).choices(KINDS))
+    .addArgument(new Argument("<kind>", h.schema.kind).choices(SCHEMA_KINDS))
     .addHelpText("after", examplesText(h, h.schema.examples, h.schema.footer))
-    .action(async (kind: (typeof KINDS)[number]) => {
+    .action(async (kind: SchemaKind) => {
       const { renderJsonSchema } = await import("../../validation/json-schema.js");
       context.io.stdout.write(renderJsonSchema(kind));
       context.setExitCode(EXIT_OK);

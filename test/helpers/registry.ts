@@ -1,0 +1,91 @@
+// A local npm registry for installing the packed tarball with no network: it serves the
+// production dependencies this checkout has installed (the versions package-lock.json
+// holds), packed from node_modules, so npm resolves our ranges as it would from npmjs.org.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const exec = promisify(execFile);
+
+interface Tarball {
+  file: string;
+  integrity: string;
+  shasum: string;
+}
+
+export interface Registry {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRegistry(root: string, workDir: string): Promise<Registry> {
+  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string; dev?: boolean }>;
+  };
+  const tarballDir = join(workDir, "tarballs");
+  await mkdir(tarballDir, { recursive: true });
+  const packuments = new Map<string, { versions: Record<string, { key: string } & object>; latest: string }>();
+  const tarballs = new Map<string, Tarball>();
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path === "" || entry.dev || entry.version === undefined) continue;
+    const manifest = JSON.parse(readFileSync(join(root, path, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+    };
+    const key = `${manifest.name}@${manifest.version}`;
+    if (tarballs.has(key)) continue;
+    const file = join(tarballDir, `${key.replace(/[@/]/g, "_")}.tgz`);
+    // npm's layout: everything under package/, without the package's own node_modules.
+    await exec("tar", [
+      "-czf",
+      file,
+      "--exclude=./node_modules",
+      "--transform=s,^\\.,package,",
+      "-C",
+      join(root, path),
+      ".",
+    ]);
+    const bytes = readFileSync(file);
+    tarballs.set(key, {
+      file,
+      integrity: `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
+      shasum: createHash("sha1").update(bytes).digest("hex"),
+    });
+    const packument = packuments.get(manifest.name) ?? { versions: {}, latest: manifest.version };
+    packument.versions[manifest.version] = { ...manifest, key };
+    packuments.set(manifest.name, packument);
+  }
+
+  let url = "";
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent((request.url ?? "/").split("?")[0]!.slice(1));
+    const tarball = path.startsWith("-/") ? tarballs.get(path.slice(2)) : undefined;
+    if (tarball !== undefined) {
+      response.writeHead(200, { "content-type": "application/octet-stream" });
+      response.end(readFileSync(tarball.file));
+      return;
+    }
+    const packument = packuments.get(path);
+    if (packument === undefined) {
+      response.writeHead(404, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "not found" }));
+      return;
+    }
+    const versions = Object.fromEntries(
+      Object.entries(packument.versions).map(([version, { key, ...manifest }]) => {
+        const { integrity, shasum } = tarballs.get(key)!;
+        return [version, { ...manifest, dist: { tarball: `${url}-/${encodeURIComponent(key)}`, integrity, shasum } }];
+      }),
+    );
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ name: path, "dist-tags": { latest: packument.latest }, versions }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -1,0 +1,220 @@
+// The package as users get it: `npm pack`, then installed from the tarball into a fresh
+// global prefix and a fresh project (from a local registry of our dependencies: no
+// network), and used from another folder, from ESM, CommonJS and TypeScript.
+import { execFile, type ExecFileException } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imBill, root } from "./helpers/cli.js";
+import { startRegistry, type Registry } from "./helpers/registry.js";
+import { builtinCatalog, editionNames } from "../src/catalog/index.js";
+import { PLAN_NAMES } from "../src/scenario/schema.js";
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a program without blocking: the registry answers from this process. */
+function run(file: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 64 << 20 },
+      (error: ExecFileException | null, stdout, stderr) =>
+        resolve({ status: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
+    );
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), "im-bill-package-"));
+const prefix = join(work, "global");
+const project = join(work, "project");
+const elsewhere = join(work, "elsewhere");
+const npmCache = join(work, "npm-cache");
+let registry: Registry;
+let packed: { filename: string; size: number; entryCount: number; files: { path: string }[] };
+let globalInstall: Run;
+let projectInstall: Run;
+
+// npm with a cache of its own and this registry; nothing from the machine's npm config.
+const npm = (args: string[], cwd: string) =>
+  run(
+    "npm",
+    [...args, "--registry", registry.url, "--cache", npmCache, "--no-audit", "--no-fund", "--no-update-notifier"],
+    {
+      cwd,
+      env: { npm_config_userconfig: join(work, "npmrc"), npm_config_globalconfig: join(work, "npmrc-global") },
+    },
+  );
+const nodeBinDir = dirname(process.execPath);
+const installedBin = join(prefix, "bin", "im-bill");
+/** The installed command, run from a folder with no im-bill in it, as a user's shell would. */
+const installed = (args: string[]) =>
+  run(installedBin, args, {
+    cwd: elsewhere,
+    env: { PATH: `${join(prefix, "bin")}:${nodeBinDir}:/usr/bin:/bin`, LANG: "C" },
+  });
+
+beforeAll(async () => {
+  for (const dir of [prefix, project, elsewhere]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(work, "npmrc"), "");
+  writeFileSync(join(work, "npmrc-global"), "");
+  registry = await startRegistry(root, work);
+  // dist/ is built by `pretest`; packing runs no script, as a user's install runs none.
+  const pack = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root });
+  expect(pack.status, pack.stderr).toBe(0);
+  packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0]!;
+  const tarball = join(work, packed.filename);
+  globalInstall = await npm(["install", "--global", "--prefix", prefix, tarball], work);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }));
+  projectInstall = await npm(["install", tarball], project);
+  cpSync(join(root, "examples"), join(elsewhere, "scenarios"), { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await registry?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("npm pack", () => {
+  it("ships what users need and nothing else", () => {
+    const files = packed.files.map((file) => file.path);
+    const top = [...new Set(files.map((path) => path.split("/")[0]))].sort();
+    expect(top).toEqual(["LICENSE", "README.md", "bin", "catalogs", "dist", "examples", "package.json", "schemas"]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "bin/im-bill.cjs",
+        "dist/cli.cjs",
+        "dist/cli.cjs.map",
+        "dist/launch.cjs",
+        "dist/index.js",
+        "dist/index.cjs",
+        "dist/types/index.d.ts",
+      ]),
+    );
+    expect(files.filter((path) => /tsbuildinfo|\.test\.|^src\/|^test\//.test(path))).toEqual([]);
+    // Not a build of someone's machine: a standalone executable is built, never shipped.
+    expect(files).not.toContain("dist/im-bill");
+  });
+});
+
+describe("npm install --global", () => {
+  it("runs no script and warns about nothing", () => {
+    expect(globalInstall.status, globalInstall.stderr).toBe(0);
+    expect(globalInstall.stderr).not.toMatch(/warn|allowScripts|deprecated/i);
+    expect(globalInstall.stdout).toMatch(/added \d+ packages/);
+  });
+
+  it("prices from another folder what the checkout prices", async () => {
+    const args = ["estimate", "--plan", "pro", "--dau", "25000", "--groups", "150000", "--format", "json"];
+    const result = await installed(args);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(imBill(args).stdout));
+  });
+
+  it("reads YAML and batches over a glob", async () => {
+    const yaml = await installed(["estimate", "--file", "scenarios/community-large-groups.yaml", "--format", "json"]);
+    expect(yaml.status, yaml.stderr).toBe(0);
+    expect(JSON.parse(yaml.stdout)).toEqual(
+      JSON.parse(imBill(["estimate", "--file", "examples/community-large-groups.yaml", "--format", "json"]).stdout),
+    );
+    const batch = await installed(["batch", "scenarios/*.json", "--format", "jsonl"]);
+    expect(batch.status, batch.stderr).toBe(0);
+    const rows = batch.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { source: string });
+    expect(rows.map((row) => row.source).sort()).toEqual(
+      readdirSync(join(root, "examples"))
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => `scenarios/${name}`)
+        .sort(),
+    );
+  });
+
+  it("prints the price sheet, its version, and --debug stacks in src/", async () => {
+    const prices = await installed(["prices"]);
+    expect(prices.status, prices.stderr).toBe(0);
+    expect(prices.stdout).toBe(imBill(["prices"]).stdout);
+    const debug = await installed(["estimate", "--plan", "gold", "--debug"]);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/node_modules\/im-bill\/src\/scenario\/validate\.ts:\d+:\d+/);
+    const version = await installed(["--version"]);
+    expect(version.stdout.trim()).toBe(imBill(["--version"]).stdout.trim());
+  });
+});
+
+describe("npm install im-bill (a project)", () => {
+  const scenario = `{ plan: "pro", usage: { peakDau: 25000 } }`;
+  const expected = () => JSON.parse(imBill(["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"]).stdout);
+
+  it("installs quietly, without Node's types", () => {
+    expect(projectInstall.status, projectInstall.stderr).toBe(0);
+    expect(projectInstall.stderr).not.toMatch(/warn/i);
+    expect(readdirSync(join(project, "node_modules"))).not.toContain("@types");
+  });
+
+  it("imports from ESM and requires from CommonJS", async () => {
+    writeFileSync(
+      join(project, "esm.mjs"),
+      `import { estimate } from "im-bill";\nconsole.log(JSON.stringify(estimate(${scenario})));\n`,
+    );
+    writeFileSync(
+      join(project, "cjs.cjs"),
+      `const { estimate } = require("im-bill");\nconsole.log(JSON.stringify(estimate(${scenario})));\n`,
+    );
+    for (const file of ["esm.mjs", "cjs.cjs"]) {
+      const result = await run(process.execPath, [file], { cwd: project });
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual(expected());
+    }
+  });
+
+  it("type-checks a strict TypeScript consumer with no @types/node, and rejects an unknown plan", async () => {
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          skipLibCheck: false,
+          types: [],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          noEmit: true,
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const typed = [
+      `import { estimate, parseScenario, PLAN_NAMES, type Estimate, type ScenarioInput } from "im-bill";`,
+      `const scenario: ScenarioInput = ${scenario};`,
+      `const bill: Estimate = estimate(scenario, { lang: "zh" });`,
+      `const parsed = parseScenario(JSON.parse('{"plan":"flagship"}') as unknown);`,
+      `export const totals: string[] = [bill.total, estimate(parsed).total, String(PLAN_NAMES.length)];`,
+    ].join("\n");
+    writeFileSync(join(project, "consumer.ts"), typed);
+    const ok = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
+    expect(ok.stdout + ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+
+    writeFileSync(
+      join(project, "consumer.ts"),
+      `import { estimate } from "im-bill";\nestimate({ plan: "enterprize" });\n`,
+    );
+    const bad = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/consumer\.ts\(2,\d+\): error TS2322: Type '"enterprize"' is not assignable/);
+  });
+});
+
+describe("PLAN_NAMES", () => {
+  it("are the built-in catalog's edition names and aliases, in order", () => {
+    expect([...PLAN_NAMES]).toEqual(editionNames(builtinCatalog));
+  });
+});
