@@ -6,5 +6,6 @@ set -euo pipefail
 read -r -d '' -a paths <<< "$INPUT_PATHS" || true
 options=(--lang "$INPUT_LANG")
 if [ -n "$INPUT_PRICING" ]; then options+=(--pricing "$INPUT_PRICING"); fi
+if [ "$INPUT_REQUIRE_EXPECT" = "true" ]; then options+=(--require-expect); fi
 im-bill check "${paths[@]}" "${options[@]}" --format junit --output "$INPUT_REPORT" > /dev/null 2>&1 || true
 im-bill check "${paths[@]}" "${options[@]}" --format text

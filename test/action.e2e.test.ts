@@ -55,7 +55,7 @@ describe("action.yml", () => {
 
   it("takes the inputs the README documents, each described, and uses only those", () => {
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ["comment", "fail-above", "github-token", "lang", "paths", "pricing", "report"].sort(),
+      ["comment", "fail-above", "github-token", "lang", "paths", "pricing", "report", "require-expect"].sort(),
     );
     for (const input of Object.values(action.inputs)) expect(input.description).toBeTruthy();
     const used = JSON.stringify(action).match(/inputs\.[\w-]+/g) ?? [];
@@ -248,6 +248,10 @@ describe("the action's steps", () => {
     expect(result.status, result.output).toBe(0);
     const report = readFileSync(join(repo, "im-bill-check.xml"), "utf8");
     expect(report).toMatch(/<testsuites name="im-bill check" tests="2" failures="0"/);
+    // scenarios/new.json has no expect block.
+    const strict = await runStep("Check the bills", { "require-expect": "true" });
+    expect(strict.status).toBe(1);
+    expect(strict.output).toContain("scenarios/new.json");
   });
 
   it("posts one comment with the diff of the changed scenarios", async () => {
