@@ -10,7 +10,7 @@
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
 //   with its dependencies as imports.
 import { build } from "esbuild";
-import { readFile, rm } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 
@@ -69,6 +69,13 @@ await writeCodeCache((cli) =>
     env: {},
   }),
 );
+
+// The library's types twice: dist/types as ES module declarations (the package is
+// "type": "module"), dist/types-cjs as CommonJS ones, so that a CommonJS TypeScript
+// project (`module: node16`) resolves `require("im-bill")` to types it may require.
+await rm(new URL("../dist/types-cjs", import.meta.url), { recursive: true, force: true });
+await cp(new URL("../dist/types", import.meta.url), new URL("../dist/types-cjs", import.meta.url), { recursive: true });
+await writeFile(new URL("../dist/types-cjs/package.json", import.meta.url), '{ "type": "commonjs" }\n');
 
 for (const [outfile, format] of [
   ["dist/index.js", "esm"],

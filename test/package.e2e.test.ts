@@ -94,6 +94,8 @@ describe("npm pack", () => {
         "dist/index.js",
         "dist/index.cjs",
         "dist/types/index.d.ts",
+        "dist/types-cjs/index.d.ts",
+        "dist/types-cjs/package.json",
       ]),
     );
     expect(files.filter((path) => /tsbuildinfo|\.test\.|^src\/|^test\//.test(path))).toEqual([]);
@@ -174,43 +176,45 @@ describe("npm install im-bill (a project)", () => {
     }
   });
 
-  it("type-checks a strict TypeScript consumer with no @types/node, and rejects an unknown plan", async () => {
-    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          skipLibCheck: false,
-          types: [],
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          target: "es2022",
-          noEmit: true,
-        },
-        files: ["consumer.ts"],
-      }),
-    );
-    const typed = [
-      `import { estimate, parseScenario, PLAN_NAMES, type Estimate, type ScenarioInput } from "im-bill";`,
-      `const scenario: ScenarioInput = ${scenario};`,
-      `const bill: Estimate = estimate(scenario, { lang: "zh" });`,
-      `const parsed = parseScenario(JSON.parse('{"plan":"flagship"}') as unknown);`,
-      `export const totals: string[] = [bill.total, estimate(parsed).total, String(PLAN_NAMES.length)];`,
-    ].join("\n");
-    writeFileSync(join(project, "consumer.ts"), typed);
-    const ok = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
-    expect(ok.stdout + ok.stderr).toBe("");
-    expect(ok.status).toBe(0);
+  // An ES module and a CommonJS one (.mts, .cts), each under both module settings: node16
+  // has no require() of ES modules, so the CommonJS file needs CommonJS declarations.
+  it.each(["node16", "nodenext"])(
+    "type-checks strict TypeScript consumers (ESM and CommonJS, module %s) with no @types/node, and rejects an unknown plan",
+    async (module) => {
+      const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+      writeFileSync(
+        join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: { strict: true, skipLibCheck: false, types: [], module, target: "es2022", noEmit: true },
+          files: ["consumer.mts", "consumer.cts"],
+        }),
+      );
+      const typed = [
+        `import { estimate, parseScenario, PLAN_NAMES, type Estimate, type ScenarioInput } from "im-bill";`,
+        `const scenario: ScenarioInput = ${scenario};`,
+        `const bill: Estimate = estimate(scenario, { lang: "zh" });`,
+        `const parsed = parseScenario(JSON.parse('{"plan":"flagship"}') as unknown);`,
+        `export const totals: string[] = [bill.total, estimate(parsed).total, String(PLAN_NAMES.length)];`,
+      ].join("\n");
+      for (const file of ["consumer.mts", "consumer.cts"]) writeFileSync(join(project, file), typed);
+      const ok = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
+      expect(ok.stdout + ok.stderr).toBe("");
+      expect(ok.status).toBe(0);
 
-    writeFileSync(
-      join(project, "consumer.ts"),
-      `import { estimate } from "im-bill";\nestimate({ plan: "enterprize" });\n`,
-    );
-    const bad = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
-    expect(bad.status).not.toBe(0);
-    expect(bad.stdout).toMatch(/consumer\.ts\(2,\d+\): error TS2322: Type '"enterprize"' is not assignable/);
-  });
+      const bad = `import { estimate } from "im-bill";\nestimate({ plan: "enterprize" });\n`;
+      for (const file of ["consumer.mts", "consumer.cts"]) writeFileSync(join(project, file), bad);
+      const failed = await run(process.execPath, [tsc, "-p", "."], { cwd: project });
+      expect(failed.status).not.toBe(0);
+      const errors = failed.stdout.trim().split("\n");
+      expect(errors).toHaveLength(2);
+      for (const file of ["consumer.mts", "consumer.cts"])
+        expect(errors).toContainEqual(
+          expect.stringMatching(
+            new RegExp(`^${file.replace(".", "\\.")}\\(2,\\d+\\): error TS2322: Type '"enterprize"' is not assignable`),
+          ),
+        );
+    },
+  );
 });
 
 describe("PLAN_NAMES", () => {
