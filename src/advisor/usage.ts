@@ -8,16 +8,10 @@ import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 
 /** A month of real usage: its peaks, the days that set them, and its bill. */
-export interface UsageMonth {
-  month: string;
-  daysPresent: number;
-  daysInMonth: number;
-  peakDau: number;
-  peakDauDate: string;
-  peakGroups: number;
-  peakGroupsDate: string;
-  estimate: Estimate;
-}
+export type UsageMonth = Pick<
+  MonthUsage,
+  "month" | "daysPresent" | "daysInMonth" | "peakDau" | "peakDauDate" | "peakGroups" | "peakGroupsDate"
+> & { estimate: Estimate };
 
 /** Every month of a usage file priced, and the total over them (summed from the months' totals). */
 export interface UsageBill {
