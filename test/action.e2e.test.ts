@@ -137,7 +137,11 @@ async function mockGitHub() {
 }
 
 /** One step of action.yml, as the runner runs it. */
-function runStep(name: string, inputs: Record<string, string> = {}): Promise<{ status: number; output: string }> {
+function runStep(
+  name: string,
+  inputs: Record<string, string> = {},
+  cwd = repo,
+): Promise<{ status: number; output: string }> {
   const step = action.runs.steps.find((each) => each.name === name)!;
   const context: Record<string, unknown> = {
     github: { token: "t0ken", base_ref: "main", event_name: "pull_request", event: { pull_request: { number: 7 } } },
@@ -182,7 +186,7 @@ function runStep(name: string, inputs: Record<string, string> = {}): Promise<{ s
     ...Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, evaluate(value)])),
   };
   return new Promise((resolve) => {
-    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd: repo, env });
+    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd, env });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -252,6 +256,16 @@ describe("the action's steps", () => {
     const strict = await runStep("Check the bills", { "require-expect": "true" });
     expect(strict.status).toBe(1);
     expect(strict.output).toContain("scenarios/new.json");
+  });
+
+  it("checks this repository's examples, as the README's workflow would", async () => {
+    const report = join(work, "examples.xml");
+    const result = await runStep("Check the bills", { paths: "examples/", report, "require-expect": "true" }, root);
+    expect(result.status, result.output).toBe(0);
+    const scenarios = imBill(["batch", "examples/", "--format", "jsonl"]).stdout.trim().split("\n").length;
+    expect(readFileSync(report, "utf8")).toMatch(
+      new RegExp(`<testsuites name="im-bill check" tests="${scenarios}" failures="0"`),
+    );
   });
 
   it("posts one comment with the diff of the changed scenarios", async () => {
