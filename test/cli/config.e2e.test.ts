@@ -80,6 +80,25 @@ describe("the project config", () => {
     expect(imBill(["check", "app.json"], { cwd }).stdout).toContain("¥499.50");
   });
 
+  it("prices both sides of a diff with the config's discount, as estimate does", () => {
+    const { root: cwd } = project({
+      "im-bill.config.yaml": "discount: 50%\n",
+      "before.json": '{"plan": "pro"}',
+      "after.json": '{"plan": "flagship"}',
+    });
+    const diff = json(imBill(["diff", "before.json", "after.json", "--format", "json"], { cwd }));
+    const estimate = (file: string, ...flags: string[]) =>
+      json(imBill(["estimate", file, "--format", "json", ...flags], { cwd })).total;
+    expect([diff.before.total, diff.after.total]).toEqual([estimate("before.json"), estimate("after.json")]);
+    expect(diff.after.total).not.toBe(estimate("after.json", "--no-config"));
+    // A flag overrides it, for both sides.
+    const flagged = json(
+      imBill(["diff", "before.json", "after.json", "--discount", "10%", "--format", "json"], { cwd }),
+    );
+    expect(flagged.after.total).toBe(estimate("after.json", "--discount", "10%"));
+    expect(flagged.before.total).toBe(estimate("before.json", "--discount", "10%"));
+  });
+
   it.each([
     [
       "im-bill.config.yaml",

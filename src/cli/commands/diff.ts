@@ -2,10 +2,9 @@
 // saved estimates), for a pull request.
 import { Command, Option } from "commander";
 import type { Estimate } from "../../calculator/types.js";
-import { priceScenario } from "../../calculator/estimate.js";
+import { priceScenario, type PriceOptions } from "../../calculator/estimate.js";
 import { catalogForDocument, type CatalogChoice } from "../../catalog/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
-import type { Lang } from "../../i18n/lang.js";
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
@@ -14,10 +13,17 @@ import { Money } from "../../calculator/decimal.js";
 import type { Threshold } from "../../diff/diff.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
-import { addLangOption, addPricingOption, catalogFor, type CatalogFlags } from "../shared-options.js";
+import {
+  addDiscountOption,
+  addLangOption,
+  addPricingOption,
+  catalogFor,
+  type CatalogFlags,
+} from "../shared-options.js";
 
 interface DiffFlags extends CatalogFlags {
   format: "table" | "json" | "markdown";
+  discount?: string;
   failAbove?: string;
   title?: string;
   lang?: string;
@@ -32,17 +38,19 @@ export function diffCommand(context: CommandContext): Command {
     .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
     .option("--fail-above <amount|percent>", h.diff.failAbove)
     .option("--title <text>", h.diff.title);
-  addPricingOption(command, h);
+  addDiscountOption(addPricingOption(command, h), h);
   addLangOption(command, h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
     .action(async (before: string, after: string, flags: DiffFlags) => {
       const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
       const choice = await catalogFor(flags, context.io);
-      const lang = context.lang(flags.lang);
+      // Both sides priced alike: the same catalog choice, language, discount and config.
+      const pricing = { lang: context.lang(flags.lang), discountPercent: flags.discount, config: context.config };
+      const lang = pricing.lang;
       const [old, now] = [
-        await estimateOf(before, context.io, choice, lang),
-        await estimateOf(after, context.io, choice, lang),
+        await estimateOf(before, context.io, choice, pricing),
+        await estimateOf(after, context.io, choice, pricing),
       ];
       const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
       const diff = diffEstimates(old, now);
@@ -77,7 +85,7 @@ async function estimateOf(
   path: string,
   io: Io,
   choice: CatalogChoice & { asOf: string },
-  lang: Lang,
+  pricing: Omit<PriceOptions, "asOf">,
 ): Promise<Estimate> {
   const { source, data } = await readDocument(
     path,
@@ -93,5 +101,5 @@ async function estimateOf(
     return parsed.data;
   }
   const catalog = catalogForDocument(data, choice);
-  return priceScenario(validateScenario(data, { catalog, source }), catalog, { lang, asOf: choice.asOf });
+  return priceScenario(validateScenario(data, { catalog, source }), catalog, { ...pricing, asOf: choice.asOf });
 }
