@@ -2,12 +2,12 @@
 // flags given as answers, and the prompt library loaded only here.
 import type { CatalogChoice } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
-import type { Lang } from "../i18n/lang.js";
 import type { Estimate } from "../calculator/types.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { CommandContext } from "./context.js";
 import { applyScenarioFlags } from "./scenario-flags.js";
 import { readScenario } from "./scenario-input.js";
+import type { RunPricing } from "./shared-options.js";
 import type { PrefilledAnswers } from "../interactive/flow.js";
 
 export const isInteractive = (context: CommandContext): boolean =>
@@ -18,8 +18,8 @@ export async function startInteractive(
   context: CommandContext,
   options: {
     choice: CatalogChoice;
-    lang: Lang;
-    asOf: string;
+    /** how the answers are priced: the command's language, day, discount and config */
+    pricing: RunPricing;
     /** shows the estimate after the questions (as --format and --output say) */
     present(estimate: Estimate, catalog: Catalog): Promise<void>;
     /** whether to offer the other editions' prices (only where a table goes to the terminal) */
@@ -53,10 +53,7 @@ export async function startInteractive(
   const { runInteractiveEstimate } = await import("../interactive/flow.js");
   await runInteractiveEstimate({
     catalog,
-    lang: options.lang,
-    asOf: options.asOf,
-    discountPercent: typeof flags.discount === "string" ? flags.discount : undefined,
-    config: context.config,
+    ...options.pricing,
     styles: context.styles(context.io.stdout),
     write: (text) => context.io.stdout.write(text),
     cwd: context.io.cwd,

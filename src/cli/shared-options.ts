@@ -13,6 +13,9 @@ import { today } from "../util/today.js";
 import { discountOf } from "../calculator/discount.js";
 import { say, UserError } from "../errors.js";
 import type { Help } from "../i18n/help.js";
+import type { Lang } from "../i18n/lang.js";
+import type { PriceOptions } from "../calculator/estimate.js";
+import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
 
 export function addLangOption(command: Command, h: Help): Command {
@@ -35,6 +38,37 @@ export function addDiscountOption(command: Command, h: Help): Command {
   return command.addOption(
     new Option("--discount <percent>", h.discount).argParser((text) => parsePercent("--discount", text)),
   );
+}
+
+/** --pricing, --catalog, --on, --discount and --lang: the options of every command that prices scenarios. */
+export function addPriceOptions(command: Command, h: Help): Command {
+  return addLangOption(addDiscountOption(addPricingOption(command, h), h), h);
+}
+
+export interface PriceFlags extends CatalogFlags {
+  discount?: string;
+  lang?: string;
+}
+
+/** The options a run prices with, all decided: language, day, the --discount percentage, config. */
+export type RunPricing = PriceOptions & { lang: Lang; asOf: string; discountPercent?: string };
+
+/**
+ * What the price flags (and the project config) say: the catalog choice, and the options
+ * every scenario of the run is priced with.
+ */
+export async function pricingFor(
+  flags: PriceFlags,
+  context: CommandContext,
+): Promise<{ choice: CatalogChoice & { asOf: string }; options: RunPricing }> {
+  const choice = await catalogFor(flags, context.io);
+  const options: RunPricing = {
+    lang: context.lang(flags.lang),
+    discountPercent: flags.discount,
+    asOf: choice.asOf,
+    config: context.config,
+  };
+  return { choice, options };
 }
 
 /**

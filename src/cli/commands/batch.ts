@@ -14,21 +14,13 @@ import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
 import { formatOfFile } from "../report.js";
-import {
-  addDiscountOption,
-  addLangOption,
-  addPricingOption,
-  catalogFor,
-  type CatalogFlags,
-} from "../shared-options.js";
+import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-interface BatchFlags extends CatalogFlags {
+interface BatchFlags extends PriceFlags {
   format?: ReportFormat;
   output?: string;
   bom?: boolean;
   strict?: boolean;
-  discount?: string;
-  lang?: string;
 }
 
 export function batchCommand(context: CommandContext): Command {
@@ -40,8 +32,7 @@ export function batchCommand(context: CommandContext): Command {
     .option("-o, --output <file>", h.output)
     .option("--bom", h.batch.bom)
     .option("--strict", h.batch.strict);
-  addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command, h);
+  addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.batch.examples, h.batch.footer))
     .action(async (paths: string[], flags: BatchFlags) => {
@@ -62,9 +53,9 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // faster on a million scenarios. Set here, after start-up, so that the code cache
   // (made without the flag) is still taken; node:v8 loads only on this path.
   (await import("node:v8")).setFlagsFromString("--max-semi-space-size=64");
-  const choice = await catalogFor(flags, io);
-  const { catalog, asOf } = choice;
-  const lang = context.lang(flags.lang);
+  const { choice, options } = await pricingFor(flags, context);
+  const { catalog } = choice;
+  const { lang } = options;
   // Every path and the output are checked before any work.
   const toFile = flags.output !== undefined;
   if (toFile) {
@@ -104,12 +95,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        const item = priceRecord(record, choice, {
-          lang,
-          discountPercent: flags.discount,
-          asOf,
-          config: context.config,
-        });
+        const item = priceRecord(record, choice, options);
         summary.add(item);
         if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);

@@ -9,22 +9,14 @@ import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
-import {
-  addDiscountOption,
-  addLangOption,
-  addPricingOption,
-  catalogFor,
-  type CatalogFlags,
-} from "../shared-options.js";
+import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 import { append } from "../../util/array.js";
 
-interface CheckFlags extends CatalogFlags {
+interface CheckFlags extends PriceFlags {
   format: "text" | "json" | "junit";
   update?: boolean;
   requireExpect?: boolean;
   output?: string;
-  discount?: string;
-  lang?: string;
 }
 
 export function checkCommand(context: CommandContext): Command {
@@ -36,8 +28,7 @@ export function checkCommand(context: CommandContext): Command {
     .option("-o, --output <file>", h.output)
     .option("--update", h.check.update)
     .option("--require-expect", h.check.requireExpect);
-  addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command, h);
+  addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
     .action(async (paths: string[], flags: CheckFlags) => {
@@ -47,10 +38,9 @@ export function checkCommand(context: CommandContext): Command {
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
   const { io, interruption } = context;
-  const choice = await catalogFor(flags, io);
+  const { choice, options } = await pricingFor(flags, context);
   const { catalog } = choice;
-  const lang = context.lang(flags.lang);
-  const options = { lang, discountPercent: flags.discount, asOf: choice.asOf, config: context.config };
+  const { lang } = options;
   if (flags.output !== undefined) {
     const problem = outputProblem(flags.output, io.cwd);
     if (problem) throw problem;

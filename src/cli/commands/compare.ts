@@ -5,28 +5,19 @@ import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import {
-  addDiscountOption,
-  addLangOption,
-  addPricingOption,
-  catalogFor,
-  type CatalogFlags,
-} from "../shared-options.js";
+import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
-interface CompareFlags extends ScenarioFlags, CatalogFlags {
+interface CompareFlags extends ScenarioFlags, PriceFlags {
   format: (typeof FORMATS)[number];
   output?: string;
-  discount?: string;
-  lang?: string;
 }
 
 export function compareCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("compare").description(h.compare.description), h);
-  addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command, h);
+  addPriceOptions(command, h);
   return command
     .addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table"))
     .option("-o, --output <file>", h.output)
@@ -34,8 +25,8 @@ export function compareCommand(context: CommandContext): Command {
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
       const target = reportTarget(command, flags, FORMATS, context, "table");
-      const choice = await catalogFor(flags, io);
-      const lang = context.lang(flags.lang);
+      const { choice, options } = await pricingFor(flags, context);
+      const { lang } = options;
       // The plan does not matter here, so it may be left out.
       const { scenario, catalog } = await readScenario(
         scenarioFile(file, flags, "compare"),
@@ -43,12 +34,7 @@ export function compareCommand(context: CommandContext): Command {
         { io, choice },
       );
       const { compareEditions } = await import("../../advisor/compare.js");
-      const comparison = compareEditions(scenario, catalog, {
-        lang,
-        discountPercent: flags.discount,
-        config: context.config,
-        asOf: choice.asOf,
-      });
+      const comparison = compareEditions(scenario, catalog, options);
       const render = await import("../../render/compare.js");
       const text =
         target.format === "json"

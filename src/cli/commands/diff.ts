@@ -13,20 +13,12 @@ import { Money } from "../../calculator/decimal.js";
 import type { Threshold } from "../../diff/diff.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
-import {
-  addDiscountOption,
-  addLangOption,
-  addPricingOption,
-  catalogFor,
-  type CatalogFlags,
-} from "../shared-options.js";
+import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-interface DiffFlags extends CatalogFlags {
+interface DiffFlags extends PriceFlags {
   format: "table" | "json" | "markdown";
-  discount?: string;
   failAbove?: string;
   title?: string;
-  lang?: string;
 }
 
 export function diffCommand(context: CommandContext): Command {
@@ -38,19 +30,17 @@ export function diffCommand(context: CommandContext): Command {
     .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
     .option("--fail-above <amount|percent>", h.diff.failAbove)
     .option("--title <text>", h.diff.title);
-  addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command, h);
+  addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
     .action(async (before: string, after: string, flags: DiffFlags) => {
       const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
-      const choice = await catalogFor(flags, context.io);
       // Both sides priced alike: the same catalog choice, language, discount and config.
-      const pricing = { lang: context.lang(flags.lang), discountPercent: flags.discount, config: context.config };
-      const lang = pricing.lang;
+      const { choice, options } = await pricingFor(flags, context);
+      const { lang } = options;
       const [old, now] = [
-        await estimateOf(before, context.io, choice, pricing),
-        await estimateOf(after, context.io, choice, pricing),
+        await estimateOf(before, context.io, choice, options),
+        await estimateOf(after, context.io, choice, options),
       ];
       const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
       const diff = diffEstimates(old, now);
@@ -81,12 +71,7 @@ export function parseThreshold(text: string): Threshold {
 }
 
 /** A saved estimate as it is, or a scenario priced now. */
-async function estimateOf(
-  path: string,
-  io: Io,
-  choice: CatalogChoice & { asOf: string },
-  pricing: Omit<PriceOptions, "asOf">,
-): Promise<Estimate> {
+async function estimateOf(path: string, io: Io, choice: CatalogChoice, options: PriceOptions): Promise<Estimate> {
   const { source, data } = await readDocument(
     path,
     io,
@@ -101,5 +86,5 @@ async function estimateOf(
     return parsed.data;
   }
   const catalog = catalogForDocument(data, choice);
-  return priceScenario(validateScenario(data, { catalog, source }), catalog, { ...pricing, asOf: choice.asOf });
+  return priceScenario(validateScenario(data, { catalog, source }), catalog, options);
 }

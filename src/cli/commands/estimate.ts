@@ -11,9 +11,10 @@ import {
   addDiscountOption,
   addLangOption,
   addPricingOption,
-  catalogFor,
   parseAmount,
-  type CatalogFlags,
+  pricingFor,
+  type PriceFlags,
+  type RunPricing,
 } from "../shared-options.js";
 import { Money } from "../../calculator/decimal.js";
 import type { Catalog } from "../../catalog/schema.js";
@@ -27,12 +28,11 @@ import { formatMoney } from "../../util/format.js";
 const FORMATS = ["table", "json"] as const;
 type EstimateFormat = (typeof FORMATS)[number];
 
-interface EstimateFlags extends Record<string, unknown>, CatalogFlags {
+interface EstimateFlags extends Record<string, unknown>, PriceFlags {
   file?: string;
   format: EstimateFormat;
   output?: string;
   strict?: boolean;
-  discount?: string;
   maxTotal?: string;
   usageCsv?: string;
   interactive?: boolean;
@@ -68,7 +68,6 @@ async function runEstimate(
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
-  const discountPercent = flags.discount;
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
   if (flags.usageCsv !== undefined) {
     // The file gives each month's peaks: a flag for them would be ignored, so it is refused.
@@ -81,15 +80,14 @@ async function runEstimate(
     ).find(([key]) => flags[key] !== undefined);
     if (clash) throw new UserError(say((t) => t.flags.usageCsvWith(clash[1])));
   }
-  const choice = await catalogFor(flags, io);
-  const lang = context.lang(flags.lang);
+  const { choice, options } = await pricingFor(flags, context);
+  const { lang } = options;
   if (flags.interactive) {
     const { startInteractive } = await import("../interactive.js");
     let verdict = EXIT_OK;
     await startInteractive(flags, context, {
       choice,
-      lang,
-      asOf: choice.asOf,
+      pricing: options,
       // The estimate after the questions goes where and as the flags say.
       present: async (estimate, catalog) => {
         await presentEstimate(estimate, catalog, lang, flags, target, context);
@@ -107,14 +105,9 @@ async function runEstimate(
     // Each month with the list in effect then, unless a flag or the scenario chose one.
     const fixed = choice.chosen || scenario.catalog !== null;
     const catalogOf = (day: string) => (fixed ? catalog : (catalogOn(day) ?? catalog));
-    return runUsage(flags.usageCsv, scenario, flags, target, context, { catalogOf, lang, discountPercent });
+    return runUsage(flags.usageCsv, scenario, flags, target, context, catalogOf, options);
   }
-  const estimate = priceScenario(scenario, catalog, {
-    lang,
-    discountPercent,
-    asOf: choice.asOf,
-    config: context.config,
-  });
+  const estimate = priceScenario(scenario, catalog, options);
   await presentEstimate(estimate, catalog, lang, flags, target, context);
   return verdictOf(estimate, catalog, flags, maxTotal, lang, context);
 }
@@ -163,25 +156,23 @@ async function runUsage(
   flags: EstimateFlags,
   target: ReportTarget<EstimateFormat>,
   context: CommandContext,
-  options: { catalogOf: (day: string) => Catalog; lang: Lang; discountPercent?: string },
+  catalogOf: (day: string) => Catalog,
+  options: RunPricing,
 ): Promise<number> {
   const { io } = context;
   const { readText } = await import("../../document/read.js");
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const bill = priceMonths(scenario, months, options.catalogOf, {
-    lang: options.lang,
-    discountPercent: options.discountPercent,
-    config: context.config,
-  });
+  // Each month is priced as of its first day (priceMonths sets asOf).
+  const bill = priceMonths(scenario, months, catalogOf, options);
   if (target.format === "json") await writeReport(`${JSON.stringify(bill, null, 2)}\n`, target, context);
   else {
     const { renderUsageTables } = await import("../../render/usage.js");
     const { styles, width } = target;
     const text = renderUsageTables(bill, {
       lang: options.lang,
-      catalogOf: options.catalogOf,
+      catalogOf,
       styles,
       width,
       explain: flags.explain,

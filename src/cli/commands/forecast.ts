@@ -7,17 +7,11 @@ import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import {
-  addDiscountOption,
-  addLangOption,
-  addPricingOption,
-  catalogFor,
-  type CatalogFlags,
-} from "../shared-options.js";
+import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
-interface ForecastFlags extends ScenarioFlags, CatalogFlags {
+interface ForecastFlags extends ScenarioFlags, PriceFlags {
   months: string;
   start?: string;
   dauGrowth: string;
@@ -27,15 +21,12 @@ interface ForecastFlags extends ScenarioFlags, CatalogFlags {
   chart?: boolean;
   format: (typeof FORMATS)[number];
   output?: string;
-  discount?: string;
-  lang?: string;
 }
 
 export function forecastCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("forecast").description(h.forecast.description), h);
-  addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command, h);
+  addPriceOptions(command, h);
   return command
     .option("--months <n>", h.forecast.months, "12")
     .option("--start <date>", h.forecast.start)
@@ -66,21 +57,18 @@ export function forecastCommand(context: CommandContext): Command {
         groups: parseGrowth("--groups-growth", flags.groupsGrowth),
         bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
       };
-      const choice = await catalogFor(flags, io);
-      const lang = context.lang(flags.lang);
+      const { choice, options } = await pricingFor(flags, context);
+      const { lang } = options;
       const { scenario, catalog } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, choice });
       const { forecast } = await import("../../advisor/forecast.js");
       // With a start date, each month has the prices of its dates, unless a flag or the scenario fixed a list.
       const fixed = choice.chosen || scenario.catalog !== null;
       const result = forecast(scenario, catalog, {
-        lang,
+        ...options,
         months,
         growth,
         autoPlan: Boolean(flags.autoPlan),
         start,
-        asOf: choice.asOf,
-        discountPercent: flags.discount,
-        config: context.config,
         ...(fixed ? {} : { catalogOn }),
       });
       const render = await import("../../render/forecast.js");
