@@ -1,17 +1,11 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import {
-  builtinCatalog,
-  builtinCatalogById,
-  builtinCatalogIds,
-  catalogOn,
-  type CatalogChoice,
-} from "../catalog/index.js";
+import { builtinCatalog, builtinCatalogById, catalogOn, type CatalogChoice } from "../catalog/index.js";
 import { parseDate } from "../advisor/calendar.js";
-import { closest } from "../util/suggest.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../calculator/discount.js";
-import { say, UserError } from "../errors.js";
+import { say, textIn, UserError } from "../errors.js";
+import { unknownCatalogText } from "../catalog/unknown.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { PriceOptions } from "../calculator/estimate.js";
@@ -90,15 +84,8 @@ export async function catalogFor(flags: CatalogFlags, io: Io): Promise<CatalogCh
   if (flags.catalog !== undefined) {
     const catalog = builtinCatalogById(flags.catalog);
     if (!catalog) {
-      const ids = builtinCatalogIds();
-      const suggestion = closest(flags.catalog, ids);
-      const got = JSON.stringify(flags.catalog);
-      throw new UserError(
-        say(
-          (t) =>
-            `--catalog: ${t.validation.unknownCatalog(got, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
-        ),
-      );
+      const message = unknownCatalogText(flags.catalog, JSON.stringify(flags.catalog));
+      throw new UserError((lang) => `--catalog: ${textIn(message, lang)}`);
     }
     return { catalog, chosen: true, asOf };
   }

@@ -2,9 +2,9 @@
 // are errors, with a "did you mean"), then checked as the flags it stands for would be.
 import { relative, resolve } from "node:path";
 import { builtinCatalogIds } from "../catalog/index.js";
+import { unknownCatalogText } from "../catalog/unknown.js";
 import { discountOf } from "../calculator/discount.js";
 import { InputError, say, type Problem } from "../errors.js";
-import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { PACKAGE_KEY, type ProjectConfig } from "./load.js";
 import { ProjectConfigSchema } from "./schema.js";
@@ -26,18 +26,8 @@ export function validateConfig(
   if (!data) throw fail(problems);
   if (data.pricing !== undefined && data.catalog !== undefined)
     problems.push({ path: "catalog", message: say((t) => t.config.pricingOrCatalog) });
-  if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog)) {
-    const ids = builtinCatalogIds();
-    const suggestion = closest(data.catalog, ids);
-    const got = describeValue(data.catalog);
-    problems.push({
-      path: "catalog",
-      message: say(
-        (t) =>
-          `${t.validation.unknownCatalog(got, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
-      ),
-    });
-  }
+  if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog))
+    problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
   const percent = data.discount === undefined ? undefined : String(data.discount).trim().replace(/\s*%$/, "");
   if (percent !== undefined && discountOf(percent) === undefined) {
     const got = describeValue(data.discount);

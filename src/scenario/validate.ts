@@ -1,5 +1,6 @@
-import { builtinCatalogById, builtinCatalogIds, resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
+import { builtinCatalogById, resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
 import { InputError, say, type Problem } from "../errors.js";
+import { unknownCatalogText } from "../catalog/unknown.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { ScenarioSchema, type ScenarioDocument } from "./schema.js";
@@ -39,18 +40,8 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
 /** What only the catalogs can tell: a pinned list that exists, the plan names and the add-ons it sells. */
 function catalogProblems(data: ScenarioDocument, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
-  if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog)) {
-    const ids = builtinCatalogIds();
-    const suggestion = closest(data.catalog, ids);
-    const pin = describeValue(data.catalog);
-    problems.push({
-      path: "catalog",
-      message: say(
-        (t) =>
-          `${t.validation.unknownCatalog(pin, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
-      ),
-    });
-  }
+  if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog))
+    problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
   if (!resolveEdition(catalog, data.plan)) {
     const suggestion = closest(data.plan, editionNames(catalog));
     const plan = describeValue(data.plan);

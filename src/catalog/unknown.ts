@@ -1,0 +1,15 @@
+// The message for an id that names no built-in catalog (a flag, a scenario's pin, the
+// project config): the ids there are, and the closest one.
+import { say, type Text } from "../errors.js";
+import { closest } from "../util/suggest.js";
+import { builtinCatalogIds } from "./index.js";
+
+/** `id` as typed; `shown` as the message quotes it. */
+export function unknownCatalogText(id: string, shown: string): Text {
+  const ids = builtinCatalogIds();
+  const suggestion = closest(id, ids);
+  return say(
+    (t) =>
+      `${t.validation.unknownCatalog(shown, ids.join(", "))}${suggestion ? ` (${t.catalogs.didYouMean(suggestion)})` : ""}`,
+  );
+}
