@@ -5,13 +5,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinCatalog } from "../../src/catalog/index.js";
-import { runInteractiveEstimate, type PrefilledAnswers } from "../../src/interactive/flow.js";
+import { runInteractiveEstimate, type FlowContext, type PrefilledAnswers } from "../../src/interactive/flow.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { displayWidth } from "../../src/render/text.js";
 
 const plain = { bold: String, dim: String, error: String, warning: String, success: String };
 
-function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({})) {
+/** The flow in English over the built-in prices, its output collected; `context` changes any of that. */
+function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({}), context: Partial<FlowContext> = {}) {
   let written = "";
   const done = runInteractiveEstimate({
     catalog: builtinCatalog,
@@ -20,6 +21,7 @@ function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({})) {
     write: (text) => (written += text),
     cwd,
     prefill,
+    ...context,
   });
   return { done, output: () => written, cwd };
 }
@@ -176,14 +178,7 @@ describe("the guided estimate", () => {
 
   it("hands the estimate to the command that shows it (--format, --output), and may skip the comparison", async () => {
     const shown: string[] = [];
-    let written = "";
-    const done = runInteractiveEstimate({
-      catalog: builtinCatalog,
-      lang: "en",
-      styles: plain,
-      write: (text) => (written += text),
-      cwd: fixtureDir({}),
-      prefill: { ...everyAnswer, peakDau: 25_000 },
+    const { done, output } = start({ ...everyAnswer, peakDau: 25_000 }, fixtureDir({}), {
       present: async (estimate) => void shown.push(estimate.total),
       offerCompare: false,
     });
@@ -191,21 +186,12 @@ describe("the guided estimate", () => {
     screen.keypress("enter");
     await done;
     expect(shown).toEqual(["2999.00"]);
-    expect(written).not.toContain("Total");
+    expect(output()).not.toContain("Total");
     expect(screen.getScreen()).not.toContain("Price the same needs");
   });
 
   it("speaks Chinese: its key hints, yes and no (是 is typed as an answer), the answers aligned", async () => {
-    const cwd = fixtureDir({});
-    let written = "";
-    const done = runInteractiveEstimate({
-      catalog: builtinCatalog,
-      lang: "zh",
-      styles: plain,
-      write: (text) => (written += text),
-      cwd,
-      prefill: {},
-    });
+    const { done, output } = start({}, fixtureDir({}), { lang: "zh" });
     expect(screen.getScreen()).toContain("↑↓ 移动 • ⏎ 选择");
     await enter(7); // edition … history
     expect(screen.getScreen()).toContain("购买安全打击服务（¥1,000.00/月）？ （是/否，默认否）");
@@ -221,6 +207,7 @@ describe("the guided estimate", () => {
     screen.keypress("enter");
     const scenario = await done;
     expect(scenario.features?.securityStrike).toBe(true);
+    const written = output();
     const answers = written.slice(
       written.indexOf("您的回答："),
       written.indexOf("\n\n", written.indexOf("您的回答：")),
