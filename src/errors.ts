@@ -64,10 +64,28 @@ export function formatProblems(problems: readonly SourcedProblem[], lang: Lang, 
   return lines.join(separator);
 }
 
+/** A problem as a library caller reads it: the message in words. */
+export interface ProblemText {
+  source?: string;
+  path: string;
+  message: string;
+}
+
 /** Invalid input: each problem on its own line, prefixed by where it came from (a file). */
 export class InputError extends UserError {
-  constructor(readonly problems: readonly SourcedProblem[]) {
+  readonly #problems: readonly SourcedProblem[];
+  /** each problem, its message in English (`problemsIn` for another language) */
+  readonly problems: readonly ProblemText[];
+
+  constructor(problems: readonly SourcedProblem[]) {
     super((lang) => formatProblems(problems, lang));
     this.name = "InputError";
+    this.#problems = problems;
+    this.problems = this.problemsIn("en");
+  }
+
+  /** Each problem with its message in `lang`. */
+  problemsIn(lang: Lang): ProblemText[] {
+    return this.#problems.map((problem) => ({ ...problem, message: textIn(problem.message, lang) }));
   }
 }

@@ -1,38 +1,47 @@
-// The library: `import { estimate } from "im-bill"` gives the same estimate the CLI prints.
-import { builtinCatalog, catalogForDocument, type Catalog } from "./catalog/index.js";
+// The library: `import { estimate } from "im-bill"` gives the same estimate the CLI prints,
+// priced the same way: a list given, else the scenario's pin, else the list in effect on the day.
+import { builtinCatalogById, type Catalog } from "./catalog/index.js";
+import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "./catalog/choose.js";
+import { unknownCatalogText } from "./catalog/unknown.js";
+import { parseDate } from "./advisor/calendar.js";
+import { discountOf } from "./calculator/discount.js";
 import { today } from "./util/today.js";
 import { priceScenario } from "./calculator/estimate.js";
 import type { Estimate } from "./calculator/types.js";
 import type { Lang } from "./i18n/lang.js";
 import { validateScenario } from "./scenario/validate.js";
 import { checkTree } from "./document/tree.js";
+import { InputError, say, type Problem } from "./errors.js";
 import type { ScenarioInput } from "./scenario/schema.js";
+import { describeValue } from "./validation/issues.js";
 
 export interface EstimateOptions {
-  /** price catalog; else the built-in list the scenario pins ("catalog"), else the default built-in list */
-  catalog?: Catalog;
-  /** the day the bill is for, YYYY-MM-DD (default: today): a list that had ended by then says which replaced it */
-  asOf?: string;
+  /**
+   * The price list: a built-in one by id ("tencent-im-cn-2020"), or a catalog
+   * (`loadCatalog`). Default: the list the scenario pins ("catalog"), else the built-in
+   * list in effect on `on`.
+   */
+  catalog?: string | Catalog;
+  /** the day the bill is for, YYYY-MM-DD (default: today): the list in effect then prices it */
+  on?: string;
   /** language of labels and messages */
   lang?: Lang;
-  /** a discount in percent on what the catalog discounts */
-  discountPercent?: number | string;
+  /** a discount in percent (15, "15" or "15%") on what the catalog discounts */
+  discount?: number | string;
   /** names the input in error messages */
   source?: string;
 }
 
 /**
  * Price a scenario (the JSON scenario format, plan aliases allowed). It is validated
- * again at run time, for callers without types: an `InputError` names each invalid field.
- * For input of unknown shape (parsed JSON), use `parseScenario` first.
+ * again at run time, for callers without types: an `InputError` names each invalid
+ * field (and option). For input of unknown shape (parsed JSON), use `parseScenario` first.
+ * The estimate's `pricing` says which list made it and why; its notes name the options
+ * that change it.
  */
 export function estimate(scenario: ScenarioInput, options: EstimateOptions = {}): Estimate {
-  const { valid, catalog } = validated(scenario, options);
-  return priceScenario(valid, catalog, {
-    lang: options.lang,
-    discountPercent: options.discountPercent,
-    asOf: options.asOf ?? today(),
-  });
+  const { valid, prices } = validated(scenario, options);
+  return priceScenario(valid, prices, options.lang ?? "en");
 }
 
 /**
@@ -41,21 +50,49 @@ export function estimate(scenario: ScenarioInput, options: EstimateOptions = {})
  */
 export function parseScenario(
   input: unknown,
-  options: Pick<EstimateOptions, "catalog" | "source"> = {},
+  options: Pick<EstimateOptions, "catalog" | "on" | "source"> = {},
 ): ScenarioInput {
   validated(input, options);
   return input as ScenarioInput;
 }
 
-function validated(input: unknown, options: Pick<EstimateOptions, "catalog" | "source">) {
+function validated(
+  input: unknown,
+  options: EstimateOptions,
+): { valid: ReturnType<typeof validateScenario>; prices: PriceChoice } {
   const source = options.source ?? "scenario";
   // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
   checkTree(input, source);
-  const catalog = catalogForDocument(input, {
-    catalog: options.catalog ?? builtinCatalog,
-    chosen: options.catalog !== undefined,
-  });
-  return { valid: validateScenario(input, { catalog, source }), catalog };
+  const prices = choosePrices(settingsOf(options), pinOf(input));
+  return { valid: validateScenario(input, { catalog: prices.catalog, source }), prices };
+}
+
+/** The options as the settings every estimate is priced with; an option that is wrong is an InputError, never a fallback. */
+function settingsOf(options: EstimateOptions): PriceSettings {
+  const problems: Problem[] = [];
+  let catalog: Catalog | undefined;
+  if (typeof options.catalog === "string") {
+    catalog = builtinCatalogById(options.catalog);
+    if (!catalog)
+      problems.push({ path: "catalog", message: unknownCatalogText(options.catalog, describeValue(options.catalog)) });
+  } else if (options.catalog !== undefined) catalog = options.catalog;
+  const day = options.on === undefined ? today() : options.on;
+  if (options.on !== undefined && (typeof options.on !== "string" || !parseDate(options.on))) {
+    const got = describeValue(options.on);
+    problems.push({ path: "on", message: say((t) => t.validation.mustBe(t.rules.day, got)) });
+  }
+  const percent = options.discount === undefined ? undefined : String(options.discount).trim().replace(/\s*%$/, "");
+  if (percent !== undefined && discountOf(percent) === undefined) {
+    const got = describeValue(options.discount);
+    problems.push({ path: "discount", message: say((t) => t.validation.mustBe(t.rules.percent, got)) });
+  }
+  if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source: "options", ...problem })));
+  return {
+    day,
+    surface: "library",
+    ...(catalog ? { explicit: { catalog, by: "catalog" } } : {}),
+    ...(percent !== undefined ? { discount: { percent, from: "option" as const } } : {}),
+  };
 }
 
 /**
@@ -75,15 +112,17 @@ export async function loadCatalog(path: string, options: { cwd?: string } = {}):
 }
 
 export {
-  builtinCatalog,
   builtinCatalogs,
   builtinCatalogById,
+  builtinCatalogIds,
   catalogOn,
+  editionsOf,
   resolveEdition,
-  editionIds,
 } from "./catalog/index.js";
 export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
-export { priceScenario, type PriceOptions } from "./calculator/estimate.js";
+export { choosePrices, type PriceChoice, type PriceSettings, type PricingNote } from "./catalog/choose.js";
+export type { PricingRef } from "./catalog/pricing-ref.js";
+export { priceScenario } from "./calculator/estimate.js";
 export type { Estimate, Line, Finding, Category, Subtotals, CatalogRef } from "./calculator/types.js";
 export { EstimateSchema } from "./calculator/types.js";
 export { Catalog as CatalogSchema } from "./catalog/schema.js";

@@ -2,9 +2,11 @@
 // scenario's edition, or with auto-plan on the cheapest that fits), with the dates
 // each amount is charged.
 import { Money, toAmount } from "../calculator/decimal.js";
-import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import { priceScenario } from "../calculator/estimate.js";
 import type { Estimate, Finding } from "../calculator/types.js";
-import { editionIds, type EditionId } from "../catalog/editions.js";
+import type { EditionId } from "../catalog/editions.js";
+import { editionOf, pricedEditions } from "../catalog/index.js";
+import { choosePrices, withCatalog, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -24,16 +26,14 @@ export interface Growth {
   bandwidth: string;
 }
 
-export interface ForecastOptions extends PriceOptions {
+export interface ForecastOptions {
+  lang: Lang;
+  /** how the run prices; with a start date and no list chosen, each month has the list of its own dates */
+  settings: PriceSettings;
   months: number;
   growth: Growth;
   autoPlan: boolean;
   start?: CalendarDate;
-  /**
-   * With a start date: the list in effect on a day, so that each period is priced with
-   * the prices of its own dates (none: `catalog` for every month).
-   */
-  catalogOn?: (day: string) => Catalog | undefined;
 }
 
 export interface ForecastMonth {
@@ -71,22 +71,20 @@ function grow(base: number, percent: string, month: number): Money {
   return new Money(base).times(new Money(1).plus(new Money(percent).div(100)).pow(month - 1));
 }
 
-export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOptions): Forecast {
-  const lang = options.lang ?? "en";
+export function forecast(scenario: Scenario, options: ForecastOptions): Forecast {
+  const { lang } = options;
   const t = messages[lang].forecast;
   const months: ForecastMonth[] = [];
   const notes: Finding[] = [];
-  let leftTrial = scenario.plan !== "trial";
+  const isTrial = (catalog: Catalog, plan: EditionId) => editionOf(catalog, plan)?.trial === true;
+  let leftTrial: boolean | undefined;
   const catalogs: Catalog[] = [];
   let previous: Catalog | undefined;
   for (let month = 1; month <= options.months; month++) {
-    const catalog = monthCatalog(fixed, month, options);
+    const prices = monthPrices(scenario.catalog, month, options);
+    const { catalog } = prices;
     catalogs.push(catalog);
-    // The bill is for the period's own dates: a list that had ended by then says so.
-    const priceOptions = options.start
-      ? { ...options, asOf: formatDate(periodStart(options.start, month - 1)) }
-      : options;
-    const name = (plan: EditionId) => catalog.editions[plan].name[lang];
+    leftTrial ??= !isTrial(catalog, scenario.plan);
     if (previous && catalog.id !== previous.id)
       notes.push(catalogChange(previous, catalog, scenario.plan, month, options));
     previous = catalog;
@@ -114,29 +112,33 @@ export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOp
     let estimate: Estimate;
     if (options.autoPlan) {
       // An app that left trial cannot go back (Tencent does not allow the downgrade).
-      const candidates = leftTrial ? editionIds.filter((id) => id !== "trial") : editionIds;
+      const all = pricedEditions(catalog);
+      const candidates = leftTrial ? all.filter((id) => !isTrial(catalog, id)) : all;
       const priced = Object.fromEntries(
-        editionIds.map((id) => [id, priceScenario({ ...grown, plan: id }, catalog, priceOptions)]),
+        all.map((id) => [id, priceScenario({ ...grown, plan: id }, prices, lang)]),
       ) as Record<EditionId, Estimate>;
       const allowed = Object.fromEntries(candidates.map((id) => [id, priced[id]]));
-      const best = recommend(allowed, catalog, priceOptions)?.plan;
-      plan = best ?? "flagship";
-      if (!best) notes.push({ code: "forecast.no-fit", message: t.noFit(month) });
+      const best = recommend(allowed, catalog, lang)?.plan;
+      // Nothing fits: the most the list offers, with what it cannot serve.
+      plan = best ?? candidates.at(-1) ?? scenario.plan;
+      if (!best) notes.push({ code: "forecast.no-fit", message: t.noFit(month, catalog.editions[plan]!.name[lang]) });
+      const trial = all.find((id) => isTrial(catalog, id) && !candidates.includes(id));
+      const trialEstimate = trial === undefined ? undefined : priced[trial];
       if (
-        leftTrial &&
-        priced.trial.violations.length === 0 &&
-        new Money(priced.trial.total).lessThan(priced[plan].total)
+        trialEstimate &&
+        trialEstimate.violations.length === 0 &&
+        new Money(trialEstimate.total).lessThan(priced[plan]!.total)
       ) {
         notes.push({
           code: "forecast.no-return-to-trial",
-          message: t.noReturn(month, formatMoney(priced.trial.total, catalog.currency)),
+          message: t.noReturn(month, formatMoney(trialEstimate.total, catalog.currency)),
         });
       }
-      estimate = priced[plan];
+      estimate = priced[plan] ?? priceScenario({ ...grown, plan }, prices, lang);
     } else {
-      estimate = priceScenario(grown, catalog, priceOptions);
+      estimate = priceScenario(grown, prices, lang);
     }
-    if (plan !== "trial") leftTrial = true;
+    if (!isTrial(catalog, plan)) leftTrial = true;
     const calendarMonth = options.start ? addMonths(options.start, month - 1) : null;
     months.push({
       month,
@@ -166,7 +168,7 @@ export function forecast(scenario: Scenario, fixed: Catalog, options: ForecastOp
     total: toAmount(total),
     average: toAmount(total.div(Math.max(1, months.length))),
     notes,
-    calendar: options.start ? billingCalendar(months, (month) => catalogs[month - 1] ?? fixed, options.start) : [],
+    calendar: options.start ? billingCalendar(months, (month) => catalogs[month - 1]!, options.start) : [],
   };
 }
 
@@ -203,17 +205,21 @@ export function monthRanges(months: readonly number[]): string {
 }
 
 /**
- * The prices of a month: with a start date and no list fixed, the list in effect on the
- * period's first day for its prepaid items, and on its calendar month's first day for
- * its postpaid ones (one list, but across a change that falls inside a month).
+ * The prices of a month, for the period's own dates: with a start date and no list
+ * chosen (by a flag, the scenario's pin or the project config), the list in effect on
+ * the period's first day for its prepaid items, and on its calendar month's first day
+ * for its postpaid ones (one list, but across a change that falls inside a month).
  */
-function monthCatalog(fixed: Catalog, month: number, options: ForecastOptions): Catalog {
-  if (!options.start || !options.catalogOn) return fixed;
-  const period = formatDate(periodStart(options.start, month - 1));
-  const { year, month: calendar } = addMonths(options.start, month - 1);
-  const prepaid = options.catalogOn(period) ?? fixed;
-  const postpaid = options.catalogOn(`${year}-${String(calendar).padStart(2, "0")}-01`) ?? fixed;
-  return mixCatalogs(prepaid, postpaid);
+function monthPrices(pin: string | null, month: number, options: ForecastOptions): PriceChoice {
+  const { settings, start } = options;
+  if (!start) return choosePrices(settings, pin);
+  const period = formatDate(periodStart(start, month - 1));
+  const prepaid = choosePrices(settings, pin, period);
+  if (prepaid.pricing.chosenBy !== "date") return prepaid;
+  const { year, month: calendar } = addMonths(start, month - 1);
+  const postpaid = choosePrices(settings, pin, `${year}-${String(calendar).padStart(2, "0")}-01`);
+  const mixed = mixCatalogs(prepaid.catalog, postpaid.catalog);
+  return mixed === prepaid.catalog ? prepaid : withCatalog(prepaid, mixed, true);
 }
 
 /** What a forecast says where the prices change: the month, the new list, the package's new price. */
@@ -224,14 +230,15 @@ function catalogChange(
   month: number,
   options: ForecastOptions,
 ): Finding {
-  const t = messages[options.lang ?? "en"].forecast;
-  const from = before.editions[plan].packageFee.price;
-  const to = after.editions[plan].packageFee.price;
+  const t = messages[options.lang].forecast;
+  const from = editionOf(before, plan)?.packageFee.price ?? null;
+  const edition = editionOf(after, plan);
+  const to = edition?.packageFee.price ?? null;
   const day = options.start ? formatDate(periodStart(options.start, month - 1)) : "";
   const change =
-    from === to
+    from === to || from === null || to === null || !edition
       ? ""
-      : `${after.editions[plan].name[options.lang ?? "en"]} ${formatMoney(from, before.currency)} → ${formatMoney(to, after.currency)}`;
+      : `${edition.name[options.lang]} ${formatMoney(from, before.currency)} → ${formatMoney(to, after.currency)}`;
   return { code: "forecast.catalog-change", message: t.catalogChange(month, day, after.id, change) };
 }
 
@@ -264,10 +271,10 @@ export function billingCalendar(
 ): Charge[] {
   const charges: Charge[] = [];
   for (const { month, plan, estimate } of months) {
-    const edition = catalogOf(month).editions[plan];
+    const edition = editionOf(catalogOf(month), plan);
     const prepaid = estimate.lines.filter((line) => {
       if (line.category === "base") return true;
-      if (line.category !== "addon") return false;
+      if (line.category !== "addon" || !edition) return false;
       const addon = own(edition.addons, line.id.slice("addon.".length));
       return addon !== undefined && "billing" in addon && addon.billing === "prepaid";
     });

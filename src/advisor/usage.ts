@@ -1,8 +1,9 @@
 // Pricing real usage: one estimate per calendar month of a daily-usage CSV.
 import { Money, toAmount } from "../calculator/decimal.js";
-import { priceScenario, type PriceOptions } from "../calculator/estimate.js";
+import { priceScenario } from "../calculator/estimate.js";
 import type { Estimate } from "../calculator/types.js";
-import type { Catalog } from "../catalog/schema.js";
+import { choosePrices, type PriceSettings } from "../catalog/choose.js";
+import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
@@ -21,16 +22,16 @@ export interface UsageBill {
 }
 
 /**
- * Each month priced with its catalog: `catalogOf` gives the list for a month's first day
- * (the run's or the pinned one, else the built-in list in effect then).
+ * Each month priced as of its first day: with the list a flag, the scenario's pin or
+ * the project config chose, else the list in effect then.
  */
 export function priceMonths(
   scenario: Scenario,
   months: readonly MonthUsage[],
-  catalogOf: (day: string) => Catalog,
-  options: PriceOptions,
+  settings: PriceSettings,
+  lang: Lang,
 ): UsageBill {
-  const t = messages[options.lang ?? "en"].usage;
+  const t = messages[lang].usage;
   const priced = months.map((month): UsageMonth => {
     const { bandwidth } = scenario.usage;
     const monthly: Scenario = {
@@ -48,7 +49,7 @@ export function priceMonths(
       },
     };
     const day = `${month.month}-01`;
-    const estimate = priceScenario(monthly, catalogOf(day), { ...options, asOf: day });
+    const estimate = priceScenario(monthly, choosePrices(settings, scenario.catalog, day), lang);
     // Tencent bills the month's peak: the day that set it is the one to look at.
     estimate.notes.push({
       code: "usage.peak-days",

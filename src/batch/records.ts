@@ -29,8 +29,9 @@ export function idOf(data: unknown, source: string): string {
 export function errorText(error: UserError): Text {
   if (error instanceof InputError)
     return (lang) =>
-      error.problems
-        .map((problem) => [problem.path, textIn(problem.message, lang)].filter(Boolean).join(": "))
+      error
+        .problemsIn(lang)
+        .map((problem) => [problem.path, problem.message].filter(Boolean).join(": "))
         .join("; ");
   if (error instanceof SourceError) return error.reason;
   return error.text;

@@ -1,6 +1,6 @@
 // A catalog prepared for pricing: prices as decimals and the ways to meet each need,
 // worked out once per catalog instead of once per scenario (batch prices millions).
-import { editionIds, limitNeeds, type EditionId } from "../catalog/editions.js";
+import { limitNeeds, type EditionId } from "../catalog/editions.js";
 import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
 import { Money, toAmount } from "./decimal.js";
 
@@ -31,7 +31,8 @@ export interface CompiledOverage {
 
 export interface CompiledEdition {
   edition: Edition;
-  packageFee: Price;
+  /** null: the edition has no published price */
+  packageFee: Price | null;
   overage: { dau: CompiledOverage; groups: CompiledOverage } | null;
   /** the cheapest first */
   options: Record<LimitNeed, Option[]>;
@@ -47,10 +48,9 @@ const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
 export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
   let compiled = cache.get(catalog);
   if (!compiled) {
-    compiled = Object.fromEntries(editionIds.map((id) => [id, compileEdition(catalog.editions[id])])) as Record<
-      EditionId,
-      CompiledEdition
-    >;
+    compiled = Object.fromEntries(
+      Object.entries(catalog.editions).map(([id, edition]) => [id, compileEdition(edition)]),
+    ) as Record<EditionId, CompiledEdition>;
     cache.set(catalog, compiled);
   }
   return compiled;
@@ -88,7 +88,7 @@ function compileEdition(edition: Edition): CompiledEdition {
     list.sort((a, b) => a.price.value.comparedTo(b.price.value) || a.reach - b.reach);
   return {
     edition,
-    packageFee: price(edition.packageFee.price),
+    packageFee: edition.packageFee.price === null ? null : price(edition.packageFee.price),
     overage: edition.overage && { dau: overage(edition.overage.dau), groups: overage(edition.overage.groups) },
     options,
     switches,

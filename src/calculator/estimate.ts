@@ -1,29 +1,21 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works.
-import { editionIds, limitNeeds, type EditionId } from "../catalog/editions.js";
+import { limitNeeds, type EditionId } from "../catalog/editions.js";
 import type { Catalog, LimitNeed, MeteredNeed } from "../catalog/schema.js";
-import { effectiveOf, supersededOn } from "../catalog/index.js";
+import { effectiveOf, pricedEditions } from "../catalog/index.js";
+import type { PriceChoice } from "../catalog/choose.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatMoney } from "../util/format.js";
-import { compile, type CompiledOverage, type Option, type Price } from "./compiled.js";
+import { compile, type CompiledEdition, type CompiledOverage, type Option, type Price } from "./compiled.js";
 import { Money, toAmount } from "./decimal.js";
 import { discountOf } from "./discount.js";
 import { InputError, say } from "../errors.js";
-import type { Category, ConfigRef, Estimate, Finding, Line } from "./types.js";
+import type { Category, Estimate, Finding, Line } from "./types.js";
 import { maxOf } from "../util/array.js";
 import { own } from "../util/own.js";
-
-export interface PriceOptions {
-  lang?: Lang;
-  /** the day the bill is for (YYYY-MM-DD): a catalog that had ended by then says which list replaced it */
-  asOf?: string;
-  /** a discount in percent (0–100, at most four decimals) on the categories the catalog's `discounts` names */
-  discountPercent?: number | string;
-  /** where the run's settings came from, named in the estimate (the CLI's project config) */
-  config?: ConfigRef;
-}
+import { pricingNoteText } from "./pricing-notes.js";
 
 /** A line before rounding; its amount is derived when the estimate is built. */
 interface DraftLine {
@@ -44,27 +36,33 @@ interface Draft {
 
 const ONE = new Money(1);
 const ZERO = new Money(0);
+const FREE: Price = { value: ZERO, text: "0.00" };
 
-/** Price a validated scenario on its edition of the catalog. */
-export function priceScenario(scenario: Scenario, catalog: Catalog, options: PriceOptions = {}): Estimate {
-  const lang = options.lang ?? "en";
-  const discount = options.discountPercent === undefined ? undefined : discountOf(options.discountPercent);
-  if (options.discountPercent !== undefined && discount === undefined) {
-    const got = JSON.stringify(options.discountPercent);
-    throw new InputError([{ path: "discountPercent", message: say((t) => t.flags.percent(got)) }]);
+/**
+ * Price a validated scenario on its edition of the chosen list (`choosePrices`: the
+ * list, the day, the discount, and the notes of what lost), in `lang`.
+ */
+export function priceScenario(scenario: Scenario, prices: PriceChoice, lang: Lang = "en"): Estimate {
+  const { catalog, pricing } = prices;
+  const percent = pricing.discount?.percent;
+  const discount = percent === undefined ? undefined : discountOf(percent);
+  if (percent !== undefined && discount === undefined) {
+    const got = JSON.stringify(percent);
+    throw new InputError([{ path: "discount", message: say((t) => t.flags.percent(got)) }]);
   }
   const draft = draftEstimate(scenario, scenario.plan, catalog, lang, true);
   if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, lang, discount));
-  const newer = options.asOf === undefined ? undefined : supersededOn(catalog, options.asOf);
-  if (newer) draft.notes.push(supersededNote(catalog, newer, scenario.plan, lang));
+  for (const note of prices.notes)
+    draft.notes.push({ code: note.code, message: pricingNoteText(note, scenario.plan, prices, lang) });
   const { lines, sums } = finishLines(draft.lines, catalog, messages[lang], discount);
   return {
     version: 1,
     name: scenario.name,
     plan: scenario.plan,
+    planName: catalog.editions[scenario.plan]!.name[lang],
     currency: catalog.currency,
     catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency, effective: effectiveOf(catalog) },
-    ...(options.config ? { config: options.config } : {}),
+    pricing,
     lines,
     subtotals: {
       base: toAmount(sums.base),
@@ -160,9 +158,19 @@ function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { mbps: number; d
  * The lines, violations and notes of a scenario on one edition. With `describe` false
  * (the editions compared for a hint) no words are made, only amounts and violations.
  */
-function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, lang: Lang, describe: boolean): Draft {
+function draftEstimate(
+  scenario: Scenario,
+  plan: EditionId,
+  catalog: Catalog,
+  lang: Lang,
+  describe: boolean,
+  /** price an edition sold by contract as if its package were free: only what it cannot serve is wanted */
+  unpriced = false,
+): Draft {
   const t = messages[lang];
-  const compiled = compile(catalog)[plan];
+  const compiled = own(compile(catalog), plan);
+  if (!compiled) throw new Error(`unreachable: ${catalog.id} has no edition ${plan}`);
+  const packageFee = unpriced && !compiled.packageFee ? FREE : priceOf(compiled, plan);
   const edition = compiled.edition;
   const editionName = edition.name[lang];
   const addonName = (key: string) => own(catalog.addonNames, key)?.[lang] ?? key;
@@ -177,7 +185,7 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
     id: "package",
     category: "base",
     quantity: ONE,
-    unitPrice: compiled.packageFee,
+    unitPrice: packageFee,
     words: words(() => ({
       label: t.packageLabel(edition.name.en, edition.name.zh),
       unit: t.month,
@@ -313,27 +321,26 @@ function draftEstimate(scenario: Scenario, plan: EditionId, catalog: Catalog, la
   return draft;
 }
 
-/** What a list that has ended says of the one that replaced it: the package's new price, or just its name. */
-function supersededNote(catalog: Catalog, newer: Catalog, plan: EditionId, lang: Lang): Finding {
-  const t = messages[lang].catalogs;
-  const since = effectiveOf(newer).from ?? "";
-  const before = catalog.editions[plan].packageFee.price;
-  const after = newer.editions[plan].packageFee.price;
-  const edition = newer.editions[plan].name[lang];
-  return {
-    code: "catalog.superseded",
-    message:
-      before === after
-        ? t.supersededList(newer.id, since)
-        : t.supersededPrice(edition, formatMoney(after, newer.currency), since, newer.id),
-  };
+/**
+ * What an edition cannot serve of a scenario, whether or not it has a published price:
+ * for an edition sold by contract (its price on request), whether asking is worth it.
+ */
+export function violationsOf(scenario: Scenario, plan: EditionId, catalog: Catalog, lang: Lang = "en"): Finding[] {
+  return draftEstimate(scenario, plan, catalog, lang, true, true).violations;
+}
+
+/** The package fee; an edition with no published price cannot be priced (the validator says so first). */
+function priceOf(compiled: CompiledEdition, plan: EditionId): Price {
+  if (compiled.packageFee) return compiled.packageFee;
+  const name = compiled.edition.name;
+  throw new InputError([{ path: "plan", message: say((t) => t.validation.priceOnRequest(name[t.lang], plan)) }]);
 }
 
 /** The advice under a violation: the cheapest edition that serves the same scenario. */
 function cheapestFit(scenario: Scenario, catalog: Catalog, lang: Lang, discount: Money | undefined): Finding {
   const t = messages[lang];
   let best: { plan: EditionId; total: Money } | undefined;
-  for (const plan of editionIds) {
+  for (const plan of pricedEditions(catalog)) {
     const draft = draftEstimate(scenario, plan, catalog, lang, false);
     if (draft.violations.length > 0) continue;
     const { sums } = finishLines(draft.lines, catalog, undefined, discount);
@@ -341,7 +348,7 @@ function cheapestFit(scenario: Scenario, catalog: Catalog, lang: Lang, discount:
     if (!best || total.lessThan(best.total)) best = { plan, total };
   }
   if (!best) return { code: "hint.no-fit", message: t.noFit };
-  const name = catalog.editions[best.plan].name[lang];
+  const name = catalog.editions[best.plan]!.name[lang];
   return {
     code: "hint.cheapest-fit",
     message: t.cheapestFit(name, formatMoney(toAmount(best.total), catalog.currency)),

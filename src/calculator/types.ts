@@ -3,11 +3,12 @@
 // imports only the types, so the CLI's start-up never builds these schemas.
 import * as z from "zod/mini";
 import { Category } from "../catalog/schema.js";
-import { editionIds } from "../catalog/editions.js";
+import { PricingRefSchema } from "../catalog/pricing-ref.js";
+import { field } from "../validation/fields.js";
 
 export { Category };
 
-const Amount = z.string().check(z.regex(/^-?\d+\.\d{2}$/));
+const Amount = field(z.string().check(z.regex(/^-?\d+\.\d{2}$/)), "An amount with two decimals", (r) => r.twoDecimals);
 const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
   z.globalRegistry.add(schema, { description });
   return schema;
@@ -53,19 +54,14 @@ export const CatalogRefSchema = z.strictObject({
 });
 export type CatalogRef = z.infer<typeof CatalogRefSchema>;
 
-export const ConfigRefSchema = describe(
-  z.strictObject({ file: z.string(), settings: z.array(z.string()) }),
-  'The project config this run took settings from (im-bill.config.*, or "im-bill" in package.json), and which',
-);
-export type ConfigRef = z.infer<typeof ConfigRefSchema>;
-
 export const EstimateSchema = z.strictObject({
   version: z.literal(1),
   name: z.nullable(z.string()),
-  plan: z.enum(editionIds),
+  plan: describe(z.string(), "The edition's id in its price list"),
+  planName: describe(z.string(), "The edition's name, in the estimate's language"),
   currency: z.string(),
-  catalog: CatalogRefSchema,
-  config: z.optional(ConfigRefSchema),
+  catalog: describe(CatalogRefSchema, "The price list (as under pricing.catalog)"),
+  pricing: PricingRefSchema,
   lines: describe(
     z.array(LineSchema),
     "Zero-amount lines are left out, but for the package line, which is always first",
@@ -77,3 +73,14 @@ export const EstimateSchema = z.strictObject({
 });
 /** The estimate of one scenario, exactly as `--format json` prints it. */
 export type Estimate = z.infer<typeof EstimateSchema>;
+
+/**
+ * An estimate as `diff` reads it from a file: one saved by an earlier im-bill may lack
+ * the edition's name and the provenance (and have the old top-level config).
+ */
+export const SavedEstimateSchema = z.strictObject({
+  ...EstimateSchema.shape,
+  planName: z.optional(z.string()),
+  pricing: z.optional(PricingRefSchema),
+  config: z.optional(z.strictObject({ file: z.string(), settings: z.array(z.string()) })),
+});

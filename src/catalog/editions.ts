@@ -1,6 +1,11 @@
-// Kept apart from the zod schema so that code needing only the ids does not build it.
-export const editionIds = ["trial", "pro", "flagship"] as const;
-export type EditionId = (typeof editionIds)[number];
+// Kept apart from the zod schema so that code needing only these names does not build it.
+
+/**
+ * An edition's id within its price list ("pro", "flagship"…). Each list names its own
+ * editions: the same id may mean different things on different lists, and an alias
+ * never crosses lists.
+ */
+export type EditionId = string;
 
 /** The needs that limits and add-ons refer to (the schema's LimitNeed), in display order. */
 export const limitNeeds = [
@@ -12,3 +17,7 @@ export const limitNeeds = [
   "historyDays",
 ] as const;
 export type LimitNeed = (typeof limitNeeds)[number];
+
+/** Limits a list may state that no scenario need refers to: shown by `im-bill prices`, never priced. */
+export const statedLimits = ["recentContacts", "dailyNewGroups", "communities"] as const;
+export type StatedLimit = (typeof statedLimits)[number];

@@ -1,9 +1,10 @@
 // The figures of a catalog (prices, quotas, limits, tiers) with where each comes from:
 // counted for `im-bill catalogs`, compared for `im-bill catalogs --diff`.
-import { editionIds } from "./editions.js";
 import type { Catalog } from "./schema.js";
 
-export type FigureStatus = "sourced" | "assumed" | "carriedOver";
+/** How sure a figure is: stated by a source, derived from what sources state, assumed, or taken from an earlier list. */
+export type FigureStatus = "sourced" | "inferred" | "assumed" | "carriedOver";
+export const FIGURE_STATUSES: readonly FigureStatus[] = ["sourced", "inferred", "carriedOver", "assumed"];
 
 /** A fact with its provenance (an object with a `source`): a price, a quota, a limit, an add-on. */
 export interface Figure {
@@ -15,17 +16,30 @@ export interface Figure {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** The editions of a list as [path, edition] pairs, last first: a stack to walk. */
+const editionStack = (catalog: Catalog): [string, unknown][] =>
+  Object.entries(catalog.editions)
+    .map(([id, edition]) => [`editions.${id}`, edition] as [string, unknown])
+    .reverse();
+
 /** Every figure of the editions, in catalog order (a vendor's notice is not a figure). */
 export function figures(catalog: Catalog): Figure[] {
   const out: Figure[] = [];
-  const stack: [string, unknown][] = editionIds
-    .map((id) => [`editions.${id}`, catalog.editions[id]] as [string, unknown])
-    .reverse();
+  const stack = editionStack(catalog);
   while (stack.length > 0) {
     const [path, value] = stack.pop()!;
     if (!isObject(value)) continue;
     if (Object.hasOwn(value, "source"))
-      out.push({ path, status: value.assumption ? "assumed" : value.carriedOver ? "carriedOver" : "sourced" });
+      out.push({
+        path,
+        status: value.assumption
+          ? "assumed"
+          : value.inferred
+            ? "inferred"
+            : value.carriedOver
+              ? "carriedOver"
+              : "sourced",
+      });
     const children = Object.entries(value).filter(([key]) => key !== "notice");
     for (const [key, child] of children.reverse()) stack.push([`${path}.${key}`, child]);
   }
@@ -33,7 +47,7 @@ export function figures(catalog: Catalog): Figure[] {
 }
 
 export function countFigures(catalog: Catalog): Record<FigureStatus, number> {
-  const counts: Record<FigureStatus, number> = { sourced: 0, assumed: 0, carriedOver: 0 };
+  const counts: Record<FigureStatus, number> = { sourced: 0, inferred: 0, assumed: 0, carriedOver: 0 };
   for (const figure of figures(catalog)) counts[figure.status]++;
   return counts;
 }
@@ -41,10 +55,18 @@ export function countFigures(catalog: Catalog): Record<FigureStatus, number> {
 /** What a price list holds as values: every leaf of its editions but provenance and notices. */
 function values(catalog: Catalog): Map<string, string> {
   const out = new Map<string, string>();
-  const skip = new Set(["source", "note", "assumption", "carriedOver", "notice", "name", "aliases"]);
-  const stack: [string, unknown][] = editionIds
-    .map((id) => [`editions.${id}`, catalog.editions[id]] as [string, unknown])
-    .reverse();
+  const skip = new Set([
+    "source",
+    "note",
+    "assumption",
+    "inferred",
+    "carriedOver",
+    "notice",
+    "name",
+    "aliases",
+    "quota",
+  ]);
+  const stack = editionStack(catalog);
   while (stack.length > 0) {
     const [path, value] = stack.pop()!;
     if (Array.isArray(value)) {
@@ -66,10 +88,27 @@ export interface FigureChange {
   after: string | null;
 }
 
-/** Every figure that differs between two catalogs, old → new, in the first one's order. */
+/** What a list is, besides its figures: two lists with the same figures are not the same list when these differ. */
+function identity(catalog: Catalog): Map<string, string> {
+  return new Map([
+    ["id", catalog.id],
+    ["version", catalog.version],
+    ["currency", catalog.currency],
+    ["effective.from", catalog.effective?.from ?? "null"],
+    ["effective.to", catalog.effective?.to ?? "null"],
+  ]);
+}
+
+/**
+ * Every figure that differs between two catalogs, old → new, in the first one's order,
+ * after what the lists are (id, version, currency, dates) where those differ.
+ */
 export function diffCatalogs(before: Catalog, after: Catalog): FigureChange[] {
-  const [a, b] = [values(before), values(after)];
   const changes: FigureChange[] = [];
+  const [ids, idsAfter] = [identity(before), identity(after)];
+  for (const [path, value] of ids)
+    if (idsAfter.get(path) !== value) changes.push({ path, before: value, after: idsAfter.get(path)! });
+  const [a, b] = [values(before), values(after)];
   for (const [path, value] of a)
     if (b.get(path) !== value) changes.push({ path, before: value, after: b.get(path) ?? null });
   for (const [path, value] of b) if (!a.has(path)) changes.push({ path, before: null, after: value });

@@ -1,13 +1,15 @@
 // The built-in price lists, each with the days it applies: the 2020 list (the seed of
-// this tool, every figure sourced, the default) and the 2024 one (the 2020 list with
-// the Pro package's new price; every other figure carried over, marked so).
+// this tool, every figure sourced) and the 2024 one (the 2020 list with the prices of
+// 2024, each figure marked sourced, inferred or carried over). No list is "the
+// default": a bill is priced with the list in effect on its day (./choose.ts).
 import list2020 from "./tencent-im-cn-2020.json" with { type: "json" };
 import overlay2024 from "./tencent-im-cn-2024.json" with { type: "json" };
-import { editionIds, type EditionId } from "./editions.js";
+import type { EditionId } from "./editions.js";
 import { carryOver } from "./overlay.js";
-import type { Catalog, Effective } from "./schema.js";
+import type { Catalog, Edition, Effective } from "./schema.js";
+import { own } from "../util/own.js";
 
-export { editionIds, type EditionId };
+export type { EditionId };
 export type {
   Addon,
   AddonKind,
@@ -20,14 +22,14 @@ export type {
   Overage,
 } from "./schema.js";
 
-/** The default catalog: the list this tool was built from (test/catalog checks every built-in one against the schema). */
-export const builtinCatalog = list2020 as unknown as Catalog;
+/** The list this tool was built from (test/catalog checks every built-in one against the schema). */
+export const seedCatalog = list2020 as unknown as Catalog;
 
 let all: readonly Catalog[] | undefined;
 
 /** Every built-in catalog, oldest first. */
 export function builtinCatalogs(): readonly Catalog[] {
-  all ??= [builtinCatalog, carryOver(list2020, overlay2024) as unknown as Catalog];
+  all ??= [seedCatalog, carryOver(list2020, overlay2024) as unknown as Catalog];
   return all;
 }
 
@@ -35,6 +37,9 @@ export const builtinCatalogIds = (): string[] => builtinCatalogs().map((catalog)
 
 export const builtinCatalogById = (id: string): Catalog | undefined =>
   builtinCatalogs().find((catalog) => catalog.id === id);
+
+/** Whether `catalog` is one of the built-in lists (not a file that took its id: those are refused). */
+export const isBuiltin = (catalog: Catalog): boolean => builtinCatalogs().includes(catalog);
 
 /** When a catalog applies; a catalog that does not say applies at any date. */
 export const effectiveOf = (catalog: Catalog): { from: string | null; to: string | null } => ({
@@ -48,42 +53,34 @@ export function appliesOn(catalog: Catalog, day: string): boolean {
   return (from === null || from <= day) && (to === null || day <= to);
 }
 
-/** The built-in catalog in effect on `day`, the newest that applies. */
+/** The built-in catalog in effect on `day`, the newest that applies; undefined before the first list. */
 export const catalogOn = (day: string): Catalog | undefined =>
   builtinCatalogs().findLast((catalog) => appliesOn(catalog, day));
 
-/** The built-in catalog that replaced `catalog` by `day`, if `catalog` had ended before it. */
-export function supersededOn(catalog: Catalog, day: string): Catalog | undefined {
-  const { to } = effectiveOf(catalog);
-  if (to === null || day <= to) return undefined;
-  const newer = catalogOn(day);
-  return newer && newer.id !== catalog.id ? newer : undefined;
-}
+/** The edition ids of a list, in its order (cheapest first). */
+export const editionsOf = (catalog: Catalog): EditionId[] => Object.keys(catalog.editions);
 
-/** Canonical edition id for an id or alias ("ultimate", "专业版"…), case-insensitive. */
+/** The edition of a list by id, or undefined where the list has none of that id. */
+export const editionOf = (catalog: Catalog, id: EditionId): Edition | undefined => own(catalog.editions, id);
+
+/** Canonical edition id for an id or alias ("ultimate", "专业版"…), case-insensitive, within one list. */
 export function resolveEdition(catalog: Catalog, name: string): EditionId | undefined {
   const wanted = name.trim().toLowerCase();
-  return editionIds.find((id) => id === wanted || catalog.editions[id].aliases.some((a) => a.toLowerCase() === wanted));
+  const ids = editionsOf(catalog);
+  return (
+    ids.find((id) => id === wanted) ??
+    ids.find((id) => catalog.editions[id]!.aliases.some((alias) => alias.toLowerCase() === wanted))
+  );
 }
 
 /** Every name an edition can be given by, canonical ids first. */
 export function editionNames(catalog: Catalog): string[] {
-  return [...editionIds, ...editionIds.flatMap((id) => catalog.editions[id].aliases)];
+  const ids = editionsOf(catalog);
+  return [...ids, ...ids.flatMap((id) => catalog.editions[id]!.aliases)];
 }
+
+/** Editions with a published price, in the list's order: what compare and --auto-plan can buy. */
+export const pricedEditions = (catalog: Catalog): EditionId[] =>
+  editionsOf(catalog).filter((id) => catalog.editions[id]!.packageFee.price !== null);
 
 export type { Effective as CatalogEffective };
-
-/** The catalog a run prices with: chosen by a flag (--pricing, --catalog, --on), or the default that a scenario's pin may replace. */
-export interface CatalogChoice {
-  catalog: Catalog;
-  /** a flag chose it: a scenario's "catalog" pin does not apply */
-  chosen: boolean;
-}
-
-/** The catalog that prices a scenario document: the run's when a flag chose it, else the built-in one it pins, else the default. */
-export function catalogForDocument(document: unknown, choice: CatalogChoice): Catalog {
-  if (choice.chosen || typeof document !== "object" || document === null || !Object.hasOwn(document, "catalog"))
-    return choice.catalog;
-  const pin = (document as { catalog: unknown }).catalog;
-  return (typeof pin === "string" && builtinCatalogById(pin)) || choice.catalog;
-}

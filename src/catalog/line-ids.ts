@@ -1,8 +1,18 @@
-import { editionIds } from "./editions.js";
+import type { PriceSettings } from "./choose.js";
+import { builtinCatalogs } from "./index.js";
 import type { Catalog } from "./schema.js";
 
 /** Every priced line id an estimate with this catalog can have, in estimate order (the discount is a subtotal). */
 export function lineIds(catalog: Catalog): string[] {
-  const addons = new Set(editionIds.flatMap((id) => Object.keys(catalog.editions[id].addons)));
+  const addons = new Set(Object.values(catalog.editions).flatMap((edition) => Object.keys(edition.addons)));
   return ["package", "overage.dau", "overage.groups", ...[...addons].map((key) => `addon.${key}`)];
+}
+
+/**
+ * The line ids any scenario of a run may have: of the list a flag or the config chose,
+ * and of every built-in list (a scenario may pin any). A streamed report's columns.
+ */
+export function possibleLineIds(settings: PriceSettings): string[] {
+  const lists = [settings.explicit?.catalog, settings.config?.catalog, ...builtinCatalogs()];
+  return [...new Set(lists.flatMap((catalog) => (catalog ? lineIds(catalog) : [])))];
 }

@@ -31,7 +31,8 @@ export function carryOver(base: Json & { id: string }, overlay: Json): Json {
     const restated = isObject(change) && Object.hasOwn(change, "source");
     if (Object.hasOwn(value, "source") && !restated) value.carriedOver = base.id;
     for (const [key, child] of Object.entries(value)) {
-      if (!isObject(child)) continue;
+      // A vendor's notice is not a figure: it is never carried over, nor marked.
+      if (!isObject(child) || key === "notice") continue;
       // Copies, so that marking never touches the base list.
       const copy = { ...child };
       value[key] = copy;

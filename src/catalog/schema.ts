@@ -2,21 +2,32 @@
 // validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
 import { count, field, positiveCount, price, text } from "../validation/fields.js";
-import { editionIds, limitNeeds, type EditionId } from "./editions.js";
+import { limitNeeds, type EditionId } from "./editions.js";
 
-export { editionIds, type EditionId };
+export type { EditionId };
 
 const Localized = z.strictObject({ en: text("English"), zh: text("Chinese") });
 
+/** Key(s) of `sources`. */
+const SourceKeys = field(
+  z.union([z.string(), z.array(z.string())]),
+  "Key(s) of `sources` that state this fact",
+  (r) => r.source,
+);
+
 /**
- * Where a fact comes from: keys of `sources`. `assumption: true` marks a fact no source
- * states; `carriedOver` one taken unchanged from an earlier list, not re-verified.
+ * Where a fact comes from: keys of `sources`. `inferred: true` marks a fact derived from
+ * what the sources state (the note gives the derivation); `assumption: true` one no
+ * source states; `carriedOver` one taken unchanged from an earlier list, not re-verified.
  */
 const Provenance = {
-  source: field(
-    z.union([z.string(), z.array(z.string())]),
-    "Key(s) of `sources` that state this fact",
-    (r) => r.source,
+  source: SourceKeys,
+  inferred: z.optional(
+    field(
+      z.boolean(),
+      "Derived from what the sources state, not stated by them: the note gives the derivation",
+      (r) => r.flag,
+    ),
   ),
   assumption: z.optional(field(z.boolean(), "No primary source states this fact: see the note", (r) => r.flag)),
   carriedOver: z.optional(
@@ -60,6 +71,18 @@ const Overage = z.strictObject({
   unit: positiveCount("Each started block of this size above the free quota is charged whole"),
   price: price("Price of one block"),
   ...Provenance,
+  /** where the free quota is stated, when another source than the price's states it */
+  quota: z.optional(
+    field(
+      z.strictObject({
+        source: SourceKeys,
+        note: z.optional(text("What the source says")),
+        carriedOver: z.optional(text("The id of the earlier list this is taken from, unchanged")),
+      }),
+      "Where the free quota comes from, when a later source than the price's states it",
+      (r) => r.kind("object"),
+    ),
+  ),
 });
 export type Overage = z.infer<typeof Overage>;
 
@@ -117,7 +140,18 @@ export type AddonKind = Addon["kind"];
 const Edition = z.strictObject({
   name: Localized,
   aliases: z.array(text("Another name for the edition, accepted as a plan")),
-  packageFee: z.strictObject({ price: price("Package fee per month"), ...Provenance }),
+  /** a free edition an app cannot return to once upgraded (Tencent does not allow the downgrade) */
+  trial: z.optional(
+    field(
+      z.boolean(),
+      "A free edition: an app that has left it cannot return to it (forecast --auto-plan never goes back)",
+      (r) => r.flag,
+    ),
+  ),
+  packageFee: z.strictObject({
+    price: z.nullable(price("Package fee per month; null: no published price (quoted by contract)")),
+    ...Provenance,
+  }),
   overage: z.nullable(z.strictObject({ dau: Overage, groups: Overage })),
   limits: z.strictObject({
     peakDau: Limit,
@@ -126,6 +160,10 @@ const Edition = z.strictObject({
     groupMemberLimit: Limit,
     groupsPerUser: Limit,
     historyDays: Limit,
+    // Stated by the vendor, shown by `im-bill prices`; no scenario need refers to them.
+    recentContacts: z.optional(Limit),
+    dailyNewGroups: z.optional(Limit),
+    communities: z.optional(Limit),
   }),
   addons: z.record(z.string(), Addon),
 });
@@ -141,6 +179,13 @@ export const Catalog = z.strictObject({
   currency: text("ISO 4217 code, such as CNY"),
   title: Localized,
   effective: z.optional(Effective),
+  lastVerified: z.optional(
+    field(
+      z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+      "The date of the newest source the list cites: how recently its figures were checked",
+      (r) => r.day,
+    ),
+  ),
   sources: z.record(z.string(), text("Where facts come from")),
   discounts: z.strictObject({
     appliesTo: field(
@@ -149,7 +194,12 @@ export const Catalog = z.strictObject({
       (r) => r.appliesTo,
     ),
   }),
-  editions: z.strictObject({ trial: Edition, pro: Edition, flagship: Edition }),
+  // Their ids (lower-case words joined by hyphens, one edition at least) are checked by ./load.ts.
+  editions: field(
+    z.record(z.string(), Edition),
+    "The editions by id (such as pro), cheapest first: the order of every table and of a tie in compare",
+    (r) => r.editions,
+  ),
   addonNames: z.record(z.string(), Localized),
 });
 export type Catalog = z.infer<typeof Catalog>;

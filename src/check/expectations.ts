@@ -66,12 +66,23 @@ export function checkExpectations(
   return { status: failures.length > 0 ? "failed" : "passed", failures };
 }
 
-/** The expect block that the estimate passes exactly: for `check --update`. */
+/**
+ * The expect block that the estimate passes, for `check --update`: what the block
+ * states, with today's values (the lines it lists, no others: a line the estimate
+ * leaves out is 0.00), a maxTotal kept as the budget it is. A scenario without a block
+ * gets its total.
+ */
 export function expectationsOf(estimate: Estimate, previous: Expect | null): Expect {
+  if (!previous || Object.keys(previous).length === 0) return { total: estimate.total };
+  const amounts = new Map(estimate.lines.map((line) => [line.id, line.amount]));
   return {
-    total: estimate.total,
-    ...(previous?.maxTotal !== undefined ? { maxTotal: previous.maxTotal } : {}),
-    lines: Object.fromEntries(estimate.lines.map((line) => [line.id, line.amount])),
-    violations: estimate.violations.map((violation) => violation.code),
+    ...(previous.total !== undefined ? { total: estimate.total } : {}),
+    ...(previous.maxTotal !== undefined ? { maxTotal: previous.maxTotal } : {}),
+    ...(previous.lines !== undefined
+      ? { lines: Object.fromEntries(Object.keys(previous.lines).map((id) => [id, amounts.get(id) ?? "0.00"])) }
+      : {}),
+    ...(previous.violations !== undefined
+      ? { violations: estimate.violations.map((violation) => violation.code) }
+      : {}),
   };
 }

@@ -1,17 +1,19 @@
-// `check --update`: the current results written into each scenario's `expect` block
-// (total, lines, violations; a maxTotal is kept), and nothing else touched: each
-// change is an edit at the source position of the value it replaces, so that every
-// other byte of the file (comments, indentation, key order, one-line objects) stays.
-// A value that already holds (the same total, the same lines in another order) is
-// left as written. The result is checked like any scenario, so a budget the new bill
-// breaks fails here as it would in the next `check`.
+// `check --update`: the current results written into what each scenario's `expect`
+// block states (its total, the lines it lists, its violations; a maxTotal is kept; a
+// scenario without a block gets its total), and the list that priced it pinned where
+// the scenario pins none, so that the next list to land does not move it. Nothing
+// else is touched: each change is an edit at the source position of the value it
+// replaces, so that every other byte of the file (comments, indentation, key order,
+// one-line objects) stays. A value that already holds (the same total, the same lines
+// in another order) is left as written. The result is checked like any scenario, so
+// a budget the new bill breaks fails here as it would in the next `check`.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
+import { pricingSaid } from "../catalog/choose.js";
 import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.js";
 import { Money } from "../calculator/decimal.js";
-import type { PriceOptions } from "../calculator/estimate.js";
-import type { CatalogChoice } from "../catalog/index.js";
+import type { PriceSettings } from "../catalog/choose.js";
 import { lineIds } from "../catalog/line-ids.js";
 import { parseJson } from "../document/json.js";
 import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from "../document/json-spans.js";
@@ -19,6 +21,7 @@ import { LIMITS } from "../document/limits.js";
 import { decodeText, readFileBytes } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
 import { textIn, UserError } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Expect } from "../scenario/schema.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { checkExpectations, expectationsOf } from "./expectations.js";
@@ -34,15 +37,33 @@ interface Edit {
   text: string;
 }
 
-/** Update one file; returns a result per scenario (checked against its new expect block, or "invalid"). */
+/** What `check --update` changed (or, with --dry-run, would change) in one scenario: each value, old → new. */
+export interface ScenarioUpdate {
+  id: string;
+  source: string;
+  changes: { what: string; before: string | null; after: string }[];
+}
+
+export interface UpdateOptions {
+  lang: Lang;
+  /** say what would change, write nothing */
+  dryRun?: boolean;
+  onSkip?: (path: string) => void;
+}
+
+/**
+ * Update one file; returns a result per scenario (checked against its new expect
+ * block, or "invalid") and what changed, scenario by scenario.
+ */
 export async function updateFile(
   input: FileInput,
-  choice: CatalogChoice,
-  options: PriceOptions,
-  onSkip?: (path: string) => void,
-): Promise<CheckResult[]> {
-  const lang = options.lang ?? "en";
+  settings: PriceSettings,
+  options: UpdateOptions,
+): Promise<{ results: CheckResult[]; updates: ScenarioUpdate[] }> {
+  const { lang, onSkip } = options;
   const results: CheckResult[] = [];
+  const updates: ScenarioUpdate[] = [];
+  const done = () => ({ results, updates });
   const invalid = (source: string, error: UserError) =>
     results.push({ id: source, source, status: "invalid", failures: [], error: textIn(errorText(error), lang) });
 
@@ -60,28 +81,35 @@ export async function updateFile(
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     invalid(input.path, error);
-    return results;
+    return done();
   }
 
   // A file found in a directory that holds no scenarios (a report, a CI file) is left alone.
   const first = input.format === "jsonl" ? firstJsonLine(text) : documents.find((document) => document != null);
   if (input.discovered && first !== undefined && !holdsScenarios(first)) {
     onSkip?.(input.path);
-    return results;
+    return done();
   }
 
   /** Price one scenario, record its result, and return what its expect block becomes (undefined when invalid). */
   const update = (data: unknown, source: string): Change | undefined => {
     const id = idOf(data, source);
-    const priced = priceDocument(data, choice, options);
+    const priced = priceDocument(data, settings, lang);
     if (priced.error !== undefined) {
       results.push({ id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) });
       return undefined;
     }
-    const expect = expectationsOf(priced.estimate, priced.scenario.expect);
-    const { status, failures } = checkExpectations(priced.estimate, expect, lineIds(priced.catalog));
-    results.push({ id, source, status, total: priced.estimate.total, failures });
-    return { expect, changed: changedKeys(expect, priced.scenario.expect) };
+    const { estimate, scenario } = priced;
+    const expect = expectationsOf(estimate, scenario.expect);
+    const { status, failures } = checkExpectations(estimate, expect, lineIds(priced.catalog));
+    const { total, currency, pricing } = estimate;
+    results.push({ id, source, status, total, currency, pricing, said: pricingSaid(estimate.notes), failures });
+    // A built-in list is pinned where the scenario pins none; a price file cannot be (it is not always there).
+    const pin = scenario.catalog === null && pricing.catalog.builtin ? pricing.catalog.id : undefined;
+    const change: Change = { expect, changed: changedKeys(expect, scenario.expect), pin };
+    const changes = describeChanges(scenario.expect, change);
+    if (changes.length > 0) updates.push({ id, source, changes });
+    return change;
   };
 
   const edits: Edit[] = [];
@@ -125,14 +153,38 @@ export async function updateFile(
     }
   }
 
-  if (edits.length > 0) writeFileAtomic(input.absolute, bom + applyEdits(text, edits));
-  return results;
+  if (edits.length > 0 && !options.dryRun) writeFileAtomic(input.absolute, bom + applyEdits(text, edits));
+  return done();
 }
 
-/** A scenario's new expect block and which of its keys differ from what the file says. */
+/** A scenario's new expect block, which of its keys differ from what the file says, and the list to pin. */
 interface Change {
   expect: Expect;
   changed: ExpectKey[];
+  /** the built-in list that priced it, where the scenario pins none */
+  pin?: string;
+}
+
+/** Each value a change writes, old → new (amounts and codes as the file holds them). */
+function describeChanges(previous: Expect | null, change: Change): ScenarioUpdate["changes"] {
+  const out: ScenarioUpdate["changes"] = [];
+  if (change.pin !== undefined) out.push({ what: "catalog", before: null, after: change.pin });
+  for (const key of change.changed) {
+    const after = change.expect[key];
+    if (key === "total") out.push({ what: "expect.total", before: previous?.total ?? null, after: after as string });
+    if (key === "violations") {
+      const list = (codes: readonly string[] | undefined) => (codes === undefined ? null : `[${codes.join(", ")}]`);
+      out.push({ what: "expect.violations", before: list(previous?.violations), after: list(after as string[])! });
+    }
+    if (key === "lines") {
+      for (const [id, amount] of Object.entries(after as Record<string, string>)) {
+        const before = previous?.lines?.[id];
+        if (before === undefined || !new Money(amount).equals(before))
+          out.push({ what: `expect.lines.${id}`, before: before ?? null, after: amount });
+      }
+    }
+  }
+  return out;
 }
 
 /** The first non-blank line of a JSONL text, parsed (undefined when it is not JSON). */
@@ -202,7 +254,28 @@ function inlineJson(value: unknown, spaced: boolean): string {
 
 /** The edits of one scenario object (its "{" at `open`): changed values replaced, missing ones added. */
 function jsonEdits(text: string, open: number, change: Change): Edit[] {
-  if (change.changed.length === 0 || text[open] !== "{") return [];
+  if (text[open] !== "{") return [];
+  return [...jsonPin(text, open, change.pin), ...expectJsonEdits(text, open, change)];
+}
+
+/** `"catalog": "<id>"` after the scenario's plan, on a line of its own where the object has lines. */
+function jsonPin(text: string, open: number, pin: string | undefined): Edit[] {
+  if (pin === undefined) return [];
+  const { members, close } = objectMembers(text, open);
+  const after = members.find((member) => member.key === "plan") ?? members.at(-1);
+  if (!after) return [];
+  const spaced = !/"\s*:\S/.test(text.slice(open, close));
+  const separator = text.slice(open, close).includes("\n")
+    ? `,\n${indentationAt(text, after.keyStart)}`
+    : spaced
+      ? ", "
+      : ",";
+  const member = `${JSON.stringify("catalog")}${spaced ? ": " : ":"}${JSON.stringify(pin)}`;
+  return [{ start: after.valueEnd, end: after.valueEnd, text: `${separator}${member}` }];
+}
+
+function expectJsonEdits(text: string, open: number, change: Change): Edit[] {
+  if (change.changed.length === 0) return [];
   const unit = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
   const spaced = !/"\s*:\S/.test(text.slice(open, valueEnd(text, open)));
   const colon = spaced ? ": " : ":";
@@ -303,11 +376,32 @@ function pairEnd(text: string, pair: Pair): number {
   return lineEnd(text, range.valueEnd ?? range.keyEnd);
 }
 
+const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
+
 function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
+  return [...yamlPin(text, map, change.pin), ...expectYamlEdits(text, map, change)];
+}
+
+/** `catalog: <id>` after the scenario's plan: a line of its own in a block mapping, `, catalog: <id>` in a flow one. */
+function yamlPin(text: string, map: YAMLMap, pin: string | undefined): Edit[] {
+  if (pin === undefined) return [];
+  const pairs = map.items as Pair[];
+  const after = pairs.find((pair) => keyOf(pair) === "plan") ?? pairs.at(-1);
+  if (!after) return [];
+  if (map.flow) {
+    const range = pairRange(text, after);
+    const at = range.valueEnd ?? range.keyEnd;
+    return [{ start: at, end: at, text: `, catalog: ${yamlScalar(pin)}` }];
+  }
+  const at = pairEnd(text, after);
+  const indent = columnOf(text, pairRange(text, pairs[0]!).keyStart);
+  return [{ start: at, end: at, text: `\n${indent}catalog: ${yamlScalar(pin)}` }];
+}
+
+function expectYamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
   if (change.changed.length === 0) return [];
   const { expect } = change;
   const pairs = map.items as Pair[];
-  const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
   const expectPair = pairs.find((pair) => keyOf(pair) === "expect");
   if (!expectPair) {
     if (map.flow || pairs.length === 0) {

@@ -1,4 +1,4 @@
-import type { ConfigRef } from "../calculator/types.js";
+import type { ProjectConfig } from "../config/load.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Styles } from "../render/styles.js";
@@ -14,8 +14,10 @@ export interface CommandContext {
   help: Help;
   /** the --lang given (or the project config's), else the locale's */
   lang(flag: unknown): Lang;
-  /** the project config's settings the running command took, set before its action */
-  config: ConfigRef | undefined;
+  /** the project config found (unless --no-config), valid */
+  project: ProjectConfig | undefined;
+  /** settings of the project config the running command took as option values (lang), set before its action */
+  configTaken: string[];
   /** styles for a stream: coloured only where colour is wanted */
   styles(stream: OutStream): Styles;
   /** no colour, for files */

@@ -1,13 +1,12 @@
 // Starting the guided estimate: only on a terminal (it never waits on a pipe), with the
 // flags given as answers, and the prompt library loaded only here.
-import type { CatalogChoice } from "../catalog/index.js";
+import type { PriceSettings } from "../catalog/choose.js";
 import { say, UserError } from "../errors.js";
 import type { Estimate } from "../calculator/types.js";
-import type { Catalog } from "../catalog/schema.js";
+import type { Lang } from "../i18n/lang.js";
 import type { CommandContext } from "./context.js";
 import { applyScenarioFlags } from "./scenario-flags.js";
 import { readScenario } from "./scenario-input.js";
-import type { RunPricing } from "./shared-options.js";
 import type { PrefilledAnswers } from "../interactive/flow.js";
 
 export const isInteractive = (context: CommandContext): boolean =>
@@ -17,11 +16,11 @@ export async function startInteractive(
   flags: Record<string, unknown>,
   context: CommandContext,
   options: {
-    choice: CatalogChoice;
-    /** how the answers are priced: the command's language, day, discount and config */
-    pricing: RunPricing;
+    /** how the answers are priced: the day, the list, the discount, the config */
+    settings: PriceSettings;
+    lang: Lang;
     /** shows the estimate after the questions (as --format and --output say) */
-    present(estimate: Estimate, catalog: Catalog): Promise<void>;
+    present(estimate: Estimate): Promise<void>;
     /** whether to offer the other editions' prices (only where a table goes to the terminal) */
     offerCompare: boolean;
   },
@@ -31,9 +30,9 @@ export async function startInteractive(
   }
   const { flagByPath } = applyScenarioFlags({}, flags);
   // The flags are validated like any scenario (errors name the flag), then become answers.
-  const { scenario: given, catalog } = await readScenario(undefined, flags, {
+  const { scenario: given, prices } = await readScenario(undefined, flags, {
     io: context.io,
-    choice: options.choice,
+    settings: options.settings,
     defaults: { plan: "pro" },
   });
   const set = (path: string) => flagByPath.has(path);
@@ -52,8 +51,8 @@ export async function startInteractive(
   };
   const { runInteractiveEstimate } = await import("../interactive/flow.js");
   await runInteractiveEstimate({
-    catalog,
-    ...options.pricing,
+    prices,
+    lang: options.lang,
     styles: context.styles(context.io.stdout),
     write: (text) => context.io.stdout.write(text),
     cwd: context.io.cwd,

@@ -29,8 +29,7 @@ import { catalogsCommand } from "./commands/catalogs.js";
 import { schemaCommand } from "./commands/schema.js";
 import { completionCommand } from "./commands/completion.js";
 import type { CommandContext } from "./context.js";
-import { CONFIG_SETTINGS, findProjectConfig, type ProjectConfig } from "../config/load.js";
-import type { ConfigRef } from "../calculator/types.js";
+import { findProjectConfig, type ProjectConfig } from "../config/load.js";
 import type { Io } from "./io.js";
 
 declare const IM_BILL_VERSION: string | undefined;
@@ -68,7 +67,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     interruption,
     width: terminalWidth(io),
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
-    config: undefined,
+    project: config,
+    configTaken: [],
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
     error,
@@ -99,7 +99,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   routeOutput(program, io, lang);
   program.hook("preAction", (_program, command) => {
     if (found instanceof UserError) throw found;
-    if (config) context.config = applyConfig(command, config);
+    if (config) context.configTaken = applyConfig(command, config);
   });
 
   // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
@@ -179,24 +179,16 @@ async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefi
 }
 
 /**
- * The config's settings as the values of the command's options, where the command has
- * the option and the command line did not give it (commander's "config" source): flags
- * override the config. A --pricing, --catalog or --on given overrides both of the
- * config's ways to choose prices. Returns what was taken, for the estimate to name.
+ * The config's language as the value of the command's --lang, where the command has the
+ * option and the command line did not give it (commander's "config" source). Its prices
+ * and discount are taken where a command prices (`pricingFor`), so that whatever a flag
+ * replaces is named. Returns what was taken, for the estimate to name.
  */
-function applyConfig(command: Command, config: ProjectConfig): ConfigRef | undefined {
-  const has = (name: string) => command.options.some((option) => option.attributeName() === name);
-  const fromCli = (name: string) => command.getOptionValueSource(name) === "cli";
-  const pricesGiven = ["pricing", "catalog", "on"].some(fromCli);
-  const settings: string[] = [];
-  for (const key of CONFIG_SETTINGS) {
-    const value = config[key];
-    if (value === undefined || !has(key) || fromCli(key)) continue;
-    if ((key === "pricing" || key === "catalog") && pricesGiven) continue;
-    command.setOptionValueWithSource(key, value, "config");
-    settings.push(key);
-  }
-  return settings.length > 0 ? { file: config.file, settings } : undefined;
+function applyConfig(command: Command, config: ProjectConfig): string[] {
+  const has = command.options.some((option) => option.attributeName() === "lang");
+  if (config.lang === undefined || !has || command.getOptionValueSource("lang") === "cli") return [];
+  command.setOptionValueWithSource("lang", config.lang, "config");
+  return ["lang"];
 }
 
 /**

@@ -1,8 +1,9 @@
 // The scenario a command prices: from a file (or stdin), from flags, or both — flags
 // override the file. Shared by estimate, compare and forecast.
 import { Option, type Command } from "commander";
-import type { Catalog } from "../catalog/schema.js";
-import { catalogForDocument, type CatalogChoice } from "../catalog/index.js";
+import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
+import { editionsOf } from "../catalog/index.js";
+import { isObject } from "../catalog/overlay.js";
 import { say, UserError } from "../errors.js";
 import type { Help } from "../i18n/help.js";
 import { readDocument } from "../document/read.js";
@@ -36,15 +37,21 @@ export function scenarioFile(argument: string | undefined, flags: ScenarioFlags,
 }
 
 /**
- * Load, merge and validate, with the catalog that prices it (the run's, or the one the
- * scenario pins). Errors name the flag that set a value, or the file and field; without
- * a file a missing plan is a missing --plan.
+ * Load, merge and validate, with the prices of the run's settings and the scenario's
+ * pin (`choosePrices`). Errors name the flag that set a value, or the file and field;
+ * without a file a missing plan is a missing --plan.
  */
 export async function readScenario(
   path: string | undefined,
   flags: Record<string, unknown>,
-  context: { io: Io; choice: CatalogChoice; defaults?: Record<string, unknown> },
-): Promise<{ scenario: Scenario; catalog: Catalog }> {
+  context: {
+    io: Io;
+    settings: PriceSettings;
+    defaults?: Record<string, unknown>;
+    /** compare prices every edition: the plan may be left out, or name an edition sold by contract */
+    anyPlan?: boolean;
+  },
+): Promise<{ scenario: Scenario; prices: PriceChoice }> {
   const file =
     path === undefined
       ? undefined
@@ -53,16 +60,21 @@ export async function readScenario(
           context.io,
           say((t) => t.document.expectedScenario),
         );
-  const { document, flagByPath } = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
-  const catalog = catalogForDocument(document, context.choice);
+  const merged = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
+  const { flagByPath } = merged;
+  const prices = choosePrices(context.settings, pinOf(merged.document));
+  let document = merged.document;
+  if (context.anyPlan && isObject(document) && !Object.hasOwn(document, "plan"))
+    document = { ...document, plan: editionsOf(prices.catalog)[0] };
   const scenario = validateScenario(document, {
-    catalog,
+    catalog: prices.catalog,
     source: file?.source ?? "",
+    requirePrice: !context.anyPlan,
     describePath: (fieldPath) => {
       const field = fieldPath.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
       const flag = flagByPath.get(field) ?? (file ? undefined : flagForPath(field));
       return flag ? { source: "", path: flag } : undefined;
     },
   });
-  return { scenario, catalog };
+  return { scenario, prices };
 }

@@ -1,6 +1,7 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import { builtinCatalog, builtinCatalogById, catalogOn, type CatalogChoice } from "../catalog/index.js";
+import { builtinCatalogById, type Catalog } from "../catalog/index.js";
+import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
 import { parseDate } from "../advisor/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../calculator/discount.js";
@@ -8,7 +9,6 @@ import { say, textIn, UserError } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
-import type { PriceOptions } from "../calculator/estimate.js";
 import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
 
@@ -44,58 +44,80 @@ export interface PriceFlags extends CatalogFlags {
   lang?: string;
 }
 
-/** The options a run prices with, all decided: language, day, the --discount percentage, config. */
-export type RunPricing = PriceOptions & { lang: Lang; asOf: string; discountPercent?: string };
-
 /**
- * What the price flags (and the project config) say: the catalog choice, and the options
- * every scenario of the run is priced with.
+ * How the run prices, from its flags and the project config: the day, the list a flag
+ * or the config chose (a price file is read here), the discount, and which config
+ * settings a flag replaced. Each scenario's list is then chosen by `choosePrices`.
  */
 export async function pricingFor(
   flags: PriceFlags,
   context: CommandContext,
-): Promise<{ choice: CatalogChoice & { asOf: string }; options: RunPricing }> {
-  const choice = await catalogFor(flags, context.io);
-  const options: RunPricing = {
-    lang: context.lang(flags.lang),
-    discountPercent: flags.discount,
-    asOf: choice.asOf,
-    config: context.config,
-  };
-  return { choice, options };
-}
+): Promise<{ settings: PriceSettings; lang: Lang }> {
+  const lang = context.lang(flags.lang);
+  if (flags.pricing !== undefined && flags.catalog !== undefined)
+    throw new UserError(say((t) => t.catalogs.oneOf("--pricing", "--catalog")));
+  const day = flags.on === undefined ? today() : parseDay("--on", flags.on);
+  const explicit =
+    flags.pricing !== undefined
+      ? { catalog: await loadCatalogFile(flags.pricing, context.io), by: "--pricing" }
+      : flags.catalog !== undefined
+        ? { catalog: catalogById("--catalog", flags.catalog), by: "--catalog" }
+        : undefined;
+  const project = context.project;
+  const settings: PriceSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
+  if (flags.discount !== undefined) settings.discount = { percent: flags.discount, from: "flag" };
+  if (!project) return { settings, lang };
 
-/**
- * The catalog of --pricing, --catalog or --on, else the default (that a scenario may
- * pin another over), and the day the bill is for (--on, else today). The loader and its
- * schema load only for --pricing.
- */
-export async function catalogFor(flags: CatalogFlags, io: Io): Promise<CatalogChoice & { asOf: string }> {
-  const given = (["pricing", "catalog", "on"] as const).filter((key) => flags[key] !== undefined);
-  if (given.length > 1) {
-    const [first, second] = given.map((key) => `--${key}`);
-    throw new UserError(say((t) => t.catalogs.oneOf(first!, second!)));
+  const config: ConfigSettings = { file: project.file, taken: [...context.configTaken], overridden: [] };
+  const setting = project.pricing !== undefined ? "pricing" : project.catalog !== undefined ? "catalog" : undefined;
+  if (setting && explicit) config.overridden.push({ setting, by: explicit.by });
+  else if (setting) {
+    config.setting = setting;
+    config.catalog =
+      setting === "pricing"
+        ? await configFile(project.file, () => loadCatalogFile(project.pricing!, context.io))
+        : catalogById(`${project.file}: catalog`, project.catalog!);
   }
-  const asOf = flags.on === undefined ? today() : parseDay("--on", flags.on);
-  if (flags.pricing !== undefined) {
-    const { loadCatalog } = await import("../catalog/file.js");
-    return { catalog: await loadCatalog(flags.pricing, io), chosen: true, asOf };
-  }
-  if (flags.catalog !== undefined) {
-    const catalog = builtinCatalogById(flags.catalog);
-    if (!catalog) {
-      const message = unknownCatalogText(flags.catalog, JSON.stringify(flags.catalog));
-      throw new UserError((lang) => `--catalog: ${textIn(message, lang)}`);
+  if (project.discount !== undefined) {
+    if (settings.discount) config.overridden.push({ setting: "discount", by: "--discount" });
+    else {
+      settings.discount = { percent: project.discount, from: "config" };
+      config.taken.push("discount");
     }
-    return { catalog, chosen: true, asOf };
   }
-  if (flags.on !== undefined) return { catalog: catalogOn(asOf) ?? builtinCatalog, chosen: true, asOf };
-  return { catalog: builtinCatalog, chosen: false, asOf };
+  settings.config = config;
+  return { settings, lang };
 }
 
-/** "2024-01-15", or "2024-01" for its first day; anything else is a usage error. */
+/** A price file; its reader and schema load only here. */
+async function loadCatalogFile(path: string, io: Io): Promise<Catalog> {
+  const { loadCatalog } = await import("../catalog/file.js");
+  return loadCatalog(path, io);
+}
+
+/** What a setting of the project config causes, named with the config file. */
+async function configFile<T>(file: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError((lang) => `${file}: pricing: ${error.messageIn(lang)}`, error.exitCode);
+  }
+}
+
+/** A built-in list by id, or a usage error with the ids there are and the closest one. */
+function catalogById(where: string, id: string): Catalog {
+  const catalog = builtinCatalogById(id);
+  if (catalog) return catalog;
+  const message = unknownCatalogText(id, JSON.stringify(id));
+  throw new UserError((lang) => `${where}: ${textIn(message, lang)}`);
+}
+
+/** "2024-01-15", "2024-01" for its first day, or "today"; anything else is a usage error. */
 export function parseDay(flag: string, text: string): string {
-  const day = /^\d{4}-\d{2}$/.test(text.trim()) ? `${text.trim()}-01` : text.trim();
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === "today") return today();
+  const day = /^\d{4}-\d{2}$/.test(trimmed) ? `${trimmed}-01` : trimmed;
   if (!parseDate(day)) {
     const got = JSON.stringify(text);
     throw new UserError(say((t) => `${flag}: ${t.flags.day(got)}`));

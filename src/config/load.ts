@@ -12,9 +12,6 @@ import type { Lang } from "../i18n/lang.js";
 export const CONFIG_FILES = ["im-bill.config.json", "im-bill.config.yaml", "im-bill.config.yml"] as const;
 export const PACKAGE_KEY = "im-bill";
 
-/** The settings a config may hold, as the flags they stand for. */
-export const CONFIG_SETTINGS = ["pricing", "catalog", "discount", "lang"] as const;
-
 /** A config found and validated: each setting as the flag it stands for would give it. */
 export interface ProjectConfig {
   /** the file, as messages and footers name it: relative to the current directory */

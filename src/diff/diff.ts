@@ -4,6 +4,8 @@
 import { Money, toAmount } from "../calculator/decimal.js";
 import type { CatalogRef, Estimate, Line } from "../calculator/types.js";
 import type { EditionId } from "../catalog/editions.js";
+import type { PricingRef } from "../catalog/pricing-ref.js";
+import { pricingSaid } from "../catalog/choose.js";
 
 export interface LineChange {
   id: string;
@@ -23,9 +25,22 @@ export interface LineChange {
 /** One side of a diff: what was priced, with which prices. */
 export interface DiffSide {
   plan: EditionId;
+  planName: string;
   catalog: CatalogRef;
+  /** which prices made it; null for an estimate saved by an im-bill that did not say */
+  pricing: PricingRef | null;
   total: string;
+  /** the side was in another currency, converted at a rate the user gave (--rate) */
+  converted?: { from: string; rate: string };
+  /** what is said of its prices (a list not in effect, a pin that lost) */
+  said: string[];
 }
+
+/**
+ * A side as diffEstimates takes it: an estimate (one saved by an earlier im-bill may
+ * not say its prices), and the rate it was converted at, if any.
+ */
+export type DiffInput = Omit<Estimate, "pricing"> & { pricing?: PricingRef; converted?: DiffSide["converted"] };
 
 export interface EstimateDiff {
   currency: string;
@@ -35,6 +50,8 @@ export interface EstimateDiff {
   planChanged: boolean;
   /** the price list changed (another id or version) */
   catalogChanged: boolean;
+  /** anything about the prices changed: the list, a price file, the config, the discount */
+  pricingChanged: boolean;
   lines: LineChange[];
   total: { before: string; after: string; change: string; percent: string | null };
 }
@@ -49,7 +66,7 @@ const same = (old: Line, now: Line) =>
   old.quantity === now.quantity &&
   old.unitPrice === now.unitPrice;
 
-export function diffEstimates(before: Estimate, after: Estimate): EstimateDiff {
+export function diffEstimates(before: DiffInput, after: DiffInput): EstimateDiff {
   const ids = [...new Set([...before.lines.map((line) => line.id), ...after.lines.map((line) => line.id)])];
   const lines = ids.map((id): LineChange => {
     const old = before.lines.find((line) => line.id === id);
@@ -71,17 +88,25 @@ export function diffEstimates(before: Estimate, after: Estimate): EstimateDiff {
   });
   const from = new Money(before.total);
   const change = new Money(after.total).minus(from);
-  const side = (estimate: Estimate): DiffSide => ({
+  const side = (estimate: DiffInput): DiffSide => ({
     plan: estimate.plan,
+    planName: estimate.planName,
     catalog: estimate.catalog,
+    pricing: estimate.pricing ?? null,
     total: estimate.total,
+    said: pricingSaid(estimate.notes),
+    ...(estimate.converted ? { converted: estimate.converted } : {}),
   });
+  // The day a side was priced is not a change of prices: two files priced today, or a saved one.
+  const prices = (estimate: DiffInput) =>
+    estimate.pricing ? JSON.stringify({ ...estimate.pricing, on: null }) : JSON.stringify(estimate.catalog);
   return {
     currency: after.currency,
     before: side(before),
     after: side(after),
     planChanged: before.plan !== after.plan,
     catalogChanged: before.catalog.id !== after.catalog.id || before.catalog.version !== after.catalog.version,
+    pricingChanged: prices(before) !== prices(after),
     lines,
     total: { before: before.total, after: after.total, change: toAmount(change), percent: percentOf(change, from) },
   };

@@ -18,6 +18,8 @@ export interface LoadedDocument {
   /** how messages name the input: the path as given, or "stdin" */
   source: string;
   data: unknown;
+  /** SHA-256 of the bytes read, hex (when asked for): a report names the price file it used by it */
+  sha256?: string;
 }
 
 export type DocumentFormat = "json" | "yaml";
@@ -29,27 +31,40 @@ export const isYamlPath = (path: string): boolean => YAML_EXTENSIONS.has(extname
 /** JSON unless the text starts like YAML: for stdin, which has no extension. */
 export const formatOfText = (text: string): DocumentFormat => (/^\s*[[{]/.test(text) ? "json" : "yaml");
 
+/** A file's (or stdin's, for `-`) bytes, within `limit`. */
+async function readBytes(path: string, context: ReadContext, limit: number): Promise<Uint8Array> {
+  const source = path === "-" ? "stdin" : path;
+  return path === "-"
+    ? await readStreamBytes(source, context.stdin, limit)
+    : readFileBytes(source, resolve(context.cwd, path), limit);
+}
+
 /** A file's (or stdin's, for `-`) text: UTF-8, within `limit` bytes. */
 export async function readText(path: string, context: ReadContext, limit: number = LIMITS.fileBytes): Promise<string> {
-  const source = path === "-" ? "stdin" : path;
-  const bytes =
-    path === "-"
-      ? await readStreamBytes(source, context.stdin, limit)
-      : readFileBytes(source, resolve(context.cwd, path), limit);
-  return decodeText(bytes, source);
+  return decodeText(await readBytes(path, context, limit), path === "-" ? "stdin" : path);
 }
 
 /**
  * Read and parse one document; `-` reads stdin (JSON or YAML by its first character).
  * `expected` says what an empty one should have held.
  */
-export async function readDocument(path: string, context: ReadContext, expected: Text): Promise<LoadedDocument> {
+export async function readDocument(
+  path: string,
+  context: ReadContext,
+  expected: Text,
+  options: { hash?: boolean } = {},
+): Promise<LoadedDocument> {
   const source = path === "-" ? "stdin" : path;
   const yamlFile = path !== "-" && isYamlPath(path);
-  const text = await readText(path, context, yamlFile ? LIMITS.yamlBytes : LIMITS.fileBytes);
+  const bytes = await readBytes(path, context, yamlFile ? LIMITS.yamlBytes : LIMITS.fileBytes);
+  const text = decodeText(bytes, source);
   if (text.trim() === "") throw emptyError(source, expected);
   const format = path === "-" ? formatOfText(text) : yamlFile ? "yaml" : "json";
-  return { source, data: await parseDocument(text, source, format, expected) };
+  const data = await parseDocument(text, source, format, expected);
+  if (!options.hash) return { source, data };
+  // node:crypto loads only for the files that are named by their hash (price files).
+  const { createHash } = await import("node:crypto");
+  return { source, data, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 /** One document of a text; a YAML text with several documents is an error. */

@@ -26,7 +26,7 @@ const en = {
     option: "scenario file, JSON or YAML (- reads stdin)",
   },
   flags: {
-    "--plan": "edition: trial, pro or flagship (体验版, 专业版, 旗舰版, ultimate)",
+    "--plan": "edition: trial, pro, flagship or enterprise (体验版, 专业版, 旗舰版, 企业版, ultimate)",
     "--name": "a name for the scenario",
     "--dau": "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)",
     "--groups": "monthly peak group count",
@@ -45,8 +45,9 @@ const en = {
   } as Record<string, string>,
   lang: "language of labels and messages (default: from the locale)",
   pricing: "price catalog, JSON or YAML: a whole one, or an overlay that extends a built-in one",
-  catalog: "a built-in price list, such as tencent-im-cn-2024 (see im-bill catalogs)",
-  on: "the built-in price list in effect on this day, YYYY-MM-DD or YYYY-MM",
+  catalog:
+    "a built-in price list, such as tencent-im-cn-2020 (see im-bill catalogs); default: the list in effect on the day",
+  on: "the day the bill is for, YYYY-MM-DD, YYYY-MM or today (default: today): the list in effect then prices it",
   discount: "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
   output: "write the report to a file, atomically",
   format: "output format",
@@ -89,12 +90,15 @@ const en = {
   check: {
     description: "check scenarios against their expected totals, lines and violations (for CI)",
     paths: "scenario files, directories, glob patterns, or - for stdin",
-    update: "write the current results into each scenario's expect block (keeps maxTotal)",
+    update:
+      "write the current results into what each expect block states (keeps maxTotal), and pin the list that priced a scenario that pins none",
+    dryRun: "with --update: say what would change, write nothing, exit 1 if anything would",
     requireExpect: "a scenario without expectations fails",
     examples: [
       ["im-bill check scenarios/", ""],
       ["im-bill check scenarios/ --format junit --output check.xml", ""],
       ["im-bill check --update scenarios/app.yaml", 'write the current bill into "expect"'],
+      ["im-bill check --update --dry-run scenarios/", "fail when an expectation is stale"],
     ] as [string, string][],
     footer:
       'A scenario\'s "expect" block: { "total": "4999.00", "maxTotal": "6000.00",\n"lines": { "overage.dau": "2000.00" }, "violations": [] }.\nExit 0: all pass; 1: some expectation failed (or is missing, with --require-expect);\n2: invalid input.',
@@ -132,6 +136,7 @@ const en = {
     after: "scenario file or saved JSON estimate",
     failAbove: "exit 1 when the total rises by more than this, e.g. 500 or 10%",
     title: "a heading for the markdown output",
+    rate: "compare sides in two currencies at this rate, e.g. USD:CNY=7.1 (1 USD = 7.1 CNY)",
     examples: [
       ["im-bill diff before.json after.json", ""],
       ["git show main:scenarios/app.json > /tmp/app.main.json", ""],
@@ -162,11 +167,12 @@ const en = {
   },
   catalogs: {
     description: "list the built-in price lists and their dates; --diff compares two catalogs figure by figure",
-    diff: "two catalogs: built-in ids or --pricing files",
+    diff: "one catalog (compared with today's list) or two: built-in ids or --pricing files",
     examples: [
       ["im-bill catalogs", ""],
       ["im-bill catalogs --format json", ""],
       ["im-bill catalogs --diff tencent-im-cn-2020 tencent-im-cn-2024", ""],
+      ["im-bill catalogs --diff tencent-im-cn-2020", "against the list in effect today"],
       ["im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml", "a --pricing file"],
     ] as [string, string][],
     footer: "",
@@ -215,7 +221,7 @@ const zh: Help = {
     option: "场景文件，JSON 或 YAML（- 表示读取标准输入）",
   },
   flags: {
-    "--plan": "版本：trial、pro 或 flagship（体验版、专业版、旗舰版、ultimate）",
+    "--plan": "版本：trial、pro、flagship 或 enterprise（体验版、专业版、旗舰版、企业版、ultimate）",
     "--name": "场景名称",
     "--dau": "月峰值 DAU（25000、25,000、25k、2.5万 均可）",
     "--groups": "月峰值群组数",
@@ -234,8 +240,8 @@ const zh: Help = {
   },
   lang: "标签与提示的语言（默认：取自系统区域设置）",
   pricing: "价格表文件，JSON 或 YAML：完整价格表，或扩展某个内置价格表的覆盖文件",
-  catalog: "内置价格表，例如 tencent-im-cn-2024（见 im-bill catalogs）",
-  on: "在该日生效的内置价格表，格式 YYYY-MM-DD 或 YYYY-MM",
+  catalog: "内置价格表，例如 tencent-im-cn-2020（见 im-bill catalogs）；默认为账单日期当日生效的价格表",
+  on: "账单日期，格式 YYYY-MM-DD、YYYY-MM 或 today（默认今天）：按当日生效的价格表计价",
   discount: "折扣，例如 15%，作用于价格表规定的部分（默认为套餐包与增值服务）",
   output: "将报告写入文件（原子写入）",
   format: "输出格式",
@@ -278,12 +284,14 @@ const zh: Help = {
   check: {
     description: "检查场景的合计、计费项与不满足项是否符合预期（用于 CI）",
     paths: "场景文件、目录、glob 模式，或 - 表示标准输入",
-    update: "将当前结果写入各场景的 expect（保留 maxTotal）",
+    update: "将当前结果写入各 expect 已列出的项（保留 maxTotal），并为未固定价格表的场景固定计价所用的价格表",
+    dryRun: "与 --update 一起使用：只列出将要更改的内容，不写入；有更改时退出码为 1",
     requireExpect: "没有预期的场景视为失败",
     examples: [
       ["im-bill check scenarios/", ""],
       ["im-bill check scenarios/ --format junit --output check.xml", ""],
       ["im-bill check --update scenarios/app.yaml", '将当前账单写入 "expect"'],
+      ["im-bill check --update --dry-run scenarios/", "预期已过时则失败"],
     ],
     footer:
       '场景的 "expect"：{ "total": "4999.00", "maxTotal": "6000.00",\n"lines": { "overage.dau": "2000.00" }, "violations": [] }。\n退出码 0：全部通过；1：有预期未满足（或使用 --require-expect 时缺少预期）；\n2：输入无效。',
@@ -320,6 +328,7 @@ const zh: Help = {
     after: "场景文件或保存的 JSON 估算结果",
     failAbove: "合计增加超过此值时以 1 退出，例如 500 或 10%",
     title: "markdown 输出的标题",
+    rate: "按此汇率比较两种币种的两侧，例如 USD:CNY=7.1（1 美元 = 7.1 人民币）",
     examples: [
       ["im-bill diff before.json after.json", ""],
       ["git show main:scenarios/app.json > /tmp/app.main.json", ""],
@@ -350,11 +359,12 @@ const zh: Help = {
   },
   catalogs: {
     description: "列出内置价格表及其适用期间；--diff 逐项比较两个价格表",
-    diff: "两个价格表：内置 id 或 --pricing 文件",
+    diff: "一个价格表（与今日价格表比较）或两个：内置 id 或 --pricing 文件",
     examples: [
       ["im-bill catalogs", ""],
       ["im-bill catalogs --format json", ""],
       ["im-bill catalogs --diff tencent-im-cn-2020 tencent-im-cn-2024", ""],
+      ["im-bill catalogs --diff tencent-im-cn-2020", "与今日生效的价格表比较"],
       ["im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml", "--pricing 文件"],
     ],
     footer: "",

@@ -1,6 +1,7 @@
 // Every word the estimate and its renderers show, in English and Chinese.
 // Names of editions and add-ons are catalog data; this holds only the phrasing.
-import type { LimitNeed } from "../catalog/editions.js";
+import type { LimitNeed, StatedLimit } from "../catalog/editions.js";
+import type { FigureStatus } from "../catalog/figures.js";
 import { formatNumber as n } from "../util/format.js";
 import type { Lang } from "./lang.js";
 
@@ -23,6 +24,7 @@ const en = {
     text: "a non-empty string",
     price: 'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
     amount: 'an amount as a string, such as "4999.00"',
+    twoDecimals: 'an amount with two decimals, such as "999.00"',
     plan: "trial, pro or flagship",
     lines: "an object of line ids and amounts",
     violations: "a list of violation codes",
@@ -33,6 +35,8 @@ const en = {
     appliesTo: "a list of base, overage, addon",
     percent: 'a percentage from 0 to 100 (at most four decimals), such as "15%"',
     lang: "en or zh",
+    editionId: "an id of lower-case letters, digits and hyphens, such as pro",
+    editions: "an object of one edition or more",
     kind: (kind: string) => ({ object: "an object", record: "an object", array: "a list" })[kind] ?? `a ${kind}`,
   },
   validation: {
@@ -46,8 +50,8 @@ const en = {
     nothing: "nothing",
     aList: "a list",
     anObject: "an object",
-    unknownPlan: (plan: string, suggestion: string | undefined) =>
-      `unknown plan ${plan}: expected trial, pro or flagship${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    unknownPlan: (plan: string, editions: string, suggestion: string | undefined) =>
+      `unknown plan ${plan}: expected ${editions}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     unknownAddon: (key: string, sold: string, suggestion: string | undefined) =>
       `unknown add-on ${key}: the catalog sells ${sold || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     repeated: (value: string, first: number) => `${value} is listed twice (first as item ${first})`,
@@ -56,6 +60,14 @@ const en = {
     unknownSource: (key: string, suggestion: string | undefined) =>
       `unknown source ${key}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     addonWithoutName: (key: string) => `has no name: add "${key}" to addonNames`,
+    priceOnRequest: (edition: string, id: string) =>
+      `${edition} has no published price: Tencent quotes it by contract. Give your contract's price in a price file that extends this list (--pricing, or pricing in the project config), at editions.${id}.packageFee.price`,
+    builtinId: (id: string) =>
+      `${id} is the id of a built-in list: a price file names itself (give it an id of its own), so that an estimate never passes changed prices off as the list's`,
+    currencyInherited: (currency: string, base: string, baseCurrency: string, paths: string, more: number) =>
+      `is ${currency}, but the figures it takes from ${base} are in ${baseCurrency}: restate every price in ${currency} (it inherits ${paths}${more > 0 ? ` and ${n(more)} more` : ""})`,
+    fromAfterTo: (from: string, to: string) => `starts on ${from}, after it ends (${to})`,
+    inferredWithoutNote: "is inferred: give the derivation in a note",
   },
   config: {
     expected: 'settings such as {"pricing": "prices.yaml", "discount": "15%"}',
@@ -171,7 +183,44 @@ const en = {
   violations: "Violations:",
   notes: "Notes:",
   estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
-  catalogFooter: (id: string, version: string, currency: string) => `Prices: ${id} ${version} (${currency})`,
+  pricing: {
+    newPrice: (edition: string, price: string) => `${edition} costs ${price}/month`,
+    superseded: (list: string, to: string, current: string, since: string, change: string | undefined, use: string) =>
+      change
+        ? `${list} ended on ${to}: ${change} since ${since} (${use})`
+        : `${list} ended on ${to}: ${current} applies since ${since}, at the same price for this edition (${use})`,
+    notYet: (list: string, from: string, when: string, current: string | null, use: string | undefined) =>
+      `${list} applies from ${from}, not ${when}${current ? `: ${current} does (${use})` : ""}`,
+    outOfDates: (list: string, from: string | null, to: string | null, when: string) =>
+      `${list} applies ${from && to ? `from ${from} to ${to}` : from ? `from ${from}` : `until ${to}`}, not ${when}`,
+    baseSuperseded: (list: string, base: string, baseTo: string, current: string, since: string) =>
+      `${list} extends ${base}, which ended on ${baseTo}: ${current} applies since ${since}`,
+    today: "today",
+    onDay: (day: string) => `on ${day}`,
+    then: "then",
+    pinOverridden: (pin: string, list: string, by: string) =>
+      `The scenario pins ${pin}, but ${by === "catalog" ? "the catalog option" : by} chose ${list}`,
+    configNotUsed: (file: string, setting: string, value: string, pin: string) =>
+      `The ${setting} of ${file} (${value}) is not used: the scenario pins ${pin}`,
+    configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,
+    // The provenance of a bill, under every report.
+    prices: (id: string, version: string, currency: string, why: string) =>
+      `Prices: ${id} ${version} (${currency}), ${why}`,
+    byDate: (when: string) => `the list in effect ${when}`,
+    byFlag: (flag: string) => `chosen by ${flag}`,
+    byOption: "chosen by the catalog option",
+    byPin: "pinned by the scenario",
+    byConfig: (file: string) => `chosen by ${file}`,
+    file: (file: string, hash: string, base: string | null) =>
+      `Price file: ${file || "(a document)"} (sha256 ${hash})${base ? `, extends ${base}` : ""}`,
+    discount: (percent: string, from: string) => `Discount: ${percent}% (${from})`,
+    optionName: "the discount option",
+    sameList: (count: number) => `every scenario (${n(count)})`,
+    forScenarios: (count: number) => `${n(count)} scenario${count === 1 ? "" : "s"}`,
+    forMonths: (months: string) => `month${/[,–]/.test(months) ? "s" : ""} ${months}`,
+    before: "Before",
+    after: "After",
+  },
   interactive: {
     edition: "Edition",
     includes: (items: string[]) => `Includes ${items.join(", ")}`,
@@ -252,7 +301,7 @@ const en = {
       `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
     beyond: (month: number, flag: string, max: string) =>
       `month ${month}: the usage grows past ${max}, the most im-bill prices exactly: lower ${flag} or --months`,
-    noFit: (month: number) => `month ${month}: no edition fits; priced on Flagship`,
+    noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
     noReturn: (month: number, total: string) =>
       `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
     violationMonths: (months: string, message: string, first: number) =>
@@ -276,6 +325,9 @@ const en = {
     why: (edition: string, violations: string[]) => `✗ ${edition}: ${violations.join(" · ")}`,
     recommendationLine: (reason: string) => `Recommendation: ${reason}.`,
     doesNotFit: (edition: string) => `${edition} does not fit`,
+    onRequest: (edition: string) => `${edition} has no published price (quoted by contract)`,
+    onRequestCell: "on request",
+    onRequestFits: (edition: string) => `${edition}: its stated limits serve these needs; its price is on request`,
     saves: (amount: string, edition: string) => `${amount} less than ${edition}`,
     sameAs: (other: string, winner: string, extras: string[]) =>
       `the same as ${other}${extras.length > 0 ? `, and ${winner} also includes ${extras.join(", ")}` : ""}`,
@@ -298,6 +350,13 @@ const en = {
   },
   check: {
     cannotUpdateStdin: "--update writes files: it cannot update stdin",
+    dryRunAlone: "--dry-run goes with --update: it says what --update would change",
+    wouldChange: (count: number) =>
+      `${n(count)} scenario${count === 1 ? "" : "s"} would change (--dry-run): run check --update to write ${count === 1 ? "it" : "them"}`,
+    updated: (file: string) => `${file}: updated`,
+    wouldUpdate: (file: string) => `${file}: would change`,
+    pinned: (id: string) => `pinned to ${id}`,
+    noValue: "(none)",
     none: "none",
     missingExpect: "expected an expect block (--require-expect), got none",
     line: (id: string) => `line ${id}`,
@@ -359,8 +418,16 @@ const en = {
       groupMemberLimit: "Members per group",
       groupsPerUser: "Groups per user",
       historyDays: "Message history",
-    } satisfies Record<LimitNeed, string>,
-    unitOf: (need: LimitNeed): string => (need === "historyDays" ? " days" : ""),
+      recentContacts: "Recent contacts",
+      dailyNewGroups: "New groups a day",
+      communities: "Communities",
+    } satisfies Record<LimitNeed | StatedLimit, string>,
+    unitOf: (need: LimitNeed | StatedLimit): string => (need === "historyDays" ? " days" : ""),
+    onRequest: "on request",
+    lastVerified: (day: string) => `newest source ${day}`,
+    counts: (parts: string[]) => `Figures: ${parts.join(", ")}`,
+    statusCount: (status: FigureStatus, count: number) =>
+      `${n(count)} ${{ sourced: "sourced", inferred: "inferred", carriedOver: "carried over", assumed: "assumed" }[status]}`,
     sources: "Sources",
     sourceKey: "Key",
     sourceText: "Source",
@@ -395,12 +462,23 @@ const en = {
     risesAbove: (change: string, percent: string | null, threshold: string) =>
       `the total rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
     threshold: (got: string) => `must be an amount such as 500 or a percentage such as 10%, got ${got}`,
+    rateFormat: (got: string) => `must be a rate such as USD:CNY=7.1 (one USD is 7.1 CNY), got ${got}`,
+    currencies: (before: string, from: string, after: string, to: string) =>
+      `${before} is in ${from} and ${after} in ${to}: give the rate between them (--rate ${from}:${to}=…) to compare them`,
+    rateMismatch: (rate: string, from: string, to: string) =>
+      `--rate ${rate} is not between ${from} and ${to}, the currencies of the two sides`,
+    converted: (from: string, rate: string) => `converted from ${from} at ${rate}`,
+    pricesOf: (side: string, line: string) => `${side}: ${line}`,
+    verify: {
+      lineTwice: (id: string, first: number) => `the line id ${id} is given twice (first at lines[${first}])`,
+      twoDecimals: (value: string) => `must be an amount with two decimals, such as "999.00", got "${value}"`,
+      notTheSum: (stated: string, sum: string) =>
+        `is ${stated}, but its lines sum to ${sum}: the file was edited or is not an im-bill estimate`,
+      twoCurrencies: (currency: string, list: string) =>
+        `is ${currency}, but its price list is in ${list}: one estimate has one currency`,
+    },
   },
   catalogs: {
-    supersededPrice: (edition: string, price: string, since: string, id: string) =>
-      `${edition} costs ${price}/month since ${since}: --catalog ${id}`,
-    supersededList: (id: string, since: string) =>
-      `A newer price list applies since ${since}, the same for this edition (its figures carried over): --catalog ${id}`,
     oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
     didYouMean: (id: string) => `did you mean "${id}"?`,
     id: "Catalog",
@@ -409,21 +487,21 @@ const en = {
       from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
     currency: "Currency",
     figures: "Figures",
-    figureCounts: (sourced: number, assumed: number, carried: number) => [
-      `${n(sourced)} sourced`,
-      `${n(assumed)} assumed`,
-      `${n(carried)} carried over`,
-    ],
-    sourced: "Sourced",
-    assumed: "Assumed",
-    carriedOver: "Carried",
-    standing: (isDefault: string, current: string) => `Default: ${isDefault}. In effect today: ${current}.`,
+    status: { sourced: "Sourced", inferred: "Inferred", carriedOver: "Carried", assumed: "Assumed" } satisfies Record<
+      FigureStatus,
+      string
+    >,
+    verified: "Verified",
+    verifiedOn: (day: string) => `verified ${day}`,
+    standing: (current: string) =>
+      `In effect today, and the list a bill is priced with unless told otherwise: ${current}.`,
     legend:
-      "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; assumed: no source does (see im-bill prices); carried over: taken unchanged from an earlier list, not re-verified.",
+      "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
     figure: "Figure",
     same: (before: string, after: string) => `${before} and ${after} have the same figures`,
     changes: (count: number) => (count === 1 ? "1 figure differs" : `${n(count)} figures differ`),
-    diffTwo: (count: number) => `--diff takes two catalogs (built-in ids or files), got ${n(count)}`,
+    diffTwo: (count: number) =>
+      `--diff takes one catalog (compared with today's list) or two (built-in ids or files), got ${n(count)}`,
   },
   flags: {
     percent: (got: string) => `must be a percentage from 0 to 100 (at most four decimals), such as 15%, got ${got}`,
@@ -469,6 +547,7 @@ const zh: Messages = {
     text: "非空字符串",
     price: '≥ 0 的金额字符串，最多两位小数，例如 "999.00"',
     amount: '金额字符串，例如 "4999.00"',
+    twoDecimals: '两位小数的金额，例如 "999.00"',
     plan: "trial、pro 或 flagship",
     lines: "由计费项 id 与金额组成的对象",
     violations: "由不满足项代码组成的列表",
@@ -479,6 +558,8 @@ const zh: Messages = {
     appliesTo: "由 base、overage、addon 组成的列表",
     percent: '0 到 100 的百分比（最多四位小数），例如 "15%"',
     lang: "en 或 zh",
+    editionId: "由小写字母、数字和连字符组成的 id，例如 pro",
+    editions: "包含至少一个版本的对象",
     kind: (kind) =>
       ({ object: "对象", record: "对象", array: "列表", string: "字符串", number: "数字", boolean: "布尔值" })[kind] ??
       kind,
@@ -493,8 +574,8 @@ const zh: Messages = {
     nothing: "空",
     aList: "列表",
     anObject: "对象",
-    unknownPlan: (plan, suggestion) =>
-      `未知版本 ${plan}：应为 trial、pro 或 flagship${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
+    unknownPlan: (plan, editions, suggestion) =>
+      `未知版本 ${plan}：应为 ${editions}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     unknownAddon: (key, sold, suggestion) =>
       `未知增值服务 ${key}：价格表可按需购买的有 ${sold || "（无）"}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     repeated: (value, first) => `${value} 重复出现（第一次为第 ${first} 项）`,
@@ -503,6 +584,13 @@ const zh: Messages = {
     unknownSource: (key, suggestion) =>
       `未知来源 ${key}：不是 sources 中的键${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     addonWithoutName: (key) => `没有名称：请在 addonNames 中添加 "${key}"`,
+    priceOnRequest: (edition, id) =>
+      `${edition}没有公开价格：腾讯云按合同报价。请在基于此价格表的价格文件中给出合同价格（--pricing，或项目配置中的 pricing），位置为 editions.${id}.packageFee.price`,
+    builtinId: (id) => `${id} 是内置价格表的 id：价格文件须使用自己的 id，以免估算把改动过的价格当作官方价格`,
+    currencyInherited: (currency, base, baseCurrency, paths, more) =>
+      `为 ${currency}，但从 ${base} 继承的数值以 ${baseCurrency} 计：请以 ${currency} 重新给出每个价格（继承了 ${paths}${more > 0 ? ` 等另外 ${n(more)} 项` : ""}）`,
+    fromAfterTo: (from, to) => `开始日期 ${from} 晚于结束日期 ${to}`,
+    inferredWithoutNote: "标为推断（inferred）：请在 note 中说明推导过程",
   },
   config: {
     expected: '设置，例如 {"pricing": "prices.yaml", "discount": "15%"}',
@@ -610,7 +698,40 @@ const zh: Messages = {
   violations: "不满足：",
   notes: "说明：",
   estimateTitle: (name, edition) => `${name ? `${name} — ` : ""}${edition}月度费用估算`,
-  catalogFooter: (id, version, currency) => `价格表：${id} ${version}（${currency}）`,
+  pricing: {
+    newPrice: (edition, price) => `${edition}为 ${price}/月`,
+    superseded: (list, to, current, since, change, use) =>
+      change
+        ? `${list} 已于 ${to} 停止适用：自 ${since} 起${change}（${use}）`
+        : `${list} 已于 ${to} 停止适用：自 ${since} 起适用 ${current}，此版本价格不变（${use}）`,
+    notYet: (list, from, when, current, use) =>
+      `${list} 自 ${from} 起适用，不适用于${when}${current ? `：适用的是 ${current}（${use}）` : ""}`,
+    outOfDates: (list, from, to, when) =>
+      `${list} 的适用期间为 ${from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`}，不适用于${when}`,
+    baseSuperseded: (list, base, baseTo, current, since) =>
+      `${list} 基于 ${base}，而后者已于 ${baseTo} 停止适用：自 ${since} 起适用 ${current}`,
+    today: "今天",
+    onDay: (day) => ` ${day} `,
+    then: "当时",
+    pinOverridden: (pin, list, by) =>
+      `场景固定使用 ${pin}，但 ${by === "catalog" ? "catalog 选项" : by} 选用了 ${list}`,
+    configNotUsed: (file, setting, value, pin) => `未使用 ${file} 中的 ${setting}（${value}）：场景固定使用 ${pin}`,
+    configOverridden: (file, setting, by) => `${by} 取代了 ${file} 中的 ${setting}`,
+    prices: (id, version, currency, why) => `价格表：${id} ${version}（${currency}），${why}`,
+    byDate: (when) => `${when.trim()}适用的价格表`,
+    byFlag: (flag) => `由 ${flag} 选用`,
+    byOption: "由 catalog 选项选用",
+    byPin: "场景固定使用",
+    byConfig: (file) => `由 ${file} 选用`,
+    file: (file, hash, base) => `价格文件：${file || "（文档）"}（sha256 ${hash}）${base ? `，基于 ${base}` : ""}`,
+    discount: (percent, from) => `折扣：${percent}%（${from}）`,
+    optionName: "discount 选项",
+    sameList: (count) => `全部场景（${n(count)} 个）`,
+    forScenarios: (count) => `${n(count)} 个场景`,
+    forMonths: (months) => `第 ${months} 月`,
+    before: "变更前",
+    after: "变更后",
+  },
   interactive: {
     edition: "版本",
     includes: (items) => `包含${items.join("、")}`,
@@ -687,7 +808,7 @@ const zh: Messages = {
       `第 ${month} 月${day ? `（${day}）` : ""}起：按 ${id} 的价格计费${change ? `（${change}）` : ""}`,
     beyond: (month, flag, max) =>
       `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
-    noFit: (month) => `第 ${month} 月：没有满足需求的版本，按旗舰版计价`,
+    noFit: (month, edition) => `第 ${month} 月：没有满足需求的版本，按${edition}计价`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
     violationMonths: (months, message, first) =>
       `第 ${months} 月：${message}${months.includes(",") || months.includes("–") ? `（第 ${first} 月）` : ""}`,
@@ -711,6 +832,9 @@ const zh: Messages = {
     why: (_edition, violations) => `✗ ${violations.join("；")}`,
     recommendationLine: (reason) => `推荐：${reason}。`,
     doesNotFit: (edition) => `${edition}不满足`,
+    onRequest: (edition) => `${edition}没有公开价格（按合同报价）`,
+    onRequestCell: "需询价",
+    onRequestFits: (edition) => `${edition}：其公布的限制可满足这些需求，价格需询价`,
     saves: (amount, edition) => `比${edition}少 ${amount}`,
     sameAs: (other, winner, extras) =>
       `与${other}相同${extras.length > 0 ? `，且${winner}还包含${extras.join("、")}` : ""}`,
@@ -733,6 +857,12 @@ const zh: Messages = {
   },
   check: {
     cannotUpdateStdin: "--update 会改写文件：不能用于标准输入",
+    dryRunAlone: "--dry-run 需与 --update 一起使用：列出 --update 将要更改的内容",
+    wouldChange: (count) => `有 ${n(count)} 个场景将被更改（--dry-run）：运行 check --update 写入`,
+    updated: (file) => `${file}：已更新`,
+    wouldUpdate: (file) => `${file}：将被更改`,
+    pinned: (id) => `固定为 ${id}`,
+    noValue: "（无）",
     none: "无",
     missingExpect: "应有 expect（--require-expect），实际没有",
     line: (id) => `计费项 ${id}`,
@@ -791,8 +921,16 @@ const zh: Messages = {
       groupMemberLimit: "单群成员数",
       groupsPerUser: "单用户可加入群组数",
       historyDays: "历史消息存储",
+      recentContacts: "最近联系人",
+      dailyNewGroups: "每日新增群组数",
+      communities: "社群数",
     },
     unitOf: (need) => (need === "historyDays" ? " 天" : ""),
+    onRequest: "需询价",
+    lastVerified: (day) => `最新来源 ${day}`,
+    counts: (parts) => `数值：${parts.join("，")}`,
+    statusCount: (status, count) =>
+      `${{ sourced: "有来源", inferred: "推断", carriedOver: "沿用", assumed: "假设" }[status]} ${n(count)}`,
     sources: "来源",
     sourceKey: "键",
     sourceText: "来源",
@@ -823,10 +961,20 @@ const zh: Messages = {
     risesAbove: (change, percent, threshold) =>
       `合计增加 ${change}${percent ? `（${percent}%）` : ""}，超过 --fail-above ${threshold}`,
     threshold: (got) => `应为金额（例如 500）或百分比（例如 10%），实际为 ${got}`,
+    rateFormat: (got) => `应为汇率，例如 USD:CNY=7.1（1 美元 = 7.1 人民币），实际为 ${got}`,
+    currencies: (before, from, after, to) =>
+      `${before} 以 ${from} 计，${after} 以 ${to} 计：请给出两者之间的汇率（--rate ${from}:${to}=…）后再比较`,
+    rateMismatch: (rate, from, to) => `--rate ${rate} 不是两侧币种 ${from} 与 ${to} 之间的汇率`,
+    converted: (from, rate) => `由 ${from} 按 ${rate} 换算`,
+    pricesOf: (side, line) => `${side}：${line}`,
+    verify: {
+      lineTwice: (id, first) => `计费项 id ${id} 出现了两次（第一次在 lines[${first}]）`,
+      twoDecimals: (value) => `应为两位小数的金额，例如 "999.00"，实际为 "${value}"`,
+      notTheSum: (stated, sum) => `为 ${stated}，但各计费项之和为 ${sum}：文件被修改过，或不是 im-bill 的估算结果`,
+      twoCurrencies: (currency, list) => `为 ${currency}，但其价格表以 ${list} 计：一份估算只能有一种币种`,
+    },
   },
   catalogs: {
-    supersededPrice: (edition, price, since, id) => `${edition}自 ${since} 起为 ${price}/月：--catalog ${id}`,
-    supersededList: (id, since) => `自 ${since} 起适用新的价格表，此版本价格不变（沿用旧价格表）：--catalog ${id}`,
     oneOf: (first, second) => `${first} 与 ${second} 都指定了价格表：只能给出一个`,
     didYouMean: (id) => `是否想写 "${id}"？`,
     id: "价格表",
@@ -834,17 +982,16 @@ const zh: Messages = {
     period: (from, to) => (from === null && to === null ? "不限" : `${from ?? ""} → ${to ?? ""}`.trim()),
     currency: "币种",
     figures: "数值",
-    figureCounts: (sourced, assumed, carried) => [`有来源 ${n(sourced)}`, `假设 ${n(assumed)}`, `沿用 ${n(carried)}`],
-    sourced: "有来源",
-    assumed: "假设",
-    carriedOver: "沿用",
-    standing: (isDefault, current) => `默认：${isDefault}。当前生效：${current}。`,
+    status: { sourced: "有来源", inferred: "推断", carriedOver: "沿用", assumed: "假设" },
+    verified: "核实",
+    verifiedOn: (day) => `核实于 ${day}`,
+    standing: (current) => `今日生效、未另行指定时用于计价的价格表：${current}。`,
     legend:
-      "数值：价格、免费额度与限制。有来源：有同期资料说明；假设：没有资料说明（见 im-bill prices）；沿用：原样沿用旧价格表，未重新核实。",
+      "数值：价格、免费额度与限制。有来源：有同期资料说明；推断：由资料所述推导而来（推导过程见 im-bill prices）；沿用：原样沿用旧价格表，未重新核实；假设：没有资料说明。核实：价格表最新来源的日期。",
     figure: "数值",
     same: (before, after) => `${before} 与 ${after} 的数值相同`,
     changes: (count) => `共 ${n(count)} 项不同`,
-    diffTwo: (count) => `--diff 需要两个价格表（内置 id 或文件），实际为 ${n(count)} 个`,
+    diffTwo: (count) => `--diff 需要一个价格表（与今日价格表比较）或两个（内置 id 或文件），实际为 ${n(count)} 个`,
   },
   flags: {
     percent: (got) => `应为 0 到 100 的百分比（最多四位小数），例如 15%，实际为 ${got}`,

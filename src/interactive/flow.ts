@@ -8,7 +8,9 @@ import { input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
 import { compile } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
-import { editionIds, type EditionId } from "../catalog/editions.js";
+import type { EditionId } from "../catalog/editions.js";
+import { editionsOf, pricedEditions } from "../catalog/index.js";
+import type { PriceChoice } from "../catalog/choose.js";
 import type { Catalog, LimitNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -16,8 +18,8 @@ import { renderCompareTable } from "../render/compare.js";
 import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../scenario/quantity.js";
-import type { ScenarioInput } from "../scenario/schema.js";
-import type { ConfigRef, Estimate } from "../calculator/types.js";
+import type { PlanName, ScenarioInput } from "../scenario/schema.js";
+import type { Estimate } from "../calculator/types.js";
 import { displayWidth, pad } from "../render/text.js";
 import { validateScenario } from "../scenario/validate.js";
 import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
@@ -26,14 +28,9 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { maxOf } from "../util/array.js";
 
 export interface FlowContext {
-  catalog: Catalog;
+  /** the run's prices: the list the menus show and the answers are priced with, and where it came from */
+  prices: PriceChoice;
   lang: Lang;
-  /** the day the bill is for: a price list that had ended by then says so */
-  asOf?: string;
-  /** --discount (or the project config's) */
-  discountPercent?: string;
-  /** the project config's settings taken, named in the estimate */
-  config?: ConfigRef;
   styles: Styles;
   write(text: string): void;
   cwd: string;
@@ -41,7 +38,7 @@ export interface FlowContext {
   /** answers given as flags: their questions are skipped */
   prefill: PrefilledAnswers;
   /** shows the estimate (a table, or as --format and --output say); the flow's own table otherwise */
-  present?(estimate: Estimate, catalog: Catalog): Promise<void>;
+  present?(estimate: Estimate): Promise<void>;
   /** whether to offer the other editions' prices (default: yes) */
   offerCompare?: boolean;
 }
@@ -72,23 +69,28 @@ class ChangeEdition {
 
 /** Ask, price, show; returns the scenario as saved (or that could be saved). */
 export async function runInteractiveEstimate(context: FlowContext): Promise<ScenarioInput> {
-  const { catalog, lang, prefill } = context;
+  const { prices, lang, prefill } = context;
+  const { catalog } = prices;
   const t = messages[lang].interactive;
   const prompts = promptWords(lang, context.styles);
   // Answers typed so far: asked again after a change of edition, they are the defaults.
   const typed: Partial<Record<keyof PrefilledAnswers, number>> = {};
+  const priced = pricedEditions(catalog);
   const askEdition = (suggested: EditionId) =>
     select<EditionId>({
       message: t.edition,
       default: suggested,
-      choices: editionIds.map((id) => ({
+      // An edition sold by contract is shown, but cannot be priced here.
+      choices: editionsOf(catalog).map((id) => ({
         value: id,
         name: editionChoice(catalog, id, lang),
         description: t.includes(included(catalog, id, lang)),
+        ...(priced.includes(id) ? {} : { disabled: messages[lang].compare.onRequestCell }),
       })),
       theme: prompts.select,
     });
-  let plan = prefill.plan ?? (await askEdition("pro"));
+  const usual = priced.includes("pro") ? "pro" : (priced[0] ?? editionsOf(catalog)[0]!);
+  let plan = prefill.plan ?? (await askEdition(usual));
   let scenario: ScenarioInput | undefined;
   while (!scenario) {
     try {
@@ -101,21 +103,14 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
 
   context.write(summary(scenario, catalog, lang));
   const valid = validateScenario(scenario, { catalog, source: "" });
-  const { asOf, discountPercent, config } = context;
-  const estimate = priceScenario(valid, catalog, { lang, asOf, discountPercent, config });
-  if (context.present) await context.present(estimate, catalog);
-  else context.write(renderTable(estimate, { lang, catalog, styles: context.styles, width: context.width }));
+  const estimate = priceScenario(valid, prices, lang);
+  if (context.present) await context.present(estimate);
+  else context.write(renderTable(estimate, { lang, styles: context.styles, width: context.width }));
 
   if (await yesNo(t.save, false, lang)) await save(scenario, context);
   if (context.offerCompare !== false && (await yesNo(t.compare, false, lang))) {
     context.write(
-      renderCompareTable(
-        compareEditions(valid, catalog, { lang, asOf, discountPercent, config }),
-        catalog,
-        lang,
-        context.styles,
-        context.width,
-      ),
+      renderCompareTable(compareEditions(valid, prices, lang), catalog, lang, context.styles, context.width),
     );
   }
   return scenario;
@@ -127,11 +122,12 @@ async function askNeeds(
   context: FlowContext,
   typed: Partial<Record<keyof PrefilledAnswers, number>>,
 ): Promise<ScenarioInput> {
-  const { catalog, lang, prefill } = context;
+  const { lang, prefill } = context;
+  const { catalog } = context.prices;
   const t = messages[lang].interactive;
   const prompts = promptWords(lang, context.styles);
   const money = (amount: string) => formatMoney(amount, catalog.currency);
-  const edition = catalog.editions[plan];
+  const edition = catalog.editions[plan]!;
   const limit = (need: LimitNeed) => edition.limits[need].value;
 
   /** A number, checked as it is typed; `most` is a bound of the question itself (the days of a month). */
@@ -175,17 +171,19 @@ async function askNeeds(
       const value = await number(key, message, fallback);
       const most = reach(catalog, plan, key);
       if (!asked || most === null || value <= most) return value;
-      const others = editionIds.filter((id) => id !== plan && (reach(catalog, id, key) ?? Infinity) >= value);
-      const names = others.map((id) => catalog.editions[id].name[lang]);
+      // Editions sold by contract have no price to show: the others are offered.
+      const priced = pricedEditions(catalog);
+      const others = priced.filter((id) => id !== plan && (reach(catalog, id, key) ?? Infinity) >= value);
+      const names = others.map((id) => catalog.editions[id]!.name[lang]);
       const shown = formatNumber(value);
-      const top = editionIds.reduce((best, id) =>
+      const top = priced.reduce((best, id) =>
         (reach(catalog, id, key) ?? Infinity) > (reach(catalog, best, key) ?? Infinity) ? id : best,
       );
       const next = await select<"edition" | "retype" | "keep">({
         message:
           others.length > 0
             ? t.beyond(edition.name[lang], formatNumber(most), most !== limit(key))
-            : t.beyondAll(formatNumber(reach(catalog, top, key) ?? most), catalog.editions[top].name[lang]),
+            : t.beyondAll(formatNumber(reach(catalog, top, key) ?? most), catalog.editions[top]!.name[lang]),
         choices: [
           ...(others.length > 0
             ? [{ value: "edition" as const, name: t.changeEdition(names.join(t.listSeparator), shown) }]
@@ -224,7 +222,8 @@ async function askNeeds(
     if (mainlandMbps > 0 || internationalMbps > 0) days = await number("days", t.days, 30, true, 31);
   }
   return {
-    plan,
+    // An edition of the list: a name the library's type knows for the built-in lists.
+    plan: plan as PlanName,
     usage: {
       peakDau,
       peakGroups,
@@ -238,8 +237,8 @@ async function askNeeds(
 /** The most an edition can serve of a need, its add-ons included (the calculator's own options); null = unlimited. */
 function reach(catalog: Catalog, plan: EditionId, need: LimitNeed): number | null {
   const most = Math.max(
-    catalog.editions[plan].limits[need].value ?? Infinity,
-    ...compile(catalog)[plan].options[need].map((option) => option.reach),
+    catalog.editions[plan]!.limits[need].value ?? Infinity,
+    ...compile(catalog)[plan]!.options[need].map((option) => option.reach),
   );
   return most === Infinity ? null : most;
 }
@@ -295,7 +294,7 @@ async function askHistory(
   prompts: ReturnType<typeof promptWords>,
 ): Promise<number> {
   const t = messages[lang].interactive;
-  const edition = catalog.editions[plan];
+  const edition = catalog.editions[plan]!;
   const includedDays = edition.limits.historyDays.value ?? 0;
   const tiers = Object.values(edition.addons).flatMap((addon) =>
     addon.kind === "tiers" && addon.need === "historyDays" ? addon.tiers : [],
@@ -344,14 +343,15 @@ async function save(scenario: ScenarioInput, context: FlowContext): Promise<void
 }
 
 function editionChoice(catalog: Catalog, id: EditionId, lang: Lang): string {
-  const edition = catalog.editions[id];
-  const fee = formatMoney(edition.packageFee.price, catalog.currency);
-  return `${edition.name[lang]}${lang === "en" ? ` (${edition.name.zh})` : ""} — ${fee}${messages[lang].prices.perMonth}`;
+  const edition = catalog.editions[id]!;
+  const name = `${edition.name[lang]}${lang === "en" ? ` (${edition.name.zh})` : ""}`;
+  const price = edition.packageFee.price;
+  return price === null ? name : `${name} — ${formatMoney(price, catalog.currency)}${messages[lang].prices.perMonth}`;
 }
 
 function included(catalog: Catalog, id: EditionId, lang: Lang): string[] {
   const t = messages[lang].compare;
-  const edition = catalog.editions[id];
+  const edition = catalog.editions[id]!;
   const free = edition.overage
     ? [
         messages[lang].interactive.free(
@@ -374,7 +374,7 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
   const usage = scenario.usage ?? {};
   const features = scenario.features ?? {};
   const rows: [string, string][] = [
-    [t.edition, catalog.editions[scenario.plan as EditionId].name[lang]],
+    [t.edition, catalog.editions[scenario.plan]!.name[lang]],
     [t.peakDau, formatNumber(usage.peakDau ?? 0)],
     [t.peakGroups, formatNumber(usage.peakGroups ?? 0)],
     [t.liveGroups, formatNumber(usage.liveGroups ?? 0)],

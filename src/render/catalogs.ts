@@ -1,6 +1,6 @@
 // The built-in catalogs, and what differs between two catalogs, as tables.
 import type { Catalog } from "../catalog/schema.js";
-import type { FigureChange, FigureStatus } from "../catalog/figures.js";
+import { FIGURE_STATUSES, type FigureChange, type FigureStatus } from "../catalog/figures.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
@@ -10,7 +10,6 @@ import type { Styles } from "./styles.js";
 export interface CatalogRow {
   catalog: Catalog;
   counts: Record<FigureStatus, number>;
-  isDefault: boolean;
   current: boolean;
 }
 
@@ -20,16 +19,15 @@ export function renderCatalogsTable(rows: readonly CatalogRow[], lang: Lang, sty
   const period = (catalog: Catalog) => t.period(catalog.effective?.from ?? null, catalog.effective?.to ?? null);
   // A column per kind of figure where they fit; else the counts under each other in one.
   const wide: Grid = {
-    columns: [{ flexible: true, min: 12 }, {}, {}, { align: "right" }, { align: "right" }, { align: "right" }],
+    columns: [{ flexible: true, min: 12 }, {}, {}, {}, ...FIGURE_STATUSES.map(() => ({ align: "right" as const }))],
     sections: [
-      [[t.id, t.applies, t.currency, t.sourced, t.assumed, t.carriedOver].map(bold)],
+      [[t.id, t.applies, t.currency, t.verified, ...FIGURE_STATUSES.map((status) => t.status[status])].map(bold)],
       rows.map(({ catalog, counts }) => [
         catalog.id,
         period(catalog),
         catalog.currency,
-        String(counts.sourced),
-        String(counts.assumed),
-        String(counts.carriedOver),
+        catalog.lastVerified ?? "—",
+        ...FIGURE_STATUSES.map((status) => String(counts[status])),
       ]),
     ],
     width,
@@ -44,16 +42,15 @@ export function renderCatalogsTable(rows: readonly CatalogRow[], lang: Lang, sty
       [[t.id, t.applies, t.figures].map(bold)],
       rows.map(({ catalog, counts }) => [
         `${catalog.id} (${catalog.currency})`,
-        period(catalog),
-        t.figureCounts(counts.sourced, counts.assumed, counts.carriedOver).join("\n"),
+        `${period(catalog)}${catalog.lastVerified ? `\n${t.verifiedOn(catalog.lastVerified)}` : ""}`,
+        FIGURE_STATUSES.map((status) => messages[lang].prices.statusCount(status, counts[status])).join("\n"),
       ]),
     ],
     width,
   };
   const table = gridText(fitsWhole(wide) ? wide : narrow);
-  const isDefault = rows.find((row) => row.isDefault)?.catalog.id ?? "";
   const current = rows.find((row) => row.current)?.catalog.id ?? "—";
-  const notes = [t.standing(isDefault, current), t.legend].flatMap((text) => wrapText(text, width));
+  const notes = [t.standing(current), t.legend].flatMap((text) => wrapText(text, width));
   return `${table}${notes.join("\n")}\n`;
 }
 

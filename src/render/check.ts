@@ -2,11 +2,16 @@
 // XML for CI systems to show natively.
 import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Failure } from "../check/expectations.js";
+import type { ScenarioUpdate } from "../check/update.js";
+import { PricingTally } from "../catalog/choose.js";
+import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
+import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
+import { wrapText } from "./text.js";
 
 function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
   const t = messages[lang].check;
@@ -25,16 +30,18 @@ function describeFailure(failure: Failure, money: (amount: string) => string, la
 export function renderCheckText(
   results: readonly CheckResult[],
   summary: CheckSummary,
-  currency: string,
   styles: Styles = plainStyles,
   lang: Lang = "en",
+  width = 80,
 ): string {
   const t = messages[lang].check;
-  const money = (amount: string) => formatMoney(amount, currency);
   const where = (result: CheckResult) =>
     printable(result.id === result.source ? result.source : `${result.id} (${result.source})`);
   const out: string[] = [];
+  const tally = new PricingTally();
   for (const result of results) {
+    const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
+    if (result.pricing) tally.add(result.pricing, result.said);
     if (result.status === "passed") out.push(`${styles.success("✓")} ${where(result)}: ${money(result.total!)}`);
     if (result.status === "no-expectations")
       out.push(`${styles.dim("–")} ${where(result)}: ${t.noExpectations(money(result.total!))}`);
@@ -46,6 +53,27 @@ export function renderCheckText(
     }
   }
   out.push("", checkCounts(summary, lang));
+  // Which prices made the totals: one set of lines where every scenario shares them; then what is said of them.
+  for (const line of pricingGroupLines(tally.groups, lang))
+    out.push(styles.dim(wrapText(printable(line), width).join("\n  ")));
+  for (const said of tally.said) out.push(styles.warning(wrapText(printable(said), width).join("\n  ")));
+  return `${out.join("\n")}\n`;
+}
+
+/** What `check --update` changed in a file (or would, with --dry-run), scenario by scenario, old → new. */
+export function renderUpdates(file: string, updates: readonly ScenarioUpdate[], dryRun: boolean, lang: Lang): string {
+  const t = messages[lang].check;
+  const out = [printable(dryRun ? t.wouldUpdate(file) : t.updated(file))];
+  for (const update of updates) {
+    if (update.id !== update.source || updates.length > 1) out.push(`  ${printable(update.id)}`);
+    for (const change of update.changes) {
+      const line =
+        change.what === "catalog"
+          ? `catalog: ${t.pinned(change.after)}`
+          : `${change.what}: ${change.before ?? t.noValue} → ${change.after}`;
+      out.push(`    ${printable(line)}`);
+    }
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -64,9 +92,41 @@ const xml = (text: string) =>
     (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!,
   );
 
-/** JUnit XML: a test suite per file, a test case per scenario. */
-export function renderCheckJunit(results: readonly CheckResult[], currency: string, lang: Lang = "en"): string {
-  const money = (amount: string) => formatMoney(amount, currency);
+/**
+ * The prices of a test suite's cases as JUnit properties (the suite is where every
+ * parser reads them): the list, each price file, the config, the discount; numbered
+ * where the cases of one file were priced differently (a pin each, say).
+ */
+function junitProperties(results: readonly CheckResult[], lang: Lang): string {
+  const tally = new PricingTally();
+  for (const result of results) if (result.pricing) tally.add(result.pricing, result.said);
+  const groups = tally.groups;
+  if (groups.length === 0) return "";
+  const properties = groups.flatMap(({ ref }, index) => {
+    const suffix = groups.length > 1 ? `.${index + 1}` : "";
+    const { catalog } = ref;
+    const named: [string, string][] = [
+      ["im-bill.prices", pricingLines(ref, lang).join("; ")],
+      ["im-bill.catalog", `${catalog.id} ${catalog.version}`],
+      ["im-bill.currency", catalog.currency],
+      ["im-bill.on", ref.on],
+      ["im-bill.chosenBy", ref.chosenBy],
+      ...ref.overlays.map((file, at): [string, string] => [
+        `im-bill.overlay.${at + 1}`,
+        `${file.file} sha256:${file.sha256}`,
+      ]),
+      ...(ref.config ? [["im-bill.config", ref.config.file] as [string, string]] : []),
+      ...(ref.discount ? [["im-bill.discount", `${ref.discount.percent}%`] as [string, string]] : []),
+    ];
+    return named.map(([name, value]) => `      <property name="${xml(`${name}${suffix}`)}" value="${xml(value)}"/>`);
+  });
+  for (const [index, said] of tally.said.entries())
+    properties.push(`      <property name="im-bill.note.${index + 1}" value="${xml(said)}"/>`);
+  return `    <properties>\n${properties.join("\n")}\n    </properties>\n`;
+}
+
+/** JUnit XML: a test suite per file, a test case per scenario, each with the prices that made it. */
+export function renderCheckJunit(results: readonly CheckResult[], lang: Lang = "en"): string {
   const files = new Map<string, CheckResult[]>();
   for (const result of results) {
     const file = result.source.replace(/(#\d+|:\d+)$/, "");
@@ -79,6 +139,7 @@ export function renderCheckJunit(results: readonly CheckResult[], currency: stri
     return `tests="${list.length}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
   };
   const testcase = (result: CheckResult) => {
+    const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
     const open = `    <testcase name="${xml(result.id)}" classname="${xml(result.source)}"`;
     if (result.status === "passed") return `${open}/>`;
     if (result.status === "invalid") {
@@ -91,7 +152,7 @@ export function renderCheckJunit(results: readonly CheckResult[], currency: stri
   };
   const suites = [...files].map(
     ([file, list]) =>
-      `  <testsuite name="${xml(file)}" ${counts(list)}>\n${list.map(testcase).join("\n")}\n  </testsuite>`,
+      `  <testsuite name="${xml(file)}" ${counts(list)}>\n${junitProperties(list, lang)}${list.map(testcase).join("\n")}\n  </testsuite>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="im-bill check" ${counts([...results])}>\n${suites.join("\n")}\n</testsuites>\n`;
 }

@@ -1,7 +1,6 @@
 // A diff of two estimates as a terminal table, markdown (for a PR comment) or JSON:
 // the edition and the price list first when they change, then the lines, each side
 // under its own label, then the total.
-import { builtinCatalog } from "../catalog/index.js";
 import type { DiffSide, EstimateDiff } from "../diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -9,6 +8,9 @@ import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
 import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
+import { markdownText } from "./markdown.js";
+import { pricingLines } from "./pricing.js";
+import { wrapText } from "./text.js";
 
 const MARKERS = { "+": "+", "-": "−", "~": "~", "=": " " } as const;
 
@@ -24,11 +26,17 @@ function rows(diff: EstimateDiff, lang: Lang, separator: string) {
   const signed = (amount: string) =>
     amount.startsWith("-") ? formatMoney(amount, diff.currency) : `+${formatMoney(amount, diff.currency)}`;
   const percent = (value: string | null) => (value === null ? "—" : `${value.startsWith("-") ? "" : "+"}${value}%`);
-  const edition = (side: DiffSide) => builtinCatalog.editions[side.plan].name[lang];
   const prices = (side: DiffSide) => `${side.catalog.id} ${side.catalog.version}`;
   const head: string[][] = [];
-  if (diff.planChanged) head.push(["~", t.edition(edition(diff.before), edition(diff.after)), "", "", "", ""]);
+  if (diff.planChanged) head.push(["~", t.edition(diff.before.planName, diff.after.planName), "", "", "", ""]);
   if (diff.catalogChanged) head.push(["~", t.prices(prices(diff.before), prices(diff.after)), "", "", "", ""]);
+  // Prices that changed with the same list: a price file, the config, the discount.
+  else if (diff.pricingChanged) {
+    const [before, after] = [sidePricing(diff.before, lang), sidePricing(diff.after, lang)];
+    for (const [index, line] of after.entries())
+      if (line !== before[index]) head.push(["~", `${before[index] ?? "—"} → ${line}`, "", "", "", ""]);
+    for (const line of before.slice(after.length)) head.push(["~", `${line} → —`, "", "", "", ""]);
+  }
   return {
     head,
     lines: diff.lines.map((line) => [
@@ -48,6 +56,26 @@ function rows(diff: EstimateDiff, lang: Lang, separator: string) {
       percent(diff.total.percent),
     ],
   };
+}
+
+/** A side's provenance in lines (the list, its files, config, discount), and the rate it was converted at. */
+function sidePricing(side: DiffSide, lang: Lang): string[] {
+  const lines = side.pricing ? pricingLines(side.pricing, lang) : [`${side.catalog.id} ${side.catalog.version}`];
+  if (side.converted) lines.push(messages[lang].diff.converted(side.converted.from, side.converted.rate));
+  return lines;
+}
+
+/** Which prices made each side: one set of lines where both have the same, else each side's. */
+function footerLines(diff: EstimateDiff, lang: Lang): string[] {
+  const t = messages[lang].pricing;
+  const [before, after] = [sidePricing(diff.before, lang), sidePricing(diff.after, lang)];
+  const said = [...new Set([...diff.before.said, ...diff.after.said])];
+  if (!diff.pricingChanged && !diff.before.converted) return [...after, ...said];
+  return [
+    ...before.map((line) => messages[lang].diff.pricesOf(t.before, line)),
+    ...after.map((line) => messages[lang].diff.pricesOf(t.after, line)),
+    ...said,
+  ];
 }
 
 const headOf = (lang: Lang) => {
@@ -83,6 +111,7 @@ export function renderDiffTable(
     { text: row[0]!, style: styles.warning },
     { text: row[1]!, span: 5 },
   ];
+  const footer = footerLines(diff, lang).map((line) => styles.dim(wrapText(printable(line), width).join("\n  ")));
   return [
     ...renderGrid({
       columns,
@@ -93,22 +122,24 @@ export function renderDiffTable(
         [total.map((text) => ({ text, style: styles.bold }))],
       ],
     }),
+    `${footer.join("\n")}\n`,
   ].join("");
 }
 
 export function renderDiffMarkdown(diff: EstimateDiff, title?: string, lang: Lang = "en"): string {
   const { head, lines, total } = rows(diff, lang, " ");
-  const cell = (text: string) => printable(text).replace(/\|/g, "\\|");
-  const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  const out = title ? [`### ${printable(title)}`, ""] : [];
+  const row = (cells: string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
+  const out = title ? [`### ${markdownText(title)}`, ""] : [];
   out.push(
     row(headOf(lang)),
     "|---|---|---:|---:|---:|---:|",
     ...head.map(row),
     ...lines.map(row),
     row(total.map((text) => (text ? `**${text}**` : ""))),
+    "",
+    ...footerLines(diff, lang).map((line) => `${markdownText(line)}  `),
   );
-  return `${out.join("\n")}\n`;
+  return `${out.join("\n").trimEnd()}\n`;
 }
 
 export const renderDiffJson = (diff: EstimateDiff): string => `${JSON.stringify({ version: 1, ...diff }, null, 2)}\n`;

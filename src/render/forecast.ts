@@ -1,7 +1,6 @@
 // A forecast as a table (a row per month, the sum and the average, notes, the billing
 // calendar, and optionally a chart of the monthly totals), as CSV, or as JSON.
-import type { Forecast } from "../advisor/forecast.js";
-import type { Catalog } from "../catalog/schema.js";
+import { monthRanges, type Forecast } from "../advisor/forecast.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -10,10 +9,11 @@ import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
+import { isPricingNote, pricingGroupLines } from "./pricing.js";
+import { printableLine } from "../util/printable.js";
 
 export function renderForecastTable(
   result: Forecast,
-  catalog: Catalog,
   lang: Lang,
   /** plot: a line chart of the monthly totals (asciichart's plot), when wanted */
   options: {
@@ -26,7 +26,8 @@ export function renderForecastTable(
   const width = options.width ?? 80;
   const t = messages[lang];
   const f = t.forecast;
-  const money = (amount: string) => formatMoney(amount, catalog.currency);
+  const currency = result.months[0]?.estimate.currency ?? "CNY";
+  const money = (amount: string) => formatMoney(amount, currency);
   const bold = (text: string) => ({ text, style: styles.bold });
   const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
@@ -41,9 +42,9 @@ export function renderForecastTable(
       sections: [
         [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
         [
-          ...result.months.map(({ month, calendarMonth, plan, usage, estimate }) => [
+          ...result.months.map(({ month, calendarMonth, usage, estimate }) => [
             calendarMonth ?? String(month),
-            `${catalog.editions[plan].name[lang]}${estimate.violations.length > 0 ? " ✗" : ""}`,
+            `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
             formatNumber(usage.peakDau),
             formatNumber(usage.peakGroups),
             ...subtotals.map((key) => money(estimate.subtotals[key])),
@@ -83,7 +84,34 @@ export function renderForecastTable(
     const labelWidth = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(labelWidth) }));
   }
+  out.push("", ...forecastPricing(result, lang).map((line) => styles.dim(wrapText(line, width).join("\n  "))));
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * Which prices made the months: one set of lines where every month has the same, else
+ * one per provenance with its months; then what is said of them, once each.
+ */
+export function forecastPricing(result: Forecast, lang: Lang): string[] {
+  const f = messages[lang].pricing;
+  // With a start date each month is priced as of its own days: grouped by everything but the day.
+  const dated = result.months.some((month) => month.period !== null);
+  const groups = new Map<string, { ref: Forecast["months"][number]["estimate"]["pricing"]; months: number[] }>();
+  const said = new Set<string>();
+  for (const { month, estimate } of result.months) {
+    const ref = estimate.pricing;
+    const key = JSON.stringify(dated ? { ...ref, on: null } : ref);
+    const group = groups.get(key);
+    if (group) group.months.push(month);
+    else groups.set(key, { ref, months: [month] });
+    for (const note of estimate.notes) if (isPricingNote(note)) said.add(printableLine(note.message));
+  }
+  const list = [...groups.values()].map(({ ref, months }) => ({
+    ref,
+    count: months.length,
+    which: f.forMonths(monthRanges(months)),
+  }));
+  return [...pricingGroupLines(list, lang, undefined, dated ? f.then : undefined), ...said];
 }
 
 export function renderForecastCsv(result: Forecast): string {
@@ -101,6 +129,8 @@ export function renderForecastCsv(result: Forecast): string {
     "addons",
     "discount",
     "total",
+    "currency",
+    "catalog",
     "violations",
   ];
   const rows = result.months.map((month) => [
@@ -117,6 +147,8 @@ export function renderForecastCsv(result: Forecast): string {
     month.estimate.subtotals.addons,
     month.estimate.subtotals.discount,
     month.estimate.total,
+    month.estimate.currency,
+    `${month.estimate.pricing.catalog.id} ${month.estimate.pricing.catalog.version}`,
     month.estimate.violations.map((v) => v.code).join(" "),
   ]);
   return [header, ...rows].map(csvRow).join("");

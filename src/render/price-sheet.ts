@@ -1,15 +1,20 @@
 // The catalog laid out the way Tencent's price page is: package fees and overage, the
 // add-ons per edition, the default limits, then the sources. A neutral model of
 // sections, rows and cells, which the table and markdown renderers draw.
-import { editionIds, limitNeeds } from "../catalog/editions.js";
-import type { Addon, Catalog } from "../catalog/schema.js";
+import { limitNeeds, statedLimits } from "../catalog/editions.js";
+import { countFigures, FIGURE_STATUSES } from "../catalog/figures.js";
+import type { PriceChoice } from "../catalog/choose.js";
+import type { Addon } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { own } from "../util/own.js";
+import { pricingLines } from "./pricing.js";
 
 export interface Section {
   title: string;
+  /** how many leading columns describe the row (the item, its billing); the rest are one per edition */
+  fixed: number;
   head: string[];
   /** a cell may hold several lines */
   rows: string[][];
@@ -18,9 +23,15 @@ export interface Section {
 export interface PriceSheet {
   title: string;
   catalog: string;
+  /** which prices these are and why (the list, its file, the config) */
+  provenance: string[];
+  /** how sure the figures are: so many sourced, inferred, carried over, assumed */
+  counts: string;
   sections: Section[];
   /** the assumptions, each with the editions it holds for (marked *) */
   footnotes: string[];
+  /** the inferred figures, each with its derivation (marked ‡) */
+  inferred: string[];
   /** what the figures marked † are: carried over from an earlier list */
   carriedOver?: string;
   /** what the vendor says of add-ons it sells (no longer maintained…) */
@@ -30,15 +41,19 @@ export interface PriceSheet {
 interface Fact {
   source: string | string[];
   assumption?: boolean;
+  inferred?: boolean;
   carriedOver?: string;
   note?: string;
 }
 
-export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
+export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
+  const { catalog } = prices;
   const t = messages[lang].prices;
   const money = (amount: string) => formatMoney(amount, catalog.currency);
-  const editions = editionIds.map((id) => catalog.editions[id]);
+  const editions = Object.values(catalog.editions);
   const editionHead = editions.map((edition) => edition.name[lang]);
+  // Inferred figures are marked ‡ and their derivations listed once under the sheet.
+  const inferred = new Map<string, string>();
   // Assumptions are marked * in their cell and explained once under the sheet, with
   // the editions they hold for.
   const assumptions = new Map<string, { what: string; note: string; editions: string[] }>();
@@ -49,6 +64,10 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
     if (fact.carriedOver) {
       carriedFrom.add(fact.carriedOver);
       marked = `${marked} †`;
+    }
+    if (fact.inferred) {
+      inferred.set(`${what}\n${edition}`, `‡ ${what} (${edition}): ${fact.note ?? ""}`);
+      marked = `${marked} ‡`;
     }
     if (!fact.assumption) return marked;
     const note = fact.note ?? t.assumption;
@@ -73,12 +92,18 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   ];
   const packages: Section = {
     title: t.packages,
+    fixed: 1,
     head: ["", ...editionHead],
     rows: [
       [
         t.packageFee,
         ...editions.map((edition) =>
-          mark(`${money(edition.packageFee.price)}${t.perMonth}`, edition.packageFee, t.packageFee, edition.name[lang]),
+          mark(
+            edition.packageFee.price === null ? t.onRequest : `${money(edition.packageFee.price)}${t.perMonth}`,
+            edition.packageFee,
+            t.packageFee,
+            edition.name[lang],
+          ),
         ),
       ],
       overageRow(t.dauOverage, "dau"),
@@ -121,6 +146,7 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
   };
   const addons: Section = {
     title: t.addons,
+    fixed: 2,
     head: [t.addon, t.billingHead, ...editionHead],
     rows: addonKeys.map((key) => [
       own(catalog.addonNames, key)?.[lang] ?? key,
@@ -129,13 +155,17 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
     ]),
   };
 
+  // The limits the needs refer to, then those the vendor states that no need prices (recent contacts…).
+  const stated = statedLimits.filter((key) => editions.some((edition) => edition.limits[key] !== undefined));
   const limits: Section = {
     title: t.limits,
+    fixed: 1,
     head: ["", ...editionHead],
-    rows: limitNeeds.map((need) => [
+    rows: [...limitNeeds, ...stated].map((need) => [
       t.limitNames[need],
       ...editions.map((edition) => {
         const limit = edition.limits[need];
+        if (!limit) return t.notSold;
         const text = limit.value === null ? t.unlimited : `${formatNumber(limit.value)}${t.unitOf(need)}`;
         return mark(text, limit, t.limitNames[need], edition.name[lang]);
       }),
@@ -144,6 +174,7 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
 
   const sources: Section = {
     title: t.sources,
+    fixed: 2,
     head: [t.sourceKey, t.sourceText],
     rows: Object.entries(catalog.sources).map(([key, text]) => [key, text]),
   };
@@ -166,13 +197,18 @@ export function priceSheet(catalog: Catalog, lang: Lang): PriceSheet {
       );
   }
   const { from, to } = catalog.effective ?? { from: null, to: null };
+  const counts = countFigures(catalog);
+  const verified = catalog.lastVerified ? `; ${t.lastVerified(catalog.lastVerified)}` : "";
   return {
     title: catalog.title[lang],
-    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})${from || to ? `, ${t.applies(from, to)}` : ""}`,
+    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})${from || to ? `, ${t.applies(from, to)}` : ""}${verified}`,
+    provenance: pricingLines(prices.pricing, lang),
+    counts: t.counts(FIGURE_STATUSES.map((status) => t.statusCount(status, counts[status]))),
     sections: [packages, addons, limits, sources],
     footnotes: [...assumptions.values()].map(
       ({ what, note, editions }) => `* ${what} (${editions.join(", ")}): ${note}`,
     ),
+    inferred: [...inferred.values()],
     ...(carriedFrom.size > 0 ? { carriedOver: t.carriedOver([...carriedFrom].join(", ")) } : {}),
     notices,
   };

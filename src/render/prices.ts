@@ -2,7 +2,8 @@
 import type { PriceSheet, Section } from "./price-sheet.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { gridText } from "./grid.js";
-import { wrapText } from "./text.js";
+import { displayWidth, wrapText } from "./text.js";
+import { maxOf } from "../util/array.js";
 
 export function renderPriceTables(
   sheet: PriceSheet,
@@ -10,27 +11,72 @@ export function renderPriceTables(
 ): string {
   const styles = options.styles ?? plainStyles;
   const width = options.width ?? 80;
-  const out = [styles.bold(sheet.title), styles.dim(sheet.catalog), ""];
-  for (const section of sheet.sections) out.push(styles.bold(section.title), table(section, width, styles), "");
   const note = (text: string) => wrapText(text, width - 2).join("\n  ");
+  const out = [
+    styles.bold(sheet.title),
+    styles.dim(note(sheet.catalog)),
+    ...sheet.provenance.map((line) => styles.dim(note(line))),
+    styles.dim(note(sheet.counts)),
+    "",
+  ];
+  for (const section of sheet.sections) out.push(styles.bold(section.title), table(section, width, styles), "");
   if (sheet.footnotes.length > 0) out.push(styles.bold(options.assumptionsTitle), ...sheet.footnotes.map(note));
+  if (sheet.inferred.length > 0) out.push("", ...sheet.inferred.map(note));
   if (sheet.carriedOver) out.push("", note(sheet.carriedOver));
   for (const notice of sheet.notices) out.push("", styles.warning(note(notice)));
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-/** A section as a table within `width` columns, a rule between its rows (their cells hold several lines). */
+/** Each column's narrowest: an amount such as "¥1,000.00/month" breaks after its slash, never inside. */
+const MIN_COLUMN = 8;
+
+/**
+ * A section as a table within `width` columns, a rule between its rows (their cells
+ * hold several lines). Where a column per edition cannot fit, a table per edition,
+ * one under the other.
+ */
 function table(section: Section, width: number, styles: Styles): string {
-  return gridText({
-    columns: section.head.map(() => ({ flexible: true, min: 8, maxLines: 8 })),
-    width,
-    sections: [[section.head.map((text) => ({ text, style: styles.bold }))], ...section.rows.map((row) => [row])],
-  }).trimEnd();
+  const draw = (head: string[], rows: string[][]) =>
+    gridText({
+      columns: head.map(() => ({ flexible: true, min: MIN_COLUMN, maxLines: 8 })),
+      width,
+      sections: [[head.map((text) => ({ text, style: styles.bold }))], ...rows.map((row) => [row])],
+    }).trimEnd();
+  // A column per edition fits when each is as wide as its longest word: an amount is never cut.
+  const longestWord = (column: number) =>
+    maxOf(
+      [section.head, ...section.rows].flatMap((row) =>
+        (row[column] ?? "").split(/\s+|(?<=\/)/).map((word) => displayWidth(word)),
+      ),
+    );
+  const least = section.head.map((_, column) =>
+    column < section.fixed ? MIN_COLUMN : Math.max(MIN_COLUMN, longestWord(column)),
+  );
+  const fits = least.reduce((sum, columnWidth) => sum + columnWidth + 3, 1) <= width;
+  if (fits || section.head.length === section.fixed) return draw(section.head, section.rows);
+  const fixed = (row: string[]) => row.slice(0, section.fixed);
+  return section.head
+    .slice(section.fixed)
+    .map((edition, index) =>
+      draw(
+        [...fixed(section.head), edition],
+        section.rows.map((row) => [...fixed(row), row[section.fixed + index]!]),
+      ),
+    )
+    .join("\n");
 }
 
 export function renderPriceMarkdown(sheet: PriceSheet, assumptionsTitle: string): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
-  const out = [`# ${sheet.title}`, "", `Catalog: \`${sheet.catalog}\``, ""];
+  const out = [
+    `# ${sheet.title}`,
+    "",
+    `Catalog: \`${sheet.catalog}\``,
+    "",
+    ...sheet.provenance.map((line) => `${line}  `),
+    sheet.counts,
+    "",
+  ];
   for (const section of sheet.sections) {
     out.push(`## ${section.title}`, "");
     out.push(`| ${section.head.map(cell).join(" | ")} |`, `|${section.head.map(() => "---").join("|")}|`);
@@ -39,6 +85,7 @@ export function renderPriceMarkdown(sheet: PriceSheet, assumptionsTitle: string)
   }
   if (sheet.footnotes.length > 0)
     out.push(`## ${assumptionsTitle}`, "", ...sheet.footnotes.map((note) => `- ${note.replace(/^\* /, "")}`), "");
+  if (sheet.inferred.length > 0) out.push(...sheet.inferred.map((text) => `- ${text}`), "");
   if (sheet.carriedOver) out.push(sheet.carriedOver, "");
   for (const notice of sheet.notices) out.push(`> ${notice}`, "");
   return `${out.join("\n").trimEnd()}\n`;

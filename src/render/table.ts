@@ -3,18 +3,17 @@
 // the total in three blocks, then violations and notes, then the prices used. Sized to
 // the terminal: 80 columns when unknown.
 import type { Estimate, Line } from "../calculator/types.js";
-import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
+import { isPricingNote, pricingLines } from "./pricing.js";
 import { fitLine, wrapText } from "./text.js";
 
 export interface TableOptions {
   lang: Lang;
-  catalog: Catalog;
   styles?: Styles;
   /** terminal width; 80 when unknown */
   width?: number;
@@ -79,10 +78,9 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   const fits = !estimate.lines.some(explained) ? false : fitsWhole(wide);
   const table = gridText(fits ? wide : layout(false));
 
-  const edition = options.catalog.editions[estimate.plan].name[options.lang];
   // A name is the user's: control characters escaped, and cut to the line (it may be a megabyte).
   const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, width - 30));
-  const out = [styles.bold(t.estimateTitle(name, edition)), table.trimEnd()];
+  const out = [styles.bold(t.estimateTitle(name, estimate.planName)), table.trimEnd()];
   // Under a "  ✗ " or "  • " mark: lines of the width less the mark, the next ones indented as much.
   const wrap = (text: string, mark = 4) => wrapText(text, width - mark).join(`\n${" ".repeat(mark)}`);
   if (estimate.violations.length > 0) {
@@ -91,13 +89,18 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
       ...estimate.violations.map((v) => styles.error(`  ✗ ${wrap(`${v.message} [${v.code}]`)}`)),
     );
   }
-  // That a newer list applies goes in the footer, with the prices it is about.
-  const superseded = estimate.notes.filter((note) => note.code === "catalog.superseded");
-  const notes = estimate.notes.filter((note) => note.code !== "catalog.superseded");
+  // What is said of the prices (a list not in effect, a pin that lost) goes in the footer, with the prices.
+  const notes = estimate.notes.filter((note) => !isPricingNote(note));
   if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
-  const { id, version, currency } = estimate.catalog;
-  out.push(styles.dim(t.catalogFooter(id, version, currency)));
-  if (estimate.config) out.push(styles.dim(wrap(t.config.footer(estimate.config.file, estimate.config.settings), 0)));
-  out.push(...superseded.map((note) => styles.warning(wrap(note.message, 0))));
+  out.push(...footer(estimate, options.lang, styles, width));
   return `${out.join("\n")}\n`;
+}
+
+/** Which prices made the bill, then what is said of them. */
+export function footer(estimate: Estimate, lang: Lang, styles: Styles, width: number): string[] {
+  const wrap = (text: string) => wrapText(text, width).join("\n  ");
+  return [
+    ...pricingLines(estimate.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
+    ...estimate.notes.filter(isPricingNote).map((note) => styles.warning(wrap(printableLine(note.message)))),
+  ];
 }

@@ -1,7 +1,6 @@
 // Real usage priced month by month (`estimate --usage-csv`): each month's itemized
 // table, then one table of every month with the days that set its peaks, and the total.
 import type { UsageBill } from "../advisor/usage.js";
-import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -11,8 +10,6 @@ import { renderTable } from "./table.js";
 
 export interface UsageTableOptions {
   lang: Lang;
-  /** the catalog a month was priced with, by its first day */
-  catalogOf(day: string): Catalog;
   styles: Styles;
   width?: number;
   explain?: boolean;
@@ -22,14 +19,8 @@ export function renderUsageTables(bill: UsageBill, options: UsageTableOptions): 
   const { lang, styles, width = 80 } = options;
   const t = messages[lang].usage;
   const money = (amount: string) => formatMoney(amount, bill.currency);
-  const months = bill.months.map(({ month, estimate }) =>
-    renderTable(estimate, {
-      lang,
-      catalog: options.catalogOf(`${month}-01`),
-      styles,
-      width,
-      explain: options.explain,
-    }),
+  const months = bill.months.map(({ estimate }) =>
+    renderTable(estimate, { lang, styles, width, explain: options.explain }),
   );
   const bold = (text: string) => ({ text, style: styles.bold });
   const summary = gridText({

@@ -73,13 +73,13 @@ export const ScenarioSchema = z.strictObject({
   // catalog's aliases are the only list of plan names.
   plan: field(
     z.string().check(z.minLength(1)),
-    "Edition: trial, pro or flagship (aliases: 体验版, 专业版, 旗舰版, ultimate…)",
+    "Edition: an edition of the price list, such as trial, pro, flagship or enterprise (aliases: 体验版, 专业版, 旗舰版, 企业版, ultimate…)",
     (r) => r.plan,
   ),
   // Checked against the built-in catalogs by the validator.
   catalog: z.optional(
     text(
-      "A built-in price list to price with, such as tencent-im-cn-2020: pins the prices, so that expectations do not move when a newer list lands (--catalog, --on and --pricing override it)",
+      "A built-in price list to price with, such as tencent-im-cn-2024: pins the prices, so that expectations do not move when a newer list lands (--catalog and --pricing override it; it overrides the project config's)",
     ),
   ),
   usage: z.optional(Usage),
@@ -105,6 +105,8 @@ export const PLAN_NAMES = [
   "professional",
   "旗舰版",
   "ultimate",
+  "enterprise",
+  "企业版",
 ] as const;
 export type PlanName = (typeof PLAN_NAMES)[number];
 

@@ -1,4 +1,4 @@
-import { builtinCatalogById, resolveEdition, editionNames, type Catalog } from "../catalog/index.js";
+import { builtinCatalogById, editionNames, editionsOf, resolveEdition, type Catalog } from "../catalog/index.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { closest } from "../util/suggest.js";
@@ -15,13 +15,15 @@ export interface ValidateOptions {
   source: string;
   /** rename a field path in messages (the CLI names the flag that set a value) */
   describePath?: (path: string) => { source: string; path: string } | undefined;
+  /** whether the plan must have a published price (default true; compare prices every edition, whatever the plan) */
+  requirePrice?: boolean;
 }
 
 /** Validate raw input (parsed JSON/YAML or built from flags) into a normalized scenario. */
 export function validateScenario(input: unknown, options: ValidateOptions): Scenario {
   const { data, problems } = parseWith(ScenarioSchema, input);
   const plan = data && resolveEdition(options.catalog, data.plan);
-  if (data) append(problems, catalogProblems(data, options.catalog));
+  if (data) append(problems, catalogProblems(data, options.catalog, options.requirePrice ?? true));
   if (problems.length > 0 || !data || !plan) {
     throw new InputError(
       problems.map((problem) => {
@@ -38,14 +40,20 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
 }
 
 /** What only the catalogs can tell: a pinned list that exists, the plan names and the add-ons it sells. */
-function catalogProblems(data: ScenarioDocument, catalog: Catalog): Problem[] {
+function catalogProblems(data: ScenarioDocument, catalog: Catalog, requirePrice: boolean): Problem[] {
   const problems: Problem[] = [];
   if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog))
     problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
-  if (!resolveEdition(catalog, data.plan)) {
+  const plan = resolveEdition(catalog, data.plan);
+  if (!plan) {
     const suggestion = closest(data.plan, editionNames(catalog));
-    const plan = describeValue(data.plan);
-    problems.push({ path: "plan", message: say((t) => t.validation.unknownPlan(plan, suggestion)) });
+    const shown = describeValue(data.plan);
+    const ids = editionsOf(catalog).join(", ");
+    problems.push({ path: "plan", message: say((t) => t.validation.unknownPlan(shown, ids, suggestion)) });
+  } else if (requirePrice && catalog.editions[plan]!.packageFee.price === null) {
+    // An edition sold by contract only (企业版): say how to give its price.
+    const name = catalog.editions[plan]!.name;
+    problems.push({ path: "plan", message: say((t) => t.validation.priceOnRequest(name[t.lang], plan)) });
   }
   const switches = switchAddons(catalog);
   for (const [index, key] of (data.features?.addons ?? []).entries()) {

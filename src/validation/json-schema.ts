@@ -3,7 +3,7 @@
 // (test/validation/json-schema.test.ts fails when they drift: `npm run schemas`).
 import * as z from "zod/mini";
 import { EstimateSchema } from "../calculator/types.js";
-import { builtinCatalog, builtinCatalogIds, editionNames } from "../catalog/index.js";
+import { builtinCatalogs, builtinCatalogIds, editionNames } from "../catalog/index.js";
 import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 import { ProjectConfigSchema } from "../config/schema.js";
@@ -49,9 +49,9 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
     ...rest,
   };
   if (kind === "scenario") {
-    // Editors complete and check plan names from the built-in catalog.
+    // Editors complete and check plan names from the built-in lists.
     const properties = schema.properties as Record<string, Record<string, unknown>>;
-    properties.plan = { ...properties.plan, enum: editionNames(builtinCatalog) };
+    properties.plan = { ...properties.plan, enum: [...new Set(builtinCatalogs().flatMap(editionNames))] };
     // A pin may name the --pricing catalog of a run too: the built-in ids are examples, not the only values.
     properties.catalog = { ...properties.catalog, examples: builtinCatalogIds() };
   }

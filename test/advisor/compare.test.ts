@@ -1,20 +1,65 @@
 import { describe, expect, it } from "vitest";
 import { compareEditions } from "../../src/advisor/compare.js";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { builtinCatalogById, seedCatalog } from "../../src/catalog/index.js";
+import { fixedPrices } from "../../src/catalog/choose.js";
+import type { Catalog } from "../../src/catalog/schema.js";
 import { validateScenario } from "../../src/scenario/validate.js";
+import { seedPrices } from "../helpers/scenario.js";
 
 const compare = (document: object) =>
   compareEditions(
-    validateScenario({ plan: "pro", ...document }, { catalog: builtinCatalog, source: "test" }),
-    builtinCatalog,
+    validateScenario({ plan: "pro", ...document }, { catalog: seedCatalog, source: "test" }),
+    seedPrices(),
+  );
+
+const list2024 = builtinCatalogById("tencent-im-cn-2024") as Catalog;
+const compare2024 = (document: object) =>
+  compareEditions(
+    validateScenario({ plan: "pro", ...document }, { catalog: list2024, source: "test" }),
+    fixedPrices(list2024, { day: "2026-11-29" }),
   );
 
 describe("compareEditions", () => {
   it("prices every edition", () => {
     const { editions } = compare({ usage: { peakDau: 25_000 } });
     expect(Object.keys(editions)).toEqual(["trial", "pro", "flagship"]);
-    expect([editions.trial.total, editions.pro.total, editions.flagship.total]).toEqual(["0.00", "2999.00", "4999.00"]);
-    expect(editions.trial.violations.map((v) => v.code)).toEqual(["exceeds.peakDau"]);
+    expect([editions.trial!.total, editions.pro!.total, editions.flagship!.total]).toEqual([
+      "0.00",
+      "2999.00",
+      "4999.00",
+    ]);
+    expect(editions.trial!.violations.map((v) => v.code)).toEqual(["exceeds.peakDau"]);
+  });
+
+  it("prices with the list it is given: in 2024, Flagship is ¥500 less than Pro where both need add-ons", () => {
+    // Pro ¥1,499 + live groups ¥1,000 + members ¥500 + history ¥500 = ¥3,499; Flagship includes them all: ¥2,999.
+    const comparison = compare2024({
+      usage: { liveGroups: 60 },
+      features: { groupMemberLimit: 2_000, historyDays: 30 },
+    });
+    expect(comparison.editions.pro!.total).toBe("3499.00");
+    expect(comparison.recommendation).toMatchObject({ plan: "flagship", total: "2999.00" });
+    expect(comparison.recommendation!.reason).toContain("¥500.00 less than Pro");
+  });
+
+  it("lists an edition sold by contract as on request only where the need is beyond the priced ones", () => {
+    expect(Object.keys(compare2024({ usage: { peakDau: 25_000 } }).editions)).toEqual(["trial", "pro", "flagship"]);
+    expect(compare2024({ usage: { peakDau: 25_000 } }).onRequest).toEqual([]);
+    // 100 days of history: Flagship's tiers reach 360 days, so it fits; 8,000 members: nothing priced reaches it.
+    const beyond = compare2024({ features: { groupMemberLimit: 8_000 } });
+    expect(beyond.recommendation).toBeNull();
+    expect(beyond.onRequest).toEqual([
+      {
+        plan: "enterprise",
+        planName: "Enterprise",
+        violations: [
+          {
+            code: "exceeds.groupMemberLimit",
+            message: "Enterprise allows at most 2,000 members per group; 8,000 needed",
+          },
+        ],
+      },
+    ]);
   });
 
   it.each([

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/advisor/forecast.js";
 import { parseDate } from "../../src/advisor/calendar.js";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog } from "../../src/catalog/index.js";
 import { validateScenario } from "../../src/scenario/validate.js";
+import { seedSettings } from "../helpers/scenario.js";
 
-const scenario = (document: object) => validateScenario(document, { catalog: builtinCatalog, source: "test" });
-const run = (document: object, options: Partial<Parameters<typeof forecast>[2]> = {}) =>
-  forecast(scenario(document), builtinCatalog, {
+const scenario = (document: object) => validateScenario(document, { catalog: seedCatalog, source: "test" });
+const run = (document: object, options: Partial<Parameters<typeof forecast>[1]> = {}) =>
+  forecast(scenario(document), {
+    lang: "en",
+    settings: seedSettings(),
     months: 12,
     growth: { dau: "0", groups: "0", bandwidth: "0" },
     autoPlan: false,

@@ -63,11 +63,16 @@ const subtotalOf: Record<string, keyof Estimate["subtotals"]> = {
   discount: "discount",
 };
 
+/** A day from 2019 to 2030: the list in effect then prices it. */
+const day = fc
+  .date({ min: new Date("2019-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+
 describe("every estimate", () => {
-  it("adds up: total = Σ lines, each subtotal = Σ its lines, to the fen", () => {
+  it("adds up: total = Σ lines, each subtotal = Σ its lines, to the fen, whatever the day's list", () => {
     fc.assert(
-      fc.property(scenario, discount, (input, discountPercent) => {
-        const bill = estimate(input, { discountPercent });
+      fc.property(scenario, discount, day, (input, discount, on) => {
+        const bill = estimate(input, { discount, on });
         expect(fen(bill.total)).toBe(sum(bill.lines.map((line) => line.amount)));
         for (const [category, key] of Object.entries(subtotalOf)) {
           const lines = bill.lines.filter((line) => line.category === category).map((line) => line.amount);
@@ -81,11 +86,10 @@ describe("every estimate", () => {
 
   it("is never negative without a discount, and never below zero with one", () => {
     fc.assert(
-      fc.property(scenario, discount, (input, discountPercent) => {
-        const bill = estimate(input, { discountPercent });
+      fc.property(scenario, discount, (input, discount) => {
+        const bill = estimate(input, { discount });
         expect(fen(bill.total)).toBeGreaterThanOrEqual(0n);
-        if (discountPercent === undefined)
-          for (const line of bill.lines) expect(fen(line.amount)).toBeGreaterThanOrEqual(0n);
+        if (discount === undefined) for (const line of bill.lines) expect(fen(line.amount)).toBeGreaterThanOrEqual(0n);
       }),
       { numRuns: 300 },
     );
@@ -111,10 +115,10 @@ describe("every estimate", () => {
 
   it("has the same amounts in English and Chinese", () => {
     fc.assert(
-      fc.property(scenario, discount, (input, discountPercent) => {
+      fc.property(scenario, discount, (input, discount) => {
         const amounts = (bill: Estimate) => [bill.total, ...bill.lines.map((line) => `${line.id} ${line.amount}`)];
-        expect(amounts(estimate(input, { lang: "zh", discountPercent }))).toEqual(
-          amounts(estimate(input, { lang: "en", discountPercent })),
+        expect(amounts(estimate(input, { lang: "zh", discount }))).toEqual(
+          amounts(estimate(input, { lang: "en", discount })),
         );
       }),
       { numRuns: 200 },
@@ -123,8 +127,8 @@ describe("every estimate", () => {
 
   it("is what the estimate schema describes", () => {
     fc.assert(
-      fc.property(scenario, discount, (input, discountPercent) => {
-        const result = EstimateSchema.safeParse(estimate(input, { discountPercent }));
+      fc.property(scenario, discount, (input, discount) => {
+        const result = EstimateSchema.safeParse(estimate(input, { discount }));
         expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
       }),
       { numRuns: 200 },
@@ -153,9 +157,9 @@ describe("inputs past the magnitudes", () => {
   });
 
   it("a discount outside 0–100 or with more than four decimals is refused", () => {
-    for (const discountPercent of [-1, 100.5, "150", "12.34567", "ten"])
-      expect(() => estimate({ plan: "pro" }, { discountPercent })).toThrow(
-        /discountPercent: must be a percentage from 0 to 100/,
+    for (const discount of [-1, 100.5, "150", "12.34567", "ten"])
+      expect(() => estimate({ plan: "pro" }, { discount })).toThrow(
+        /options: discount: must be a percentage from 0 to 100/,
       );
   });
 });

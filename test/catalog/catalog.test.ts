@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { countFigures, diffCatalogs, figures } from "../../src/catalog/figures.js";
 import {
-  builtinCatalog,
   builtinCatalogById,
   builtinCatalogs,
-  catalogForDocument,
   catalogOn,
   editionNames,
+  pricedEditions,
   resolveEdition,
-  supersededOn,
+  seedCatalog as builtinCatalog,
 } from "../../src/catalog/index.js";
 import { Catalog } from "../../src/catalog/schema.js";
 
@@ -20,8 +19,14 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
       expect(result.error?.issues ?? []).toEqual([]);
     });
 
-    it("traces every fact to a source it lists, and explains each assumption", () => {
-      const facts: { path: string; source: string | string[]; assumption?: boolean; note?: string }[] = [];
+    it("traces every fact to a source it lists, and explains each assumption and each inference", () => {
+      const facts: {
+        path: string;
+        source: string | string[];
+        assumption?: boolean;
+        inferred?: boolean;
+        note?: string;
+      }[] = [];
       const walk = (value: unknown, path: string) => {
         if (typeof value !== "object" || value === null) return;
         if ("source" in value) facts.push({ path, ...(value as { source: string }) });
@@ -33,12 +38,26 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
       for (const fact of facts) {
         for (const source of [fact.source].flat()) expect(catalog.sources, fact.path).toHaveProperty([source]);
         if (fact.assumption) expect(fact.note, `${fact.path} is an assumption: say why`).toBeTruthy();
+        if (fact.inferred) expect(fact.note, `${fact.path} is inferred: give the derivation`).toBeTruthy();
       }
     });
 
-    it("sells no add-ons and has no overage on trial", () => {
-      expect(catalog.editions.trial.addons).toEqual({});
-      expect(catalog.editions.trial.overage).toBeNull();
+    it("sells no add-ons and has no overage on trial, which an app cannot return to", () => {
+      expect(catalog.editions.trial!.addons).toEqual({});
+      expect(catalog.editions.trial!.overage).toBeNull();
+      expect(catalog.editions.trial!.trial).toBe(true);
+    });
+
+    it("says how recently its figures were checked: the date of its newest source", () => {
+      expect(catalog.lastVerified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    it("notes, wherever security strike is sold, that Tencent no longer maintains it (269/102454)", () => {
+      for (const id of pricedEditions(catalog)) {
+        const addon = catalog.editions[id]!.addons.securityStrike;
+        if (addon) expect(addon, id).toMatchObject({ notice: { source: "security-strike-notice" } });
+      }
+      expect(catalog.sources["security-strike-notice"]).toContain("269/102454");
     });
   },
 );
@@ -55,45 +74,85 @@ describe("the 2020 list", () => {
       "editions.flagship.addons.bandwidth.international",
     ]);
     // Settled by Tencent's usage limits (269/9346) and the international Billing Overview.
-    expect(builtinCatalog.editions.trial.limits.groupsPerUser).toEqual({ value: 50, source: "intl-billing" });
-    expect(builtinCatalog.editions.trial.limits.peakGroups.source).toContain("usage-limits");
+    expect(builtinCatalog.editions.trial!.limits.groupsPerUser).toEqual({ value: 50, source: "intl-billing" });
+    expect(builtinCatalog.editions.trial!.limits.peakGroups.source).toContain("usage-limits");
     expect(countFigures(builtinCatalog).carriedOver).toBe(0);
   });
 });
 
 describe("the 2024 list", () => {
   const list2024 = builtinCatalogById("tencent-im-cn-2024")!;
+  const edition = (id: string) => list2024.editions[id]!;
 
   it("is the 2020 list with Pro at ¥1,499.00 from 2024-01-01, sourced", () => {
     expect(list2024.effective).toMatchObject({ from: "2024-01-01", to: null });
-    expect(list2024.editions.pro.packageFee).toMatchObject({
+    expect(edition("pro").packageFee).toMatchObject({
       price: "1499.00",
       source: expect.arrayContaining(["pro-price-2024"]),
     });
-    expect(list2024.editions.pro.packageFee).not.toHaveProperty("carriedOver");
-    expect(diffCatalogs(builtinCatalog, list2024)).toEqual([
+    expect(edition("pro").packageFee).not.toHaveProperty("carriedOver");
+    const prices = diffCatalogs(builtinCatalog, list2024).filter((change) => change.path.endsWith("price"));
+    expect(prices.filter((change) => !change.path.includes("enterprise"))).toEqual([
       { path: "editions.pro.packageFee.price", before: "999.00", after: "1499.00" },
     ]);
   });
 
-  it("marks every figure it does not restate as carried over from the 2020 list, and leaves that list unmarked", () => {
-    const facts: [string, Record<string, unknown>][] = [];
-    const walk = (value: unknown, path: string) => {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return;
-      if ("source" in value && !path.endsWith(".notice")) facts.push([path, value as Record<string, unknown>]);
-      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
-    };
-    walk(list2024.editions, "editions");
-    const carried = facts.filter(([path]) => path !== "editions.pro.packageFee");
-    for (const [path, fact] of carried) expect(fact, path).toHaveProperty("carriedOver", "tencent-im-cn-2020");
-    expect(countFigures(list2024)).toEqual({ sourced: 1, assumed: 4, carriedOver: carried.length - 4 });
-    expect(figures(list2024)).toHaveLength(facts.length);
+  it("keeps Flagship at ¥2,999.00, inferred from two bundle lists, with the derivation", () => {
+    const fee = edition("flagship").packageFee;
+    expect(fee).toMatchObject({ price: "2999.00", inferred: true });
+    expect(fee).not.toHaveProperty("carriedOver");
+    expect(fee.note).toMatch(/9,249 = TRTC 旗舰版 ¥6,250 \+ IM 旗舰版 ¥2,999/);
+    expect([fee.source].flat()).toEqual(expect.arrayContaining(["callkit-2024", "roomkit-2024"]));
+  });
+
+  it("sources Pro and Flagship's free quotas and the per-edition limits of 269/9346; the overage prices stay carried over", () => {
+    for (const id of ["pro", "flagship"]) {
+      const { dau, groups } = edition(id).overage!;
+      expect(dau.quota?.source, `${id} dau`).toContain("callkit-2024");
+      expect(groups.quota?.source, `${id} groups`).toContain("usage-limits-2025");
+      expect(dau, `${id} dau price`).toHaveProperty("carriedOver", "tencent-im-cn-2020");
+    }
+    const limits = (id: string) => edition(id).limits;
+    expect([
+      limits("trial").peakGroups.value,
+      limits("trial").liveGroups.value,
+      limits("trial").historyDays.value,
+    ]).toEqual([100, 10, 7]);
+    expect([limits("pro").liveGroups.value, limits("flagship").liveGroups.value]).toEqual([50, null]);
+    expect([limits("pro").historyDays.value, limits("flagship").historyDays.value]).toEqual([7, 30]);
+    for (const id of ["trial", "pro", "flagship"])
+      for (const need of ["liveGroups", "historyDays"] as const)
+        expect(limits(id)[need], `${id}.${need}`).toMatchObject({ source: "usage-limits-2025" });
+  });
+
+  it("names 企业版 with its sourced limits and no price", () => {
+    const enterprise = edition("enterprise");
+    expect(enterprise.name).toEqual({ en: "Enterprise", zh: "企业版" });
+    expect(enterprise.packageFee.price).toBeNull();
+    expect(enterprise.limits).toMatchObject({
+      historyDays: { value: 90, source: "usage-limits-2025" },
+      liveGroups: { value: null },
+      recentContacts: { value: 3000 },
+      dailyNewGroups: { value: 50000 },
+      communities: { value: 100000 },
+    });
+    expect(pricedEditions(list2024)).toEqual(["trial", "pro", "flagship"]);
+    expect(resolveEdition(list2024, "企业版")).toBe("enterprise");
+    expect(resolveEdition(builtinCatalog, "enterprise")).toBeUndefined();
+  });
+
+  it("marks what it does not restate as carried over from the 2020 list, and leaves that list unmarked", () => {
+    const counts = countFigures(list2024);
+    expect(counts.inferred).toBe(1);
+    expect(counts.carriedOver).toBeGreaterThan(0);
+    expect(counts.sourced + counts.inferred + counts.carriedOver + counts.assumed).toBe(figures(list2024).length);
+    const carried = figures(list2024).filter((figure) => figure.status === "carriedOver");
+    expect(carried.map((figure) => figure.path)).toContain("editions.pro.addons.history");
     expect(JSON.stringify(builtinCatalog)).not.toContain("carriedOver");
   });
 
-  it("notes that Tencent no longer maintains the security strike service, and keeps its price", () => {
-    const addon = list2024.editions.pro.addons.securityStrike;
-    expect(addon).toMatchObject({ kind: "switch", price: "1000.00", notice: { source: "security-strike-notice" } });
+  it("is verified to its newest source", () => {
+    expect(list2024.lastVerified).toBe("2025-11-04");
   });
 });
 
@@ -105,20 +164,6 @@ describe("the list in effect on a day", () => {
     ["2026-11-27", "tencent-im-cn-2024"],
   ])("%s: %s", (day, id) => {
     expect(catalogOn(day)?.id).toBe(id);
-  });
-
-  it("says when a list had ended by a day, and which replaced it", () => {
-    expect(supersededOn(builtinCatalog, "2023-12-31")).toBeUndefined();
-    expect(supersededOn(builtinCatalog, "2024-01-01")?.id).toBe("tencent-im-cn-2024");
-    expect(supersededOn(builtinCatalogById("tencent-im-cn-2024")!, "2030-01-01")).toBeUndefined();
-  });
-
-  it("lets a scenario pin a built-in list, unless a flag chose one", () => {
-    const list2024 = builtinCatalogById("tencent-im-cn-2024")!;
-    const pinned = { plan: "pro", catalog: "tencent-im-cn-2024" };
-    expect(catalogForDocument(pinned, { catalog: builtinCatalog, chosen: false })).toBe(list2024);
-    expect(catalogForDocument(pinned, { catalog: builtinCatalog, chosen: true })).toBe(builtinCatalog);
-    expect(catalogForDocument({ plan: "pro" }, { catalog: builtinCatalog, chosen: false })).toBe(builtinCatalog);
   });
 });
 

@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
+import { fixedPrices } from "../../src/catalog/choose.js";
+import { originOf } from "../../src/catalog/origin.js";
 import { resolveCatalog } from "../../src/catalog/load.js";
 import type { Catalog } from "../../src/catalog/schema.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
 import type { Estimate } from "../../src/calculator/types.js";
 import { InputError } from "../../src/errors.js";
 import { validateScenario } from "../../src/scenario/validate.js";
+import { SEED_DAY } from "../helpers/scenario.js";
 
 const busy = {
   plan: "pro",
   usage: { peakDau: 25_000, peakGroups: 150_000, liveGroups: 60, bandwidth: { mainlandMbps: 10 } },
   features: { groupMemberLimit: 2000, historyDays: 90, securityStrike: true },
 };
-const priceWith = (catalog: Catalog, document: unknown = busy, discountPercent?: string): Estimate =>
-  priceScenario(validateScenario(document, { catalog, source: "test" }), catalog, { discountPercent });
+const priceWith = (catalog: Catalog, document: unknown = busy, percent?: string): Estimate =>
+  priceScenario(
+    validateScenario(document, { catalog, source: "test" }),
+    fixedPrices(catalog, { day: SEED_DAY, ...(percent ? { discount: { percent, from: "option" as const } } : {}) }),
+  );
 const problemsOf = (document: unknown): string[] => {
   try {
     resolveCatalog(document, "prices.json");
@@ -23,7 +29,13 @@ const problemsOf = (document: unknown): string[] => {
   }
   throw new Error("expected the catalog to be rejected");
 };
-const clone = (): Record<string, any> => structuredClone(builtinCatalog) as Record<string, any>;
+/** The seed list as a whole catalog of one's own: a file never takes a built-in list's id. */
+const clone = (): Record<string, any> => ({
+  ...(structuredClone(builtinCatalog) as Record<string, any>),
+  id: "custom",
+});
+/** The first 8 hex digits of a document's hash, as the version of a list read from it ends. */
+const hashOf = (document: unknown) => originOf(resolveCatalog(document, "x.json"))!.sha256.slice(0, 8);
 
 describe("an overlay", () => {
   it("changes exactly the lines that use the changed price", () => {
@@ -41,14 +53,66 @@ describe("an overlay", () => {
 
   it("names itself after its file unless it gives an id, and keeps the rest of the built-in catalog", () => {
     const unnamed = resolveCatalog({ extends: "tencent-im-cn-2020" }, "prices/acme.yaml");
-    // An overlay's dates are its own: a negotiated list is not the public list's period.
-    const { effective: _dates, ...rest } = builtinCatalog;
-    expect(unnamed).toEqual({ ...rest, id: "tencent-im-cn-2020+acme" });
+    // An overlay's dates (and how recently they were checked) are its own: a negotiated list is not the public list.
+    const { effective: _dates, lastVerified: _verified, ...rest } = builtinCatalog;
+    const hash = hashOf({ extends: "tencent-im-cn-2020" });
+    expect(unnamed).toEqual({ ...rest, id: "tencent-im-cn-2020+acme", version: `2022.2+${hash}` });
     expect(resolveCatalog({ extends: "tencent-im-cn-2020", id: "acme", version: "2" }, "x.json")).toMatchObject({
       id: "acme",
-      version: "2",
+      version: `2+${hashOf({ extends: "tencent-im-cn-2020", id: "acme", version: "2" })}`,
     });
     expect(priceWith(unnamed).catalog.id).toBe("tencent-im-cn-2020+acme");
+  });
+
+  it("is named in every estimate by its file and the hash of its content", () => {
+    const document = { extends: "tencent-im-cn-2020", id: "acme" };
+    const overlay = resolveCatalog(document, "prices/acme.yaml", "ab".repeat(32));
+    expect(originOf(overlay)).toEqual({
+      file: "prices/acme.yaml",
+      sha256: "ab".repeat(32),
+      extends: "tencent-im-cn-2020",
+    });
+    expect(overlay.version).toBe("2022.2+abababab");
+    expect(priceWith(overlay).pricing).toMatchObject({
+      catalog: { id: "acme", version: "2022.2+abababab", builtin: false },
+      overlays: [{ file: "prices/acme.yaml", sha256: "ab".repeat(32), extends: "tencent-im-cn-2020" }],
+    });
+    // Another byte, another hash: the same prices read from another file are another list.
+    expect(hashOf({ ...document, title: { en: "x", zh: "x" } })).not.toBe(hashOf(document));
+  });
+
+  it.each([
+    [{ extends: "tencent-im-cn-2020", id: "tencent-im-cn-2020" }, "tencent-im-cn-2020"],
+    [{ extends: "tencent-im-cn-2020", id: "tencent-im-cn-2024" }, "tencent-im-cn-2024"],
+  ])("never takes a built-in list's id: %j", (document, id) => {
+    expect(problemsOf(document)).toEqual([
+      `prices.json: id: "${id}" is the id of a built-in list: a price file names itself (give it an id of its own), so that an estimate never passes changed prices off as the list's`,
+    ]);
+  });
+
+  it("cannot turn the figures it inherits into another currency: it restates every price, or is refused", () => {
+    expect(problemsOf({ extends: "tencent-im-cn-2020", currency: "USD" })).toEqual([
+      "prices.json: currency: is USD, but the figures it takes from tencent-im-cn-2020 are in CNY: restate every price in USD (it inherits editions.trial.packageFee.price, editions.pro.packageFee.price, editions.pro.overage.dau.price and 17 more)",
+    ]);
+    // Every price restated: a list of its own, in dollars.
+    const restated = clone();
+    delete restated.id;
+    const {
+      id: _id,
+      sources: _sources,
+      discounts: _discounts,
+      addonNames: _names,
+      title: _title,
+      ...prices
+    } = restated;
+    const usd = resolveCatalog({ extends: "tencent-im-cn-2020", ...prices, id: "usd", currency: "USD" }, "usd.json");
+    expect(priceWith(usd, { plan: "pro" })).toMatchObject({ currency: "USD", total: "999.00" });
+  });
+
+  it("starts no later than it ends", () => {
+    expect(problemsOf({ extends: "tencent-im-cn-2020", effective: { from: "2026-12-31", to: "2026-01-01" } })).toEqual([
+      "prices.json: effective.from: starts on 2026-12-31, after it ends (2026-01-01)",
+    ]);
   });
 
   it("may extend any built-in list, the 2024 one's carried-over marks included", () => {
@@ -60,8 +124,8 @@ describe("an overlay", () => {
       id: "tencent-im-cn-2024+acme-2026",
       effective: { from: "2026-01-01", to: "2026-12-31" },
     });
-    expect(overlay.editions.pro.packageFee.price).toBe("1499.00");
-    expect(overlay.editions.flagship.packageFee.carriedOver).toBe("tencent-im-cn-2020");
+    expect(overlay.editions.pro!.packageFee.price).toBe("1499.00");
+    expect(overlay.editions.pro!.addons.history).toHaveProperty("carriedOver", "tencent-im-cn-2020");
   });
 
   it("can replace a list (the history tiers) and set a value to null", () => {
@@ -85,7 +149,7 @@ describe("an overlay", () => {
   it.each([
     [
       { extends: "tencent-im-cn-2019" },
-      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024',
+      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024 (did you mean "tencent-im-cn-2020"?)',
     ],
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { packageFee: { price: "-5.00" } } } },
@@ -103,7 +167,7 @@ describe("an overlay", () => {
       { extends: "tencent-im-cn-2020", editions: { pro: { overage: { dau: { prise: "1.00" } } } } },
       'prices.json: editions.pro.overage.dau.prise: unknown field (did you mean "price"?)',
     ],
-    [{ extends: "tencent-im-cn-2020", editions: { ultra: {} } }, "prices.json: editions.ultra: unknown field"],
+
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { addons: { history: { kind: "tier" } } } } },
       'prices.json: editions.pro.addons.history.kind: must be one of "limit", "tiers", "switch", "metered", "included", got "tier"',
@@ -127,10 +191,18 @@ describe("an overlay", () => {
 });
 
 describe("a whole catalog", () => {
-  it("rejects a missing edition", () => {
+  it("names its own editions, at least one, each by an id a plan can name", () => {
+    const shouting = clone();
+    shouting.editions["Ultra!"] = { ...shouting.editions.flagship, aliases: [] };
+    expect(problemsOf(shouting)).toEqual([
+      'prices.json: editions.Ultra!: must be an id of lower-case letters, digits and hyphens, such as pro, got "Ultra!"',
+    ]);
     const catalog = clone();
-    delete catalog.editions.flagship;
-    expect(problemsOf(catalog)).toEqual(["prices.json: editions.flagship: is required"]);
+    catalog.editions = {};
+    expect(problemsOf(catalog)).toEqual(["prices.json: editions: must be an object of one edition or more, got {}"]);
+    const two = clone();
+    delete two.editions.flagship;
+    expect(Object.keys(resolveCatalog(two, "two.json").editions)).toEqual(["trial", "pro"]);
   });
 
   it("prices a new add-on bought on request", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
 import { lineIds } from "../../src/catalog/line-ids.js";
 import { checkExpectations, expectationsOf } from "../../src/check/expectations.js";
 import { price } from "../helpers/scenario.js";
@@ -80,14 +80,23 @@ describe("checkExpectations", () => {
 });
 
 describe("expectationsOf", () => {
-  it("writes what the estimate passes, keeping a maxTotal", () => {
+  it("writes what the estimate passes into what the block states, keeping a maxTotal", () => {
     const written = expectationsOf(estimate, { maxTotal: "6000.00", total: "1.00" });
-    expect(written).toEqual({
-      total: "4999.00",
-      maxTotal: "6000.00",
-      lines: { package: "999.00", "overage.dau": "2000.00", "overage.groups": "2000.00" },
-      violations: [],
-    });
+    expect(written).toEqual({ total: "4999.00", maxTotal: "6000.00" });
     expect(check(written).status).toBe("passed");
+  });
+
+  it("updates the lines the block lists, and no others (a line the estimate leaves out is 0.00)", () => {
+    const written = expectationsOf(estimate, {
+      lines: { "overage.dau": "1.00", "addon.history": "500.00" },
+      violations: ["exceeds.peakDau"],
+    });
+    expect(written).toEqual({ lines: { "overage.dau": "2000.00", "addon.history": "0.00" }, violations: [] });
+    expect(check(written).status).toBe("passed");
+  });
+
+  it("gives a scenario without a block its total", () => {
+    expect(expectationsOf(estimate, null)).toEqual({ total: "4999.00" });
+    expect(expectationsOf(estimate, {})).toEqual({ total: "4999.00" });
   });
 });

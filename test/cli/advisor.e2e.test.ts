@@ -24,7 +24,7 @@ describe("im-bill compare", () => {
   it("prints JSON with every edition's estimate and the recommendation", () => {
     const json = JSON.parse(imBill(["compare", "examples/small-chat-pro.json", "--format", "json"]).stdout);
     expect(Object.keys(json.editions)).toEqual(["trial", "pro", "flagship"]);
-    expect(json.recommendation).toMatchObject({ plan: "pro", total: "2999.00" });
+    expect(json.recommendation).toMatchObject({ plan: "pro", total: "3499.00" });
     expect(json.editions.pro.total).toBe(
       JSON.parse(imBill(["estimate", "examples/small-chat-pro.json", "--format", "json"]).stdout).total,
     );
@@ -89,7 +89,7 @@ describe("im-bill forecast", () => {
     });
     const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
     expect(csv.split("\r\n")[0]).toBe(
-      "month,calendar_month,plan,peak_dau,peak_groups,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,violations",
+      "month,calendar_month,plan,peak_dau,peak_groups,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,currency,catalog,violations",
     );
     expect(csv.split("\r\n")).toHaveLength(4);
   });

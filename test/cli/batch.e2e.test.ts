@@ -25,7 +25,18 @@ describe("im-bill batch", () => {
     expect(result.status).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report.version).toBe(1);
-    expect(report.summary).toEqual({ scenarios: 11, priced: 7, failed: 4, violating: 1, total: expect.any(String) });
+    expect(report.summary).toEqual({
+      scenarios: 11,
+      priced: 7,
+      failed: 4,
+      violating: 1,
+      total: expect.any(String),
+      currency: "CNY",
+      totals: { CNY: expect.any(String) },
+    });
+    // Every result names the prices that made it.
+    for (const result of report.results)
+      expect(result.pricing).toMatchObject({ chosenBy: "date", catalog: { id: "tencent-im-cn-2024" } });
     expect(report.results.map((r: { id: string }) => r.id)).toEqual([
       "single",
       "first of list",
@@ -71,10 +82,12 @@ describe("im-bill batch", () => {
     const single = rows.find((row) => row.id === "single")!;
     expect(single).toMatchObject({
       plan: "pro",
-      package: "999.00",
+      package: "1499.00",
       "overage.dau": "2000.00",
       "subtotal.overage": "2000.00",
-      total: "2999.00",
+      total: "3499.00",
+      currency: "CNY",
+      catalog: "tencent-im-cn-2024 2024.2",
       error: "",
     });
     for (const result of json.results) {
@@ -118,7 +131,7 @@ describe("im-bill batch", () => {
       .split("\n")
       .map((line) => JSON.parse(line));
     expect(lines.map((line) => [line.id, line.total])).toEqual([
-      ["stdin:1", "2999.00"],
+      ["stdin:1", "3499.00"],
       ["stdin:2", "2999.00"],
     ]);
   });

@@ -1,6 +1,7 @@
 // Prices through time, through the built binary: the built-in lists and their dates,
-// choosing one (--catalog, --on, a scenario's pin), the note when the default list has
-// ended, a forecast across 2024-01-01, and what differs between two catalogs.
+// today's list by default, choosing another (--catalog, --on, a scenario's pin), the
+// note when a chosen list is not the one in effect, a forecast across 2024-01-01, and
+// what differs between two catalogs.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill } from "../helpers/cli.js";
@@ -19,26 +20,44 @@ describe("im-bill catalogs", () => {
     expect(lists.map((list: { id: string }) => list.id)).toEqual(["tencent-im-cn-2020", "tencent-im-cn-2024"]);
     expect(lists[0]).toMatchObject({
       effective: { from: null, to: "2023-12-31" },
-      default: true,
+      lastVerified: "2025-11-04",
       inEffectToday: false,
-      figures: { assumed: 4, carriedOver: 0 },
+      figures: { inferred: 0, assumed: 4, carriedOver: 0 },
     });
+    expect(lists[0]).not.toHaveProperty("default");
     expect(lists[1]).toMatchObject({
       effective: { from: "2024-01-01", to: null },
-      default: false,
+      lastVerified: "2025-11-04",
       inEffectToday: true,
+      figures: { inferred: 1, assumed: 8 },
     });
-    expect(lists[1].figures).toMatchObject({ sourced: 1, assumed: 4 });
-    expect(lists[1].figures.carriedOver).toBeGreaterThan(30);
-    const table = imBill(["catalogs"]);
-    expect(table.stdout).toMatch(/│ tencent-im-cn-2024 │ 2024-01-01 → │ CNY/);
-    expect(table.stdout).toContain("Default: tencent-im-cn-2020. In effect today: tencent-im-cn-2024.");
+    expect(lists[1].figures.sourced).toBeGreaterThan(20);
+    expect(lists[1].figures.carriedOver).toBeGreaterThan(20);
+    const table = imBill(["catalogs"], { env: { COLUMNS: "120" } });
+    expect(table.stdout).toMatch(/│ tencent-im-cn-2024 │ 2024-01-01 → │ CNY\s+│ 2025-11-04 │\s+\d+ │\s+1 │/);
+    expect(table.stdout).toContain(
+      "In effect today, and the list a bill is priced with unless told otherwise: tencent-im-cn-2024.",
+    );
   });
 
-  it("--diff lists every figure that differs, old → new, for built-in lists and files", () => {
-    expect(
-      json(["catalogs", "--diff", "tencent-im-cn-2020", "tencent-im-cn-2024", "--format", "json"]).changes,
-    ).toEqual([{ path: "editions.pro.packageFee.price", before: "999.00", after: "1499.00" }]);
+  it("--diff lists every figure that differs, old → new, for built-in lists and files, and what the lists are", () => {
+    const changes = json([
+      "catalogs",
+      "--diff",
+      "tencent-im-cn-2020",
+      "tencent-im-cn-2024",
+      "--format",
+      "json",
+    ]).changes;
+    expect(changes.slice(0, 5)).toEqual([
+      { path: "id", before: "tencent-im-cn-2020", after: "tencent-im-cn-2024" },
+      { path: "version", before: "2022.2", after: "2024.2" },
+      { path: "effective.from", before: "null", after: "2024-01-01" },
+      { path: "effective.to", before: "2023-12-31", after: "null" },
+      { path: "editions.pro.packageFee.price", before: "999.00", after: "1499.00" },
+    ]);
+    // One list: compared with today's.
+    expect(json(["catalogs", "--diff", "tencent-im-cn-2020", "--format", "json"]).changes).toEqual(changes);
     const withFile = json([
       "catalogs",
       "--diff",
@@ -49,40 +68,81 @@ describe("im-bill catalogs", () => {
     ]);
     expect(withFile.after).toBe("acme-negotiated");
     expect(withFile.changes).toEqual([
-      { path: "editions.pro.packageFee.price", before: "1499.00", after: "849.15" },
+      { path: "id", before: "tencent-im-cn-2024", after: "acme-negotiated" },
+      { path: "version", before: "2024.2", after: expect.stringMatching(/^2026-01\+[0-9a-f]{8}$/) },
+      { path: "effective.from", before: "2024-01-01", after: "null" },
+      { path: "editions.pro.packageFee.price", before: "1499.00", after: "1274.15" },
       { path: "editions.pro.overage.dau.price", before: "1000.00", after: "800.00" },
     ]);
-    const wrong = imBill(["catalogs", "--diff", "tencent-im-cn-2020"]);
+    const wrong = imBill(["catalogs", "--diff", "a", "b", "c"]);
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toBe("error: --diff takes two catalogs (built-in ids or files), got 1\n");
+    expect(wrong.stderr).toBe(
+      "error: --diff takes one catalog (compared with today's list) or two (built-in ids or files), got 3\n",
+    );
+  });
+
+  it("--diff never calls two lists the same when their currencies or dates differ", () => {
+    const dir = fixtureDir({
+      "usd.json": JSON.stringify({
+        extends: "tencent-im-cn-2024",
+        id: "same-figures-in-dollars",
+        currency: "USD",
+        editions: Object.fromEntries(
+          Object.entries(json(["prices", "--format", "json"]).editions).map(([id, edition]) => [id, edition]),
+        ),
+      }),
+    });
+    const result = json(["catalogs", "--diff", "tencent-im-cn-2024", join(dir, "usd.json"), "--format", "json"]);
+    expect(result.changes).toContainEqual({ path: "currency", before: "CNY", after: "USD" });
+    expect(imBill(["catalogs", "--diff", "tencent-im-cn-2024", join(dir, "usd.json")]).stdout).not.toContain(
+      "have the same figures",
+    );
   });
 });
 
 describe("choosing the prices", () => {
-  it("defaults to the 2020 list, and says that it has ended and what changed since", () => {
-    const estimate = json(pro);
+  it("prices with the list in effect today by default: Pro at ¥1,499.00, and says which list", () => {
+    const estimate = json([...pro, "--dau", "25000"]);
     expect(estimate.catalog).toEqual({
-      id: "tencent-im-cn-2020",
-      version: "2022.2",
+      id: "tencent-im-cn-2024",
+      version: "2024.2",
       currency: "CNY",
-      effective: { from: null, to: "2023-12-31" },
+      effective: { from: "2024-01-01", to: null },
     });
-    expect(estimate.total).toBe("999.00");
-    expect(estimate.notes).toContainEqual({
-      code: "catalog.superseded",
-      message: "Pro costs ¥1,499.00/month since 2024-01-01: --catalog tencent-im-cn-2024",
+    expect(estimate.total).toBe("3499.00");
+    expect(estimate.pricing).toMatchObject({
+      chosenBy: "date",
+      catalog: { builtin: true, lastVerified: "2025-11-04" },
     });
-    const table = imBill(["estimate", "--plan", "pro"]).stdout.trimEnd().split("\n");
-    expect(table.slice(-2)).toEqual([
-      "Prices: tencent-im-cn-2020 2022.2 (CNY)",
-      "Pro costs ¥1,499.00/month since 2024-01-01: --catalog tencent-im-cn-2024",
+    expect(estimate.notes).toEqual([]);
+    const table = imBill(["estimate", "--plan", "pro", "--dau", "25000"]).stdout.trimEnd().split("\n");
+    expect(table.at(-1)).toBe("Prices: tencent-im-cn-2024 2024.2 (CNY), the list in effect today");
+  });
+
+  it("prices with the 2020 list, exact to the fen, when asked, and says it is not today's", () => {
+    const estimate = json([...pro, "--dau", "25000", "--catalog", "tencent-im-cn-2020"]);
+    expect(estimate.total).toBe("2999.00");
+    expect(estimate.pricing.chosenBy).toBe("flag");
+    expect(estimate.notes).toEqual([
+      {
+        code: "catalog.superseded",
+        message:
+          "tencent-im-cn-2020 ended on 2023-12-31: Pro costs ¥1,499.00/month since 2024-01-01 (--catalog tencent-im-cn-2024)",
+      },
     ]);
+  });
+
+  it("fails a budget that only the old list would meet", () => {
+    const budget = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--max-total", "3000"]);
+    expect(budget.status).toBe(1);
+    expect(budget.stderr).toBe("error: the total ¥3,499.00 is above --max-total ¥3,000.00\n");
   });
 
   it.each([
     [["--catalog", "tencent-im-cn-2024"], "tencent-im-cn-2024", "1499.00"],
     [["--on", "2024-03-01"], "tencent-im-cn-2024", "1499.00"],
     [["--on", "2024-01"], "tencent-im-cn-2024", "1499.00"],
+    [["--on", "today"], "tencent-im-cn-2024", "1499.00"],
     [["--on", "2023-12-31"], "tencent-im-cn-2020", "999.00"],
     [["--catalog", "tencent-im-cn-2020"], "tencent-im-cn-2020", "999.00"],
   ])("%j prices Pro with %s: %s", (flags, id, total) => {
@@ -91,6 +151,18 @@ describe("choosing the prices", () => {
     expect(estimate.total).toBe(total);
     // A list in effect on the day asked for has not ended by then.
     if (flags[0] === "--on") expect(estimate.notes).toEqual([]);
+  });
+
+  it("--on with --catalog prices with that list as of that day, and says when it is not the day's", () => {
+    const estimate = json([...pro, "--on", "2023-06-01", "--catalog", "tencent-im-cn-2024"]);
+    expect(estimate).toMatchObject({ total: "1499.00", pricing: { on: "2023-06-01", chosenBy: "flag" } });
+    expect(estimate.notes).toEqual([
+      {
+        code: "catalog.not-yet-in-effect",
+        message:
+          "tencent-im-cn-2024 applies from 2024-01-01, not on 2023-06-01: tencent-im-cn-2020 does (--catalog tencent-im-cn-2020)",
+      },
+    ]);
   });
 
   it("a scenario pins its list, so that its expectations hold when a newer list lands; flags override the pin", () => {
@@ -127,12 +199,16 @@ describe("choosing the prices", () => {
       'error: --on: must be a day such as 2024-01-15 (or a month such as 2024-01), got "2024-13-01"',
     ],
     [
-      ["--on", "2024-03-01", "--catalog", "tencent-im-cn-2020"],
-      "error: --catalog and --on both choose the prices: give one",
+      ["--catalog", "2024"],
+      'error: --catalog: unknown catalog "2024": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024 (did you mean "tencent-im-cn-2024"?)',
     ],
     [
-      ["--pricing", "catalogs/acme-negotiated.yaml", "--on", "2024-03"],
-      "error: --pricing and --on both choose the prices: give one",
+      ["--catalog", "tencent-im-cn-2O24"],
+      'error: --catalog: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024 (did you mean "tencent-im-cn-2024"?)',
+    ],
+    [
+      ["--pricing", "catalogs/acme-negotiated.yaml", "--catalog", "tencent-im-cn-2020"],
+      "error: --pricing and --catalog both choose the prices: give one",
     ],
   ])("%j is a usage error", (flags, message) => {
     const result = imBill([...pro, ...flags]);
@@ -153,7 +229,7 @@ describe("choosing the prices", () => {
       after: { plan: "pro", catalog: { id: "tencent-im-cn-2024" }, total: "1499.00" },
     });
     expect(imBill(["diff", join(dir, "a.json"), join(dir, "b.json")]).stdout).toContain(
-      "│ ~ │ Prices: tencent-im-cn-2020 2022.2 → tencent-im-cn-2024 2024.1",
+      "│ ~ │ Prices: tencent-im-cn-2020 2022.2 → tencent-im-cn-2024 2024.2",
     );
     const compare = json(["compare", "--dau", "25000", "--catalog", "tencent-im-cn-2024", "--format", "json"]);
     expect(compare.editions.pro.total).toBe("3499.00");
@@ -178,6 +254,11 @@ describe("forecast across 2024-01-01", () => {
         month.estimate.notes.map((note) => note.code),
       ),
     ).not.toContain("catalog.superseded");
+    // The table names the prices of each group of months.
+    const table = imBill(["forecast", "--plan", "pro", "--months", "4", "--start", "2023-11-15"]).stdout;
+    expect(table.replace(/\n  /g, " ")).toContain(
+      "Prices: tencent-im-cn-2020 2022.2 (CNY), the list in effect then — months 1–2\nPrices: tencent-im-cn-2024 2024.2 (CNY), the list in effect then — months 3–4",
+    );
   });
 
   it("--catalog pins one list for every month", () => {
@@ -201,10 +282,16 @@ describe("forecast across 2024-01-01", () => {
 
 describe("prices", () => {
   it("marks the figures carried over, and the notice on the security strike service", () => {
-    const sheet = imBill(["prices", "--catalog", "tencent-im-cn-2024"]).stdout;
-    expect(sheet).toContain("tencent-im-cn-2024 2024.1 (CNY), applies from 2024-01-01");
-    expect(sheet).toMatch(/│ Package fee +│ ¥0\.00\/month † │ ¥1,499\.00\/month +│ ¥2,999\.00\/month † +│/);
+    const sheet = imBill(["prices", "--catalog", "tencent-im-cn-2024"], { env: { COLUMNS: "200" } }).stdout;
+    expect(sheet).toContain("tencent-im-cn-2024 2024.2 (CNY), applies from 2024-01-01; newest source 2025-11-04");
+    expect(sheet).toMatch(/Figures: \d+ sourced, 1 inferred, \d+ carried over, 8 assumed/);
+    expect(sheet).toMatch(
+      /│ Package fee +│ ¥0\.00\/month † +│ ¥1,499\.00\/month +│ ¥2,999\.00\/month ‡ +│ on request +│/,
+    );
     expect(sheet).toContain("† carried over from tencent-im-cn-2020");
+    expect(sheet.replace(/\s+/g, " ")).toContain(
+      "‡ Package fee (Flagship): no source states Flagship's price after 2024-01-01",
+    );
     expect(sheet.replace(/\s+/g, " ")).toContain(
       "Notice: Security strike service (Pro, Flagship): Tencent no longer maintains the security strike service",
     );
@@ -222,5 +309,57 @@ describe("prices", () => {
       code: "notice.securityStrike",
       message: "Tencent no longer maintains the security strike service",
     });
+  });
+});
+
+describe("企业版 (Enterprise): limits sourced, price by contract", () => {
+  it("says how to give its price, and prices it once given", () => {
+    const result = imBill(["estimate", "--plan", "enterprise"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "error: --plan: Enterprise has no published price: Tencent quotes it by contract. Give your contract's price in a price file that extends this list (--pricing, or pricing in the project config), at editions.enterprise.packageFee.price\n",
+    );
+    expect(imBill(["estimate", "--plan", "企业版", "--lang", "zh"]).stderr).toContain(
+      "企业版没有公开价格：腾讯云按合同报价",
+    );
+    const dir = fixtureDir({
+      "contract.yaml":
+        'extends: tencent-im-cn-2024\nid: our-contract\nsources: { contract: "order form" }\neditions:\n  enterprise:\n    packageFee: { price: "8000.00", source: contract }\n',
+    });
+    const priced = json([
+      "estimate",
+      "--plan",
+      "enterprise",
+      "--dau",
+      "25000",
+      "--pricing",
+      join(dir, "contract.yaml"),
+      "--format",
+      "json",
+    ]);
+    // 8,000 + 2 × 1,000 DAU overage (assumed Flagship's rate); 90 days of history included
+    expect(priced).toMatchObject({ plan: "enterprise", planName: "Enterprise", total: "10000.00" });
+    expect(
+      json([
+        "estimate",
+        "--plan",
+        "enterprise",
+        "--history-days",
+        "90",
+        "--pricing",
+        join(dir, "contract.yaml"),
+        "--format",
+        "json",
+      ]).lines,
+    ).toHaveLength(1);
+  });
+
+  it("is listed by compare as on request where the need is beyond Flagship", () => {
+    const beyond = imBill(["compare", "--group-member-limit", "8000"], { env: { COLUMNS: "120" } });
+    expect(beyond.stdout).toMatch(/│ Package fee\s+│\s+¥0\.00 │\s+¥1,499\.00 │\s+¥2,999\.00 │\s+on request │/);
+    expect(beyond.stdout).toContain("✗ Enterprise: Enterprise allows at most 2,000 members per group; 8,000 needed");
+    const within = imBill(["compare", "--dau", "25000"]);
+    expect(within.stdout).not.toContain("Enterprise");
+    expect(json(["compare", "--dau", "25000", "--format", "json"]).onRequest).toEqual([]);
   });
 });

@@ -5,8 +5,10 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { editionIds } from "../../src/catalog/editions.js";
-import { builtinCatalogIds } from "../../src/catalog/index.js";
+import { builtinCatalogIds, builtinCatalogs, editionsOf } from "../../src/catalog/index.js";
+
+/** The editions of every built-in list: a scenario may pin any of them. */
+const editionIds = [...new Set(builtinCatalogs().flatMap(editionsOf))];
 import { SCHEMA_KINDS } from "../../src/validation/schema-kinds.js";
 import { SHELLS } from "../../src/cli/completion/scripts.js";
 import { imBill } from "../helpers/cli.js";

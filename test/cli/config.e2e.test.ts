@@ -34,14 +34,22 @@ describe("the project config", () => {
     // 1,299 − 15% of it + 2 × 1,000 DAU
     expect(bill.total).toBe("3104.15");
     expect(bill.catalog.id).toBe("tencent-im-cn-2024+acme");
-    expect(bill.config).toEqual({ file: join("..", "..", file), settings: ["pricing", "discount"] });
+    expect(bill.pricing).toMatchObject({
+      chosenBy: "config",
+      config: { file: join("..", "..", file), settings: ["discount", "pricing"] },
+      discount: { percent: "15", from: "config" },
+      overlays: [{ file: join("..", "..", "prices", "acme.yaml"), extends: "tencent-im-cn-2024" }],
+    });
   });
 
   it("is named under the table, in the language it sets", () => {
     const { deep } = project({ "im-bill.config.yaml": "pricing: prices/acme.yaml\nlang: zh\n" });
     const result = imBill(estimate, { cwd: deep });
     expect(result.stdout).toContain("专业版套餐包");
-    expect(result.stdout).toMatch(/\n项目配置 \.\.\/\.\.\/im-bill\.config\.yaml：pricing、lang\n/);
+    expect(result.stdout).toMatch(/\n项目配置 \.\.\/\.\.\/im-bill\.config\.yaml：lang、pricing\n/);
+    expect(result.stdout.replace(/\n {2}/g, " ")).toMatch(
+      /价格表：tencent-im-cn-2024\+acme 2024\.2\+[0-9a-f]{8}（CNY），由 \.\.\/\.\.\/im-bill\.config\.yaml 选用/,
+    );
   });
 
   it("gives way to flags: --discount, --lang, and --catalog or --pricing over its pricing", () => {
@@ -54,7 +62,36 @@ describe("the project config", () => {
     expect(bill.total).toBe("2999.00");
     expect(bill.catalog.id).toBe("tencent-im-cn-2020");
     expect(bill.lines[0].label).toBe("Pro package (专业版)");
-    expect(bill.config).toBeUndefined(); // nothing of it was used
+    expect(bill.pricing.config).toBeNull(); // nothing of it was used
+    // ... and what it would have set is named, never dropped silently.
+    expect(bill.notes.map((note: { message: string }) => note.message)).toEqual([
+      "--catalog replaces the pricing of ../../im-bill.config.yaml",
+      "--discount replaces the discount of ../../im-bill.config.yaml",
+      "tencent-im-cn-2020 ended on 2023-12-31: Pro costs ¥1,499.00/month since 2024-01-01 (--catalog tencent-im-cn-2024)",
+    ]);
+  });
+
+  it("loses to a scenario's pin, and says so; chooses the list where the scenario pins none", () => {
+    const { root: cwd } = project({
+      "im-bill.config.yaml": "catalog: tencent-im-cn-2020\n",
+      "pinned.json": '{"plan": "pro", "catalog": "tencent-im-cn-2024"}',
+      "free.json": '{"plan": "pro"}',
+    });
+    const pinned = json(imBill(["estimate", "pinned.json", "--format", "json"], { cwd }));
+    expect(pinned).toMatchObject({ total: "1499.00", pricing: { chosenBy: "pin", config: null } });
+    expect(pinned.notes).toEqual([
+      {
+        code: "pricing.config-not-used",
+        message:
+          "The catalog of im-bill.config.yaml (tencent-im-cn-2020) is not used: the scenario pins tencent-im-cn-2024",
+      },
+    ]);
+    const free = json(imBill(["estimate", "free.json", "--format", "json"], { cwd }));
+    expect(free).toMatchObject({
+      total: "999.00",
+      pricing: { chosenBy: "config", config: { file: "im-bill.config.yaml", settings: ["catalog"] } },
+    });
+    expect(free.notes.map((note: { code: string }) => note.code)).toEqual(["catalog.superseded"]);
   });
 
   it("is ignored with --no-config, before or after the command", () => {
@@ -64,20 +101,32 @@ describe("the project config", () => {
       [...estimate, "--no-config"],
     ]) {
       const bill = json(imBill([...args, "--format", "json"], { cwd: deep }));
-      expect(bill.total).toBe("2999.00");
-      expect(bill.config).toBeUndefined();
+      expect(bill.total).toBe("3499.00");
+      expect(bill.pricing).toMatchObject({ config: null, discount: null });
     }
   });
 
   it("reaches every command that prices: compare, batch, forecast, check", () => {
     const { root } = project({ "im-bill.config.yaml": "discount: 50%\n", "app.json": '{"plan": "pro"}' });
     const cwd = root;
-    expect(json(imBill(["compare", "app.json", "--format", "json"], { cwd })).editions.pro.total).toBe("499.50");
-    expect(json(imBill(["batch", "app.json", "--format", "json"], { cwd })).results[0].total).toBe("499.50");
+    // Half of today's Pro package, ¥1,499.00.
+    expect(json(imBill(["compare", "app.json", "--format", "json"], { cwd })).editions.pro.total).toBe("749.50");
+    expect(json(imBill(["batch", "app.json", "--format", "json"], { cwd })).results[0].total).toBe("749.50");
     expect(
-      json(imBill(["forecast", "app.json", "--months", "1", "--format", "json"], { cwd })).months[0].estimate.config,
+      json(imBill(["forecast", "app.json", "--months", "1", "--format", "json"], { cwd })).months[0].estimate.pricing
+        .config,
     ).toEqual({ file: "im-bill.config.yaml", settings: ["discount"] });
-    expect(imBill(["check", "app.json"], { cwd }).stdout).toContain("¥499.50");
+    const check = imBill(["check", "app.json"], { cwd }).stdout;
+    expect(check).toContain("¥749.50");
+    // Every output names it: the discount a pull-request comment is built from comes from here.
+    expect(check).toContain("Settings from im-bill.config.yaml: discount\nDiscount: 50% (im-bill.config.yaml)");
+    expect(imBill(["batch", "app.json", "--format", "markdown"], { cwd }).stdout).toContain(
+      "Settings from im-bill.config.yaml: discount; Discount: 50% (im-bill.config.yaml)",
+    );
+    expect(imBill(["compare", "app.json"], { cwd }).stdout).toContain("Discount: 50% (im-bill.config.yaml)");
+    expect(imBill(["check", "app.json", "--format", "junit"], { cwd }).stdout).toContain(
+      '<property name="im-bill.discount" value="50%"/>',
+    );
   });
 
   it("prices both sides of a diff with the config's discount, as estimate does", () => {
@@ -147,13 +196,15 @@ describe("the project config", () => {
       "im-bill.config.js": "require('fs').writeFileSync('ran', ''); module.exports = { discount: 50 }",
     });
     const bill = json(imBill([...estimate, "--format", "json"], { cwd: root }));
-    expect(bill.total).toBe("2999.00");
+    expect(bill.total).toBe("3499.00");
   });
 
   it("a pricing file that does not exist is named as the config gave it, from here", () => {
     const { deep } = project({ "im-bill.config.yaml": "pricing: prices/missing.yaml\n" });
     const result = imBill(estimate, { cwd: deep });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(join("..", "..", "prices", "missing.yaml"));
+    expect(result.stderr).toBe(
+      `error: ${join("..", "..", "im-bill.config.yaml")}: pricing: ${join("..", "..", "prices", "missing.yaml")}: no such file\n`,
+    );
   });
 });

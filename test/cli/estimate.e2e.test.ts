@@ -56,7 +56,12 @@ describe("im-bill estimate", () => {
       "90",
       "--security-strike",
     ]);
-    expect(fromFlags).toEqual(fromFile);
+    // The same bill; the file pins the list it priced with (today's), the flags take the day's.
+    const { pricing: pinned, ...fileBill } = fromFile;
+    const { pricing: dated, ...flagBill } = fromFlags;
+    expect(flagBill).toEqual(fileBill);
+    expect([pinned.chosenBy, dated.chosenBy]).toEqual(["pin", "date"]);
+    expect(dated.catalog).toEqual(pinned.catalog);
     expect(fromFile.total).toBe("22489.00");
   });
 
@@ -72,7 +77,7 @@ describe("im-bill estimate", () => {
       "flagship",
       "--no-security-strike",
     ]);
-    expect(base).toMatchObject({ plan: "pro", total: "2999.00" });
+    expect(base).toMatchObject({ plan: "pro", total: "3499.00" });
     // flagship: 2,999 + 3 × 1,000 DAU overage; its 2,000 members and 30 days are included
     expect(more).toMatchObject({ plan: "flagship", total: "5999.00", name: "Small chat app on Pro" });
   });
@@ -105,12 +110,7 @@ describe("im-bill estimate", () => {
       "exceeds.groupMemberLimit",
     ]);
     expect(estimate.notes).toEqual([
-      { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥999.00 a month" },
-      {
-        code: "catalog.superseded",
-        message:
-          "A newer price list applies since 2024-01-01, the same for this edition (its figures carried over): --catalog tencent-im-cn-2024",
-      },
+      { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Pro: ¥1,499.00 a month" },
     ]);
   });
 
@@ -142,8 +142,11 @@ describe("im-bill estimate", () => {
 
 describe("invalid input: exit 2, one clear line on stderr, no stack trace", () => {
   it.each([
-    [["--plan", "gold"], 'error: --plan: unknown plan "gold": expected trial, pro or flagship'],
-    [["--plan", "prof"], 'error: --plan: unknown plan "prof": expected trial, pro or flagship (did you mean "pro"?)'],
+    [["--plan", "gold"], 'error: --plan: unknown plan "gold": expected trial, pro, flagship, enterprise'],
+    [
+      ["--plan", "prof"],
+      'error: --plan: unknown plan "prof": expected trial, pro, flagship, enterprise (did you mean "pro"?)',
+    ],
     [["--dau", "5"], "error: --plan: is required (trial, pro or flagship)"],
     [["--plan", "pro", "--dau", "-5"], "error: --dau: must be a whole number ≥ 0, got -5"],
     [["--plan", "pro", "--groups", "1.5"], "error: --groups: must be a whole number ≥ 0, got 1.5"],

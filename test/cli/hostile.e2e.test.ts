@@ -83,7 +83,7 @@ describe("hostile files: exit 2 with the file and the field, in every command", 
       .split("\n")
       .map((line) => JSON.parse(line));
     expect(records.map((record) => record.error ?? record.total)).toEqual([
-      "2999.00",
+      "3499.00",
       "features.addons: a list of more than 1,000 items (the limit) (line 1, column 2037)",
       "2999.00",
     ]);
@@ -196,7 +196,8 @@ describe("output and terminal safety", () => {
     const result = imBill(["batch", "-", "--format", "csv", "--discount", "15%"], { input });
     const rows: Record<string, string>[] = parseCsv(result.stdout, { columns: true });
     expect(rows.map((row) => row.id)).toEqual(['\'=HYPERLINK("http://x")', "'+1", "'@SUM(A1)", "'-2+3", "'\tTab"]);
-    expect(rows[0]!["subtotal.discount"]).toBe("-149.85");
+    // 15% of today's Pro package, ¥1,499.00
+    expect(rows[0]!["subtotal.discount"]).toBe("-224.85");
   });
 
   it("never sends a user's control characters raw to the terminal; JSON escapes them", () => {
@@ -233,7 +234,7 @@ describe("output and terminal safety", () => {
     const latin = imBill(["batch", join(dir, "latin1.jsonl"), "--format", "jsonl"]);
     expect(latin.status).toBe(2);
     expect(latin.stdout).toContain("is not UTF-8 text: save the file as UTF-8");
-    expect(latin.stdout).toContain('"total":"999.00"');
+    expect(latin.stdout).toContain('"total":"1499.00"');
     expect(said(imBill(["estimate", join(dir, "utf16.json")]))).toMatch(
       /utf16\.json: is UTF-16 text: save it as UTF-8$/,
     );
@@ -304,7 +305,9 @@ describe("directories and stdin", () => {
   ])("check - and batch - accept %s on stdin", (_, input) => {
     const check = imBill(["check", "-"], { input });
     expect(check.status, check.stdout).toBe(0);
-    expect(check.stdout).toMatch(/^✓ .*\n\n1 scenario: 1 passed, 0 failed\n$/);
+    expect(check.stdout).toMatch(
+      /^✓ .*\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 \(CNY\), pinned by the scenario\n$/,
+    );
     expect(imBill(["batch", "-", "--format", "json"], { input }).status).toBe(0);
   });
 });

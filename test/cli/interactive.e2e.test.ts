@@ -41,12 +41,12 @@ describe("im-bill in a terminal", () => {
     term.keys("y", "Enter");
     await term.waitFor("EXIT=0");
     const screen = term.screen();
-    expect(screen).toMatch(/Total\s+│\s+¥2,999\.00 │/);
+    expect(screen).toMatch(/Total\s+│\s+¥3,499\.00 │/);
     expect(screen).toContain("Saved im-bill-scenario.json");
-    expect(screen).toContain("Recommendation: Pro fits for ¥2,999.00");
+    expect(screen).toContain("Recommendation: Pro fits for ¥3,499.00");
     const saved = join(cwd, "im-bill-scenario.json");
     expect(JSON.parse(readFileSync(saved, "utf8")).plan).toBe("pro");
-    expect(JSON.parse(imBill(["estimate", "--file", saved, "--format", "json"]).stdout).total).toBe("2999.00");
+    expect(JSON.parse(imBill(["estimate", "--file", saved, "--format", "json"]).stdout).total).toBe("3499.00");
   });
 
   it("takes flags as answers with estimate -i", async () => {
@@ -66,11 +66,11 @@ describe("im-bill in a terminal", () => {
   });
 
   it.each([
-    ["--format json", (cwd: string, screen: string) => expect(screen).toContain('"total": "2999.00"')],
+    ["--format json", (cwd: string, screen: string) => expect(screen).toContain('"total": "3499.00"')],
     [
       "-o bill.json",
       (cwd: string, screen: string) => {
-        expect(JSON.parse(readFileSync(join(cwd, "bill.json"), "utf8")).total).toBe("2999.00");
+        expect(JSON.parse(readFileSync(join(cwd, "bill.json"), "utf8")).total).toBe("3499.00");
         expect(screen).not.toContain("Total");
       },
     ],

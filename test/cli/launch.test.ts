@@ -33,7 +33,7 @@ describe("launch", () => {
   it("uses the code cache written by the build", () => {
     const result = runWith("built");
     expect(result.stderr).toBe("accepted");
-    expect(JSON.parse(result.stdout).total).toBe("2999.00");
+    expect(JSON.parse(result.stdout).total).toBe("3499.00");
   });
 
   it.each(["corrupt", "missing"] as const)("works the same with a %s cache", (cache) => {

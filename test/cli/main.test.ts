@@ -10,7 +10,7 @@ describe("run", () => {
     const result = await runInProcess(["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout).total).toBe("2999.00");
+    expect(JSON.parse(result.stdout).total).toBe("3499.00");
   });
 
   it("exits 2 with one line naming the flag for a bad value", async () => {

@@ -1,8 +1,10 @@
 // `im-bill prices` and `im-bill schema`, and --pricing/--discount on estimate, through the built binary.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { catalogOn } from "../../src/catalog/index.js";
+import { today } from "../../src/util/today.js";
 import { SCHEMA_KINDS } from "../../src/validation/schema-kinds.js";
 import { imBill, root } from "../helpers/cli.js";
 
@@ -25,20 +27,22 @@ describe("im-bill prices", () => {
     }
   });
 
-  it("prints the catalog in use as JSON: the built-in one, or one with an overlay", () => {
+  it("prints the catalog in use as JSON: the one in effect today, or one with an overlay", () => {
+    const builtinCatalog = catalogOn(today())!;
     expect(JSON.parse(imBill(["prices", "--format", "json"]).stdout)).toEqual(builtinCatalog);
     const overlaid = JSON.parse(
       imBill(["prices", "--format", "json", "--pricing", "catalogs/acme-negotiated.yaml"]).stdout,
     );
     expect(overlaid.id).toBe("acme-negotiated");
-    expect(overlaid.editions.pro.packageFee.price).toBe("849.15");
+    expect(overlaid.editions.pro.packageFee.price).toBe("1274.15");
     expect(overlaid.editions.flagship).toEqual(builtinCatalog.editions.flagship);
   });
 
   it("shows an overlay's prices", () => {
     const result = imBill(["prices", "--pricing", "catalogs/acme-negotiated.yaml"]);
-    expect(result.stdout).toContain("¥849.15/month");
-    expect(result.stdout).toContain("acme-negotiated 2026-01 (CNY)");
+    expect(result.stdout).toContain("¥1,274.15/month");
+    expect(result.stdout).toMatch(/acme-negotiated 2026-01\+[0-9a-f]{8} \(CNY\)/);
+    expect(result.stdout).toMatch(/Price file: catalogs\/acme-negotiated.yaml \(sha256 [0-9a-f]{12}\), extends/);
   });
 });
 
@@ -53,22 +57,38 @@ describe("estimate --pricing and --discount", () => {
       "json",
     ]);
     const estimate = JSON.parse(result.stdout);
+    const sha256 = createHash("sha256")
+      .update(readFileSync(join(root, "catalogs/acme-negotiated.yaml")))
+      .digest("hex");
     // A negotiated overlay does not take the public list's dates: it says none, so nothing says it has ended.
     expect(estimate.catalog).toEqual({
       id: "acme-negotiated",
-      version: "2026-01",
+      version: `2026-01+${sha256.slice(0, 8)}`,
       currency: "CNY",
       effective: { from: null, to: null },
     });
-    expect(estimate.notes).toEqual([]);
-    // 849.15 + 1 × 800 DAU overage + 500 members + 500 history
-    expect(estimate.total).toBe("2649.15");
+    expect(estimate.pricing).toMatchObject({
+      chosenBy: "flag",
+      catalog: { id: "acme-negotiated", builtin: false },
+      overlays: [{ file: "catalogs/acme-negotiated.yaml", sha256, extends: "tencent-im-cn-2024" }],
+    });
+    // The example pins the list of 2024: the flag wins, and says so.
+    expect(estimate.notes).toEqual([
+      {
+        code: "pricing.pin-overridden",
+        message: "The scenario pins tencent-im-cn-2024, but --pricing chose acme-negotiated",
+      },
+    ]);
+    // 1,274.15 + 1 × 800 DAU overage + 500 members + 500 history
+    expect(estimate.total).toBe("3074.15");
   });
 
   it("shows the discount as its own line, with the list prices kept", () => {
     const result = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--security-strike", "--discount", "10%"]);
-    expect(result.stdout).toMatch(/Discount 10% on package and add-ons │ 10% × ¥1,999.00\s+│\s+-¥199.90 │/);
-    expect(result.stdout).toMatch(/Total\s+│ ¥3,799.10 │/);
+    // Today's list: Pro ¥1,499.00 + security strike ¥1,000.00 = ¥2,499.00 discounted; the overage is not.
+    expect(result.stdout).toMatch(/Discount 10% on package and add-ons │ 10% × ¥2,499.00\s+│\s+-¥249.90 │/);
+    expect(result.stdout).toMatch(/Total\s+│ ¥4,249.10 │/);
+    expect(result.stdout).toContain("Discount: 10% (--discount)");
   });
 
   it.each([

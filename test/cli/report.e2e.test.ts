@@ -10,8 +10,8 @@ const scenario = ["--plan", "pro", "--dau", "25000"];
 
 describe("--output", () => {
   it.each([
-    ["estimate", "bill.json", (text: string) => expect(JSON.parse(text).total).toBe("2999.00")],
-    ["estimate", "bill.txt", (text: string) => expect(text).toMatch(/│ Total\s+│ ¥2,999\.00 │/)],
+    ["estimate", "bill.json", (text: string) => expect(JSON.parse(text).total).toBe("3499.00")],
+    ["estimate", "bill.txt", (text: string) => expect(text).toMatch(/│ Total\s+│ ¥3,499\.00 │/)],
     ["compare", "editions.md", (text: string) => expect(text).toMatch(/^\| Line \| Trial \| Pro \| Flagship \|$/m)],
     ["compare", "editions.json", (text: string) => expect(JSON.parse(text).recommendation.plan).toBe("pro")],
     ["forecast", "months.csv", (text: string) => expect(text.split("\n")[0]).toMatch(/^month,/)],
@@ -30,7 +30,7 @@ describe("--output", () => {
   it("a --format given wins over the extension", () => {
     const dir = fixtureDir({});
     expect(imBill(["estimate", ...scenario, "--format", "json", "-o", join(dir, "bill.txt")]).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "bill.txt"), "utf8")).total).toBe("2999.00");
+    expect(JSON.parse(readFileSync(join(dir, "bill.txt"), "utf8")).total).toBe("3499.00");
   });
 
   it("writes the table at 80 columns whatever the terminal, and without colour", () => {

@@ -1,13 +1,27 @@
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog } from "../../src/catalog/index.js";
+import { fixedPrices, type PriceSettings } from "../../src/catalog/choose.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
 import type { Estimate } from "../../src/calculator/types.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 
-/** Price a scenario document (the file format) with the built-in catalog. */
+/** A day the seed list (tencent-im-cn-2020) was in effect: unit tests price with it, so that their figures never move. */
+export const SEED_DAY = "2023-06-01";
+
+/** The seed list, chosen as --catalog would, on a day it was in effect. */
+export const seedPrices = () => fixedPrices(seedCatalog, { day: SEED_DAY, surface: "cli" });
+
+/** Run settings that price every scenario with the seed list (a pin loses to it, as to --catalog). */
+export const seedSettings = (): PriceSettings => ({
+  day: SEED_DAY,
+  surface: "cli",
+  explicit: { catalog: seedCatalog, by: "--catalog" },
+});
+
+/** Price a scenario document (the file format) with the seed list. */
 export function price(document: unknown, lang: Lang = "en"): Estimate {
-  const scenario = validateScenario(document, { catalog: builtinCatalog, source: "test" });
-  return priceScenario(scenario, builtinCatalog, { lang });
+  const scenario = validateScenario(document, { catalog: seedCatalog, source: "test" });
+  return priceScenario(scenario, seedPrices(), lang);
 }
 
 /** The amount of one line, or undefined when the estimate has no such line. */
@@ -20,8 +34,10 @@ export const ESTIMATE_KEYS = [
   "version",
   "name",
   "plan",
+  "planName",
   "currency",
   "catalog",
+  "pricing",
   "lines",
   "subtotals",
   "total",

@@ -4,7 +4,9 @@ import { screen } from "@inquirer/testing/vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedPrices } from "../helpers/scenario.js";
+import { builtinCatalogById } from "../../src/catalog/index.js";
+import { fixedPrices } from "../../src/catalog/choose.js";
 import { runInteractiveEstimate, type FlowContext, type PrefilledAnswers } from "../../src/interactive/flow.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { displayWidth } from "../../src/render/text.js";
@@ -15,7 +17,7 @@ const plain = { bold: String, dim: String, error: String, warning: String, succe
 function start(prefill: PrefilledAnswers = {}, cwd = fixtureDir({}), context: Partial<FlowContext> = {}) {
   let written = "";
   const done = runInteractiveEstimate({
-    catalog: builtinCatalog,
+    prices: seedPrices(),
     lang: "en",
     styles: plain,
     write: (text) => (written += text),
@@ -78,6 +80,26 @@ describe("the guided estimate", () => {
     });
     expect(flow.output()).toContain("Your answers:");
     expect(flow.output()).toMatch(/Total\s+│\s+¥999.00 │/);
+  });
+
+  it("offers today's prices, and shows an edition sold by contract as on request, not to be chosen", async () => {
+    const list2024 = builtinCatalogById("tencent-im-cn-2024")!;
+    const flow = start({}, fixtureDir({}), { prices: fixedPrices(list2024, { day: "2026-11-29", surface: "cli" }) });
+    const menu = screen.getScreen();
+    expect(menu).toContain("Pro (专业版) — ¥1,499.00/month");
+    expect(menu).toContain("Flagship (旗舰版) — ¥2,999.00/month");
+    expect(menu).toMatch(/Enterprise \(企业版\) on request/);
+    // Down from Pro: Flagship, then past the edition it cannot price, round to Trial.
+    screen.keypress("down");
+    screen.keypress("down");
+    expect(screen.getScreen()).toMatch(/❯ Trial/);
+    screen.keypress("down");
+    await enter(10);
+    await enter();
+    screen.keypress("enter");
+    const scenario = await flow.done;
+    expect(scenario.plan).toBe("pro");
+    expect(flow.output()).toMatch(/Total\s+│\s+¥1,499\.00 │/);
   });
 
   it.each([

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
 import { renderTable } from "../../src/render/table.js";
 import type { Styles } from "../../src/render/styles.js";
 import { displayWidth } from "../../src/render/text.js";
@@ -19,23 +18,21 @@ const busy = {
 
 describe("renderTable", () => {
   it.each([80, 100, 60])("fits %i columns", (width) => {
-    const text = renderTable(price(busy), { lang: "en", catalog: builtinCatalog, width });
+    const text = renderTable(price(busy), { lang: "en", width });
     for (const line of text.trimEnd().split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
   });
 
   it("fits 80 columns in Chinese", () => {
-    const text = renderTable(price(busy, "zh"), { lang: "zh", catalog: builtinCatalog, width: 80 });
+    const text = renderTable(price(busy, "zh"), { lang: "zh", width: 80 });
     for (const line of text.trimEnd().split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 
   it("matches the golden file (en)", async () => {
-    await expect(renderTable(price(busy), { lang: "en", catalog: builtinCatalog })).toMatchFileSnapshot(
-      "../golden/table-busy.en.txt",
-    );
+    await expect(renderTable(price(busy), { lang: "en" })).toMatchFileSnapshot("../golden/table-busy.en.txt");
   });
 
   it("matches the golden file (zh), violations and notes included", async () => {
-    const text = renderTable(price({ ...busy, plan: "trial" }, "zh"), { lang: "zh", catalog: builtinCatalog });
+    const text = renderTable(price({ ...busy, plan: "trial" }, "zh"), { lang: "zh" });
     await expect(text).toMatchFileSnapshot("../golden/table-trial.zh.txt");
   });
 
@@ -49,7 +46,6 @@ describe("renderTable", () => {
     };
     const text = renderTable(price({ plan: "trial", usage: { peakDau: 500 } }), {
       lang: "en",
-      catalog: builtinCatalog,
       styles: marked,
     });
     expect(text).toContain("<b>Total</b>");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
 import { InputError } from "../../src/errors.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 
@@ -87,11 +87,11 @@ describe("validateScenario", () => {
     [{ plan: "pro", name: "" }, 'app.json: name: must be a non-empty string, got ""'],
     [{}, "app.json: plan: is required (trial, pro or flagship)"],
     [{ plan: 2 }, "app.json: plan: must be trial, pro or flagship, got 2"],
-    [{ plan: "gold" }, 'app.json: plan: unknown plan "gold": expected trial, pro or flagship'],
-    [{ plan: "prof" }, 'app.json: plan: unknown plan "prof": expected trial, pro or flagship (did you mean "pro"?)'],
+    [{ plan: "gold" }, 'app.json: plan: unknown plan "gold": expected trial, pro, flagship'],
+    [{ plan: "prof" }, 'app.json: plan: unknown plan "prof": expected trial, pro, flagship (did you mean "pro"?)'],
     [
       { plan: "flagshp" },
-      'app.json: plan: unknown plan "flagshp": expected trial, pro or flagship (did you mean "flagship"?)',
+      'app.json: plan: unknown plan "flagshp": expected trial, pro, flagship (did you mean "flagship"?)',
     ],
     [[], "app.json: must be an object, got a list"],
     ["pro", 'app.json: must be an object, got "pro"'],

@@ -8,7 +8,7 @@ import { readRecords } from "../../batch/records.js";
 import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/report/writers.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { formatMoney } from "../../util/format.js";
+import { possibleLineIds } from "../../catalog/line-ids.js";
 import type { CommandContext } from "../context.js";
 import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
@@ -53,9 +53,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // faster on a million scenarios. Set here, after start-up, so that the code cache
   // (made without the flag) is still taken; node:v8 loads only on this path.
   (await import("node:v8")).setFlagsFromString("--max-semi-space-size=64");
-  const { choice, options } = await pricingFor(flags, context);
-  const { catalog } = choice;
-  const { lang } = options;
+  const { settings, lang } = await pricingFor(flags, context);
   // Every path and the output are checked before any work.
   const toFile = flags.output !== undefined;
   if (toFile) {
@@ -65,7 +63,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const inputs = await expandInputs(paths, io.cwd);
   const writer = await reportWriter(format, {
-    catalog,
+    lineIds: possibleLineIds(settings),
     lang,
     styles: toFile ? context.plainStyles : context.styles(io.stdout),
     width: toFile ? undefined : context.width,
@@ -95,7 +93,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        const item = priceRecord(record, choice, options);
+        const item = priceRecord(record, settings, lang);
         summary.add(item);
         if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);
@@ -117,7 +115,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // The table and markdown reports end with the counts; the others say them on stderr.
   if (format !== "table" && format !== "markdown") {
     io.stderr.write(
-      `${t.batch.counts(summary.scenarios, summary.priced, summary.failed, summary.violating)}; ${t.batch.grandTotal.toLowerCase()}: ${formatMoney(summary.total, catalog.currency)}\n`,
+      `${t.batch.counts(summary.scenarios, summary.priced, summary.failed, summary.violating)}; ${t.batch.grandTotal.toLowerCase()}: ${summary.totalText()}\n`,
     );
   }
   if (summary.failed > 0) return EXIT_INVALID;

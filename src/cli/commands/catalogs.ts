@@ -2,7 +2,7 @@
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
 import { Command, Option } from "commander";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
-import { builtinCatalog, builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf } from "../../catalog/index.js";
+import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf } from "../../catalog/index.js";
 import type { Catalog } from "../../catalog/schema.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { today } from "../../util/today.js";
@@ -25,8 +25,10 @@ export function catalogsCommand(context: CommandContext): Command {
       const styles = context.styles(io.stdout);
       const render = await import("../../render/catalogs.js");
       if (flags.diff !== undefined) {
-        if (flags.diff.length !== 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
-        const [before, after] = await Promise.all(flags.diff.map((name) => catalogNamed(name, context)));
+        if (flags.diff.length > 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
+        // One list is compared with the list in effect today.
+        const names = flags.diff.length === 1 ? [flags.diff[0]!, catalogOn(today())!.id] : flags.diff;
+        const [before, after] = await Promise.all(names.map((name) => catalogNamed(name, context)));
         const changes = diffCatalogs(before!, after!);
         io.stdout.write(
           flags.format === "json"
@@ -40,19 +42,18 @@ export function catalogsCommand(context: CommandContext): Command {
       const rows = builtinCatalogs().map((catalog) => ({
         catalog,
         counts: countFigures(catalog),
-        isDefault: catalog.id === builtinCatalog.id,
         current: catalog.id === current?.id,
       }));
       io.stdout.write(
         flags.format === "json"
           ? `${JSON.stringify(
-              rows.map(({ catalog, counts, isDefault, current: inEffect }) => ({
+              rows.map(({ catalog, counts, current: inEffect }) => ({
                 id: catalog.id,
                 version: catalog.version,
                 title: catalog.title,
                 currency: catalog.currency,
                 effective: effectiveOf(catalog),
-                default: isDefault,
+                lastVerified: catalog.lastVerified ?? null,
                 inEffectToday: inEffect,
                 figures: counts,
               })),

@@ -15,6 +15,7 @@ import { append } from "../../util/array.js";
 interface CheckFlags extends PriceFlags {
   format: "text" | "json" | "junit";
   update?: boolean;
+  dryRun?: boolean;
   requireExpect?: boolean;
   output?: string;
 }
@@ -27,6 +28,7 @@ export function checkCommand(context: CommandContext): Command {
     .addOption(new Option("--format <format>", h.format).choices(["text", "json", "junit"]).default("text"))
     .option("-o, --output <file>", h.output)
     .option("--update", h.check.update)
+    .option("--dry-run", h.check.dryRun)
     .option("--require-expect", h.check.requireExpect);
   addPriceOptions(command, h);
   return command
@@ -38,9 +40,8 @@ export function checkCommand(context: CommandContext): Command {
 
 async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
   const { io, interruption } = context;
-  const { choice, options } = await pricingFor(flags, context);
-  const { catalog } = choice;
-  const { lang } = options;
+  const { settings, lang } = await pricingFor(flags, context);
+  if (flags.dryRun && !flags.update) throw new UserError(say((t) => t.check.dryRunAlone));
   if (flags.output !== undefined) {
     const problem = outputProblem(flags.output, io.cwd);
     if (problem) throw problem;
@@ -52,18 +53,25 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     const pending = interruption.checkpoint();
     if (pending) await pending;
   };
+  let changed = 0;
   if (flags.update) {
     if (inputs.some((input) => input.kind === "stdin")) throw new UserError(say((t) => t.check.cannotUpdateStdin));
     const { updateFile } = await import("../../check/update.js");
+    const { renderUpdates } = await import("../../render/check.js");
+    const onSkip = (path: string) => skipped.push(path);
     for (const input of inputs) {
       if (input.kind !== "file") continue;
-      append(results, await updateFile(input, choice, options, (path) => skipped.push(path)));
+      const { results: checked, updates } = await updateFile(input, settings, { lang, dryRun: flags.dryRun, onSkip });
+      append(results, checked);
+      // Each file changed, old → new: on stderr, where the log of a CI job shows it beside the report.
+      if (updates.length > 0) io.stderr.write(renderUpdates(input.path, updates, Boolean(flags.dryRun), lang));
+      changed += updates.length;
       await pause();
     }
   } else {
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        results.push(checkRecord(record, choice, options));
+        results.push(checkRecord(record, settings, lang));
         await pause();
       }
     }
@@ -83,13 +91,13 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     flags.format === "json"
       ? render.renderCheckJson(results, summary)
       : flags.format === "junit"
-        ? render.renderCheckJunit(results, catalog.currency, lang)
+        ? render.renderCheckJunit(results, lang)
         : render.renderCheckText(
             results,
             summary,
-            catalog.currency,
             flags.output ? context.plainStyles : context.styles(io.stdout),
             lang,
+            context.width,
           );
   if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
@@ -107,5 +115,10 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   }
   if (summary.invalid > 0) return EXIT_INVALID;
   if (summary.failed > 0) return EXIT_CHECK_FAILED;
+  // Stale expectations fail a CI job that asks whether anything would change.
+  if (flags.dryRun && changed > 0) {
+    context.error(messages[lang].check.wouldChange(changed));
+    return EXIT_CHECK_FAILED;
+  }
   return EXIT_OK;
 }

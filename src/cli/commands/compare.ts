@@ -25,16 +25,16 @@ export function compareCommand(context: CommandContext): Command {
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
       const target = reportTarget(command, flags, FORMATS, context, "table");
-      const { choice, options } = await pricingFor(flags, context);
-      const { lang } = options;
+      const { settings, lang } = await pricingFor(flags, context);
       // The plan does not matter here, so it may be left out.
-      const { scenario, catalog } = await readScenario(
-        scenarioFile(file, flags, "compare"),
-        { ...flags, plan: flags.plan ?? "pro" },
-        { io, choice },
-      );
+      const { scenario, prices } = await readScenario(scenarioFile(file, flags, "compare"), flags, {
+        io,
+        settings,
+        anyPlan: true,
+      });
+      const { catalog } = prices;
       const { compareEditions } = await import("../../advisor/compare.js");
-      const comparison = compareEditions(scenario, catalog, options);
+      const comparison = compareEditions(scenario, prices, lang);
       const render = await import("../../render/compare.js");
       const text =
         target.format === "json"

@@ -16,21 +16,23 @@ export function completionCommand(context: CommandContext): Command {
     const [
       { programSpec },
       { completionScript },
-      { editionIds },
-      { builtinCatalog, builtinCatalogIds },
+      { builtinCatalogs, builtinCatalogIds, editionsOf },
       { switchAddons },
     ] = await Promise.all([
       import("../completion/spec.js"),
       import("../completion/scripts.js"),
-      import("../../catalog/editions.js"),
       import("../../catalog/index.js"),
       import("../../scenario/validate.js"),
     ]);
     const files = { words: [], files: true };
     const catalogIds = builtinCatalogIds();
+    // The editions and add-ons of every built-in list: a scenario may pin any of them.
+    const unionOf = (words: (catalog: ReturnType<typeof builtinCatalogs>[number]) => string[]) => [
+      ...new Set(builtinCatalogs().flatMap(words)),
+    ];
     const spec = programSpec(self.parent!, {
-      plan: { words: editionIds, files: false },
-      "--addon": { words: switchAddons(builtinCatalog), files: false },
+      plan: { words: unionOf(editionsOf), files: false },
+      "--addon": { words: unionOf(switchAddons), files: false },
       id: { words: catalogIds, files: false },
       catalogs: { words: catalogIds, files: true },
       file: files,

@@ -1,16 +1,17 @@
 // `im-bill diff <before> <after>`: what changed between two scenarios' bills (or two
 // saved estimates), for a pull request.
 import { Command, Option } from "commander";
-import type { Estimate } from "../../calculator/types.js";
-import { priceScenario, type PriceOptions } from "../../calculator/estimate.js";
-import { catalogForDocument, type CatalogChoice } from "../../catalog/index.js";
+import { priceScenario } from "../../calculator/estimate.js";
+import { choosePrices, pinOf, type PriceSettings } from "../../catalog/choose.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { validateScenario } from "../../scenario/validate.js";
+import { convert, parseRate, verifyEstimate, type Rate } from "../../diff/verify.js";
 import { Money } from "../../calculator/decimal.js";
-import type { Threshold } from "../../diff/diff.js";
+import type { DiffInput, Threshold } from "../../diff/diff.js";
+import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
@@ -19,6 +20,7 @@ interface DiffFlags extends PriceFlags {
   format: "table" | "json" | "markdown";
   failAbove?: string;
   title?: string;
+  rate?: string;
 }
 
 export function diffCommand(context: CommandContext): Command {
@@ -29,21 +31,24 @@ export function diffCommand(context: CommandContext): Command {
     .argument("<after>", h.diff.after)
     .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
     .option("--fail-above <amount|percent>", h.diff.failAbove)
-    .option("--title <text>", h.diff.title);
+    .option("--title <text>", h.diff.title)
+    .option("--rate <from:to=rate>", h.diff.rate);
   addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
     .action(async (before: string, after: string, flags: DiffFlags) => {
       const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
-      // Both sides priced alike: the same catalog choice, language, discount and config.
-      const { choice, options } = await pricingFor(flags, context);
-      const { lang } = options;
-      const [old, now] = [
-        await estimateOf(before, context.io, choice, options),
-        await estimateOf(after, context.io, choice, options),
-      ];
+      const rate = flags.rate === undefined ? undefined : parseRate(flags.rate);
+      if (flags.rate !== undefined && !rate) {
+        const got = JSON.stringify(flags.rate);
+        throw new UserError(say((t) => `--rate: ${t.diff.rateFormat(got)}`));
+      }
+      // Both sides priced alike: the same flags, config and discount; each with its own pin.
+      const { settings, lang } = await pricingFor(flags, context);
+      const old = await estimateOf(before, context.io, settings, lang);
+      const now = await estimateOf(after, context.io, settings, lang);
       const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
-      const diff = diffEstimates(old, now);
+      const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
       const render = await import("../../render/diff.js");
       context.io.stdout.write(
         flags.format === "json"
@@ -70,8 +75,11 @@ export function parseThreshold(text: string): Threshold {
   return { kind: match[2] ? "percent" : "amount", value: new Money(match[1]!) };
 }
 
-/** A saved estimate as it is, or a scenario priced now. */
-async function estimateOf(path: string, io: Io, choice: CatalogChoice, options: PriceOptions): Promise<Estimate> {
+/**
+ * A saved estimate, checked (its shape, and that it adds up), or a scenario priced now
+ * with the run's settings and its own pin.
+ */
+async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: Lang): Promise<DiffInput> {
   const { source, data } = await readDocument(
     path,
     io,
@@ -79,12 +87,36 @@ async function estimateOf(path: string, io: Io, choice: CatalogChoice, options: 
   );
   if (Array.isArray(data)) throw new UserError(say((t) => `${source}: ${t.diff.aList(data.length)}`));
   if (typeof data === "object" && data !== null && Object.hasOwn(data, "lines") && Object.hasOwn(data, "total")) {
-    const { EstimateSchema } = await import("../../calculator/types.js");
+    const { SavedEstimateSchema } = await import("../../calculator/types.js");
     const { parseWith } = await import("../../validation/issues.js");
-    const parsed = parseWith(EstimateSchema, data);
+    const parsed = parseWith(SavedEstimateSchema, data);
     if (!parsed.data) throw new InputError(parsed.problems.map((problem) => ({ source, ...problem })));
-    return parsed.data;
+    // An estimate saved by an earlier im-bill has no edition name (its id serves) and no provenance.
+    const { config: _legacy, ...saved } = parsed.data;
+    const estimate = { ...saved, planName: saved.planName ?? saved.plan };
+    const problems = verifyEstimate(estimate);
+    if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));
+    return estimate;
   }
-  const catalog = catalogForDocument(data, choice);
-  return priceScenario(validateScenario(data, { catalog, source }), catalog, options);
+  const prices = choosePrices(settings, pinOf(data));
+  return priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices, lang);
+}
+
+/**
+ * The before side in the after side's currency: as it is when they match; converted at
+ * --rate where they do not; refused otherwise (a yuan and a dollar are not compared).
+ */
+function inCurrency(
+  side: DiffInput,
+  currency: string,
+  rate: Rate | undefined,
+  beforePath: string,
+  afterPath: string,
+): DiffInput {
+  if (side.currency === currency) return side;
+  const from = side.currency;
+  if (!rate) throw new UserError(say((t) => t.diff.currencies(beforePath, from, afterPath, currency)));
+  const converted = convert(side, currency, rate);
+  if (!converted) throw new UserError(say((t) => t.diff.rateMismatch(`${rate.from}:${rate.to}`, from, currency)));
+  return { ...converted, converted: { from, rate: `${rate.from}:${rate.to}=${rate.rate.toString()}` } };
 }

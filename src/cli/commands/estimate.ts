@@ -14,11 +14,9 @@ import {
   parseAmount,
   pricingFor,
   type PriceFlags,
-  type RunPricing,
 } from "../shared-options.js";
 import { Money } from "../../calculator/decimal.js";
-import type { Catalog } from "../../catalog/schema.js";
-import { catalogOn } from "../../catalog/index.js";
+import type { PriceSettings } from "../../catalog/choose.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Estimate } from "../../calculator/types.js";
@@ -80,18 +78,17 @@ async function runEstimate(
     ).find(([key]) => flags[key] !== undefined);
     if (clash) throw new UserError(say((t) => t.flags.usageCsvWith(clash[1])));
   }
-  const { choice, options } = await pricingFor(flags, context);
-  const { lang } = options;
+  const { settings, lang } = await pricingFor(flags, context);
   if (flags.interactive) {
     const { startInteractive } = await import("../interactive.js");
     let verdict = EXIT_OK;
     await startInteractive(flags, context, {
-      choice,
-      pricing: options,
+      settings,
+      lang,
       // The estimate after the questions goes where and as the flags say.
-      present: async (estimate, catalog) => {
-        await presentEstimate(estimate, catalog, lang, flags, target, context);
-        verdict = verdictOf(estimate, catalog, flags, maxTotal, lang, context);
+      present: async (estimate) => {
+        await presentEstimate(estimate, lang, flags, target, context);
+        verdict = verdictOf(estimate, flags, maxTotal, lang, context);
       },
       offerCompare: target.format === "table" && target.output === undefined,
     });
@@ -100,22 +97,17 @@ async function runEstimate(
   // On a terminal, a missing edition points at the questions that would ask for it.
   if (flags.file === undefined && flags.plan === undefined && io.stdin.isTTY && io.stdout.isTTY)
     throw new UserError(say((t) => t.planOrQuestions));
-  const { scenario, catalog } = await readScenario(flags.file, flags, { io, choice });
-  if (flags.usageCsv !== undefined) {
-    // Each month with the list in effect then, unless a flag or the scenario chose one.
-    const fixed = choice.chosen || scenario.catalog !== null;
-    const catalogOf = (day: string) => (fixed ? catalog : (catalogOn(day) ?? catalog));
-    return runUsage(flags.usageCsv, scenario, flags, target, context, catalogOf, options);
-  }
-  const estimate = priceScenario(scenario, catalog, options);
-  await presentEstimate(estimate, catalog, lang, flags, target, context);
-  return verdictOf(estimate, catalog, flags, maxTotal, lang, context);
+  const { scenario, prices } = await readScenario(flags.file, flags, { io, settings });
+  // Each month of a usage file is priced as of its first day.
+  if (flags.usageCsv !== undefined) return runUsage(flags.usageCsv, scenario, flags, target, context, settings, lang);
+  const estimate = priceScenario(scenario, prices, lang);
+  await presentEstimate(estimate, lang, flags, target, context);
+  return verdictOf(estimate, flags, maxTotal, lang, context);
 }
 
 /** The estimate as a table or JSON, on stdout or in the --output file. */
 async function presentEstimate(
   estimate: Estimate,
-  catalog: Catalog,
   lang: Lang,
   flags: EstimateFlags,
   target: ReportTarget<EstimateFormat>,
@@ -124,13 +116,12 @@ async function presentEstimate(
   if (target.format === "json") return writeReport(renderJson(estimate), target, context);
   const { renderTable } = await import("../../render/table.js");
   const { styles, width } = target;
-  await writeReport(renderTable(estimate, { lang, catalog, styles, width, explain: flags.explain }), target, context);
+  await writeReport(renderTable(estimate, { lang, styles, width, explain: flags.explain }), target, context);
 }
 
 /** 1 when a check of the flags fails (the budget, --strict), said on stderr; else 0. */
 function verdictOf(
   estimate: Estimate,
-  catalog: Catalog,
   flags: EstimateFlags,
   maxTotal: string | undefined,
   lang: Lang,
@@ -142,8 +133,7 @@ function verdictOf(
     return EXIT_CHECK_FAILED;
   }
   if (flags.strict && estimate.violations.length > 0) {
-    const edition = catalog.editions[estimate.plan].name[lang];
-    context.error(messages[lang].strictFailed(edition, estimate.violations.length));
+    context.error(messages[lang].strictFailed(estimate.planName, estimate.violations.length));
     return EXIT_CHECK_FAILED;
   }
   return EXIT_OK;
@@ -156,23 +146,21 @@ async function runUsage(
   flags: EstimateFlags,
   target: ReportTarget<EstimateFormat>,
   context: CommandContext,
-  catalogOf: (day: string) => Catalog,
-  options: RunPricing,
+  settings: PriceSettings,
+  lang: Lang,
 ): Promise<number> {
   const { io } = context;
   const { readText } = await import("../../document/read.js");
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  // Each month is priced as of its first day (priceMonths sets asOf).
-  const bill = priceMonths(scenario, months, catalogOf, options);
+  const bill = priceMonths(scenario, months, settings, lang);
   if (target.format === "json") await writeReport(`${JSON.stringify(bill, null, 2)}\n`, target, context);
   else {
     const { renderUsageTables } = await import("../../render/usage.js");
     const { styles, width } = target;
     const text = renderUsageTables(bill, {
-      lang: options.lang,
-      catalogOf,
+      lang,
       styles,
       width,
       explain: flags.explain,
@@ -181,7 +169,7 @@ async function runUsage(
   }
   const violating = bill.months.filter(({ estimate }) => estimate.violations.length > 0).length;
   if (flags.strict && violating > 0) {
-    context.error(messages[options.lang].strictMonths(violating, bill.months.length));
+    context.error(messages[lang].strictMonths(violating, bill.months.length));
     return EXIT_CHECK_FAILED;
   }
   return EXIT_OK;

@@ -1,7 +1,6 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command, Option } from "commander";
 import { parseDate } from "../../advisor/calendar.js";
-import { catalogOn } from "../../catalog/index.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
@@ -57,20 +56,11 @@ export function forecastCommand(context: CommandContext): Command {
         groups: parseGrowth("--groups-growth", flags.groupsGrowth),
         bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
       };
-      const { choice, options } = await pricingFor(flags, context);
-      const { lang } = options;
-      const { scenario, catalog } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, choice });
+      const { settings, lang } = await pricingFor(flags, context);
+      const { scenario } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, settings });
       const { forecast } = await import("../../advisor/forecast.js");
-      // With a start date, each month has the prices of its dates, unless a flag or the scenario fixed a list.
-      const fixed = choice.chosen || scenario.catalog !== null;
-      const result = forecast(scenario, catalog, {
-        ...options,
-        months,
-        growth,
-        autoPlan: Boolean(flags.autoPlan),
-        start,
-        ...(fixed ? {} : { catalogOn }),
-      });
+      // With a start date, each month has the prices of its dates, unless a flag, the scenario or the config chose a list.
+      const result = forecast(scenario, { lang, settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
       const render = await import("../../render/forecast.js");
       let text: string;
       if (target.format === "json") text = `${JSON.stringify(result, null, 2)}\n`;
@@ -78,7 +68,7 @@ export function forecastCommand(context: CommandContext): Command {
       else {
         const chart = flags.chart ?? target.terminal;
         const plot = chart ? (await import("asciichart")).plot : undefined;
-        text = render.renderForecastTable(result, catalog, lang, { styles: target.styles, width: target.width, plot });
+        text = render.renderForecastTable(result, lang, { styles: target.styles, width: target.width, plot });
       }
       await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);

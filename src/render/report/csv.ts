@@ -1,10 +1,9 @@
-// CSV (RFC 4180): a row per scenario, a column per line id the catalog can produce,
-// then the subtotals and the total; CRLF line ends, UTF-8. Written with csv-stringify,
+// CSV (RFC 4180): a row per scenario, a column per line id the run's lists can produce,
+// then the subtotals, the total, its currency and the price list; CRLF line ends, UTF-8. Written with csv-stringify,
 // which quotes what needs quoting and neutralises cells a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR first: OWASP's "CSV injection"); amounts such as
 // -154.85 stay numbers.
 import { stringify, type Options } from "csv-stringify/sync";
-import { lineIds } from "../../catalog/line-ids.js";
 import type { ReportOptions, ReportWriter } from "./writers.js";
 
 const NEGATIVE_AMOUNT = /^-\d+(\.\d+)?$/;
@@ -24,9 +23,9 @@ const OPTIONS: Options = {
 export const csvRow = (fields: readonly string[]): string => stringify([fields as string[]], OPTIONS);
 
 export function csvWriter(options: ReportOptions): ReportWriter {
-  const ids = lineIds(options.catalog);
+  const ids = options.lineIds;
   const subtotals = ["subtotal.base", "subtotal.overage", "subtotal.addons", "subtotal.discount"];
-  const header = ["id", "source", "plan", ...ids, ...subtotals, "total", "violations", "error"];
+  const header = ["id", "source", "plan", ...ids, ...subtotals, "total", "currency", "catalog", "violations", "error"];
   return {
     start: () => `${options.bom ? "\uFEFF" : ""}${csvRow(header)}`,
     item: ({ result, error }) => {
@@ -43,6 +42,8 @@ export function csvWriter(options: ReportOptions): ReportWriter {
         addons,
         discount,
         result.total,
+        result.currency,
+        `${result.pricing.catalog.id} ${result.pricing.catalog.version}`,
         result.violations.map((violation) => violation.code).join(" "),
         "",
       ]);

@@ -3,15 +3,18 @@
 // as markdown for a pull request or a wiki. Rows are kept small (strings) and drawn at
 // the end, a chunk at a time.
 import type { BatchSummary } from "../../batch/price.js";
+import type { Lang } from "../../i18n/lang.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
 import { printable } from "../../util/printable.js";
 import { renderGrid, type GridColumn } from "../grid.js";
+import { markdownPricingGroups, markdownText } from "../markdown.js";
+import { pricingGroupLines } from "../pricing.js";
+import { wrapText } from "../text.js";
 import type { ReportOptions, ReportWriter } from "./writers.js";
 
 export function summaryWriter(format: "table" | "markdown", options: ReportOptions): ReportWriter {
   const t = messages[options.lang].batch;
-  const money = (amount: string) => formatMoney(amount, options.catalog.currency);
   const rows: string[][] = [];
   const errors: string[] = [];
   let discounted = false;
@@ -23,10 +26,11 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
         return "";
       }
       const { base, overage, addons, discount } = result.subtotals;
+      const money = (amount: string) => formatMoney(amount, result.currency);
       if (discount !== "0.00") discounted = true;
       rows.push([
         result.id,
-        options.catalog.editions[result.plan].name[options.lang],
+        result.planName,
         money(base),
         money(overage),
         money(addons),
@@ -43,9 +47,12 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
         head: keep([t.id, t.plan, t.base, t.overage, t.addons, t.discount, t.total, ""]),
         body: discounted ? rows : rows.map(keep),
         errors,
-        total: t.grandTotalLine(money(summary.total)),
+        total: t.grandTotalLine(summary.totalText()),
         counts: t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating),
         errorsTitle: t.errors,
+        pricing: summary.pricing.groups,
+        said: summary.pricing.said,
+        lang: options.lang,
       };
       return format === "markdown" ? markdown(report) : table(report, options);
     },
@@ -59,10 +66,14 @@ interface Summary {
   total: string;
   counts: string;
   errorsTitle: string;
+  /** the distinct provenances of the priced scenarios, and what is said of them */
+  pricing: BatchSummary["pricing"]["groups"];
+  said: string[];
+  lang: Lang;
 }
 
 function* table(
-  { head, body, errors, total, counts, errorsTitle }: Summary,
+  { head, body, errors, total, counts, errorsTitle, pricing, said, lang }: Summary,
   options: ReportOptions,
 ): Generator<string> {
   const { styles } = options;
@@ -89,9 +100,25 @@ function* table(
       .map((error) => `${styles.error(`  ✗ ${printable(error)}`)}\n`)
       .join("");
   yield `${styles.bold(total)}\n${counts}\n`;
+  const width = options.width ?? 80;
+  const lines = pricingGroupLines(pricing, lang).map((line) =>
+    styles.dim(wrapText(printable(line), width).join("\n  ")),
+  );
+  for (const message of said) lines.push(styles.warning(wrapText(printable(message), width).join("\n  ")));
+  if (lines.length > 0) yield `${lines.join("\n")}\n`;
 }
 
-function* markdown({ head, body, errors, total, counts, errorsTitle }: Summary): Generator<string> {
+function* markdown({
+  head,
+  body,
+  errors,
+  total,
+  counts,
+  errorsTitle,
+  pricing,
+  said,
+  lang,
+}: Summary): Generator<string> {
   const cell = (text: string) => printable(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const align = head.map((_, index) => (index >= 2 && index < head.length - 1 ? "---:" : "---"));
@@ -102,6 +129,8 @@ function* markdown({ head, body, errors, total, counts, errorsTitle }: Summary):
       .map(line)
       .join("\n")}\n`;
   yield `\n**${total}** · ${counts}\n`;
+  if (pricing.length > 0) yield `\n${markdownPricingGroups(pricing, lang).join("\n")}\n`;
+  if (said.length > 0) yield `\n${said.map((message) => `- ${markdownText(message)}`).join("\n")}\n`;
   if (errors.length > 0) yield `\n**${errorsTitle}**\n\n`;
   for (let start = 0; start < errors.length; start += 500)
     yield errors

@@ -2,7 +2,6 @@
 // (jsonl, csv, json) write every item at once, the summary ones (table, markdown)
 // keep one small row per scenario and draw at the end.
 import type { BatchItem, BatchSummary } from "../../batch/price.js";
-import type { Catalog } from "../../catalog/schema.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Styles } from "../styles.js";
 
@@ -17,7 +16,8 @@ export interface ReportWriter {
 }
 
 export interface ReportOptions {
-  catalog: Catalog;
+  /** the line ids any scenario of the run may have: the CSV's columns */
+  lineIds: readonly string[];
   lang: Lang;
   styles: Styles;
   width?: number;

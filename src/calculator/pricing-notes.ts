@@ -1,0 +1,42 @@
+// The notes of a price choice in words: a list that does not apply on the day priced,
+// and whatever lost to the list that priced (a pin, the project config). A CLI user is
+// told the flag that changes it, a library caller the option.
+import type { PriceChoice, PricingNote } from "../catalog/choose.js";
+import { builtinCatalogById, editionOf } from "../catalog/index.js";
+import type { EditionId } from "../catalog/editions.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
+import { formatMoney } from "../util/format.js";
+import { today } from "../util/today.js";
+
+export function pricingNoteText(note: PricingNote, plan: EditionId, prices: PriceChoice, lang: Lang): string {
+  const t = messages[lang].pricing;
+  const use = (id: string) => (prices.surface === "cli" ? `--catalog ${id}` : `{ catalog: "${id}" }`);
+  // "today" where the bill is for today: a report read tomorrow still says which day by its JSON.
+  const when = prices.day === today() ? t.today : t.onDay(prices.day);
+  switch (note.code) {
+    case "catalog.superseded": {
+      const current = builtinCatalogById(note.current);
+      const before = editionOf(prices.catalog, plan);
+      const after = current && editionOf(current, plan);
+      const price = after?.packageFee.price;
+      const change =
+        before && after && price && price !== before.packageFee.price
+          ? t.newPrice(after.name[lang], formatMoney(price, current.currency))
+          : undefined;
+      return t.superseded(note.list, note.to, note.current, note.since, change, use(note.current));
+    }
+    case "catalog.not-yet-in-effect":
+      return t.notYet(note.list, note.from, when, note.current, note.current ? use(note.current) : undefined);
+    case "catalog.out-of-dates":
+      return t.outOfDates(note.list, note.from, note.to, when);
+    case "catalog.base-superseded":
+      return t.baseSuperseded(note.list, note.base, note.to, note.current, note.since);
+    case "pricing.pin-overridden":
+      return t.pinOverridden(note.pin, note.list, note.by);
+    case "pricing.config-not-used":
+      return t.configNotUsed(note.file, note.setting, note.value, note.pin);
+    case "pricing.config-overridden":
+      return t.configOverridden(note.file, note.setting, note.by);
+  }
+}

@@ -1,0 +1,273 @@
+// One place decides the prices of a bill: which list, why that one, on which day, with
+// which discount, and what lost. Every command (each scenario, each month) and the
+// library call `choosePrices`; the estimate carries its answer (`pricing`) and its notes.
+//
+// Precedence, the same everywhere: an explicit choice (--catalog or --pricing; the
+// library's `catalog` option), then the scenario's pin (`catalog`), then the project
+// config (`catalog` or `pricing`), then the day (--on, else today): the list in effect
+// then. Whatever loses is named in a note, never dropped silently.
+import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, isBuiltin } from "./index.js";
+import { originOf } from "./origin.js";
+import type { PricingRef } from "./pricing-ref.js";
+import type { Catalog } from "./schema.js";
+
+export type { PricingRef };
+
+/** What chose the list: a flag (CLI), an option (library), the scenario's pin, the project config, or the day. */
+export type ChosenBy = "flag" | "option" | "pin" | "config" | "date";
+
+/** Who reads the notes: flags for the CLI, option names for the library. */
+export type Surface = "cli" | "library";
+
+/** How a run was told to price, before any scenario is read. */
+export interface PriceSettings {
+  /** the day bills are for (--on, the library's `on`, else today), YYYY-MM-DD */
+  day: string;
+  surface: Surface;
+  /** --catalog or --pricing (the CLI), the `catalog` option (the library) */
+  explicit?: { catalog: Catalog; by: string };
+  /** the project config, as this run took it */
+  config?: ConfigSettings;
+  /** --discount, the `discount` option, or the config's */
+  discount?: { percent: string; from: "flag" | "option" | "config" };
+}
+
+export interface ConfigSettings {
+  /** the config file, as messages name it */
+  file: string;
+  /** the config's list: its `catalog` (by id) or its `pricing` (a file) */
+  catalog?: Catalog;
+  setting?: "catalog" | "pricing";
+  /** the config's settings this command took that are not a list (lang, discount) */
+  taken: string[];
+  /** config settings a flag replaced, and the flag */
+  overridden: { setting: string; by: string }[];
+}
+
+/** Why a list is noted: what lost to it, and lists that do not apply on the day priced. */
+export type PricingNote =
+  /** a built-in list that had ended (on `to`) by the day: `current` replaced it `since` */
+  | { code: "catalog.superseded"; list: string; to: string; current: string; since: string }
+  /** a list whose first day is after the day priced; `current` is the one in effect */
+  | { code: "catalog.not-yet-in-effect"; list: string; from: string; current: string | null }
+  /** a list file whose own dates do not hold the day */
+  | { code: "catalog.out-of-dates"; list: string; from: string | null; to: string | null }
+  /** an overlay (no dates of its own) of a built-in list that had ended (on `to`) by the day */
+  | { code: "catalog.base-superseded"; list: string; base: string; to: string; current: string; since: string }
+  /** the scenario's pin lost to an explicit choice */
+  | { code: "pricing.pin-overridden"; pin: string; list: string; by: string }
+  /** the config's list lost to the scenario's pin */
+  | { code: "pricing.config-not-used"; file: string; setting: string; value: string; pin: string }
+  /** a config setting lost to a flag */
+  | { code: "pricing.config-overridden"; file: string; setting: string; by: string };
+
+export interface PriceChoice {
+  catalog: Catalog;
+  /** the day the bill is for */
+  day: string;
+  surface: Surface;
+  pricing: PricingRef;
+  notes: PricingNote[];
+}
+
+/** Choices made for a run's settings, by pin and day: a batch of a million scenarios makes a handful, shared. */
+const made = new WeakMap<PriceSettings, Map<string, PriceChoice>>();
+
+/**
+ * The prices of one bill: the scenario's pin (a list id, or null) and the day (a
+ * month's, say) against the run's settings. The same settings, pin and day give the
+ * same (shared, not to be changed) choice.
+ */
+export function choosePrices(settings: PriceSettings, pin: string | null, day: string = settings.day): PriceChoice {
+  let choices = made.get(settings);
+  if (!choices) made.set(settings, (choices = new Map()));
+  // A pin that names no list chooses as no pin does (the validator reports it): one entry for all of them.
+  const known = pin !== null && listOfPin(settings, pin) ? pin : null;
+  const key = `${known ?? ""}\n${day}`;
+  let choice = choices.get(key);
+  if (!choice) choices.set(key, (choice = choose(settings, known, day)));
+  return choice;
+}
+
+/** The list a pin names: a built-in list, or the list the run was given (an overlay's own id). */
+function listOfPin(settings: PriceSettings, pin: string): Catalog | undefined {
+  const { explicit, config } = settings;
+  return pin === explicit?.catalog.id
+    ? explicit.catalog
+    : pin === config?.catalog?.id
+      ? config.catalog
+      : builtinCatalogById(pin);
+}
+
+function choose(settings: PriceSettings, pin: string | null, day: string): PriceChoice {
+  const { explicit, config } = settings;
+  const notes: PricingNote[] = [];
+  const pinned = pin === null ? undefined : listOfPin(settings, pin);
+  let catalog: Catalog;
+  let chosenBy: ChosenBy;
+  if (explicit) {
+    catalog = explicit.catalog;
+    chosenBy = settings.surface === "cli" ? "flag" : "option";
+    if (pinned && pinned !== catalog)
+      notes.push({ code: "pricing.pin-overridden", pin: pin!, list: catalog.id, by: explicit.by });
+  } else if (pinned) {
+    catalog = pinned;
+    chosenBy = "pin";
+    if (config?.catalog && config.catalog !== pinned)
+      notes.push({
+        code: "pricing.config-not-used",
+        file: config.file,
+        setting: config.setting ?? "catalog",
+        value: configValue(config),
+        pin: pin!,
+      });
+  } else if (config?.catalog) {
+    catalog = config.catalog;
+    chosenBy = "config";
+  } else {
+    // Before the first list's first day, the first list, said so below.
+    catalog = catalogOn(day) ?? builtinCatalogs()[0]!;
+    chosenBy = "date";
+  }
+  for (const { setting, by } of config?.overridden ?? [])
+    notes.push({ code: "pricing.config-overridden", file: config!.file, setting, by });
+  const dated = dateNote(catalog, day);
+  if (dated) notes.push(dated);
+  return { catalog, day, surface: settings.surface, notes, pricing: pricingRef(catalog, chosenBy, day, settings) };
+}
+
+/** The same choice with another list: a forecast month priced across a change of lists (prepaid from one, postpaid from the other). */
+export function withCatalog(choice: PriceChoice, catalog: Catalog, builtin: boolean): PriceChoice {
+  const pricing = { ...choice.pricing, catalog: { ...catalogRef(catalog), builtin } };
+  return { ...choice, catalog, pricing };
+}
+
+/** A fixed list, as the library's `catalog` option gives it: for callers that price with a catalog in hand. */
+export function fixedPrices(
+  catalog: Catalog,
+  options: { day: string; surface?: Surface; discount?: PriceSettings["discount"] },
+): PriceChoice {
+  return choosePrices(
+    {
+      day: options.day,
+      surface: options.surface ?? "library",
+      explicit: { catalog, by: "catalog" },
+      ...(options.discount ? { discount: options.discount } : {}),
+    },
+    null,
+  );
+}
+
+function configValue(config: ConfigSettings): string {
+  const origin = config.catalog && originOf(config.catalog);
+  return origin?.file || config.catalog?.id || "";
+}
+
+/** A list that does not apply on the day: ended (and replaced), not begun, or an overlay of an ended list. */
+function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
+  const { from, to } = effectiveOf(catalog);
+  const current = catalogOn(day);
+  if (isBuiltin(catalog)) {
+    if (to !== null && day > to && current && current !== catalog)
+      return {
+        code: "catalog.superseded",
+        list: catalog.id,
+        to,
+        current: current.id,
+        since: effectiveOf(current).from ?? day,
+      };
+    if (from !== null && day < from)
+      return { code: "catalog.not-yet-in-effect", list: catalog.id, from, current: current?.id ?? null };
+    return undefined;
+  }
+  if (catalog.effective) {
+    return (from !== null && day < from) || (to !== null && day > to)
+      ? { code: "catalog.out-of-dates", list: catalog.id, from, to }
+      : undefined;
+  }
+  // An overlay with no dates of its own is as current as the list it extends.
+  const base = originOf(catalog)?.extends;
+  const baseList = base ? builtinCatalogById(base) : undefined;
+  const baseTo = baseList ? effectiveOf(baseList).to : null;
+  if (baseList && baseTo !== null && day > baseTo && current && current !== baseList)
+    return {
+      code: "catalog.base-superseded",
+      list: catalog.id,
+      base: baseList.id,
+      to: baseTo,
+      current: current.id,
+      since: effectiveOf(current).from ?? day,
+    };
+  return undefined;
+}
+
+function catalogRef(catalog: Catalog): Omit<PricingRef["catalog"], "builtin"> {
+  return {
+    id: catalog.id,
+    version: catalog.version,
+    currency: catalog.currency,
+    effective: effectiveOf(catalog),
+    lastVerified: catalog.lastVerified ?? null,
+  };
+}
+
+function pricingRef(catalog: Catalog, chosenBy: ChosenBy, day: string, settings: PriceSettings): PricingRef {
+  const origin = originOf(catalog);
+  const config = settings.config;
+  const settingsTaken = config
+    ? [...config.taken, ...(chosenBy === "config" && config.setting ? [config.setting] : [])]
+    : [];
+  return {
+    on: day,
+    chosenBy,
+    catalog: { ...catalogRef(catalog), builtin: isBuiltin(catalog) },
+    overlays: origin ? [{ file: origin.file, sha256: origin.sha256, extends: origin.extends }] : [],
+    config: config && settingsTaken.length > 0 ? { file: config.file, settings: settingsTaken } : null,
+    discount: settings.discount ?? null,
+  };
+}
+
+/** Whether a note's code is about the prices (a `PricingNote`): shown with the provenance, in every report. */
+export const isPricingCode = (code: string): boolean => code.startsWith("catalog.") || code.startsWith("pricing.");
+
+/** The messages of the notes about prices, of a bill's notes. */
+export const pricingSaid = (notes: readonly { code: string; message: string }[]): string[] =>
+  notes.filter((note) => isPricingCode(note.code)).map((note) => note.message);
+
+/** The list a scenario document pins (its own "catalog" string), read before it is validated: the list validates it. */
+export function pinOf(document: unknown): string | null {
+  if (typeof document !== "object" || document === null || !Object.hasOwn(document, "catalog")) return null;
+  const pin = (document as { catalog: unknown }).catalog;
+  return typeof pin === "string" ? pin : null;
+}
+
+/**
+ * The distinct provenances of many bills, with how many bills each made, and what is
+ * said of their prices (a list not in effect, a pin that lost), each once, in the order
+ * first seen: a batch of a million scenarios has a handful of each.
+ */
+export class PricingTally {
+  readonly #groups = new Map<string, { ref: PricingRef; count: number }>();
+  // Bills priced alike share one ref object (choosePrices): its key is made once.
+  readonly #keys = new WeakMap<PricingRef, string>();
+  readonly #said = new Set<string>();
+
+  /** A bill's provenance, and the messages of its notes about prices. */
+  add(ref: PricingRef, said: Iterable<string> = []): void {
+    let key = this.#keys.get(ref);
+    if (key === undefined) this.#keys.set(ref, (key = JSON.stringify(ref)));
+    const group = this.#groups.get(key);
+    if (group) group.count++;
+    else this.#groups.set(key, { ref, count: 1 });
+    for (const message of said) this.#said.add(message);
+  }
+
+  get groups(): { ref: PricingRef; count: number }[] {
+    return [...this.#groups.values()];
+  }
+
+  /** What is said of the prices, each message once. */
+  get said(): string[] {
+    return [...this.#said];
+  }
+}
