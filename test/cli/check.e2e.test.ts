@@ -225,7 +225,9 @@ describe("im-bill check", () => {
 
   it("--update does not pin a price file's list (it is not always there): the file is named instead", () => {
     const work = fixtureDir({ "app.yaml": 'plan: pro\nexpect:\n  total: "1.00"\n' });
-    const update = imBill(["check", "--update", work, "--pricing", join(root, "catalogs/acme-negotiated.yaml")]);
+    const update = imBill(["check", "--update", work, "--pricing", join(root, "catalogs/acme-negotiated.yaml")], {
+      env: { COLUMNS: "400" },
+    });
     expect(update.status).toBe(0);
     expect(readFileSync(join(work, "app.yaml"), "utf8")).toBe('plan: pro\nexpect:\n  total: "1274.15"\n');
     expect(update.stdout).toMatch(/Price file: .*acme-negotiated\.yaml \(sha256 [0-9a-f]{12}\)/);
