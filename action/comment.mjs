@@ -6,6 +6,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+// The escaping every markdown report of im-bill uses: a file path or a message is text in
+// the comment, whatever it holds (no HTML, no mention, no link). From the action's own
+// checkout, which the install step built.
+const { escapeMarkdown } = await import(new URL("../dist/index.js", import.meta.url).href);
 
 const MARKER = "<!-- im-bill:bill-diff -->";
 const SCENARIO_FILE = /\.(json|jsonl|ya?ml)$/i;
@@ -13,9 +17,9 @@ const words = {
   en: {
     heading: "im-bill: the bill of the changed scenarios",
     nothing: "No scenario file changed.",
-    added: (path) => `New scenario file \`${path}\`:`,
-    removed: (path) => `Removed scenario file \`${path}\`.`,
-    failed: (path) => `\`${path}\` could not be priced:`,
+    added: (path) => `New scenario file ${path}:`,
+    removed: (path) => `Removed scenario file ${path}.`,
+    failed: (path) => `${path} could not be priced:`,
     updated: (sha) => `Updated for ${sha}.`,
     cannotComment: (status) => `cannot post the comment (HTTP ${status}); the diff is in the job summary`,
     commented: (how, url) => `${how === "PATCH" ? "updated" : "posted"} the comment ${url}`,
@@ -23,9 +27,9 @@ const words = {
   zh: {
     heading: "im-bill：变更场景的费用",
     nothing: "没有场景文件变更。",
-    added: (path) => `新增场景文件 \`${path}\`：`,
-    removed: (path) => `已删除场景文件 \`${path}\`。`,
-    failed: (path) => `\`${path}\` 无法计费：`,
+    added: (path) => `新增场景文件 ${path}：`,
+    removed: (path) => `已删除场景文件 ${path}。`,
+    failed: (path) => `${path} 无法计费：`,
     updated: (sha) => `按提交 ${sha} 更新。`,
     cannotComment: (status) => `无法发表评论（HTTP ${status}）；差异见作业摘要`,
     commented: (how, url) => `${how === "PATCH" ? "已更新" : "已发表"}评论 ${url}`,
@@ -47,12 +51,14 @@ const sections = [];
 try {
   for (const { status, path } of changes) {
     if (status === "D") {
-      sections.push(say.removed(path));
+      sections.push(say.removed(escapeMarkdown(path)));
       continue;
     }
     if (status === "A") {
       const result = imBill(["batch", path, "--format", "markdown"]);
-      sections.push(result.status === 2 ? failure(path, result) : `${say.added(path)}\n\n${result.stdout.trim()}`);
+      sections.push(
+        result.status === 2 ? failure(path, result) : `${say.added(escapeMarkdown(path))}\n\n${result.stdout.trim()}`,
+      );
       continue;
     }
     const before = join(work, `before-${sections.length}${extname(path)}`);
@@ -107,8 +113,13 @@ function changedFiles(from, paths) {
   return files;
 }
 
+/** What went wrong, each line of the message escaped (a message quotes the file's own text). */
 function failure(path, result) {
-  return `${say.failed(path)}\n\n\`\`\`text\n${result.stderr.trim()}\n\`\`\``;
+  const lines = result.stderr
+    .trim()
+    .split("\n")
+    .map((line) => `> ${escapeMarkdown(line)}`);
+  return `${say.failed(escapeMarkdown(path))}\n\n${lines.join("\n")}`;
 }
 
 /** Update the comment this action posted before, or post one when something changed. */

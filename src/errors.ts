@@ -88,4 +88,11 @@ export class InputError extends UserError {
   problemsIn(lang: Lang): ProblemText[] {
     return this.#problems.map((problem) => ({ ...problem, message: textIn(problem.message, lang) }));
   }
+
+  /** The same problems, their paths under `key` (a value read out of a larger document). */
+  under(key: string): InputError {
+    return new InputError(
+      this.#problems.map((problem) => ({ ...problem, path: problem.path ? `${key}.${problem.path}` : key })),
+    );
+  }
 }

@@ -130,8 +130,10 @@ export { ScenarioSchema } from "./scenario/schema.js";
 export { validateScenario, type ValidateOptions } from "./scenario/validate.js";
 export type { Scenario } from "./scenario/types.js";
 export { PLAN_NAMES, type ScenarioInput, type PlanName } from "./scenario/schema.js";
-export { parseQuantity } from "./scenario/quantity.js";
+export { parseQuantity } from "./util/quantity.js";
 export { resolveCatalog } from "./catalog/load.js";
 export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from "./validation/json-schema.js";
-export { UserError, InputError, type Problem } from "./errors.js";
+export { UserError, InputError, type Problem, type ProblemText } from "./errors.js";
+/** The escaping every markdown report of im-bill uses for user text (for a PR comment built around them). */
+export { markdownText as escapeMarkdown } from "./render/markdown.js";
 export type { Lang } from "./i18n/lang.js";

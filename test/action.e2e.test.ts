@@ -18,6 +18,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { load } from "js-yaml";
+import MarkdownIt from "markdown-it";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBill, root } from "./helpers/cli.js";
 import { startRegistry, type Registry } from "./helpers/registry.js";
@@ -286,11 +287,11 @@ describe("the action's steps", () => {
       },
     );
     expect(body).toContain(diff.stdout.trim());
-    expect(body).toContain("New scenario file `scenarios/new.json`");
+    expect(body).toContain("New scenario file scenarios/new.json:");
     expect(body).toContain(
       imBill(["batch", "scenarios/new.json", "--format", "markdown"], { cwd: repo }).stdout.trim(),
     );
-    expect(body).toContain("Removed scenario file `scenarios/old.json`");
+    expect(body).toContain("Removed scenario file scenarios/old.json.");
     expect(body).toContain(`Updated for ${git("rev-parse", "--short", "HEAD").trim()}`);
     expect(readFileSync(summary, "utf8")).toContain(body);
   });
@@ -318,6 +319,31 @@ describe("the action's steps", () => {
     expect(result.status, result.output).toBe(0);
     const body = JSON.parse(api.requests.filter((request) => request.method === "PATCH").at(-1)!.body).body as string;
     expect(body).toContain("im-bill：变更场景的费用");
-    expect(body).toContain("新增场景文件 `scenarios/new.json`");
+    expect(body).toContain("新增场景文件 scenarios/new.json：");
+  });
+
+  it("keeps a stranger's file names and scenario names text in the comment", async () => {
+    // A pull request from anyone: names that would ping a team, hide the rest of the
+    // comment, show an image or a link, and a file that cannot be priced.
+    write("scenarios/@team <!-- x.json", JSON.stringify({ name: "<img src=x onerror=alert(1)>", plan: "pro" }));
+    write("scenarios/[click](https:evil.example).yaml", 'name: "@org/admins https://evil.example"\nplan: [\n');
+    git("add", "-A");
+    git("commit", "--quiet", "-m", "hostile names");
+    const result = await runStep("Comment the bill diff");
+    expect(result.status, result.output).toBe(0);
+    const body = JSON.parse(api.requests.filter((request) => request.method === "PATCH").at(-1)!.body).body as string;
+    const markdown = new MarkdownIt({ html: true, linkify: true });
+    markdown.linkify.set({ fuzzyLink: false });
+    const tokens = markdown.parse(body, {});
+    const inline = tokens.flatMap((token) => token.children ?? []);
+    // The comment's HTML is its own: the marker that finds it again, and the small print of its commit.
+    expect(
+      [...tokens, ...inline].filter((token) => token.type.startsWith("html")).map((token) => token.content.trim()),
+    ).toEqual(["<!-- im-bill:bill-diff -->", "<sub>", "</sub>"]);
+    expect(inline.filter((token) => token.type === "link_open" || token.type === "image")).toEqual([]);
+    expect(markdown.render(body).replace(/<[^>]*>/g, "")).not.toMatch(/@[a-z]/);
+    // Both are still there, as text.
+    expect(body).toContain("scenarios/@&#8203;team \\<\\!-- x.json");
+    expect(body).toContain("\\[click\\](https:evil.example).yaml could not be priced");
   });
 });

@@ -14,7 +14,7 @@ import type { Scenario } from "../scenario/types.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { MAGNITUDES } from "../document/limits.js";
 import { say, UserError } from "../errors.js";
-import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, type CalendarDate } from "./calendar.js";
+import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, YEARS, type CalendarDate } from "./calendar.js";
 import { recommend } from "./compare.js";
 import { mixCatalogs } from "../catalog/overlay.js";
 import { own } from "../util/own.js";
@@ -74,6 +74,11 @@ function grow(base: number, percent: string, month: number): Money {
 export function forecast(scenario: Scenario, options: ForecastOptions): Forecast {
   const { lang } = options;
   const t = messages[lang].forecast;
+  // The last postpaid charge falls in the month after the last: its date has four digits.
+  if (options.start && addMonths(options.start, options.months).year > YEARS.last) {
+    const last = YEARS.last;
+    throw new UserError(say((words) => words.forecast.pastYear(last)));
+  }
   const months: ForecastMonth[] = [];
   const notes: Finding[] = [];
   const isTrial = (catalog: Catalog, plan: EditionId) => editionOf(catalog, plan)?.trial === true;

@@ -1,7 +1,7 @@
 // What `batch` reads: the paths, directories, glob patterns and `-` it is given, as a
 // list of files in input order. Every path that does not exist is reported before any
 // work is done.
-import { readdirSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { say, textIn, UserError, type Text } from "../errors.js";
 import { statOrUndefined } from "../util/stat.js";
@@ -57,6 +57,8 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       addFile(arg, false);
     } else if (GLOB.test(arg)) {
       const { glob } = await import("tinyglobby");
+      // Links are followed, as a folder's are. A pattern matches files that are there: not a
+      // broken link, nor a named pipe (which a folder's walk names as it reads it).
       const matches = (await glob(arg, { cwd, onlyFiles: true, expandDirectories: false })).sort();
       const scenarios = matches.filter((match) => formatOf(match));
       if (scenarios.length === 0) problems.push(say((t) => t.batch.noMatch(arg)));
@@ -70,14 +72,45 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   return inputs;
 }
 
-/** Scenario files under a directory, depth first, in name order (hidden entries skipped). */
+/**
+ * Scenario files under a directory, depth first, in name order (hidden entries
+ * skipped). Symbolic links are followed, as a glob follows them (a folder reached twice
+ * through links is walked once); anything else with a scenario file's name (a named
+ * pipe, a broken link) is kept, so that reading it names it. A stack, not recursion: a
+ * tree may be deep.
+ */
 function walk(directory: string): string[] {
-  const entries = readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith("."))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return entries.flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return walk(path);
-    return entry.isFile() && formatOf(entry.name) ? [path] : [];
-  });
+  const files: string[] = [];
+  const walked = new Set<string>();
+  /** A folder's entries in name order, and how far they have been taken. */
+  const open = (folder: string) => {
+    walked.add(realOrSelf(folder));
+    const entries = readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith("."))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { folder, entries, next: 0 };
+  };
+  const stack = [open(directory)];
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const entry = top.entries[top.next++];
+    if (!entry) {
+      stack.pop();
+      continue;
+    }
+    const path = join(top.folder, entry.name);
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statOrUndefined(path)?.isDirectory());
+    if (isFolder) {
+      if (!walked.has(realOrSelf(path))) stack.push(open(path));
+    } else if (formatOf(entry.name)) files.push(path);
+  }
+  return files;
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -8,7 +8,7 @@ import { parseJson } from "../document/json.js";
 import { LIMITS } from "../document/limits.js";
 import { readLines } from "../document/lines.js";
 import { formatOfText } from "../document/read.js";
-import { decodeText, readFileBytes, SourceError } from "../document/text.js";
+import { decodeText, openRegularFile, readFileBytes, SourceError } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
 import type { Input } from "./inputs.js";
 
@@ -74,7 +74,14 @@ export async function* readRecords(
   if (input.kind === "stdin") return yield* stdinRecords(stdin);
   const skip = () => options.onSkip?.(input.path);
   if (input.format === "jsonl") {
-    const records = lineRecords(createReadStream(input.absolute), input.path);
+    // A JSONL file has no size limit (it is read a line at a time), but it is a regular file.
+    let fd: number;
+    try {
+      ({ fd } = openRegularFile(input.path, input.absolute, Number.POSITIVE_INFINITY));
+    } catch (error) {
+      return yield errorRecord(input.path, error);
+    }
+    const records = lineRecords(createReadStream(input.absolute, { fd }), input.path);
     const first = await records.next();
     if (first.done) return;
     if (input.discovered && first.value.data !== undefined && !holdsScenarios(first.value.data)) {

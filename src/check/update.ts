@@ -7,7 +7,7 @@
 // one-line objects) stays. A value that already holds (the same total, the same lines
 // in another order) is left as written. The result is checked like any scenario, so
 // a budget the new bill breaks fails here as it would in the next `check`.
-import { isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
 import { pricingSaid } from "../catalog/choose.js";
@@ -20,7 +20,7 @@ import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from ".
 import { LIMITS } from "../document/limits.js";
 import { decodeText, readFileBytes } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
-import { textIn, UserError } from "../errors.js";
+import { say, textIn, UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Expect } from "../scenario/schema.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
@@ -149,12 +149,54 @@ export async function updateFile(
       const change = update(scenario.data, scenario.source);
       const contents = nodes[scenario.document]?.contents;
       const node = scenario.item === undefined ? contents : isSeq(contents) ? contents.items[scenario.item] : undefined;
-      if (change && isMap(node)) append(edits, yamlEdits(text, node, change));
+      if (!change || !isMap(node)) continue;
+      const refused = anchoredIn(node, change);
+      if (refused === undefined) append(edits, yamlEdits(text, node, change));
+      else refuse(scenario.source, refused);
     }
   }
 
-  if (edits.length > 0 && !options.dryRun) writeFileAtomic(input.absolute, bom + applyEdits(text, edits));
+  if (edits.length > 0 && !options.dryRun) {
+    // New lines end as the file's own do: a CRLF file stays CRLF.
+    const eol = /\r\n/.test(text) ? "\r\n" : "\n";
+    const ended = eol === "\n" ? edits : edits.map((edit) => ({ ...edit, text: edit.text.replace(/\r?\n/g, eol) }));
+    writeFileAtomic(input.absolute, bom + applyEdits(text, ended));
+  }
   return done();
+
+  /** A scenario left as it is, and why: its result says so, and nothing of it is reported as changed. */
+  function refuse(source: string, what: { key: string; anchor: string }) {
+    const at = results.findIndex((result) => result.source === source);
+    const error = textIn(
+      say((t) => t.check.anchored(what.key, what.anchor)),
+      lang,
+    );
+    if (at !== -1) results[at] = { ...results[at]!, status: "invalid", failures: [], error };
+    const listed = updates.findIndex((update) => update.source === source);
+    if (listed !== -1) updates.splice(listed, 1);
+  }
+}
+
+/**
+ * What --update would have to rewrite that a YAML anchor or alias holds: the expect
+ * block itself, or a value it replaces. A value under an anchor may be used elsewhere
+ * (`maxTotal: *t`): rewriting it would drop the anchor and break the alias, or change
+ * the other place too. Undefined when nothing it edits is anchored.
+ */
+function anchoredIn(map: YAMLMap, change: Change): { key: string; anchor: string } | undefined {
+  if (change.changed.length === 0) return undefined;
+  const expectPair = (map.items as Pair[]).find((pair) => keyOf(pair) === "expect");
+  const block = expectPair?.value;
+  if (!block) return undefined;
+  if (isAlias(block)) return { key: "expect", anchor: `*${block.source}` };
+  if (isMap(block) && block.anchor) return { key: "expect", anchor: `&${block.anchor}` };
+  if (!isMap(block)) return undefined;
+  for (const key of change.changed) {
+    const value = (block.items as Pair[]).find((pair) => keyOf(pair) === key)?.value;
+    const anchor = value && (value as { anchor?: string }).anchor;
+    if (anchor) return { key: `expect.${key}`, anchor: `&${anchor}` };
+  }
+  return undefined;
 }
 
 /** A scenario's new expect block, which of its keys differ from what the file says, and the list to pin. */
@@ -316,9 +358,11 @@ function expectJsonEdits(text: string, open: number, change: Change): Edit[] {
 // ---- YAML --------------------------------------------------------------------------
 
 const lineStart = (text: string, at: number) => text.lastIndexOf("\n", at - 1) + 1;
+/** Where the line of `at` ends: before its "\n", or its "\r\n" in a CRLF file. */
 const lineEnd = (text: string, at: number) => {
   const end = text.indexOf("\n", at);
-  return end === -1 ? text.length : end;
+  if (end === -1) return text.length;
+  return end > at && text[end - 1] === "\r" ? end - 1 : end;
 };
 const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/;
 const yamlKey = (key: string) => (PLAIN.test(key) ? key : JSON.stringify(key));

@@ -171,7 +171,7 @@ function langOf(argv: readonly string[], env: Record<string, string | undefined>
 /** The project config, or the error that a broken one is (said when a command would use it). */
 async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefined> {
   try {
-    return await findProjectConfig({ cwd: io.cwd, stdin: io.stdin });
+    return await findProjectConfig({ cwd: io.cwd, stdin: io.stdin, home: io.env.HOME ?? io.env.USERPROFILE });
   } catch (error) {
     if (error instanceof UserError) return error;
     throw error;
@@ -201,7 +201,8 @@ function routeOutput(command: Command, io: Io, lang: Lang): void {
   command.configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
-    outputError: (text, write) => write(localizeCommanderError(text, lang)),
+    // Commander quotes the arguments it refuses: an argument may hold an escape sequence.
+    outputError: (text, write) => write(printable(localizeCommanderError(text, lang))),
     getOutHelpWidth: () => terminalWidth(io),
     getErrHelpWidth: () => terminalWidth(io),
   });

@@ -1,7 +1,7 @@
 // The scenario fields that `estimate` takes as flags: one table gives the options,
 // where each value goes in the scenario, and how messages name it (their help, in
 // both languages, is in i18n/help.ts, by flag).
-import { parseQuantity } from "../scenario/quantity.js";
+import { parseQuantity } from "../util/quantity.js";
 import { formatPath } from "../scenario/validate.js";
 
 interface ScenarioFlag {

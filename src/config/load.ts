@@ -1,13 +1,23 @@
-// Finding and reading the project config: lilconfig looks from the current directory
-// upward (to the home directory) for im-bill.config.json, im-bill.config.yaml (.yml) or
-// an "im-bill" key in package.json. Each file it finds is read again by the one reader
-// (limits, encodings, duplicate keys, positions), and the config is validated like
-// every input: unknown keys are errors, with the file named. Never JavaScript: a config
-// is data, and loading code would run it.
-import { basename, dirname, isAbsolute, relative } from "node:path";
+// Finding and reading the project config: from the current directory upward, to the
+// repository's root (the folder that holds .git) or the home folder, whichever comes
+// first, im-bill.config.json, im-bill.config.yaml (.yml), or an "im-bill" key in
+// package.json, the nearest. Outside both (a shared temporary folder, say), only the
+// current directory is searched: a file planted above it configures nobody.
+//
+// Each candidate goes through the one reader (a regular file, within the limits, UTF-8,
+// duplicate keys, positions), never read whole before it is checked. A package.json is
+// somebody else's file: one without an "im-bill" key is ignored, whatever else is wrong
+// with it (empty, a duplicate key, thousands of dependencies, a folder of that name).
+// Never JavaScript: a config is data, and loading code would run it.
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { readDocument, type ReadContext } from "../document/read.js";
-import { say, UserError } from "../errors.js";
+import { decodeText, readFileBytes } from "../document/text.js";
+import { parseJson } from "../document/json.js";
+import { objectMembers, skipSpace } from "../document/json-spans.js";
+import { LIMITS } from "../document/limits.js";
+import { InputError, say } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
+import { statOrUndefined } from "../util/stat.js";
 
 export const CONFIG_FILES = ["im-bill.config.json", "im-bill.config.yaml", "im-bill.config.yml"] as const;
 export const PACKAGE_KEY = "im-bill";
@@ -24,38 +34,91 @@ export interface ProjectConfig {
   lang?: Lang;
 }
 
-/** The config of the current directory (or one above), or undefined where there is none. */
-export async function findProjectConfig(context: ReadContext): Promise<ProjectConfig | undefined> {
-  const { lilconfig } = await import("lilconfig");
+/** Where the search starts, and the home folder that bounds it. */
+export interface ConfigContext extends ReadContext {
+  home?: string;
+}
+
+/** The config of the current directory (or one above, within the project), or undefined where there is none. */
+export async function findProjectConfig(context: ConfigContext): Promise<ProjectConfig | undefined> {
   const shown = (path: string) => {
     const near = relative(context.cwd, path);
     return near === "" || isAbsolute(near) ? path : near;
   };
-  const load = async (path: string) =>
-    (
-      await readDocument(
+  for (const folder of searchedFolders(resolve(context.cwd), context.home)) {
+    for (const name of CONFIG_FILES) {
+      const path = join(folder, name);
+      if (!statOrUndefined(path)) continue;
+      const { data } = await readDocument(
         shown(path),
         context,
         say((t) => t.config.expected),
-      )
-    ).data;
-  let found: { filepath: string; config: unknown } | null;
-  try {
-    found = await lilconfig(PACKAGE_KEY, {
-      searchPlaces: [...CONFIG_FILES, "package.json"],
-      loaders: { ".json": load, ".yaml": load, ".yml": load },
-      packageProp: PACKAGE_KEY,
-      cache: false,
-    }).search(context.cwd);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    // What lilconfig met before the reader did: a file it could not read, or too large to hold.
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(say((t) => t.config.unreadable(reason)));
+      );
+      return validated(data, shown(path), folder, context.cwd, false);
+    }
+    const inPackage = packageConfig(join(folder, "package.json"), shown(join(folder, "package.json")));
+    if (inPackage !== undefined)
+      return validated(inPackage, shown(join(folder, "package.json")), folder, context.cwd, true);
   }
-  if (!found || found.config === undefined) return undefined;
-  const inPackage = basename(found.filepath) === "package.json";
-  // The schema (zod) loads only when there is a config to check.
-  const { validateConfig } = await import("./validate.js");
-  return validateConfig(found.config, shown(found.filepath), dirname(found.filepath), context.cwd, inPackage);
+  return undefined;
 }
+
+/**
+ * The folders searched, nearest first: up to the first that holds .git or is the home
+ * folder; only the current one when neither is above it.
+ */
+function searchedFolders(start: string, home: string | undefined): string[] {
+  const folders: string[] = [];
+  for (let folder = start; ; folder = dirname(folder)) {
+    folders.push(folder);
+    if (statOrUndefined(join(folder, ".git")) || (home !== undefined && folder === resolve(home))) return folders;
+    if (dirname(folder) === folder) return [start];
+  }
+}
+
+/** The schema (zod) loads only when there is a config to check. */
+async function validated(data: unknown, file: string, folder: string, cwd: string, inPackage: boolean) {
+  const { validateConfig } = await import("./validate.js");
+  return validateConfig(data, file, folder, cwd, inPackage);
+}
+
+/**
+ * The "im-bill" value of a package.json, read strictly (limits, duplicate keys, positions
+ * in the file), or undefined when the file is not there, is not a regular file, is not
+ * JSON, or has no such key: then it is somebody else's, and none of our business.
+ */
+function packageConfig(path: string, shown: string): unknown {
+  let text: string;
+  let document: unknown;
+  try {
+    text = decodeText(readFileBytes(shown, path, LIMITS.fileBytes), shown);
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof document !== "object" || document === null || Array.isArray(document)) return undefined;
+  if (!Object.hasOwn(document, PACKAGE_KEY)) return undefined;
+  const members = objectMembers(text, skipSpace(text, 0)).members.filter((member) => member.key === PACKAGE_KEY);
+  if (members.length > 1) {
+    const [first, again] = members.map((member) => lineAt(text, member.keyStart));
+    throw new InputError([
+      { source: shown, path: PACKAGE_KEY, message: say((t) => t.document.duplicateKey(first!, again!)) },
+    ]);
+  }
+  // Only our key is read strictly: everything else of the file is blanked (newlines kept,
+  // so that a position is the file's own line and column).
+  const { valueStart, valueEnd } = members[0]!;
+  const blank = (part: string) => part.replace(/[^\n]/g, " ");
+  const ours = `${blank(text.slice(0, valueStart))}${text.slice(valueStart, valueEnd)}${blank(text.slice(valueEnd))}`;
+  try {
+    return parseJson(ours, shown);
+  } catch (error) {
+    throw error instanceof InputError ? error.under(PACKAGE_KEY) : error;
+  }
+}
+
+const lineAt = (text: string, offset: number): number => {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+};

@@ -1,7 +1,7 @@
 // Bytes to text: UTF-8 only (a UTF-8 byte-order mark is dropped), within a size limit.
 // Text in another encoding is an error naming the file and the line, never turned
 // silently into U+FFFD.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
 import { say, textIn, UserError, type Text } from "../errors.js";
@@ -83,24 +83,57 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** A file's bytes, refused past `limit` before they are read. Messages name `shown`. */
-export function readFileBytes(shown: string, absolute: string, limit: number): Buffer {
+// Opened without blocking: opening a named pipe for reading waits for a writer, and a
+// process stuck in open() never runs its Ctrl-C handler. O_NOCTTY: a terminal named as a
+// file never becomes the controlling one. (Windows has neither flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** What a file that is not a regular one is, for a message; undefined for a regular file. */
+function specialKind(stats: Stats): "directory" | "fifo" | "socket" | "device" | "other" | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "directory";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isSocket()) return "socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  return "other";
+}
+
+/**
+ * A regular file, opened for reading: the descriptor's own stat decides (so that a link
+ * swapped between a check and the open changes nothing). A named pipe, a socket, a
+ * device (/dev/zero, a terminal) or a directory is refused with what it is; one larger
+ * than `limit` is refused before anything is read. The caller closes the descriptor.
+ */
+export function openRegularFile(shown: string, absolute: string, limit: number): { fd: number; size: number } {
   let fd: number;
   try {
-    fd = openSync(absolute, "r");
+    fd = openSync(absolute, OPEN_FLAGS);
   } catch (error) {
     throw new SourceError(shown, fileProblem(error));
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory())
+    const kind = specialKind(stats);
+    if (kind)
       throw new SourceError(
         shown,
-        say((t) => t.document.isDirectory),
+        say((t) => t.document.notAFile(kind)),
       );
     if (stats.size > limit) throw SourceError.tooLarge(shown, stats.size, limit);
-    // Read to the end rather than trusting the size: a pipe or /dev/stdin has none.
-    const chunkSize = Math.min(limit + 1, Math.max(stats.size + 1, 64 * 1024));
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    if (error instanceof UserError) throw error;
+    throw new SourceError(shown, fileProblem(error));
+  }
+}
+
+/** A regular file's bytes, refused past `limit` before they are read. Messages name `shown`. */
+export function readFileBytes(shown: string, absolute: string, limit: number): Buffer {
+  const { fd, size } = openRegularFile(shown, absolute, limit);
+  try {
+    // Read to the end rather than trusting the size: a file may grow while it is read.
+    const chunkSize = Math.min(limit + 1, Math.max(size + 1, 64 * 1024));
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

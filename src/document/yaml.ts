@@ -69,7 +69,10 @@ type Reason = (t: Messages["document"]) => string;
 /** js-yaml's exception as our message: known reasons in the user's language, with the place. */
 function yamlError(error: YAMLException, text: string, source: string) {
   const reason = error.reason ?? error.message;
-  const at = error.mark && { line: error.mark.line + 1, column: error.mark.column + 1 };
+  // js-yaml places a complex key at the start of its mapping (often line 1): look for the key itself.
+  const at =
+    (/complex keys/.test(reason) && complexKeyAt(text)) ||
+    (error.mark && { line: error.mark.line + 1, column: error.mark.column + 1 });
   const known: [RegExp, (match: RegExpExecArray) => Reason][] = [
     [/^duplicated mapping key/, () => (d) => d.duplicateYamlKey(keyAt(text, error.mark?.position ?? -1))],
     [/^unidentified alias "(.*)"/, (match) => (d) => d.unknownAlias(match[1]!)],
@@ -90,6 +93,16 @@ function yamlError(error: YAMLException, text: string, source: string) {
     }
   }
   return documentError(source, [], message, at);
+}
+
+/** Where the first complex key is written: an explicit "? " key, or a flow list or mapping before a colon. */
+function complexKeyAt(text: string): { line: number; column: number } | undefined {
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    const match = /^(\s*(?:-\s+)?)(\?(?:\s|$)|[[{][^#]*[\]}]\s*:(?:\s|$))/.exec(line);
+    if (match) return { line: index + 1, column: match[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 /** The key written at `position` (where js-yaml points at a duplicate), quoted; "" if unclear. */

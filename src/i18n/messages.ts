@@ -46,6 +46,8 @@ const en = {
     mustBe: (rule: string, got: string) => `must be ${rule}, got ${got}`,
     tooLarge: (max: string) => `is too large: at most ${max}`,
     quotedNumber: (rule: string, text: string) => `must be ${rule}, not a string: write ${text} without quotes`,
+    writtenNumber: (rule: string, got: string, plain: string) =>
+      `must be ${rule}, got ${got}: write ${plain} (25k, 25,000 and 2.5万 are for flags and the prompt; a file holds the number itself)`,
     oneOf: (known: string, got: string) => `must be one of ${known}, got ${got}`,
     nothing: "nothing",
     aList: "a list",
@@ -71,7 +73,6 @@ const en = {
   },
   config: {
     expected: 'settings such as {"pricing": "prices.yaml", "discount": "15%"}',
-    unreadable: (reason: string) => `cannot read the project config: ${reason} (--no-config ignores it)`,
     pricingOrCatalog: "pricing and catalog both choose the prices: keep one",
     footer: (file: string, settings: readonly string[]) => `Settings from ${file}: ${settings.join(", ")}`,
   },
@@ -79,6 +80,8 @@ const en = {
     at: (line: number, column: number) => `line ${line}, column ${column}`,
     noSuchFile: "no such file",
     isDirectory: "is a directory, not a file",
+    notAFile: (kind: "directory" | "fifo" | "socket" | "device" | "other") =>
+      `is ${{ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device", other: "not a regular file" }[kind]}${kind === "other" ? "" : ", not a regular file"}: give a file, or - to read stdin`,
     permissionDenied: "permission denied",
     cannotRead: (reason: string) => `cannot be read (${reason})`,
     tooLarge: (size: string, limit: string) => `is ${size}, more than the limit of ${limit}`,
@@ -282,6 +285,8 @@ const en = {
       `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
     dateTwice: (date: string) => `date: ${date} appears twice`,
+    columnTwice: (name: string, first: number, again: number) =>
+      `the column ${name} is given twice (columns ${first} and ${again}): keep one`,
     peakDays: (dau: number, dauDate: string, groups: number, groupsDate: string) =>
       `Peak DAU ${n(dau)} on ${dauDate} and peak groups ${n(groups)} on ${groupsDate} set this month's bill`,
     summary: "Every month",
@@ -302,6 +307,7 @@ const en = {
     beyond: (month: number, flag: string, max: string) =>
       `month ${month}: the usage grows past ${max}, the most im-bill prices exactly: lower ${flag} or --months`,
     noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
+    pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
     noReturn: (month: number, total: string) =>
       `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
     violationMonths: (months: string, message: string, first: number) =>
@@ -356,6 +362,8 @@ const en = {
     updated: (file: string) => `${file}: updated`,
     wouldUpdate: (file: string) => `${file}: would change`,
     pinned: (id: string) => `pinned to ${id}`,
+    anchored: (key: string, anchor: string) =>
+      `--update leaves this scenario alone: ${key} is a YAML ${anchor.startsWith("*") ? "alias" : "anchor"} (${anchor}) that other places may share; edit it by hand`,
     noValue: "(none)",
     none: "none",
     missingExpect: "expected an expect block (--require-expect), got none",
@@ -570,6 +578,8 @@ const zh: Messages = {
     mustBe: (rule, got) => `${spaced("应为", rule)}，实际为 ${got}`,
     tooLarge: (max) => `过大：最大为 ${max}`,
     quotedNumber: (rule, text) => `${spaced("应为", rule)}，不能是字符串：请去掉引号，写成 ${text}`,
+    writtenNumber: (rule, got, plain) =>
+      `${spaced("应为", rule)}，实际为 ${got}：请写成 ${plain}（25k、25,000、2.5万 只用于选项和问答；文件中直接写数字）`,
     oneOf: (known, got) => `应为以下之一：${known}，实际为 ${got}`,
     nothing: "空",
     aList: "列表",
@@ -594,7 +604,6 @@ const zh: Messages = {
   },
   config: {
     expected: '设置，例如 {"pricing": "prices.yaml", "discount": "15%"}',
-    unreadable: (reason) => `无法读取项目配置：${reason}（--no-config 可忽略它）`,
     pricingOrCatalog: "pricing 与 catalog 都用于选择价格表：请只保留一个",
     footer: (file, settings) => `项目配置 ${file}：${settings.join("、")}`,
   },
@@ -602,6 +611,8 @@ const zh: Messages = {
     at: (line, column) => `第 ${line} 行第 ${column} 列`,
     noSuchFile: "文件不存在",
     isDirectory: "是目录，不是文件",
+    notAFile: (kind) =>
+      `是${{ directory: "目录", fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件", other: "特殊文件" }[kind]}，不是普通文件：请给出文件，或用 - 读取标准输入`,
     permissionDenied: "没有读取权限",
     cannotRead: (reason) => `无法读取（${reason}）`,
     tooLarge: (size, limit) => `大小为 ${size}，超过上限 ${limit}`,
@@ -789,6 +800,7 @@ const zh: Messages = {
     unknownColumn: (name, suggestion) => `未知列 ${name}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     missingColumn: (column) => `缺少 ${column} 列（date、dau 与 groups 为必需）`,
     dateTwice: (date) => `date：${date} 出现了两次`,
+    columnTwice: (name, first, again) => `列 ${name} 出现了两次（第 ${first} 列与第 ${again} 列）：请只保留一列`,
     peakDays: (dau, dauDate, groups, groupsDate) =>
       `本月费用由 ${dauDate} 的峰值 DAU ${n(dau)} 与 ${groupsDate} 的峰值群组数 ${n(groups)} 决定`,
     summary: "各月汇总",
@@ -809,6 +821,7 @@ const zh: Messages = {
     beyond: (month, flag, max) =>
       `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month, edition) => `第 ${month} 月：没有满足需求的版本，按${edition}计价`,
+    pastYear: (last) => `月份超出了 ${last} 年：请提前开始日期或减少 --months`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
     violationMonths: (months, message, first) =>
       `第 ${months} 月：${message}${months.includes(",") || months.includes("–") ? `（第 ${first} 月）` : ""}`,
@@ -862,6 +875,8 @@ const zh: Messages = {
     updated: (file) => `${file}：已更新`,
     wouldUpdate: (file) => `${file}：将被更改`,
     pinned: (id) => `固定为 ${id}`,
+    anchored: (key, anchor) =>
+      `--update 未修改此场景：${key} 是其他位置可能共用的 YAML ${anchor.startsWith("*") ? "别名" : "锚点"}（${anchor}）；请手动修改`,
     noValue: "（无）",
     none: "无",
     missingExpect: "应有 expect（--require-expect），实际没有",

@@ -17,7 +17,7 @@ import { messages } from "../i18n/messages.js";
 import { renderCompareTable } from "../render/compare.js";
 import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
-import { parseQuantity } from "../scenario/quantity.js";
+import { parseQuantity } from "../util/quantity.js";
 import type { PlanName, ScenarioInput } from "../scenario/schema.js";
 import type { Estimate } from "../calculator/types.js";
 import { displayWidth, pad } from "../render/text.js";

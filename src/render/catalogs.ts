@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { wrapText } from "./text.js";
+import { printable } from "../util/printable.js";
 import type { Styles } from "./styles.js";
 
 export interface CatalogRow {
@@ -63,7 +64,7 @@ export function renderCatalogDiff(
   width = 80,
 ): string {
   const t = messages[lang].catalogs;
-  if (changes.length === 0) return `${t.same(before.id, after.id)}\n`;
+  if (changes.length === 0) return `${printable(t.same(before.id, after.id))}\n`;
   const table = gridText({
     // The catalogs' ids head the values: they wrap after a hyphen where the width is short.
     columns: [

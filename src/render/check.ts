@@ -8,7 +8,7 @@ import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
-import { printable } from "../util/printable.js";
+import { escapeChar, printable } from "../util/printable.js";
 import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
@@ -85,12 +85,35 @@ export function renderCheckJson(results: readonly CheckResult[], summary: CheckS
   return `${JSON.stringify({ version: 1, results, summary }, null, 2)}\n`;
 }
 
-/** Text for an XML attribute or element: markup escaped, and control characters (which XML 1.0 cannot hold at all) shown as \u001b. */
+/**
+ * What XML 1.0 cannot hold at all, even escaped: C0 controls (but tab and line ends),
+ * U+FFFE and U+FFFF, and a surrogate without its pair.
+ */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text for an XML attribute or element, well-formed whatever it holds: what XML cannot
+ * hold, and what a terminal would act on (controls, BiDi overrides), shown as \u001b;
+ * markup escaped; line ends kept as character references in attributes.
+ */
 const xml = (text: string) =>
-  printable(text).replace(
-    /[<>&"']/g,
-    (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!,
-  );
+  printable(text)
+    .replace(NOT_XML, escapeChar)
+    .replace(
+      /[<>&"'\r\n\t]/g,
+      (char) =>
+        ({
+          "<": "&lt;",
+          ">": "&gt;",
+          "&": "&amp;",
+          '"': "&quot;",
+          "'": "&apos;",
+          "\r": "&#13;",
+          "\n": "&#10;",
+          "\t": "&#9;",
+        })[char]!,
+    );
 
 /**
  * The prices of a test suite's cases as JUnit properties (the suite is where every

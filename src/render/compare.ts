@@ -11,6 +11,7 @@ import { gridText } from "./grid.js";
 import { wrapText } from "./text.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
+import { printable } from "../util/printable.js";
 
 function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
   const t = messages[lang];
@@ -76,7 +77,7 @@ export function renderCompareTable(
       [fits],
     ],
   });
-  const wrap = (text: string) => wrapText(text, width).join("\n");
+  const wrap = (text: string) => wrapText(printable(text), width).join("\n");
   const out = [table.trimEnd(), ...why.map((text) => styles.error(wrap(text)))];
   out.push(comparison.recommendation ? styles.success(wrap(recommendation)) : styles.warning(wrap(recommendation)));
   const first = Object.values(comparison.editions)[0];
@@ -86,24 +87,25 @@ export function renderCompareTable(
 
 export function renderCompareMarkdown(comparison: Comparison, catalog: Catalog, lang: Lang): string {
   const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
-  const cell = markdownText;
-  const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  // Cells are user text (edition and add-on names of a price file): escaped, then made bold where bold.
+  const row = (cells: string[], bold = false) =>
+    `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
   const out = [
     row(head),
     `|---|${head
       .slice(1)
       .map(() => "---:")
       .join("|")}|`,
-    ...lines.map(row),
-    ...subtotals.map(row),
+    ...lines.map((cells) => row(cells)),
+    ...subtotals.map((cells) => row(cells)),
   ];
   out.push(
-    row(total.map((text) => `**${text}**`)),
+    row(total, true),
     row(fits),
     "",
-    ...why.map((text) => `- ${text}`),
+    ...why.map((text) => `- ${markdownText(text)}`),
     "",
-    recommendation,
+    markdownText(recommendation),
   );
   const first = Object.values(comparison.editions)[0];
   if (first) out.push("", ...markdownFooter(first, lang));

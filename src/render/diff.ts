@@ -128,14 +128,15 @@ export function renderDiffTable(
 
 export function renderDiffMarkdown(diff: EstimateDiff, title?: string, lang: Lang = "en"): string {
   const { head, lines, total } = rows(diff, lang, " ");
-  const row = (cells: string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
+  const row = (cells: string[], bold = false) =>
+    `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
   const out = title ? [`### ${markdownText(title)}`, ""] : [];
   out.push(
     row(headOf(lang)),
     "|---|---|---:|---:|---:|---:|",
-    ...head.map(row),
-    ...lines.map(row),
-    row(total.map((text) => (text ? `**${text}**` : ""))),
+    ...head.map((cells) => row(cells)),
+    ...lines.map((cells) => row(cells)),
+    row(total, true),
     "",
     ...footerLines(diff, lang).map((line) => `${markdownText(line)}  `),
   );

@@ -10,7 +10,7 @@ import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
 import { isPricingNote, pricingGroupLines } from "./pricing.js";
-import { printableLine } from "../util/printable.js";
+import { printable, printableLine } from "../util/printable.js";
 
 export function renderForecastTable(
   result: Forecast,
@@ -60,7 +60,7 @@ export function renderForecastTable(
   const wide = grid(every);
   const table = gridText(fitsWhole(wide) ? wide : grid([]));
   const out = [table.trimEnd()];
-  const wrap = (text: string) => wrapText(text, width - 4).join("\n    ");
+  const wrap = (text: string) => wrapText(printable(text), width - 4).join("\n    ");
   if (result.notes.length > 0) out.push(t.notes, ...result.notes.map((note) => `  • ${wrap(note.message)}`));
   if (result.calendar.length > 0) {
     const calendar = gridText({
@@ -84,7 +84,10 @@ export function renderForecastTable(
     const labelWidth = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(labelWidth) }));
   }
-  out.push("", ...forecastPricing(result, lang).map((line) => styles.dim(wrapText(line, width).join("\n  "))));
+  out.push(
+    "",
+    ...forecastPricing(result, lang).map((line) => styles.dim(wrapText(printable(line), width).join("\n  "))),
+  );
   return `${out.join("\n")}\n`;
 }
 

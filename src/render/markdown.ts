@@ -7,8 +7,25 @@ import { printableLine } from "../util/printable.js";
 import { messages } from "../i18n/messages.js";
 import { isPricingNote, pricingText } from "./pricing.js";
 
-/** Text for a table cell or a line: control characters escaped, on one line, pipes escaped. */
-export const markdownText = (text: string): string => printableLine(text).replace(/\|/g, "\\|");
+/** A zero-width space as an entity: between "@" and a name it is no mention, in "://" no link. */
+const BREAK = "&#8203;";
+
+/**
+ * The one escaping of user text (a name, a file path, a title, a label) for every
+ * markdown im-bill writes, a table cell or a line: it stays text, whatever it holds.
+ * On one line, control, BiDi and zero-width characters shown as \u…; markdown and HTML
+ * punctuation backslash-escaped (no raw HTML, no unclosed <!--, no link or image, no
+ * emphasis, no pipe that splits a cell); "@name" no mention, "https://" and "www." no
+ * autolink; a leading #, -, +, =, > or "1." no heading, list or quote.
+ */
+export function markdownText(text: string): string {
+  return printableLine(text)
+    .replace(/[\\`*_[\]<>|~&!]/g, "\\$&")
+    .replace(/^(\s*)(#|>|[-+=](?=\s|$)|[-=]{3,}|\d+[.)](?=\s|$))/, "$1\\$2")
+    .replace(/@/g, `@${BREAK}`)
+    .replace(/:\/\//g, `:${BREAK}//`)
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${BREAK}.`);
+}
 
 /** Which prices made a bill, on one line, then what is said of them, each on a line of its own. */
 export function markdownFooter(estimate: Estimate, lang: Lang): string[] {

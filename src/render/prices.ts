@@ -1,6 +1,8 @@
 // The price sheet (./price-sheet.ts) drawn as terminal tables or as markdown.
 import type { PriceSheet, Section } from "./price-sheet.js";
 import { plainStyles, type Styles } from "./styles.js";
+import { markdownText } from "./markdown.js";
+import { printable } from "../util/printable.js";
 import { gridText } from "./grid.js";
 import { displayWidth, wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
@@ -11,9 +13,10 @@ export function renderPriceTables(
 ): string {
   const styles = options.styles ?? plainStyles;
   const width = options.width ?? 80;
-  const note = (text: string) => wrapText(text, width - 2).join("\n  ");
+  // A price file's words (its title, its sources) are the user's: shown escaped.
+  const note = (text: string) => wrapText(printable(text), width - 2).join("\n  ");
   const out = [
-    styles.bold(sheet.title),
+    styles.bold(note(sheet.title)),
     styles.dim(note(sheet.catalog)),
     ...sheet.provenance.map((line) => styles.dim(note(line))),
     styles.dim(note(sheet.counts)),
@@ -67,26 +70,30 @@ function table(section: Section, width: number, styles: Styles): string {
 }
 
 export function renderPriceMarkdown(sheet: PriceSheet, assumptionsTitle: string): string {
-  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, "<br>");
+  // A price file is a stranger's text: every word is escaped, and a break inside a cell is the one tag.
+  const cell = (text: string) => text.split("\n").map(markdownText).join("<br>");
   const out = [
-    `# ${sheet.title}`,
+    `# ${markdownText(sheet.title)}`,
     "",
-    `Catalog: \`${sheet.catalog}\``,
-    "",
-    ...sheet.provenance.map((line) => `${line}  `),
-    sheet.counts,
+    // The lines under the title as the terminal shows them, each ending in a hard break.
+    [sheet.catalog, ...sheet.provenance, sheet.counts].map(markdownText).join("  \n"),
     "",
   ];
   for (const section of sheet.sections) {
-    out.push(`## ${section.title}`, "");
+    out.push(`## ${markdownText(section.title)}`, "");
     out.push(`| ${section.head.map(cell).join(" | ")} |`, `|${section.head.map(() => "---").join("|")}|`);
     for (const row of section.rows) out.push(`| ${row.map(cell).join(" | ")} |`);
     out.push("");
   }
   if (sheet.footnotes.length > 0)
-    out.push(`## ${assumptionsTitle}`, "", ...sheet.footnotes.map((note) => `- ${note.replace(/^\* /, "")}`), "");
-  if (sheet.inferred.length > 0) out.push(...sheet.inferred.map((text) => `- ${text}`), "");
-  if (sheet.carriedOver) out.push(sheet.carriedOver, "");
-  for (const notice of sheet.notices) out.push(`> ${notice}`, "");
+    out.push(
+      `## ${markdownText(assumptionsTitle)}`,
+      "",
+      ...sheet.footnotes.map((note) => `- ${markdownText(note.replace(/^\* /, ""))}`),
+      "",
+    );
+  if (sheet.inferred.length > 0) out.push(...sheet.inferred.map((text) => `- ${markdownText(text)}`), "");
+  if (sheet.carriedOver) out.push(markdownText(sheet.carriedOver), "");
+  for (const notice of sheet.notices) out.push(`> ${markdownText(notice)}`, "");
   return `${out.join("\n").trimEnd()}\n`;
 }

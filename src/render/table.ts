@@ -6,7 +6,7 @@ import type { Estimate, Line } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { printableLine } from "../util/printable.js";
+import { printable, printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { isPricingNote, pricingLines } from "./pricing.js";
@@ -82,7 +82,8 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, width - 30));
   const out = [styles.bold(t.estimateTitle(name, estimate.planName)), table.trimEnd()];
   // Under a "  ✗ " or "  • " mark: lines of the width less the mark, the next ones indented as much.
-  const wrap = (text: string, mark = 4) => wrapText(text, width - mark).join(`\n${" ".repeat(mark)}`);
+  // Messages quote user text (names of a price file's editions and add-ons): shown escaped.
+  const wrap = (text: string, mark = 4) => wrapText(printable(text), width - mark).join(`\n${" ".repeat(mark)}`);
   if (estimate.violations.length > 0) {
     out.push(
       styles.error(t.violations),

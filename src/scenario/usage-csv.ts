@@ -4,10 +4,11 @@
 import { daysInMonth, formatDate, parseDate } from "../advisor/calendar.js";
 import { Money } from "../calculator/decimal.js";
 import { parse } from "csv-parse/sync";
-import { LIMITS } from "../document/limits.js";
+import { LIMITS, MAGNITUDES } from "../document/limits.js";
+import { formatNumber } from "../util/format.js";
 import { InputError, say, type Problem, type Text } from "../errors.js";
 import { closest } from "../util/suggest.js";
-import { parseQuantity } from "./quantity.js";
+import { parseQuantity } from "../util/quantity.js";
 
 type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
 
@@ -57,7 +58,8 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: ["\r\n", "\n", "\r"],
-      to: LIMITS.csvRows + 1,
+      // The header, the rows, and one more to tell a file past the limit.
+      to: LIMITS.csvRows + 2,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     // csv-parse says what is wrong in English: its code picks the words in the user's language.
@@ -72,7 +74,8 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
       },
     ]);
   }
-  if (records.length > LIMITS.csvRows)
+  // The limit counts rows of usage: the header is not one.
+  if (records.length - 1 > LIMITS.csvRows)
     throw new InputError([{ source, path: "", message: say((t) => t.usage.tooManyRows(LIMITS.csvRows)) }]);
   // info.lines is the line a record ends on: it starts as many lines earlier as it holds line breaks.
   return records
@@ -103,6 +106,17 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     }
     return column;
   });
+  // A column given twice: which of the two would count is nobody's guess.
+  for (const [index, column] of columns.entries()) {
+    const first = column === undefined ? -1 : columns.indexOf(column);
+    if (first !== -1 && first < index) {
+      const name = JSON.stringify(header.fields[index]!.trim());
+      fail(
+        header.line,
+        say((t) => t.usage.columnTwice(name, first + 1, index + 1)),
+      );
+    }
+  }
   for (const required of ["date", "dau", "groups"] as const) {
     if (!columns.includes(required))
       fail(
@@ -144,6 +158,18 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       if (parsed === undefined || parsed < 0 || (whole && !Number.isInteger(parsed))) return undefined;
       return parsed;
     };
+    /** Past what a count or a bandwidth may be (as a flag or a file), the row is refused, never priced. */
+    const beyond = (column: Column, whole: boolean, parsed: number) => {
+      const max = whole ? MAGNITUDES.count : MAGNITUDES.mbps;
+      if (parsed <= max) return false;
+      const name = header.fields[columns.indexOf(column)]?.trim() ?? column;
+      const shown = formatNumber(max);
+      fail(
+        line,
+        say((t) => `${name}: ${t.validation.tooLarge(shown)}`),
+      );
+      return true;
+    };
     const parsed: Partial<Record<Column, number | null>> = {};
     let bad = false;
     for (const [column, whole] of [
@@ -154,7 +180,8 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       ["internationalMbps", false],
     ] as const) {
       const result = number(column, whole);
-      if (result === undefined) {
+      if (result != null && beyond(column, whole, result)) bad = true;
+      else if (result === undefined) {
         bad = true;
         const name = header.fields[columns.indexOf(column)]?.trim() ?? column;
         const got = JSON.stringify(value(column) ?? "");
@@ -197,6 +224,19 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     if (parsed.internationalMbps != null)
       month.internationalMbpsDays = add(month.internationalMbpsDays, parsed.internationalMbps);
     months.set(key, month);
+  }
+  // A month's summed bandwidth has its own bound (31 days at the daily one at most).
+  for (const month of months.values()) {
+    for (const sum of [month.mainlandMbpsDays, month.internationalMbpsDays]) {
+      if (sum !== null && sum > MAGNITUDES.mbpsDays) {
+        const shown = formatNumber(MAGNITUDES.mbpsDays);
+        problems.push({
+          source,
+          path: "",
+          message: say((t) => `${month.month}: ${t.validation.tooLarge(shown)} Mbps·day`),
+        });
+      }
+    }
   }
   if (problems.length > 0) throw new InputError(problems);
   if (months.size === 0) throw new InputError([{ source, path: "", message: say((t) => t.usage.noRows) }]);

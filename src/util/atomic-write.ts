@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
@@ -6,12 +6,22 @@ import { statOrUndefined } from "./stat.js";
 
 type Reason = (t: Messages["output"]) => string;
 
-/** Write a whole file via a temp file beside it and a rename: never half-written. */
+/**
+ * Write a whole file via a temp file beside it and a rename: never half-written. An
+ * existing file keeps what it is: a symbolic link is written through (its target
+ * changes, the link stays a link), and the file keeps its permissions (a 0600 file is
+ * not made readable by others).
+ */
 export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const existing = statOrUndefined(path);
+  const target = existing ? realpathSync(path) : path;
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(temp, text, { flag: "wx" });
-    renameSync(temp, path);
+    writeFileSync(temp, text, { flag: "wx", mode: 0o600 });
+    // The mode set again after the write: the one given to writeFileSync is masked by the umask.
+    if (existing) chmodSync(temp, existing.mode & 0o7777);
+    else chmodSync(temp, 0o666 & ~process.umask());
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

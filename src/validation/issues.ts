@@ -6,6 +6,7 @@ import type { Problem, Text } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatNumber } from "../util/format.js";
+import { parseQuantity } from "../util/quantity.js";
 import { formatPath } from "../util/path.js";
 import { closest } from "../util/suggest.js";
 import { expects, type Rule } from "./fields.js";
@@ -90,14 +91,18 @@ export function describeIssue(root: z.ZodMiniType, issue: z.core.$ZodIssue): Pro
     const max = formatNumber(String(issue.maximum));
     return [{ path, message: say((lang) => messages[lang].validation.tooLarge(max)) }];
   }
-  // "25000" for 25000: say so, rather than "must be a number, got "25000"".
-  if (
-    issue.code === "invalid_type" &&
-    issue.expected === "number" &&
-    typeof input === "string" &&
-    /^\s*-?[\d.,_]+\s*$/.test(input)
-  )
-    return [{ path, message: say((lang) => messages[lang].validation.quotedNumber(ruleIn(lang), input.trim())) }];
+  if (issue.code === "invalid_type" && issue.expected === "number" && typeof input === "string") {
+    // "25000" in quotes: a number written as text. Say so, rather than "must be a number, got "25000"".
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(input))
+      return [{ path, message: say((lang) => messages[lang].validation.quotedNumber(ruleIn(lang), input.trim())) }];
+    // 25_000, 25,000, 25k, 2.5万: how a flag or the prompt takes a count, not a file: say what to write.
+    const value = parseQuantity(input);
+    if (value !== undefined) {
+      const got = describeValue(input);
+      const plain = formatNumber(value).replace(/,/g, "");
+      return [{ path, message: say((lang) => messages[lang].validation.writtenNumber(ruleIn(lang), got, plain)) }];
+    }
+  }
   return [{ path, message: say((lang) => messages[lang].validation.mustBe(ruleIn(lang), describeValue(input, lang))) }];
 }
 

@@ -14,6 +14,7 @@ import { SHELLS } from "../../src/cli/completion/scripts.js";
 import { imBill } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { tmuxServer } from "../helpers/tmux.js";
+import { needs } from "../helpers/programs.js";
 
 const dir = fixtureDir({ "app one.json": "{}", "app-two.yaml": "plan: pro\n", "scenarios/a.json": "{}" });
 const scriptFile = (shell: string, lang = "en") => {
@@ -86,6 +87,21 @@ describe("bash", () => {
     expect(bashOffers("im-bill", "estimate", "--pricing", "app-")).toEqual(["app-two.yaml"]);
   });
 
+  it("offers a file name whole whatever it holds: a newline, brackets, a star", () => {
+    const odd = fixtureDir({ "odd\nname.json": "{}", "b[1].json": "{}", "c*.json": "{}", "b1.json": "{}" });
+    const script = `source ${JSON.stringify(scriptFile("bash"))}
+COMP_WORDS=(im-bill estimate ''); COMP_CWORD=2
+_im_bill; printf '%s\\0' "\${COMPREPLY[@]}"`;
+    const result = spawnSync("bash", ["--norc", "-c", script], { cwd: odd, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\0").filter(Boolean).sort()).toEqual([
+      "b1.json",
+      "b[1].json",
+      "c*.json",
+      "odd\nname.json",
+    ]);
+  });
+
   it.each(["estimate", "batch", "compare", "forecast", "check", "diff", "prices", "catalogs", "schema", "completion"])(
     "offers every option of `im-bill %s --help`",
     (command) => {
@@ -97,7 +113,8 @@ describe("bash", () => {
   );
 });
 
-describe("fish", () => {
+const fish = needs("fish", "fish");
+describe.skipIf(fish.skip)(fish.title, () => {
   const offers = (line: string, lang = "en") => {
     const result = spawnSync(
       "fish",
@@ -128,7 +145,8 @@ describe("fish", () => {
   });
 });
 
-describe("zsh", () => {
+const zsh = needs("zsh", "zsh", "tmux");
+describe.skipIf(zsh.skip)(zsh.title, () => {
   const terminals = tmuxServer();
   afterAll(() => terminals.close());
 

@@ -1,7 +1,8 @@
 // The project config through the built binary: found from the current directory upward,
 // its settings standing for flags that flags override, named in the footer and the JSON,
 // validated like every input, ignored with --no-config.
-import { mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill } from "../helpers/cli.js";
@@ -9,9 +10,9 @@ import { fixtureDir } from "../helpers/fixtures.js";
 
 const overlay = 'extends: tencent-im-cn-2024\neditions:\n  pro:\n    packageFee: { price: "1299.00" }\n';
 
-/** A project with a config at its root, a price list beside it, and a folder two levels down. */
+/** A project (a git repository) with a config at its root, a price list beside it, and a folder two levels down. */
 function project(config: Record<string, string>): { root: string; deep: string } {
-  const root = fixtureDir({ "prices/acme.yaml": overlay, ...config });
+  const root = fixtureDir({ ".git/HEAD": "ref: refs/heads/main\n", "prices/acme.yaml": overlay, ...config });
   const deep = join(root, "apps", "chat");
   mkdirSync(deep, { recursive: true });
   return { root, deep };
@@ -205,6 +206,80 @@ describe("the project config", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       `error: ${join("..", "..", "im-bill.config.yaml")}: pricing: ${join("..", "..", "prices", "missing.yaml")}: no such file\n`,
+    );
+  });
+});
+
+describe("finding the project config", () => {
+  it("stops at the repository's root: a config above it configures nothing", () => {
+    const outer = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n", "repo/.git/HEAD": "ref\n" });
+    mkdirSync(join(outer, "repo", "app"), { recursive: true });
+    const bill = json(imBill([...estimate, "--format", "json"], { cwd: join(outer, "repo", "app") }));
+    expect(bill.pricing.config).toBeNull();
+  });
+
+  it("stops at the home folder; outside a repository and the home folder, only the current folder counts", () => {
+    const home = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n" });
+    mkdirSync(join(home, "work", "app"), { recursive: true });
+    const inside = json(
+      imBill([...estimate, "--format", "json"], { cwd: join(home, "work", "app"), env: { HOME: home } }),
+    );
+    expect(inside.pricing.config).toMatchObject({ file: join("..", "..", "im-bill.config.yaml") });
+    // A file planted in a shared folder above configures no one working below it.
+    const shared = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n" });
+    mkdirSync(join(shared, "someone"));
+    const below = json(
+      imBill([...estimate, "--format", "json"], { cwd: join(shared, "someone"), env: { HOME: home } }),
+    );
+    expect(below.pricing.config).toBeNull();
+    expect(
+      json(imBill([...estimate, "--format", "json"], { cwd: shared, env: { HOME: home } })).pricing.config,
+    ).not.toBeNull();
+  });
+
+  it.each([
+    ["empty", ""],
+    ["a duplicate key", '{"name": "a", "name": "b"}'],
+    ["not JSON", "{ name: a }"],
+    [
+      "1,200 dependencies",
+      JSON.stringify({ dependencies: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`p${i}`, "1"])) }),
+    ],
+  ])("ignores a package.json with no im-bill key: %s", (_, text) => {
+    const { deep } = project({ "package.json": text });
+    const result = imBill(estimate, { cwd: deep });
+    expect(result.status, result.stderr).toBe(0);
+  });
+
+  it("ignores a folder named package.json, and reads the im-bill key of a busy one strictly", () => {
+    const { deep, root } = project({});
+    mkdirSync(join(root, "package.json"));
+    expect(imBill(estimate, { cwd: deep }).status).toBe(0);
+    const busy = project({
+      "package.json": JSON.stringify({
+        dependencies: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`p${i}`, "1"])),
+        "im-bill": { discount: "50%" },
+      }),
+    });
+    expect(json(imBill([...estimate, "--format", "json"], { cwd: busy.deep })).total).toBe("2749.50");
+    const twice = project({ "package.json": '{\n  "im-bill": {"lang": "zh",\n    "lang": "en"}\n}\n' });
+    expect(imBill(estimate, { cwd: twice.deep }).stderr).toBe(
+      `error: ${join("..", "..", "package.json")}: im-bill.lang: is given twice: on line 2 and on line 3\n`,
+    );
+  });
+
+  it("refuses a named pipe, a device or a folder as its config file, naming it, without waiting", () => {
+    const { root, deep } = project({});
+    spawnSync("mkfifo", [join(root, "im-bill.config.yaml")]);
+    const fifo = imBill(estimate, { cwd: deep });
+    expect(fifo.status).toBe(2);
+    expect(fifo.stderr).toBe(
+      `error: ${join("..", "..", "im-bill.config.yaml")}: is a named pipe (FIFO), not a regular file: give a file, or - to read stdin\n`,
+    );
+    const device = project({});
+    symlinkSync("/dev/zero", join(device.root, "im-bill.config.json"));
+    expect(imBill(estimate, { cwd: device.deep }).stderr).toContain(
+      "im-bill.config.json: is a device, not a regular file",
     );
   });
 });

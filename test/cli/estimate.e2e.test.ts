@@ -156,7 +156,7 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
       "error: --bandwidth-days: must be a whole number from 1 to 31, got 32",
     ],
     [["--file", "examples/nope.json"], "error: examples/nope.json: no such file"],
-    [["--file", "examples"], "error: examples: is a directory, not a file"],
+    [["--file", "examples"], "error: examples: is a directory, not a regular file: give a file, or - to read stdin"],
     [
       ["--plan", "pro", "--format", "xml"],
       "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json.",

@@ -6,12 +6,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { bin, imBill } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { tmuxServer } from "../helpers/tmux.js";
+import { needs } from "../helpers/programs.js";
 
 const terminals = tmuxServer();
 afterAll(() => terminals.close());
 const session = terminals.session;
 
-describe("im-bill in a terminal", () => {
+const tmux = needs("im-bill in a terminal", "tmux");
+describe.skipIf(tmux.skip)(tmux.title, () => {
   it("asks, shows the total, saves a scenario that re-prices to the same total", async () => {
     const cwd = fixtureDir({});
     const term = session("guided", cwd, `${process.execPath} ${bin}`);

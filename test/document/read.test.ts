@@ -35,7 +35,7 @@ describe("readDocument", () => {
 
   it.each([
     ["missing.json", undefined, "missing.json: no such file"],
-    [".", undefined, ".: is a directory, not a file"],
+    [".", undefined, ".: is a directory, not a regular file: give a file, or - to read stdin"],
     ["empty.json", " \n", 'empty.json: is empty; expected a scenario such as {"plan": "pro"}'],
     ["empty.yaml", "# nothing\n", 'empty.yaml: is empty; expected a scenario such as {"plan": "pro"}'],
     [

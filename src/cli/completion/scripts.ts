@@ -82,15 +82,21 @@ function bash(spec: ProgramSpec): string {
     .join("\n");
   return `${header(spec, "bash", `Install: ${spec.name} completion bash > ~/.local/share/bash-completion/completions/${spec.name}, or source <(${spec.name} completion bash) in ~/.bashrc.`)}
 
+# Read line by line into COMPREPLY: never split again or glob-expanded ("[x]" stays a name).
 _im_bill_words() {
-  local IFS=$'\\n'
-  COMPREPLY+=($(compgen -W "$*" -- "$cur"))
+  local word
+  while IFS= read -r word; do COMPREPLY+=("$word"); done < <(compgen -W "$*" -- "$cur")
 }
 
+# The shell's own glob of what is typed, one name per element: a name with a newline, a
+# space, [ ] or * stays whole. A leading ~ is the home folder.
 _im_bill_files() {
-  local IFS=$'\\n'
+  local typed="$cur" path
   compopt -o filenames 2>/dev/null
-  COMPREPLY+=($(compgen -f -- "$cur"))
+  [[ "$typed" == "~/"* ]] && typed="$HOME/\${typed:2}"
+  for path in "$typed"*; do
+    [[ -e "$path" || -L "$path" ]] && COMPREPLY+=("$path")
+  done
 }
 
 ${name}() {

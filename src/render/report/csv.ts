@@ -2,9 +2,11 @@
 // then the subtotals, the total, its currency and the price list; CRLF line ends, UTF-8. Written with csv-stringify,
 // which quotes what needs quoting and neutralises cells a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR first: OWASP's "CSV injection"); amounts such as
-// -154.85 stay numbers.
+// -154.85 stay numbers. Text goes through `printable` as on a terminal: a name's control or
+// BiDi characters reach neither a terminal that shows the file nor a spreadsheet, as \u…
 import { stringify, type Options } from "csv-stringify/sync";
 import type { ReportOptions, ReportWriter } from "./writers.js";
+import { printable } from "../../util/printable.js";
 
 const NEGATIVE_AMOUNT = /^-\d+(\.\d+)?$/;
 
@@ -15,7 +17,7 @@ const OPTIONS: Options = {
   quoted_match: /[\r\n]/,
   cast: {
     string: (value) =>
-      value.charCodeAt(0) === 45 && NEGATIVE_AMOUNT.test(value) ? { value, escape_formulas: false } : value,
+      value.charCodeAt(0) === 45 && NEGATIVE_AMOUNT.test(value) ? { value, escape_formulas: false } : printable(value),
   },
 };
 

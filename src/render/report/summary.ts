@@ -119,8 +119,7 @@ function* markdown({
   said,
   lang,
 }: Summary): Generator<string> {
-  const cell = (text: string) => printable(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const line = (cells: string[]) => `| ${cells.map(markdownText).join(" | ")} |`;
   const align = head.map((_, index) => (index >= 2 && index < head.length - 1 ? "---:" : "---"));
   yield `${line(head)}\n|${align.join("|")}|\n`;
   for (let start = 0; start < body.length; start += 500)
@@ -135,6 +134,6 @@ function* markdown({
   for (let start = 0; start < errors.length; start += 500)
     yield errors
       .slice(start, start + 500)
-      .map((error) => `- ${cell(error)}\n`)
+      .map((error) => `- ${markdownText(error)}\n`)
       .join("");
 }

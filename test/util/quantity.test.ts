@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuantity } from "../../src/scenario/quantity.js";
+import { parseQuantity } from "../../src/util/quantity.js";
 
 describe("parseQuantity", () => {
   it.each([
