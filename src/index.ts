@@ -3,11 +3,12 @@
 import { builtinCatalogById, type Catalog } from "./catalog/index.js";
 import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "./catalog/choose.js";
 import { unknownCatalogText } from "./catalog/unknown.js";
-import { parseDate } from "./advisor/calendar.js";
-import { discountOf } from "./calculator/discount.js";
+import { parseDate } from "./util/calendar.js";
+import { discountOf } from "./util/money.js";
 import { today } from "./util/today.js";
 import { priceScenario } from "./calculator/estimate.js";
 import type { Estimate } from "./calculator/types.js";
+import { describe } from "./render/describe.js";
 import type { Lang } from "./i18n/lang.js";
 import { validateScenario } from "./scenario/validate.js";
 import { checkTree } from "./document/tree.js";
@@ -41,7 +42,7 @@ export interface EstimateOptions {
  */
 export function estimate(scenario: ScenarioInput, options: EstimateOptions = {}): Estimate {
   const { valid, prices } = validated(scenario, options);
-  return priceScenario(valid, prices, options.lang ?? "en");
+  return describe(priceScenario(valid, prices), options.lang ?? "en");
 }
 
 /**
@@ -122,7 +123,10 @@ export {
 export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
 export { choosePrices, type PriceChoice, type PriceSettings, type PricingNote } from "./catalog/choose.js";
 export type { PricingRef } from "./catalog/pricing-ref.js";
+/** The calculator's own answer, in numbers and codes, and the step that words it (`estimate` is both). */
 export { priceScenario } from "./calculator/estimate.js";
+export type { Bill, BillLine, Formula, Unit, Finding as BillFinding } from "./calculator/bill.js";
+export { describe } from "./render/describe.js";
 export type { Estimate, Line, Finding, Category, Subtotals, CatalogRef } from "./calculator/types.js";
 export { EstimateSchema } from "./calculator/types.js";
 export { Catalog as CatalogSchema } from "./catalog/schema.js";
@@ -132,7 +136,7 @@ export type { Scenario } from "./scenario/types.js";
 export { PLAN_NAMES, type ScenarioInput, type PlanName } from "./scenario/schema.js";
 export { parseQuantity } from "./util/quantity.js";
 export { resolveCatalog } from "./catalog/load.js";
-export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from "./validation/json-schema.js";
+export { jsonSchema, SCHEMA_KINDS, type SchemaKind } from "./json-schema/generate.js";
 export { UserError, InputError, type Problem, type ProblemText } from "./errors.js";
 /** The escaping every markdown report of im-bill uses for user text (for a PR comment built around them). */
 export { markdownText as escapeMarkdown } from "./render/markdown.js";

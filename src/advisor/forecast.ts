@@ -1,20 +1,25 @@
 // Months ahead: usage compounding at its growth rates, each month priced (on the
 // scenario's edition, or with auto-plan on the cheapest that fits), with the dates
-// each amount is charged.
-import { Money, toAmount } from "../calculator/decimal.js";
+// each amount is charged. Numbers and codes: render/forecast.ts words them.
+import { Money, toAmount } from "../util/money.js";
 import { priceScenario } from "../calculator/estimate.js";
-import type { Estimate, Finding } from "../calculator/types.js";
-import type { EditionId } from "../catalog/editions.js";
+import type { Bill, Finding } from "../calculator/bill.js";
+import type { EditionId } from "../vocabulary.js";
 import { editionOf, pricedEditions } from "../catalog/index.js";
 import { choosePrices, withCatalog, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
-import type { Lang } from "../i18n/lang.js";
-import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
-import { formatMoney, formatNumber } from "../util/format.js";
 import { MAGNITUDES } from "../document/limits.js";
 import { say, UserError } from "../errors.js";
-import { addMonths, formatDate, periodEnd, periodStart, postpaidDate, YEARS, type CalendarDate } from "./calendar.js";
+import {
+  addMonths,
+  formatDate,
+  periodEnd,
+  periodStart,
+  postpaidDate,
+  YEARS,
+  type CalendarDate,
+} from "../util/calendar.js";
 import { recommend } from "./compare.js";
 import { mixCatalogs } from "../catalog/overlay.js";
 import { own } from "../util/own.js";
@@ -27,7 +32,6 @@ export interface Growth {
 }
 
 export interface ForecastOptions {
-  lang: Lang;
   /** how the run prices; with a start date and no list chosen, each month has the list of its own dates */
   settings: PriceSettings;
   months: number;
@@ -43,7 +47,7 @@ export interface ForecastMonth {
   period: { start: string; end: string } | null;
   usage: { peakDau: number; peakGroups: number; liveGroups: number; mainlandMbps: number; internationalMbps: number };
   plan: EditionId;
-  estimate: Estimate;
+  bill: Bill;
 }
 
 export interface Charge {
@@ -52,17 +56,32 @@ export interface Charge {
   kind: "prepaid" | "postpaid";
   /** line ids */
   lines: string[];
-  /** the same lines, as the estimate labels them */
-  labels: string[];
   amount: string;
 }
 
+/** What a forecast says of its months: where the prices change, what no edition serves, when Trial is out of reach. */
+export type ForecastNote =
+  /** the list changes in `month` (from `day`, with a start date); the package's price before and after, where it moved */
+  | {
+      kind: "catalog-change";
+      code: "forecast.catalog-change";
+      month: number;
+      day: string;
+      list: string;
+      change: { plan: EditionId; from: string; to: string; fromCurrency: string; toCurrency: string } | null;
+    }
+  /** auto-plan: no edition fits in `month`; priced on `plan` */
+  | { kind: "no-fit"; code: "forecast.no-fit"; month: number; plan: EditionId }
+  /** auto-plan: Trial would fit `month` for `total`, but an app that left it cannot return */
+  | { kind: "no-return"; code: "forecast.no-return-to-trial"; month: number; total: string }
+  /** a violation of the edition in `months` (first in months[0]) */
+  | { kind: "violation"; code: `forecast.${string}`; months: number[]; violation: Finding };
+
 export interface Forecast {
-  version: 1;
   months: ForecastMonth[];
   total: string;
   average: string;
-  notes: Finding[];
+  notes: ForecastNote[];
   calendar: Charge[];
 }
 
@@ -72,15 +91,13 @@ function grow(base: number, percent: string, month: number): Money {
 }
 
 export function forecast(scenario: Scenario, options: ForecastOptions): Forecast {
-  const { lang } = options;
-  const t = messages[lang].forecast;
   // The last postpaid charge falls in the month after the last: its date has four digits.
   if (options.start && addMonths(options.start, options.months).year > YEARS.last) {
     const last = YEARS.last;
     throw new UserError(say((words) => words.forecast.pastYear(last)));
   }
   const months: ForecastMonth[] = [];
-  const notes: Finding[] = [];
+  const notes: ForecastNote[] = [];
   const isTrial = (catalog: Catalog, plan: EditionId) => editionOf(catalog, plan)?.trial === true;
   let leftTrial: boolean | undefined;
   const catalogs: Catalog[] = [];
@@ -114,34 +131,26 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
     };
     checkMagnitudes(grown, month);
     let plan = scenario.plan;
-    let estimate: Estimate;
+    let bill: Bill;
     if (options.autoPlan) {
       // An app that left trial cannot go back (Tencent does not allow the downgrade).
       const all = pricedEditions(catalog);
       const candidates = leftTrial ? all.filter((id) => !isTrial(catalog, id)) : all;
-      const priced = Object.fromEntries(
-        all.map((id) => [id, priceScenario({ ...grown, plan: id }, prices, lang)]),
-      ) as Record<EditionId, Estimate>;
+      const priced: Record<EditionId, Bill> = Object.fromEntries(
+        all.map((id) => [id, priceScenario({ ...grown, plan: id }, prices)]),
+      );
       const allowed = Object.fromEntries(candidates.map((id) => [id, priced[id]]));
-      const best = recommend(allowed, catalog, lang)?.plan;
+      const best = recommend(allowed, catalog)?.plan;
       // Nothing fits: the most the list offers, with what it cannot serve.
       plan = best ?? candidates.at(-1) ?? scenario.plan;
-      if (!best) notes.push({ code: "forecast.no-fit", message: t.noFit(month, catalog.editions[plan]!.name[lang]) });
+      if (!best) notes.push({ kind: "no-fit", code: "forecast.no-fit", month, plan });
       const trial = all.find((id) => isTrial(catalog, id) && !candidates.includes(id));
-      const trialEstimate = trial === undefined ? undefined : priced[trial];
-      if (
-        trialEstimate &&
-        trialEstimate.violations.length === 0 &&
-        new Money(trialEstimate.total).lessThan(priced[plan]!.total)
-      ) {
-        notes.push({
-          code: "forecast.no-return-to-trial",
-          message: t.noReturn(month, formatMoney(trialEstimate.total, catalog.currency)),
-        });
-      }
-      estimate = priced[plan] ?? priceScenario({ ...grown, plan }, prices, lang);
+      const trialBill = trial === undefined ? undefined : priced[trial];
+      if (trialBill && trialBill.violations.length === 0 && new Money(trialBill.total).lessThan(priced[plan]!.total))
+        notes.push({ kind: "no-return", code: "forecast.no-return-to-trial", month, total: trialBill.total });
+      bill = priced[plan] ?? priceScenario({ ...grown, plan }, prices);
     } else {
-      estimate = priceScenario(grown, prices, lang);
+      bill = priceScenario(grown, prices);
     }
     if (!isTrial(catalog, plan)) leftTrial = true;
     const calendarMonth = options.start ? addMonths(options.start, month - 1) : null;
@@ -162,13 +171,12 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
         internationalMbps: grown.usage.bandwidth.internationalMbps,
       },
       plan,
-      estimate,
+      bill,
     });
   }
-  if (!options.autoPlan) for (const note of violationNotes(months, lang)) notes.push(note);
-  const total = months.reduce((acc, month) => acc.plus(month.estimate.total), new Money(0));
+  if (!options.autoPlan) for (const note of violationNotes(months)) notes.push(note);
+  const total = months.reduce((acc, month) => acc.plus(month.bill.total), new Money(0));
   return {
-    version: 1,
     months,
     total: toAmount(total),
     average: toAmount(total.div(Math.max(1, months.length))),
@@ -178,35 +186,25 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
 }
 
 /**
- * What the edition cannot serve, once per violation, with the months it holds for:
- * "months 1–12: Trial allows at most 100 peak DAU; 18,000 needed (month 1)".
+ * What the edition cannot serve, once per violation, with the months it holds for
+ * (its facts as in the first of them): "months 1–12: Trial allows at most 100 peak
+ * DAU; 18,000 needed (month 1)".
  */
-function violationNotes(months: readonly ForecastMonth[], lang: Lang): Finding[] {
-  const t = messages[lang].forecast;
-  const byCode = new Map<string, { months: number[]; message: string }>();
-  for (const { month, estimate } of months) {
-    for (const violation of estimate.violations) {
+function violationNotes(months: readonly ForecastMonth[]): ForecastNote[] {
+  const byCode = new Map<string, { months: number[]; violation: Finding }>();
+  for (const { month, bill } of months) {
+    for (const violation of bill.violations) {
       const seen = byCode.get(violation.code);
       if (seen) seen.months.push(month);
-      else byCode.set(violation.code, { months: [month], message: violation.message });
+      else byCode.set(violation.code, { months: [month], violation });
     }
   }
-  return [...byCode].map(([code, { months: list, message }]) => ({
+  return [...byCode].map(([code, { months: list, violation }]) => ({
+    kind: "violation",
     code: `forecast.${code}`,
-    message: t.violationMonths(monthRanges(list), message, list[0]!),
+    months: list,
+    violation,
   }));
-}
-
-/** [1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8". */
-export function monthRanges(months: readonly number[]): string {
-  const ranges: string[] = [];
-  for (let i = 0; i < months.length;) {
-    let j = i;
-    while (j + 1 < months.length && months[j + 1] === months[j]! + 1) j++;
-    ranges.push(i === j ? String(months[i]) : `${months[i]}–${months[j]}`);
-    i = j + 1;
-  }
-  return ranges.join(", ");
 }
 
 /**
@@ -234,17 +232,15 @@ function catalogChange(
   plan: EditionId,
   month: number,
   options: ForecastOptions,
-): Finding {
-  const t = messages[options.lang].forecast;
+): ForecastNote {
   const from = editionOf(before, plan)?.packageFee.price ?? null;
-  const edition = editionOf(after, plan);
-  const to = edition?.packageFee.price ?? null;
+  const to = editionOf(after, plan)?.packageFee.price ?? null;
   const day = options.start ? formatDate(periodStart(options.start, month - 1)) : "";
   const change =
-    from === to || from === null || to === null || !edition
-      ? ""
-      : `${edition.name[options.lang]} ${formatMoney(from, before.currency)} → ${formatMoney(to, after.currency)}`;
-  return { code: "forecast.catalog-change", message: t.catalogChange(month, day, after.id, change) };
+    from === to || from === null || to === null
+      ? null
+      : { plan, from, to, fromCurrency: before.currency, toCurrency: after.currency };
+  return { kind: "catalog-change", code: "forecast.catalog-change", month, day, list: after.id, change };
 }
 
 /** Growth compounds fast: a month past the bounds every amount relies on is an error, not a wrong bill. */
@@ -260,7 +256,7 @@ function checkMagnitudes(grown: Scenario, month: number): void {
   ).find(([, value, max]) => !(value <= max));
   if (over) {
     const [flag, , max] = over;
-    throw new UserError(say((t) => t.forecast.beyond(month, flag, formatNumber(max))));
+    throw new UserError(say((t) => t.forecast.beyond(month, flag, max)));
   }
 }
 
@@ -275,22 +271,21 @@ export function billingCalendar(
   start: CalendarDate,
 ): Charge[] {
   const charges: Charge[] = [];
-  for (const { month, plan, estimate } of months) {
+  for (const { month, plan, bill } of months) {
     const edition = editionOf(catalogOf(month), plan);
-    const prepaid = estimate.lines.filter((line) => {
+    const prepaid = bill.lines.filter((line) => {
       if (line.category === "base") return true;
       if (line.category !== "addon" || !edition) return false;
       const addon = own(edition.addons, line.id.slice("addon.".length));
       return addon !== undefined && "billing" in addon && addon.billing === "prepaid";
     });
-    const postpaid = estimate.lines.filter((line) => !prepaid.includes(line) && line.category !== "discount");
+    const postpaid = bill.lines.filter((line) => !prepaid.includes(line) && line.category !== "discount");
     const sum = (lines: typeof prepaid) => toAmount(lines.reduce((acc, line) => acc.plus(line.amount), new Money(0)));
     charges.push({
       date: formatDate(periodStart(start, month - 1)),
       month,
       kind: "prepaid",
       lines: prepaid.map((l) => l.id),
-      labels: prepaid.map((l) => l.label),
       amount: sum(prepaid),
     });
     if (postpaid.length > 0) {
@@ -301,7 +296,6 @@ export function billingCalendar(
         month,
         kind: "postpaid",
         lines: postpaid.map((l) => l.id),
-        labels: postpaid.map((l) => l.label),
         amount: sum(postpaid),
       });
     }

@@ -1,10 +1,8 @@
 // Pricing real usage: one estimate per calendar month of a daily-usage CSV.
-import { Money, toAmount } from "../calculator/decimal.js";
+import { Money, toAmount } from "../util/money.js";
 import { priceScenario } from "../calculator/estimate.js";
-import type { Estimate } from "../calculator/types.js";
+import type { Bill } from "../calculator/bill.js";
 import { choosePrices, type PriceSettings } from "../catalog/choose.js";
-import type { Lang } from "../i18n/lang.js";
-import { messages } from "../i18n/messages.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 
@@ -12,7 +10,7 @@ import type { MonthUsage } from "../scenario/usage-csv.js";
 export type UsageMonth = Pick<
   MonthUsage,
   "month" | "daysPresent" | "daysInMonth" | "peakDau" | "peakDauDate" | "peakGroups" | "peakGroupsDate"
-> & { estimate: Estimate };
+> & { bill: Bill };
 
 /** Every month of a usage file priced, and the total over them (summed from the months' totals). */
 export interface UsageBill {
@@ -25,13 +23,7 @@ export interface UsageBill {
  * Each month priced as of its first day: with the list a flag, the scenario's pin or
  * the project config chose, else the list in effect then.
  */
-export function priceMonths(
-  scenario: Scenario,
-  months: readonly MonthUsage[],
-  settings: PriceSettings,
-  lang: Lang,
-): UsageBill {
-  const t = messages[lang].usage;
+export function priceMonths(scenario: Scenario, months: readonly MonthUsage[], settings: PriceSettings): UsageBill {
   const priced = months.map((month): UsageMonth => {
     const { bandwidth } = scenario.usage;
     const monthly: Scenario = {
@@ -49,21 +41,28 @@ export function priceMonths(
       },
     };
     const day = `${month.month}-01`;
-    const estimate = priceScenario(monthly, choosePrices(settings, scenario.catalog, day), lang);
-    // Tencent bills the month's peak: the day that set it is the one to look at.
-    estimate.notes.push({
-      code: "usage.peak-days",
-      message: t.peakDays(month.peakDau, month.peakDauDate, month.peakGroups, month.peakGroupsDate),
-    });
-    const missing = month.daysInMonth - month.daysPresent;
-    if (missing > 0)
-      estimate.notes.push({
-        code: "usage.missing-days",
-        message: t.missingDays(month.month, missing, month.daysInMonth),
-      });
+    const bill = priceScenario(monthly, choosePrices(settings, scenario.catalog, day));
     const { daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate } = month;
-    return { month: month.month, daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate, estimate };
+    // Tencent bills the month's peak: the day that set it is the one to look at.
+    bill.notes.push({
+      kind: "peak-days",
+      code: "usage.peak-days",
+      dau: peakDau,
+      dauDate: peakDauDate,
+      groups: peakGroups,
+      groupsDate: peakGroupsDate,
+    });
+    const missing = daysInMonth - daysPresent;
+    if (missing > 0)
+      bill.notes.push({
+        kind: "missing-days",
+        code: "usage.missing-days",
+        month: month.month,
+        missing,
+        days: daysInMonth,
+      });
+    return { month: month.month, daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate, bill };
   });
-  const total = priced.reduce((sum, { estimate }) => sum.plus(estimate.total), new Money(0));
-  return { months: priced, total: toAmount(total), currency: priced[0]?.estimate.currency ?? "CNY" };
+  const total = priced.reduce((sum, { bill }) => sum.plus(bill.total), new Money(0));
+  return { months: priced, total: toAmount(total), currency: priced[0]?.bill.prices.catalog.currency ?? "CNY" };
 }

@@ -1,23 +1,26 @@
-// Pricing a stream of scenario records: each becomes a result (an estimate with its id
-// and source) or an error naming the source, the id and the field. Pure but for time.
+// Pricing a stream of scenario records: each becomes a result (a bill with its id and
+// source) or an error naming the source, the id and the field. Pure but for time; the
+// words of both are the report's (render/report).
 import type { Catalog } from "../catalog/schema.js";
-import { choosePrices, pinOf, type PriceSettings } from "../catalog/choose.js";
+import { choosePrices, pinOf, PricingTally, type PriceSettings } from "../catalog/choose.js";
 import { priceScenario } from "../calculator/estimate.js";
-import { Money, toAmount } from "../calculator/decimal.js";
-import type { Estimate } from "../calculator/types.js";
+import { notesOfPrices, type Bill } from "../calculator/bill.js";
+import { Money, toAmount } from "../util/money.js";
 import type { Scenario } from "../scenario/types.js";
-import { textIn, UserError, type Text } from "../errors.js";
-import type { Lang } from "../i18n/lang.js";
+import { UserError, type Text } from "../errors.js";
 import { validateScenario } from "../scenario/validate.js";
 import { errorText, type ScenarioRecord } from "./records.js";
-import { pricingSaid, PricingTally } from "../catalog/choose.js";
-import { formatMoney } from "../util/format.js";
 
-export type BatchResult = { id: string; source: string } & Estimate;
+export interface BatchResult {
+  id: string;
+  source: string;
+  bill: Bill;
+}
 export interface BatchError {
   id: string;
   source: string;
-  error: string;
+  /** what is wrong, in the reader's language when it is said */
+  error: Text;
 }
 export type BatchItem = { result: BatchResult; error?: undefined } | { result?: undefined; error: BatchError };
 
@@ -28,25 +31,24 @@ export type BatchItem = { result: BatchResult; error?: undefined } | { result?: 
 export function priceDocument(
   data: unknown,
   settings: PriceSettings,
-  lang: Lang,
-): { scenario: Scenario; estimate: Estimate; catalog: Catalog; error?: undefined } | { error: Text } {
+): { scenario: Scenario; bill: Bill; catalog: Catalog; error?: undefined } | { error: Text } {
   try {
     // The list of a flag, the scenario's pin, the project config or the day, in that order.
     const prices = choosePrices(settings, pinOf(data));
     const scenario = validateScenario(data, { catalog: prices.catalog, source: "" });
-    return { scenario, catalog: prices.catalog, estimate: priceScenario(scenario, prices, lang) };
+    return { scenario, catalog: prices.catalog, bill: priceScenario(scenario, prices) };
   } catch (error) {
     if (error instanceof UserError) return { error: errorText(error) };
     throw error;
   }
 }
 
-export function priceRecord(record: ScenarioRecord, settings: PriceSettings, lang: Lang): BatchItem {
+export function priceRecord(record: ScenarioRecord, settings: PriceSettings): BatchItem {
   const { id, source } = record;
-  if (record.error !== undefined) return { error: { id, source, error: textIn(record.error, lang) } };
-  const priced = priceDocument(record.data, settings, lang);
-  if (priced.error !== undefined) return { error: { id, source, error: textIn(priced.error, lang) } };
-  return { result: { id, source, ...priced.estimate } };
+  if (record.error !== undefined) return { error: { id, source, error: record.error } };
+  const priced = priceDocument(record.data, settings);
+  if (priced.error !== undefined) return { error: { id, source, error: priced.error } };
+  return { result: { id, source, bill: priced.bill } };
 }
 
 /**
@@ -68,23 +70,17 @@ export class BatchSummary {
       this.failed++;
       return;
     }
-    const { currency, total, violations, pricing } = item.result;
+    const { bill } = item.result;
+    const { currency } = bill.prices.catalog;
     this.priced++;
-    if (violations.length > 0) this.violating++;
-    this.#totals.set(currency, (this.#totals.get(currency) ?? new Money(0)).plus(total));
-    this.pricing.add(pricing, pricingSaid(item.result.notes));
+    if (bill.violations.length > 0) this.violating++;
+    this.#totals.set(currency, (this.#totals.get(currency) ?? new Money(0)).plus(bill.total));
+    this.pricing.add(bill.prices.pricing, notesOfPrices(bill));
   }
 
   /** The grand total per currency, in the order first seen. */
   get totals(): Record<string, string> {
     return Object.fromEntries([...this.#totals].map(([currency, total]) => [currency, toAmount(total)]));
-  }
-
-  /** The grand total in words: "¥2,999.00", or "¥2,999.00 + $399.00" across currencies. */
-  totalText(): string {
-    const totals = Object.entries(this.totals);
-    if (totals.length === 0) return formatMoney("0.00", "CNY");
-    return totals.map(([currency, total]) => formatMoney(total, currency)).join(" + ");
   }
 
   toJSON() {

@@ -1,8 +1,8 @@
 // A catalog prepared for pricing: prices as decimals and the ways to meet each need,
 // worked out once per catalog instead of once per scenario (batch prices millions).
-import { limitNeeds, type EditionId } from "../catalog/editions.js";
+import { limitNeeds, type EditionId } from "../vocabulary.js";
 import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
-import { Money, toAmount } from "./decimal.js";
+import { Money, toAmount } from "../util/money.js";
 
 /** A catalog price, with its two-decimal text made once. */
 export interface Price {

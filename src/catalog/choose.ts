@@ -10,6 +10,7 @@ import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, isBuiltin 
 import { originOf } from "./origin.js";
 import type { PricingRef } from "./pricing-ref.js";
 import type { Catalog } from "./schema.js";
+import type { EditionId } from "../vocabulary.js";
 
 export type { PricingRef };
 
@@ -230,15 +231,18 @@ function pricingRef(catalog: Catalog, chosenBy: ChosenBy, day: string, settings:
 /** Whether a note's code is about the prices (a `PricingNote`): shown with the provenance, in every report. */
 export const isPricingCode = (code: string): boolean => code.startsWith("catalog.") || code.startsWith("pricing.");
 
-/** The messages of the notes about prices, of a bill's notes. */
-export const pricingSaid = (notes: readonly { code: string; message: string }[]): string[] =>
-  notes.filter((note) => isPricingCode(note.code)).map((note) => note.message);
-
 /** The list a scenario document pins (its own "catalog" string), read before it is validated: the list validates it. */
 export function pinOf(document: unknown): string | null {
   if (typeof document !== "object" || document === null || !Object.hasOwn(document, "catalog")) return null;
   const pin = (document as { catalog: unknown }).catalog;
   return typeof pin === "string" ? pin : null;
+}
+
+/** A note about the prices of one bill, with what its words need: the edition it was priced on, and the choice. */
+export interface NoteOfPrices {
+  note: PricingNote;
+  plan: EditionId;
+  prices: PriceChoice;
 }
 
 /**
@@ -250,24 +254,29 @@ export class PricingTally {
   readonly #groups = new Map<string, { ref: PricingRef; count: number }>();
   // Bills priced alike share one ref object (choosePrices): its key is made once.
   readonly #keys = new WeakMap<PricingRef, string>();
-  readonly #said = new Set<string>();
+  readonly #notes = new Map<string, NoteOfPrices>();
 
-  /** A bill's provenance, and the messages of its notes about prices. */
-  add(ref: PricingRef, said: Iterable<string> = []): void {
+  /** A bill's provenance, and its notes about prices. */
+  add(ref: PricingRef, notes: Iterable<NoteOfPrices> = []): void {
     let key = this.#keys.get(ref);
     if (key === undefined) this.#keys.set(ref, (key = JSON.stringify(ref)));
     const group = this.#groups.get(key);
     if (group) group.count++;
     else this.#groups.set(key, { ref, count: 1 });
-    for (const message of said) this.#said.add(message);
+    for (const said of notes) {
+      // What its words depend on: the note, the edition (a new price), who reads it, the day.
+      const { note, plan, prices } = said;
+      const noteKey = `${JSON.stringify(note)}\n${plan}\n${prices.catalog.id}\n${prices.surface}\n${prices.day}`;
+      if (!this.#notes.has(noteKey)) this.#notes.set(noteKey, said);
+    }
   }
 
   get groups(): { ref: PricingRef; count: number }[] {
     return [...this.#groups.values()];
   }
 
-  /** What is said of the prices, each message once. */
-  get said(): string[] {
-    return [...this.#said];
+  /** What is said of the prices, each note once. */
+  get notes(): NoteOfPrices[] {
+    return [...this.#notes.values()];
   }
 }

@@ -1,10 +1,7 @@
 // The figures of a catalog (prices, quotas, limits, tiers) with where each comes from:
 // counted for `im-bill catalogs`, compared for `im-bill catalogs --diff`.
+import type { FigureStatus } from "../vocabulary.js";
 import type { Catalog } from "./schema.js";
-
-/** How sure a figure is: stated by a source, derived from what sources state, assumed, or taken from an earlier list. */
-export type FigureStatus = "sourced" | "inferred" | "assumed" | "carriedOver";
-export const FIGURE_STATUSES: readonly FigureStatus[] = ["sourced", "inferred", "carriedOver", "assumed"];
 
 /** A fact with its provenance (an object with a `source`): a price, a quota, a limit, an add-on. */
 export interface Figure {

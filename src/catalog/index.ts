@@ -4,7 +4,7 @@
 // default": a bill is priced with the list in effect on its day (./choose.ts).
 import list2020 from "./tencent-im-cn-2020.json" with { type: "json" };
 import overlay2024 from "./tencent-im-cn-2024.json" with { type: "json" };
-import type { EditionId } from "./editions.js";
+import type { EditionId } from "../vocabulary.js";
 import { carryOver } from "./overlay.js";
 import type { Catalog, Edition, Effective } from "./schema.js";
 import { own } from "../util/own.js";

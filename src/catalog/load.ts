@@ -7,7 +7,7 @@ import { InputError, say, type Problem } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, formatPath, parseWith } from "../validation/issues.js";
 import { checkTree } from "../document/tree.js";
-import type { EditionId } from "./editions.js";
+import type { EditionId } from "../vocabulary.js";
 import { builtinCatalogById, builtinCatalogIds, effectiveOf } from "./index.js";
 import { recordOrigin } from "./origin.js";
 import { isObject, mergeOver } from "./overlay.js";

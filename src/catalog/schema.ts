@@ -2,7 +2,7 @@
 // validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
 import { count, field, positiveCount, price, text } from "../validation/fields.js";
-import { limitNeeds, type EditionId } from "./editions.js";
+import { limitNeeds, type EditionId } from "../vocabulary.js";
 
 export type { EditionId };
 

@@ -1,6 +1,6 @@
-// Comparing an estimate with what its scenario expects (the `expect` block).
-import { Money } from "../calculator/decimal.js";
-import type { Estimate } from "../calculator/types.js";
+// Comparing an bill with what its scenario expects (the `expect` block).
+import { Money } from "../util/money.js";
+import type { Bill } from "../calculator/bill.js";
 import type { Expect } from "../scenario/schema.js";
 import { closest } from "../util/suggest.js";
 
@@ -10,31 +10,29 @@ export interface Failure {
   line?: string;
   expected: string;
   actual: string;
-  /** a hint, such as the line id meant (English, for JSON reports) */
-  note?: string;
-  /** a line id no estimate of the catalog has, and the one likely meant */
+  /** a line id no bill of the catalog has, and the one likely meant */
   unknownLine?: { suggestion: string | null };
 }
 
 export type Status = "passed" | "failed" | "no-expectations";
 
 export function checkExpectations(
-  estimate: Estimate,
+  bill: Bill,
   expect: Expect | null,
   knownLineIds: readonly string[],
 ): { status: Status; failures: Failure[] } {
   if (!expect || Object.keys(expect).length === 0) return { status: "no-expectations", failures: [] };
   const failures: Failure[] = [];
-  const total = new Money(estimate.total);
+  const total = new Money(bill.total);
   if (expect.total !== undefined && !total.equals(expect.total)) {
-    failures.push({ check: "total", expected: expect.total, actual: estimate.total });
+    failures.push({ check: "total", expected: expect.total, actual: bill.total });
   }
   if (expect.maxTotal !== undefined && total.greaterThan(expect.maxTotal)) {
-    failures.push({ check: "maxTotal", expected: `≤ ${expect.maxTotal}`, actual: estimate.total });
+    failures.push({ check: "maxTotal", expected: `≤ ${expect.maxTotal}`, actual: bill.total });
   }
   for (const [id, expected] of Object.entries(expect.lines ?? {})) {
-    // A line the estimate leaves out (a zero amount) counts as 0.00.
-    const actual = estimate.lines.find((line) => line.id === id)?.amount ?? "0.00";
+    // A line the bill leaves out (a zero amount) counts as 0.00.
+    const actual = bill.lines.find((line) => line.id === id)?.amount ?? "0.00";
     // A misspelt id fails even at 0.00: otherwise it would pass whatever the bill.
     const known = knownLineIds.includes(id);
     if (known && new Money(actual).equals(expected)) continue;
@@ -44,17 +42,12 @@ export function checkExpectations(
       line: id,
       expected,
       actual,
-      ...(known
-        ? {}
-        : {
-            note: `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-            unknownLine: { suggestion: suggestion ?? null },
-          }),
+      ...(known ? {} : { unknownLine: { suggestion: suggestion ?? null } }),
     });
   }
   if (expect.violations !== undefined) {
     const expected = [...expect.violations].sort();
-    const actual = estimate.violations.map((violation) => violation.code).sort();
+    const actual = bill.violations.map((violation) => violation.code).sort();
     if (expected.join("\n") !== actual.join("\n")) {
       failures.push({
         check: "violations",
@@ -67,22 +60,20 @@ export function checkExpectations(
 }
 
 /**
- * The expect block that the estimate passes, for `check --update`: what the block
- * states, with today's values (the lines it lists, no others: a line the estimate
+ * The expect block that the bill passes, for `check --update`: what the block
+ * states, with today's values (the lines it lists, no others: a line the bill
  * leaves out is 0.00), a maxTotal kept as the budget it is. A scenario without a block
  * gets its total.
  */
-export function expectationsOf(estimate: Estimate, previous: Expect | null): Expect {
-  if (!previous || Object.keys(previous).length === 0) return { total: estimate.total };
-  const amounts = new Map(estimate.lines.map((line) => [line.id, line.amount]));
+export function expectationsOf(bill: Bill, previous: Expect | null): Expect {
+  if (!previous || Object.keys(previous).length === 0) return { total: bill.total };
+  const amounts = new Map(bill.lines.map((line) => [line.id, line.amount]));
   return {
-    ...(previous.total !== undefined ? { total: estimate.total } : {}),
+    ...(previous.total !== undefined ? { total: bill.total } : {}),
     ...(previous.maxTotal !== undefined ? { maxTotal: previous.maxTotal } : {}),
     ...(previous.lines !== undefined
       ? { lines: Object.fromEntries(Object.keys(previous.lines).map((id) => [id, amounts.get(id) ?? "0.00"])) }
       : {}),
-    ...(previous.violations !== undefined
-      ? { violations: estimate.violations.map((violation) => violation.code) }
-      : {}),
+    ...(previous.violations !== undefined ? { violations: bill.violations.map((violation) => violation.code) } : {}),
   };
 }

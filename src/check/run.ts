@@ -1,12 +1,13 @@
 // `check` over records: each scenario priced and compared with its expectations.
 import type { ScenarioRecord } from "../batch/records.js";
 import { priceDocument } from "../batch/price.js";
-import { pricingSaid } from "../catalog/choose.js";
-import type { PriceSettings } from "../catalog/choose.js";
+import type { NoteOfPrices, PriceSettings } from "../catalog/choose.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
-import type { Lang } from "../i18n/lang.js";
 import { lineIds } from "../catalog/line-ids.js";
-import { textIn } from "../errors.js";
+import { notesOfPrices, type Bill } from "../calculator/bill.js";
+import type { Catalog } from "../catalog/schema.js";
+import type { Text } from "../errors.js";
+import type { Expect } from "../scenario/schema.js";
 import { checkExpectations, type Failure } from "./expectations.js";
 
 export interface CheckResult {
@@ -19,22 +20,32 @@ export interface CheckResult {
   /** which prices made the total */
   pricing?: PricingRef;
   /** what is said of those prices (a list not in effect, a pin that lost) */
-  said?: string[];
+  said?: NoteOfPrices[];
   failures: Failure[];
-  error?: string;
+  /** why it could not be priced, in the reader's language when it is said */
+  error?: Text;
 }
 
-export function checkRecord(record: ScenarioRecord, settings: PriceSettings, lang: Lang): CheckResult {
+export function checkRecord(record: ScenarioRecord, settings: PriceSettings): CheckResult {
   const { id, source } = record;
-  if (record.error !== undefined)
-    return { id, source, status: "invalid", failures: [], error: textIn(record.error, lang) };
-  const priced = priceDocument(record.data, settings, lang);
-  if (priced.error !== undefined)
-    return { id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) };
-  const { estimate } = priced;
-  const { status, failures } = checkExpectations(estimate, priced.scenario.expect, lineIds(priced.catalog));
-  const { total, currency, pricing } = estimate;
-  return { id, source, status, total, currency, pricing, said: pricingSaid(estimate.notes), failures };
+  if (record.error !== undefined) return { id, source, status: "invalid", failures: [], error: record.error };
+  const priced = priceDocument(record.data, settings);
+  if (priced.error !== undefined) return { id, source, status: "invalid", failures: [], error: priced.error };
+  return checkedBill(id, source, priced.bill, priced.scenario.expect, priced.catalog);
+}
+
+/** A priced scenario held against an expect block (its own, or the one --update would write). */
+export function checkedBill(
+  id: string,
+  source: string,
+  bill: Bill,
+  expect: Expect | null,
+  catalog: Catalog,
+): CheckResult {
+  const { status, failures } = checkExpectations(bill, expect, lineIds(catalog));
+  const { total, prices } = bill;
+  const { currency } = prices.catalog;
+  return { id, source, status, total, currency, pricing: prices.pricing, said: notesOfPrices(bill), failures };
 }
 
 export interface CheckSummary {

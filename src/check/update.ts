@@ -10,22 +10,19 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
-import { pricingSaid } from "../catalog/choose.js";
 import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.js";
-import { Money } from "../calculator/decimal.js";
+import { Money } from "../util/money.js";
 import type { PriceSettings } from "../catalog/choose.js";
-import { lineIds } from "../catalog/line-ids.js";
 import { parseJson } from "../document/json.js";
 import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from "../document/json-spans.js";
 import { LIMITS } from "../document/limits.js";
 import { decodeText, readFileBytes } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
-import { say, textIn, UserError } from "../errors.js";
-import type { Lang } from "../i18n/lang.js";
+import { say, UserError } from "../errors.js";
 import type { Expect } from "../scenario/schema.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
-import { checkExpectations, expectationsOf } from "./expectations.js";
-import type { CheckResult } from "./run.js";
+import { writeFileAtomic } from "../files/write.js";
+import { expectationsOf } from "./expectations.js";
+import { checkedBill, type CheckResult } from "./run.js";
 import { append } from "../util/array.js";
 
 type FileInput = Extract<Input, { kind: "file" }>;
@@ -45,7 +42,6 @@ export interface ScenarioUpdate {
 }
 
 export interface UpdateOptions {
-  lang: Lang;
   /** say what would change, write nothing */
   dryRun?: boolean;
   onSkip?: (path: string) => void;
@@ -60,12 +56,12 @@ export async function updateFile(
   settings: PriceSettings,
   options: UpdateOptions,
 ): Promise<{ results: CheckResult[]; updates: ScenarioUpdate[] }> {
-  const { lang, onSkip } = options;
+  const { onSkip } = options;
   const results: CheckResult[] = [];
   const updates: ScenarioUpdate[] = [];
   const done = () => ({ results, updates });
   const invalid = (source: string, error: UserError) =>
-    results.push({ id: source, source, status: "invalid", failures: [], error: textIn(errorText(error), lang) });
+    results.push({ id: source, source, status: "invalid", failures: [], error: errorText(error) });
 
   let text: string;
   let bom = "";
@@ -94,17 +90,16 @@ export async function updateFile(
   /** Price one scenario, record its result, and return what its expect block becomes (undefined when invalid). */
   const update = (data: unknown, source: string): Change | undefined => {
     const id = idOf(data, source);
-    const priced = priceDocument(data, settings, lang);
+    const priced = priceDocument(data, settings);
     if (priced.error !== undefined) {
-      results.push({ id, source, status: "invalid", failures: [], error: textIn(priced.error, lang) });
+      results.push({ id, source, status: "invalid", failures: [], error: priced.error });
       return undefined;
     }
-    const { estimate, scenario } = priced;
-    const expect = expectationsOf(estimate, scenario.expect);
-    const { status, failures } = checkExpectations(estimate, expect, lineIds(priced.catalog));
-    const { total, currency, pricing } = estimate;
-    results.push({ id, source, status, total, currency, pricing, said: pricingSaid(estimate.notes), failures });
+    const { bill, scenario } = priced;
+    const expect = expectationsOf(bill, scenario.expect);
+    results.push(checkedBill(id, source, bill, expect, priced.catalog));
     // A built-in list is pinned where the scenario pins none; a price file cannot be (it is not always there).
+    const { pricing } = bill.prices;
     const pin = scenario.catalog === null && pricing.catalog.builtin ? pricing.catalog.id : undefined;
     const change: Change = { expect, changed: changedKeys(expect, scenario.expect), pin };
     const changes = describeChanges(scenario.expect, change);
@@ -167,10 +162,7 @@ export async function updateFile(
   /** A scenario left as it is, and why: its result says so, and nothing of it is reported as changed. */
   function refuse(source: string, what: { key: string; anchor: string }) {
     const at = results.findIndex((result) => result.source === source);
-    const error = textIn(
-      say((t) => t.check.anchored(what.key, what.anchor)),
-      lang,
-    );
+    const error = say((t) => t.check.anchored(what.key, what.anchor));
     if (at !== -1) results[at] = { ...results[at]!, status: "invalid", failures: [], error };
     const listed = updates.findIndex((update) => update.source === source);
     if (listed !== -1) updates.splice(listed, 1);

@@ -2,7 +2,7 @@
 // flags given as answers, and the prompt library loaded only here.
 import type { PriceSettings } from "../catalog/choose.js";
 import { say, UserError } from "../errors.js";
-import type { Estimate } from "../calculator/types.js";
+import type { Bill } from "../calculator/bill.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandContext } from "./context.js";
 import { applyScenarioFlags } from "./scenario-flags.js";
@@ -20,7 +20,7 @@ export async function startInteractive(
     settings: PriceSettings;
     lang: Lang;
     /** shows the estimate after the questions (as --format and --output say) */
-    present(estimate: Estimate): Promise<void>;
+    present(bill: Bill): Promise<void>;
     /** whether to offer the other editions' prices (only where a table goes to the terminal) */
     offerCompare: boolean;
   },

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
-import { outputProblem } from "../util/atomic-write.js";
+import { outputProblem } from "../files/write.js";
 
 export { outputProblem };
 

@@ -2,9 +2,9 @@
 import { Option, type Command } from "commander";
 import { builtinCatalogById, type Catalog } from "../catalog/index.js";
 import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
-import { parseDate } from "../advisor/calendar.js";
+import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
-import { discountOf } from "../calculator/discount.js";
+import { discountOf } from "../util/money.js";
 import { say, textIn, UserError } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import type { Help } from "../i18n/help.js";

@@ -16,23 +16,10 @@ import { parseJson } from "../document/json.js";
 import { objectMembers, skipSpace } from "../document/json-spans.js";
 import { LIMITS } from "../document/limits.js";
 import { InputError, say } from "../errors.js";
-import type { Lang } from "../i18n/lang.js";
 import { statOrUndefined } from "../util/stat.js";
+import { CONFIG_FILES, PACKAGE_KEY, type ProjectConfig } from "./schema.js";
 
-export const CONFIG_FILES = ["im-bill.config.json", "im-bill.config.yaml", "im-bill.config.yml"] as const;
-export const PACKAGE_KEY = "im-bill";
-
-/** A config found and validated: each setting as the flag it stands for would give it. */
-export interface ProjectConfig {
-  /** the file, as messages and footers name it: relative to the current directory */
-  file: string;
-  /** the catalog file, as a path from the current directory (the config's own is relative to the config) */
-  pricing?: string;
-  catalog?: string;
-  /** the percentage, as --discount parses it ("15") */
-  discount?: string;
-  lang?: Lang;
-}
+export type { ProjectConfig };
 
 /** Where the search starts, and the home folder that bounds it. */
 export interface ConfigContext extends ReadContext {

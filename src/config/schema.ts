@@ -2,7 +2,24 @@
 // settings a team would otherwise repeat on every command. Its type, its validation and
 // its JSON Schema come from this one definition.
 import * as z from "zod/mini";
+import type { Lang } from "../i18n/lang.js";
 import { field, text } from "../validation/fields.js";
+
+/** The files a project config may be, nearest first within a folder; or this key of package.json. */
+export const CONFIG_FILES = ["im-bill.config.json", "im-bill.config.yaml", "im-bill.config.yml"] as const;
+export const PACKAGE_KEY = "im-bill";
+
+/** A config found and validated: each setting as the flag it stands for would give it. */
+export interface ProjectConfig {
+  /** the file, as messages and footers name it: relative to the current directory */
+  file: string;
+  /** the catalog file, as a path from the current directory (the config's own is relative to the config) */
+  pricing?: string;
+  catalog?: string;
+  /** the percentage, as --discount parses it ("15") */
+  discount?: string;
+  lang?: Lang;
+}
 
 /** "15%", "15" or 15: a percentage from 0 to 100 with at most four decimals (checked again by discountOf). */
 const percent = field(

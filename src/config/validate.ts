@@ -3,11 +3,10 @@
 import { relative, resolve } from "node:path";
 import { builtinCatalogIds } from "../catalog/index.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
-import { discountOf } from "../calculator/discount.js";
+import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { describeValue, parseWith } from "../validation/issues.js";
-import { PACKAGE_KEY, type ProjectConfig } from "./load.js";
-import { ProjectConfigSchema } from "./schema.js";
+import { PACKAGE_KEY, ProjectConfigSchema, type ProjectConfig } from "./schema.js";
 
 /** A config document as settings, or an InputError naming the file and every field that is wrong. */
 export function validateConfig(

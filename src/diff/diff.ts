@@ -1,11 +1,11 @@
 // The difference between two estimates: the edition and the price list when they
 // change, then line by line (each side under its own label: a tier that changed at the
 // same price is a change), then the total.
-import { Money, toAmount } from "../calculator/decimal.js";
+import { Money, toAmount } from "../util/money.js";
 import type { CatalogRef, Estimate, Line } from "../calculator/types.js";
-import type { EditionId } from "../catalog/editions.js";
+import type { EditionId } from "../vocabulary.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
-import { pricingSaid } from "../catalog/choose.js";
+import { isPricingCode } from "../catalog/choose.js";
 
 export interface LineChange {
   id: string;
@@ -94,7 +94,8 @@ export function diffEstimates(before: DiffInput, after: DiffInput): EstimateDiff
     catalog: estimate.catalog,
     pricing: estimate.pricing ?? null,
     total: estimate.total,
-    said: pricingSaid(estimate.notes),
+    // A saved estimate says it in its own words: they are carried over, not made again.
+    said: estimate.notes.filter((note) => isPricingCode(note.code)).map((note) => note.message),
     ...(estimate.converted ? { converted: estimate.converted } : {}),
   });
   // The day a side was priced is not a change of prices: two files priced today, or a saved one.

@@ -2,7 +2,7 @@
 // arithmetic is checked the way im-bill made it (each amount two decimals, the
 // subtotals and the total the sums of the lines, each line once, one currency), and a
 // side in another currency is converted only at a rate the user gives.
-import { Money, toAmount } from "../calculator/decimal.js";
+import { Money, toAmount } from "../util/money.js";
 import type { Estimate, Line } from "../calculator/types.js";
 import { say, type Problem } from "../errors.js";
 

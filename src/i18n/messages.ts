@@ -1,7 +1,6 @@
 // Every word the estimate and its renderers show, in English and Chinese.
 // Names of editions and add-ons are catalog data; this holds only the phrasing.
-import type { LimitNeed, StatedLimit } from "../catalog/editions.js";
-import type { FigureStatus } from "../catalog/figures.js";
+import type { FigureStatus, LimitNeed, StatedLimit } from "../vocabulary.js";
 import { formatNumber as n } from "../util/format.js";
 import type { Lang } from "./lang.js";
 
@@ -304,8 +303,8 @@ const en = {
   forecast: {
     catalogChange: (month: number, day: string, id: string, change: string) =>
       `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
-    beyond: (month: number, flag: string, max: string) =>
-      `month ${month}: the usage grows past ${max}, the most im-bill prices exactly: lower ${flag} or --months`,
+    beyond: (month: number, flag: string, max: number) =>
+      `month ${month}: the usage grows past ${n(max)}, the most im-bill prices exactly: lower ${flag} or --months`,
     noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
     pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
     noReturn: (month: number, total: string) =>
@@ -819,7 +818,7 @@ const zh: Messages = {
     catalogChange: (month, day, id, change) =>
       `第 ${month} 月${day ? `（${day}）` : ""}起：按 ${id} 的价格计费${change ? `（${change}）` : ""}`,
     beyond: (month, flag, max) =>
-      `第 ${month} 月：用量增长超过 ${max}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
+      `第 ${month} 月：用量增长超过 ${n(max)}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month, edition) => `第 ${month} 月：没有满足需求的版本，按${edition}计价`,
     pastYear: (last) => `月份超出了 ${last} 年：请提前开始日期或减少 --months`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,

@@ -8,7 +8,7 @@ import { input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
 import { compile } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
-import type { EditionId } from "../catalog/editions.js";
+import type { EditionId } from "../vocabulary.js";
 import { editionsOf, pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Catalog, LimitNeed } from "../catalog/schema.js";
@@ -19,10 +19,10 @@ import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../util/quantity.js";
 import type { PlanName, ScenarioInput } from "../scenario/schema.js";
-import type { Estimate } from "../calculator/types.js";
+import type { Bill } from "../calculator/bill.js";
 import { displayWidth, pad } from "../render/text.js";
 import { validateScenario } from "../scenario/validate.js";
-import { outputProblem, writeFileAtomic } from "../util/atomic-write.js";
+import { outputProblem, writeFileAtomic } from "../files/write.js";
 import { MAGNITUDES } from "../document/limits.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { maxOf } from "../util/array.js";
@@ -38,7 +38,7 @@ export interface FlowContext {
   /** answers given as flags: their questions are skipped */
   prefill: PrefilledAnswers;
   /** shows the estimate (a table, or as --format and --output say); the flow's own table otherwise */
-  present?(estimate: Estimate): Promise<void>;
+  present?(bill: Bill): Promise<void>;
   /** whether to offer the other editions' prices (default: yes) */
   offerCompare?: boolean;
 }
@@ -103,15 +103,13 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
 
   context.write(summary(scenario, catalog, lang));
   const valid = validateScenario(scenario, { catalog, source: "" });
-  const estimate = priceScenario(valid, prices, lang);
-  if (context.present) await context.present(estimate);
-  else context.write(renderTable(estimate, { lang, styles: context.styles, width: context.width }));
+  const bill = priceScenario(valid, prices);
+  if (context.present) await context.present(bill);
+  else context.write(renderTable(bill, { lang, styles: context.styles, width: context.width }));
 
   if (await yesNo(t.save, false, lang)) await save(scenario, context);
   if (context.offerCompare !== false && (await yesNo(t.compare, false, lang))) {
-    context.write(
-      renderCompareTable(compareEditions(valid, prices, lang), catalog, lang, context.styles, context.width),
-    );
+    context.write(renderCompareTable(compareEditions(valid, prices), lang, context.styles, context.width));
   }
   return scenario;
 }

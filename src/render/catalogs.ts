@@ -1,6 +1,7 @@
 // The built-in catalogs, and what differs between two catalogs, as tables.
 import type { Catalog } from "../catalog/schema.js";
-import { FIGURE_STATUSES, type FigureChange, type FigureStatus } from "../catalog/figures.js";
+import type { FigureChange } from "../catalog/figures.js";
+import { FIGURE_STATUSES, type FigureStatus } from "../vocabulary.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";

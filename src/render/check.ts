@@ -8,6 +8,8 @@ import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
+import { textIn } from "../errors.js";
+import { noteOfPricesText } from "./pricing-notes.js";
 import { escapeChar, printable } from "../util/printable.js";
 import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
@@ -46,7 +48,7 @@ export function renderCheckText(
     if (result.status === "no-expectations")
       out.push(`${styles.dim("–")} ${where(result)}: ${t.noExpectations(money(result.total!))}`);
     if (result.status === "invalid")
-      out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(result.error ?? ""))}`);
+      out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(errorOf(result, lang)))}`);
     if (result.status === "failed") {
       out.push(`${styles.error("✗")} ${where(result)}`);
       for (const failure of result.failures) out.push(`    ${describeFailure(failure, money, lang)}`);
@@ -56,7 +58,8 @@ export function renderCheckText(
   // Which prices made the totals: one set of lines where every scenario shares them; then what is said of them.
   for (const line of pricingGroupLines(tally.groups, lang))
     out.push(styles.dim(wrapText(printable(line), width).join("\n  ")));
-  for (const said of tally.said) out.push(styles.warning(wrapText(printable(said), width).join("\n  ")));
+  for (const said of tally.notes)
+    out.push(styles.warning(wrapText(printable(noteOfPricesText(said, lang)), width).join("\n  ")));
   return `${out.join("\n")}\n`;
 }
 
@@ -81,8 +84,20 @@ export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
   return messages[lang].check.counts(summary);
 }
 
-export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary): string {
-  return `${JSON.stringify({ version: 1, results, summary }, null, 2)}\n`;
+/** Why a result could not be priced, in words. */
+const errorOf = (result: CheckResult, lang: Lang) => (result.error ? textIn(result.error, lang) : "");
+
+export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary, lang: Lang = "en"): string {
+  const json = results.map(({ said, failures, error, ...result }) => ({
+    ...result,
+    ...(said ? { said: said.map((note) => noteOfPricesText(note, lang)) } : {}),
+    // An unknown line id gets a hint in English, for whoever reads the JSON.
+    failures: failures.map(({ unknownLine, ...failure }) =>
+      unknownLine ? { ...failure, note: messages.en.check.unknownLine(unknownLine.suggestion), unknownLine } : failure,
+    ),
+    ...(error ? { error: textIn(error, lang) } : {}),
+  }));
+  return `${JSON.stringify({ version: 1, results: json, summary }, null, 2)}\n`;
 }
 
 /**
@@ -143,8 +158,8 @@ function junitProperties(results: readonly CheckResult[], lang: Lang): string {
     ];
     return named.map(([name, value]) => `      <property name="${xml(`${name}${suffix}`)}" value="${xml(value)}"/>`);
   });
-  for (const [index, said] of tally.said.entries())
-    properties.push(`      <property name="im-bill.note.${index + 1}" value="${xml(said)}"/>`);
+  for (const [index, said] of tally.notes.entries())
+    properties.push(`      <property name="im-bill.note.${index + 1}" value="${xml(noteOfPricesText(said, lang))}"/>`);
   return `    <properties>\n${properties.join("\n")}\n    </properties>\n`;
 }
 
@@ -166,7 +181,7 @@ export function renderCheckJunit(results: readonly CheckResult[], lang: Lang = "
     const open = `    <testcase name="${xml(result.id)}" classname="${xml(result.source)}"`;
     if (result.status === "passed") return `${open}/>`;
     if (result.status === "invalid") {
-      return `${open}>\n      <error message="${xml(result.error ?? "invalid")}" type="invalid"/>\n    </testcase>`;
+      return `${open}>\n      <error message="${xml(errorOf(result, lang) || "invalid")}" type="invalid"/>\n    </testcase>`;
     }
     if (result.status === "no-expectations")
       return `${open}>\n      <skipped message="no expectations"/>\n    </testcase>`;

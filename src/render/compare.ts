@@ -1,24 +1,85 @@
 // A comparison of the editions: a column per edition, a row per line id, the subtotals,
-// the total, whether each fits, then the recommendation. Table or markdown.
-import type { Comparison } from "../advisor/compare.js";
+// the total, whether each fits, then the recommendation. Table, markdown, or the JSON
+// that `compare --format json` prints (`describeComparison`).
+import type { Comparison, Recommendation } from "../advisor/compare.js";
+import type { Estimate, Finding } from "../calculator/types.js";
 import { lineIds } from "../catalog/line-ids.js";
-import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
+import type { EditionId } from "../vocabulary.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { gridText } from "./grid.js";
 import { wrapText } from "./text.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
+import { describe, describeFinding, planName } from "./describe.js";
 
-function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
+/** A comparison in words, as `compare --format json` prints it. */
+export interface ComparisonJson {
+  version: 1;
+  editions: Record<EditionId, Estimate>;
+  onRequest: { plan: EditionId; planName: string; violations: Finding[] }[];
+  recommendation: { plan: EditionId; total: string; reason: string } | null;
+}
+
+export function describeComparison(comparison: Comparison, lang: Lang): ComparisonJson {
+  const { prices } = comparison;
+  const editions: Record<EditionId, Estimate> = {};
+  for (const [plan, bill] of Object.entries(comparison.editions)) editions[plan] = describe(bill, lang);
+  const recommendation = comparison.recommendation;
+  return {
+    version: 1,
+    editions,
+    onRequest: comparison.onRequest.map(({ plan, violations }) => ({
+      plan,
+      planName: planName(prices.catalog, plan, lang),
+      violations: violations.map((violation) => describeFinding(violation, plan, prices, lang)),
+    })),
+    recommendation: recommendation && {
+      plan: recommendation.plan,
+      total: recommendation.total,
+      reason: reasonOf(recommendation, editions[recommendation.plan]!, comparison, lang),
+    },
+  };
+}
+
+/** Why the recommended edition: what it costs and is made of, and how each other edition stands against it. */
+function reasonOf(recommendation: Recommendation, winner: Estimate, comparison: Comparison, lang: Lang): string {
+  const t = messages[lang].compare;
+  const { catalog } = comparison.prices;
+  const name = (plan: EditionId) => planName(catalog, plan, lang);
+  const money = (amount: string) => formatMoney(amount, catalog.currency);
+  const best = recommendation.plan;
+  const parts = recommendation.others.map((other) => {
+    switch (other.kind) {
+      case "same":
+        return t.sameAs(
+          name(other.plan),
+          name(best),
+          other.extras.map((need) => t.included(need, catalog.editions[best]!.limits[need].value)),
+        );
+      case "costs-more":
+        return t.saves(money(other.more), name(other.plan));
+      case "no-fit":
+        return t.doesNotFit(name(other.plan));
+      case "on-request":
+        return t.onRequest(name(other.plan));
+    }
+  });
+  const lines = winner.lines.map((line) => line.label).join(" + ");
+  return t.reason(t.fitsFor(name(best), lines, money(recommendation.total)), parts);
+}
+
+function grid(comparison: Comparison, lang: Lang) {
   const t = messages[lang];
+  const { catalog } = comparison.prices;
+  const described = describeComparison(comparison, lang);
   const money = (amount: string | undefined) => (amount === undefined ? "—" : formatMoney(amount, catalog.currency));
-  const estimates = Object.values(comparison.editions);
+  const estimates = Object.values(described.editions);
   // Editions sold by contract: a column with no amounts, "on request", and whether their stated limits fit.
-  const onRequest = comparison.onRequest;
+  const onRequest = described.onRequest;
   const blank = onRequest.map(() => "—");
   const present = new Set(estimates.flatMap((estimate) => estimate.lines.map((line) => line.id)));
   const ids = [...lineIds(catalog), "discount"].filter((id) => present.has(id));
@@ -52,20 +113,19 @@ function grid(comparison: Comparison, catalog: Catalog, lang: Lang) {
     );
   for (const edition of onRequest)
     if (edition.violations.length === 0) why.push(t.compare.onRequestFits(edition.planName));
-  const recommendation = comparison.recommendation
-    ? t.compare.recommendationLine(comparison.recommendation.reason)
+  const recommendation = described.recommendation
+    ? t.compare.recommendationLine(described.recommendation.reason)
     : t.compare.none;
   return { head, lines, subtotals, total, fits, why, recommendation };
 }
 
 export function renderCompareTable(
   comparison: Comparison,
-  catalog: Catalog,
   lang: Lang,
   styles: Styles = plainStyles,
   width = 80,
 ): string {
-  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
+  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, lang);
   const table = gridText({
     columns: [{ flexible: true, min: 12, maxLines: 3 }, ...head.slice(1).map(() => ({ align: "right" as const }))],
     width,
@@ -85,8 +145,8 @@ export function renderCompareTable(
   return `${out.join("\n")}\n`;
 }
 
-export function renderCompareMarkdown(comparison: Comparison, catalog: Catalog, lang: Lang): string {
-  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, catalog, lang);
+export function renderCompareMarkdown(comparison: Comparison, lang: Lang): string {
+  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, lang);
   // Cells are user text (edition and add-on names of a price file): escaped, then made bold where bold.
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;

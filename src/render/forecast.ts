@@ -1,6 +1,7 @@
 // A forecast as a table (a row per month, the sum and the average, notes, the billing
 // calendar, and optionally a chart of the monthly totals), as CSV, or as JSON.
-import { monthRanges, type Forecast } from "../advisor/forecast.js";
+import type { Charge, Forecast, ForecastMonth, ForecastNote } from "../advisor/forecast.js";
+import type { Estimate, Finding } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -9,8 +10,71 @@ import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
-import { isPricingNote, pricingGroupLines } from "./pricing.js";
+import { pricingGroupLines } from "./pricing.js";
 import { printable, printableLine } from "../util/printable.js";
+import { describe, describeFinding, planName, pricingNotes } from "./describe.js";
+
+/** A forecast in words, as `forecast --format json` prints it. */
+export interface ForecastJson {
+  version: 1;
+  months: (Omit<ForecastMonth, "bill"> & { estimate: Estimate })[];
+  total: string;
+  average: string;
+  notes: Finding[];
+  calendar: (Charge & { labels: string[] })[];
+}
+
+export function describeForecast(result: Forecast, lang: Lang): ForecastJson {
+  const months = result.months.map(({ bill, ...month }) => ({ ...month, estimate: describe(bill, lang) }));
+  const labelsOf = (charge: Charge) => {
+    const { lines } = months[charge.month - 1]!.estimate;
+    return charge.lines.map((id) => lines.find((line) => line.id === id)?.label ?? id);
+  };
+  return {
+    version: 1,
+    months,
+    total: result.total,
+    average: result.average,
+    notes: result.notes.map((note) => ({ code: note.code, message: forecastNoteText(note, result, lang) })),
+    calendar: result.calendar.map((charge) => ({ ...charge, labels: labelsOf(charge) })),
+  };
+}
+
+/** A note of a forecast in words; the names and currencies are those of the month it is about. */
+function forecastNoteText(note: ForecastNote, result: Forecast, lang: Lang): string {
+  const t = messages[lang].forecast;
+  const monthOf = (month: number) => result.months[month - 1]!;
+  switch (note.kind) {
+    case "catalog-change": {
+      const { change } = note;
+      const words = change
+        ? `${planName(monthOf(note.month).bill.prices.catalog, change.plan, lang)} ${formatMoney(change.from, change.fromCurrency)} → ${formatMoney(change.to, change.toCurrency)}`
+        : "";
+      return t.catalogChange(note.month, note.day, note.list, words);
+    }
+    case "no-fit":
+      return t.noFit(note.month, planName(monthOf(note.month).bill.prices.catalog, note.plan, lang));
+    case "no-return":
+      return t.noReturn(note.month, formatMoney(note.total, monthOf(note.month).bill.prices.catalog.currency));
+    case "violation": {
+      const first = monthOf(note.months[0]!).bill;
+      const violation = describeFinding(note.violation, first.plan, first.prices, lang);
+      return t.violationMonths(monthRanges(note.months), violation.message, note.months[0]!);
+    }
+  }
+}
+
+/** [1, 2, 3, 5, 7, 8] → "1–3, 5, 7–8". */
+export function monthRanges(months: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < months.length;) {
+    let j = i;
+    while (j + 1 < months.length && months[j + 1] === months[j]! + 1) j++;
+    ranges.push(i === j ? String(months[i]) : `${months[i]}–${months[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(", ");
+}
 
 export function renderForecastTable(
   result: Forecast,
@@ -26,12 +90,13 @@ export function renderForecastTable(
   const width = options.width ?? 80;
   const t = messages[lang];
   const f = t.forecast;
-  const currency = result.months[0]?.estimate.currency ?? "CNY";
+  const described = describeForecast(result, lang);
+  const currency = result.months[0]?.bill.prices.catalog.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
   const bold = (text: string) => ({ text, style: styles.bold });
   const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
-  const discounted = result.months.some(({ estimate }) => estimate.subtotals.discount !== "0.00");
+  const discounted = result.months.some(({ bill }) => bill.subtotals.discount !== "0.00");
   const every: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
   if (discounted) every.push("discount");
   const grid = (subtotals: typeof every): Grid => {
@@ -42,7 +107,7 @@ export function renderForecastTable(
       sections: [
         [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
         [
-          ...result.months.map(({ month, calendarMonth, usage, estimate }) => [
+          ...described.months.map(({ month, calendarMonth, usage, estimate }) => [
             calendarMonth ?? String(month),
             `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
             formatNumber(usage.peakDau),
@@ -61,14 +126,14 @@ export function renderForecastTable(
   const table = gridText(fitsWhole(wide) ? wide : grid([]));
   const out = [table.trimEnd()];
   const wrap = (text: string) => wrapText(printable(text), width - 4).join("\n    ");
-  if (result.notes.length > 0) out.push(t.notes, ...result.notes.map((note) => `  • ${wrap(note.message)}`));
-  if (result.calendar.length > 0) {
+  if (described.notes.length > 0) out.push(t.notes, ...described.notes.map((note) => `  • ${wrap(note.message)}`));
+  if (described.calendar.length > 0) {
     const calendar = gridText({
       columns: [{}, { align: "right" }, {}, { flexible: true, min: 12, maxLines: 6 }, { align: "right" }],
       width,
       sections: [
         [[f.date, f.month, f.billing, f.items, f.amount].map(bold)],
-        result.calendar.map((charge) => [
+        described.calendar.map((charge) => [
           charge.date,
           String(charge.month),
           f.kind[charge.kind],
@@ -80,7 +145,7 @@ export function renderForecastTable(
     out.push("", styles.bold(f.calendar), calendar.trimEnd());
   }
   if (options.plot && result.months.length > 1) {
-    const totals = result.months.map((month) => Number(month.estimate.total));
+    const totals = result.months.map((month) => Number(month.bill.total));
     const labelWidth = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(labelWidth) }));
   }
@@ -99,15 +164,15 @@ export function forecastPricing(result: Forecast, lang: Lang): string[] {
   const f = messages[lang].pricing;
   // With a start date each month is priced as of its own days: grouped by everything but the day.
   const dated = result.months.some((month) => month.period !== null);
-  const groups = new Map<string, { ref: Forecast["months"][number]["estimate"]["pricing"]; months: number[] }>();
+  const groups = new Map<string, { ref: ForecastMonth["bill"]["prices"]["pricing"]; months: number[] }>();
   const said = new Set<string>();
-  for (const { month, estimate } of result.months) {
-    const ref = estimate.pricing;
+  for (const { month, bill } of result.months) {
+    const ref = bill.prices.pricing;
     const key = JSON.stringify(dated ? { ...ref, on: null } : ref);
     const group = groups.get(key);
     if (group) group.months.push(month);
     else groups.set(key, { ref, months: [month] });
-    for (const note of estimate.notes) if (isPricingNote(note)) said.add(printableLine(note.message));
+    for (const note of pricingNotes(bill, lang)) said.add(printableLine(note));
   }
   const list = [...groups.values()].map(({ ref, months }) => ({
     ref,
@@ -145,14 +210,14 @@ export function renderForecastCsv(result: Forecast): string {
     String(month.usage.liveGroups),
     String(month.usage.mainlandMbps),
     String(month.usage.internationalMbps),
-    month.estimate.subtotals.base,
-    month.estimate.subtotals.overage,
-    month.estimate.subtotals.addons,
-    month.estimate.subtotals.discount,
-    month.estimate.total,
-    month.estimate.currency,
-    `${month.estimate.pricing.catalog.id} ${month.estimate.pricing.catalog.version}`,
-    month.estimate.violations.map((v) => v.code).join(" "),
+    month.bill.subtotals.base,
+    month.bill.subtotals.overage,
+    month.bill.subtotals.addons,
+    month.bill.subtotals.discount,
+    month.bill.total,
+    month.bill.prices.catalog.currency,
+    `${month.bill.prices.pricing.catalog.id} ${month.bill.prices.pricing.catalog.version}`,
+    month.bill.violations.map((v) => v.code).join(" "),
   ]);
   return [header, ...rows].map(csvRow).join("");
 }

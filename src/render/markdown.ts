@@ -1,11 +1,12 @@
 // Markdown for pull-request comments and wikis: user text made inert in a table cell
 // or a line, and the provenance of a bill as the line under a table.
-import type { Estimate } from "../calculator/types.js";
+import type { Bill } from "../calculator/bill.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { printableLine } from "../util/printable.js";
 import { messages } from "../i18n/messages.js";
-import { isPricingNote, pricingText } from "./pricing.js";
+import { pricingText } from "./pricing.js";
+import { pricingNotes } from "./describe.js";
 
 /** A zero-width space as an entity: between "@" and a name it is no mention, in "://" no link. */
 const BREAK = "&#8203;";
@@ -28,10 +29,10 @@ export function markdownText(text: string): string {
 }
 
 /** Which prices made a bill, on one line, then what is said of them, each on a line of its own. */
-export function markdownFooter(estimate: Estimate, lang: Lang): string[] {
+export function markdownFooter(bill: Bill, lang: Lang): string[] {
   return [
-    markdownText(pricingText(estimate.pricing, lang)),
-    ...estimate.notes.filter(isPricingNote).map((note) => `- ${markdownText(note.message)}`),
+    markdownText(pricingText(bill.prices.pricing, lang)),
+    ...pricingNotes(bill, lang).map((note) => `- ${markdownText(note)}`),
   ];
 }
 

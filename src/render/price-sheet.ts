@@ -1,8 +1,8 @@
 // The catalog laid out the way Tencent's price page is: package fees and overage, the
 // add-ons per edition, the default limits, then the sources. A neutral model of
 // sections, rows and cells, which the table and markdown renderers draw.
-import { limitNeeds, statedLimits } from "../catalog/editions.js";
-import { countFigures, FIGURE_STATUSES } from "../catalog/figures.js";
+import { FIGURE_STATUSES, limitNeeds, statedLimits } from "../vocabulary.js";
+import { countFigures } from "../catalog/figures.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Addon } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";

@@ -2,10 +2,8 @@
 // their hashes, the project config, the discount. One renderer for every format's
 // footer, so that no report can leave a part out.
 import type { PricingRef } from "../catalog/pricing-ref.js";
-import type { Finding } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
-import { isPricingCode } from "../catalog/choose.js";
 import { today } from "../util/today.js";
 
 /** How much of a file's hash a line shows; JSON has all of it. */
@@ -43,9 +41,6 @@ export function pricingLines(ref: PricingRef, lang: Lang, when?: string): string
 
 /** The provenance on one line, for a markdown report or an XML property. */
 export const pricingText = (ref: PricingRef, lang: Lang): string => pricingLines(ref, lang).join("; ");
-
-/** The notes about prices (a list not in effect on the day, a pin or config setting that lost), for a footer. */
-export const isPricingNote = (note: Finding): boolean => isPricingCode(note.code);
 
 /**
  * The provenance of many bills: one set of lines where every bill has the same, else a

@@ -2,14 +2,16 @@
 // own when the terminal is wide enough, else a row under the line), the subtotals and
 // the total in three blocks, then violations and notes, then the prices used. Sized to
 // the terminal: 80 columns when unknown.
-import type { Estimate, Line } from "../calculator/types.js";
+import type { Bill } from "../calculator/bill.js";
+import type { Line } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { printable, printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { isPricingNote, pricingLines } from "./pricing.js";
+import { pricingLines } from "./pricing.js";
+import { describe, hasFormula, pricingNotes } from "./describe.js";
 import { fitLine, wrapText } from "./text.js";
 
 export interface TableOptions {
@@ -21,8 +23,10 @@ export interface TableOptions {
   explain?: boolean;
 }
 
-export function renderTable(estimate: Estimate, options: TableOptions): string {
+export function renderTable(bill: Bill, options: TableOptions): string {
   const t = messages[options.lang];
+  const estimate = describe(bill, options.lang);
+  const formulas = new Map(bill.lines.map((line) => [line.id, hasFormula(line)]));
   const styles = options.styles ?? plainStyles;
   const width = options.width ?? 80;
   const money = (amount: string) => formatMoney(amount, estimate.currency);
@@ -31,9 +35,8 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
     line.category === "discount"
       ? line.explain
       : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
-  // A formula has numbers in it; "package fee" or "requested" says nothing the label does not.
-  const explained = (line: Line) =>
-    options.explain !== false && line.category !== "discount" && /\d/.test(line.explain);
+  // "package fee" or "requested" says nothing the label does not; a discount's formula is its quantity.
+  const explained = (line: Line) => options.explain !== false && formulas.get(line.id) === true;
   const subtotals: [string, string][] = [
     [t.subtotal.base, estimate.subtotals.base],
     [t.subtotal.overage, estimate.subtotals.overage],
@@ -91,17 +94,17 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
     );
   }
   // What is said of the prices (a list not in effect, a pin that lost) goes in the footer, with the prices.
-  const notes = estimate.notes.filter((note) => !isPricingNote(note));
+  const notes = estimate.notes.filter((_, index) => bill.notes[index]!.kind !== "pricing");
   if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
-  out.push(...footer(estimate, options.lang, styles, width));
+  out.push(...footer(bill, options.lang, styles, width));
   return `${out.join("\n")}\n`;
 }
 
 /** Which prices made the bill, then what is said of them. */
-export function footer(estimate: Estimate, lang: Lang, styles: Styles, width: number): string[] {
+export function footer(bill: Bill, lang: Lang, styles: Styles, width: number): string[] {
   const wrap = (text: string) => wrapText(text, width).join("\n  ");
   return [
-    ...pricingLines(estimate.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
-    ...estimate.notes.filter(isPricingNote).map((note) => styles.warning(wrap(printableLine(note.message)))),
+    ...pricingLines(bill.prices.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
+    ...pricingNotes(bill, lang).map((note) => styles.warning(wrap(printableLine(note)))),
   ];
 }

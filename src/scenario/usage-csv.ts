@@ -1,8 +1,8 @@
 // Real daily usage from a CSV (date, dau, groups, and optionally live_groups,
 // mainland_mbps, international_mbps; English or Chinese headers, any case), as one
 // usage per calendar month: the month's peaks, and its daily bandwidth peaks summed.
-import { daysInMonth, formatDate, parseDate } from "../advisor/calendar.js";
-import { Money } from "../calculator/decimal.js";
+import { daysInMonth, formatDate, parseDate } from "../util/calendar.js";
+import { Money } from "../util/money.js";
 import { parse } from "csv-parse/sync";
 import { LIMITS, MAGNITUDES } from "../document/limits.js";
 import { formatNumber } from "../util/format.js";

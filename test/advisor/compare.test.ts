@@ -39,7 +39,7 @@ describe("compareEditions", () => {
     });
     expect(comparison.editions.pro!.total).toBe("3499.00");
     expect(comparison.recommendation).toMatchObject({ plan: "flagship", total: "2999.00" });
-    expect(comparison.recommendation!.reason).toContain("¥500.00 less than Pro");
+    expect(comparison.recommendation!.others).toContainEqual({ plan: "pro", kind: "costs-more", more: "500.00" });
   });
 
   it("lists an edition sold by contract as on request only where the need is beyond the priced ones", () => {
@@ -51,11 +51,14 @@ describe("compareEditions", () => {
     expect(beyond.onRequest).toEqual([
       {
         plan: "enterprise",
-        planName: "Enterprise",
         violations: [
           {
+            kind: "exceeds",
             code: "exceeds.groupMemberLimit",
-            message: "Enterprise allows at most 2,000 members per group; 8,000 needed",
+            need: "groupMemberLimit",
+            limit: 2_000,
+            needed: 8_000,
+            reach: null,
           },
         ],
       },
@@ -76,21 +79,23 @@ describe("compareEditions", () => {
     expect(compare(document).recommendation).toMatchObject({ plan, total });
   });
 
-  it("says what the cheapest saves, and what a same-priced higher edition also includes", () => {
-    expect(compare({ usage: { peakDau: 5_000 } }).recommendation?.reason).toBe(
-      "Pro fits for ¥999.00 (Pro package (专业版)): ¥2,000.00 less than Flagship; Trial does not fit",
-    );
+  it("says how the others stand: what the cheapest saves, what a same-priced higher edition also includes", () => {
+    expect(compare({ usage: { peakDau: 5_000 } }).recommendation?.others).toEqual([
+      { plan: "flagship", kind: "costs-more", more: "2000.00" },
+      { plan: "trial", kind: "no-fit" },
+    ]);
     expect(
       compare({ usage: { liveGroups: 60 }, features: { groupMemberLimit: 2_000, historyDays: 30 } }).recommendation
-        ?.reason,
-    ).toBe(
-      "Flagship fits for ¥2,999.00 (Flagship package (旗舰版)): the same as Pro, and Flagship also includes unlimited live groups, 2,000 members per group, 1,000 groups per user, 30 days of message history; Trial does not fit",
-    );
+        ?.others,
+    ).toEqual([
+      { plan: "pro", kind: "same", extras: ["liveGroups", "groupMemberLimit", "groupsPerUser", "historyDays"] },
+      { plan: "trial", kind: "no-fit" },
+    ]);
   });
 
   it("recommends nothing when no edition fits", () => {
     const comparison = compare({ features: { groupMemberLimit: 7_000 } });
     expect(comparison.recommendation).toBeNull();
-    expect(Object.values(comparison.editions).every((estimate) => estimate.violations.length > 0)).toBe(true);
+    expect(Object.values(comparison.editions).every((bill) => bill.violations.length > 0)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/advisor/forecast.js";
-import { parseDate } from "../../src/advisor/calendar.js";
+import { parseDate } from "../../src/util/calendar.js";
 import { seedCatalog } from "../../src/catalog/index.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import { seedSettings } from "../helpers/scenario.js";
@@ -8,7 +8,6 @@ import { seedSettings } from "../helpers/scenario.js";
 const scenario = (document: object) => validateScenario(document, { catalog: seedCatalog, source: "test" });
 const run = (document: object, options: Partial<Parameters<typeof forecast>[1]> = {}) =>
   forecast(scenario(document), {
-    lang: "en",
     settings: seedSettings(),
     months: 12,
     growth: { dau: "0", groups: "0", bandwidth: "0" },
@@ -30,12 +29,12 @@ describe("forecast", () => {
     // 10,000 × 1.08^35 = 147,853.44 → 147,854; 150,000 × 1.03^35 = 422,079.37 → 422,080
     expect(month(36)).toMatchObject({ peakDau: 147_854, peakGroups: 422_080 });
     // month 12 on pro: 999 + 2 × 1,000 DAU + 2 × 1,000 groups
-    expect(result.months[11]!.estimate.total).toBe("4999.00");
+    expect(result.months[11]!.bill.total).toBe("4999.00");
   });
 
   it("sums the period and averages it", () => {
     const result = run({ plan: "pro", usage: { peakDau: 25_000 } }, { months: 3 });
-    expect(result.months.map((month) => month.estimate.total)).toEqual(["2999.00", "2999.00", "2999.00"]);
+    expect(result.months.map((month) => month.bill.total)).toEqual(["2999.00", "2999.00", "2999.00"]);
     expect(result).toMatchObject({ total: "8997.00", average: "2999.00" });
   });
 
@@ -54,8 +53,13 @@ describe("forecast", () => {
     );
     expect(result.months.map((month) => month.plan)).toEqual(["trial", "trial", "trial"]);
     // 60 → 90 → 135 DAU: trial allows 100
-    expect(result.notes.map((note) => note.message)).toEqual([
-      "month 3: Trial allows at most 100 peak DAU; 135 needed",
+    expect(result.notes).toEqual([
+      {
+        kind: "violation",
+        code: "forecast.exceeds.peakDau",
+        months: [3],
+        violation: { kind: "exceeds", code: "exceeds.peakDau", need: "peakDau", limit: 100, needed: 135, reach: null },
+      },
     ]);
   });
 
@@ -80,9 +84,7 @@ describe("forecast", () => {
       [32, "pro"],
     ]);
     expect(down.notes.map((note) => note.code)).toEqual(["forecast.no-return-to-trial", "forecast.no-return-to-trial"]);
-    expect(down.notes[0]!.message).toBe(
-      "month 2: Trial would fit for ¥0.00, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)",
-    );
+    expect(down.notes[0]).toMatchObject({ kind: "no-return", month: 2, total: "0.00" });
   });
 
   it("moves to flagship with auto-plan when it becomes the cheapest that fits", () => {
@@ -90,7 +92,7 @@ describe("forecast", () => {
       { plan: "pro", usage: { liveGroups: 60 }, features: { groupMemberLimit: 3_000 } },
       { months: 1, autoPlan: true },
     );
-    expect(result.months[0]).toMatchObject({ plan: "flagship", estimate: { total: "3499.00" } });
+    expect(result.months[0]).toMatchObject({ plan: "flagship", bill: { total: "3499.00" } });
   });
 
   it("dates each charge: prepaid at each period start, postpaid on the 3rd of the next month", () => {

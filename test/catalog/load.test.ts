@@ -6,6 +6,7 @@ import { resolveCatalog } from "../../src/catalog/load.js";
 import type { Catalog } from "../../src/catalog/schema.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
 import type { Estimate } from "../../src/calculator/types.js";
+import { describe as describeBill } from "../../src/render/describe.js";
 import { InputError } from "../../src/errors.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import { SEED_DAY } from "../helpers/scenario.js";
@@ -16,9 +17,12 @@ const busy = {
   features: { groupMemberLimit: 2000, historyDays: 90, securityStrike: true },
 };
 const priceWith = (catalog: Catalog, document: unknown = busy, percent?: string): Estimate =>
-  priceScenario(
-    validateScenario(document, { catalog, source: "test" }),
-    fixedPrices(catalog, { day: SEED_DAY, ...(percent ? { discount: { percent, from: "option" as const } } : {}) }),
+  describeBill(
+    priceScenario(
+      validateScenario(document, { catalog, source: "test" }),
+      fixedPrices(catalog, { day: SEED_DAY, ...(percent ? { discount: { percent, from: "option" as const } } : {}) }),
+    ),
+    "en",
   );
 const problemsOf = (document: unknown): string[] => {
   try {

@@ -9,7 +9,7 @@ import { builtinCatalogIds, builtinCatalogs, editionsOf } from "../../src/catalo
 
 /** The editions of every built-in list: a scenario may pin any of them. */
 const editionIds = [...new Set(builtinCatalogs().flatMap(editionsOf))];
-import { SCHEMA_KINDS } from "../../src/validation/schema-kinds.js";
+import { SCHEMA_KINDS } from "../../src/json-schema/kinds.js";
 import { SHELLS } from "../../src/cli/completion/scripts.js";
 import { imBill } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogOn } from "../../src/catalog/index.js";
 import { today } from "../../src/util/today.js";
-import { SCHEMA_KINDS } from "../../src/validation/schema-kinds.js";
+import { SCHEMA_KINDS } from "../../src/json-schema/kinds.js";
 import { imBill, root } from "../helpers/cli.js";
 
 describe("im-bill prices", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Money } from "../../src/calculator/decimal.js";
+import { Money } from "../../src/util/money.js";
 import { diffEstimates, risesAbove } from "../../src/diff/diff.js";
 import { price } from "../helpers/scenario.js";
 

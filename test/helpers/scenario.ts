@@ -1,7 +1,9 @@
 import { seedCatalog } from "../../src/catalog/index.js";
 import { fixedPrices, type PriceSettings } from "../../src/catalog/choose.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
+import type { Bill } from "../../src/calculator/bill.js";
 import type { Estimate } from "../../src/calculator/types.js";
+import { describe } from "../../src/render/describe.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 
@@ -18,16 +20,20 @@ export const seedSettings = (): PriceSettings => ({
   explicit: { catalog: seedCatalog, by: "--catalog" },
 });
 
-/** Price a scenario document (the file format) with the seed list. */
-export function price(document: unknown, lang: Lang = "en"): Estimate {
+/** Price a scenario document (the file format) with the seed list: the calculator's bill. */
+export function bill(document: unknown): Bill {
   const scenario = validateScenario(document, { catalog: seedCatalog, source: "test" });
-  return priceScenario(scenario, seedPrices(), lang);
+  return priceScenario(scenario, seedPrices());
 }
 
-/** The amount of one line, or undefined when the estimate has no such line. */
-export const amountOf = (estimate: Estimate, id: string) => estimate.lines.find((line) => line.id === id)?.amount;
+/** The same, described: the estimate as `--format json` prints it. */
+export const price = (document: unknown, lang: Lang = "en"): Estimate => describe(bill(document), lang);
 
-export const codes = (estimate: Estimate) => estimate.violations.map((violation) => violation.code);
+/** The amount of one line, or undefined when the estimate has no such line. */
+export const amountOf = (estimate: Estimate | Bill, id: string) =>
+  estimate.lines.find((line) => line.id === id)?.amount;
+
+export const codes = (estimate: Estimate | Bill) => estimate.violations.map((violation) => violation.code);
 
 /** The keys of an estimate, in the order `--format json` prints them. */
 export const ESTIMATE_KEYS = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderTable } from "../../src/render/table.js";
 import type { Styles } from "../../src/render/styles.js";
 import { displayWidth } from "../../src/render/text.js";
-import { price } from "../helpers/scenario.js";
+import { bill } from "../helpers/scenario.js";
 
 const busy = {
   name: "Everything at once",
@@ -18,21 +18,21 @@ const busy = {
 
 describe("renderTable", () => {
   it.each([80, 100, 60])("fits %i columns", (width) => {
-    const text = renderTable(price(busy), { lang: "en", width });
+    const text = renderTable(bill(busy), { lang: "en", width });
     for (const line of text.trimEnd().split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
   });
 
   it("fits 80 columns in Chinese", () => {
-    const text = renderTable(price(busy, "zh"), { lang: "zh", width: 80 });
+    const text = renderTable(bill(busy), { lang: "zh", width: 80 });
     for (const line of text.trimEnd().split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
   });
 
   it("matches the golden file (en)", async () => {
-    await expect(renderTable(price(busy), { lang: "en" })).toMatchFileSnapshot("../golden/table-busy.en.txt");
+    await expect(renderTable(bill(busy), { lang: "en" })).toMatchFileSnapshot("../golden/table-busy.en.txt");
   });
 
   it("matches the golden file (zh), violations and notes included", async () => {
-    const text = renderTable(price({ ...busy, plan: "trial" }, "zh"), { lang: "zh" });
+    const text = renderTable(bill({ ...busy, plan: "trial" }), { lang: "zh" });
     await expect(text).toMatchFileSnapshot("../golden/table-trial.zh.txt");
   });
 
@@ -44,7 +44,7 @@ describe("renderTable", () => {
       warning: (t) => t,
       success: (t) => t,
     };
-    const text = renderTable(price({ plan: "trial", usage: { peakDau: 500 } }), {
+    const text = renderTable(bill({ plan: "trial", usage: { peakDau: 500 } }), {
       lang: "en",
       styles: marked,
     });

@@ -6,6 +6,7 @@ import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
 import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/report/writers.js";
+import { grandTotalText } from "../../render/report/totals.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { possibleLineIds } from "../../catalog/line-ids.js";
@@ -93,7 +94,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        const item = priceRecord(record, settings, lang);
+        const item = priceRecord(record, settings);
         summary.add(item);
         if ((pending = write(writer.item(item)))) await pending;
         progress.tick(summary.priced, summary.failed);
@@ -115,7 +116,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   // The table and markdown reports end with the counts; the others say them on stderr.
   if (format !== "table" && format !== "markdown") {
     io.stderr.write(
-      `${t.batch.counts(summary.scenarios, summary.priced, summary.failed, summary.violating)}; ${t.batch.grandTotal.toLowerCase()}: ${summary.totalText()}\n`,
+      `${t.batch.counts(summary.scenarios, summary.priced, summary.failed, summary.violating)}; ${t.batch.grandTotal.toLowerCase()}: ${grandTotalText(summary)}\n`,
     );
   }
   if (summary.failed > 0) return EXIT_INVALID;

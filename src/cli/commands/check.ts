@@ -61,7 +61,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     const onSkip = (path: string) => skipped.push(path);
     for (const input of inputs) {
       if (input.kind !== "file") continue;
-      const { results: checked, updates } = await updateFile(input, settings, { lang, dryRun: flags.dryRun, onSkip });
+      const { results: checked, updates } = await updateFile(input, settings, { dryRun: flags.dryRun, onSkip });
       append(results, checked);
       // Each file changed, old → new: on stderr, where the log of a CI job shows it beside the report.
       if (updates.length > 0) io.stderr.write(renderUpdates(input.path, updates, Boolean(flags.dryRun), lang));
@@ -71,7 +71,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   } else {
     for (const input of inputs) {
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
-        results.push(checkRecord(record, settings, lang));
+        results.push(checkRecord(record, settings));
         await pause();
       }
     }
@@ -89,7 +89,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   const render = await import("../../render/check.js");
   const text =
     flags.format === "json"
-      ? render.renderCheckJson(results, summary)
+      ? render.renderCheckJson(results, summary, lang)
       : flags.format === "junit"
         ? render.renderCheckJunit(results, lang)
         : render.renderCheckText(

@@ -32,16 +32,15 @@ export function compareCommand(context: CommandContext): Command {
         settings,
         anyPlan: true,
       });
-      const { catalog } = prices;
       const { compareEditions } = await import("../../advisor/compare.js");
-      const comparison = compareEditions(scenario, prices, lang);
+      const comparison = compareEditions(scenario, prices);
       const render = await import("../../render/compare.js");
       const text =
         target.format === "json"
-          ? `${JSON.stringify(comparison, null, 2)}\n`
+          ? `${JSON.stringify(render.describeComparison(comparison, lang), null, 2)}\n`
           : target.format === "markdown"
-            ? render.renderCompareMarkdown(comparison, catalog, lang)
-            : render.renderCompareTable(comparison, catalog, lang, target.styles, target.width);
+            ? render.renderCompareMarkdown(comparison, lang)
+            : render.renderCompareTable(comparison, lang, target.styles, target.width);
       await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
     });

@@ -9,7 +9,7 @@ import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { validateScenario } from "../../scenario/validate.js";
 import { convert, parseRate, verifyEstimate, type Rate } from "../../diff/verify.js";
-import { Money } from "../../calculator/decimal.js";
+import { Money } from "../../util/money.js";
 import type { DiffInput, Threshold } from "../../diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
@@ -99,7 +99,8 @@ async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: L
     return estimate;
   }
   const prices = choosePrices(settings, pinOf(data));
-  return priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices, lang);
+  const { describe } = await import("../../render/describe.js");
+  return describe(priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices), lang);
 }
 
 /**

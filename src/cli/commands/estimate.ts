@@ -4,7 +4,6 @@ import { priceScenario } from "../../calculator/estimate.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { renderJson } from "../../render/json.js";
 import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
 import {
@@ -15,11 +14,11 @@ import {
   pricingFor,
   type PriceFlags,
 } from "../shared-options.js";
-import { Money } from "../../calculator/decimal.js";
+import { Money } from "../../util/money.js";
 import type { PriceSettings } from "../../catalog/choose.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
-import type { Estimate } from "../../calculator/types.js";
+import type { Bill } from "../../calculator/bill.js";
 import { reportTarget, writeReport, type ReportTarget } from "../report.js";
 import { formatMoney } from "../../util/format.js";
 
@@ -86,9 +85,9 @@ async function runEstimate(
       settings,
       lang,
       // The estimate after the questions goes where and as the flags say.
-      present: async (estimate) => {
-        await presentEstimate(estimate, lang, flags, target, context);
-        verdict = verdictOf(estimate, flags, maxTotal, lang, context);
+      present: async (bill) => {
+        await presentEstimate(bill, lang, flags, target, context);
+        verdict = await verdictOf(bill, flags, maxTotal, lang, context);
       },
       offerCompare: target.format === "table" && target.output === undefined,
     });
@@ -100,40 +99,44 @@ async function runEstimate(
   const { scenario, prices } = await readScenario(flags.file, flags, { io, settings });
   // Each month of a usage file is priced as of its first day.
   if (flags.usageCsv !== undefined) return runUsage(flags.usageCsv, scenario, flags, target, context, settings, lang);
-  const estimate = priceScenario(scenario, prices, lang);
-  await presentEstimate(estimate, lang, flags, target, context);
-  return verdictOf(estimate, flags, maxTotal, lang, context);
+  const bill = priceScenario(scenario, prices);
+  await presentEstimate(bill, lang, flags, target, context);
+  return verdictOf(bill, flags, maxTotal, lang, context);
 }
 
 /** The estimate as a table or JSON, on stdout or in the --output file. */
 async function presentEstimate(
-  estimate: Estimate,
+  bill: Bill,
   lang: Lang,
   flags: EstimateFlags,
   target: ReportTarget<EstimateFormat>,
   context: CommandContext,
 ): Promise<void> {
-  if (target.format === "json") return writeReport(renderJson(estimate), target, context);
+  if (target.format === "json") {
+    const { describe } = await import("../../render/describe.js");
+    return writeReport(`${JSON.stringify(describe(bill, lang), null, 2)}\n`, target, context);
+  }
   const { renderTable } = await import("../../render/table.js");
   const { styles, width } = target;
-  await writeReport(renderTable(estimate, { lang, styles, width, explain: flags.explain }), target, context);
+  await writeReport(renderTable(bill, { lang, styles, width, explain: flags.explain }), target, context);
 }
 
 /** 1 when a check of the flags fails (the budget, --strict), said on stderr; else 0. */
-function verdictOf(
-  estimate: Estimate,
+async function verdictOf(
+  bill: Bill,
   flags: EstimateFlags,
   maxTotal: string | undefined,
   lang: Lang,
   context: CommandContext,
-): number {
-  if (maxTotal !== undefined && new Money(estimate.total).greaterThan(maxTotal)) {
-    const money = (amount: string) => formatMoney(amount, estimate.currency);
-    context.error(messages[lang].overBudget(money(estimate.total), money(maxTotal)));
+): Promise<number> {
+  if (maxTotal !== undefined && new Money(bill.total).greaterThan(maxTotal)) {
+    const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
+    context.error(messages[lang].overBudget(money(bill.total), money(maxTotal)));
     return EXIT_CHECK_FAILED;
   }
-  if (flags.strict && estimate.violations.length > 0) {
-    context.error(messages[lang].strictFailed(estimate.planName, estimate.violations.length));
+  if (flags.strict && bill.violations.length > 0) {
+    const { planName } = await import("../../render/describe.js");
+    context.error(messages[lang].strictFailed(planName(bill.prices.catalog, bill.plan, lang), bill.violations.length));
     return EXIT_CHECK_FAILED;
   }
   return EXIT_OK;
@@ -154,12 +157,13 @@ async function runUsage(
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const bill = priceMonths(scenario, months, settings, lang);
-  if (target.format === "json") await writeReport(`${JSON.stringify(bill, null, 2)}\n`, target, context);
+  const bill = priceMonths(scenario, months, settings);
+  const render = await import("../../render/usage.js");
+  if (target.format === "json")
+    await writeReport(`${JSON.stringify(render.describeUsage(bill, lang), null, 2)}\n`, target, context);
   else {
-    const { renderUsageTables } = await import("../../render/usage.js");
     const { styles, width } = target;
-    const text = renderUsageTables(bill, {
+    const text = render.renderUsageTables(bill, {
       lang,
       styles,
       width,
@@ -167,7 +171,7 @@ async function runUsage(
     });
     await writeReport(text, target, context);
   }
-  const violating = bill.months.filter(({ estimate }) => estimate.violations.length > 0).length;
+  const violating = bill.months.filter((month) => month.bill.violations.length > 0).length;
   if (flags.strict && violating > 0) {
     context.error(messages[lang].strictMonths(violating, bill.months.length));
     return EXIT_CHECK_FAILED;

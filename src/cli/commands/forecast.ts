@@ -1,6 +1,6 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command, Option } from "commander";
-import { parseDate } from "../../advisor/calendar.js";
+import { parseDate } from "../../util/calendar.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
@@ -60,10 +60,10 @@ export function forecastCommand(context: CommandContext): Command {
       const { scenario } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, settings });
       const { forecast } = await import("../../advisor/forecast.js");
       // With a start date, each month has the prices of its dates, unless a flag, the scenario or the config chose a list.
-      const result = forecast(scenario, { lang, settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
+      const result = forecast(scenario, { settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
       const render = await import("../../render/forecast.js");
       let text: string;
-      if (target.format === "json") text = `${JSON.stringify(result, null, 2)}\n`;
+      if (target.format === "json") text = `${JSON.stringify(render.describeForecast(result, lang), null, 2)}\n`;
       else if (target.format === "csv") text = render.renderForecastCsv(result);
       else {
         const chart = flags.chart ?? target.terminal;

@@ -3,7 +3,7 @@ import { Argument, Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { SCHEMA_KINDS, type SchemaKind } from "../../validation/schema-kinds.js";
+import { SCHEMA_KINDS, type SchemaKind } from "../../json-schema/kinds.js";
 
 export function schemaCommand(context: CommandContext): Command {
   const h = context.help;
@@ -12,7 +12,7 @@ export function schemaCommand(context: CommandContext): Command {
     .addArgument(new Argument("<kind>", h.schema.kind).choices(SCHEMA_KINDS))
     .addHelpText("after", examplesText(h, h.schema.examples, h.schema.footer))
     .action(async (kind: SchemaKind) => {
-      const { renderJsonSchema } = await import("../../validation/json-schema.js");
+      const { renderJsonSchema } = await import("../../json-schema/generate.js");
       context.io.stdout.write(renderJsonSchema(kind));
       context.setExitCode(EXIT_OK);
     });

@@ -5,8 +5,9 @@
 // -154.85 stay numbers. Text goes through `printable` as on a terminal: a name's control or
 // BiDi characters reach neither a terminal that shows the file nor a spreadsheet, as \u…
 import { stringify, type Options } from "csv-stringify/sync";
-import type { ReportOptions, ReportWriter } from "./writers.js";
+import type { ReportOptions, ReportWriter } from "./types.js";
 import { printable } from "../../util/printable.js";
+import { textIn } from "../../errors.js";
 
 const NEGATIVE_AMOUNT = /^-\d+(\.\d+)?$/;
 
@@ -31,22 +32,30 @@ export function csvWriter(options: ReportOptions): ReportWriter {
   return {
     start: () => `${options.bom ? "\uFEFF" : ""}${csvRow(header)}`,
     item: ({ result, error }) => {
-      if (error) return csvRow([error.id, error.source, ...header.slice(2, -1).map(() => ""), error.error]);
-      const amounts = new Map(result.lines.map((line) => [line.id, line.amount]));
-      const { base, overage, addons, discount } = result.subtotals;
+      if (error)
+        return csvRow([
+          error.id,
+          error.source,
+          ...header.slice(2, -1).map(() => ""),
+          textIn(error.error, options.lang),
+        ]);
+      const { bill } = result;
+      const amounts = new Map(bill.lines.map((line) => [line.id, line.amount]));
+      const { base, overage, addons, discount } = bill.subtotals;
+      const { catalog } = bill.prices.pricing;
       return csvRow([
         result.id,
         result.source,
-        result.plan,
+        bill.plan,
         ...ids.map((id) => amounts.get(id) ?? ""),
         base,
         overage,
         addons,
         discount,
-        result.total,
-        result.currency,
-        `${result.pricing.catalog.id} ${result.pricing.catalog.version}`,
-        result.violations.map((violation) => violation.code).join(" "),
+        bill.total,
+        bill.prices.catalog.currency,
+        `${catalog.id} ${catalog.version}`,
+        bill.violations.map((violation) => violation.code).join(" "),
         "",
       ]);
     },

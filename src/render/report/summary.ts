@@ -11,7 +11,11 @@ import { renderGrid, type GridColumn } from "../grid.js";
 import { markdownPricingGroups, markdownText } from "../markdown.js";
 import { pricingGroupLines } from "../pricing.js";
 import { wrapText } from "../text.js";
-import type { ReportOptions, ReportWriter } from "./writers.js";
+import type { ReportOptions, ReportWriter } from "./types.js";
+import { textIn } from "../../errors.js";
+import { planName } from "../describe.js";
+import { noteOfPricesText } from "../pricing-notes.js";
+import { grandTotalText } from "./totals.js";
 
 export function summaryWriter(format: "table" | "markdown", options: ReportOptions): ReportWriter {
   const t = messages[options.lang].batch;
@@ -22,21 +26,23 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
     start: () => "",
     item: ({ result, error }) => {
       if (error) {
-        errors.push(`${error.source}: ${error.id === error.source ? "" : `${error.id}: `}${error.error}`);
+        const what = textIn(error.error, options.lang);
+        errors.push(`${error.source}: ${error.id === error.source ? "" : `${error.id}: `}${what}`);
         return "";
       }
-      const { base, overage, addons, discount } = result.subtotals;
-      const money = (amount: string) => formatMoney(amount, result.currency);
+      const { bill } = result;
+      const { base, overage, addons, discount } = bill.subtotals;
+      const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
       if (discount !== "0.00") discounted = true;
       rows.push([
         result.id,
-        result.planName,
+        planName(bill.prices.catalog, bill.plan, options.lang),
         money(base),
         money(overage),
         money(addons),
         money(discount),
-        money(result.total),
-        result.violations.length > 0 ? "✗" : "",
+        money(bill.total),
+        bill.violations.length > 0 ? "✗" : "",
       ]);
       return "";
     },
@@ -47,11 +53,11 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
         head: keep([t.id, t.plan, t.base, t.overage, t.addons, t.discount, t.total, ""]),
         body: discounted ? rows : rows.map(keep),
         errors,
-        total: t.grandTotalLine(summary.totalText()),
+        total: t.grandTotalLine(grandTotalText(summary)),
         counts: t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating),
         errorsTitle: t.errors,
         pricing: summary.pricing.groups,
-        said: summary.pricing.said,
+        said: summary.pricing.notes.map((said) => noteOfPricesText(said, options.lang)),
         lang: options.lang,
       };
       return format === "markdown" ? markdown(report) : table(report, options);

@@ -1,40 +1,25 @@
 // Batch reports. Each writer turns items into text as they come: the streaming ones
 // (jsonl, csv, json) write every item at once, the summary ones (table, markdown)
 // keep one small row per scenario and draw at the end.
-import type { BatchItem, BatchSummary } from "../../batch/price.js";
+import type { BatchError, BatchResult, BatchSummary } from "../../batch/price.js";
+import { textIn } from "../../errors.js";
 import type { Lang } from "../../i18n/lang.js";
-import type { Styles } from "../styles.js";
+import { describe } from "../describe.js";
+import { type ReportFormat, type ReportOptions, type ReportWriter } from "./types.js";
 
-export const REPORT_FORMATS = ["table", "json", "jsonl", "csv", "markdown"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportWriter {
-  start(): string;
-  item(item: BatchItem): string;
-  /** the rest of the report, in chunks (a table of 100,000 rows is drawn at the end) */
-  end(summary: BatchSummary): Iterable<string>;
-}
-
-export interface ReportOptions {
-  /** the line ids any scenario of the run may have: the CSV's columns */
-  lineIds: readonly string[];
-  lang: Lang;
-  styles: Styles;
-  width?: number;
-  /** a byte-order mark before CSV, for spreadsheet apps */
-  bom?: boolean;
-}
+export { REPORT_FORMATS, type ReportFormat, type ReportOptions, type ReportWriter } from "./types.js";
 
 export async function reportWriter(format: ReportFormat, options: ReportOptions): Promise<ReportWriter> {
   switch (format) {
     case "jsonl":
       return {
         start: () => "",
-        item: (item) => `${JSON.stringify(item.result ?? item.error)}\n`,
+        item: (item) =>
+          `${JSON.stringify(item.result ? resultJson(item.result, options.lang) : errorJson(item.error, options.lang))}\n`,
         end: () => [],
       };
     case "json":
-      return jsonWriter();
+      return jsonWriter(options.lang);
     case "csv":
       return (await import("./csv.js")).csvWriter(options);
     case "table":
@@ -43,8 +28,18 @@ export async function reportWriter(format: ReportFormat, options: ReportOptions)
   }
 }
 
+/** A priced scenario as JSON: its id and source, then its estimate. */
+export const resultJson = ({ id, source, bill }: BatchResult, lang: Lang) => ({ id, source, ...describe(bill, lang) });
+
+/** A scenario that could not be priced as JSON: where, and what is wrong. */
+export const errorJson = ({ id, source, error }: BatchError, lang: Lang) => ({
+  id,
+  source,
+  error: textIn(error, lang),
+});
+
 /** `{ version, results, errors, summary }`, results written as they come. */
-function jsonWriter(): ReportWriter {
+function jsonWriter(lang: Lang): ReportWriter {
   const errors: unknown[] = [];
   let first = true;
   const indent = (text: string) => text.replace(/\n/g, "\n    ");
@@ -52,10 +47,10 @@ function jsonWriter(): ReportWriter {
     start: () => '{\n  "version": 1,\n  "results": [',
     item: (item) => {
       if (item.error) {
-        errors.push(item.error);
+        errors.push(errorJson(item.error, lang));
         return "";
       }
-      const text = `${first ? "" : ","}\n    ${indent(JSON.stringify(item.result, null, 2))}`;
+      const text = `${first ? "" : ","}\n    ${indent(JSON.stringify(resultJson(item.result, lang), null, 2))}`;
       first = false;
       return text;
     },

@@ -8,7 +8,7 @@ describe("the summary table", () => {
   it("reports 130,000 scenarios (a spread of that many widths once overflowed the stack)", () => {
     const writer = summaryWriter("table", { lineIds: [], lang: "en", styles: plainStyles, width: 80 });
     const summary = new BatchSummary();
-    const item = priceRecord({ id: "x", source: "x", data: { plan: "pro" } }, seedSettings(), "en");
+    const item = priceRecord({ id: "x", source: "x", data: { plan: "pro" } }, seedSettings());
     for (let i = 0; i < 130_000; i++) {
       const named = { result: { ...item.result!, id: `app-${i}` } };
       summary.add(named);

@@ -6,7 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
-import { SCHEMA_KINDS, jsonSchema } from "../../src/validation/json-schema.js";
+import { SCHEMA_KINDS, jsonSchema } from "../../src/json-schema/generate.js";
 import { root } from "../helpers/cli.js";
 import { price } from "../helpers/scenario.js";
 

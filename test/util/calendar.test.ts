@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, parseDate, periodEnd, periodStart, postpaidDate } from "../../src/advisor/calendar.js";
+import { formatDate, parseDate, periodEnd, periodStart, postpaidDate } from "../../src/util/calendar.js";
 
 /** The first four package periods of a package bought on `start`. */
 const periods = (start: string) =>

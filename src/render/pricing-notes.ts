@@ -1,9 +1,9 @@
 // The notes of a price choice in words: a list that does not apply on the day priced,
 // and whatever lost to the list that priced (a pin, the project config). A CLI user is
 // told the flag that changes it, a library caller the option.
-import type { PriceChoice, PricingNote } from "../catalog/choose.js";
+import type { NoteOfPrices, PriceChoice, PricingNote } from "../catalog/choose.js";
 import { builtinCatalogById, editionOf } from "../catalog/index.js";
-import type { EditionId } from "../catalog/editions.js";
+import type { EditionId } from "../vocabulary.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
@@ -40,3 +40,7 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       return t.configOverridden(note.file, note.setting, note.by);
   }
 }
+
+/** A note of a tally of many bills (`PricingTally`), in words. */
+export const noteOfPricesText = ({ note, plan, prices }: NoteOfPrices, lang: Lang): string =>
+  pricingNoteText(note, plan, prices, lang);

@@ -1,6 +1,6 @@
 // JSON Schemas (draft 2020-12) of the three formats, generated from the same zod
 // definitions that validate and type them. schemas/*.schema.json are these, checked in
-// (test/validation/json-schema.test.ts fails when they drift: `npm run schemas`).
+// (test/json-schema/generate.test.ts fails when they drift: `npm run schemas`).
 import * as z from "zod/mini";
 import { EstimateSchema } from "../calculator/types.js";
 import { builtinCatalogs, builtinCatalogIds, editionNames } from "../catalog/index.js";
@@ -8,7 +8,7 @@ import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 import { ProjectConfigSchema } from "../config/schema.js";
 
-import { SCHEMA_KINDS, type SchemaKind } from "./schema-kinds.js";
+import { SCHEMA_KINDS, type SchemaKind } from "./kinds.js";
 
 export { SCHEMA_KINDS, type SchemaKind };
 

@@ -1,8 +1,10 @@
+// Writing a file the way every im-bill output is written: whole or not at all, and
+// checked before any work so that a run never fails at its end for a bad path.
 import { chmodSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
-import { statOrUndefined } from "./stat.js";
+import { statOrUndefined } from "../util/stat.js";
 
 type Reason = (t: Messages["output"]) => string;
 

@@ -1,0 +1,80 @@
+// The floors of src/, from the ground up: a folder (or a top-level file) imports only
+// from floors below its own, never sideways or up, and no files import each other in a
+// circle. docs/architecture.md says what each floor is for. `npm run deps` checks it
+// (test/architecture.test.ts too); a type-only import counts, a dynamic import() too.
+/** @type {string[][]} (test/architecture.test.ts reads this list too) */
+const FLOORS = [
+  ["vocabulary", "util"],
+  ["i18n"],
+  ["errors"],
+  ["document", "files"],
+  ["validation"],
+  ["catalog"],
+  ["scenario"],
+  ["calculator"],
+  ["config", "batch", "diff", "advisor"],
+  ["check"],
+  ["json-schema"],
+  ["render"],
+  ["interactive"],
+  ["index"],
+  ["cli"],
+];
+
+/** A folder of src/, or a file at its top (src/errors.ts). */
+const place = (names) => `^src/(${names.join("|")})(/|\\.ts$)`;
+
+const upward = FLOORS.flatMap((floor, level) =>
+  floor.map((name) => ({
+    name: `${name}-imports-down`,
+    comment: `src/${name} may import only from the floors below it: ${FLOORS.slice(0, level).flat().join(", ") || "nothing"}`,
+    severity: "error",
+    from: { path: place([name]) },
+    to: {
+      path: place([
+        ...FLOORS.slice(level)
+          .flat()
+          .filter((other) => other !== name),
+      ]),
+    },
+  })),
+);
+
+/** @type {import("dependency-cruiser").IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "Files that import each other in a circle cannot be read (or loaded) one after the other",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "engine-speaks-numbers",
+      comment:
+        "The calculator and what builds on it return numbers and codes; words (i18n, number formatting) are render/'s. Errors speak through errors.ts's say()",
+      severity: "error",
+      from: { path: "^src/(calculator|advisor|batch|check|diff)/" },
+      to: { path: ["^src/i18n/", "^src/util/format\\.ts$", "^src/render/"] },
+    },
+    {
+      name: "src-stays-in-src",
+      comment: "The program does not reach into tests, scripts or the Action",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^(test|scripts|action)/" },
+    },
+    ...upward,
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "\\.json$" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};
+
+// Not a key of the configuration (dependency-cruiser refuses unknown keys): for the test.
+Object.defineProperty(module.exports, "FLOORS", { value: FLOORS, enumerable: false });

@@ -1,0 +1,153 @@
+// A bill in words: the one step from the calculator's numbers and codes (a line's
+// formula, a finding's facts) to what a reader sees, in their language. Every format
+// starts here: the JSON estimate is `describe(bill, lang)`, the tables and reports use
+// the same words.
+import type { Bill, BillLine, Finding, Unit } from "../calculator/bill.js";
+import type { Estimate, Finding as FindingText, Line } from "../calculator/types.js";
+import type { PriceChoice } from "../catalog/choose.js";
+import { effectiveOf } from "../catalog/index.js";
+import type { Catalog } from "../catalog/schema.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages, type Messages } from "../i18n/messages.js";
+import { formatMoney } from "../util/format.js";
+import { own } from "../util/own.js";
+import type { EditionId } from "../vocabulary.js";
+import { pricingNoteText } from "./pricing-notes.js";
+
+/** The estimate of a bill, exactly as `--format json` prints it. */
+export function describe(bill: Bill, lang: Lang): Estimate {
+  const { catalog, pricing } = bill.prices;
+  const { plan } = bill;
+  const finding = (item: Finding) => describeFinding(item, plan, bill.prices, lang);
+  return {
+    version: 1,
+    name: bill.name,
+    plan,
+    planName: planName(catalog, plan, lang),
+    currency: catalog.currency,
+    catalog: { id: catalog.id, version: catalog.version, currency: catalog.currency, effective: effectiveOf(catalog) },
+    pricing,
+    lines: bill.lines.map((line) => describeLine(line, plan, catalog, lang)),
+    subtotals: bill.subtotals,
+    total: bill.total,
+    violations: bill.violations.map(finding),
+    notes: bill.notes.map(finding),
+  };
+}
+
+/** An edition's name in the reader's language (catalog data). */
+export const planName = (catalog: Catalog, plan: EditionId, lang: Lang): string =>
+  catalog.editions[plan]?.name[lang] ?? plan;
+
+/** An add-on's name in the reader's language (catalog data); its key where the list names it not. */
+const addonName = (catalog: Catalog, key: string, lang: Lang): string => own(catalog.addonNames, key)?.[lang] ?? key;
+
+/** What one unit of a line is called. */
+function unitWords(unit: Unit, t: Messages): string {
+  switch (unit.per) {
+    case "month":
+      return t.month;
+    case "dau":
+      return t.dauUnit(unit.size);
+    case "groups":
+      return t.groupUnit(unit.size);
+    case "mbps-day":
+      return t.meteredUnit;
+  }
+}
+
+/** A line of a bill on `plan`, with its label, its unit and its formula in words. */
+export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, lang: Lang): Line {
+  const t = messages[lang];
+  const name = (key: string) => addonName(catalog, key, lang);
+  const { formula } = line;
+  const [label, explain] = ((): [string, string] => {
+    switch (formula.op) {
+      case "fee": {
+        const edition = catalog.editions[plan];
+        return [edition ? t.packageLabel(edition.name.en, edition.name.zh) : plan, t.packageExplain];
+      }
+      case "ceil-div":
+        return [
+          line.unit.per === "groups" ? t.groupOverageLabel : t.dauOverageLabel,
+          t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks),
+        ];
+      case "raise":
+        return [
+          t.limitAddonLabel(name(formula.addon), formula.raisesTo),
+          t.limitAddonExplain(formula.value, formula.included, formula.raisesTo),
+        ];
+      case "tier":
+        return [
+          t.tierLabel(name(formula.addon), formula.tier, t.tierNoun[formula.need] ?? ""),
+          t.tierExplain(formula.value, formula.included, formula.tier),
+        ];
+      case "requested":
+        return [name(formula.addon), t.switchExplain];
+      case "mbps-days":
+        return [name(formula.addon), t.meteredExplain(formula.mbps, formula.days, formula.quantity)];
+      case "sum-of-peaks":
+        return [name(formula.addon), t.meteredSumExplain(formula.quantity)];
+      case "percent-of":
+        return [
+          t.discountLabel(formula.percent, formula.appliesTo),
+          t.discountExplain(formula.percent, formatMoney(formula.base, catalog.currency)),
+        ];
+    }
+  })();
+  return {
+    id: line.id,
+    category: line.category,
+    label,
+    quantity: line.quantity,
+    unit: unitWords(line.unit, t),
+    unitPrice: line.unitPrice,
+    amount: line.amount,
+    explain,
+  };
+}
+
+/** Whether a line's formula says more than its label: a computation, not "package fee" or "requested". */
+export const hasFormula = (line: BillLine): boolean =>
+  line.formula.op !== "fee" && line.formula.op !== "requested" && line.formula.op !== "percent-of";
+
+/** A violation or a note of a bill on `plan` (priced with `prices`), in words. */
+export function describeFinding(finding: Finding, plan: EditionId, prices: PriceChoice, lang: Lang): FindingText {
+  const t = messages[lang];
+  const { catalog } = prices;
+  const edition = planName(catalog, plan, lang);
+  const name = (key: string) => addonName(catalog, key, lang);
+  const message = ((): string => {
+    switch (finding.kind) {
+      case "exceeds":
+        return finding.reach === null
+          ? t.exceedsLimit(edition, t.needs[finding.need], finding.limit, finding.needed)
+          : t.exceedsReach(edition, t.needs[finding.need], finding.reach, finding.needed);
+      case "unavailable":
+        return t.unavailable(edition, name(finding.addon));
+      case "included":
+        return t.included(edition, name(finding.addon));
+      case "notice": {
+        const addon = own(catalog.editions[plan]?.addons ?? {}, finding.addon);
+        return addon?.kind === "switch" && addon.notice ? addon.notice[lang] : name(finding.addon);
+      }
+      case "cheapest-fit":
+        return t.cheapestFit(planName(catalog, finding.plan, lang), formatMoney(finding.total, catalog.currency));
+      case "no-fit":
+        return t.noFit;
+      case "pricing":
+        return pricingNoteText(finding.note, plan, prices, lang);
+      case "peak-days":
+        return t.usage.peakDays(finding.dau, finding.dauDate, finding.groups, finding.groupsDate);
+      case "missing-days":
+        return t.usage.missingDays(finding.month, finding.missing, finding.days);
+    }
+  })();
+  return { code: finding.code, message };
+}
+
+/** What is said of a bill's prices (a list not in effect, a pin that lost), in words: the footer of every format. */
+export const pricingNotes = (bill: Bill, lang: Lang): string[] =>
+  bill.notes
+    .filter((note) => note.kind === "pricing")
+    .map((note) => describeFinding(note, bill.plan, bill.prices, lang).message);

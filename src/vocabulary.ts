@@ -1,0 +1,30 @@
+// The names every layer shares, and every language words: an edition's id, the needs
+// that limits and add-ons are about, the limits a list may state, how sure a figure is.
+// Names only (no schema, no words), at the bottom of the house, so that the messages of
+// i18n/ can be keyed by them without importing the catalog they describe.
+
+/**
+ * An edition's id within its price list ("pro", "flagship"…). Each list names its own
+ * editions: the same id may mean different things on different lists, and an alias
+ * never crosses lists.
+ */
+export type EditionId = string;
+
+/** The needs that limits and add-ons refer to (the catalog schema's LimitNeed), in display order. */
+export const limitNeeds = [
+  "peakDau",
+  "peakGroups",
+  "liveGroups",
+  "groupMemberLimit",
+  "groupsPerUser",
+  "historyDays",
+] as const;
+export type LimitNeed = (typeof limitNeeds)[number];
+
+/** Limits a list may state that no scenario need refers to: shown by `im-bill prices`, never priced. */
+export const statedLimits = ["recentContacts", "dailyNewGroups", "communities"] as const;
+export type StatedLimit = (typeof statedLimits)[number];
+
+/** How sure a figure is: stated by a source, derived from what sources state, assumed, or taken from an earlier list. */
+export type FigureStatus = "sourced" | "inferred" | "assumed" | "carriedOver";
+export const FIGURE_STATUSES: readonly FigureStatus[] = ["sourced", "inferred", "carriedOver", "assumed"];
