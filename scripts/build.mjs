@@ -46,6 +46,8 @@ await build({
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
   plugins: [lazyChildProcess],
+  // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
   logLevel: "warning",
 });

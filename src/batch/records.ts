@@ -11,6 +11,7 @@ import { formatOfText } from "../document/read.js";
 import { decodeText, openRegularFile, readFileBytes, SourceError } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
 import type { Input } from "./inputs.js";
+import { isJsonObject as isObject } from "../util/json.js";
 
 export type ScenarioRecord =
   | { id: string; source: string; data: unknown; error?: undefined }
@@ -43,8 +44,6 @@ const errorRecord = (source: string, error: unknown): ScenarioRecord => {
 };
 
 const SCENARIO_KEYS = new Set(["$schema", "name", "plan", "usage", "features", "expect"]);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Whether a document found in a directory holds scenarios, rather than an estimate or

@@ -2,6 +2,7 @@
 // counted for `im-bill catalogs`, compared for `im-bill catalogs --diff`.
 import type { FigureStatus } from "../vocabulary.js";
 import type { Catalog } from "./schema.js";
+import { isJsonObject as isObject } from "../util/json.js";
 
 /** A fact with its provenance (an object with a `source`): a price, a quota, a limit, an add-on. */
 export interface Figure {
@@ -9,9 +10,6 @@ export interface Figure {
   path: string;
   status: FigureStatus;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The editions of a list as [path, edition] pairs, last first: a stack to walk. */
 const editionStack = (catalog: Catalog): [string, unknown][] =>

@@ -10,12 +10,11 @@ import { checkTree } from "../document/tree.js";
 import type { EditionId } from "../vocabulary.js";
 import { builtinCatalogById, builtinCatalogIds, effectiveOf } from "./index.js";
 import { recordOrigin } from "./origin.js";
-import { isObject, mergeOver } from "./overlay.js";
+import { mergeOver } from "./overlay.js";
+import { isJsonObject as isObject, type JsonObject as Json } from "../util/json.js";
 import { Catalog } from "./schema.js";
 import { unknownCatalogText } from "./unknown.js";
 import { append } from "../util/array.js";
-
-type Json = Record<string, unknown>;
 
 /** How many inherited prices a currency error lists before "and N more". */
 const SHOWN_PATHS = 3;

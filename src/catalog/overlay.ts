@@ -2,9 +2,7 @@
 // changes. Shared by the built-in lists (2024 is the 2020 list with the Pro price of
 // 2024) and by --pricing files. No schema here: this runs at start-up.
 
-type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { isJsonObject as isObject, type JsonObject as Json } from "../util/json.js";
 
 /** Objects merge key by key; anything else in the overlay (lists, values, null) replaces. */
 export function mergeOver(base: unknown, changes: unknown): unknown {
@@ -63,5 +61,5 @@ export function mixCatalogs<T extends MixableCatalog>(prepaid: T, postpaid: T): 
 
 interface MixableCatalog {
   id: string;
-  editions: Record<string, { overage: unknown; addons: Record<string, unknown> }>;
+  editions: Record<string, { overage: unknown; addons: Json }>;
 }

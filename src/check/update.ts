@@ -7,6 +7,11 @@
 // one-line objects) stays. A value that already holds (the same total, the same lines
 // in another order) is left as written. The result is checked like any scenario, so
 // a budget the new bill breaks fails here as it would in the next `check`.
+//
+// Positions come from parsers (jsonc-parser's tree for JSON, the yaml package's nodes
+// for YAML); the text of a new value is written here, in the file's own style. Not
+// jsonc-parser's modify(): inserting a key after `"usage": {"peakDau": 5}` reformats
+// that neighbour onto several lines, a change outside the edit.
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
 import { priceDocument } from "../batch/price.js";
@@ -14,7 +19,7 @@ import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.j
 import { Money } from "../util/money.js";
 import type { PriceSettings } from "../catalog/choose.js";
 import { parseJson } from "../document/json.js";
-import { arrayItems, indentationAt, objectMembers, skipSpace, valueEnd } from "../document/json-spans.js";
+import { indentationAt, jsonTree, members, nodeEnd, type Node } from "../document/json-tree.js";
 import { LIMITS } from "../document/limits.js";
 import { decodeText, readFileBytes } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
@@ -24,6 +29,7 @@ import { writeFileAtomic } from "../files/write.js";
 import { expectationsOf } from "./expectations.js";
 import { checkedBill, type CheckResult } from "./run.js";
 import { append } from "../util/array.js";
+import type { JsonObject } from "../util/json.js";
 
 type FileInput = Extract<Input, { kind: "file" }>;
 
@@ -109,12 +115,12 @@ export async function updateFile(
 
   const edits: Edit[] = [];
   if (input.format === "json") {
-    const root = skipSpace(text, 0);
-    const items = Array.isArray(documents[0]) ? arrayItems(text, root) : [root];
+    const root = jsonTree(text);
+    const items = root?.type === "array" ? (root.children ?? []) : root ? [root] : [];
     for (const scenario of scenariosOf(documents, input.path)) {
       const change = update(scenario.data, scenario.source);
-      const at = items[scenario.item ?? 0];
-      if (change && at !== undefined) append(edits, jsonEdits(text, at, change));
+      const node = items[scenario.item ?? 0];
+      if (change && node) append(edits, jsonEdits(text, node, change));
     }
   } else if (input.format === "jsonl") {
     let start = 0;
@@ -126,8 +132,9 @@ export async function updateFile(
       if (line.trim() !== "") {
         try {
           const change = update(parseJson(line.replace(/\r$/, ""), source), source);
-          if (change)
-            for (const edit of jsonEdits(line, skipSpace(line, 0), change))
+          const node = change && jsonTree(line);
+          if (change && node)
+            for (const edit of jsonEdits(line, node, change))
               edits.push({ start: start + edit.start, end: start + edit.end, text: edit.text });
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
@@ -257,13 +264,12 @@ function holds(key: ExpectKey, written: unknown, now: Expect[ExpectKey]): boolea
     return [...written].sort().join("\n") === [...(now as string[])].sort().join("\n");
   }
   if (typeof written !== "object" || written === null) return false;
-  const before = Object.entries(written as Record<string, unknown>);
+  const before = Object.entries(written as JsonObject);
   const after = Object.entries(now as Record<string, string>);
   return (
     before.length === after.length &&
     after.every(
-      ([id, value]) =>
-        Object.hasOwn(written, id) && (amount((written as Record<string, unknown>)[id])?.equals(value) ?? false),
+      ([id, value]) => Object.hasOwn(written, id) && (amount((written as JsonObject)[id])?.equals(value) ?? false),
     )
   );
 }
@@ -287,43 +293,41 @@ function inlineJson(value: unknown, spaced: boolean): string {
 }
 
 /** The edits of one scenario object (its "{" at `open`): changed values replaced, missing ones added. */
-function jsonEdits(text: string, open: number, change: Change): Edit[] {
-  if (text[open] !== "{") return [];
-  return [...jsonPin(text, open, change.pin), ...expectJsonEdits(text, open, change)];
+function jsonEdits(text: string, scenario: Node, change: Change): Edit[] {
+  if (scenario.type !== "object") return [];
+  return [...jsonPin(text, scenario, change.pin), ...expectJsonEdits(text, scenario, change)];
 }
 
 /** `"catalog": "<id>"` after the scenario's plan, on a line of its own where the object has lines. */
-function jsonPin(text: string, open: number, pin: string | undefined): Edit[] {
+function jsonPin(text: string, scenario: Node, pin: string | undefined): Edit[] {
   if (pin === undefined) return [];
-  const { members, close } = objectMembers(text, open);
-  const after = members.find((member) => member.key === "plan") ?? members.at(-1);
+  const written = members(scenario);
+  const after = written.find((member) => member.key === "plan") ?? written.at(-1);
   if (!after) return [];
-  const spaced = !/"\s*:\S/.test(text.slice(open, close));
-  const separator = text.slice(open, close).includes("\n")
-    ? `,\n${indentationAt(text, after.keyStart)}`
-    : spaced
-      ? ", "
-      : ",";
+  const source = text.slice(scenario.offset, nodeEnd(scenario));
+  const spaced = !/"\s*:\S/.test(source);
+  const separator = source.includes("\n") ? `,\n${indentationAt(text, after.keyStart)}` : spaced ? ", " : ",";
   const member = `${JSON.stringify("catalog")}${spaced ? ": " : ":"}${JSON.stringify(pin)}`;
   return [{ start: after.valueEnd, end: after.valueEnd, text: `${separator}${member}` }];
 }
 
-function expectJsonEdits(text: string, open: number, change: Change): Edit[] {
+function expectJsonEdits(text: string, scenario: Node, change: Change): Edit[] {
   if (change.changed.length === 0) return [];
   const unit = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
-  const spaced = !/"\s*:\S/.test(text.slice(open, valueEnd(text, open)));
+  const spaced = !/"\s*:\S/.test(text.slice(scenario.offset, nodeEnd(scenario)));
   const colon = spaced ? ": " : ":";
   /** The value as JSON: on lines indented like the key at `keyAt`, or inline. */
   const render = (value: unknown, keyAt: number | null) =>
     keyAt === null
       ? inlineJson(value, spaced)
       : JSON.stringify(value, null, unit).replace(/\n/g, `\n${indentationAt(text, keyAt)}`);
-  /** A new member after the last one of the object at `at`, written as the object is (on lines or inline). */
-  const insert = (at: number, key: string, value: unknown): Edit => {
-    const { members, close } = objectMembers(text, at);
-    const last = members.at(-1);
-    if (!last) return { start: at + 1, end: close, text: `${JSON.stringify(key)}${colon}${render(value, null)}` };
-    const multiline = text.slice(at, close).includes("\n");
+  /** A new member after the last one of an object, written as the object is (on lines or inline). */
+  const insert = (object: Node, key: string, value: unknown): Edit => {
+    const last = members(object).at(-1);
+    const close = nodeEnd(object) - 1;
+    if (!last)
+      return { start: object.offset + 1, end: close, text: `${JSON.stringify(key)}${colon}${render(value, null)}` };
+    const multiline = text.slice(object.offset, close).includes("\n");
     const separator = multiline ? `,\n${indentationAt(text, last.keyStart)}` : spaced ? ", " : ",";
     return {
       start: last.valueEnd,
@@ -331,13 +335,13 @@ function expectJsonEdits(text: string, open: number, change: Change): Edit[] {
       text: `${separator}${JSON.stringify(key)}${colon}${render(value, multiline ? last.keyStart : null)}`,
     };
   };
-  const block = objectMembers(text, open).members.find((member) => member.key === "expect");
-  if (!block) return [insert(open, "expect", change.expect)];
-  if (text[block.valueStart] !== "{") return [];
-  const inner = objectMembers(text, block.valueStart).members;
+  const block = members(scenario).find((member) => member.key === "expect");
+  if (!block) return [insert(scenario, "expect", change.expect)];
+  if (block.value.type !== "object") return [];
+  const inner = members(block.value);
   return change.changed.map((key) => {
     const member = inner.find((candidate) => candidate.key === key);
-    if (!member) return insert(block.valueStart, key, change.expect[key]);
+    if (!member) return insert(block.value, key, change.expect[key]);
     const multiline = text.slice(member.valueStart, member.valueEnd).includes("\n");
     return {
       start: member.valueStart,
@@ -376,12 +380,12 @@ function flowYaml(value: unknown): string {
 }
 
 /** The lines of a non-empty mapping as block YAML at `indent` (no leading newline). */
-function blockYaml(value: Record<string, unknown>, indent: string): string {
+function blockYaml(value: JsonObject, indent: string): string {
   return Object.entries(value)
     .map(([key, item]) => {
       const nested = typeof item === "object" && item !== null && !Array.isArray(item) && Object.keys(item).length > 0;
       return nested
-        ? `${indent}${yamlKey(key)}:\n${blockYaml(item as Record<string, unknown>, `${indent}  `)}`
+        ? `${indent}${yamlKey(key)}:\n${blockYaml(item as JsonObject, `${indent}  `)}`
         : `${indent}${yamlKey(key)}: ${flowYaml(item)}`;
     })
     .join("\n");
@@ -456,7 +460,7 @@ function expectYamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
   const indent = columnOf(text, pairRange(text, inner[0]!).keyStart);
   return change.changed.map((key): Edit => {
     const value = expect[key];
-    const lines = isBlockable(value) ? blockYaml(value as Record<string, unknown>, `${indent}  `) : undefined;
+    const lines = isBlockable(value) ? blockYaml(value as JsonObject, `${indent}  `) : undefined;
     const pair = inner.find((candidate) => keyOf(candidate) === key);
     if (!pair) {
       const at = pairEnd(text, inner.at(-1)!);

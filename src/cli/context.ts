@@ -13,7 +13,7 @@ export interface CommandContext {
   /** the words of --help, in that language */
   help: Help;
   /** the --lang given (or the project config's), else the locale's */
-  lang(flag: unknown): Lang;
+  lang(flag: string | undefined): Lang;
   /** the project config found (unless --no-config), valid */
   project: ProjectConfig | undefined;
   /** settings of the project config the running command took as option values (lang), set before its action */

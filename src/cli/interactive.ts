@@ -5,7 +5,7 @@ import { say, UserError } from "../errors.js";
 import type { Bill } from "../calculator/bill.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandContext } from "./context.js";
-import { applyScenarioFlags } from "./scenario-flags.js";
+import { applyScenarioFlags, type ScenarioFlagValues } from "./scenario-flags.js";
 import { readScenario } from "./scenario-input.js";
 import type { PrefilledAnswers } from "../interactive/flow.js";
 
@@ -13,7 +13,7 @@ export const isInteractive = (context: CommandContext): boolean =>
   Boolean(context.io.stdin.isTTY && context.io.stdout.isTTY);
 
 export async function startInteractive(
-  flags: Record<string, unknown>,
+  flags: ScenarioFlagValues,
   context: CommandContext,
   options: {
     /** how the answers are priced: the day, the list, the discount, the config */

@@ -1,111 +1,106 @@
-// The scenario fields that `estimate` takes as flags: one table gives the options,
-// where each value goes in the scenario, and how messages name it (their help, in
-// both languages, is in i18n/help.ts, by flag).
+// The scenario fields that `estimate`, `compare` and `forecast` take as flags, typed
+// against the scenario format: every field of a scenario document is listed here with
+// its flags, or with null where a file alone gives it, and a flag's kind must suit its
+// field's type, so that a field added to the format does not compile until it is
+// decided. The values commander parses are typed from the same table
+// (`ScenarioFlagValues`). Their help, in both languages, is in i18n/help.ts, by flag.
 import { parseQuantity } from "../util/quantity.js";
 import { formatPath } from "../scenario/validate.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
 
-interface ScenarioFlag {
+/** Every field of T that holds a value (not an object of fields), as its dotted path and its type. */
+type Fields<T, Prefix extends string = ""> = {
+  [K in keyof T & string]-?: NonNullable<T[K]> extends string | number | boolean | readonly unknown[]
+    ? { path: `${Prefix}${K}`; value: NonNullable<T[K]> }
+    : // A record (expect.lines: line ids to amounts) is one value: no flag reaches into it.
+      string extends keyof NonNullable<T[K]>
+      ? { path: `${Prefix}${K}`; value: NonNullable<T[K]> }
+      : Fields<NonNullable<T[K]>, `${Prefix}${K}.`>;
+}[keyof T & string];
+
+type ScenarioField = Fields<ScenarioDocument>;
+type ValueAt<Path> = Extract<ScenarioField, { path: Path }>["value"];
+
+/** How a flag's text becomes its field's value: the kind its type allows. */
+type KindOf<Value> = Value extends number
+  ? "number"
+  : Value extends boolean
+    ? "boolean"
+    : Value extends string
+      ? "string"
+      : Value extends readonly string[]
+        ? "list"
+        : never;
+
+interface FlagOf<Value> {
   /** commander's flag syntax */
-  flags: string;
+  readonly flags: string;
   /** the key commander stores the value under */
-  key: string;
+  readonly key: string;
+  readonly kind: KindOf<Value>;
+}
+
+/** A decision for every field: its flags (`--x` and `--no-x` share a key), or null. */
+type ScenarioOptions = { readonly [Path in ScenarioField["path"]]: readonly FlagOf<ValueAt<Path>>[] | null };
+
+const SCENARIO_OPTIONS = {
+  $schema: null,
+  name: [{ flags: "--name <name>", key: "name", kind: "string" }],
+  plan: [{ flags: "-p, --plan <plan>", key: "plan", kind: "string" }],
+  // --catalog chooses the run's list (shared-options.ts); a scenario's own pin is written in its file.
+  catalog: null,
+  "usage.peakDau": [{ flags: "--dau <count>", key: "dau", kind: "number" }],
+  "usage.peakGroups": [{ flags: "--groups <count>", key: "groups", kind: "number" }],
+  "usage.liveGroups": [{ flags: "--live-groups <count>", key: "liveGroups", kind: "number" }],
+  "usage.bandwidth.mainlandMbps": [{ flags: "--bandwidth-mainland <mbps>", key: "bandwidthMainland", kind: "number" }],
+  "usage.bandwidth.internationalMbps": [{ flags: "--bandwidth-intl <mbps>", key: "bandwidthIntl", kind: "number" }],
+  "usage.bandwidth.days": [{ flags: "--bandwidth-days <days>", key: "bandwidthDays", kind: "number" }],
+  // The month's summed daily peaks come from real usage (--usage-csv).
+  "usage.bandwidth.mainlandMbpsDays": null,
+  "usage.bandwidth.internationalMbpsDays": null,
+  "features.groupMemberLimit": [{ flags: "--group-member-limit <count>", key: "groupMemberLimit", kind: "number" }],
+  "features.groupsPerUser": [{ flags: "--groups-per-user <count>", key: "groupsPerUser", kind: "number" }],
+  "features.historyDays": [{ flags: "--history-days <days>", key: "historyDays", kind: "number" }],
+  "features.securityStrike": [
+    { flags: "--security-strike", key: "securityStrike", kind: "boolean" },
+    { flags: "--no-security-strike", key: "securityStrike", kind: "boolean" },
+  ],
+  "features.unlimitedLiveGroups": [
+    { flags: "--unlimited-live-groups", key: "unlimitedLiveGroups", kind: "boolean" },
+    { flags: "--no-unlimited-live-groups", key: "unlimitedLiveGroups", kind: "boolean" },
+  ],
+  "features.addons": [{ flags: "--addon <name>", key: "addon", kind: "list" }],
+  // What `check` holds a bill to is written beside the scenario, in its file.
+  "expect.total": null,
+  "expect.maxTotal": null,
+  "expect.lines": null,
+  "expect.violations": null,
+} as const satisfies ScenarioOptions;
+
+type Entry = {
+  [Path in keyof typeof SCENARIO_OPTIONS]: (typeof SCENARIO_OPTIONS)[Path] extends readonly (infer Flag)[]
+    ? Flag
+    : never;
+}[keyof typeof SCENARIO_OPTIONS];
+
+/** What commander gives for a kind of flag: the text as typed (a count is parsed here), a switch, the repeats. */
+type Given<Kind> = Kind extends "boolean" ? boolean : Kind extends "list" ? string[] : string;
+
+/** The scenario flags' values, as commander parses them, by key. */
+export type ScenarioFlagValues = { [Flag in Entry as Flag["key"]]?: Given<Flag["kind"]> };
+
+export interface ScenarioFlag {
+  flags: string;
+  key: keyof ScenarioFlagValues;
+  /** where its value goes in the scenario */
   path: readonly string[];
   kind: "number" | "boolean" | "string" | "list";
 }
 
-export const SCENARIO_FLAGS: readonly ScenarioFlag[] = [
-  {
-    flags: "-p, --plan <plan>",
-    key: "plan",
-    path: ["plan"],
-    kind: "string",
-  },
-  { flags: "--name <name>", key: "name", path: ["name"], kind: "string" },
-  {
-    flags: "--dau <count>",
-    key: "dau",
-    path: ["usage", "peakDau"],
-    kind: "number",
-  },
-  {
-    flags: "--groups <count>",
-    key: "groups",
-    path: ["usage", "peakGroups"],
-    kind: "number",
-  },
-  {
-    flags: "--live-groups <count>",
-    key: "liveGroups",
-    path: ["usage", "liveGroups"],
-    kind: "number",
-  },
-  {
-    flags: "--bandwidth-mainland <mbps>",
-    key: "bandwidthMainland",
-    path: ["usage", "bandwidth", "mainlandMbps"],
-    kind: "number",
-  },
-  {
-    flags: "--bandwidth-intl <mbps>",
-    key: "bandwidthIntl",
-    path: ["usage", "bandwidth", "internationalMbps"],
-    kind: "number",
-  },
-  {
-    flags: "--bandwidth-days <days>",
-    key: "bandwidthDays",
-    path: ["usage", "bandwidth", "days"],
-    kind: "number",
-  },
-  {
-    flags: "--group-member-limit <count>",
-    key: "groupMemberLimit",
-    path: ["features", "groupMemberLimit"],
-    kind: "number",
-  },
-  {
-    flags: "--groups-per-user <count>",
-    key: "groupsPerUser",
-    path: ["features", "groupsPerUser"],
-    kind: "number",
-  },
-  {
-    flags: "--history-days <days>",
-    key: "historyDays",
-    path: ["features", "historyDays"],
-    kind: "number",
-  },
-  {
-    flags: "--security-strike",
-    key: "securityStrike",
-    path: ["features", "securityStrike"],
-    kind: "boolean",
-  },
-  {
-    flags: "--no-security-strike",
-    key: "securityStrike",
-    path: ["features", "securityStrike"],
-    kind: "boolean",
-  },
-  {
-    flags: "--addon <name>",
-    key: "addon",
-    path: ["features", "addons"],
-    kind: "list",
-  },
-  {
-    flags: "--unlimited-live-groups",
-    key: "unlimitedLiveGroups",
-    path: ["features", "unlimitedLiveGroups"],
-    kind: "boolean",
-  },
-  {
-    flags: "--no-unlimited-live-groups",
-    key: "unlimitedLiveGroups",
-    path: ["features", "unlimitedLiveGroups"],
-    kind: "boolean",
-  },
-];
+/** Every scenario flag, in the order of the table (and of --help). */
+export const SCENARIO_FLAGS: readonly ScenarioFlag[] = Object.entries(SCENARIO_OPTIONS).flatMap(([path, flags]) =>
+  (flags ?? []).map((flag: Entry) => ({ ...flag, path: path.split(".") })),
+);
 
 /** Commander's parser for a flag: a list flag collects its repeats. */
 export function flagParser(flag: ScenarioFlag): ((value: string, previous: unknown) => unknown) | undefined {
@@ -128,25 +123,23 @@ export function flagForPath(path: string): string | undefined {
  */
 export function applyScenarioFlags(
   document: unknown,
-  options: Record<string, unknown>,
+  values: ScenarioFlagValues,
 ): { document: unknown; flagByPath: Map<string, string> } {
   const flagByPath = new Map<string, string>();
   if (typeof document !== "object" || document === null || Array.isArray(document)) return { document, flagByPath };
-  const merged = structuredClone(document) as Record<string, unknown>;
+  // A parsed document (JSON or YAML, plain objects all the way down), copied before the flags go in.
+  const merged = structuredClone(document) as { [key: string]: unknown };
   for (const flag of SCENARIO_FLAGS) {
-    const raw = options[flag.key];
+    const raw = values[flag.key];
     if (raw === undefined) continue;
     const pathText = formatPath(flag.path);
     if (flagByPath.has(pathText)) continue; // --x and --no-x share a key
-    let target: Record<string, unknown> | undefined = merged;
+    let target: { [key: string]: unknown } | undefined = merged;
     for (const key of flag.path.slice(0, -1)) {
       target[key] ??= {};
       const next: unknown = target[key];
       // The file's own value is not an object: leave it for the validator to report.
-      target =
-        typeof next === "object" && next !== null && !Array.isArray(next)
-          ? (next as Record<string, unknown>)
-          : undefined;
+      target = typeof next === "object" && next !== null && !Array.isArray(next) ? (next as typeof merged) : undefined;
       if (!target) break;
     }
     if (!target) continue;

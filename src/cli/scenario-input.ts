@@ -3,16 +3,24 @@
 import { Option, type Command } from "commander";
 import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
 import { editionsOf } from "../catalog/index.js";
-import { isObject } from "../catalog/overlay.js";
+import { isJsonObject } from "../util/json.js";
 import { say, UserError } from "../errors.js";
 import type { Help } from "../i18n/help.js";
 import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
 import { validateScenario } from "../scenario/validate.js";
 import type { Io } from "./io.js";
-import { SCENARIO_FLAGS, applyScenarioFlags, flagForPath, flagParser } from "./scenario-flags.js";
+import {
+  SCENARIO_FLAGS,
+  applyScenarioFlags,
+  flagForPath,
+  flagParser,
+  type ScenarioFlagValues,
+} from "./scenario-flags.js";
 
-export interface ScenarioFlags extends Record<string, unknown> {
+/** The flags of a command that prices a scenario: its fields, and the file (`--file`) they go over. */
+export interface ScenarioFlags extends ScenarioFlagValues {
   file?: string;
 }
 
@@ -43,11 +51,12 @@ export function scenarioFile(argument: string | undefined, flags: ScenarioFlags,
  */
 export async function readScenario(
   path: string | undefined,
-  flags: Record<string, unknown>,
+  flags: ScenarioFlagValues,
   context: {
     io: Io;
     settings: PriceSettings;
-    defaults?: Record<string, unknown>;
+    /** the document the flags go over when there is no file */
+    defaults?: Partial<ScenarioDocument>;
     /** compare prices every edition: the plan may be left out, or name an edition sold by contract */
     anyPlan?: boolean;
   },
@@ -64,7 +73,7 @@ export async function readScenario(
   const { flagByPath } = merged;
   const prices = choosePrices(context.settings, pinOf(merged.document));
   let document = merged.document;
-  if (context.anyPlan && isObject(document) && !Object.hasOwn(document, "plan"))
+  if (context.anyPlan && isJsonObject(document) && !Object.hasOwn(document, "plan"))
     document = { ...document, plan: editionsOf(prices.catalog)[0] };
   const scenario = validateScenario(document, {
     catalog: prices.catalog,

@@ -9,28 +9,45 @@ import { say, textIn, UserError } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
+import type { ProjectConfigInput } from "../config/schema.js";
 import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
 
+/**
+ * The flag each setting of the project config stands for, typed against the config: a
+ * setting added to it does not compile until it has a flag of its name.
+ */
+export const CONFIG_FLAGS = {
+  pricing: "--pricing",
+  catalog: "--catalog",
+  discount: "--discount",
+  lang: "--lang",
+} as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema">]-?: `--${Setting}` };
+
+/** The values of the flags a project config can set, as commander gives them: the text typed. */
+type ConfigFlagValues = { [Setting in keyof typeof CONFIG_FLAGS]?: string };
+
 export function addLangOption(command: Command, h: Help): Command {
-  return command.addOption(new Option("--lang <lang>", h.lang).choices(["en", "zh"]));
+  return command.addOption(new Option(`${CONFIG_FLAGS.lang} <lang>`, h.lang).choices(["en", "zh"]));
 }
 
 /** --pricing, --catalog and --on: which prices a command uses. */
 export function addPricingOption(command: Command, h: Help): Command {
-  return command.option("--pricing <file>", h.pricing).option("--catalog <id>", h.catalog).option("--on <date>", h.on);
+  return command
+    .option(`${CONFIG_FLAGS.pricing} <file>`, h.pricing)
+    .option(`${CONFIG_FLAGS.catalog} <id>`, h.catalog)
+    .option("--on <date>", h.on);
 }
 
-export interface CatalogFlags {
-  pricing?: string;
-  catalog?: string;
-  on?: string;
-}
+/** --pricing, --catalog and --on. */
+export type CatalogFlags = Pick<ConfigFlagValues, "pricing" | "catalog"> & { on?: string };
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
 export function addDiscountOption(command: Command, h: Help): Command {
   return command.addOption(
-    new Option("--discount <percent>", h.discount).argParser((text) => parsePercent("--discount", text)),
+    new Option(`${CONFIG_FLAGS.discount} <percent>`, h.discount).argParser((text) =>
+      parsePercent(CONFIG_FLAGS.discount, text),
+    ),
   );
 }
 
@@ -39,10 +56,8 @@ export function addPriceOptions(command: Command, h: Help): Command {
   return addLangOption(addDiscountOption(addPricingOption(command, h), h), h);
 }
 
-export interface PriceFlags extends CatalogFlags {
-  discount?: string;
-  lang?: string;
-}
+/** The flags of every command that prices: one for each setting of the project config, and --on. */
+export type PriceFlags = ConfigFlagValues & { on?: string };
 
 /**
  * How the run prices, from its flags and the project config: the day, the list a flag
@@ -55,13 +70,13 @@ export async function pricingFor(
 ): Promise<{ settings: PriceSettings; lang: Lang }> {
   const lang = context.lang(flags.lang);
   if (flags.pricing !== undefined && flags.catalog !== undefined)
-    throw new UserError(say((t) => t.catalogs.oneOf("--pricing", "--catalog")));
+    throw new UserError(say((t) => t.catalogs.oneOf(CONFIG_FLAGS.pricing, CONFIG_FLAGS.catalog)));
   const day = flags.on === undefined ? today() : parseDay("--on", flags.on);
   const explicit =
     flags.pricing !== undefined
-      ? { catalog: await loadCatalogFile(flags.pricing, context.io), by: "--pricing" }
+      ? { catalog: await loadCatalogFile(flags.pricing, context.io), by: CONFIG_FLAGS.pricing }
       : flags.catalog !== undefined
-        ? { catalog: catalogById("--catalog", flags.catalog), by: "--catalog" }
+        ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
   const project = context.project;
   const settings: PriceSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
@@ -79,7 +94,7 @@ export async function pricingFor(
         : catalogById(`${project.file}: catalog`, project.catalog!);
   }
   if (project.discount !== undefined) {
-    if (settings.discount) config.overridden.push({ setting: "discount", by: "--discount" });
+    if (settings.discount) config.overridden.push({ setting: "discount", by: CONFIG_FLAGS.discount });
     else {
       settings.discount = { percent: project.discount, from: "config" };
       config.taken.push("discount");

@@ -13,7 +13,6 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { readDocument, type ReadContext } from "../document/read.js";
 import { decodeText, readFileBytes } from "../document/text.js";
 import { parseJson } from "../document/json.js";
-import { objectMembers, skipSpace } from "../document/json-spans.js";
 import { LIMITS } from "../document/limits.js";
 import { InputError, say } from "../errors.js";
 import { statOrUndefined } from "../util/stat.js";
@@ -43,7 +42,7 @@ export async function findProjectConfig(context: ConfigContext): Promise<Project
       );
       return validated(data, shown(path), folder, context.cwd, false);
     }
-    const inPackage = packageConfig(join(folder, "package.json"), shown(join(folder, "package.json")));
+    const inPackage = await packageConfig(join(folder, "package.json"), shown(join(folder, "package.json")));
     if (inPackage !== undefined)
       return validated(inPackage, shown(join(folder, "package.json")), folder, context.cwd, true);
   }
@@ -74,7 +73,7 @@ async function validated(data: unknown, file: string, folder: string, cwd: strin
  * in the file), or undefined when the file is not there, is not a regular file, is not
  * JSON, or has no such key: then it is somebody else's, and none of our business.
  */
-function packageConfig(path: string, shown: string): unknown {
+async function packageConfig(path: string, shown: string): Promise<unknown> {
   let text: string;
   let document: unknown;
   try {
@@ -85,20 +84,22 @@ function packageConfig(path: string, shown: string): unknown {
   }
   if (typeof document !== "object" || document === null || Array.isArray(document)) return undefined;
   if (!Object.hasOwn(document, PACKAGE_KEY)) return undefined;
-  const members = objectMembers(text, skipSpace(text, 0)).members.filter((member) => member.key === PACKAGE_KEY);
-  if (members.length > 1) {
-    const [first, again] = members.map((member) => lineAt(text, member.keyStart));
+  // The file's tree, only now: most package.json files have no "im-bill" key.
+  const { jsonTree, members } = await import("../document/json-tree.js");
+  const ours = members(jsonTree(text)!).filter((member) => member.key === PACKAGE_KEY);
+  if (ours.length > 1) {
+    const [first, again] = ours.map((member) => lineAt(text, member.keyStart));
     throw new InputError([
       { source: shown, path: PACKAGE_KEY, message: say((t) => t.document.duplicateKey(first!, again!)) },
     ]);
   }
   // Only our key is read strictly: everything else of the file is blanked (newlines kept,
   // so that a position is the file's own line and column).
-  const { valueStart, valueEnd } = members[0]!;
+  const { valueStart, valueEnd } = ours[0]!;
   const blank = (part: string) => part.replace(/[^\n]/g, " ");
-  const ours = `${blank(text.slice(0, valueStart))}${text.slice(valueStart, valueEnd)}${blank(text.slice(valueEnd))}`;
+  const only = `${blank(text.slice(0, valueStart))}${text.slice(valueStart, valueEnd)}${blank(text.slice(valueEnd))}`;
   try {
-    return parseJson(ours, shown);
+    return parseJson(only, shown);
   } catch (error) {
     throw error instanceof InputError ? error.under(PACKAGE_KEY) : error;
   }

@@ -2,6 +2,7 @@
 // the values of a whole file (YAML aliases expanded: a "billion laughs" file stops at
 // the limit), cycles through aliases, "__proto__" keys, and anything that is not a
 // plain object, list, string, number, boolean or null (a YAML !!omap, !!set…).
+import type { JsonObject } from "../util/json.js";
 import { say, type Text } from "../errors.js";
 import { LIMITS } from "./limits.js";
 import { documentError, limitMessage, type Path } from "./problem.js";
@@ -92,7 +93,7 @@ export function checkTree(
     stack.push({ ...frame, leave: true });
     for (let index = keys.length - 1; index >= 0; index--) {
       const key = keys[index]!;
-      const child: Frame = { value: (object as Record<string, unknown>)[key], parent: frame, key, depth: depth + 1 };
+      const child: Frame = { value: (object as JsonObject)[key], parent: frame, key, depth: depth + 1 };
       if (key === "__proto__") fail(child, limitMessage.proto);
       stack.push(child);
     }

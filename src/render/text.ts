@@ -1,70 +1,105 @@
-// Terminal text measures: CJK and fullwidth characters take two columns. Everything
-// here is linear in the text, which may be a 1 MB scenario name.
+// Terminal text measures, by what a terminal shows: a grapheme cluster (a letter with
+// its accents, an emoji with its joiners) is one glyph, and takes the columns
+// string-width gives it (two for CJK, fullwidth forms and emoji; none for a combining
+// mark alone). Everything here is linear in the text, which may be a 1 MB name. Most
+// text needs no segmenting: printable ASCII is a column a character, and text with
+// nothing that joins characters into one glyph (marks, joiners, variation selectors,
+// emoji, flags, Hangul jamo, controls) is a glyph a code point, as wide as its East
+// Asian width ("¥1,000.00", "专业版"); a table of 100,000 rows measures mostly these.
+import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const JOINS =
+  /[\p{M}\p{Cf}\p{Cc}\p{Extended_Pictographic}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\ufe00-\ufe0f\u{e0100}-\u{e01ef}]|[\ud800-\udfff]/u;
 
-/** Columns a character takes: two for East Asian wide and fullwidth ones. */
-export function charWidth(code: number): number {
-  return (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-    ? 2
-    : 1;
-}
+/** Text whose every code point is a glyph of its own. */
+const simple = (text: string) => !JOINS.test(text);
 
+/** The columns `text` takes on a terminal (ANSI styles take none). */
 export function displayWidth(text: string): number {
-  const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (!simple(text)) return stringWidth(text);
   let width = 0;
-  for (let i = 0; i < plain.length; i++) {
-    const code = plain.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    width += charWidth(code);
-  }
+  for (const char of text) width += eastAsianWidth(char.codePointAt(0)!);
   return width;
 }
 
-/** Whether a character may be broken before (CJK text breaks anywhere). */
-const breaksAnywhere = (code: number) => charWidth(code) === 2;
+let segmenter: Intl.Segmenter | undefined;
+
+/** A text as the glyphs a terminal shows, each with its width: by index, without a copy for ASCII. */
+class Glyphs {
+  readonly length: number;
+  readonly #ascii: string | undefined;
+  readonly #parts: string[] = [];
+  readonly #widths: number[] = [];
+
+  constructor(text: string) {
+    if (PRINTABLE_ASCII.test(text)) this.#ascii = text;
+    else if (simple(text)) {
+      for (const char of text) {
+        this.#parts.push(char);
+        this.#widths.push(eastAsianWidth(char.codePointAt(0)!));
+      }
+    } else {
+      segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+      for (const { segment } of segmenter.segment(text)) {
+        this.#parts.push(segment);
+        this.#widths.push(segment === " " ? 1 : stringWidth(segment));
+      }
+    }
+    this.length = this.#ascii?.length ?? this.#parts.length;
+  }
+
+  text(index: number): string {
+    return this.#ascii !== undefined ? this.#ascii[index]! : this.#parts[index]!;
+  }
+
+  width(index: number): number {
+    return this.#ascii !== undefined ? 1 : this.#widths[index]!;
+  }
+
+  slice(start: number, end: number): string {
+    return this.#ascii !== undefined ? this.#ascii.slice(start, end) : this.#parts.slice(start, end).join("");
+  }
+}
+
+/** Whether a line may break before a glyph, as in CJK text (and around an emoji): a wide one. */
+const wide = (glyphs: Glyphs, index: number) => glyphs.width(index) >= 2;
 
 // Punctuation a line never starts with (closing) or ends with (opening), as CJK
 // typography has it: "（国内）" breaks before "（", not before "）".
-const CLOSING = new Set([..."）】》」』〕、，。：；！？…·〉"].map((char) => char.codePointAt(0)!));
-const OPENING = new Set([..."（【《「『〔〈"].map((char) => char.codePointAt(0)!));
+const CLOSING = new Set([..."）】》」』〕、，。：；！？…·〉"]);
+const OPENING = new Set([..."（【《「『〔〈"]);
+const BRACKETS = new Set([..."([{“‘"]);
 
 /**
- * The end and width of the token at `start` (not a space): one wide character, or a
- * run of other ones (a word); with the opening marks before it and the closing marks
- * after it, which a line never ends or starts with ("（国内）", "(体验版)", "AVChatRoom）").
+ * The end and width of the token at `start` (not a space): one wide glyph, or a run of
+ * other ones (a word); with the opening marks before it and the closing marks after it,
+ * which a line never ends or starts with ("（国内）", "(体验版)", "AVChatRoom）").
  */
-function token(text: string, start: number): { end: number; width: number } {
+function token(glyphs: Glyphs, start: number): { end: number; width: number } {
   let i = start;
   let width = 0;
-  const at = () => text.codePointAt(i);
-  const take = (code: number) => {
-    i += code > 0xffff ? 2 : 1;
-    width += charWidth(code);
+  const take = () => {
+    width += glyphs.width(i);
+    i++;
   };
-  for (let code = at(); code !== undefined && OPENING.has(code); code = at()) take(code);
-  const first = at();
-  if (first !== undefined && breaksAnywhere(first)) {
-    take(first);
-  } else {
-    for (let code = at(); code !== undefined && code !== 32 && !breaksAnywhere(code); code = at()) take(code);
-    // "(体验版)": an opening bracket stays with the wide character after it.
-    const next = at();
-    if (next !== undefined && breaksAnywhere(next) && !CLOSING.has(next) && /[([{“‘]$/.test(text.slice(start, i)))
-      take(next);
+  while (i < glyphs.length && OPENING.has(glyphs.text(i))) take();
+  if (i < glyphs.length && wide(glyphs, i)) take();
+  else {
+    while (i < glyphs.length && glyphs.text(i) !== " " && !wide(glyphs, i)) take();
+    // "(体验版)": an opening bracket stays with the wide glyph after it.
+    if (
+      i < glyphs.length &&
+      i > start &&
+      wide(glyphs, i) &&
+      !CLOSING.has(glyphs.text(i)) &&
+      BRACKETS.has(glyphs.text(i - 1))
+    )
+      take();
   }
-  for (let code = at(); code !== undefined && CLOSING.has(code); code = at()) take(code);
+  while (i < glyphs.length && CLOSING.has(glyphs.text(i))) take();
   return { end: i, width };
 }
 
@@ -74,6 +109,7 @@ function token(text: string, start: number): { end: number; width: number } {
  * when text is left over.
  */
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
+  const glyphs = new Glyphs(text);
   const lines: string[] = [];
   const limit = Math.max(1, width);
   let line = "";
@@ -84,27 +120,26 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
     lineWidth = 0;
   };
   let i = 0;
-  while (i < text.length) {
-    // The next token: a run of spaces, or a word or one wide character with its marks.
+  while (i < glyphs.length) {
+    // The next token: a run of spaces, or a word or one wide glyph with its marks.
     const start = i;
-    const code = text.codePointAt(i)!;
     let tokenWidth = 0;
-    if (code === 32) {
-      while (text.charCodeAt(i) === 32) i++;
+    if (glyphs.text(i) === " ") {
+      while (i < glyphs.length && glyphs.text(i) === " ") i++;
       if (lineWidth + (i - start) <= limit) {
-        line += text.slice(start, i);
+        line += glyphs.slice(start, i);
         lineWidth += i - start;
       } else newLine();
       continue;
     }
-    ({ end: i, width: tokenWidth } = token(text, start));
+    ({ end: i, width: tokenWidth } = token(glyphs, start));
     if (lineWidth + tokenWidth > limit) newLine();
     if (lines.length >= maxLines) {
       i = start;
       break;
     }
     if (tokenWidth <= limit) {
-      line += text.slice(start, i);
+      line += glyphs.slice(start, i);
       lineWidth += tokenWidth;
       continue;
     }
@@ -112,7 +147,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
     // underscore where one falls in the line, else cut where the line ends.
     let at = start;
     let stopped = false;
-    for (const piece of breakablePieces(text.slice(start, i))) {
+    for (const piece of breakablePieces(glyphs.slice(start, i))) {
       const pieceWidth = displayWidth(piece);
       if (lineWidth > 0 && lineWidth + pieceWidth > limit) {
         newLine();
@@ -124,12 +159,12 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
       if (pieceWidth <= limit - lineWidth) {
         line += piece;
         lineWidth += pieceWidth;
-        at += piece.length;
+        at += new Glyphs(piece).length;
         continue;
       }
-      for (let k = 0; k < piece.length;) {
-        const cp = piece.codePointAt(k)!;
-        const w = charWidth(cp);
+      const parts = new Glyphs(piece);
+      for (let k = 0; k < parts.length; k++) {
+        const w = parts.width(k);
         if (lineWidth + w > limit) {
           newLine();
           if (lines.length >= maxLines) {
@@ -137,11 +172,9 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
             break;
           }
         }
-        const size = cp > 0xffff ? 2 : 1;
-        line += piece.slice(k, k + size);
+        line += parts.text(k);
         lineWidth += w;
-        k += size;
-        at += size;
+        at++;
       }
       if (stopped) break;
     }
@@ -152,7 +185,7 @@ export function wrapText(text: string, width: number, maxLines = Infinity): stri
   }
   if (lines.length < maxLines) newLine();
   if (lines.length === 0) lines.push("");
-  if (i < text.length || line.trim() !== "") lines[lines.length - 1] = ellipsis(lines.at(-1)!, limit);
+  if (i < glyphs.length || line.trim() !== "") lines[lines.length - 1] = ellipsis(lines.at(-1)!, limit);
   return lines;
 }
 
@@ -180,27 +213,32 @@ function breakablePieces(word: string): string[] {
 
 /** `text` cut to `width` columns, ending in "…" (which is added even when it fits). */
 export function ellipsis(text: string, width: number): string {
-  let out = "";
+  const glyphs = new Glyphs(text);
   let used = 0;
-  for (let i = 0; i < text.length;) {
-    const code = text.codePointAt(i)!;
-    const w = charWidth(code);
-    if (used + w > width - 1) break;
-    const size = code > 0xffff ? 2 : 1;
-    out += text.slice(i, i + size);
-    used += w;
-    i += size;
-  }
-  return `${out.trimEnd()}…`;
+  let end = 0;
+  while (end < glyphs.length && used + glyphs.width(end) <= width - 1) used += glyphs.width(end++);
+  return `${glyphs.slice(0, end).trimEnd()}…`;
 }
 
-/** `text` in at most `width` columns: as it is, or cut with "…". */
+/** `text` in at most `width` columns: as it is, or cut with "…". Measures no further than the line (a name may be a megabyte). */
 export function fitLine(text: string, width: number): string {
-  // 2w + 2 code units hold at least w + 1 characters, so a longer text cannot fit:
-  // measuring stops there (a name may be a megabyte).
-  const head = text.length > width * 2 + 2 ? text.slice(0, width * 2 + 2) : text;
-  if (head === text && displayWidth(text) <= width) return text;
-  return ellipsis(head, width);
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
+  // 2w + 2 code points of a simple text hold at least w + 1 columns: measuring stops there.
+  if (simple(text.slice(0, width * 4 + 4))) {
+    const head = text.length > width * 4 + 4 ? text.slice(0, width * 4 + 4) : text;
+    if (head === text && displayWidth(text) <= width) return text;
+    return ellipsis(head, width);
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let used = 0;
+  // Where the text is cut if it does not fit: after the last glyph that leaves a column for "…".
+  let cut = 0;
+  for (const { segment, index } of segmenter.segment(text)) {
+    used += stringWidth(segment);
+    if (used > width) return `${text.slice(0, cut).trimEnd()}…`;
+    if (used <= width - 1) cut = index + segment.length;
+  }
+  return text;
 }
 
 /** Text padded with spaces to `width` columns, on the left or the right. */
@@ -209,10 +247,19 @@ export function pad(text: string, width: number, align: "left" | "right" = "left
   return align === "right" ? fill + text : text + fill;
 }
 
-/** The width of the widest run of text a line cannot break inside (a word; a CJK character breaks anywhere). */
+/** The width of the widest run of text a line cannot break inside (a word; a wide glyph breaks anywhere). */
 export function longestWord(text: string): number {
+  const glyphs = new Glyphs(text);
   let widest = 0;
-  for (const word of text.match(/[^\s\u2e80-\u9fff\uff00-\uffef]+/g) ?? [])
-    widest = Math.max(widest, displayWidth(word));
-  return Math.max(widest, /[\u2e80-\u9fff\uff00-\uffef]/.test(text) ? 2 : 0);
+  let run = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    if (wide(glyphs, i)) {
+      widest = Math.max(widest, run, glyphs.width(i));
+      run = 0;
+    } else if (/\s/.test(glyphs.text(i))) {
+      widest = Math.max(widest, run);
+      run = 0;
+    } else run += glyphs.width(i);
+  }
+  return Math.max(widest, run);
 }

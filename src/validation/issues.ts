@@ -1,6 +1,7 @@
 // zod issues as the messages a user reads, in their language: the field path, what the
 // field must be (its `expects` rule), what it got, and for an unknown field the closest
 // known one.
+import type { JsonObject } from "../util/json.js";
 import * as z from "zod/mini";
 import type { Problem, Text } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
@@ -65,7 +66,7 @@ export function describeIssue(root: z.ZodMiniType, issue: z.core.$ZodIssue): Pro
     };
     const got =
       typeof input === "object" && input !== null && Object.hasOwn(input, discriminator)
-        ? (input as Record<string, unknown>)[discriminator]
+        ? (input as JsonObject)[discriminator]
         : undefined;
     const known = options.map((option) => JSON.stringify(option)).join(", ");
     return [

@@ -176,7 +176,15 @@ describe("im-bill check", () => {
     const pretty =
       '{\n  "name": "pretty",\n  "plan": "pro",\n  "usage": {"peakDau": 30000},\n  "expect": {\n    "total": "2999.00",\n    "violations": []\n  }\n}\n';
     const lines = '{"plan":"pro"}\r\n{"plan":"pro","catalog":"tencent-im-cn-2020","expect":{"total":"9.00"}}\r\n';
-    const work = fixtureDir({ "app.yaml": yaml, "one.json": oneLine, "pretty.json": pretty, "lines.jsonl": lines });
+    // A block added after a one-line neighbour: the neighbour stays on its line.
+    const added = '{\n  "plan": "pro",\n  "usage": {"peakDau": 30000}\n}\n';
+    const work = fixtureDir({
+      "app.yaml": yaml,
+      "one.json": oneLine,
+      "pretty.json": pretty,
+      "lines.jsonl": lines,
+      "added.json": added,
+    });
     expect(imBill(["check", "--update", work]).status).toBe(0);
     const read = (name: string) => readFileSync(join(work, name), "utf8");
     expect(read("app.yaml")).toBe(
@@ -192,6 +200,9 @@ describe("im-bill check", () => {
       pretty
         .replace('"plan": "pro",', '"plan": "pro",\n  "catalog": "tencent-im-cn-2024",')
         .replace('"total": "2999.00"', '"total": "3499.00"'),
+    );
+    expect(read("added.json")).toBe(
+      '{\n  "plan": "pro",\n  "catalog": "tencent-im-cn-2024",\n  "usage": {"peakDau": 30000},\n  "expect": {\n    "total": "3499.00"\n  }\n}\n',
     );
     // A pinned scenario keeps its pin, and is priced with it.
     expect(read("lines.jsonl")).toBe(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, wrapText } from "../../src/render/text.js";
+import { displayWidth, fitLine, wrapText } from "../../src/render/text.js";
 
 describe("displayWidth", () => {
   it.each([
@@ -49,5 +49,30 @@ describe("wrapText", () => {
 
   it("leaves short text alone", () => {
     expect(wrapText("Total", 20)).toEqual(["Total"]);
+  });
+});
+
+describe("glyphs, not code points", () => {
+  it.each([
+    ["👩‍💻", 2],
+    ["👨‍👩‍👧‍👦 team", 7],
+    ["e\u0301", 1],
+    ["cafe\u0301", 4],
+    ["🇨🇳", 2],
+    ["한국어", 6],
+  ])("%s is %i columns", (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it("never splits an emoji or a letter from its accent", () => {
+    expect(wrapText("👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦", 4)).toEqual(["👨‍👩‍👧‍👦👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"]);
+    expect(wrapText("cafe\u0301cafe\u0301", 5)).toEqual(["cafe\u0301c", "afe\u0301"]);
+    expect(fitLine("cafe\u0301 au lait", 6)).toBe("cafe\u0301…");
+    expect(fitLine("👩‍💻👩‍💻👩‍💻", 5)).toBe("👩‍💻👩‍💻…");
+    expect(fitLine("cafe\u0301", 4)).toBe("cafe\u0301");
+  });
+
+  it("measures a megabyte name no further than the line", () => {
+    expect(fitLine("名".repeat(1_000_000), 10)).toBe(`${"名".repeat(4)}…`);
   });
 });

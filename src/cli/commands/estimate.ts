@@ -4,7 +4,7 @@ import { priceScenario } from "../../calculator/estimate.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { addScenarioOptions, readScenario, scenarioFile } from "../scenario-input.js";
+import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
 import {
   addDiscountOption,
@@ -25,8 +25,7 @@ import { formatMoney } from "../../util/format.js";
 const FORMATS = ["table", "json"] as const;
 type EstimateFormat = (typeof FORMATS)[number];
 
-interface EstimateFlags extends Record<string, unknown>, PriceFlags {
-  file?: string;
+interface EstimateFlags extends ScenarioFlags, PriceFlags {
   format: EstimateFormat;
   output?: string;
   strict?: boolean;
