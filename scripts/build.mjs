@@ -6,13 +6,16 @@
 //   required from node_modules when first used, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
-// - dist/launch.cjs and dist/cli.cjs.cache: the bin's loader and its V8 code cache.
+// - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs).
+// - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
 //   with its dependencies as imports.
 import { build } from "esbuild";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -27,7 +30,68 @@ const lazyChildProcess = {
   },
 };
 
-for (const file of ["cli.cjs", "cli.cjs.map", "cli.cjs.cache", "launch.cjs"])
+/**
+ * Modules initialised on first use, not at start-up: each import of one resolves to a
+ * stand-in whose exports call into the module, required (and so initialised) then.
+ * string-width compiles its Unicode-property patterns when it loads (~20 ms), and the
+ * common text (ASCII, CJK) never needs it (src/render/text.ts).
+ */
+const lazyModules = {
+  name: "lazy-modules",
+  setup(build) {
+    // The exports of each, called through: the default export is the stand-in itself (ES
+    // module interop takes module.exports as the default of a CommonJS module).
+    const lazy = { "string-width": ["default"] };
+    const filter = new RegExp(`^(${Object.keys(lazy).join("|")})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === "lazy-module" ? undefined : { path: args.path, namespace: "lazy-module" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
+      contents: [
+        `const load = () => require(${JSON.stringify(args.path)});`,
+        "module.exports = (...args) => load().default(...args);",
+        ...lazy[args.path].map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
+      ].join("\n"),
+      loader: "js",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
+/**
+ * The Chinese words (src/i18n/zh.ts) as a file of their own, dist/zh.cjs, read when a run
+ * first speaks Chinese: the messages and --help import a stand-in whose exports are
+ * getters that require it then. The 40 KB are not compiled by a run in English.
+ */
+const lazyChinese = {
+  name: "lazy-chinese",
+  setup(build) {
+    const importers = [join("src", "i18n", "messages.ts"), join("src", "i18n", "help.ts")];
+    build.onResolve({ filter: /^\.\/zh\.js$/ }, (args) =>
+      importers.some((file) => args.importer.endsWith(file)) ? { path: "zh", namespace: "lazy-chinese" } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/zh\.cjs$/ }, () => ({ path: "./zh.cjs", external: true }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-chinese" }, () => ({
+      contents: [
+        'const load = () => require("./zh.cjs");',
+        "module.exports = {",
+        "  get zhMessages() { return load().zhMessages; },",
+        "  get zhHelp() { return load().zhHelp; },",
+        "};",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+for (const file of [
+  "cli.cjs",
+  "cli.cjs.map",
+  "cli.cjs.data.cache",
+  "cli.cjs.table.cache",
+  "cli.cjs.help.cache",
+  "zh.cjs",
+])
   await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 await build({
   entryPoints: ["src/cli/main.ts"],
@@ -37,40 +101,49 @@ await build({
   platform: "node",
   target: "node20",
   minify: true,
-  // Read only under --debug (see src/cli/launch.ts): frames name src/ files and lines.
+  // Read only under --debug (see bin/im-bill.cjs): frames name src/ files and lines.
   // Their text stays out of the package; the paths are what a bug report needs.
   sourcemap: "linked",
   sourcesContent: false,
   external: ["yaml", "js-yaml", "csv-stringify", "csv-parse", "tinyglobby", "@inquirer/prompts"],
-  // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (launch.ts),
+  // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyModules, lazyChinese],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
   logLevel: "warning",
 });
-// The bin shim's loader: compiles cli.cjs with a V8 code cache (see src/cli/launch.ts).
 await build({
-  entryPoints: ["src/cli/launch.ts"],
-  outfile: "dist/launch.cjs",
+  entryPoints: ["src/i18n/zh.ts"],
+  outfile: "dist/zh.cjs",
+  bundle: true,
   format: "cjs",
   platform: "node",
   target: "node20",
+  minify: true,
   logLevel: "warning",
 });
-const { writeCodeCache } = createRequire(import.meta.url)("../dist/launch.cjs");
-const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-await writeCodeCache((cli) =>
-  cli.run(["estimate", "--plan", "pro", "--dau", "25000", "--groups", "150000", "--format", "json"], {
-    stdout: sink(),
-    stderr: sink(),
-    stdin: undefined,
-    cwd: process.cwd(),
-    env: {},
-  }),
-);
+// The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
+// two, which measured 1–2 ms of every start. esbuild escapes what strings and templates
+// hold; a regular expression keeps its characters as written, so write them as \u escapes.
+{
+  const text = await readFile(new URL("../dist/cli.cjs", import.meta.url), "utf8");
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1)
+    throw new Error(
+      `dist/cli.cjs holds ${JSON.stringify(text[at])} (in ${JSON.stringify(text.slice(at - 40, at + 10))}): write it as a \\u escape in src/`,
+    );
+}
+// A V8 code cache for each kind of run (scripts/code-cache.mjs), each made in a process
+// of its own so that none holds another's functions.
+const { KINDS } = createRequire(import.meta.url)("../bin/im-bill.cjs");
+for (const kind of KINDS) {
+  const script = fileURLToPath(new URL("code-cache.mjs", import.meta.url));
+  const made = spawnSync(process.execPath, [script, kind], { stdio: "inherit" });
+  if (made.status !== 0) throw new Error(`the ${kind} code cache was not made`);
+}
 
 // The library's types twice: dist/types as ES module declarations (the package is
 // "type": "module"), dist/types-cjs as CommonJS ones, so that a CommonJS TypeScript

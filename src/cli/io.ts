@@ -1,6 +1,13 @@
-import type { Readable, Writable } from "node:stream";
+import type { Readable } from "node:stream";
 
-export type OutStream = Writable & { isTTY?: boolean; columns?: number };
+/** Where output goes: what of a Node stream im-bill uses (a test's stream, process.stdout, or a descriptor). */
+export interface OutStream {
+  /** false: wait for "drain" before the next write */
+  write(chunk: string | Uint8Array): boolean;
+  once(event: "drain", listener: () => void): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 /** Everything a command touches of the outside world, so that tests can supply it. */
 export interface Io {

@@ -18,18 +18,8 @@ import { printable } from "../util/printable.js";
 import { displayWidth, wrapText } from "../render/text.js";
 import { stylesFor } from "./color.js";
 import { Interruption } from "./interrupt.js";
-import { batchCommand } from "./commands/batch.js";
-import { checkCommand } from "./commands/check.js";
-import { compareCommand } from "./commands/compare.js";
-import { forecastCommand } from "./commands/forecast.js";
-import { diffCommand } from "./commands/diff.js";
-import { estimateCommand } from "./commands/estimate.js";
-import { pricesCommand } from "./commands/prices.js";
-import { catalogsCommand } from "./commands/catalogs.js";
-import { schemaCommand } from "./commands/schema.js";
-import { completionCommand } from "./commands/completion.js";
 import type { CommandContext } from "./context.js";
-import { findProjectConfig, type ProjectConfig } from "../config/load.js";
+import { findProjectConfig, type ConfigContext, type ProjectConfig } from "../config/load.js";
 import type { Io } from "./io.js";
 
 declare const IM_BILL_VERSION: string | undefined;
@@ -38,6 +28,37 @@ const VERSION = typeof IM_BILL_VERSION === "string" ? IM_BILL_VERSION : "0.0.0-d
 
 /** Exit code for a bug (EX_SOFTWARE): anything thrown that is not a user error. */
 export const EXIT_BUG = 70;
+
+type Define = (context: CommandContext) => Command;
+
+/**
+ * The commands, in the order of --help, each loaded when it is defined: a run defines
+ * only the command it runs (its module, and what that imports, are not even
+ * initialised otherwise), --help and `completion` all of them.
+ */
+const COMMANDS: Record<string, () => Promise<Define>> = {
+  estimate: async () => (await import("./commands/estimate.js")).estimateCommand,
+  batch: async () => (await import("./commands/batch.js")).batchCommand,
+  compare: async () => (await import("./commands/compare.js")).compareCommand,
+  forecast: async () => (await import("./commands/forecast.js")).forecastCommand,
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  diff: async () => (await import("./commands/diff.js")).diffCommand,
+  prices: async () => (await import("./commands/prices.js")).pricesCommand,
+  catalogs: async () => (await import("./commands/catalogs.js")).catalogsCommand,
+  schema: async () => (await import("./commands/schema.js")).schemaCommand,
+  completion: async () => (await import("./commands/completion.js")).completionCommand,
+};
+
+/**
+ * The commands a run needs defined: the one it names, else all of them (for --help, a
+ * help command, a suggestion for a mistyped name, or the completion script, which is
+ * made from the whole program).
+ */
+function commandsFor(argv: readonly string[]): string[] {
+  const named = argv.find((arg) => !arg.startsWith("-")) ?? "estimate";
+  const help = argv.some((arg) => arg === "-h" || arg === "--help") && argv[0]?.startsWith("-");
+  return Object.hasOwn(COMMANDS, named) && named !== "completion" && !help ? [named] : Object.keys(COMMANDS);
+}
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
@@ -85,18 +106,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option("--no-config", h.program.noConfig)
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
-    .addHelpText("after", h.program.after)
-    .addCommand(estimateCommand(context))
-    .addCommand(batchCommand(context))
-    .addCommand(compareCommand(context))
-    .addCommand(forecastCommand(context))
-    .addCommand(checkCommand(context))
-    .addCommand(diffCommand(context))
-    .addCommand(pricesCommand(context))
-    .addCommand(catalogsCommand(context))
-    .addCommand(schemaCommand(context))
-    .addCommand(completionCommand(context));
-  routeOutput(program, io, lang);
+    .addHelpText("after", h.program.after);
+  for (const name of commandsFor(argv)) program.addCommand((await COMMANDS[name]!())(context));
+  routeOutput(program, io, lang, { out: stdoutStyles !== plainStyles, err: stderrStyles !== plainStyles });
   program.hook("preAction", (_program, command) => {
     if (found instanceof UserError) throw found;
     if (config) context.configTaken = applyConfig(command, config);
@@ -171,7 +183,9 @@ function langOf(argv: readonly string[], env: Record<string, string | undefined>
 /** The project config, or the error that a broken one is (said when a command would use it). */
 async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefined> {
   try {
-    return await findProjectConfig({ cwd: io.cwd, stdin: io.stdin, home: io.env.HOME ?? io.env.USERPROFILE });
+    // A config is a file, never stdin: the stream is not touched (creating process.stdin costs milliseconds).
+    const context = { cwd: io.cwd, home: io.env.HOME ?? io.env.USERPROFILE };
+    return await findProjectConfig(Object.defineProperty(context, "stdin", { get: () => io.stdin }) as ConfigContext);
   } catch (error) {
     if (error instanceof UserError) return error;
     throw error;
@@ -195,7 +209,7 @@ function applyConfig(command: Command, config: ProjectConfig): string[] {
  * On every command: commander writes to the Io's streams, in the run's language (its
  * titles, its usage errors), and throws instead of exiting.
  */
-function routeOutput(command: Command, io: Io, lang: Lang): void {
+function routeOutput(command: Command, io: Io, lang: Lang, colours: { out: boolean; err: boolean }): void {
   const h = help[lang];
   command.exitOverride().helpOption("-h, --help", h.program.help).configureHelp(helpIn(lang));
   command.configureOutput({
@@ -205,8 +219,12 @@ function routeOutput(command: Command, io: Io, lang: Lang): void {
     outputError: (text, write) => write(printable(localizeCommanderError(text, lang))),
     getOutHelpWidth: () => terminalWidth(io),
     getErrHelpWidth: () => terminalWidth(io),
+    // Colour as decided once (./color.ts), not by commander's own look at process.stdout,
+    // which would create the stream (~3 ms) where output goes to a pipe.
+    getOutHasColors: () => colours.out,
+    getErrHasColors: () => colours.err,
   });
-  for (const sub of command.commands) routeOutput(sub, io, lang);
+  for (const sub of command.commands) routeOutput(sub, io, lang, colours);
 }
 
 /** Commander's help in `lang`: its titles, and what it adds to descriptions (choices, defaults). */
@@ -256,20 +274,4 @@ function helpIn(lang: Lang): HelpConfiguration {
   };
 }
 
-/** The real process's Io, for the bin shim. */
-export function processIo(): Io {
-  return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    // A getter: creating process.stdin costs milliseconds, and only `--file -` reads it.
-    get stdin() {
-      return process.stdin;
-    },
-    cwd: process.cwd(),
-    env: process.env,
-    onInterrupt(handler) {
-      process.once("SIGINT", handler).once("SIGTERM", handler);
-      return () => process.off("SIGINT", handler).off("SIGTERM", handler);
-    },
-  };
-}
+export { processIo } from "./process-io.js";

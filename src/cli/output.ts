@@ -4,7 +4,7 @@
 // said before any work is done.
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Writable } from "node:stream";
+import type { OutStream } from "./io.js";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
 import { outputProblem } from "../files/write.js";
@@ -27,7 +27,7 @@ const CHUNK = 256 * 1024;
  * strings with buf.write measured 10–20× faster here than Buffer.from on their
  * concatenation (estimates hold ¥, ×, 专业版…), and memory stays flat.
  */
-function buffered(stream: Writable): { write(text: string): Promise<void> | undefined; flush(): Promise<void> } {
+function buffered(stream: OutStream): { write(text: string): Promise<void> | undefined; flush(): Promise<void> } {
   let buffer = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   const send = (chunk: Buffer): Promise<void> | undefined =>
@@ -55,7 +55,7 @@ function buffered(stream: Writable): { write(text: string): Promise<void> | unde
   };
 }
 
-export function stdoutOutput(stdout: Writable): Output {
+export function stdoutOutput(stdout: OutStream): Output {
   const out = buffered(stdout);
   return { write: out.write, commit: out.flush, abort: () => {} };
 }

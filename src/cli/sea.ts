@@ -2,8 +2,6 @@
 // with the whole CLI and its dependencies bundled in (the executable has no node_modules).
 import { processIo, run } from "./main.js";
 
-// A closed pipe (`im-bill … | head -1`) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
 // In an executable, argv[1] is the executable again: the user's words start at 2, as with node.
 void run(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;

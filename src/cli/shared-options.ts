@@ -152,7 +152,8 @@ export function parsePercent(flag: string, text: string): string {
 
 /** "6000", "6,000.00" or "¥6000" → "6000.00"; anything else is a usage error. */
 export function parseAmount(flag: string, text: string): string {
-  const match = /^\s*¥?\s*(\d{1,30}(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
+  // ¥ (\u00a5), escaped: see scripts/build.mjs.
+  const match = /^\s*\u00a5?\s*(\d{1,30}(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
   if (!match) {
     const got = JSON.stringify(text);
     throw new UserError(say((t) => `${flag}: ${t.flags.amount(got)}`));

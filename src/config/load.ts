@@ -16,7 +16,8 @@ import { parseJson } from "../document/json.js";
 import { LIMITS } from "../document/limits.js";
 import { InputError, say } from "../errors.js";
 import { statOrUndefined } from "../util/stat.js";
-import { CONFIG_FILES, PACKAGE_KEY, type ProjectConfig } from "./schema.js";
+import { CONFIG_FILES, PACKAGE_KEY } from "./files.js";
+import type { ProjectConfig } from "./schema.js";
 
 export type { ProjectConfig };
 

@@ -5,10 +5,6 @@ import * as z from "zod/mini";
 import type { Lang } from "../i18n/lang.js";
 import { field, text } from "../validation/fields.js";
 
-/** The files a project config may be, nearest first within a folder; or this key of package.json. */
-export const CONFIG_FILES = ["im-bill.config.json", "im-bill.config.yaml", "im-bill.config.yml"] as const;
-export const PACKAGE_KEY = "im-bill";
-
 /** A config found and validated: each setting as the flag it stands for would give it. */
 export interface ProjectConfig {
   /** the file, as messages and footers name it: relative to the current directory */

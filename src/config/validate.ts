@@ -6,7 +6,8 @@ import { unknownCatalogText } from "../catalog/unknown.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { describeValue, parseWith } from "../validation/issues.js";
-import { PACKAGE_KEY, ProjectConfigSchema, type ProjectConfig } from "./schema.js";
+import { PACKAGE_KEY } from "./files.js";
+import { ProjectConfigSchema, type ProjectConfig } from "./schema.js";
 
 /** A config document as settings, or an InputError naming the file and every field that is wrong. */
 export function validateConfig(

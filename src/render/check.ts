@@ -22,7 +22,7 @@ function describeFailure(failure: Failure, money: (amount: string) => string, la
       ? t.none
       : /^-?\d+(\.\d+)?$/.test(text)
         ? money(text)
-        : text.replace(/^≤ (.+)$/, (_, max) => `≤ ${money(max)}`);
+        : text.replace(/^\u2264 (.+)$/, (_, max) => `≤ ${money(max)}`); // ≤, escaped: see scripts/build.mjs
   if (failure.check === "expect") return t.missingExpect;
   const what = failure.check === "line" ? t.line(failure.line ?? "") : failure.check;
   const note = failure.unknownLine ? t.unknownLine(failure.unknownLine.suggestion) : "";

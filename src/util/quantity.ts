@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 
 // Suffixes people type for large counts: 25k, 1.5m, 1.2万 (ten thousand), 3w (万), 1亿.
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, 万: 1e4, w: 1e4, 亿: 1e8 };
-const QUANTITY = /^([+-]?)(\d+(?:[,_\s]\d{3})*|\d*)(\.\d+)?\s*([kmw万亿]?)$/i;
+// 万 (\u4e07) and 亿 (\u4ebf) as escapes: the CLI's bundle stays ASCII (scripts/build.mjs says why).
+const QUANTITY = /^([+-]?)(\d+(?:[,_\s]\d{3})*|\d*)(\.\d+)?\s*([kmw\u4e07\u4ebf]?)$/i;
 
 /**
  * A number as a person types it: "25000", "25,000", "25k", "1.2万", "12.5".

@@ -1,25 +1,35 @@
-// The bin's loader: the build's code cache is taken, and a cache V8 rejects (another
+// bin/im-bill.cjs: the build's code cache is taken, and a cache V8 rejects (another
 // Node, a corrupt file) or a missing one changes nothing but speed; --debug bypasses it
-// for the source map. The bin shim in a checkout that was never built.
+// for the source map. The bin in a checkout that was never built.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { root } from "../helpers/cli.js";
+import { root } from "./helpers/cli.js";
 
 const args = ["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"];
-const shim = `const { run, processIo, codeCache } = require("./launch.cjs");
-process.stderr.write(codeCache);
-run(process.argv.slice(2), processIo()).then((code) => (process.exitCode = code));`;
+// The bin's own loader, saying how the cache fared, then the run as the bin makes it.
+const shim = `const { loadCli } = require("./bin/im-bill.cjs");
+const { cli, cache } = loadCli();
+process.stderr.write(cache);
+cli.run(process.argv.slice(2), cli.processIo()).then((code) => (process.exitCode = code));`;
+
+/** A copy of the bin and of what it loads from dist/, and the shim beside them. */
+function install(dir: string, files: readonly string[]) {
+  mkdirSync(join(dir, "bin"));
+  mkdirSync(join(dir, "dist"));
+  copyFileSync(join(root, "bin/im-bill.cjs"), join(dir, "bin/im-bill.cjs"));
+  for (const file of files) copyFileSync(join(root, "dist", file), join(dir, "dist", file));
+  writeFileSync(join(dir, "shim.cjs"), shim);
+}
 
 function runWith(cache: "built" | "corrupt" | "missing") {
   const dir = mkdtempSync(join(tmpdir(), "im-bill-launch-"));
   try {
-    for (const file of ["launch.cjs", "cli.cjs"]) copyFileSync(join(root, "dist", file), join(dir, file));
-    if (cache === "built") copyFileSync(join(root, "dist/cli.cjs.cache"), join(dir, "cli.cjs.cache"));
-    if (cache === "corrupt") writeFileSync(join(dir, "cli.cjs.cache"), "not a code cache");
-    writeFileSync(join(dir, "shim.cjs"), shim);
+    install(dir, cache === "built" ? ["cli.cjs", "cli.cjs.data.cache"] : ["cli.cjs"]);
+    if (cache === "corrupt") writeFileSync(join(dir, "dist/cli.cjs.data.cache"), "not a code cache");
     return spawnSync(process.execPath, [join(dir, "shim.cjs"), ...args], {
       encoding: "utf8",
       env: { PATH: process.env.PATH },
@@ -29,7 +39,7 @@ function runWith(cache: "built" | "corrupt" | "missing") {
   }
 }
 
-describe("launch", () => {
+describe("the code cache", () => {
   it("uses the code cache written by the build", () => {
     const result = runWith("built");
     expect(result.stderr).toBe("accepted");
@@ -44,7 +54,7 @@ describe("launch", () => {
   });
 });
 
-describe("bin/im-bill.cjs", () => {
+describe("the bin", () => {
   it.each([
     ["C", "im-bill is not built: run `npm run build` in its folder.\n"],
     ["zh_CN.UTF-8", "im-bill 尚未构建：请在其目录中运行 `npm run build`。\n"],
@@ -67,9 +77,7 @@ describe("bin/im-bill.cjs", () => {
   it("under --debug, loads the bundle with its source map instead of the code cache", () => {
     const dir = mkdtempSync(join(tmpdir(), "im-bill-launch-"));
     try {
-      for (const file of ["launch.cjs", "cli.cjs", "cli.cjs.map", "cli.cjs.cache"])
-        copyFileSync(join(root, "dist", file), join(dir, file));
-      writeFileSync(join(dir, "shim.cjs"), shim);
+      install(dir, ["cli.cjs", "cli.cjs.map", "cli.cjs.data.cache"]);
       const result = spawnSync(process.execPath, [join(dir, "shim.cjs"), ...args, "--debug"], {
         encoding: "utf8",
         env: { PATH: process.env.PATH },
@@ -79,5 +87,24 @@ describe("bin/im-bill.cjs", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the kind of run, whose code cache is loaded", () => {
+  const { kindOf } = createRequire(import.meta.url)(join(root, "bin/im-bill.cjs")) as {
+    kindOf(argv: readonly string[]): string;
+  };
+  it.each([
+    [["estimate", "--plan", "pro", "--format", "json"], "data"],
+    [["batch", "scenarios/", "--format=jsonl"], "data"],
+    [["forecast", "--format", "csv"], "data"],
+    [["estimate", "--plan", "pro"], "table"],
+    [["compare", "--dau", "5000"], "table"],
+    [["--help"], "help"],
+    [["estimate", "-h"], "help"],
+    [["help", "batch"], "help"],
+    [[], "help"],
+  ])("%j → %s", (argv, kind) => {
+    expect(kindOf(argv)).toBe(kind);
   });
 });

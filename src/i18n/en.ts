@@ -1,0 +1,726 @@
+// Every word in English: the messages and --help. Their shape is the type of both
+// languages (Messages, Help): ./zh.ts must say everything this says.
+import type { FigureStatus, LimitNeed, StatedLimit } from "../vocabulary.js";
+import type { Lang } from "./lang.js";
+import { limitValue, n } from "./words.js";
+
+export const enMessages = {
+  lang: "en" as Lang,
+  rules: {
+    wholeNumber: "a whole number ≥ 0",
+    numberAtLeastZero: "a number ≥ 0",
+    positiveWholeNumber: "a whole number ≥ 1",
+    numberUpTo: (max: number) => `a number from 0 to ${n(max)}`,
+    days: "a whole number from 1 to 31",
+    day: "a day such as 2024-01-01",
+    flag: "true or false",
+    text: "a non-empty string",
+    price: 'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
+    amount: 'an amount as a string, such as "4999.00"',
+    twoDecimals: 'an amount with two decimals, such as "999.00"',
+    plan: "trial, pro or flagship",
+    lines: "an object of line ids and amounts",
+    violations: "a list of violation codes",
+    source: "a key of sources, or a list of them",
+    oneOf: (values: string) => `one of ${values}`,
+    meteredNeed: "bandwidth.mainland or bandwidth.international",
+    billing: "prepaid or postpaid",
+    appliesTo: "a list of base, overage, addon",
+    percent: 'a percentage from 0 to 100 (at most four decimals), such as "15%"',
+    lang: "en or zh",
+    editionId: "an id of lower-case letters, digits and hyphens, such as pro",
+    editions: "an object of one edition or more",
+    kind: (kind: string) => ({ object: "an object", record: "an object", array: "a list" })[kind] ?? `a ${kind}`,
+  },
+  validation: {
+    unknownField: (suggestion: string | undefined) =>
+      `unknown field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    required: (rule: string | undefined) => `is required${rule ? ` (${rule})` : ""}`,
+    mustBe: (rule: string, got: string) => `must be ${rule}, got ${got}`,
+    tooLarge: (max: string) => `is too large: at most ${max}`,
+    quotedNumber: (rule: string, text: string) => `must be ${rule}, not a string: write ${text} without quotes`,
+    writtenNumber: (rule: string, got: string, plain: string) =>
+      `must be ${rule}, got ${got}: write ${plain} (25k, 25,000 and 2.5万 are for flags and the prompt; a file holds the number itself)`,
+    oneOf: (known: string, got: string) => `must be one of ${known}, got ${got}`,
+    nothing: "nothing",
+    aList: "a list",
+    anObject: "an object",
+    unknownPlan: (plan: string, editions: string, suggestion: string | undefined) =>
+      `unknown plan ${plan}: expected ${editions}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    unknownAddon: (key: string, sold: string, suggestion: string | undefined) =>
+      `unknown add-on ${key}: the catalog sells ${sold || "none on request"}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    repeated: (value: string, first: number) => `${value} is listed twice (first as item ${first})`,
+    aliasTaken: (alias: string, edition: string) => `${alias} already names ${edition}: each name may name one edition`,
+    unknownCatalog: (id: string, builtin: string) => `unknown catalog ${id}: the built-in ones are ${builtin}`,
+    unknownSource: (key: string, suggestion: string | undefined) =>
+      `unknown source ${key}: not a key of sources${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    addonWithoutName: (key: string) => `has no name: add "${key}" to addonNames`,
+    priceOnRequest: (edition: string, id: string) =>
+      `${edition} has no published price: Tencent quotes it by contract. Give your contract's price in a price file that extends this list (--pricing, or pricing in the project config), at editions.${id}.packageFee.price`,
+    builtinId: (id: string) =>
+      `${id} is the id of a built-in list: a price file names itself (give it an id of its own), so that an estimate never passes changed prices off as the list's`,
+    currencyInherited: (currency: string, base: string, baseCurrency: string, paths: string, more: number) =>
+      `is ${currency}, but the figures it takes from ${base} are in ${baseCurrency}: restate every price in ${currency} (it inherits ${paths}${more > 0 ? ` and ${n(more)} more` : ""})`,
+    fromAfterTo: (from: string, to: string) => `starts on ${from}, after it ends (${to})`,
+    inferredWithoutNote: "is inferred: give the derivation in a note",
+  },
+  config: {
+    expected: 'settings such as {"pricing": "prices.yaml", "discount": "15%"}',
+    pricingOrCatalog: "pricing and catalog both choose the prices: keep one",
+    footer: (file: string, settings: readonly string[]) => `Settings from ${file}: ${settings.join(", ")}`,
+  },
+  document: {
+    at: (line: number, column: number) => `line ${line}, column ${column}`,
+    noSuchFile: "no such file",
+    isDirectory: "is a directory, not a file",
+    notAFile: (kind: "directory" | "fifo" | "socket" | "device" | "other") =>
+      `is ${{ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device", other: "not a regular file" }[kind]}${kind === "other" ? "" : ", not a regular file"}: give a file, or - to read stdin`,
+    permissionDenied: "permission denied",
+    cannotRead: (reason: string) => `cannot be read (${reason})`,
+    tooLarge: (size: string, limit: string) => `is ${size}, more than the limit of ${limit}`,
+    utf16: "is UTF-16 text: save it as UTF-8",
+    nulBytes: "holds NUL bytes: it is not UTF-8 text (UTF-16, or not a text file?)",
+    notUtf8: (line: number) => `is not UTF-8 text (line ${n(line)}): save it as UTF-8`,
+    notUtf8Line: "is not UTF-8 text: save the file as UTF-8",
+    empty: (expected: string) => `is empty; expected ${expected}`,
+    expectedScenario: 'a scenario such as {"plan": "pro"}',
+    expectedCatalog: (id: string) => `a catalog such as {"extends": "${id}"}`,
+    expectedScenarioOrEstimate: "a scenario or a saved estimate",
+    severalDocuments: (count: number) => `holds ${n(count)} YAML documents; expected one`,
+    invalidJson: (reason: string) => `invalid JSON: ${reason}`,
+    json: {
+      unexpectedEnd: "the text ends too early",
+      expectedValue: "expected a value",
+      expectedKey: "expected a key in double quotes",
+      expectedColon: "expected : after the key",
+      expectedCommaOrBrace: "expected , or }",
+      expectedCommaOrBracket: "expected , or ]",
+      unterminatedString: "a string is not closed",
+      controlCharacter: "a control character in a string (write it as \\n, \\t or \\u001b)",
+      badEscape: "an invalid escape in a string",
+      badNumber: "an invalid number",
+      trailing: "more text after the end of the document",
+    },
+    invalidYaml: (reason: string) => `invalid YAML: ${reason}`,
+    yaml: {
+      tabs: "a tab in the indentation (indent with spaces)",
+      unexpected: "unexpected text: check the indentation",
+      indentation: "bad indentation",
+      unexpectedEnd: "the text ends too early",
+    },
+    numberTooLarge: "a number too large to represent",
+    duplicateKey: (first: number, again: number) =>
+      first === again
+        ? `is given twice on line ${n(first)}`
+        : `is given twice: on line ${n(first)} and on line ${n(again)}`,
+    duplicateYamlKey: (key: string) => `the key ${key ? `${key} ` : ""}is given twice`,
+    protoKey: '"__proto__" is not allowed as a key',
+    tooDeep: (limit: number) => `nested deeper than ${n(limit)} levels (the limit)`,
+    tooManyItems: (limit: number) => `a list of more than ${n(limit)} items (the limit)`,
+    tooManyKeys: (limit: number) => `an object of more than ${n(limit)} keys (the limit)`,
+    tooManyValues: (limit: number) =>
+      `more than ${n(limit)} values in one file (the limit; a YAML alias counts its values each time it is used)`,
+    yamlTag: (tag: string) =>
+      `the YAML tag ${tag} is not supported here: write a plain mapping, list, string, number or true/false`,
+    unknownAlias: (name: string) => `the alias *${name} refers to no anchor (an &${name} must come before it)`,
+    cyclicAlias: "contains itself, through an alias",
+    complexKey: "a key must be plain text, not a list or a mapping",
+    notAValue: (kind: string) => `holds a value of kind ${kind}, which scenario files cannot hold`,
+    lineTooLong: (limit: string) => `the line is longer than the limit of ${limit}; skipped`,
+    moreProblems: (count: number) => `… and ${n(count)} more problem${count === 1 ? "" : "s"}`,
+  },
+  packageLabel: (en: string, zh: string) => `${en} package (${zh})`,
+  packageExplain: "package fee",
+  month: "month",
+  dauOverageLabel: "Peak DAU overage",
+  groupOverageLabel: "Peak group count overage",
+  dauUnit: (size: number) => `${n(size)} DAU`,
+  groupUnit: (size: number) => `${n(size)} groups`,
+  overageExplain: (peak: number, free: number, size: number, blocks: string) =>
+    `ceil((${n(peak)} − ${n(free)} free) / ${n(size)}) = ${blocks}`,
+  limitAddonLabel: (name: string, raisesTo: number | null) => (raisesTo === null ? name : `${name} → ${n(raisesTo)}`),
+  limitAddonExplain: (need: number, included: number, raisesTo: number | null) =>
+    `need ${limitValue(need, "unlimited")} > ${n(included)} included; the add-on raises it to ${raisesTo === null ? "unlimited" : n(raisesTo)}`,
+  tierLabel: (name: string, upTo: number, noun: string) => `${name}: ${n(upTo)} ${noun}`,
+  tierExplain: (need: number, included: number, upTo: number) =>
+    `need ${n(need)} > ${n(included)} included; smallest tier ≥ ${n(need)} is ${n(upTo)}`,
+  switchExplain: "requested",
+  discountLabel: (percent: string, categories: readonly string[]) =>
+    `Discount ${percent}% on ${categories.map((c) => ({ base: "package", overage: "overage", addon: "add-ons" })[c] ?? c).join(" and ")}`,
+  discountExplain: (percent: string, base: string) => `${percent}% × ${base}`,
+  meteredUnit: "Mbps·day",
+  meteredExplain: (mbps: string, days: number, quantity: string) =>
+    `${n(mbps)} Mbps × ${days} days = ${n(quantity)} Mbps·day`,
+  meteredSumExplain: (quantity: string) => `Σ daily peaks = ${n(quantity)} Mbps·day`,
+  needs: {
+    peakDau: "peak DAU",
+    peakGroups: "groups",
+    liveGroups: "live groups",
+    groupMemberLimit: "members per group",
+    groupsPerUser: "groups per user",
+    historyDays: "days of message history",
+  } satisfies Record<LimitNeed, string>,
+  tierNoun: { historyDays: "days" } as Partial<Record<LimitNeed, string>>,
+  exceedsLimit: (edition: string, noun: string, limit: number, need: number) =>
+    `${edition} allows at most ${n(limit)} ${noun}; ${limitValue(need, "unlimited")} needed`,
+  exceedsReach: (edition: string, noun: string, reach: number, need: number) =>
+    `${edition} can raise ${noun} to ${n(reach)} at most; ${limitValue(need, "unlimited")} needed`,
+  unavailable: (edition: string, addon: string) => `${edition} does not sell: ${addon}`,
+  included: (edition: string, addon: string) => `${edition} includes this at no charge: ${addon}`,
+  cheapestFit: (edition: string, total: string) => `The cheapest edition that fits is ${edition}: ${total} a month`,
+  noFit: "No edition fits these needs",
+  // renderers
+  item: "Item",
+  quantity: "Quantity × unit price",
+  formula: "Formula",
+  amount: "Amount",
+  subtotal: { base: "Base fee", overage: "Overage", addons: "Add-ons", discount: "Discount" },
+  total: "Total",
+  violations: "Violations:",
+  notes: "Notes:",
+  estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
+  pricing: {
+    newPrice: (edition: string, price: string) => `${edition} costs ${price}/month`,
+    superseded: (list: string, to: string, current: string, since: string, change: string | undefined, use: string) =>
+      change
+        ? `${list} ended on ${to}: ${change} since ${since} (${use})`
+        : `${list} ended on ${to}: ${current} applies since ${since}, at the same price for this edition (${use})`,
+    notYet: (list: string, from: string, when: string, current: string | null, use: string | undefined) =>
+      `${list} applies from ${from}, not ${when}${current ? `: ${current} does (${use})` : ""}`,
+    outOfDates: (list: string, from: string | null, to: string | null, when: string) =>
+      `${list} applies ${from && to ? `from ${from} to ${to}` : from ? `from ${from}` : `until ${to}`}, not ${when}`,
+    baseSuperseded: (list: string, base: string, baseTo: string, current: string, since: string) =>
+      `${list} extends ${base}, which ended on ${baseTo}: ${current} applies since ${since}`,
+    today: "today",
+    onDay: (day: string) => `on ${day}`,
+    then: "then",
+    pinOverridden: (pin: string, list: string, by: string) =>
+      `The scenario pins ${pin}, but ${by === "catalog" ? "the catalog option" : by} chose ${list}`,
+    configNotUsed: (file: string, setting: string, value: string, pin: string) =>
+      `The ${setting} of ${file} (${value}) is not used: the scenario pins ${pin}`,
+    configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,
+    // The provenance of a bill, under every report.
+    prices: (id: string, version: string, currency: string, why: string) =>
+      `Prices: ${id} ${version} (${currency}), ${why}`,
+    byDate: (when: string) => `the list in effect ${when}`,
+    byFlag: (flag: string) => `chosen by ${flag}`,
+    byOption: "chosen by the catalog option",
+    byPin: "pinned by the scenario",
+    byConfig: (file: string) => `chosen by ${file}`,
+    file: (file: string, hash: string, base: string | null) =>
+      `Price file: ${file || "(a document)"} (sha256 ${hash})${base ? `, extends ${base}` : ""}`,
+    discount: (percent: string, from: string) => `Discount: ${percent}% (${from})`,
+    optionName: "the discount option",
+    sameList: (count: number) => `every scenario (${n(count)})`,
+    forScenarios: (count: number) => `${n(count)} scenario${count === 1 ? "" : "s"}`,
+    forMonths: (months: string) => `month${/[,\u2013]/.test(months) ? "s" : ""} ${months}`, // , or –
+    before: "Before",
+    after: "After",
+  },
+  interactive: {
+    edition: "Edition",
+    includes: (items: string[]) => `Includes ${items.join(", ")}`,
+    free: (dau: string, groups: string) => `${dau} DAU and ${groups} groups free`,
+    peakDau: "Peak DAU of the month",
+    peakGroups: "Peak number of groups",
+    liveGroups: "Live groups (AVChatRoom) at once",
+    groupMemberLimit: "Members the largest group needs",
+    groupsPerUser: "Groups one user needs to join",
+    history: "Message history to keep",
+    historyIncluded: (days: number) => `${n(days)} days, included`,
+    historyTier: (days: number, price: string) => `${n(days)} days, ${price}/month`,
+    securityStrike: (price: string) => `Buy the security strike service (${price}/month)?`,
+    securityStrikeShort: "Security strike",
+    mainlandMbps: "Daily peak danmaku bandwidth in mainland China, Mbps",
+    internationalMbps: "Daily peak danmaku bandwidth outside mainland China, Mbps",
+    days: "Days of the month with that bandwidth",
+    bandwidth: "Bandwidth",
+    bandwidthValue: (mainland: string, international: string, days: number) =>
+      `${mainland} Mbps in mainland China, ${international} Mbps outside, ${n(days)} days`,
+    notANumber: (text: string) => `"${text}" is not a number: type 25000, 25,000, 25k or 2.5万`,
+    negative: "Must be 0 or more",
+    whole: "Must be a whole number",
+    tooLarge: (max: string) => `Too large: at most ${max}`,
+    beyond: (edition: string, max: string, withAddons: boolean) =>
+      `${edition} serves at most ${max}${withAddons ? ", its add-ons included" : ""}. What now?`,
+    beyondAll: (max: string, edition: string) =>
+      `No edition serves more than ${max} (${edition}, its add-ons included). What now?`,
+    changeEdition: (editions: string, value: string) => `Choose another edition (${editions} can serve ${value})`,
+    listSeparator: ", ",
+    retype: "Type another number",
+    keep: (value: string, edition: string) => `Keep ${value}: the estimate lists what ${edition} cannot serve`,
+    daysInMonth: (most: string) => `A month has at most ${most} days`,
+    keys: { navigate: "navigate", select: "select" },
+    yesNoHint: { yes: "(Y/n)", no: "(y/N)" },
+    yesOrNo: "Answer y or n",
+    summary: "Your answers:",
+    yes: "yes",
+    no: "no",
+    save: "Save this scenario as a JSON file?",
+    savePath: "File",
+    pathRequired: "Give a file name",
+    overwrite: (path: string) => `${path} exists. Overwrite it?`,
+    saved: (path: string) => `Saved ${path}: price it again with im-bill estimate --file ${path}`,
+    compare: "Price the same needs on the other editions?",
+    cancelled: "Cancelled: nothing was written.",
+  },
+  usage: {
+    invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
+    csvReasons: {
+      quoteNotClosed: "a quoted field is never closed",
+      strayQuote:
+        'a quote (") inside a field that is not quoted, or after a closing quote: quote the whole field and double the quotes inside it',
+      other: "not comma-separated values",
+    },
+    empty: "is empty; expected a header row: date,dau,groups",
+    noRows: "has no rows of daily usage",
+    unknownColumn: (name: string, suggestion: string | undefined) =>
+      `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
+    dateTwice: (date: string) => `date: ${date} appears twice`,
+    columnTwice: (name: string, first: number, again: number) =>
+      `the column ${name} is given twice (columns ${first} and ${again}): keep one`,
+    peakDays: (dau: number, dauDate: string, groups: number, groupsDate: string) =>
+      `Peak DAU ${n(dau)} on ${dauDate} and peak groups ${n(groups)} on ${groupsDate} set this month's bill`,
+    summary: "Every month",
+    month: "Month",
+    edition: "Edition",
+    peakDau: "Peak DAU",
+    peakGroups: "Peak groups",
+    atDay: (count: string, day: string) => `${count} on ${day}`,
+    total: "Total",
+    totalOver: (months: number) => `Total over ${n(months)} month${months === 1 ? "" : "s"}`,
+    tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
+    missingDays: (month: string, missing: number, days: number) =>
+      `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
+  },
+  forecast: {
+    catalogChange: (month: number, day: string, id: string, change: string) =>
+      `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
+    beyond: (month: number, flag: string, max: number) =>
+      `month ${month}: the usage grows past ${n(max)}, the most im-bill prices exactly: lower ${flag} or --months`,
+    noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
+    pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
+    noReturn: (month: number, total: string) =>
+      `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
+    violationMonths: (months: string, message: string, first: number) =>
+      `month${months.includes(",") || months.includes("–") ? "s" : ""} ${months}: ${message}${months.includes(",") || months.includes("–") ? ` (in month ${first})` : ""}`,
+    month: "Month",
+    edition: "Edition",
+    dau: "Peak DAU",
+    groups: "Groups",
+    sum: "Sum",
+    average: "Average per month",
+    calendar: "Billing calendar",
+    date: "Date",
+    billing: "Billing",
+    kind: { prepaid: "prepaid", postpaid: "postpaid" },
+    items: "Items",
+    amount: "Amount",
+  },
+  compare: {
+    fitsFor: (edition: string, lines: string, total: string) => `${edition} fits for ${total} (${lines})`,
+    reason: (fits: string, parts: string[]) => (parts.length > 0 ? `${fits}: ${parts.join("; ")}` : fits),
+    why: (edition: string, violations: string[]) => `✗ ${edition}: ${violations.join(" · ")}`,
+    recommendationLine: (reason: string) => `Recommendation: ${reason}.`,
+    doesNotFit: (edition: string) => `${edition} does not fit`,
+    onRequest: (edition: string) => `${edition} has no published price (quoted by contract)`,
+    onRequestCell: "on request",
+    onRequestFits: (edition: string) => `${edition}: its stated limits serve these needs; its price is on request`,
+    saves: (amount: string, edition: string) => `${amount} less than ${edition}`,
+    sameAs: (other: string, winner: string, extras: string[]) =>
+      `the same as ${other}${extras.length > 0 ? `, and ${winner} also includes ${extras.join(", ")}` : ""}`,
+    included: (need: LimitNeed, value: number | null): string => {
+      const amount = value === null ? "unlimited" : n(value);
+      return {
+        peakDau: `${amount} peak DAU`,
+        peakGroups: `${amount} groups`,
+        liveGroups: `${amount} live groups`,
+        groupMemberLimit: `${amount} members per group`,
+        groupsPerUser: `${amount} groups per user`,
+        historyDays: `${amount} days of message history`,
+      }[need];
+    },
+    line: "Line",
+    fits: "Fits",
+    fitsYes: "✓ fits",
+    recommendation: "Recommendation",
+    none: "No edition fits these needs.",
+  },
+  check: {
+    cannotUpdateStdin: "--update writes files: it cannot update stdin",
+    dryRunAlone: "--dry-run goes with --update: it says what --update would change",
+    wouldChange: (count: number) =>
+      `${n(count)} scenario${count === 1 ? "" : "s"} would change (--dry-run): run check --update to write ${count === 1 ? "it" : "them"}`,
+    updated: (file: string) => `${file}: updated`,
+    wouldUpdate: (file: string) => `${file}: would change`,
+    pinned: (id: string) => `pinned to ${id}`,
+    anchored: (key: string, anchor: string) =>
+      `--update leaves this scenario alone: ${key} is a YAML ${anchor.startsWith("*") ? "alias" : "anchor"} (${anchor}) that other places may share; edit it by hand`,
+    noValue: "(none)",
+    none: "none",
+    missingExpect: "expected an expect block (--require-expect), got none",
+    line: (id: string) => `line ${id}`,
+    unknownLine: (suggestion: string | null) =>
+      `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+    failure: (what: string, expected: string, actual: string, note: string) =>
+      `${what}: expected ${expected}, got ${actual}${note ? ` — ${note}` : ""}`,
+    noExpectations: (total: string) => `${total}, no expectations`,
+    invalid: (error: string) => `invalid: ${error}`,
+    counts: (s: { scenarios: number; passed: number; failed: number; noExpectations: number; invalid: number }) =>
+      `${n(s.scenarios)} scenario${s.scenarios === 1 ? "" : "s"}: ${[
+        `${n(s.passed)} passed`,
+        `${n(s.failed)} failed`,
+        ...(s.noExpectations ? [`${n(s.noExpectations)} without expectations`] : []),
+        ...(s.invalid ? [`${n(s.invalid)} invalid`] : []),
+      ].join(", ")}`,
+  },
+  batch: {
+    notScenarioFile: (path: string) => `${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`,
+    emptyDirectory: (path: string) => `${path}: a directory with no .json, .jsonl, .yaml or .yml files`,
+    noMatch: (pattern: string) => `${pattern}: no scenario files match this pattern`,
+    noSuchPath: (path: string) => `${path}: no such file or directory`,
+    noInput: "no input: give files, directories, patterns or - for stdin",
+    skipped: (count: number, files: string) =>
+      `skipped ${n(count)} file${count === 1 ? "" : "s"} that hold${count === 1 ? "s" : ""} no scenarios (a report, an estimate, a CI file…): ${files}`,
+    id: "Scenario",
+    plan: "Edition",
+    base: "Base",
+    overage: "Overage",
+    addons: "Add-ons",
+    discount: "Discount",
+    total: "Total",
+    grandTotal: "Total of all priced scenarios",
+    grandTotalLine: (total: string) => `Total of all priced scenarios: ${total}`,
+    errors: "Errors:",
+    counts: (scenarios: number, priced: number, failed: number, violating: number) =>
+      `${n(scenarios)} scenario${scenarios === 1 ? "" : "s"}: ${n(priced)} priced, ${n(failed)} invalid, ${n(violating)} with violations (✗)`,
+  },
+  prices: {
+    packages: "Packages and overage",
+    packageFee: "Package fee",
+    dauOverage: "Peak DAU overage",
+    groupOverage: "Peak group count overage",
+    overageRule: (price: string, unit: string, free: string) => `${price} per started ${unit} above ${free}`,
+    notSold: "—",
+    perMonth: "/month",
+    perMbpsDay: "/Mbps/day",
+    included: "included",
+    unlimited: "unlimited",
+    addons: "Add-ons (value-added services)",
+    addon: "Add-on",
+    billingHead: "Billing",
+    billing: { prepaid: "prepaid, per package period", postpaid: "postpaid, per calendar month" },
+    limits: "Default limits",
+    limitNames: {
+      peakDau: "Peak DAU",
+      peakGroups: "Peak group count",
+      liveGroups: "Live groups at once",
+      groupMemberLimit: "Members per group",
+      groupsPerUser: "Groups per user",
+      historyDays: "Message history",
+      recentContacts: "Recent contacts",
+      dailyNewGroups: "New groups a day",
+      communities: "Communities",
+    } satisfies Record<LimitNeed | StatedLimit, string>,
+    unitOf: (need: LimitNeed | StatedLimit): string => (need === "historyDays" ? " days" : ""),
+    onRequest: "on request",
+    lastVerified: (day: string) => `newest source ${day}`,
+    counts: (parts: string[]) => `Figures: ${parts.join(", ")}`,
+    statusCount: (status: FigureStatus, count: number) =>
+      `${n(count)} ${{ sourced: "sourced", inferred: "inferred", carriedOver: "carried over", assumed: "assumed" }[status]}`,
+    sources: "Sources",
+    sourceKey: "Key",
+    sourceText: "Source",
+    assumption: "an assumption: no primary source states it",
+    assumptionsTitle: "Assumptions (marked *)",
+    applies: (from: string | null, to: string | null) =>
+      from && to ? `applies ${from} to ${to}` : from ? `applies from ${from}` : `applies until ${to}`,
+    carriedOver: (from: string) =>
+      `† carried over from ${from}: the figure is that list's, not re-verified for this one (im-bill catalogs --diff shows what changed)`,
+    notice: (addon: string, editions: string, text: string, source: string) =>
+      `Notice: ${addon} (${editions}): ${text} [${source}]`,
+  },
+  interrupted: "interrupted: stopped before the end, no report file was written",
+  errorPrefix: "error: ",
+  noCommand:
+    "im-bill was given no command, and this is not a terminal, so it asks no questions: give a command, such as im-bill estimate --plan pro --dau 25000",
+  planOrQuestions: "--plan: is required (trial, pro or flagship); or run im-bill estimate -i to answer questions",
+  bug: {
+    title: "im-bill: internal error:",
+    report: (debug: boolean) =>
+      `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.`,
+  },
+  progress: (priced: string, failed: string, rate: string) => `${priced} priced, ${failed} invalid · ${rate}/s`,
+  diff: {
+    line: "Line",
+    before: "Before",
+    after: "After",
+    change: "Change",
+    edition: (before: string, after: string) => `Edition: ${before} → ${after}`,
+    prices: (before: string, after: string) => `Prices: ${before} → ${after}`,
+    aList: (count: number) => `holds a list of ${n(count)} scenarios; diff compares one with one`,
+    risesAbove: (change: string, percent: string | null, threshold: string) =>
+      `the total rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
+    threshold: (got: string) => `must be an amount such as 500 or a percentage such as 10%, got ${got}`,
+    rateFormat: (got: string) => `must be a rate such as USD:CNY=7.1 (one USD is 7.1 CNY), got ${got}`,
+    currencies: (before: string, from: string, after: string, to: string) =>
+      `${before} is in ${from} and ${after} in ${to}: give the rate between them (--rate ${from}:${to}=…) to compare them`,
+    rateMismatch: (rate: string, from: string, to: string) =>
+      `--rate ${rate} is not between ${from} and ${to}, the currencies of the two sides`,
+    converted: (from: string, rate: string) => `converted from ${from} at ${rate}`,
+    pricesOf: (side: string, line: string) => `${side}: ${line}`,
+    verify: {
+      lineTwice: (id: string, first: number) => `the line id ${id} is given twice (first at lines[${first}])`,
+      twoDecimals: (value: string) => `must be an amount with two decimals, such as "999.00", got "${value}"`,
+      notTheSum: (stated: string, sum: string) =>
+        `is ${stated}, but its lines sum to ${sum}: the file was edited or is not an im-bill estimate`,
+      twoCurrencies: (currency: string, list: string) =>
+        `is ${currency}, but its price list is in ${list}: one estimate has one currency`,
+    },
+  },
+  catalogs: {
+    oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
+    didYouMean: (id: string) => `did you mean "${id}"?`,
+    id: "Catalog",
+    applies: "Applies",
+    period: (from: string | null, to: string | null) =>
+      from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
+    currency: "Currency",
+    figures: "Figures",
+    status: { sourced: "Sourced", inferred: "Inferred", carriedOver: "Carried", assumed: "Assumed" } satisfies Record<
+      FigureStatus,
+      string
+    >,
+    verified: "Verified",
+    verifiedOn: (day: string) => `verified ${day}`,
+    standing: (current: string) =>
+      `In effect today, and the list a bill is priced with unless told otherwise: ${current}.`,
+    legend:
+      "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
+    figure: "Figure",
+    same: (before: string, after: string) => `${before} and ${after} have the same figures`,
+    changes: (count: number) => (count === 1 ? "1 figure differs" : `${n(count)} figures differ`),
+    diffTwo: (count: number) =>
+      `--diff takes one catalog (compared with today's list) or two (built-in ids or files), got ${n(count)}`,
+  },
+  flags: {
+    percent: (got: string) => `must be a percentage from 0 to 100 (at most four decimals), such as 15%, got ${got}`,
+    amount: (got: string) => `must be an amount such as 6000 or 6000.00, got ${got}`,
+    growth: (got: string) => `must be a percentage per month above -100% and at most 1000%, such as 8%, got ${got}`,
+    months: (got: string) => `must be a whole number from 1 to 120, got ${got}`,
+    date: (got: string) => `must be a date such as 2026-03-01, got ${got}`,
+    day: (got: string) => `must be a day such as 2024-01-15 (or a month such as 2024-01), got ${got}`,
+    twoFiles: (argument: string, file: string, command: string) =>
+      `two scenario files given: ${argument} and --file ${file}; ${command} takes one`,
+    needsTerminal: "--interactive needs a terminal: in a script, give flags or --file",
+    usageCsvWith: (flag: string) =>
+      `--usage-csv and ${flag} cannot go together: the usage file gives each month's ${flag === "--dau" ? "peak DAU" : flag === "--groups" ? "peak groups" : "usage"}, so leave out ${flag}`,
+  },
+  output: {
+    needsName: (flag: string) => `${flag}: needs a file name`,
+    cannotWrite: (flag: string, path: string, reason: string) => `${flag} ${path}: cannot write there: ${reason}`,
+    isDirectory: "it is a directory",
+    noFolder: (folder: string) => `the folder ${folder} does not exist`,
+    permissionDenied: "permission denied",
+    unknownExtension: (path: string, extension: string, known: string) =>
+      `--output ${path}: no report format has the extension ${extension || "(none)"}: use ${known}, or give --format`,
+  },
+  strictMonths: (violating: number, months: number) =>
+    `${violating} of ${months} months cannot be served by their edition (--strict)`,
+  overBudget: (total: string, max: string) => `the total ${total} is above --max-total ${max}`,
+  strictFailed: (edition: string, count: number) =>
+    `${edition} cannot serve this scenario: ${count} violation${count === 1 ? "" : "s"} (--strict)`,
+};
+
+export type Messages = typeof enMessages;
+
+export const enHelp = {
+  program: {
+    description: "Estimate the monthly bill of Tencent Cloud IM (即时通信 IM), exact to the fen.",
+    noColor: "no colours (also: NO_COLOR=1)",
+    debug: "show internals (stack traces) on errors",
+    noConfig: 'ignore the project config (im-bill.config.json or .yaml, or "im-bill" in package.json)',
+    version: "print the version",
+    help: "show help for a command",
+    helpCommand: "show help for a command",
+    after:
+      "\nWith no command, on a terminal: a guided estimate, question by question.\nRun `im-bill <command> --help` for a command's options and examples.\nDocs: README.md",
+  },
+  titles: {} as Record<string, string>,
+  /** commander's words in usage lines ("[options]"); argument names stay as they are */
+  placeholders: {} as Record<string, string>,
+  choices: (list: string) => `choices: ${list}`,
+  default: (value: string) => `default: ${value}`,
+  examples: "Examples:",
+  file: {
+    argument: "scenario file, the same as --file",
+    option: "scenario file, JSON or YAML (- reads stdin)",
+  },
+  flags: {
+    "--plan": "edition: trial, pro, flagship or enterprise (体验版, 专业版, 旗舰版, 企业版, ultimate)",
+    "--name": "a name for the scenario",
+    "--dau": "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)",
+    "--groups": "monthly peak group count",
+    "--live-groups": "live groups (AVChatRoom) existing at once",
+    "--bandwidth-mainland": "each day's peak danmaku bandwidth in mainland China, Mbps",
+    "--bandwidth-intl": "each day's peak danmaku bandwidth outside mainland China, Mbps",
+    "--bandwidth-days": "days of the month with that bandwidth (default 30)",
+    "--group-member-limit": "members the largest group needs",
+    "--groups-per-user": "groups one user needs to join",
+    "--history-days": "days of message history to keep",
+    "--security-strike": "buy the security strike service (安全打击)",
+    "--no-security-strike": "do not buy it (overrides the file)",
+    "--addon": "buy an add-on of the catalog on request, e.g. securityStrike (repeatable)",
+    "--unlimited-live-groups": "need unlimited live groups whatever the count",
+    "--no-unlimited-live-groups": "do not (overrides the file)",
+  } as Record<string, string>,
+  lang: "language of labels and messages (default: from the locale)",
+  pricing: "price catalog, JSON or YAML: a whole one, or an overlay that extends a built-in one",
+  catalog:
+    "a built-in price list, such as tencent-im-cn-2020 (see im-bill catalogs); default: the list in effect on the day",
+  on: "the day the bill is for, YYYY-MM-DD, YYYY-MM or today (default: today): the list in effect then prices it",
+  discount: "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
+  output: "write the report to a file, atomically",
+  format: "output format",
+  estimate: {
+    description: "estimate the monthly bill of one scenario",
+    strict: "exit 1 when the edition cannot serve the scenario",
+    maxTotal: "exit 1 when the total is above this budget, e.g. 6000",
+    usageCsv: "daily usage (date, dau, groups…): an estimate per calendar month",
+    noExplain: "leave out each line's formula in the table",
+    interactive: "answer questions instead of giving flags (flags given become answers)",
+    examples: [
+      ["im-bill estimate --plan pro --dau 25000", ""],
+      ["im-bill estimate --plan flagship --dau 80k --live-groups 200 --bandwidth-mainland 100", ""],
+      ["im-bill estimate examples/live-streaming-flagship.json --format json", ""],
+      ["im-bill estimate --file app.yaml --dau 40000", "flags override the file"],
+      ["im-bill estimate --plan pro --dau 25k --pricing our-prices.yaml --discount 15%", ""],
+      ["cat scenario.json | im-bill estimate --file - --strict", ""],
+      ["im-bill estimate app.yaml --max-total 6000", "exit 1 above the budget"],
+      ["im-bill estimate --plan pro --usage-csv daily.csv", "real usage: a bill per month"],
+      ["im-bill estimate -i --plan pro", "questions for the rest"],
+    ] as [string, string][],
+    footer: "",
+  },
+  batch: {
+    description: "price many scenarios (files, directories, patterns, - for stdin) into one report",
+    paths: "scenario files, directories, glob patterns, or - for stdin",
+    format: "report format (default: table on a terminal, else jsonl; or from --output's extension)",
+    bom: "start CSV with a byte-order mark (for spreadsheet apps)",
+    strict: "exit 1 when an edition cannot serve its scenario",
+    examples: [
+      ["im-bill batch scenarios/", "every .json, .jsonl, .yaml, .yml under it"],
+      ['im-bill batch "apps/**/*.yaml" --format csv --output bills.csv', ""],
+      ["im-bill batch what-ifs.jsonl --format jsonl | jq .total", ""],
+      ["cat scenarios.jsonl | im-bill batch - --format json", ""],
+      ["im-bill batch scenarios/ --format markdown >> $GITHUB_STEP_SUMMARY", ""],
+    ] as [string, string][],
+    footer:
+      'Each scenario is named by its "name", else by where it is: file, file#n (n-th of a list),\nfile:line (JSONL). Exit 0: all priced; 2: some input was invalid (the report lists it);\n1: with --strict, some edition cannot serve its scenario.',
+  },
+  check: {
+    description: "check scenarios against their expected totals, lines and violations (for CI)",
+    paths: "scenario files, directories, glob patterns, or - for stdin",
+    update:
+      "write the current results into what each expect block states (keeps maxTotal), and pin the list that priced a scenario that pins none",
+    dryRun: "with --update: say what would change, write nothing, exit 1 if anything would",
+    requireExpect: "a scenario without expectations fails",
+    examples: [
+      ["im-bill check scenarios/", ""],
+      ["im-bill check scenarios/ --format junit --output check.xml", ""],
+      ["im-bill check --update scenarios/app.yaml", 'write the current bill into "expect"'],
+      ["im-bill check --update --dry-run scenarios/", "fail when an expectation is stale"],
+    ] as [string, string][],
+    footer:
+      'A scenario\'s "expect" block: { "total": "4999.00", "maxTotal": "6000.00",\n"lines": { "overage.dau": "2000.00" }, "violations": [] }.\nExit 0: all pass; 1: some expectation failed (or is missing, with --require-expect);\n2: invalid input.',
+  },
+  compare: {
+    description: "price the same usage and needs on every edition, and recommend one",
+    examples: [
+      ["im-bill compare --dau 25000 --live-groups 60 --group-member-limit 2000 --history-days 30", ""],
+      ["im-bill compare examples/community-large-groups.yaml --format markdown", ""],
+    ] as [string, string][],
+    footer:
+      "The plan of a file or --plan is ignored: every edition is priced. The recommendation is\nthe cheapest edition that fits; at the same price, the one that includes more.",
+  },
+  forecast: {
+    description: "forecast the bill month by month as usage grows",
+    months: "how many months, 1–120",
+    start: "the purchase day, YYYY-MM-DD: dates the months and lists the billing calendar",
+    dauGrowth: "peak DAU growth per month, e.g. 8%",
+    groupsGrowth: "peak group count growth per month",
+    bandwidthGrowth: "danmaku bandwidth growth per month",
+    autoPlan: "the cheapest edition that fits, month by month",
+    chart: "a chart of the monthly totals (shown by default on a terminal)",
+    noChart: "no chart",
+    examples: [
+      ["im-bill forecast --file app.json --months 12 --dau-growth 8% --groups-growth 3%", ""],
+      ["im-bill forecast app.json --months 36 --dau-growth 5% --auto-plan --start 2026-12-15", ""],
+      ["im-bill forecast app.json --months 12 --dau-growth 10% --format csv > forecast.csv", ""],
+    ] as [string, string][],
+    footer:
+      "Month 1 is the scenario; each later month compounds each growth rate (users and groups\nrounded up). --auto-plan takes the cheapest edition that fits each month, never going\nback to Trial once left. With --start (the purchase day T) the billing calendar lists\neach charge: prepaid items on the first day of each package period (T to T-1 of the\nnext month; in a month without day T, its last day), postpaid items on the 3rd of the\nmonth after their calendar month; each month is priced with the list in effect then.",
+  },
+  diff: {
+    description: "compare two scenarios' bills (or saved estimates), line by line",
+    before: "scenario file or saved JSON estimate",
+    after: "scenario file or saved JSON estimate",
+    failAbove: "exit 1 when the total rises by more than this, e.g. 500 or 10%",
+    title: "a heading for the markdown output",
+    rate: "compare sides in two currencies at this rate, e.g. USD:CNY=7.1 (1 USD = 7.1 CNY)",
+    examples: [
+      ["im-bill diff before.json after.json", ""],
+      ["git show main:scenarios/app.json > /tmp/app.main.json", ""],
+      ["im-bill diff /tmp/app.main.json scenarios/app.json --format markdown --fail-above 10%", ""],
+      ["im-bill estimate app.json --format json > bill.json; im-bill diff bill.json app.json", ""],
+    ] as [string, string][],
+    footer:
+      "Each side is a scenario file (priced now) or a saved estimate (--format json output).\nMarkers: + added, − removed, ~ changed. Exit 1 with --fail-above when the total rises\nby more than the amount or percentage.",
+  },
+  prices: {
+    description: "show the price catalog: packages, overage, add-ons, limits, sources",
+    examples: [
+      ["im-bill prices", ""],
+      ["im-bill prices --lang zh --format markdown > prices.md", ""],
+      ["im-bill prices --pricing our-prices.yaml --format json", "the resolved catalog"],
+    ] as [string, string][],
+    footer: "",
+  },
+  schema: {
+    description: "print the JSON Schema (2020-12) of scenario files, price catalogs, estimates or the project config",
+    kind: "which format",
+    examples: [
+      ["im-bill schema scenario > scenario.schema.json", ""],
+      ["im-bill schema estimate", ""],
+    ] as [string, string][],
+    footer:
+      'Scenario files (and configs) may name it in "$schema" so that editors check and complete them.\nThe package ships them too: node_modules/im-bill/schemas/<kind>.schema.json',
+  },
+  catalogs: {
+    description: "list the built-in price lists and their dates; --diff compares two catalogs figure by figure",
+    diff: "one catalog (compared with today's list) or two: built-in ids or --pricing files",
+    examples: [
+      ["im-bill catalogs", ""],
+      ["im-bill catalogs --format json", ""],
+      ["im-bill catalogs --diff tencent-im-cn-2020 tencent-im-cn-2024", ""],
+      ["im-bill catalogs --diff tencent-im-cn-2020", "against the list in effect today"],
+      ["im-bill catalogs --diff tencent-im-cn-2024 catalogs/acme-negotiated.yaml", "a --pricing file"],
+    ] as [string, string][],
+    footer: "",
+  },
+  completion: {
+    description: "print a shell completion script (bash, zsh or fish): commands, options, their values and files",
+    shell: "the shell",
+    examples: [
+      ["im-bill completion bash > ~/.local/share/bash-completion/completions/im-bill", ""],
+      ["im-bill completion zsh > ~/.zfunc/_im-bill", "a folder in $fpath, before compinit"],
+      ["im-bill completion fish > ~/.config/fish/completions/im-bill.fish", ""],
+      ["source <(im-bill completion bash)", "this shell only (zsh too)"],
+    ] as [string, string][],
+    footer:
+      "The descriptions are in the language of the script's --lang. Print the script again after an upgrade:\nit lists the commands and options of the im-bill that printed it.",
+  },
+};
+
+export type Help = typeof enHelp;
