@@ -3,7 +3,7 @@
 // file or line that cannot be read becomes an error record; reading goes on.
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { InputError, textIn, UserError, type Text } from "../errors.js";
+import { InputError, UserError, type Text } from "../errors.js";
 import { parseJson } from "../document/json.js";
 import { LIMITS } from "../document/limits.js";
 import { readLines } from "../document/lines.js";

@@ -73,6 +73,8 @@ function finishLines(
   drafts: DraftLine[],
   catalog: Catalog,
   discount: Money | undefined,
+  /** the sums only (an edition compared for a hint): no lines made */
+  sumsOnly = false,
 ): { lines: BillLine[]; sums: Record<Category, Money> } {
   const lines: BillLine[] = [];
   const sums: Record<Category, Money> = { base: ZERO, overage: ZERO, addon: ZERO, discount: ZERO };
@@ -84,6 +86,7 @@ function finishLines(
         : draft.quantity.times(draft.unitPrice.value).toDecimalPlaces(2, Money.ROUND_HALF_UP);
     if (amount.isZero() && draft.id !== "package") continue;
     sums[draft.category] = sums[draft.category].plus(amount);
+    if (sumsOnly) continue;
     lines.push({
       id: draft.id,
       category: draft.category,
@@ -101,15 +104,16 @@ function finishLines(
     const amount = base.times(discount).div(100).toDecimalPlaces(2, Money.ROUND_HALF_UP).negated();
     if (!amount.isZero()) {
       sums.discount = amount;
-      lines.push({
-        id: "discount",
-        category: "discount",
-        quantity: "1",
-        unit: MONTH,
-        unitPrice: toAmount(amount),
-        amount: toAmount(amount),
-        formula: { op: "percent-of", percent: discount.toString(), base: toAmount(base), appliesTo: [...appliesTo] },
-      });
+      if (!sumsOnly)
+        lines.push({
+          id: "discount",
+          category: "discount",
+          quantity: "1",
+          unit: MONTH,
+          unitPrice: toAmount(amount),
+          amount: toAmount(amount),
+          formula: { op: "percent-of", percent: discount.toString(), base: toAmount(base), appliesTo: [...appliesTo] },
+        });
     }
   }
   return { lines, sums };
@@ -290,7 +294,7 @@ function cheapestFit(scenario: Scenario, catalog: Catalog, discount: Money | und
   for (const plan of pricedEditions(catalog)) {
     const draft = draftBill(scenario, plan, catalog);
     if (draft.violations.length > 0) continue;
-    const { sums } = finishLines(draft.lines, catalog, discount);
+    const { sums } = finishLines(draft.lines, catalog, discount, true);
     const total = sums.base.plus(sums.overage).plus(sums.addon).plus(sums.discount);
     if (!best || total.lessThan(best.total)) best = { plan, total };
   }

@@ -4,7 +4,6 @@ import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Failure } from "../check/expectations.js";
 import type { ScenarioUpdate } from "../check/update.js";
 import { PricingTally } from "../catalog/choose.js";
-import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";

@@ -1,7 +1,7 @@
 // `im-bill batch` through the built binary: a directory of every kind of file with bad
 // ones among the good, each report format read back, atomic --output.
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";

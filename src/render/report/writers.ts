@@ -1,7 +1,7 @@
 // Batch reports. Each writer turns items into text as they come: the streaming ones
 // (jsonl, csv, json) write every item at once, the summary ones (table, markdown)
 // keep one small row per scenario and draw at the end.
-import type { BatchError, BatchResult, BatchSummary } from "../../batch/price.js";
+import type { BatchError, BatchResult } from "../../batch/price.js";
 import { textIn } from "../../errors.js";
 import type { Lang } from "../../i18n/lang.js";
 import { describe } from "../describe.js";
