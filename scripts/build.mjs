@@ -22,7 +22,10 @@ const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url
 const lazyChildProcess = {
   name: "lazy-child-process",
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: "child_process", namespace: "lazy" }));
+    // commander's only: im-bill's own use (git, for diff --base) is in modules that load when used.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy" } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
       contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
       loader: "js",

@@ -17,6 +17,12 @@ export type ScenarioRecord =
   | { id: string; source: string; data: unknown; error?: undefined }
   | { id: string; source: string; data?: undefined; error: Text };
 
+/** A scenario's source split: its file, and its place in it ("#n", ":line"; "" for a file's only one). */
+export function splitSource(source: string): { file: string; locator: string } {
+  const match = /^(.*?)((?:#\d+)|(?::\d+))?$/s.exec(source)!;
+  return { file: match[1]!, locator: match[2] ?? "" };
+}
+
 /** The id of a scenario: its name, else where it comes from. */
 export function idOf(data: unknown, source: string): string {
   const name =
@@ -71,19 +77,48 @@ export async function* readRecords(
   options: ReadOptions = {},
 ): AsyncGenerator<ScenarioRecord> {
   if (input.kind === "stdin") return yield* stdinRecords(stdin);
-  const skip = () => options.onSkip?.(input.path);
-  if (input.format === "jsonl") {
+  yield* contentRecords(diskContent(input.path, input.absolute), input, options);
+}
+
+/** A file of the disk, `shown` in messages. */
+export const diskContent = (shown: string, absolute: string): FileContent => ({
+  bytes: (limit) => readFileBytes(shown, absolute, limit),
+  chunks: () => {
     // A JSONL file has no size limit (it is read a line at a time), but it is a regular file.
-    let fd: number;
+    const { fd } = openRegularFile(shown, absolute, Number.POSITIVE_INFINITY);
+    return createReadStream(absolute, { fd });
+  },
+});
+
+/** A file's content, however it is read: from the disk, or from a git commit's objects. */
+export interface FileContent {
+  /** the whole file; an error (naming it) past `limit` */
+  bytes(limit: number): Uint8Array;
+  /** its chunks in order, for JSONL (which has no total limit) */
+  chunks(): AsyncIterable<Buffer | string>;
+}
+
+/**
+ * The records of one file: its documents (JSON, YAML) or its lines (JSONL). A file
+ * found in a directory (`discovered`) that holds no scenarios yields none, and is said.
+ */
+export async function* contentRecords(
+  content: FileContent,
+  file: { path: string; format: "json" | "jsonl" | "yaml"; discovered: boolean },
+  options: ReadOptions = {},
+): AsyncGenerator<ScenarioRecord> {
+  const skip = () => options.onSkip?.(file.path);
+  if (file.format === "jsonl") {
+    let chunks: AsyncIterable<Buffer | string>;
     try {
-      ({ fd } = openRegularFile(input.path, input.absolute, Number.POSITIVE_INFINITY));
+      chunks = content.chunks();
     } catch (error) {
-      return yield errorRecord(input.path, error);
+      return yield errorRecord(file.path, error);
     }
-    const records = lineRecords(createReadStream(input.absolute, { fd }), input.path);
+    const records = lineRecords(chunks, file.path);
     const first = await records.next();
     if (first.done) return;
-    if (input.discovered && first.value.data !== undefined && !holdsScenarios(first.value.data)) {
+    if (file.discovered && first.value.data !== undefined && !holdsScenarios(first.value.data)) {
       await records.return(undefined);
       return skip();
     }
@@ -92,15 +127,15 @@ export async function* readRecords(
   }
   let documents: unknown[];
   try {
-    const limit = input.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
-    const text = decodeText(readFileBytes(input.path, input.absolute, limit), input.path);
-    documents = await parseDocuments(text, input.path, input.format);
+    const limit = file.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
+    const text = decodeText(content.bytes(limit), file.path);
+    documents = await parseDocuments(text, file.path, file.format);
   } catch (error) {
-    return yield errorRecord(input.path, error);
+    return yield errorRecord(file.path, error);
   }
   const first = documents.find((document) => document !== null && document !== undefined);
-  if (input.discovered && first !== undefined && !holdsScenarios(first)) return skip();
-  yield* documentRecords(documents, input.path);
+  if (file.discovered && first !== undefined && !holdsScenarios(first)) return skip();
+  yield* documentRecords(documents, file.path);
 }
 
 /** The documents of a file's text: one for JSON, any number for YAML (empty ones as null). */

@@ -1,6 +1,6 @@
 // A price catalog from a file (or stdin), through the one reader: its limits and checks,
 // and the hash of its bytes that every estimate priced with it names.
-import { readDocument, type ReadContext } from "../document/read.js";
+import { documentOfBytes, isYamlPath, readDocument, type ReadContext } from "../document/read.js";
 import { say } from "../errors.js";
 import { seedCatalog } from "./index.js";
 import { resolveCatalog } from "./load.js";
@@ -13,5 +13,13 @@ export async function loadCatalog(path: string, context: ReadContext): Promise<C
     say((t) => t.document.expectedCatalog(seedCatalog.id)),
     { hash: true },
   );
+  return resolveCatalog(data, source, sha256);
+}
+
+/** A price file's bytes read otherwise than from the disk (a commit's object): the same checks, the same hash. */
+export async function catalogOfBytes(bytes: Uint8Array, path: string): Promise<Catalog> {
+  const expected = say((t) => t.document.expectedCatalog(seedCatalog.id));
+  const format = isYamlPath(path) ? "yaml" : "json";
+  const { source, data, sha256 } = await documentOfBytes(bytes, path, format, expected, { hash: true });
   return resolveCatalog(data, source, sha256);
 }

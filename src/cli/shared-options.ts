@@ -1,12 +1,12 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import { builtinCatalogById, type Catalog } from "../catalog/index.js";
-import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
+import type { Catalog } from "../catalog/index.js";
+import type { PriceSettings } from "../catalog/choose.js";
+import { catalogById, settingsWithConfig, type RunSettings } from "../config/settings.js";
 import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../util/money.js";
-import { say, textIn, UserError } from "../errors.js";
-import { unknownCatalogText } from "../catalog/unknown.js";
+import { say, UserError } from "../errors.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectConfigInput } from "../config/schema.js";
@@ -67,7 +67,7 @@ export type PriceFlags = ConfigFlagValues & { on?: string };
 export async function pricingFor(
   flags: PriceFlags,
   context: CommandContext,
-): Promise<{ settings: PriceSettings; lang: Lang }> {
+): Promise<{ settings: PriceSettings; run: RunSettings; lang: Lang }> {
   const lang = context.lang(flags.lang);
   if (flags.pricing !== undefined && flags.catalog !== undefined)
     throw new UserError(say((t) => t.catalogs.oneOf(CONFIG_FLAGS.pricing, CONFIG_FLAGS.catalog)));
@@ -78,54 +78,20 @@ export async function pricingFor(
       : flags.catalog !== undefined
         ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
-  const project = context.project;
-  const settings: PriceSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
-  if (flags.discount !== undefined) settings.discount = { percent: flags.discount, from: "flag" };
-  if (!project) return { settings, lang };
-
-  const config: ConfigSettings = { file: project.file, taken: [...context.configTaken], overridden: [] };
-  const setting = project.pricing !== undefined ? "pricing" : project.catalog !== undefined ? "catalog" : undefined;
-  if (setting && explicit) config.overridden.push({ setting, by: explicit.by });
-  else if (setting) {
-    config.setting = setting;
-    config.catalog =
-      setting === "pricing"
-        ? await configFile(project.file, () => loadCatalogFile(project.pricing!, context.io))
-        : catalogById(`${project.file}: catalog`, project.catalog!);
-  }
-  if (project.discount !== undefined) {
-    if (settings.discount) config.overridden.push({ setting: "discount", by: CONFIG_FLAGS.discount });
-    else {
-      settings.discount = { percent: project.discount, from: "config" };
-      config.taken.push("discount");
-    }
-  }
-  settings.config = config;
-  return { settings, lang };
+  const run: RunSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
+  if (flags.discount !== undefined) run.discount = { percent: flags.discount, from: "flag" };
+  const settings = await settingsWithConfig(run, context.project, {
+    taken: context.configTaken,
+    flags: CONFIG_FLAGS,
+    loadPricing: (path) => loadCatalogFile(path, context.io),
+  });
+  return { settings, run, lang };
 }
 
 /** A price file; its reader and schema load only here. */
 async function loadCatalogFile(path: string, io: Io): Promise<Catalog> {
   const { loadCatalog } = await import("../catalog/file.js");
   return loadCatalog(path, io);
-}
-
-/** What a setting of the project config causes, named with the config file. */
-async function configFile<T>(file: string, load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    throw new UserError((lang) => `${file}: pricing: ${error.messageIn(lang)}`, error.exitCode);
-  }
-}
-
-/** A built-in list by id, or a usage error with the ids there are and the closest one. */
-function catalogById(where: string, id: string): Catalog {
-  const catalog = builtinCatalogById(id);
-  if (catalog) return catalog;
-  const message = unknownCatalogText(id, JSON.stringify(id));
-  throw new UserError((lang) => `${where}: ${textIn(message, lang)}`);
 }
 
 /** "2024-01-15", "2024-01" for its first day, or "today"; anything else is a usage error. */

@@ -9,9 +9,12 @@
 // somebody else's file: one without an "im-bill" key is ignored, whatever else is wrong
 // with it (empty, a duplicate key, thousands of dependencies, a folder of that name).
 // Never JavaScript: a config is data, and loading code would run it.
+//
+// The files may be the disk's or a commit's (`findConfigIn`): a project diff finds each
+// side's config as the side has it.
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { readDocument, type ReadContext } from "../document/read.js";
-import { decodeText, readFileBytes } from "../document/text.js";
+import { documentOfBytes, isYamlPath, type ReadContext } from "../document/read.js";
+import { decodeText, lineAt, readFileBytes } from "../document/text.js";
 import { parseJson } from "../document/json.js";
 import { LIMITS } from "../document/limits.js";
 import { InputError, say } from "../errors.js";
@@ -26,26 +29,44 @@ export interface ConfigContext extends ReadContext {
   home?: string;
 }
 
+/** Files a config may be found among: the disk's, or a commit's. */
+export interface ConfigFiles {
+  /** the folders searched, nearest first, absolute */
+  folders: readonly string[];
+  /** a file's bytes within `limit`, or undefined where there is none; `shown` names it in messages */
+  read(path: string, shown: string, limit: number): Uint8Array | undefined;
+}
+
 /** The config of the current directory (or one above, within the project), or undefined where there is none. */
 export async function findProjectConfig(context: ConfigContext): Promise<ProjectConfig | undefined> {
+  return findConfigIn(
+    {
+      folders: searchedFolders(resolve(context.cwd), context.home),
+      read: (path, shown, limit) => (statOrUndefined(path) ? readFileBytes(shown, path, limit) : undefined),
+    },
+    context.cwd,
+  );
+}
+
+/** The nearest config among `files`; its paths (a price file) relative to `cwd`. */
+export async function findConfigIn(files: ConfigFiles, cwd: string): Promise<ProjectConfig | undefined> {
   const shown = (path: string) => {
-    const near = relative(context.cwd, path);
+    const near = relative(cwd, path);
     return near === "" || isAbsolute(near) ? path : near;
   };
-  for (const folder of searchedFolders(resolve(context.cwd), context.home)) {
+  for (const folder of files.folders) {
     for (const name of CONFIG_FILES) {
       const path = join(folder, name);
-      if (!statOrUndefined(path)) continue;
-      const { data } = await readDocument(
-        shown(path),
-        context,
-        say((t) => t.config.expected),
-      );
-      return validated(data, shown(path), folder, context.cwd, false);
+      const yaml = isYamlPath(name);
+      const bytes = files.read(path, shown(path), yaml ? LIMITS.yamlBytes : LIMITS.fileBytes);
+      if (bytes === undefined) continue;
+      const expected = say((t) => t.config.expected);
+      const { data } = await documentOfBytes(bytes, shown(path), yaml ? "yaml" : "json", expected);
+      return validated(data, shown(path), folder, cwd, false);
     }
-    const inPackage = await packageConfig(join(folder, "package.json"), shown(join(folder, "package.json")));
-    if (inPackage !== undefined)
-      return validated(inPackage, shown(join(folder, "package.json")), folder, context.cwd, true);
+    const packageFile = join(folder, "package.json");
+    const inPackage = await packageConfig(files, packageFile, shown(packageFile));
+    if (inPackage !== undefined) return validated(inPackage, shown(packageFile), folder, cwd, true);
   }
   return undefined;
 }
@@ -74,11 +95,13 @@ async function validated(data: unknown, file: string, folder: string, cwd: strin
  * in the file), or undefined when the file is not there, is not a regular file, is not
  * JSON, or has no such key: then it is somebody else's, and none of our business.
  */
-async function packageConfig(path: string, shown: string): Promise<unknown> {
+async function packageConfig(files: ConfigFiles, path: string, shown: string): Promise<unknown> {
   let text: string;
   let document: unknown;
   try {
-    text = decodeText(readFileBytes(shown, path, LIMITS.fileBytes), shown);
+    const bytes = files.read(path, shown, LIMITS.fileBytes);
+    if (bytes === undefined) return undefined;
+    text = decodeText(bytes, shown);
     document = JSON.parse(text);
   } catch {
     return undefined;
@@ -105,9 +128,3 @@ async function packageConfig(path: string, shown: string): Promise<unknown> {
     throw error instanceof InputError ? error.under(PACKAGE_KEY) : error;
   }
 }
-
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-};

@@ -53,7 +53,7 @@ export interface EstimateDiff {
   /** anything about the prices changed: the list, a price file, the config, the discount */
   pricingChanged: boolean;
   lines: LineChange[];
-  total: { before: string; after: string; change: string; percent: string | null };
+  total: TotalChange;
 }
 
 const percentOf = (change: Money, base: Money): string | null =>
@@ -86,8 +86,6 @@ export function diffEstimates(before: DiffInput, after: DiffInput): EstimateDiff
       percent: percentOf(change, from),
     };
   });
-  const from = new Money(before.total);
-  const change = new Money(after.total).minus(from);
   const side = (estimate: DiffInput): DiffSide => ({
     plan: estimate.plan,
     planName: estimate.planName,
@@ -109,18 +107,38 @@ export function diffEstimates(before: DiffInput, after: DiffInput): EstimateDiff
     catalogChanged: before.catalog.id !== after.catalog.id || before.catalog.version !== after.catalog.version,
     pricingChanged: prices(before) !== prices(after),
     lines,
-    total: { before: before.total, after: after.total, change: toAmount(change), percent: percentOf(change, from) },
+    total: totalChange(new Money(before.total), new Money(after.total)),
   };
 }
 
 /** `--fail-above`: "500", "500.00" (an amount) or "10%" (of the old total). */
 export type Threshold = { kind: "amount"; value: Money } | { kind: "percent"; value: Money };
 
-/** Whether the total rose by more than the threshold (any rise from zero is above a percentage). */
-export function risesAbove(diff: EstimateDiff, threshold: Threshold): boolean {
-  const change = new Money(diff.total.change);
+/** A total before, and how much it moved. */
+export interface TotalChange {
+  before: string;
+  after: string;
+  change: string;
+  /** of the old total, one decimal; null when there was none (a zero base) */
+  percent: string | null;
+}
+
+/** A total's change from `before` to `after`, amounts with two decimals. */
+export function totalChange(before: Money, after: Money): TotalChange {
+  const change = after.minus(before);
+  return {
+    before: toAmount(before),
+    after: toAmount(after),
+    change: toAmount(change),
+    percent: percentOf(change, before),
+  };
+}
+
+/** Whether a total rose by more than the threshold (any rise from zero is above a percentage). */
+export function risesAbove(total: Pick<TotalChange, "before" | "change">, threshold: Threshold): boolean {
+  const change = new Money(total.change);
   if (threshold.kind === "amount") return change.greaterThan(threshold.value);
   if (change.lessThanOrEqualTo(0)) return false;
-  const before = new Money(diff.total.before);
+  const before = new Money(total.before);
   return before.isZero() || change.div(before).times(100).greaterThan(threshold.value);
 }

@@ -57,10 +57,23 @@ export async function readDocument(
   const source = path === "-" ? "stdin" : path;
   const yamlFile = path !== "-" && isYamlPath(path);
   const bytes = await readBytes(path, context, yamlFile ? LIMITS.yamlBytes : LIMITS.fileBytes);
+  return documentOfBytes(bytes, source, path === "-" ? undefined : yamlFile ? "yaml" : "json", expected, options);
+}
+
+/**
+ * One document of a file's bytes, however they were read (a file, stdin, a commit's
+ * object); `format` undefined: JSON or YAML by the first character.
+ */
+export async function documentOfBytes(
+  bytes: Uint8Array,
+  source: string,
+  format: DocumentFormat | undefined,
+  expected: Text,
+  options: { hash?: boolean } = {},
+): Promise<LoadedDocument> {
   const text = decodeText(bytes, source);
   if (text.trim() === "") throw emptyError(source, expected);
-  const format = path === "-" ? formatOfText(text) : yamlFile ? "yaml" : "json";
-  const data = await parseDocument(text, source, format, expected);
+  const data = await parseDocument(text, source, format ?? formatOfText(text), expected);
   if (!options.hash) return { source, data };
   // node:crypto loads only for the files that are named by their hash (price files).
   const { createHash } = await import("node:crypto");

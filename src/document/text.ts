@@ -178,3 +178,10 @@ export function fileProblem(error: unknown): Text {
   const reason = code ?? (error as Error).message;
   return say((t) => t.document.cannotRead(reason));
 }
+
+/** The line (1-based) that an offset of a text is on. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++;
+  return line;
+}

@@ -452,6 +452,91 @@ export const enMessages = {
       `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.`,
   },
   progress: (priced: string, failed: string, rate: string) => `${priced} priced, ${failed} invalid · ${rate}/s`,
+  git: {
+    noGit: "git is not installed (or not on PATH): --base reads the base commit with git",
+    notARepository: (cwd: string) => `${cwd} is not in a git repository: --base compares with one of its commits`,
+    unknownRef: (ref: string) =>
+      `--base: ${ref} names no commit of this repository (a branch, a tag, a hash; in a shallow clone, fetch it first)`,
+    noMergeBase: (ref: string) =>
+      `--base: ${ref} and HEAD have no commit in common (in a shallow clone, fetch the history: fetch-depth: 0)`,
+    failed: (command: string, reason: string) => `${command} failed: ${reason}`,
+  },
+  project: {
+    title: (base: string, head: string) => `Bill changes: ${base} → ${head}`,
+    base: (ref: string, commit: string, mergeBase: boolean) => `${ref} (${mergeBase ? "merge base " : ""}${commit})`,
+    head: (commit: string | null, dirty: boolean) =>
+      commit === null ? "the working tree" : dirty ? `the working tree (${commit} + changes)` : commit,
+    atBase: (base: string) => `at ${base}`,
+    on: (day: string) => `Priced for ${day}, both sides.`,
+    scenario: "Scenario",
+    file: "File",
+    why: "Why",
+    total: (currency: string, several: boolean) => (several ? `Total (${currency})` : "Total"),
+    added: "new",
+    removed: "removed",
+    renamedFrom: (file: string) => `renamed from ${file}`,
+    counts: (c: {
+      changed: number;
+      added: number;
+      removed: number;
+      renamed: number;
+      unchanged: number;
+      invalid: number;
+    }) =>
+      [
+        `${n(c.changed)} changed`,
+        `${n(c.added)} new`,
+        `${n(c.removed)} removed`,
+        ...(c.renamed ? [`${n(c.renamed)} renamed`] : []),
+        ...(c.invalid ? [`${n(c.invalid)} invalid`] : []),
+        `${n(c.unchanged)} unchanged`,
+      ].join(", "),
+    nothing: (count: number) =>
+      count === 0
+        ? "No scenario files on either side."
+        : `No bill changed: ${count === 1 ? "the scenario is" : `all ${n(count)} scenarios are`} priced as at the base.`,
+    invalidBefore: "Could not be priced at the base (left out of its total):",
+    failedAtBase: (error: string) => `could not be priced at the base: ${error}`,
+    moreRows: (count: number) =>
+      `…and ${n(count)} smaller change${count === 1 ? "" : "s"} (--format json lists every scenario)`,
+    details: "Line by line",
+    moreDetails: (count: number) =>
+      `…and ${n(count)} more changed scenario${count === 1 ? "" : "s"}: the table above has ${count === 1 ? "it" : "them all"}.`,
+    cause: {
+      input: (path: string, before: string, after: string) => `${path}: ${before} → ${after}`,
+      edition: (before: string, after: string) => `edition: ${before} → ${after}`,
+      pin: (before: string, after: string) => `pinned list: ${before} → ${after}`,
+      list: (before: string, after: string) => `price list: ${before} → ${after}`,
+      discount: (before: string, after: string) => `discount: ${before} → ${after}`,
+      figure: (file: string | null, path: string, before: string, after: string) =>
+        `${file ? `${file}: ` : ""}${path}: ${before} → ${after}`,
+      config: (before: string, after: string) => `project config: ${before} → ${after}`,
+      none: "none",
+      absent: "—",
+      editionDefault: "the edition's",
+      more: (count: number) => `and ${n(count)} more`,
+    },
+    gate: {
+      total: (currency: string, change: string, percent: string | null, threshold: string) =>
+        `the project total (${currency}) rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
+      each: (scenario: string, change: string, percent: string | null, threshold: string) =>
+        `${scenario} rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above-each ${threshold}`,
+    },
+    annotation: {
+      changed: (change: string, percent: string | null, why: string) =>
+        `The bill ${change.startsWith("-") ? "falls" : "rises"} by ${change.replace(/^-/, "")}${percent ? ` (${percent.replace(/^-/, "")}%)` : ""}${why ? `: ${why}` : ""}`,
+      added: (total: string) => `A new scenario: ${total} a month`,
+      title: "im-bill",
+      failed: "im-bill check failed",
+      invalid: "im-bill cannot price this",
+    },
+    noMatch: (path: string) => `${path}: no scenario files, at the base or in the working tree`,
+    outside: (path: string, root: string) => `${path} is outside the repository (${root})`,
+    twoFiles: (count: number) =>
+      `diff compares two files (before and after), or, with --base <ref>, the project with a commit: got ${n(count)} file${count === 1 ? "" : "s"}`,
+    baseOnly: (flag: string) => `${flag} goes with --base (a project diff)`,
+    notWithBase: (flag: string) => `${flag} compares two files: a project diff totals each currency apart`,
+  },
   diff: {
     line: "Line",
     before: "Before",
@@ -583,6 +668,8 @@ export const enHelp = {
   discount: "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
   output: "write the report to a file, atomically",
   format: "output format",
+  noAnnotations:
+    "no GitHub workflow commands on stderr (written there by default when GITHUB_ACTIONS=true, so that failures show on their lines)",
   estimate: {
     description: "estimate the monthly bill of one scenario",
     strict: "exit 1 when the edition cannot serve the scenario",
@@ -628,6 +715,7 @@ export const enHelp = {
     requireExpect: "a scenario without expectations fails",
     examples: [
       ["im-bill check scenarios/", ""],
+      ["im-bill check scenarios/ --format github", "GitHub workflow commands: each failure on its line"],
       ["im-bill check scenarios/ --format junit --output check.xml", ""],
       ["im-bill check --update scenarios/app.yaml", 'write the current bill into "expect"'],
       ["im-bill check --update --dry-run scenarios/", "fail when an expectation is stale"],
@@ -663,20 +751,23 @@ export const enHelp = {
       "Month 1 is the scenario; each later month compounds each growth rate (users and groups\nrounded up). --auto-plan takes the cheapest edition that fits each month, never going\nback to Trial once left. With --start (the purchase day T) the billing calendar lists\neach charge: prepaid items on the first day of each package period (T to T-1 of the\nnext month; in a month without day T, its last day), postpaid items on the 3rd of the\nmonth after their calendar month; each month is priced with the list in effect then.",
   },
   diff: {
-    description: "compare two scenarios' bills (or saved estimates), line by line",
-    before: "scenario file or saved JSON estimate",
-    after: "scenario file or saved JSON estimate",
-    failAbove: "exit 1 when the total rises by more than this, e.g. 500 or 10%",
+    description:
+      "compare two scenarios' bills (or saved estimates) line by line; or, with --base, every scenario of the project with a commit",
+    files:
+      "two scenario files or saved JSON estimates (before, after); with --base: the paths to compare (default: all)",
+    base: "a git ref (branch, tag, commit): price the project as it is there and in the working tree, and say what changed and why",
+    failAbove: "exit 1 when the total (with --base: the project's) rises by more than this, e.g. 500 or 10%",
+    failAboveEach: "with --base: exit 1 when a scenario's total rises by more than this, e.g. 500 or 10%",
     title: "a heading for the markdown output",
     rate: "compare sides in two currencies at this rate, e.g. USD:CNY=7.1 (1 USD = 7.1 CNY)",
     examples: [
       ["im-bill diff before.json after.json", ""],
-      ["git show main:scenarios/app.json > /tmp/app.main.json", ""],
-      ["im-bill diff /tmp/app.main.json scenarios/app.json --format markdown --fail-above 10%", ""],
+      ["im-bill diff --base main", "every scenario file of the project against main"],
+      ["im-bill diff --base origin/main scenarios/ --format markdown --fail-above 10%", "a pull request's comment"],
       ["im-bill estimate app.json --format json > bill.json; im-bill diff bill.json app.json", ""],
     ] as [string, string][],
     footer:
-      "Each side is a scenario file (priced now) or a saved estimate (--format json output).\nMarkers: + added, − removed, ~ changed. Exit 1 with --fail-above when the total rises\nby more than the amount or percentage.",
+      "Two files: each is a scenario file (priced now) or a saved estimate (--format json output).\nMarkers: + added, − removed, ~ changed. With --base: the scenario files of the working\ntree and of the commit (read from git, never checked out), each side with its own\nproject config and price files, priced for the same day; changed, new, removed and\nrenamed scenarios, each change with its cause. Exit 1 when --fail-above or\n--fail-above-each is exceeded; 2 when a scenario of the working tree cannot be priced.",
   },
   prices: {
     description: "show the price catalog: packages, overage, add-ons, limits, sources",

@@ -428,6 +428,78 @@ export const zhMessages: Messages = {
     report: (debug) => `这是 im-bill 的缺陷。${debug ? "" : "请加上 --debug 重新运行查看详情，并"}报告此问题。`,
   },
   progress: (priced, failed, rate) => `已计价 ${priced}，无效 ${failed} · ${rate}/秒`,
+  git: {
+    noGit: "未安装 git（或不在 PATH 中）：--base 需要用 git 读取基准提交",
+    notARepository: (cwd) => `${cwd} 不在 git 仓库中：--base 要与仓库中的某个提交比较`,
+    unknownRef: (ref) => `--base：${ref} 不是本仓库中的提交（分支、标签或哈希；浅克隆需先 fetch）`,
+    noMergeBase: (ref) => `--base：${ref} 与 HEAD 没有共同的提交（浅克隆需获取历史：fetch-depth: 0）`,
+    failed: (command, reason) => `${command} 失败：${reason}`,
+  },
+  project: {
+    title: (base, head) => `账单变化：${base} → ${head}`,
+    base: (ref, commit, mergeBase) => `${ref}（${mergeBase ? "合并基准 " : ""}${commit}）`,
+    head: (commit, dirty) => (commit === null ? "工作区" : dirty ? `工作区（${commit} + 未提交的更改）` : commit),
+    atBase: (base) => `在 ${base}`,
+    on: (day) => `两侧均按 ${day} 计价。`,
+    scenario: "场景",
+    file: "文件",
+    why: "原因",
+    total: (currency, several) => (several ? `合计（${currency}）` : "合计"),
+    added: "新增",
+    removed: "已删除",
+    renamedFrom: (file) => `由 ${file} 重命名`,
+    counts: (c) =>
+      [
+        `变化 ${n(c.changed)}`,
+        `新增 ${n(c.added)}`,
+        `删除 ${n(c.removed)}`,
+        ...(c.renamed ? [`重命名 ${n(c.renamed)}`] : []),
+        ...(c.invalid ? [`无效 ${n(c.invalid)}`] : []),
+        `未变 ${n(c.unchanged)}`,
+      ].join("，"),
+    nothing: (count) =>
+      count === 0
+        ? "两侧都没有场景文件。"
+        : `账单没有变化：${count === 1 ? "该场景" : `全部 ${n(count)} 个场景`}的计价与基准相同。`,
+    invalidBefore: "在基准中无法计价（不计入其合计）：",
+    failedAtBase: (error) => `在基准中无法计价：${error}`,
+    details: "逐项明细",
+    moreRows: (count) => `……另有 ${n(count)} 个较小的变化（--format json 列出每个场景）`,
+    moreDetails: (count) => `……另有 ${n(count)} 个变化的场景：见上表。`,
+    cause: {
+      input: (path, before, after) => `${path}：${before} → ${after}`,
+      edition: (before, after) => `版本：${before} → ${after}`,
+      pin: (before, after) => `固定的价格表：${before} → ${after}`,
+      list: (before, after) => `价格表：${before} → ${after}`,
+      discount: (before, after) => `折扣：${before} → ${after}`,
+      figure: (file, path, before, after) => `${file ? `${file}：` : ""}${path}：${before} → ${after}`,
+      config: (before, after) => `项目配置：${before} → ${after}`,
+      none: "无",
+      absent: "—",
+      editionDefault: "版本默认",
+      more: (count) => `另有 ${n(count)} 项`,
+    },
+    gate: {
+      total: (currency, change, percent, threshold) =>
+        `项目合计（${currency}）增加 ${change}${percent ? `（${percent}%）` : ""}，超过 --fail-above ${threshold}`,
+      each: (scenario, change, percent, threshold) =>
+        `${scenario} 增加 ${change}${percent ? `（${percent}%）` : ""}，超过 --fail-above-each ${threshold}`,
+    },
+    annotation: {
+      changed: (change, percent, why) =>
+        `账单${change.startsWith("-") ? "减少" : "增加"} ${change.replace(/^-/, "")}${percent ? `（${percent.replace(/^-/, "")}%）` : ""}${why ? `：${why}` : ""}`,
+      added: (total) => `新增场景：每月 ${total}`,
+      title: "im-bill",
+      failed: "im-bill 检查未通过",
+      invalid: "im-bill 无法计价",
+    },
+    noMatch: (path) => `${path}：基准与工作区中都没有场景文件`,
+    outside: (path, root) => `${path} 不在仓库（${root}）中`,
+    twoFiles: (count) =>
+      `diff 比较两个文件（之前、之后），或使用 --base <ref> 将项目与某个提交比较：实际给出 ${n(count)} 个文件`,
+    baseOnly: (flag) => `${flag} 需与 --base（项目差异）一起使用`,
+    notWithBase: (flag) => `${flag} 用于比较两个文件：项目差异按币种分别合计`,
+  },
   diff: {
     line: "计费项",
     before: "之前",
@@ -549,6 +621,7 @@ export const zhHelp: Help = {
   discount: "折扣，例如 15%，作用于价格表规定的部分（默认为套餐包与增值服务）",
   output: "将报告写入文件（原子写入）",
   format: "输出格式",
+  noAnnotations: "不在标准错误输出 GitHub 工作流命令（GITHUB_ACTIONS=true 时默认输出，使失败显示在对应行上）",
   estimate: {
     description: "估算一个场景的月度费用",
     strict: "版本无法满足场景时以 1 退出",
@@ -593,6 +666,7 @@ export const zhHelp: Help = {
     requireExpect: "没有预期的场景视为失败",
     examples: [
       ["im-bill check scenarios/", ""],
+      ["im-bill check scenarios/ --format github", "GitHub 工作流命令：每个失败显示在其所在行"],
       ["im-bill check scenarios/ --format junit --output check.xml", ""],
       ["im-bill check --update scenarios/app.yaml", '将当前账单写入 "expect"'],
       ["im-bill check --update --dry-run scenarios/", "预期已过时则失败"],
@@ -627,20 +701,21 @@ export const zhHelp: Help = {
       "第 1 月即为场景本身；之后每月按各增长率复合增长（用户数与群组数向上取整）。\n--auto-plan 每月选择满足需求的最便宜版本，离开体验版后不再退回。\n给出 --start（购买日 T）时列出扣费日历：预付项目在每个套餐周期首日扣费\n（T 日至次月 T-1 日；当月没有 T 日时为当月最后一天），后付项目在其自然月的\n次月 3 日扣费；每月按当时生效的价格表计价。",
   },
   diff: {
-    description: "逐项比较两个场景（或保存的估算结果）的账单",
-    before: "场景文件或保存的 JSON 估算结果",
-    after: "场景文件或保存的 JSON 估算结果",
-    failAbove: "合计增加超过此值时以 1 退出，例如 500 或 10%",
+    description: "逐项比较两个场景（或保存的估算结果）的账单；或使用 --base 将项目的每个场景与某个提交比较",
+    files: "两个场景文件或保存的 JSON 估算结果（之前、之后）；使用 --base 时：要比较的路径（默认：全部）",
+    base: "git 引用（分支、标签、提交）：分别按该提交与工作区为项目计价，并说明变化及其原因",
+    failAbove: "合计（使用 --base 时为项目合计）增加超过此值时以 1 退出，例如 500 或 10%",
+    failAboveEach: "使用 --base 时：任一场景的合计增加超过此值时以 1 退出，例如 500 或 10%",
     title: "markdown 输出的标题",
     rate: "按此汇率比较两种币种的两侧，例如 USD:CNY=7.1（1 美元 = 7.1 人民币）",
     examples: [
       ["im-bill diff before.json after.json", ""],
-      ["git show main:scenarios/app.json > /tmp/app.main.json", ""],
-      ["im-bill diff /tmp/app.main.json scenarios/app.json --format markdown --fail-above 10%", ""],
+      ["im-bill diff --base main", "项目的每个场景文件与 main 比较"],
+      ["im-bill diff --base origin/main scenarios/ --format markdown --fail-above 10%", "拉取请求的评论"],
       ["im-bill estimate app.json --format json > bill.json; im-bill diff bill.json app.json", ""],
     ],
     footer:
-      "两侧均可为场景文件（当场计价）或保存的估算结果（--format json 的输出）。\n标记：+ 新增、− 移除、~ 变化。使用 --fail-above 时，合计增加超过该金额或百分比则以 1 退出。",
+      "两个文件：各为场景文件（当场计价）或保存的估算结果（--format json 的输出）。\n标记：+ 新增、− 移除、~ 变化。使用 --base 时：工作区与该提交中的场景文件（从 git 读取，\n不检出），两侧各用自己的项目配置与价格文件，按同一天计价；列出变化、新增、删除与重命名\n的场景及每项变化的原因。超过 --fail-above 或 --fail-above-each 时以 1 退出；工作区中\n有场景无法计价时以 2 退出。",
   },
   prices: {
     description: "显示价格表：套餐包、超量费用、增值服务、限制与来源",

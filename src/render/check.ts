@@ -14,7 +14,7 @@ import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 
-function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
+export function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
   const t = messages[lang].check;
   const amount = (text: string) =>
     text === "none"
@@ -84,7 +84,7 @@ export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
 }
 
 /** Why a result could not be priced, in words. */
-const errorOf = (result: CheckResult, lang: Lang) => (result.error ? textIn(result.error, lang) : "");
+export const errorOf = (result: CheckResult, lang: Lang): string => (result.error ? textIn(result.error, lang) : "");
 
 export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary, lang: Lang = "en"): string {
   const json = results.map(({ said, failures, error, ...result }) => ({

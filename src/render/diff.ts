@@ -20,12 +20,19 @@ const labelOf = (line: EstimateDiff["lines"][number], separator: string) =>
     ? `${line.beforeLabel}${separator}→ ${line.afterLabel}`
     : line.label;
 
+/** A change of an amount, signed: "+¥500.00", "-¥20.00". */
+export const signedMoney = (amount: string, currency: string): string =>
+  amount.startsWith("-") ? formatMoney(amount, currency) : `+${formatMoney(amount, currency)}`;
+
+/** A change in percent, signed; "—" where there was nothing to change from. */
+export const signedPercent = (value: string | null): string =>
+  value === null ? "—" : `${value.startsWith("-") ? "" : "+"}${value}%`;
+
 function rows(diff: EstimateDiff, lang: Lang, separator: string) {
   const t = messages[lang].diff;
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, diff.currency));
-  const signed = (amount: string) =>
-    amount.startsWith("-") ? formatMoney(amount, diff.currency) : `+${formatMoney(amount, diff.currency)}`;
-  const percent = (value: string | null) => (value === null ? "—" : `${value.startsWith("-") ? "" : "+"}${value}%`);
+  const signed = (amount: string) => signedMoney(amount, diff.currency);
+  const percent = signedPercent;
   const prices = (side: DiffSide) => `${side.catalog.id} ${side.catalog.version}`;
   const head: string[][] = [];
   if (diff.planChanged) head.push(["~", t.edition(diff.before.planName, diff.after.planName), "", "", "", ""]);
@@ -83,6 +90,15 @@ const headOf = (lang: Lang) => {
   return ["", t.line, t.before, t.after, t.change, "%"];
 };
 
+/** The colour of a change's mark: a rise (or a failure) red, a fall green, a change yellow. */
+export const markStyles = (styles: Styles): Record<string, (text: string) => string> => ({
+  "+": styles.error,
+  "−": styles.success,
+  "~": styles.warning,
+  "!": styles.error,
+  " ": styles.dim,
+});
+
 export function renderDiffTable(
   diff: EstimateDiff,
   styles: Styles = plainStyles,
@@ -90,12 +106,7 @@ export function renderDiffTable(
   width = 80,
 ): string {
   const { head, lines, total } = rows(diff, lang, "\n");
-  const colour: Record<string, (text: string) => string> = {
-    "+": styles.error,
-    "−": styles.success,
-    "~": styles.warning,
-    " ": styles.dim,
-  };
+  const colour = markStyles(styles);
   // The percentage is a detail: left out where the width has no room for it.
   const columns: GridColumn[] = [
     {},
@@ -126,11 +137,17 @@ export function renderDiffTable(
   ].join("");
 }
 
-export function renderDiffMarkdown(diff: EstimateDiff, title?: string, lang: Lang = "en"): string {
+/** `footer: false`: without the prices (a report of many diffs says them once). */
+export function renderDiffMarkdown(
+  diff: EstimateDiff,
+  title?: string,
+  lang: Lang = "en",
+  { footer = true, level = 3 } = {},
+): string {
   const { head, lines, total } = rows(diff, lang, " ");
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
-  const out = title ? [`### ${markdownText(title)}`, ""] : [];
+  const out = title ? [`${"#".repeat(level)} ${markdownText(title)}`, ""] : [];
   out.push(
     row(headOf(lang)),
     "|---|---|---:|---:|---:|---:|",
@@ -138,7 +155,7 @@ export function renderDiffMarkdown(diff: EstimateDiff, title?: string, lang: Lan
     ...lines.map((cells) => row(cells)),
     row(total, true),
     "",
-    ...footerLines(diff, lang).map((line) => `${markdownText(line)}  `),
+    ...(footer ? footerLines(diff, lang).map((line) => `${markdownText(line)}  `) : []),
   );
   return `${out.join("\n").trimEnd()}\n`;
 }

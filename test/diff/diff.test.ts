@@ -47,11 +47,13 @@ describe("risesAbove", () => {
     [percent("12.51"), false],
     [percent("20"), false],
   ])("%j → %s", (threshold, fails) => {
-    expect(risesAbove(diff, threshold)).toBe(fails);
+    expect(risesAbove(diff.total, threshold)).toBe(fails);
   });
 
   it("never fails a fall, and fails any rise from zero on a percentage", () => {
-    expect(risesAbove(diffEstimates(after, before), amount("0"))).toBe(false);
-    expect(risesAbove(diffEstimates(price({ plan: "trial" }), price({ plan: "pro" })), percent("1000"))).toBe(true);
+    expect(risesAbove(diffEstimates(after, before).total, amount("0"))).toBe(false);
+    expect(risesAbove(diffEstimates(price({ plan: "trial" }), price({ plan: "pro" })).total, percent("1000"))).toBe(
+      true,
+    );
   });
 });

@@ -23,7 +23,11 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-export async function startRegistry(root: string, workDir: string): Promise<Registry> {
+/**
+ * `published`: packed tarballs (npm pack) served too, as their package's versions: im-bill
+ * itself, installed by name as from npmjs.org.
+ */
+export async function startRegistry(root: string, workDir: string, published: string[] = []): Promise<Registry> {
   const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as {
     packages: Record<string, { version?: string; dev?: boolean }>;
   };
@@ -59,6 +63,19 @@ export async function startRegistry(root: string, workDir: string): Promise<Regi
     const packument = packuments.get(manifest.name) ?? { versions: {}, latest: manifest.version };
     packument.versions[manifest.version] = { ...manifest, key };
     packuments.set(manifest.name, packument);
+  }
+
+  for (const file of published) {
+    const { stdout } = await exec("tar", ["-xzOf", file, "package/package.json"]);
+    const manifest = JSON.parse(stdout) as { name: string; version: string };
+    const key = `${manifest.name}@${manifest.version}`;
+    const bytes = readFileSync(file);
+    tarballs.set(key, {
+      file,
+      integrity: `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
+      shasum: createHash("sha1").update(bytes).digest("hex"),
+    });
+    packuments.set(manifest.name, { versions: { [manifest.version]: { ...manifest, key } }, latest: manifest.version });
   }
 
   let url = "";

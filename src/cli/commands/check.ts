@@ -13,7 +13,8 @@ import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.
 import { append } from "../../util/array.js";
 
 interface CheckFlags extends PriceFlags {
-  format: "text" | "json" | "junit";
+  format: "text" | "json" | "junit" | "github";
+  annotations?: boolean;
   update?: boolean;
   dryRun?: boolean;
   requireExpect?: boolean;
@@ -25,11 +26,12 @@ export function checkCommand(context: CommandContext): Command {
   const command = new Command("check")
     .description(h.check.description)
     .argument("<paths...>", h.check.paths)
-    .addOption(new Option("--format <format>", h.format).choices(["text", "json", "junit"]).default("text"))
+    .addOption(new Option("--format <format>", h.format).choices(["text", "json", "junit", "github"]).default("text"))
     .option("-o, --output <file>", h.output)
     .option("--update", h.check.update)
     .option("--dry-run", h.check.dryRun)
-    .option("--require-expect", h.check.requireExpect);
+    .option("--require-expect", h.check.requireExpect)
+    .option("--no-annotations", h.noAnnotations);
   addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
@@ -87,18 +89,28 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   }
   const summary = summarize(results);
   const render = await import("../../render/check.js");
+  // GitHub's workflow commands: the report itself (--format github), or beside it under GitHub Actions.
+  const annotations = async () => {
+    const [{ checkAnnotations }, { annotationText }] = await Promise.all([
+      import("../../render/annotations.js"),
+      import("../annotations.js"),
+    ]);
+    return annotationText(checkAnnotations(results, lang), { from: io.cwd, env: io.env });
+  };
   const text =
-    flags.format === "json"
-      ? render.renderCheckJson(results, summary, lang)
-      : flags.format === "junit"
-        ? render.renderCheckJunit(results, lang)
-        : render.renderCheckText(
-            results,
-            summary,
-            flags.output ? context.plainStyles : context.styles(io.stdout),
-            lang,
-            context.width,
-          );
+    flags.format === "github"
+      ? await annotations()
+      : flags.format === "json"
+        ? render.renderCheckJson(results, summary, lang)
+        : flags.format === "junit"
+          ? render.renderCheckJunit(results, lang)
+          : render.renderCheckText(
+              results,
+              summary,
+              flags.output ? context.plainStyles : context.styles(io.stdout),
+              lang,
+              context.width,
+            );
   if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
     const output = await fileOutput(flags.output, io.cwd);
@@ -113,6 +125,8 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   } else {
     io.stdout.write(text);
   }
+  const { annotationsWanted } = await import("../annotations.js");
+  if (flags.format !== "github" && annotationsWanted(io, flags.annotations)) io.stderr.write(await annotations());
   if (summary.invalid > 0) return EXIT_INVALID;
   if (summary.failed > 0) return EXIT_CHECK_FAILED;
   // Stale expectations fail a CI job that asks whether anything would change.

@@ -38,8 +38,7 @@ export function completionCommand(context: CommandContext): Command {
       file: files,
       path: files,
       paths: files,
-      before: files,
-      after: files,
+      files,
     });
     context.io.stdout.write(completionScript(shell, spec));
     context.setExitCode(EXIT_OK);

@@ -3,7 +3,8 @@
 import { Command, Option } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
 import { choosePrices, pinOf, type PriceSettings } from "../../catalog/choose.js";
-import { EXIT_CHECK_FAILED, EXIT_OK, InputError, say, UserError } from "../../errors.js";
+import { resolve } from "node:path";
+import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
@@ -14,30 +15,48 @@ import type { DiffInput, Threshold } from "../../diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
-import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
+import { addPriceOptions, CONFIG_FLAGS, pricingFor, type PriceFlags } from "../shared-options.js";
 
 interface DiffFlags extends PriceFlags {
-  format: "table" | "json" | "markdown";
+  format: "table" | "json" | "markdown" | "github";
+  base?: string;
   failAbove?: string;
+  failAboveEach?: string;
   title?: string;
   rate?: string;
+  annotations?: boolean;
 }
 
 export function diffCommand(context: CommandContext): Command {
   const h = context.help;
   const command = new Command("diff")
     .description(h.diff.description)
-    .argument("<before>", h.diff.before)
-    .argument("<after>", h.diff.after)
-    .addOption(new Option("--format <format>", h.format).choices(["table", "json", "markdown"]).default("table"))
+    .argument("[files...]", h.diff.files)
+    .option("--base <ref>", h.diff.base)
+    .addOption(
+      new Option("--format <format>", h.format).choices(["table", "json", "markdown", "github"]).default("table"),
+    )
     .option("--fail-above <amount|percent>", h.diff.failAbove)
+    .option("--fail-above-each <amount|percent>", h.diff.failAboveEach)
     .option("--title <text>", h.diff.title)
-    .option("--rate <from:to=rate>", h.diff.rate);
+    .option("--rate <from:to=rate>", h.diff.rate)
+    .option("--no-annotations", h.noAnnotations);
   addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
-    .action(async (before: string, after: string, flags: DiffFlags) => {
-      const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove);
+    .action(async (files: string[], flags: DiffFlags, self: Command) => {
+      if (flags.base !== undefined) {
+        const useConfig = self.optsWithGlobals<{ config?: boolean }>().config !== false;
+        return context.setExitCode(await projectDiffCommand(files, flags, useConfig, context));
+      }
+      if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
+      for (const [given, flag] of [
+        [flags.failAboveEach, "--fail-above-each"],
+        [flags.format === "github" ? "github" : undefined, "--format github"],
+      ] as const)
+        if (given !== undefined) throw new UserError(say((t) => t.project.baseOnly(flag)));
+      const [before, after] = files as [string, string];
+      const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove, "--fail-above");
       const rate = flags.rate === undefined ? undefined : parseRate(flags.rate);
       if (flags.rate !== undefined && !rate) {
         const got = JSON.stringify(flags.rate);
@@ -57,7 +76,7 @@ export function diffCommand(context: CommandContext): Command {
             ? render.renderDiffMarkdown(diff, flags.title, lang)
             : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.width),
       );
-      if (threshold && risesAbove(diff, threshold)) {
+      if (threshold && risesAbove(diff.total, threshold)) {
         const percent = diff.total.percent;
         context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
         return context.setExitCode(EXIT_CHECK_FAILED);
@@ -66,11 +85,73 @@ export function diffCommand(context: CommandContext): Command {
     });
 }
 
-export function parseThreshold(text: string): Threshold {
+/**
+ * `diff --base <ref>`: the project at a commit against the working tree. Its report on
+ * stdout (annotations too, under GitHub Actions, on stderr); exit 1 when a gate fails,
+ * 2 when a scenario of the working tree cannot be priced.
+ */
+async function projectDiffCommand(
+  paths: string[],
+  flags: DiffFlags,
+  useConfig: boolean,
+  context: CommandContext,
+): Promise<number> {
+  const { io, interruption } = context;
+  if (flags.rate !== undefined) throw new UserError(say((t) => t.project.notWithBase("--rate")));
+  const gates = {
+    ...(flags.failAbove !== undefined
+      ? { total: { threshold: parseThreshold(flags.failAbove, "--fail-above"), text: flags.failAbove } }
+      : {}),
+    ...(flags.failAboveEach !== undefined
+      ? { each: { threshold: parseThreshold(flags.failAboveEach, "--fail-above-each"), text: flags.failAboveEach } }
+      : {}),
+  };
+  const { settings, run, lang } = await pricingFor(flags, context);
+  const { openRepository, resolveCommit } = await import("../../git/repository.js");
+  const repository = openRepository(resolve(io.cwd));
+  const base = { ref: flags.base!, ...resolveCommit(repository, flags.base!) };
+  const { projectDiff, gatesOf } = await import("../../project/diff.js");
+  const diff = await projectDiff({
+    repository,
+    cwd: resolve(io.cwd),
+    base,
+    paths,
+    run,
+    settings,
+    config: context.project,
+    useConfig,
+    flags: CONFIG_FLAGS,
+    pause: async () => {
+      const pending = interruption.checkpoint();
+      if (pending) await pending;
+    },
+  });
+  const failures = gatesOf(diff, gates);
+  const render = await import("../../render/project.js");
+  const annotations = () => render.projectAnnotations(diff, failures, lang);
+  const { annotationsWanted, annotationText } = await import("../annotations.js");
+  const place = { from: repository.root, root: repository.root, env: io.env };
+  io.stdout.write(
+    flags.format === "github"
+      ? annotationText(annotations(), place)
+      : flags.format === "json"
+        ? render.renderProjectJson(diff, lang)
+        : flags.format === "markdown"
+          ? render.renderProjectMarkdown(diff, flags.title, lang)
+          : render.renderProjectTable(diff, context.styles(io.stdout), lang, context.width),
+  );
+  if (flags.format !== "github" && annotationsWanted(io, flags.annotations))
+    io.stderr.write(annotationText(annotations(), place));
+  for (const failure of failures) context.error(render.gateText(failure, lang));
+  if (diff.scenarios.some((change) => change.status === "invalid")) return EXIT_INVALID;
+  return failures.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+export function parseThreshold(text: string, flag: string): Threshold {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text.replace(/,/g, ""));
   if (!match) {
     const got = JSON.stringify(text);
-    throw new UserError(say((t) => `--fail-above: ${t.diff.threshold(got)}`));
+    throw new UserError(say((t) => `${flag}: ${t.diff.threshold(got)}`));
   }
   return { kind: match[2] ? "percent" : "amount", value: new Money(match[1]!) };
 }

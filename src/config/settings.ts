@@ -1,0 +1,70 @@
+// How a run prices, once its flags have said what they say: the project config's list
+// (its catalog by id, or its price file, read by `loadPricing`) and its discount, each
+// taken unless a flag chose otherwise, and every setting that lost named. The CLI reads
+// the config's files from disk; a project diff reads each side's from its commit.
+import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
+import { builtinCatalogById } from "../catalog/index.js";
+import type { Catalog } from "../catalog/schema.js";
+import { unknownCatalogText } from "../catalog/unknown.js";
+import { textIn, UserError } from "../errors.js";
+import type { ProjectConfig } from "./schema.js";
+
+/** What the run's flags (or the library's options) chose, before the project config is heard. */
+export type RunSettings = Omit<PriceSettings, "config">;
+
+/** The flag each setting of the config stands for, as notes name it. */
+export interface FlagNames {
+  catalog: string;
+  discount: string;
+}
+
+export async function settingsWithConfig(
+  run: RunSettings,
+  project: ProjectConfig | undefined,
+  options: {
+    /** settings of the config the command took as option values (lang) */
+    taken: readonly string[];
+    flags: FlagNames;
+    loadPricing(path: string): Promise<Catalog>;
+  },
+): Promise<PriceSettings> {
+  const settings: PriceSettings = { ...run };
+  if (!project) return settings;
+  const config: ConfigSettings = { file: project.file, taken: [...options.taken], overridden: [] };
+  const setting = project.pricing !== undefined ? "pricing" : project.catalog !== undefined ? "catalog" : undefined;
+  if (setting && run.explicit) config.overridden.push({ setting, by: run.explicit.by });
+  else if (setting) {
+    config.setting = setting;
+    config.catalog =
+      setting === "pricing"
+        ? await configFile(project.file, () => options.loadPricing(project.pricing!))
+        : catalogById(`${project.file}: catalog`, project.catalog!);
+  }
+  if (project.discount !== undefined) {
+    if (run.discount) config.overridden.push({ setting: "discount", by: options.flags.discount });
+    else {
+      settings.discount = { percent: project.discount, from: "config" };
+      config.taken.push("discount");
+    }
+  }
+  settings.config = config;
+  return settings;
+}
+
+/** What a setting of the project config causes, named with the config file. */
+async function configFile<T>(file: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError((lang) => `${file}: pricing: ${error.messageIn(lang)}`, error.exitCode);
+  }
+}
+
+/** A built-in list by id, or a usage error with the ids there are and the closest one. */
+export function catalogById(where: string, id: string): Catalog {
+  const catalog = builtinCatalogById(id);
+  if (catalog) return catalog;
+  const message = unknownCatalogText(id, JSON.stringify(id));
+  throw new UserError((lang) => `${where}: ${textIn(message, lang)}`);
+}
