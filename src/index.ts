@@ -1,7 +1,7 @@
 // The library: `import { estimate } from "im-bill"` gives the same estimate the CLI prints,
 // priced the same way: a list given, else the scenario's pin, else the list in effect on the day.
 import { builtinCatalogById, type Catalog } from "./catalog/index.js";
-import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "./catalog/choose.js";
+import { choosePrices, wantedOf, type PriceChoice, type PriceSettings } from "./catalog/choose.js";
 import { unknownCatalogText } from "./catalog/unknown.js";
 import { parseDate } from "./util/calendar.js";
 import { discountOf } from "./util/money.js";
@@ -15,6 +15,7 @@ import { checkTree } from "./document/tree.js";
 import { InputError, say, type Problem } from "./errors.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { describeValue } from "./validation/issues.js";
+import { sites, type Site } from "./vocabulary.js";
 
 export interface EstimateOptions {
   /**
@@ -29,6 +30,8 @@ export interface EstimateOptions {
   lang?: Lang;
   /** a discount in percent (15, "15" or "15%") on what the catalog discounts */
   discount?: number | string;
+  /** the site whose list the day picks: "cn" (the mainland, the default) or "intl" (USD); a scenario's `site` yields to it */
+  site?: Site;
   /** names the input in error messages */
   source?: string;
 }
@@ -64,7 +67,7 @@ function validated(
   const source = options.source ?? "scenario";
   // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
   checkTree(input, source);
-  const prices = choosePrices(settingsOf(options), pinOf(input));
+  const prices = choosePrices(settingsOf(options), wantedOf(input));
   return { valid: validateScenario(input, { catalog: prices.catalog, source }), prices };
 }
 
@@ -87,11 +90,16 @@ function settingsOf(options: EstimateOptions): PriceSettings {
     const got = describeValue(options.discount);
     problems.push({ path: "discount", message: say((t) => t.validation.mustBe(t.rules.percent, got)) });
   }
+  if (options.site !== undefined && !(sites as readonly unknown[]).includes(options.site)) {
+    const got = describeValue(options.site);
+    problems.push({ path: "site", message: say((t) => t.validation.mustBe(t.rules.oneOf(sites.join(", ")), got)) });
+  }
   if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source: "options", ...problem })));
   return {
     day,
     surface: "library",
     ...(catalog ? { explicit: { catalog, by: "catalog" } } : {}),
+    ...(options.site !== undefined ? { site: { site: options.site, from: "option" as const } } : {}),
     ...(percent !== undefined ? { discount: { percent, from: "option" as const } } : {}),
   };
 }
@@ -118,10 +126,13 @@ export {
   builtinCatalogIds,
   catalogOn,
   editionsOf,
+  measures,
   resolveEdition,
+  siteOf,
 } from "./catalog/index.js";
+export type { Site } from "./vocabulary.js";
 export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
-export { choosePrices, type PriceChoice, type PriceSettings, type PricingNote } from "./catalog/choose.js";
+export { choosePrices, type PriceChoice, type PriceSettings, type PricingNote, type Wanted } from "./catalog/choose.js";
 export type { PricingRef } from "./catalog/pricing-ref.js";
 /** The calculator's own answer, in numbers and codes, and the step that words it (`estimate` is both). */
 export { priceScenario } from "./calculator/estimate.js";

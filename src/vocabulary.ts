@@ -10,10 +10,31 @@
  */
 export type EditionId = string;
 
+/** Where Tencent sells the service: the mainland site (cloud.tencent.com, CNY) or the international one (tencentcloud.com, USD). */
+export const sites = ["cn", "intl"] as const;
+export type Site = (typeof sites)[number];
+
+/**
+ * What a list can bill above an edition's quota (its `overage` keys), and the usage
+ * field each is measured by: peak DAU and peak groups on the mainland's lists, monthly
+ * active users and community messages on the international site's.
+ */
+export const overageMetrics = ["dau", "groups", "mau", "communityMessages"] as const;
+export type OverageMetric = (typeof overageMetrics)[number];
+export const METRIC_USAGE = {
+  dau: "peakDau",
+  groups: "peakGroups",
+  mau: "mau",
+  communityMessages: "communityMessages",
+} as const satisfies Record<OverageMetric, LimitNeed>;
+export type MeteredUsage = (typeof METRIC_USAGE)[OverageMetric];
+
 /** The needs that limits and add-ons refer to (the catalog schema's LimitNeed), in display order. */
 export const limitNeeds = [
   "peakDau",
+  "mau",
   "peakGroups",
+  "communityMessages",
   "liveGroups",
   "groupMemberLimit",
   "groupsPerUser",

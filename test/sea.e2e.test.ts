@@ -70,6 +70,8 @@ describe.runIf(process.platform === "linux")("the standalone executable", () => 
 
   it("asks the questions in a terminal (the prompt library is inside)", async () => {
     const term = terminals.session("sea", empty, `env -i TERM=xterm ${executable}`);
+    await term.waitFor("? Site");
+    term.keys("Enter");
     await term.waitFor("? Edition");
     term.keys("C-c");
     await term.waitFor("EXIT=130");

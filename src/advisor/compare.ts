@@ -80,7 +80,7 @@ export function recommend(
     return cmp < 0 || (cmp === 0 && order.indexOf(plan) > order.indexOf(best)) ? plan : best;
   });
   const winner = bill(cheapest);
-  const limit = (plan: EditionId, need: LimitNeed) => catalog.editions[plan]!.limits[need].value ?? Infinity;
+  const limit = (plan: EditionId, need: LimitNeed) => catalog.editions[plan]!.limits[need]?.value ?? Infinity;
   const others: Standing[] = [];
   for (const plan of fitting) {
     if (plan === cheapest) continue;

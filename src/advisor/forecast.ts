@@ -6,7 +6,7 @@ import { priceScenario } from "../calculator/estimate.js";
 import type { Bill, Finding } from "../calculator/bill.js";
 import type { EditionId } from "../vocabulary.js";
 import { editionOf, pricedEditions } from "../catalog/index.js";
-import { choosePrices, withCatalog, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
+import { choosePrices, withCatalog, type PriceChoice, type PriceSettings, type Wanted } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Scenario } from "../scenario/types.js";
 import { MAGNITUDES } from "../document/limits.js";
@@ -27,6 +27,8 @@ import { own } from "../util/own.js";
 export interface Growth {
   /** per month, in percent; may be negative */
   dau: string;
+  /** monthly active users (the international site's MAU lists) */
+  mau: string;
   groups: string;
   bandwidth: string;
 }
@@ -45,7 +47,8 @@ export interface ForecastMonth {
   /** "2026-12" with a start date */
   calendarMonth: string | null;
   period: { start: string; end: string } | null;
-  usage: { peakDau: number; peakGroups: number; liveGroups: number; mainlandMbps: number; internationalMbps: number };
+  /** the month's usage, its bandwidth as the Mbps it grew to */
+  usage: Omit<Scenario["usage"], "bandwidth"> & { mainlandMbps: number; internationalMbps: number };
   plan: EditionId;
   bill: Bill;
 }
@@ -103,7 +106,7 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
   const catalogs: Catalog[] = [];
   let previous: Catalog | undefined;
   for (let month = 1; month <= options.months; month++) {
-    const prices = monthPrices(scenario.catalog, month, options);
+    const prices = monthPrices({ pin: scenario.catalog, site: scenario.site }, month, options);
     const { catalog } = prices;
     catalogs.push(catalog);
     leftTrial ??= !isTrial(catalog, scenario.plan);
@@ -117,6 +120,7 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
         ...usage,
         // Whole users and groups, rounded up; bandwidth up to the hundredth of a Mbps.
         peakDau: grow(usage.peakDau, options.growth.dau, month).ceil().toNumber(),
+        mau: grow(usage.mau, options.growth.mau, month).ceil().toNumber(),
         peakGroups: grow(usage.peakGroups, options.growth.groups, month).ceil().toNumber(),
         bandwidth: {
           ...usage.bandwidth,
@@ -160,12 +164,14 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
       period: options.start
         ? {
             start: formatDate(periodStart(options.start, month - 1)),
-            end: formatDate(periodEnd(options.start, month - 1)),
+            end: formatDate(periodEnd(options.start, month - 1, prices.catalog.prepaidPeriod?.ends)),
           }
         : null,
       usage: {
         peakDau: grown.usage.peakDau,
+        mau: grown.usage.mau,
         peakGroups: grown.usage.peakGroups,
+        communityMessages: grown.usage.communityMessages,
         liveGroups: grown.usage.liveGroups,
         mainlandMbps: grown.usage.bandwidth.mainlandMbps,
         internationalMbps: grown.usage.bandwidth.internationalMbps,
@@ -213,14 +219,14 @@ function violationNotes(months: readonly ForecastMonth[]): ForecastNote[] {
  * the period's first day for its prepaid items, and on its calendar month's first day
  * for its postpaid ones (one list, but across a change that falls inside a month).
  */
-function monthPrices(pin: string | null, month: number, options: ForecastOptions): PriceChoice {
+function monthPrices(wanted: Wanted, month: number, options: ForecastOptions): PriceChoice {
   const { settings, start } = options;
-  if (!start) return choosePrices(settings, pin);
+  if (!start) return choosePrices(settings, wanted);
   const period = formatDate(periodStart(start, month - 1));
-  const prepaid = choosePrices(settings, pin, period);
+  const prepaid = choosePrices(settings, wanted, period);
   if (prepaid.pricing.chosenBy !== "date") return prepaid;
   const { year, month: calendar } = addMonths(start, month - 1);
-  const postpaid = choosePrices(settings, pin, `${year}-${String(calendar).padStart(2, "0")}-01`);
+  const postpaid = choosePrices(settings, wanted, `${year}-${String(calendar).padStart(2, "0")}-01`);
   const mixed = mixCatalogs(prepaid.catalog, postpaid.catalog);
   return mixed === prepaid.catalog ? prepaid : withCatalog(prepaid, mixed, true);
 }
@@ -245,10 +251,11 @@ function catalogChange(
 
 /** Growth compounds fast: a month past the bounds every amount relies on is an error, not a wrong bill. */
 function checkMagnitudes(grown: Scenario, month: number): void {
-  const { peakDau, peakGroups, bandwidth } = grown.usage;
+  const { peakDau, mau, peakGroups, bandwidth } = grown.usage;
   const over = (
     [
       ["--dau-growth", peakDau, MAGNITUDES.count],
+      ["--mau-growth", mau, MAGNITUDES.count],
       ["--groups-growth", peakGroups, MAGNITUDES.count],
       ["--bandwidth-growth", bandwidth.mainlandMbps, MAGNITUDES.mbps],
       ["--bandwidth-growth", bandwidth.internationalMbps, MAGNITUDES.mbps],

@@ -5,6 +5,8 @@ import type { Bill } from "../calculator/bill.js";
 import { choosePrices, type PriceSettings } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
+import { measures } from "../catalog/index.js";
+import { say, UserError } from "../errors.js";
 
 /** A month of real usage: its peaks, the days that set them, and its bill. */
 export type UsageMonth = Pick<
@@ -23,7 +25,13 @@ export interface UsageBill {
  * Each month priced as of its first day: with the list a flag, the scenario's pin or
  * the project config chose, else the list in effect then.
  */
-export function priceMonths(scenario: Scenario, months: readonly MonthUsage[], settings: PriceSettings): UsageBill {
+export function priceMonths(
+  scenario: Scenario,
+  months: readonly MonthUsage[],
+  settings: PriceSettings,
+  /** the usage file, as errors name it */
+  source = "usage",
+): UsageBill {
   const priced = months.map((month): UsageMonth => {
     const { bandwidth } = scenario.usage;
     const monthly: Scenario = {
@@ -31,7 +39,9 @@ export function priceMonths(scenario: Scenario, months: readonly MonthUsage[], s
       name: scenario.name ? `${scenario.name}, ${month.month}` : month.month,
       usage: {
         peakDau: month.peakDau,
+        mau: scenario.usage.mau,
         peakGroups: month.peakGroups,
+        communityMessages: scenario.usage.communityMessages,
         liveGroups: month.liveGroups ?? scenario.usage.liveGroups,
         bandwidth: {
           ...bandwidth,
@@ -41,7 +51,18 @@ export function priceMonths(scenario: Scenario, months: readonly MonthUsage[], s
       },
     };
     const day = `${month.month}-01`;
-    const bill = priceScenario(monthly, choosePrices(settings, scenario.catalog, day));
+    const prices = choosePrices(settings, { pin: scenario.catalog, site: scenario.site }, day);
+    // A usage file gives daily DAU: a list that bills monthly active users cannot price it.
+    if (month.peakDau > 0 && !measures(prices.catalog, "peakDau")) {
+      const list = prices.catalog.id;
+      throw new UserError(
+        say(
+          (t) =>
+            `${source}: ${month.month}: dau: ${t.validation.notMeasured(list, t.needs.peakDau, [`${t.needs.mau} (usage.mau)`])}`,
+        ),
+      );
+    }
+    const bill = priceScenario(monthly, prices);
     const { daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate } = month;
     // Tencent bills the month's peak: the day that set it is the one to look at.
     bill.notes.push({

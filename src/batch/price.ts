@@ -2,7 +2,7 @@
 // source) or an error naming the source, the id and the field. Pure but for time; the
 // words of both are the report's (render/report).
 import type { Catalog } from "../catalog/schema.js";
-import { choosePrices, pinOf, PricingTally, type PriceSettings } from "../catalog/choose.js";
+import { choosePrices, wantedOf, PricingTally, type PriceSettings } from "../catalog/choose.js";
 import { priceScenario } from "../calculator/estimate.js";
 import { notesOfPrices, type Bill } from "../calculator/bill.js";
 import { Money, toAmount } from "../util/money.js";
@@ -34,7 +34,7 @@ export function priceDocument(
 ): { scenario: Scenario; bill: Bill; catalog: Catalog; error?: undefined } | { error: Text } {
   try {
     // The list of a flag, the scenario's pin, the project config or the day, in that order.
-    const prices = choosePrices(settings, pinOf(data));
+    const prices = choosePrices(settings, wantedOf(data));
     const scenario = validateScenario(data, { catalog: prices.catalog, source: "" });
     return { scenario, catalog: prices.catalog, bill: priceScenario(scenario, prices) };
   } catch (error) {

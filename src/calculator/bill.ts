@@ -5,15 +5,14 @@
 // estimate, ./types.ts, is a bill described).
 import type { NoteOfPrices, PriceChoice, PricingNote } from "../catalog/choose.js";
 import type { Category } from "../catalog/schema.js";
-import type { EditionId, LimitNeed } from "../vocabulary.js";
+import type { EditionId, LimitNeed, OverageMetric } from "../vocabulary.js";
 import type { Subtotals } from "./types.js";
 
 /** What one unit of a line is. */
 export type Unit =
   | { per: "month" }
-  /** a started block of `size` peak DAU, or of `size` groups, above the free quota */
-  | { per: "dau"; size: number }
-  | { per: "groups"; size: number }
+  /** a started block of `size` of a metric above the free quota (peak DAU, groups, MAU, community messages); size 1: one unit */
+  | { per: OverageMetric; size: number }
   /** one Mbps of daily peak bandwidth for one day */
   | { per: "mbps-day" };
 
@@ -23,6 +22,8 @@ export type Formula =
   | { op: "fee" }
   /** ceil((peak − free) / step) started blocks above the free quota */
   | { op: "ceil-div"; peak: number; free: number; step: number; blocks: string }
+  /** per unit above the free quota (MAU at 0.015 USD a user): peak − free */
+  | { op: "per-unit"; peak: number; free: number; quantity: string }
   /** a limit add-on: the need is above what the edition includes; the add-on raises it (null: without limit) */
   | { op: "raise"; addon: string; need: LimitNeed; value: number; included: number; raisesTo: number | null }
   /** a tiered add-on: the smallest tier that reaches the need */
@@ -37,13 +38,13 @@ export type Formula =
   | { op: "percent-of"; percent: string; base: string; appliesTo: Category[] };
 
 export interface BillLine {
-  /** stable: package, overage.dau, overage.groups, addon.<name>, discount */
+  /** stable: package, overage.<metric> (dau, groups, mau, communityMessages), addon.<name>, discount */
   id: string;
   category: Category;
   /** exact decimal; "1" for a monthly fee */
   quantity: string;
   unit: Unit;
-  /** two decimals */
+  /** two decimals; a per-unit overage price up to four (0.015) */
   unitPrice: string;
   /** quantity × unit price, rounded half-up to the fen; two decimals */
   amount: string;

@@ -1,10 +1,10 @@
 // A catalog prepared for pricing: prices as decimals and the ways to meet each need,
 // worked out once per catalog instead of once per scenario (batch prices millions).
-import { limitNeeds, type EditionId } from "../vocabulary.js";
+import { limitNeeds, overageMetrics, type EditionId, type OverageMetric } from "../vocabulary.js";
 import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
 import { Money, toAmount } from "../util/money.js";
 
-/** A catalog price, with its two-decimal text made once. */
+/** A catalog price, with its text made once: two decimals, or as written for a per-unit price (0.015). */
 export interface Price {
   value: Money;
   text: string;
@@ -12,7 +12,7 @@ export interface Price {
 
 const price = (amount: string): Price => {
   const value = new Money(amount);
-  return { value, text: toAmount(value) };
+  return { value, text: value.decimalPlaces() > 2 ? value.toString() : toAmount(value) };
 };
 
 /** One way to meet a limit need: an add-on, or one tier of it. */
@@ -33,7 +33,8 @@ export interface CompiledEdition {
   edition: Edition;
   /** null: the edition has no published price */
   packageFee: Price | null;
-  overage: { dau: CompiledOverage; groups: CompiledOverage } | null;
+  /** the metrics the edition bills above its quota, in the order of `overageMetrics` */
+  overage: { metric: OverageMetric; overage: CompiledOverage }[];
   /** the cheapest first */
   options: Record<LimitNeed, Option[]>;
   switches: Map<string, Price>;
@@ -89,7 +90,10 @@ function compileEdition(edition: Edition): CompiledEdition {
   return {
     edition,
     packageFee: edition.packageFee.price === null ? null : price(edition.packageFee.price),
-    overage: edition.overage && { dau: overage(edition.overage.dau), groups: overage(edition.overage.groups) },
+    overage: overageMetrics.flatMap((metric) => {
+      const rule = edition.overage?.[metric];
+      return rule ? [{ metric, overage: overage(rule) }] : [];
+    }),
     options,
     switches,
     metered,

@@ -1,12 +1,12 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works. It
 // returns numbers and codes (./bill.ts); the words are render/describe.ts's.
-import { limitNeeds, type EditionId, type LimitNeed } from "../vocabulary.js";
+import { limitNeeds, METRIC_USAGE, type EditionId, type LimitNeed } from "../vocabulary.js";
 import type { Catalog, MeteredNeed } from "../catalog/schema.js";
 import { pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
-import { compile, type CompiledEdition, type CompiledOverage, type Option, type Price } from "./compiled.js";
+import { compile, type CompiledEdition, type Option, type Price } from "./compiled.js";
 import { discountOf, Money, toAmount } from "../util/money.js";
 import type { Bill, BillLine, Finding, Formula, Unit } from "./bill.js";
 import type { Category } from "./types.js";
@@ -124,7 +124,9 @@ function limitNeedsOf(scenario: Scenario): Record<LimitNeed, number> {
   const { usage, features } = scenario;
   return {
     peakDau: usage.peakDau,
+    mau: usage.mau,
     peakGroups: usage.peakGroups,
+    communityMessages: usage.communityMessages,
     liveGroups: features.unlimitedLiveGroups ? Infinity : usage.liveGroups,
     groupMemberLimit: features.groupMemberLimit ?? 0,
     groupsPerUser: features.groupsPerUser ?? 0,
@@ -169,30 +171,32 @@ function draftBill(
     formula: { op: "fee" },
   });
 
-  if (compiled.overage) {
-    const overage = (id: string, rule: CompiledOverage, peak: number, per: "dau" | "groups") => {
-      const { free, unit: step } = rule.rule;
-      const excess = peak - free;
-      if (excess <= 0) return;
-      // Each started block above the free quota is charged whole (exact: safe integers).
-      const remainder = excess % step;
-      const blocks = new Money((excess - remainder) / step + (remainder > 0 ? 1 : 0));
-      draft.lines.push({
-        id,
-        category: "overage",
-        quantity: blocks,
-        unitPrice: rule.price,
-        unit: { per, size: step },
-        formula: { op: "ceil-div", peak, free, step, blocks: blocks.toString() },
-      });
-    };
-    overage("overage.dau", compiled.overage.dau, limits.peakDau, "dau");
-    overage("overage.groups", compiled.overage.groups, limits.peakGroups, "groups");
+  for (const { metric, overage } of compiled.overage) {
+    const peak = limits[METRIC_USAGE[metric]];
+    const { free, unit: step } = overage.rule;
+    const excess = peak - free;
+    if (excess <= 0) continue;
+    // Each started block above the free quota is charged whole (exact: safe integers);
+    // a block of one is a price per unit, the line rounded half-up to the cent.
+    const remainder = excess % step;
+    const blocks = new Money((excess - remainder) / step + (remainder > 0 ? 1 : 0));
+    draft.lines.push({
+      id: `overage.${metric}`,
+      category: "overage",
+      quantity: blocks,
+      unitPrice: overage.price,
+      unit: { per: metric, size: step },
+      formula:
+        step === 1
+          ? { op: "per-unit", peak, free, quantity: blocks.toString() }
+          : { op: "ceil-div", peak, free, step, blocks: blocks.toString() },
+    });
   }
 
   // Each need above the edition's limit: the cheapest option that reaches it, if any.
   for (const need of limitNeeds) {
-    const included = edition.limits[need].value ?? Infinity;
+    // A limit the edition does not state (a metric its list does not measure) limits nothing.
+    const included = edition.limits[need]?.value ?? Infinity;
     const value = limits[need];
     if (value <= included) continue;
     const all = compiled.options[need];

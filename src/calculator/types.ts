@@ -20,7 +20,10 @@ export const LineSchema = z.strictObject({
   label: z.string(),
   quantity: describe(z.string(), "A decimal, exact"),
   unit: z.string(),
-  unitPrice: describe(Amount, "Two decimals"),
+  unitPrice: describe(
+    field(z.string().check(z.regex(/^-?\d+\.\d{2,4}$/)), "A price with two to four decimals", (r) => r.linePrice),
+    "Two decimals; a per-unit overage price up to four (0.015 USD a user)",
+  ),
   amount: describe(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
   explain: describe(z.string(), "The formula, in words"),
 });

@@ -5,12 +5,13 @@
 // Precedence, the same everywhere: an explicit choice (--catalog or --pricing; the
 // library's `catalog` option), then the scenario's pin (`catalog`), then the project
 // config (`catalog` or `pricing`), then the day (--on, else today): the list in effect
-// then. Whatever loses is named in a note, never dropped silently.
-import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, isBuiltin } from "./index.js";
+// then on the site (--site, the scenario's `site`, the config's, else the mainland).
+// Whatever loses is named in a note, never dropped silently.
+import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, isBuiltin, siteOf } from "./index.js";
 import { originOf } from "./origin.js";
 import type { PricingRef } from "./pricing-ref.js";
 import type { Catalog } from "./schema.js";
-import type { EditionId } from "../vocabulary.js";
+import { sites, type EditionId, type Site } from "../vocabulary.js";
 
 export type { PricingRef };
 
@@ -31,7 +32,17 @@ export interface PriceSettings {
   config?: ConfigSettings;
   /** --discount, the `discount` option, or the config's */
   discount?: { percent: string; from: "flag" | "option" | "config" };
+  /** --site, the `site` option, or the config's: the site whose list the day picks */
+  site?: { site: Site; from: "flag" | "option" | "config" };
 }
+
+/** What a scenario asks of its prices: a list by id (its pin), a site. */
+export interface Wanted {
+  pin: string | null;
+  site: Site | null;
+}
+
+export const NOTHING_WANTED: Wanted = { pin: null, site: null };
 
 export interface ConfigSettings {
   /** the config file, as messages name it */
@@ -59,6 +70,8 @@ export type PricingNote =
   | { code: "pricing.pin-overridden"; pin: string; list: string; by: string }
   /** the config's list lost to the scenario's pin */
   | { code: "pricing.config-not-used"; file: string; setting: string; value: string; pin: string }
+  /** the config's list is of another site than the scenario's (or --site's): the day chose on that site */
+  | { code: "pricing.config-other-site"; file: string; setting: string; value: string; site: Site }
   /** a config setting lost to a flag */
   | { code: "pricing.config-overridden"; file: string; setting: string; by: string };
 
@@ -75,19 +88,30 @@ export interface PriceChoice {
 const made = new WeakMap<PriceSettings, Map<string, PriceChoice>>();
 
 /**
- * The prices of one bill: the scenario's pin (a list id, or null) and the day (a
- * month's, say) against the run's settings. The same settings, pin and day give the
- * same (shared, not to be changed) choice.
+ * The prices of one bill: what the scenario wants (its pin, a list id; its site) and
+ * the day (a month's, say) against the run's settings. The same settings, wants and day
+ * give the same (shared, not to be changed) choice.
  */
-export function choosePrices(settings: PriceSettings, pin: string | null, day: string = settings.day): PriceChoice {
+export function choosePrices(
+  settings: PriceSettings,
+  wanted: Wanted = NOTHING_WANTED,
+  day: string = settings.day,
+): PriceChoice {
   let choices = made.get(settings);
   if (!choices) made.set(settings, (choices = new Map()));
   // A pin that names no list chooses as no pin does (the validator reports it): one entry for all of them.
-  const known = pin !== null && listOfPin(settings, pin) ? pin : null;
-  const key = `${known ?? ""}\n${day}`;
+  const known = wanted.pin !== null && listOfPin(settings, wanted.pin) ? wanted.pin : null;
+  const key = `${known ?? ""}\n${wanted.site ?? ""}\n${day}`;
   let choice = choices.get(key);
-  if (!choice) choices.set(key, (choice = choose(settings, known, day)));
+  if (!choice) choices.set(key, (choice = choose(settings, known, wanted.site, day)));
   return choice;
+}
+
+/** The site the day chooses on: --site (or the option), else the scenario's, else the config's, else the mainland. */
+function siteFor(settings: PriceSettings, scenarioSite: Site | null): Site {
+  const { site } = settings;
+  if (site && site.from !== "config") return site.site;
+  return scenarioSite ?? site?.site ?? "cn";
 }
 
 /** The list a pin names: a built-in list, or the list the run was given (an overlay's own id). */
@@ -100,10 +124,14 @@ function listOfPin(settings: PriceSettings, pin: string): Catalog | undefined {
       : builtinCatalogById(pin);
 }
 
-function choose(settings: PriceSettings, pin: string | null, day: string): PriceChoice {
+function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site | null, day: string): PriceChoice {
   const { explicit, config } = settings;
   const notes: PricingNote[] = [];
   const pinned = pin === null ? undefined : listOfPin(settings, pin);
+  const site = siteFor(settings, scenarioSite);
+  // The config's list serves the site asked for, or the day chooses on that site, said so.
+  const asked = scenarioSite !== null || (settings.site !== undefined && settings.site.from !== "config");
+  const configList = config?.catalog && (!asked || siteOf(config.catalog) === site) ? config.catalog : undefined;
   let catalog: Catalog;
   let chosenBy: ChosenBy;
   if (explicit) {
@@ -122,12 +150,20 @@ function choose(settings: PriceSettings, pin: string | null, day: string): Price
         value: configValue(config),
         pin: pin!,
       });
-  } else if (config?.catalog) {
-    catalog = config.catalog;
+  } else if (configList) {
+    catalog = configList;
     chosenBy = "config";
   } else {
-    // Before the first list's first day, the first list, said so below.
-    catalog = catalogOn(day) ?? builtinCatalogs()[0]!;
+    if (config?.catalog)
+      notes.push({
+        code: "pricing.config-other-site",
+        file: config.file,
+        setting: config.setting ?? "catalog",
+        value: configValue(config),
+        site,
+      });
+    // Before the site's first list's first day, its first list, said so below.
+    catalog = catalogOn(day, site) ?? builtinCatalogs().find((list) => siteOf(list) === site)!;
     chosenBy = "date";
   }
   for (const { setting, by } of config?.overridden ?? [])
@@ -148,15 +184,12 @@ export function fixedPrices(
   catalog: Catalog,
   options: { day: string; surface?: Surface; discount?: PriceSettings["discount"] },
 ): PriceChoice {
-  return choosePrices(
-    {
-      day: options.day,
-      surface: options.surface ?? "library",
-      explicit: { catalog, by: "catalog" },
-      ...(options.discount ? { discount: options.discount } : {}),
-    },
-    null,
-  );
+  return choosePrices({
+    day: options.day,
+    surface: options.surface ?? "library",
+    explicit: { catalog, by: "catalog" },
+    ...(options.discount ? { discount: options.discount } : {}),
+  });
 }
 
 function configValue(config: ConfigSettings): string {
@@ -167,7 +200,7 @@ function configValue(config: ConfigSettings): string {
 /** A list that does not apply on the day: ended (and replaced), not begun, or an overlay of an ended list. */
 function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   const { from, to } = effectiveOf(catalog);
-  const current = catalogOn(day);
+  const current = catalogOn(day, siteOf(catalog));
   if (isBuiltin(catalog)) {
     if (to !== null && day > to && current && current !== catalog)
       return {
@@ -190,14 +223,15 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   const base = originOf(catalog)?.extends;
   const baseList = base ? builtinCatalogById(base) : undefined;
   const baseTo = baseList ? effectiveOf(baseList).to : null;
-  if (baseList && baseTo !== null && day > baseTo && current && current !== baseList)
+  const currentOfBase = baseList ? catalogOn(day, siteOf(baseList)) : undefined;
+  if (baseList && baseTo !== null && day > baseTo && currentOfBase && currentOfBase !== baseList)
     return {
       code: "catalog.base-superseded",
       list: catalog.id,
       base: baseList.id,
       to: baseTo,
-      current: current.id,
-      since: effectiveOf(current).from ?? day,
+      current: currentOfBase.id,
+      since: effectiveOf(currentOfBase).from ?? day,
     };
   return undefined;
 }
@@ -207,6 +241,7 @@ function catalogRef(catalog: Catalog): Omit<PricingRef["catalog"], "builtin"> {
     id: catalog.id,
     version: catalog.version,
     currency: catalog.currency,
+    site: siteOf(catalog),
     effective: effectiveOf(catalog),
     lastVerified: catalog.lastVerified ?? null,
   };
@@ -231,11 +266,20 @@ function pricingRef(catalog: Catalog, chosenBy: ChosenBy, day: string, settings:
 /** Whether a note's code is about the prices (a `PricingNote`): shown with the provenance, in every report. */
 export const isPricingCode = (code: string): boolean => code.startsWith("catalog.") || code.startsWith("pricing.");
 
-/** The list a scenario document pins (its own "catalog" string), read before it is validated: the list validates it. */
-export function pinOf(document: unknown): string | null {
-  if (typeof document !== "object" || document === null || !Object.hasOwn(document, "catalog")) return null;
-  const pin = (document as { catalog: unknown }).catalog;
-  return typeof pin === "string" ? pin : null;
+/**
+ * What a scenario document asks of its prices (its own "catalog" string, its "site"),
+ * read before it is validated: the list chosen validates it.
+ */
+export function wantedOf(document: unknown): Wanted {
+  if (typeof document !== "object" || document === null) return NOTHING_WANTED;
+  const own = (key: string): unknown =>
+    Object.hasOwn(document, key) ? (document as Record<string, unknown>)[key] : undefined;
+  const pin = own("catalog");
+  const site = own("site");
+  return {
+    pin: typeof pin === "string" ? pin : null,
+    site: (sites as readonly unknown[]).includes(site) ? (site as Site) : null,
+  };
 }
 
 /** A note about the prices of one bill, with what its words need: the edition it was priced on, and the choice. */

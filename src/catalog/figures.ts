@@ -89,6 +89,8 @@ function identity(catalog: Catalog): Map<string, string> {
     ["id", catalog.id],
     ["version", catalog.version],
     ["currency", catalog.currency],
+    ["site", catalog.site ?? "cn"],
+    ["prepaidPeriod.ends", catalog.prepaidPeriod?.ends ?? "day-before"],
     ["effective.from", catalog.effective?.from ?? "null"],
     ["effective.to", catalog.effective?.to ?? "null"],
   ]);
@@ -96,7 +98,7 @@ function identity(catalog: Catalog): Map<string, string> {
 
 /**
  * Every figure that differs between two catalogs, old → new, in the first one's order,
- * after what the lists are (id, version, currency, dates) where those differ.
+ * after what the lists are (id, version, currency, site, package period, dates) where those differ.
  */
 export function diffCatalogs(before: Catalog, after: Catalog): FigureChange[] {
   const changes: FigureChange[] = [];

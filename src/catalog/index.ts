@@ -1,10 +1,23 @@
-// The built-in price lists, each with the days it applies: the 2020 list (the seed of
-// this tool, every figure sourced) and the 2024 one (the 2020 list with the prices of
-// 2024, each figure marked sourced, inferred or carried over). No list is "the
-// default": a bill is priced with the list in effect on its day (./choose.ts).
+// The built-in price lists, each with its site and the days it applies. The mainland's:
+// the 2020 list (the seed of this tool, every figure sourced) and the 2024 one (the 2020
+// list with the prices of 2024, each figure marked sourced, inferred or carried over).
+// The international site's, in USD: the 2020 and 2021 DAU lists, the MAU list of
+// 2022-12-26, and its 2025 change (community messages). No list is "the default": a
+// bill is priced with the list of its site in effect on its day (./choose.ts).
 import list2020 from "./tencent-im-cn-2020.json" with { type: "json" };
 import overlay2024 from "./tencent-im-cn-2024.json" with { type: "json" };
-import type { EditionId } from "../vocabulary.js";
+import intl2020 from "./tencent-im-intl-2020.json" with { type: "json" };
+import intl2021 from "./tencent-im-intl-2021.json" with { type: "json" };
+import intl2022 from "./tencent-im-intl-2022.json" with { type: "json" };
+import intlOverlay2025 from "./tencent-im-intl-2025.json" with { type: "json" };
+import {
+  METRIC_USAGE,
+  overageMetrics,
+  type EditionId,
+  type MeteredUsage,
+  type OverageMetric,
+  type Site,
+} from "../vocabulary.js";
 import { carryOver } from "./overlay.js";
 import type { Catalog, Edition, Effective } from "./schema.js";
 import { own } from "../util/own.js";
@@ -17,9 +30,16 @@ export const seedCatalog = list2020 as unknown as Catalog;
 
 let all: readonly Catalog[] | undefined;
 
-/** Every built-in catalog, oldest first. */
+/** Every built-in catalog, oldest first within each site: the mainland's, then the international site's. */
 export function builtinCatalogs(): readonly Catalog[] {
-  all ??= [seedCatalog, carryOver(list2020, overlay2024) as unknown as Catalog];
+  all ??= [
+    seedCatalog,
+    carryOver(list2020, overlay2024) as unknown as Catalog,
+    intl2020 as unknown as Catalog,
+    intl2021 as unknown as Catalog,
+    intl2022 as unknown as Catalog,
+    carryOver(intl2022, intlOverlay2025) as unknown as Catalog,
+  ];
   return all;
 }
 
@@ -43,9 +63,12 @@ export function appliesOn(catalog: Catalog, day: string): boolean {
   return (from === null || from <= day) && (to === null || day <= to);
 }
 
-/** The built-in catalog in effect on `day`, the newest that applies; undefined before the first list. */
-export const catalogOn = (day: string): Catalog | undefined =>
-  builtinCatalogs().findLast((catalog) => appliesOn(catalog, day));
+/** The site a list is sold on; a list that does not say is the mainland's. */
+export const siteOf = (catalog: Catalog): Site => catalog.site ?? "cn";
+
+/** The built-in catalog of `site` in effect on `day`, the newest that applies; undefined before the site's first list. */
+export const catalogOn = (day: string, site: Site = "cn"): Catalog | undefined =>
+  builtinCatalogs().findLast((catalog) => siteOf(catalog) === site && appliesOn(catalog, day));
 
 /** The edition ids of a list, in its order (cheapest first). */
 export const editionsOf = (catalog: Catalog): EditionId[] => Object.keys(catalog.editions);
@@ -68,6 +91,29 @@ export function editionNames(catalog: Catalog): string[] {
   const ids = editionsOf(catalog);
   return [...ids, ...ids.flatMap((id) => catalog.editions[id]!.aliases)];
 }
+
+/**
+ * Whether a list measures a usage metric: some edition bills it above a quota or
+ * limits it. The mainland's lists measure peak DAU and groups; the international
+ * site's since 2022-12-26 monthly active users (and community messages), not DAU.
+ */
+export function measures(catalog: Catalog, usage: MeteredUsage): boolean {
+  const metric = overageMetrics.find((each) => METRIC_USAGE[each] === usage)!;
+  return Object.values(catalog.editions).some(
+    (edition) => edition.overage?.[metric] !== undefined || edition.limits[usage] !== undefined,
+  );
+}
+
+/** The edition a question about a list starts at: Pro where the list has one, else its first paid edition. */
+export function usualEdition(catalog: Catalog): EditionId {
+  const priced = pricedEditions(catalog);
+  if (priced.includes("pro")) return "pro";
+  return priced.find((id) => !catalog.editions[id]!.trial) ?? priced[0] ?? editionsOf(catalog)[0]!;
+}
+
+/** Whether some edition of a list bills a metric above its quota. */
+export const bills = (catalog: Catalog, metric: OverageMetric): boolean =>
+  Object.values(catalog.editions).some((edition) => edition.overage?.[metric] !== undefined);
 
 /** Editions with a published price, in the list's order: what compare and --auto-plan can buy. */
 export const pricedEditions = (catalog: Catalog): EditionId[] =>

@@ -21,6 +21,10 @@ export const PricingRefSchema = describe(
       id: z.string(),
       version: describe(z.string(), "A list read from a file has a hash of its content here (+sha256:…)"),
       currency: z.string(),
+      site: describe(
+        z.enum(["cn", "intl"]),
+        "The site that sells the list: cn (the mainland) or intl (tencentcloud.com)",
+      ),
       effective: describe(
         z.strictObject({ from: z.nullable(Day), to: z.nullable(Day) }),
         "The days the list applies; null: open, or not stated by a source",

@@ -1,8 +1,8 @@
 // The shape of a price catalog: one zod definition gives the TypeScript types, the
 // validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
-import { count, field, positiveCount, price, text } from "../validation/fields.js";
-import { limitNeeds, type EditionId } from "../vocabulary.js";
+import { count, field, positiveCount, price, text, unitPrice } from "../validation/fields.js";
+import { limitNeeds, sites, type EditionId } from "../vocabulary.js";
 
 export type { EditionId };
 
@@ -44,6 +44,13 @@ export const Effective = z.strictObject({
   from: z.nullable(Day),
   to: z.nullable(Day),
   source: z.optional(Provenance.source),
+  inferred: z.optional(
+    field(
+      z.boolean(),
+      "A date derived from what the sources show (a page's history), not stated by them: the note says how",
+      (r) => r.flag,
+    ),
+  ),
   note: z.optional(text("What the dates rest on")),
 });
 export type Effective = z.infer<typeof Effective>;
@@ -62,14 +69,16 @@ export type MeteredNeed = z.infer<typeof MeteredNeed>;
 
 const Billing = field(
   z.enum(["prepaid", "postpaid"]),
-  "prepaid: bought per package period (T to T-1 of the next month); postpaid: settled per calendar month",
+  "prepaid: bought per package period (from day T, as prepaidPeriod says); postpaid: settled per calendar month",
   (r) => r.billing,
 );
 
 const Overage = z.strictObject({
   free: count("Included in the package each month"),
-  unit: positiveCount("Each started block of this size above the free quota is charged whole"),
-  price: price("Price of one block"),
+  unit: positiveCount(
+    "Each started block of this size above the free quota is charged whole; 1: charged per unit (the line rounded half-up to the cent)",
+  ),
+  price: unitPrice("Price of one block (of one unit, where unit is 1: up to four decimals, such as 0.015)"),
   ...Provenance,
   /** where the free quota is stated, when another source than the price's states it */
   quota: z.optional(
@@ -152,10 +161,22 @@ const Edition = z.strictObject({
     price: z.nullable(price("Package fee per month; null: no published price (quoted by contract)")),
     ...Provenance,
   }),
-  overage: z.nullable(z.strictObject({ dau: Overage, groups: Overage })),
+  // Each metric the edition bills above its quota: peak DAU and groups (the mainland's
+  // lists), MAU and community messages (the international site's since 2022-12-26).
+  overage: z.nullable(
+    z.strictObject({
+      dau: z.optional(Overage),
+      groups: z.optional(Overage),
+      mau: z.optional(Overage),
+      communityMessages: z.optional(Overage),
+    }),
+  ),
   limits: z.strictObject({
-    peakDau: Limit,
+    // A metric the list does not measure has no limit: peak DAU on an MAU list.
+    peakDau: z.optional(Limit),
+    mau: z.optional(Limit),
     peakGroups: Limit,
+    communityMessages: z.optional(Limit),
     liveGroups: Limit,
     groupMemberLimit: Limit,
     groupsPerUser: Limit,
@@ -177,6 +198,23 @@ export const Catalog = z.strictObject({
   id: text("Names the catalog in every estimate"),
   version: text("Version of the price list"),
   currency: text("ISO 4217 code, such as CNY"),
+  site: z.optional(
+    field(
+      z.enum(sites),
+      "The site that sells the list: cn (the mainland, cloud.tencent.com) or intl (tencentcloud.com); a list that does not say is the mainland's",
+      (r) => r.oneOf(sites.join(", ")),
+    ),
+  ),
+  prepaidPeriod: z.optional(
+    z.strictObject({
+      ends: field(
+        z.enum(["day-before", "same-day"]),
+        "A package bought on day T runs to day T-1 of the next month (day-before, the mainland) or to day T (same-day, the international site)",
+        (r) => r.oneOf("day-before, same-day"),
+      ),
+      ...Provenance,
+    }),
+  ),
   title: Localized,
   effective: z.optional(Effective),
   lastVerified: z.optional(

@@ -49,8 +49,12 @@ const SCENARIO_OPTIONS = {
   plan: [{ flags: "-p, --plan <plan>", key: "plan", kind: "string" }],
   // --catalog chooses the run's list (shared-options.ts); a scenario's own pin is written in its file.
   catalog: null,
+  // --site chooses the run's site (shared-options.ts), as --catalog its list.
+  site: null,
   "usage.peakDau": [{ flags: "--dau <count>", key: "dau", kind: "number" }],
+  "usage.mau": [{ flags: "--mau <count>", key: "mau", kind: "number" }],
   "usage.peakGroups": [{ flags: "--groups <count>", key: "groups", kind: "number" }],
+  "usage.communityMessages": [{ flags: "--community-messages <count>", key: "communityMessages", kind: "number" }],
   "usage.liveGroups": [{ flags: "--live-groups <count>", key: "liveGroups", kind: "number" }],
   "usage.bandwidth.mainlandMbps": [{ flags: "--bandwidth-mainland <mbps>", key: "bandwidthMainland", kind: "number" }],
   "usage.bandwidth.internationalMbps": [{ flags: "--bandwidth-intl <mbps>", key: "bandwidthIntl", kind: "number" }],

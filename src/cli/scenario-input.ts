@@ -1,7 +1,7 @@
 // The scenario a command prices: from a file (or stdin), from flags, or both — flags
 // override the file. Shared by estimate, compare and forecast.
 import { Option, type Command } from "commander";
-import { choosePrices, pinOf, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
+import { choosePrices, wantedOf, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
 import { editionsOf } from "../catalog/index.js";
 import { isJsonObject } from "../util/json.js";
 import { say, UserError } from "../errors.js";
@@ -71,7 +71,7 @@ export async function readScenario(
         );
   const merged = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
   const { flagByPath } = merged;
-  const prices = choosePrices(context.settings, pinOf(merged.document));
+  const prices = choosePrices(context.settings, wantedOf(merged.document));
   let document = merged.document;
   if (context.anyPlan && isJsonObject(document) && !Object.hasOwn(document, "plan"))
     document = { ...document, plan: editionsOf(prices.catalog)[0] };

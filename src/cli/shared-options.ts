@@ -1,12 +1,13 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import type { Catalog } from "../catalog/index.js";
+import { siteOf, type Catalog } from "../catalog/index.js";
 import type { PriceSettings } from "../catalog/choose.js";
 import { catalogById, settingsWithConfig, type RunSettings } from "../config/settings.js";
 import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../util/money.js";
 import { say, UserError } from "../errors.js";
+import { sites, type Site } from "../vocabulary.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectConfigInput } from "../config/schema.js";
@@ -22,25 +23,27 @@ export const CONFIG_FLAGS = {
   catalog: "--catalog",
   discount: "--discount",
   lang: "--lang",
+  site: "--site",
 } as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema">]-?: `--${Setting}` };
 
 /** The values of the flags a project config can set, as commander gives them: the text typed. */
-type ConfigFlagValues = { [Setting in keyof typeof CONFIG_FLAGS]?: string };
+type ConfigFlagValues = { [Setting in Exclude<keyof typeof CONFIG_FLAGS, "site">]?: string } & { site?: Site };
 
 export function addLangOption(command: Command, h: Help): Command {
   return command.addOption(new Option(`${CONFIG_FLAGS.lang} <lang>`, h.lang).choices(["en", "zh"]));
 }
 
-/** --pricing, --catalog and --on: which prices a command uses. */
+/** --pricing, --catalog, --site and --on: which prices a command uses. */
 export function addPricingOption(command: Command, h: Help): Command {
   return command
     .option(`${CONFIG_FLAGS.pricing} <file>`, h.pricing)
     .option(`${CONFIG_FLAGS.catalog} <id>`, h.catalog)
+    .addOption(new Option(`${CONFIG_FLAGS.site} <site>`, h.site).choices(sites))
     .option("--on <date>", h.on);
 }
 
-/** --pricing, --catalog and --on. */
-export type CatalogFlags = Pick<ConfigFlagValues, "pricing" | "catalog"> & { on?: string };
+/** --pricing, --catalog, --site and --on. */
+export type CatalogFlags = Pick<ConfigFlagValues, "pricing" | "catalog"> & { on?: string; site?: Site };
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
 export function addDiscountOption(command: Command, h: Help): Command {
@@ -78,7 +81,12 @@ export async function pricingFor(
       : flags.catalog !== undefined
         ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
+  if (explicit && flags.site !== undefined && siteOf(explicit.catalog) !== flags.site) {
+    const [site, list, listSite] = [flags.site, explicit.catalog.id, siteOf(explicit.catalog)];
+    throw new UserError(say((t) => `${CONFIG_FLAGS.site}: ${t.validation.siteAndPin(site, list, listSite)}`));
+  }
   const run: RunSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
+  if (flags.site !== undefined) run.site = { site: flags.site, from: "flag" };
   if (flags.discount !== undefined) run.discount = { percent: flags.discount, from: "flag" };
   const settings = await settingsWithConfig(run, context.project, {
     taken: context.configTaken,
@@ -119,7 +127,7 @@ export function parsePercent(flag: string, text: string): string {
 /** "6000", "6,000.00" or "¥6000" → "6000.00"; anything else is a usage error. */
 export function parseAmount(flag: string, text: string): string {
   // ¥ (\u00a5), escaped: see scripts/build.mjs.
-  const match = /^\s*\u00a5?\s*(\d{1,30}(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
+  const match = /^\s*[\u00a5$]?\s*(\d{1,30}(?:\.\d{1,2})?)\s*$/.exec(text.replace(/,/g, ""));
   if (!match) {
     const got = JSON.stringify(text);
     throw new UserError(say((t) => `${flag}: ${t.flags.amount(got)}`));

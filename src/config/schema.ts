@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import type { Lang } from "../i18n/lang.js";
 import { field, text } from "../validation/fields.js";
+import { sites, type Site } from "../vocabulary.js";
 
 /** A config found and validated: each setting as the flag it stands for would give it. */
 export interface ProjectConfig {
@@ -15,6 +16,7 @@ export interface ProjectConfig {
   /** the percentage, as --discount parses it ("15") */
   discount?: string;
   lang?: Lang;
+  site?: Site;
 }
 
 /** "15%", "15" or 15: a percentage from 0 to 100 with at most four decimals (checked again by discountOf). */
@@ -35,6 +37,13 @@ export const ProjectConfigSchema = z.strictObject({
   catalog: z.optional(text("A built-in price list by id, such as tencent-im-cn-2024 (as --catalog)")),
   discount: z.optional(percent),
   lang: z.optional(field(z.enum(["en", "zh"]), "The language of labels and messages (as --lang)", (r) => r.lang)),
+  site: z.optional(
+    field(
+      z.enum(sites),
+      "The site whose price lists the day picks: cn (the mainland, the default) or intl (tencentcloud.com, USD) (as --site)",
+      (r) => r.oneOf(sites.join(", ")),
+    ),
+  ),
 });
 
 export type ProjectConfigInput = z.infer<typeof ProjectConfigSchema>;

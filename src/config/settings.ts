@@ -3,7 +3,7 @@
 // taken unless a flag chose otherwise, and every setting that lost named. The CLI reads
 // the config's files from disk; a project diff reads each side's from its commit.
 import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
-import { builtinCatalogById } from "../catalog/index.js";
+import { builtinCatalogById, siteOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { textIn, UserError } from "../errors.js";
@@ -16,6 +16,7 @@ export type RunSettings = Omit<PriceSettings, "config">;
 export interface FlagNames {
   catalog: string;
   discount: string;
+  site: string;
 }
 
 export async function settingsWithConfig(
@@ -33,6 +34,14 @@ export async function settingsWithConfig(
   const config: ConfigSettings = { file: project.file, taken: [...options.taken], overridden: [] };
   const setting = project.pricing !== undefined ? "pricing" : project.catalog !== undefined ? "catalog" : undefined;
   if (setting && run.explicit) config.overridden.push({ setting, by: run.explicit.by });
+  else if (
+    setting &&
+    project.catalog !== undefined &&
+    run.site &&
+    siteOf(catalogById("", project.catalog)) !== run.site.site
+  )
+    // --site asks for another site's lists than the config's catalog.
+    config.overridden.push({ setting, by: options.flags.site });
   else if (setting) {
     config.setting = setting;
     config.catalog =
@@ -45,6 +54,14 @@ export async function settingsWithConfig(
     else {
       settings.discount = { percent: project.discount, from: "config" };
       config.taken.push("discount");
+    }
+  }
+  if (project.site !== undefined) {
+    if (run.site || run.explicit)
+      config.overridden.push({ setting: "site", by: run.site ? options.flags.site : run.explicit!.by });
+    else {
+      settings.site = { site: project.site, from: "config" };
+      config.taken.push("site");
     }
   }
   settings.config = config;

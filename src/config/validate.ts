@@ -1,7 +1,7 @@
 // A project config's document as settings: validated like every input (unknown keys
 // are errors, with a "did you mean"), then checked as the flags it stands for would be.
 import { relative, resolve } from "node:path";
-import { builtinCatalogIds } from "../catalog/index.js";
+import { builtinCatalogById, builtinCatalogIds, siteOf } from "../catalog/index.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
@@ -28,6 +28,11 @@ export function validateConfig(
     problems.push({ path: "catalog", message: say((t) => t.config.pricingOrCatalog) });
   if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog))
     problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
+  const listed = data.catalog === undefined ? undefined : builtinCatalogById(data.catalog);
+  if (data.site !== undefined && listed && siteOf(listed) !== data.site) {
+    const [site, list, listSite] = [data.site, listed.id, siteOf(listed)];
+    problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
+  }
   const percent = data.discount === undefined ? undefined : String(data.discount).trim().replace(/\s*%$/, "");
   if (percent !== undefined && discountOf(percent) === undefined) {
     const got = describeValue(data.discount);
@@ -40,5 +45,6 @@ export function validateConfig(
     ...(data.catalog !== undefined ? { catalog: data.catalog } : {}),
     ...(percent !== undefined ? { discount: percent } : {}),
     ...(data.lang !== undefined ? { lang: data.lang } : {}),
+    ...(data.site !== undefined ? { site: data.site } : {}),
   };
 }

@@ -7,6 +7,8 @@ import type { Estimate, Line } from "../calculator/types.js";
 import { say, type Problem } from "../errors.js";
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
+/** A unit price: two decimals, or up to four for a price per unit (0.015 USD a user). */
+const UNIT_PRICE = /^-?\d+\.\d{2,4}$/;
 
 /** Which subtotal a line's category adds to. */
 const SUBTOTAL = { base: "base", overage: "overage", addon: "addons", discount: "discount" } as const;
@@ -26,10 +28,13 @@ export function verifyEstimate(estimate: Priced): Problem[] {
       const id = line.id;
       problems.push({ path: `lines[${index}].id`, message: say((t) => t.diff.verify.lineTwice(id, first)) });
     } else seen.set(line.id, index);
-    for (const key of ["amount", "unitPrice"] as const) {
-      const value = line[key];
-      if (!AMOUNT.test(value))
-        problems.push({ path: `lines[${index}].${key}`, message: say((t) => t.diff.verify.twoDecimals(value)) });
+    if (!AMOUNT.test(line.amount)) {
+      const value = line.amount;
+      problems.push({ path: `lines[${index}].amount`, message: say((t) => t.diff.verify.twoDecimals(value)) });
+    }
+    if (!UNIT_PRICE.test(line.unitPrice)) {
+      const value = line.unitPrice;
+      problems.push({ path: `lines[${index}].unitPrice`, message: say((t) => t.diff.verify.unitPrice(value)) });
     }
     if (!AMOUNT.test(line.amount)) continue;
     sums[SUBTOTAL[line.category]] = sums[SUBTOTAL[line.category]].plus(line.amount);
@@ -85,7 +90,10 @@ export function convert<T extends Priced>(estimate: T, currency: string, rate: R
   const lines: Line[] = estimate.lines.map((line) => ({
     ...line,
     amount: at(line.amount),
-    unitPrice: at(line.unitPrice),
+    // A per-unit price keeps its four decimals; any other is a price to the cent.
+    unitPrice: /\.\d{3,}$/.test(line.unitPrice)
+      ? new Money(line.unitPrice).times(factor).toDecimalPlaces(4, Money.ROUND_HALF_UP).toFixed(4)
+      : at(line.unitPrice),
   }));
   const sums = { base: new Money(0), overage: new Money(0), addons: new Money(0), discount: new Money(0) };
   for (const line of lines) sums[SUBTOTAL[line.category]] = sums[SUBTOTAL[line.category]].plus(line.amount);

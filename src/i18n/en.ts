@@ -1,6 +1,6 @@
 // Every word in English: the messages and --help. Their shape is the type of both
 // languages (Messages, Help): ./zh.ts must say everything this says.
-import type { FigureStatus, LimitNeed, StatedLimit } from "../vocabulary.js";
+import type { FigureStatus, LimitNeed, OverageMetric, Site, StatedLimit } from "../vocabulary.js";
 import type { Lang } from "./lang.js";
 import { limitValue, n } from "./words.js";
 
@@ -16,6 +16,8 @@ export const enMessages = {
     flag: "true or false",
     text: "a non-empty string",
     price: 'an amount ≥ 0 as a string with at most two decimals, such as "999.00"',
+    unitPrice: 'an amount ≥ 0 as a string with at most four decimals, such as "0.015"',
+    linePrice: 'a price with two decimals (four at most for a price per unit), such as "999.00" or "0.015"',
     amount: 'an amount as a string, such as "4999.00"',
     twoDecimals: 'an amount with two decimals, such as "999.00"',
     plan: "trial, pro or flagship",
@@ -45,6 +47,10 @@ export const enMessages = {
     nothing: "nothing",
     aList: "a list",
     anObject: "an object",
+    siteAndPin: (site: string, list: string, listSite: string) =>
+      `${site} is not the site of ${list} (a list of ${listSite}): leave out one of site and catalog`,
+    notMeasured: (list: string, metric: string, measured: string[]) =>
+      `${list} does not bill ${metric}: it bills ${measured.join(" and ")}`,
     unknownPlan: (plan: string, editions: string, suggestion: string | undefined) =>
       `unknown plan ${plan}: expected ${editions}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     unknownAddon: (key: string, sold: string, suggestion: string | undefined) =>
@@ -132,12 +138,19 @@ export const enMessages = {
   packageLabel: (en: string, zh: string) => `${en} package (${zh})`,
   packageExplain: "package fee",
   month: "month",
-  dauOverageLabel: "Peak DAU overage",
-  groupOverageLabel: "Peak group count overage",
-  dauUnit: (size: number) => `${n(size)} DAU`,
-  groupUnit: (size: number) => `${n(size)} groups`,
+  overageLabel: {
+    dau: "Peak DAU overage",
+    groups: "Peak group count overage",
+    mau: "Peak MAU overage",
+    communityMessages: "Community messages overage",
+  } satisfies Record<OverageMetric, string>,
+  overageUnit: (metric: OverageMetric, size: number): string =>
+    size === 1
+      ? { dau: "DAU", groups: "group", mau: "user", communityMessages: "message" }[metric]
+      : `${n(size)} ${{ dau: "DAU", groups: "groups", mau: "MAU", communityMessages: "messages" }[metric]}`,
   overageExplain: (peak: number, free: number, size: number, blocks: string) =>
     `ceil((${n(peak)} − ${n(free)} free) / ${n(size)}) = ${blocks}`,
+  perUnitExplain: (peak: number, free: number, quantity: string) => `${n(peak)} − ${n(free)} free = ${n(quantity)}`,
   limitAddonLabel: (name: string, raisesTo: number | null) => (raisesTo === null ? name : `${name} → ${n(raisesTo)}`),
   limitAddonExplain: (need: number, included: number, raisesTo: number | null) =>
     `need ${limitValue(need, "unlimited")} > ${n(included)} included; the add-on raises it to ${raisesTo === null ? "unlimited" : n(raisesTo)}`,
@@ -154,7 +167,9 @@ export const enMessages = {
   meteredSumExplain: (quantity: string) => `Σ daily peaks = ${n(quantity)} Mbps·day`,
   needs: {
     peakDau: "peak DAU",
+    mau: "monthly active users",
     peakGroups: "groups",
+    communityMessages: "community messages a month",
     liveGroups: "live groups",
     groupMemberLimit: "members per group",
     groupsPerUser: "groups per user",
@@ -199,6 +214,8 @@ export const enMessages = {
     configNotUsed: (file: string, setting: string, value: string, pin: string) =>
       `The ${setting} of ${file} (${value}) is not used: the scenario pins ${pin}`,
     configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,
+    configOtherSite: (file: string, setting: string, value: string, site: string) =>
+      `The ${setting} of ${file} (${value}) is not used: it is not a list of the ${site === "intl" ? "international site" : "mainland"}, which this scenario is priced on`,
     // The provenance of a bill, under every report.
     prices: (id: string, version: string, currency: string, why: string) =>
       `Prices: ${id} ${version} (${currency}), ${why}`,
@@ -220,7 +237,14 @@ export const enMessages = {
   interactive: {
     edition: "Edition",
     includes: (items: string[]) => `Includes ${items.join(", ")}`,
-    free: (dau: string, groups: string) => `${dau} DAU and ${groups} groups free`,
+    free: (quotas: string[]) => `${quotas.join(" and ")} free`,
+    site: "Site",
+    sites: {
+      cn: "Mainland China (cloud.tencent.com, CNY)",
+      intl: "International (tencentcloud.com, USD)",
+    } as Record<Site, string>,
+    mau: "Monthly active users (unique users who log in in the month)",
+    communityMessages: "Community downstream messages a month",
     peakDau: "Peak DAU of the month",
     peakGroups: "Peak number of groups",
     liveGroups: "Live groups (AVChatRoom) at once",
@@ -308,6 +332,7 @@ export const enMessages = {
     month: "Month",
     edition: "Edition",
     dau: "Peak DAU",
+    mau: "MAU",
     groups: "Groups",
     sum: "Sum",
     average: "Average per month",
@@ -334,7 +359,9 @@ export const enMessages = {
       const amount = value === null ? "unlimited" : n(value);
       return {
         peakDau: `${amount} peak DAU`,
+        mau: `${amount} MAU`,
         peakGroups: `${amount} groups`,
+        communityMessages: `${amount} community messages`,
         liveGroups: `${amount} live groups`,
         groupMemberLimit: `${amount} members per group`,
         groupsPerUser: `${amount} groups per user`,
@@ -399,9 +426,8 @@ export const enMessages = {
   prices: {
     packages: "Packages and overage",
     packageFee: "Package fee",
-    dauOverage: "Peak DAU overage",
-    groupOverage: "Peak group count overage",
-    overageRule: (price: string, unit: string, free: string) => `${price} per started ${unit} above ${free}`,
+    overageRule: (price: string, unit: string, free: string, perUnit: boolean) =>
+      perUnit ? `${price} per ${unit} above ${free}` : `${price} per started ${unit} above ${free}`,
     notSold: "—",
     perMonth: "/month",
     perMbpsDay: "/Mbps/day",
@@ -414,7 +440,9 @@ export const enMessages = {
     limits: "Default limits",
     limitNames: {
       peakDau: "Peak DAU",
+      mau: "Monthly active users",
       peakGroups: "Peak group count",
+      communityMessages: "Community messages a month",
       liveGroups: "Live groups at once",
       groupMemberLimit: "Members per group",
       groupsPerUser: "Groups per user",
@@ -558,6 +586,8 @@ export const enMessages = {
     verify: {
       lineTwice: (id: string, first: number) => `the line id ${id} is given twice (first at lines[${first}])`,
       twoDecimals: (value: string) => `must be an amount with two decimals, such as "999.00", got "${value}"`,
+      unitPrice: (value: string) =>
+        `must be a price with two decimals (four at most for a price per unit), such as "999.00" or "0.015", got "${value}"`,
       notTheSum: (stated: string, sum: string) =>
         `is ${stated}, but its lines sum to ${sum}: the file was edited or is not an im-bill estimate`,
       twoCurrencies: (currency: string, list: string) =>
@@ -579,8 +609,8 @@ export const enMessages = {
     >,
     verified: "Verified",
     verifiedOn: (day: string) => `verified ${day}`,
-    standing: (current: string) =>
-      `In effect today, and the list a bill is priced with unless told otherwise: ${current}.`,
+    standing: (current: { id: string; site: Site }[]) =>
+      `In effect today, and the list a bill is priced with unless told otherwise: ${current.map(({ id, site }) => `${id} (${site === "cn" ? "the mainland" : "the international site, --site intl"})`).join(", ") || "—"}.`,
     legend:
       "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
     figure: "Figure",
@@ -646,6 +676,8 @@ export const enHelp = {
     "--plan": "edition: trial, pro, flagship or enterprise (体验版, 专业版, 旗舰版, 企业版, ultimate)",
     "--name": "a name for the scenario",
     "--dau": "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)",
+    "--mau": "monthly active users: what the international site's lists bill since 2022-12-26 (--site intl)",
+    "--community-messages": "community downstream messages a month (billed on the international site from 2025)",
     "--groups": "monthly peak group count",
     "--live-groups": "live groups (AVChatRoom) existing at once",
     "--bandwidth-mainland": "each day's peak danmaku bandwidth in mainland China, Mbps",
@@ -664,6 +696,7 @@ export const enHelp = {
   pricing: "price catalog, JSON or YAML: a whole one, or an overlay that extends a built-in one",
   catalog:
     "a built-in price list, such as tencent-im-cn-2020 (see im-bill catalogs); default: the list in effect on the day",
+  site: "the site whose lists the day picks: cn (the mainland, CNY; the default) or intl (tencentcloud.com, USD)",
   on: "the day the bill is for, YYYY-MM-DD, YYYY-MM or today (default: today): the list in effect then prices it",
   discount: "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
   output: "write the report to a file, atomically",
@@ -737,6 +770,7 @@ export const enHelp = {
     months: "how many months, 1–120",
     start: "the purchase day, YYYY-MM-DD: dates the months and lists the billing calendar",
     dauGrowth: "peak DAU growth per month, e.g. 8%",
+    mauGrowth: "monthly active users' growth per month, e.g. 8% (the international site's MAU lists)",
     groupsGrowth: "peak group count growth per month",
     bandwidthGrowth: "danmaku bandwidth growth per month",
     autoPlan: "the cheapest edition that fits, month by month",

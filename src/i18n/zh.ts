@@ -17,6 +17,8 @@ export const zhMessages: Messages = {
     flag: "true 或 false",
     text: "非空字符串",
     price: '≥ 0 的金额字符串，最多两位小数，例如 "999.00"',
+    unitPrice: '≥ 0 的金额字符串，最多四位小数，例如 "0.015"',
+    linePrice: '两位小数的价格（按单位计价的价格最多四位），例如 "999.00" 或 "0.015"',
     amount: '金额字符串，例如 "4999.00"',
     twoDecimals: '两位小数的金额，例如 "999.00"',
     plan: "trial、pro 或 flagship",
@@ -47,6 +49,9 @@ export const zhMessages: Messages = {
     nothing: "空",
     aList: "列表",
     anObject: "对象",
+    siteAndPin: (site, list, listSite) =>
+      `${site} 不是 ${list} 的站点（该价格表属于 ${listSite}）：site 与 catalog 只保留一个`,
+    notMeasured: (list, metric, measured) => `${list} 不按${metric}计费：它按 ${measured.join("、")} 计费`,
     unknownPlan: (plan, editions, suggestion) =>
       `未知版本 ${plan}：应为 ${editions}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     unknownAddon: (key, sold, suggestion) =>
@@ -129,11 +134,18 @@ export const zhMessages: Messages = {
   packageLabel: (_en, zh) => `${zh}套餐包`,
   packageExplain: "套餐包月费",
   month: "月",
-  dauOverageLabel: "峰值 DAU 超量",
-  groupOverageLabel: "峰值群组数超量",
-  dauUnit: (size) => `${n(size)} DAU`,
-  groupUnit: (size) => `${n(size)} 个群组`,
+  overageLabel: {
+    dau: "峰值 DAU 超量",
+    groups: "峰值群组数超量",
+    mau: "峰值 MAU 超量",
+    communityMessages: "社群下行消息超量",
+  },
+  overageUnit: (metric, size) =>
+    size === 1
+      ? { dau: "DAU", groups: "个群组", mau: "用户", communityMessages: "条消息" }[metric]
+      : `${n(size)} ${{ dau: "DAU", groups: "个群组", mau: "MAU", communityMessages: "条消息" }[metric]}`,
   overageExplain: (peak, free, size, blocks) => `ceil((${n(peak)} − 免费 ${n(free)}) / ${n(size)}) = ${blocks}`,
+  perUnitExplain: (peak, free, quantity) => `${n(peak)} − 免费 ${n(free)} = ${n(quantity)}`,
   limitAddonLabel: (name, raisesTo) => (raisesTo === null ? name : `${name}至 ${n(raisesTo)}`),
   limitAddonExplain: (need, included, raisesTo) =>
     `需要 ${limitValue(need, "无上限")} > 默认 ${n(included)}；增值服务提升至 ${raisesTo === null ? "无上限" : n(raisesTo)}`,
@@ -148,7 +160,9 @@ export const zhMessages: Messages = {
   meteredSumExplain: (quantity) => `每日峰值之和 = ${n(quantity)} Mbps·天`,
   needs: {
     peakDau: "峰值 DAU",
+    mau: "月活跃用户数",
     peakGroups: "群组数",
+    communityMessages: "每月社群下行消息数",
     liveGroups: "直播群数",
     groupMemberLimit: "单群成员数",
     groupsPerUser: "单用户可加入群组数",
@@ -191,6 +205,8 @@ export const zhMessages: Messages = {
       `场景固定使用 ${pin}，但 ${by === "catalog" ? "catalog 选项" : by} 选用了 ${list}`,
     configNotUsed: (file, setting, value, pin) => `未使用 ${file} 中的 ${setting}（${value}）：场景固定使用 ${pin}`,
     configOverridden: (file, setting, by) => `${by} 取代了 ${file} 中的 ${setting}`,
+    configOtherSite: (file, setting, value, site) =>
+      `未使用 ${file} 中的 ${setting}（${value}）：它不是${site === "intl" ? "国际站" : "国内站"}的价格表，而本场景按该站点计价`,
     prices: (id, version, currency, why) => `价格表：${id} ${version}（${currency}），${why}`,
     byDate: (when) => `${when.trim()}适用的价格表`,
     byFlag: (flag) => `由 ${flag} 选用`,
@@ -209,7 +225,11 @@ export const zhMessages: Messages = {
   interactive: {
     edition: "版本",
     includes: (items) => `包含${items.join("、")}`,
-    free: (dau, groups) => `免费 ${dau} DAU 与 ${groups} 个群组`,
+    free: (quotas) => `免费 ${quotas.join(" 与 ")}`,
+    site: "站点",
+    sites: { cn: "中国站（cloud.tencent.com，人民币）", intl: "国际站（tencentcloud.com，美元）" },
+    mau: "月活跃用户数（当月登录的去重用户数）",
+    communityMessages: "每月社群下行消息数",
     peakDau: "本月峰值 DAU",
     peakGroups: "峰值群组数",
     liveGroups: "同时存在的直播群（AVChatRoom）数",
@@ -291,6 +311,7 @@ export const zhMessages: Messages = {
     month: "月份",
     edition: "版本",
     dau: "峰值 DAU",
+    mau: "MAU",
     groups: "群组数",
     sum: "合计",
     average: "月均",
@@ -318,7 +339,9 @@ export const zhMessages: Messages = {
       const amount = value === null ? "无上限" : n(value);
       return {
         peakDau: `峰值 DAU ${amount}`,
+        mau: `MAU ${amount}`,
         peakGroups: `群组数 ${amount}`,
+        communityMessages: `社群下行消息 ${amount}`,
         liveGroups: `直播群 ${amount}`,
         groupMemberLimit: `单群成员 ${amount}`,
         groupsPerUser: `单用户加群 ${amount}`,
@@ -379,9 +402,8 @@ export const zhMessages: Messages = {
   prices: {
     packages: "套餐包与超量费用",
     packageFee: "套餐包单价",
-    dauOverage: "峰值 DAU 超量",
-    groupOverage: "峰值群组数超量",
-    overageRule: (price, unit, free) => `超出 ${free} 后每 ${unit} 个 ${price}，不足按整计算`,
+    overageRule: (price, unit, free, perUnit) =>
+      perUnit ? `超出 ${free} 后每${unit} ${price}` : `超出 ${free} 后每 ${unit} 个 ${price}，不足按整计算`,
     notSold: "—",
     perMonth: "/月",
     perMbpsDay: "/Mbps/天",
@@ -394,7 +416,9 @@ export const zhMessages: Messages = {
     limits: "默认限制",
     limitNames: {
       peakDau: "峰值 DAU",
+      mau: "月活跃用户数",
       peakGroups: "峰值群组数",
+      communityMessages: "每月社群下行消息数",
       liveGroups: "直播群数量",
       groupMemberLimit: "单群成员数",
       groupsPerUser: "单用户可加入群组数",
@@ -520,6 +544,8 @@ export const zhMessages: Messages = {
     verify: {
       lineTwice: (id, first) => `计费项 id ${id} 出现了两次（第一次在 lines[${first}]）`,
       twoDecimals: (value) => `应为两位小数的金额，例如 "999.00"，实际为 "${value}"`,
+      unitPrice: (value) =>
+        `必须是两位小数的价格（按单位计价的价格最多四位），例如 "999.00" 或 "0.015"，实际为 "${value}"`,
       notTheSum: (stated, sum) => `为 ${stated}，但各计费项之和为 ${sum}：文件被修改过，或不是 im-bill 的估算结果`,
       twoCurrencies: (currency, list) => `为 ${currency}，但其价格表以 ${list} 计：一份估算只能有一种币种`,
     },
@@ -535,7 +561,8 @@ export const zhMessages: Messages = {
     status: { sourced: "有来源", inferred: "推断", carriedOver: "沿用", assumed: "假设" },
     verified: "核实",
     verifiedOn: (day) => `核实于 ${day}`,
-    standing: (current) => `今日生效、未另行指定时用于计价的价格表：${current}。`,
+    standing: (current) =>
+      `今日生效、未另行指定时用于计价的价格表：${current.map(({ id, site }) => `${id}（${site === "cn" ? "中国站" : "国际站，--site intl"}）`).join("、") || "—"}。`,
     legend:
       "数值：价格、免费额度与限制。有来源：有同期资料说明；推断：由资料所述推导而来（推导过程见 im-bill prices）；沿用：原样沿用旧价格表，未重新核实；假设：没有资料说明。核实：价格表最新来源的日期。",
     figure: "数值",
@@ -600,6 +627,8 @@ export const zhHelp: Help = {
     "--plan": "版本：trial、pro、flagship 或 enterprise（体验版、专业版、旗舰版、企业版、ultimate）",
     "--name": "场景名称",
     "--dau": "月峰值 DAU（25000、25,000、25k、2.5万 均可）",
+    "--mau": "月活跃用户数：国际站 2022-12-26 起的价格表按此计费（--site intl）",
+    "--community-messages": "每月社群下行消息数（国际站 2025 年起计费）",
     "--groups": "月峰值群组数",
     "--live-groups": "同时存在的直播群（AVChatRoom）数",
     "--bandwidth-mainland": "国内直播群弹幕每日峰值带宽，Mbps",
@@ -617,6 +646,7 @@ export const zhHelp: Help = {
   lang: "标签与提示的语言（默认：取自系统区域设置）",
   pricing: "价格表文件，JSON 或 YAML：完整价格表，或扩展某个内置价格表的覆盖文件",
   catalog: "内置价格表，例如 tencent-im-cn-2020（见 im-bill catalogs）；默认为账单日期当日生效的价格表",
+  site: "按日期选择价格表的站点：cn（中国站，人民币；默认）或 intl（国际站 tencentcloud.com，美元）",
   on: "账单日期，格式 YYYY-MM-DD、YYYY-MM 或 today（默认今天）：按当日生效的价格表计价",
   discount: "折扣，例如 15%，作用于价格表规定的部分（默认为套餐包与增值服务）",
   output: "将报告写入文件（原子写入）",
@@ -687,6 +717,7 @@ export const zhHelp: Help = {
     months: "月数，1–120",
     start: "购买日，YYYY-MM-DD：为各月标注日期并列出扣费日历",
     dauGrowth: "峰值 DAU 每月增长率，例如 8%",
+    mauGrowth: "月活跃用户数每月增长率，例如 8%（国际站按 MAU 计费的价格表）",
     groupsGrowth: "峰值群组数每月增长率",
     bandwidthGrowth: "弹幕带宽每月增长率",
     autoPlan: "逐月选择满足需求的最便宜版本",

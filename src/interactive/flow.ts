@@ -8,8 +8,8 @@ import { input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
 import { compile } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
-import type { EditionId } from "../vocabulary.js";
-import { editionsOf, pricedEditions } from "../catalog/index.js";
+import { overageMetrics, sites, type EditionId, type Site } from "../vocabulary.js";
+import { editionsOf, measures, pricedEditions, usualEdition } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Catalog, LimitNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
@@ -46,7 +46,9 @@ export interface FlowContext {
 export interface PrefilledAnswers {
   plan?: EditionId;
   peakDau?: number;
+  mau?: number;
   peakGroups?: number;
+  communityMessages?: number;
   liveGroups?: number;
   groupMemberLimit?: number;
   groupsPerUser?: number;
@@ -57,7 +59,8 @@ export interface PrefilledAnswers {
   days?: number;
 }
 
-type CountKey = "peakDau" | "peakGroups" | "liveGroups" | "groupMemberLimit" | "groupsPerUser";
+type CountKey =
+  "peakDau" | "mau" | "peakGroups" | "communityMessages" | "liveGroups" | "groupMemberLimit" | "groupsPerUser";
 
 /** Thrown when the user chose to pick another edition: the questions start again, the answers kept as defaults. */
 class ChangeEdition {
@@ -89,7 +92,7 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
       })),
       theme: prompts.select,
     });
-  const usual = priced.includes("pro") ? "pro" : (priced[0] ?? editionsOf(catalog)[0]!);
+  const usual = usualEdition(catalog);
   let plan = prefill.plan ?? (await askEdition(usual));
   let scenario: ScenarioInput | undefined;
   while (!scenario) {
@@ -114,6 +117,17 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
   return scenario;
 }
 
+/** Which site's lists price the answers: asked where nothing else (a flag, the project config) said. */
+export async function askSite(lang: Lang, styles: Styles): Promise<Site> {
+  const t = messages[lang].interactive;
+  return select<Site>({
+    message: t.site,
+    default: "cn",
+    choices: sites.map((site) => ({ value: site, name: t.sites[site] })),
+    theme: promptWords(lang, styles).select,
+  });
+}
+
 /** The questions after the edition; throws ChangeEdition when an answer made the user pick another one. */
 async function askNeeds(
   plan: EditionId,
@@ -126,7 +140,7 @@ async function askNeeds(
   const prompts = promptWords(lang, context.styles);
   const money = (amount: string) => formatMoney(amount, catalog.currency);
   const edition = catalog.editions[plan]!;
-  const limit = (need: LimitNeed) => edition.limits[need].value;
+  const limit = (need: LimitNeed) => edition.limits[need]?.value;
 
   /** A number, checked as it is typed; `most` is a bound of the question itself (the days of a month). */
   const number = async (
@@ -198,8 +212,17 @@ async function askNeeds(
   };
 
   const free = edition.overage;
-  const peakDau = await count("peakDau", t.peakDau, free?.dau.free ?? limit("peakDau") ?? 0);
-  const peakGroups = await count("peakGroups", t.peakGroups, free?.groups.free ?? limit("peakGroups") ?? 0);
+  // The metrics this list bills: peak DAU on the mainland's, MAU on the international site's.
+  const peakDau = measures(catalog, "peakDau")
+    ? await count("peakDau", t.peakDau, free?.dau?.free ?? limit("peakDau") ?? 0)
+    : 0;
+  const mau = measures(catalog, "mau") ? await count("mau", t.mau, free?.mau?.free ?? limit("mau") ?? 0) : 0;
+  const peakGroups = await count("peakGroups", t.peakGroups, free?.groups?.free ?? limit("peakGroups") ?? 0);
+  // Community messages, where the edition can have communities (a limit of 0: it cannot).
+  const communityMessages =
+    measures(catalog, "communityMessages") && limit("communityMessages") !== 0
+      ? await count("communityMessages", t.communityMessages, free?.communityMessages?.free ?? 0)
+      : 0;
   const liveGroups = await count("liveGroups", t.liveGroups, limit("liveGroups") ?? 0);
   const groupMemberLimit = await count("groupMemberLimit", t.groupMemberLimit, limit("groupMemberLimit") ?? 0);
   const groupsPerUser = await count("groupsPerUser", t.groupsPerUser, limit("groupsPerUser") ?? 0);
@@ -213,8 +236,9 @@ async function askNeeds(
   let mainlandMbps = 0;
   let internationalMbps = 0;
   let days = 30;
-  if (sells("bandwidth.mainland") || prefill.mainlandMbps !== undefined) {
+  if (sells("bandwidth.mainland") || prefill.mainlandMbps !== undefined)
     mainlandMbps = await number("mainlandMbps", t.mainlandMbps, 0, false);
+  if (sells("bandwidth.international") || prefill.internationalMbps !== undefined) {
     internationalMbps = await number("internationalMbps", t.internationalMbps, 0, false);
     // A month's days, whatever the edition.
     if (mainlandMbps > 0 || internationalMbps > 0) days = await number("days", t.days, 30, true, 31);
@@ -223,8 +247,10 @@ async function askNeeds(
     // An edition of the list: a name the library's type knows for the built-in lists.
     plan: plan as PlanName,
     usage: {
-      peakDau,
+      ...(measures(catalog, "peakDau") ? { peakDau } : {}),
+      ...(measures(catalog, "mau") ? { mau } : {}),
       peakGroups,
+      ...(communityMessages ? { communityMessages } : {}),
       liveGroups,
       ...(mainlandMbps || internationalMbps ? { bandwidth: { mainlandMbps, internationalMbps, days } } : {}),
     },
@@ -235,7 +261,7 @@ async function askNeeds(
 /** The most an edition can serve of a need, its add-ons included (the calculator's own options); null = unlimited. */
 function reach(catalog: Catalog, plan: EditionId, need: LimitNeed): number | null {
   const most = Math.max(
-    catalog.editions[plan]!.limits[need].value ?? Infinity,
+    catalog.editions[plan]!.limits[need]?.value ?? Infinity,
     ...compile(catalog)[plan]!.options[need].map((option) => option.reach),
   );
   return most === Infinity ? null : most;
@@ -350,14 +376,11 @@ function editionChoice(catalog: Catalog, id: EditionId, lang: Lang): string {
 function included(catalog: Catalog, id: EditionId, lang: Lang): string[] {
   const t = messages[lang].compare;
   const edition = catalog.editions[id]!;
-  const free = edition.overage
-    ? [
-        messages[lang].interactive.free(
-          formatNumber(edition.overage.dau.free),
-          formatNumber(edition.overage.groups.free),
-        ),
-      ]
-    : [];
+  const quotas = overageMetrics.flatMap((metric) => {
+    const rule = edition.overage?.[metric];
+    return rule && rule.free > 0 ? [messages[lang].overageUnit(metric, rule.free)] : [];
+  });
+  const free = quotas.length > 0 ? [messages[lang].interactive.free(quotas)] : [];
   return [
     ...free,
     ...(["liveGroups", "groupMemberLimit", "historyDays"] as const).map((need) =>
@@ -373,13 +396,19 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
   const features = scenario.features ?? {};
   const rows: [string, string][] = [
     [t.edition, catalog.editions[scenario.plan]!.name[lang]],
-    [t.peakDau, formatNumber(usage.peakDau ?? 0)],
+    ...(usage.peakDau !== undefined ? [[t.peakDau, formatNumber(usage.peakDau)] as [string, string]] : []),
+    ...(usage.mau !== undefined ? [[t.mau, formatNumber(usage.mau)] as [string, string]] : []),
     [t.peakGroups, formatNumber(usage.peakGroups ?? 0)],
+    ...(usage.communityMessages !== undefined
+      ? [[t.communityMessages, formatNumber(usage.communityMessages)] as [string, string]]
+      : []),
     [t.liveGroups, formatNumber(usage.liveGroups ?? 0)],
     [t.groupMemberLimit, formatNumber(features.groupMemberLimit ?? 0)],
     [t.groupsPerUser, formatNumber(features.groupsPerUser ?? 0)],
     [t.history, t.historyIncluded(features.historyDays ?? 0).replace(/,.*$/, "")],
-    [t.securityStrikeShort, features.securityStrike ? t.yes : t.no],
+    ...(Object.values(catalog.editions).some((edition) => Object.hasOwn(edition.addons, "securityStrike"))
+      ? [[t.securityStrikeShort, features.securityStrike ? t.yes : t.no] as [string, string]]
+      : []),
     [
       t.bandwidth,
       usage.bandwidth

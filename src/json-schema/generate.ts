@@ -3,7 +3,8 @@
 // (test/json-schema/generate.test.ts fails when they drift: `npm run schemas`).
 import * as z from "zod/mini";
 import { EstimateSchema } from "../calculator/types.js";
-import { builtinCatalogs, builtinCatalogIds, editionNames } from "../catalog/index.js";
+import { builtinCatalogs, builtinCatalogIds, editionNames, measures, siteOf } from "../catalog/index.js";
+import { METRIC_USAGE, type Site } from "../vocabulary.js";
 import { Catalog } from "../catalog/schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 import { ProjectConfigSchema } from "../config/schema.js";
@@ -53,6 +54,40 @@ export function jsonSchema(kind: SchemaKind): JsonObject {
     // Editors complete and check plan names from the built-in lists.
     const properties = schema.properties as Record<string, JsonObject>;
     properties.plan = { ...properties.plan, enum: [...new Set(builtinCatalogs().flatMap(editionNames))] };
+    // Per site: the plan names of its lists, and only the metrics they measure (a
+    // mainland scenario has no MAU). A scenario that names no site is the mainland's.
+    const namesOf = (site: Site) => [
+      ...new Set(
+        builtinCatalogs()
+          .filter((list) => siteOf(list) === site)
+          .flatMap(editionNames),
+      ),
+    ];
+    const unmeasured = (site: Site) =>
+      Object.values(METRIC_USAGE).filter(
+        (usage) => !builtinCatalogs().some((list) => siteOf(list) === site && measures(list, usage)),
+      );
+    const rulesOf = (site: Site): JsonObject => ({
+      type: "object",
+      properties: {
+        plan: { enum: namesOf(site) },
+        ...(unmeasured(site).length > 0
+          ? {
+              usage: {
+                type: "object",
+                properties: Object.fromEntries(unmeasured(site).map((usage) => [usage, false])),
+              },
+            }
+          : {}),
+      },
+    });
+    schema.allOf = [
+      {
+        if: { type: "object", properties: { site: { const: "intl" } }, required: ["site"] },
+        then: rulesOf("intl"),
+        else: rulesOf("cn"),
+      },
+    ];
     // A pin may name the --pricing catalog of a run too: the built-in ids are examples, not the only values.
     properties.catalog = { ...properties.catalog, examples: builtinCatalogIds() };
   }

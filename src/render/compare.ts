@@ -58,7 +58,7 @@ function reasonOf(recommendation: Recommendation, winner: Estimate, comparison: 
         return t.sameAs(
           name(other.plan),
           name(best),
-          other.extras.map((need) => t.included(need, catalog.editions[best]!.limits[need].value)),
+          other.extras.map((need) => t.included(need, catalog.editions[best]!.limits[need]?.value ?? null)),
         );
       case "costs-more":
         return t.saves(money(other.more), name(other.plan));

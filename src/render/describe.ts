@@ -47,14 +47,16 @@ function unitWords(unit: Unit, t: Messages): string {
   switch (unit.per) {
     case "month":
       return t.month;
-    case "dau":
-      return t.dauUnit(unit.size);
-    case "groups":
-      return t.groupUnit(unit.size);
     case "mbps-day":
       return t.meteredUnit;
+    default:
+      return t.overageUnit(unit.per, unit.size);
   }
 }
+
+/** An overage line's label, by the metric its unit counts. */
+const overageLabel = (unit: Unit, t: Messages): string =>
+  unit.per === "month" || unit.per === "mbps-day" ? "" : t.overageLabel[unit.per];
 
 /** A line of a bill on `plan`, with its label, its unit and its formula in words. */
 export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, lang: Lang): Line {
@@ -68,10 +70,9 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
         return [edition ? t.packageLabel(edition.name.en, edition.name.zh) : plan, t.packageExplain];
       }
       case "ceil-div":
-        return [
-          line.unit.per === "groups" ? t.groupOverageLabel : t.dauOverageLabel,
-          t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks),
-        ];
+        return [overageLabel(line.unit, t), t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks)];
+      case "per-unit":
+        return [overageLabel(line.unit, t), t.perUnitExplain(formula.peak, formula.free, formula.quantity)];
       case "raise":
         return [
           t.limitAddonLabel(name(formula.addon), formula.raisesTo),

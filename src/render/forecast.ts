@@ -2,6 +2,7 @@
 // calendar, and optionally a chart of the monthly totals), as CSV, or as JSON.
 import type { Charge, Forecast, ForecastMonth, ForecastNote } from "../advisor/forecast.js";
 import type { Estimate, Finding } from "../calculator/types.js";
+import { measures } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -97,6 +98,9 @@ export function renderForecastTable(
   const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
   const discounted = result.months.some(({ bill }) => bill.subtotals.discount !== "0.00");
+  // The users column counts what the lists bill: peak DAU on the mainland, MAU on the international site.
+  const byMau = result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
+  const users = byMau ? f.mau : f.dau;
   const every: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
   if (discounted) every.push("discount");
   const grid = (subtotals: typeof every): Grid => {
@@ -105,12 +109,12 @@ export function renderForecastTable(
       columns: [{}, {}, { align: "right" }, { align: "right" }, ...subtotals.map(() => right), right],
       width,
       sections: [
-        [[f.month, f.edition, f.dau, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
+        [[f.month, f.edition, users, f.groups, ...subtotals.map((key) => t.subtotal[key]), t.total].map(bold)],
         [
           ...described.months.map(({ month, calendarMonth, usage, estimate }) => [
             calendarMonth ?? String(month),
             `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
-            formatNumber(usage.peakDau),
+            formatNumber(byMau ? usage.mau : usage.peakDau),
             formatNumber(usage.peakGroups),
             ...subtotals.map((key) => money(estimate.subtotals[key])),
             money(estimate.total),
@@ -188,7 +192,9 @@ export function renderForecastCsv(result: Forecast): string {
     "calendar_month",
     "plan",
     "peak_dau",
+    "mau",
     "peak_groups",
+    "community_messages",
     "live_groups",
     "mainland_mbps",
     "international_mbps",
@@ -206,7 +212,9 @@ export function renderForecastCsv(result: Forecast): string {
     month.calendarMonth ?? "",
     month.plan,
     String(month.usage.peakDau),
+    String(month.usage.mau),
     String(month.usage.peakGroups),
+    String(month.usage.communityMessages),
     String(month.usage.liveGroups),
     String(month.usage.mainlandMbps),
     String(month.usage.internationalMbps),

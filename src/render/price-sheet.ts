@@ -1,7 +1,7 @@
 // The catalog laid out the way Tencent's price page is: package fees and overage, the
 // add-ons per edition, the default limits, then the sources. A neutral model of
 // sections, rows and cells, which the table and markdown renderers draw.
-import { FIGURE_STATUSES, limitNeeds, statedLimits } from "../vocabulary.js";
+import { FIGURE_STATUSES, limitNeeds, overageMetrics, statedLimits, type OverageMetric } from "../vocabulary.js";
 import { countFigures } from "../catalog/figures.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Addon } from "../catalog/schema.js";
@@ -77,19 +77,23 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     return `${marked} *`;
   };
 
-  const overageRow = (label: string, metric: "dau" | "groups") => [
-    label,
+  const overageRow = (metric: OverageMetric) => [
+    messages[lang].overageLabel[metric],
     ...editions.map((edition) => {
       const rule = edition.overage?.[metric];
       if (!rule) return t.notSold;
+      const perUnit = rule.unit === 1;
+      const unit = perUnit ? messages[lang].overageUnit(metric, 1) : formatNumber(rule.unit);
       return mark(
-        t.overageRule(money(rule.price), formatNumber(rule.unit), formatNumber(rule.free)),
+        t.overageRule(money(rule.price), unit, formatNumber(rule.free), perUnit),
         rule,
-        label,
+        messages[lang].overageLabel[metric],
         edition.name[lang],
       );
     }),
   ];
+  // The metrics some edition of the list bills: DAU and groups on the mainland, MAU (and community messages) abroad.
+  const billed = overageMetrics.filter((metric) => editions.some((edition) => edition.overage?.[metric]));
   const packages: Section = {
     title: t.packages,
     fixed: 1,
@@ -106,8 +110,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
           ),
         ),
       ],
-      overageRow(t.dauOverage, "dau"),
-      overageRow(t.groupOverage, "groups"),
+      ...billed.map(overageRow),
     ],
   };
 
@@ -156,12 +159,15 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
   };
 
   // The limits the needs refer to, then those the vendor states that no need prices (recent contacts…).
-  const stated = statedLimits.filter((key) => editions.some((edition) => edition.limits[key] !== undefined));
+  // A row for each limit some edition states: a DAU list has no MAU row, and the other way round.
+  const stated = [...limitNeeds, ...statedLimits].filter((key) =>
+    editions.some((edition) => edition.limits[key] !== undefined),
+  );
   const limits: Section = {
     title: t.limits,
     fixed: 1,
     head: ["", ...editionHead],
-    rows: [...limitNeeds, ...stated].map((need) => [
+    rows: stated.map((need) => [
       t.limitNames[need],
       ...editions.map((edition) => {
         const limit = edition.limits[need];
@@ -204,7 +210,8 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     catalog: `${catalog.id} ${catalog.version} (${catalog.currency})${from || to ? `, ${t.applies(from, to)}` : ""}${verified}`,
     provenance: pricingLines(prices.pricing, lang),
     counts: t.counts(FIGURE_STATUSES.map((status) => t.statusCount(status, counts[status]))),
-    sections: [packages, addons, limits, sources],
+    // A list that sells no add-on (the MAU lists) has no add-on table.
+    sections: [packages, ...(addonKeys.length > 0 ? [addons] : []), limits, sources],
     footnotes: [...assumptions.values()].map(
       ({ what, note, editions }) => `* ${what} (${editions.join(", ")}): ${note}`,
     ),

@@ -38,6 +38,8 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       return t.configNotUsed(note.file, note.setting, note.value, note.pin);
     case "pricing.config-overridden":
       return t.configOverridden(note.file, note.setting, note.by);
+    case "pricing.config-other-site":
+      return t.configOtherSite(note.file, note.setting, note.value, note.site);
   }
 }
 

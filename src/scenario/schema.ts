@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { MAGNITUDES } from "../document/limits.js";
 import { amount, count, decimal, field, flag, text } from "../validation/fields.js";
+import { sites } from "../vocabulary.js";
 
 export const Bandwidth = z.strictObject({
   mainlandMbps: z.optional(decimal("Each day's peak danmaku bandwidth in mainland China, Mbps")),
@@ -29,8 +30,18 @@ export const Bandwidth = z.strictObject({
 });
 
 export const Usage = z.strictObject({
-  peakDau: z.optional(count("Monthly peak of daily active users")),
+  peakDau: z.optional(
+    count("Monthly peak of daily active users (the mainland's lists, and the international site's until 2022-12-25)"),
+  ),
+  mau: z.optional(
+    count(
+      "Monthly active users: unique users who log in in the month (the international site's lists from 2022-12-26)",
+    ),
+  ),
   peakGroups: z.optional(count("Monthly peak of the number of groups")),
+  communityMessages: z.optional(
+    count("Community (社群) downstream messages of the month (billed on the international site from 2025-01-01)"),
+  ),
   liveGroups: z.optional(count("Live groups (AVChatRoom) existing at once")),
   bandwidth: z.optional(Bandwidth),
 });
@@ -73,13 +84,20 @@ export const ScenarioSchema = z.strictObject({
   // catalog's aliases are the only list of plan names.
   plan: field(
     z.string().check(z.minLength(1)),
-    "Edition: an edition of the price list, such as trial, pro, flagship or enterprise (aliases: 体验版, 专业版, 旗舰版, 企业版, ultimate…)",
+    "Edition: an edition of the price list, such as trial, pro, flagship or enterprise on the mainland, developer, standard or premium on the international site since 2022-12-26 (aliases: 体验版, 专业版, 旗舰版, 企业版, ultimate…); each list names its own",
     (r) => r.plan,
   ),
   // Checked against the built-in catalogs by the validator.
   catalog: z.optional(
     text(
       "A built-in price list to price with, such as tencent-im-cn-2024: pins the prices, so that expectations do not move when a newer list lands (--catalog and --pricing override it; it overrides the project config's)",
+    ),
+  ),
+  site: z.optional(
+    field(
+      z.enum(sites),
+      "The site whose price lists price it: cn (the mainland, CNY, the default) or intl (tencentcloud.com, USD); the day picks the list within it (--site overrides it; it overrides the project config's)",
+      (r) => r.oneOf(sites.join(", ")),
     ),
   ),
   usage: z.optional(Usage),
@@ -107,6 +125,14 @@ export const PLAN_NAMES = [
   "ultimate",
   "enterprise",
   "企业版",
+  // the international site's MAU lists (from 2022-12-26)
+  "developer",
+  "standard",
+  "premium",
+  "开发版",
+  "标准版",
+  "进阶版",
+  "advanced",
 ] as const;
 export type PlanName = (typeof PLAN_NAMES)[number];
 

@@ -1,4 +1,5 @@
 import type { EditionId } from "../catalog/schema.js";
+import type { Site } from "../vocabulary.js";
 import type { Expect } from "./schema.js";
 
 /** A validated scenario with every default filled in: what the calculator prices. */
@@ -7,9 +8,15 @@ export interface Scenario {
   plan: EditionId;
   /** the built-in catalog the scenario pins, if any */
   catalog: string | null;
+  /** the site whose lists price it (`site`), if it says; else the run's, else the mainland */
+  site: Site | null;
   usage: {
     peakDau: number;
+    /** monthly active users: what the international site's lists bill since 2022-12-26 */
+    mau: number;
     peakGroups: number;
+    /** community downstream messages of the month (the international site, from 2025) */
+    communityMessages: number;
     liveGroups: number;
     bandwidth: {
       mainlandMbps: number;

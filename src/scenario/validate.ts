@@ -1,4 +1,14 @@
-import { builtinCatalogById, editionNames, editionsOf, resolveEdition, type Catalog } from "../catalog/index.js";
+import {
+  builtinCatalogById,
+  editionNames,
+  editionsOf,
+  bills,
+  measures,
+  resolveEdition,
+  siteOf,
+  type Catalog,
+} from "../catalog/index.js";
+import { METRIC_USAGE, overageMetrics } from "../vocabulary.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { closest } from "../util/suggest.js";
@@ -42,8 +52,33 @@ export function validateScenario(input: unknown, options: ValidateOptions): Scen
 /** What only the catalogs can tell: a pinned list that exists, the plan names and the add-ons it sells. */
 function catalogProblems(data: ScenarioDocument, catalog: Catalog, requirePrice: boolean): Problem[] {
   const problems: Problem[] = [];
-  if (data.catalog !== undefined && data.catalog !== catalog.id && !builtinCatalogById(data.catalog))
+  const pinned =
+    data.catalog === undefined
+      ? undefined
+      : (builtinCatalogById(data.catalog) ?? (data.catalog === catalog.id ? catalog : undefined));
+  if (data.catalog !== undefined && !pinned)
     problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
+  if (data.site !== undefined && pinned && siteOf(pinned) !== data.site) {
+    const [site, list, listSite] = [data.site, pinned.id, siteOf(pinned)];
+    problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
+  }
+  // A metric the list does not bill nor limit (peak DAU on an MAU list): said, never ignored.
+  for (const usage of Object.values(METRIC_USAGE)) {
+    const value = data.usage?.[usage];
+    if (value === undefined || value === 0 || measures(catalog, usage)) continue;
+    const list = catalog.id;
+    const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => METRIC_USAGE[metric]);
+    problems.push({
+      path: `usage.${usage}`,
+      message: say((t) =>
+        t.validation.notMeasured(
+          list,
+          t.needs[usage],
+          billed.map((each) => `${t.needs[each]} (usage.${each})`),
+        ),
+      ),
+    });
+  }
   const plan = resolveEdition(catalog, data.plan);
   if (!plan) {
     const suggestion = closest(data.plan, editionNames(catalog));
@@ -98,9 +133,12 @@ function normalize(input: ScenarioDocument, plan: Scenario["plan"]): Scenario {
     name: input.name ?? null,
     plan,
     catalog: input.catalog ?? null,
+    site: input.site ?? null,
     usage: {
       peakDau: usage.peakDau ?? 0,
+      mau: usage.mau ?? 0,
       peakGroups: usage.peakGroups ?? 0,
+      communityMessages: usage.communityMessages ?? 0,
       liveGroups: usage.liveGroups ?? 0,
       bandwidth: {
         mainlandMbps: usage.bandwidth?.mainlandMbps ?? 0,

@@ -1,4 +1,5 @@
-// Billing dates. A package period bought on day T runs from T to T-1 of the next month.
+// Billing dates. A package period bought on day T runs from T to T-1 of the next month
+// (the mainland), or to day T itself (the international site).
 // Where a month has no day T (T = 29–31 in shorter months), the period starts on that
 // month's last day and the next one goes back to day T: bought on Jan 31, periods start
 // Jan 31, Feb 28 (29 in a leap year), Mar 31, Apr 30, May 31… Each period ends the day
@@ -46,9 +47,17 @@ export function periodStart(start: CalendarDate, n: number): CalendarDate {
   return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
 }
 
-/** The last day of the n-th package period: the day before the next one starts. */
-export function periodEnd(start: CalendarDate, n: number): CalendarDate {
+/**
+ * The last day of the n-th package period: the day before the next one starts, or
+ * (`ends: "same-day"`, the international site) the day it starts.
+ */
+export function periodEnd(
+  start: CalendarDate,
+  n: number,
+  ends: "day-before" | "same-day" = "day-before",
+): CalendarDate {
   const next = periodStart(start, n + 1);
+  if (ends === "same-day") return next;
   if (next.day > 1) return { ...next, day: next.day - 1 };
   const { year, month } = addMonths(next, -1);
   return { year, month, day: daysInMonth(year, month) };

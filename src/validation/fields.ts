@@ -32,6 +32,13 @@ export const price = (description: string) =>
     description,
     (r) => r.price,
   );
+/** A price of one unit of usage (0.015 USD a user): at most four decimals; the line it makes is rounded to the cent. */
+export const unitPrice = (description: string) =>
+  field(
+    z.string().check(z.regex(new RegExp(`^\\d{1,${MAGNITUDES.priceDigits}}(\\.\\d{1,4})?$`))),
+    description,
+    (r) => r.unitPrice,
+  );
 /** An amount a user expects: a decimal string with at most two decimals, maybe negative. */
 export const amount = (description: string) =>
   field(z.string().check(z.regex(/^-?\d{1,40}(\.\d{1,2})?$/)), description, (r) => r.amount);

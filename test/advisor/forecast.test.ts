@@ -10,7 +10,7 @@ const run = (document: object, options: Partial<Parameters<typeof forecast>[1]> 
   forecast(scenario(document), {
     settings: seedSettings(),
     months: 12,
-    growth: { dau: "0", groups: "0", bandwidth: "0" },
+    growth: { dau: "0", mau: "0", groups: "0", bandwidth: "0" },
     autoPlan: false,
     ...options,
   });
@@ -19,7 +19,7 @@ describe("forecast", () => {
   it("compounds growth from month 1, rounding users and groups up (12 and 36 months)", () => {
     const result = run(
       { plan: "pro", usage: { peakDau: 10_000, peakGroups: 150_000 } },
-      { months: 36, growth: { dau: "8", groups: "3", bandwidth: "0" } },
+      { months: 36, growth: { dau: "8", mau: "0", groups: "3", bandwidth: "0" } },
     );
     const month = (n: number) => result.months[n - 1]!.usage;
     expect(month(1)).toMatchObject({ peakDau: 10_000, peakGroups: 150_000 });
@@ -41,7 +41,7 @@ describe("forecast", () => {
   it("grows bandwidth, rounded up to the hundredth of a Mbps", () => {
     const result = run(
       { plan: "pro", usage: { bandwidth: { mainlandMbps: 10 } } },
-      { months: 3, growth: { dau: "0", groups: "0", bandwidth: "5.5" } },
+      { months: 3, growth: { dau: "0", mau: "0", groups: "0", bandwidth: "5.5" } },
     );
     expect(result.months.map((month) => month.usage.mainlandMbps)).toEqual([10, 10.55, 11.14]);
   });
@@ -49,7 +49,7 @@ describe("forecast", () => {
   it("keeps the scenario's edition without auto-plan, noting months it cannot serve", () => {
     const result = run(
       { plan: "trial", usage: { peakDau: 60 } },
-      { months: 3, growth: { dau: "50", groups: "0", bandwidth: "0" } },
+      { months: 3, growth: { dau: "50", mau: "0", groups: "0", bandwidth: "0" } },
     );
     expect(result.months.map((month) => month.plan)).toEqual(["trial", "trial", "trial"]);
     // 60 → 90 → 135 DAU: trial allows 100
@@ -67,7 +67,7 @@ describe("forecast", () => {
     // up: DAU 60 → 90 → 135 at +50% a month; down: 200 → 80 → 32 at −60%
     const up = run(
       { plan: "trial", usage: { peakDau: 60 } },
-      { months: 3, autoPlan: true, growth: { dau: "50", groups: "0", bandwidth: "0" } },
+      { months: 3, autoPlan: true, growth: { dau: "50", mau: "0", groups: "0", bandwidth: "0" } },
     );
     expect(up.months.map((month) => [month.usage.peakDau, month.plan])).toEqual([
       [60, "trial"],
@@ -76,7 +76,7 @@ describe("forecast", () => {
     ]);
     const down = run(
       { plan: "pro", usage: { peakDau: 200 } },
-      { months: 3, autoPlan: true, growth: { dau: "-60", groups: "0", bandwidth: "0" } },
+      { months: 3, autoPlan: true, growth: { dau: "-60", mau: "0", groups: "0", bandwidth: "0" } },
     );
     expect(down.months.map((month) => [month.usage.peakDau, month.plan])).toEqual([
       [200, "pro"],

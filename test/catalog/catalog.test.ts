@@ -9,7 +9,7 @@ import {
   resolveEdition,
   seedCatalog as builtinCatalog,
 } from "../../src/catalog/index.js";
-import { Catalog } from "../../src/catalog/schema.js";
+import { Catalog, type Edition } from "../../src/catalog/schema.js";
 
 describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const))(
   "the built-in catalog %s",
@@ -34,7 +34,7 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
       };
       walk(catalog.editions, "editions");
       walk(catalog.effective, "effective");
-      expect(facts.length).toBeGreaterThan(35);
+      expect(facts.length).toBeGreaterThan(25);
       for (const fact of facts) {
         for (const source of [fact.source].flat()) expect(catalog.sources, fact.path).toHaveProperty([source]);
         if (fact.assumption) expect(fact.note, `${fact.path} is an assumption: say why`).toBeTruthy();
@@ -42,10 +42,19 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
       }
     });
 
-    it("sells no add-ons and has no overage on trial, which an app cannot return to", () => {
-      expect(catalog.editions.trial!.addons).toEqual({});
-      expect(catalog.editions.trial!.overage).toBeNull();
-      expect(catalog.editions.trial!.trial).toBe(true);
+    it("has one free edition an app cannot return to, which sells no add-on and charges no user above its cap", () => {
+      const trials = Object.entries(catalog.editions).filter(([, edition]) => edition.trial);
+      expect(trials).toHaveLength(1);
+      const [id, trial] = trials[0]!;
+      expect(id).toBe(Object.keys(catalog.editions)[0]);
+      expect(trial.packageFee.price).toBe("0.00");
+      expect(trial.addons).toEqual({});
+      expect([trial.overage?.dau, trial.overage?.groups, trial.overage?.mau]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      expect(trial.limits.peakDau?.value ?? trial.limits.mau?.value).toBe(100);
     });
 
     it("says how recently its figures were checked: the date of its newest source", () => {
@@ -53,11 +62,12 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
     });
 
     it("notes, wherever security strike is sold, that Tencent no longer maintains it (269/102454)", () => {
-      for (const id of pricedEditions(catalog)) {
-        const addon = catalog.editions[id]!.addons.securityStrike;
-        if (addon) expect(addon, id).toMatchObject({ notice: { source: "security-strike-notice" } });
-      }
-      expect(catalog.sources["security-strike-notice"]).toContain("269/102454");
+      const selling = pricedEditions(catalog).filter((id) => catalog.editions[id]!.addons.securityStrike);
+      for (const id of selling)
+        expect(catalog.editions[id]!.addons.securityStrike, id).toMatchObject({
+          notice: { source: "security-strike-notice" },
+        });
+      if (selling.length > 0) expect(catalog.sources["security-strike-notice"]).toContain("269/102454");
     });
   },
 );
@@ -107,7 +117,7 @@ describe("the 2024 list", () => {
 
   it("sources Pro and Flagship's free quotas and the per-edition limits of 269/9346; the overage prices stay carried over", () => {
     for (const id of ["pro", "flagship"]) {
-      const { dau, groups } = edition(id).overage!;
+      const { dau, groups } = edition(id).overage! as Required<NonNullable<Edition["overage"]>>;
       expect(dau.quota?.source, `${id} dau`).toContain("callkit-2024");
       expect(groups.quota?.source, `${id} groups`).toContain("usage-limits-2025");
       expect(dau, `${id} dau price`).toHaveProperty("carriedOver", "tencent-im-cn-2020");

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { choosePrices, pinOf, type PriceSettings } from "../../src/catalog/choose.js";
+
+/** What a scenario that pins `id` (and says no site) asks for. */
+const pin = (id: string) => ({ pin: id, site: null });
+import { choosePrices, wantedOf, type PriceSettings } from "../../src/catalog/choose.js";
 import { builtinCatalogById, seedCatalog } from "../../src/catalog/index.js";
 import { resolveCatalog } from "../../src/catalog/load.js";
 import type { Catalog } from "../../src/catalog/schema.js";
@@ -25,9 +28,9 @@ const config = (catalog: Catalog, setting: "catalog" | "pricing" = "pricing") =>
 
 describe("choosePrices: one precedence for every bill", () => {
   it("prices with the list in effect on the day when nothing chose one", () => {
-    expect(choosePrices(settings(), null).catalog.id).toBe("tencent-im-cn-2024");
-    expect(choosePrices(settings({ day: "2023-06-01" }), null).catalog.id).toBe("tencent-im-cn-2020");
-    const choice = choosePrices(settings(), null);
+    expect(choosePrices(settings()).catalog.id).toBe("tencent-im-cn-2024");
+    expect(choosePrices(settings({ day: "2023-06-01" })).catalog.id).toBe("tencent-im-cn-2020");
+    const choice = choosePrices(settings());
     expect(choice.pricing).toMatchObject({
       on: "2026-11-29",
       chosenBy: "date",
@@ -39,7 +42,7 @@ describe("choosePrices: one precedence for every bill", () => {
   });
 
   it("takes a pin over the config, and says the config's list was not used", () => {
-    const choice = choosePrices(settings({ config: config(overlay) }), "tencent-im-cn-2020");
+    const choice = choosePrices(settings({ config: config(overlay) }), pin("tencent-im-cn-2020"));
     expect(choice.catalog).toBe(seedCatalog);
     expect(choice.pricing.chosenBy).toBe("pin");
     expect(choice.notes.map((note) => note.code)).toEqual(["pricing.config-not-used", "catalog.superseded"]);
@@ -52,7 +55,10 @@ describe("choosePrices: one precedence for every bill", () => {
   });
 
   it("takes a flag over a pin, and says the pin lost", () => {
-    const choice = choosePrices(settings({ explicit: { catalog: list2024, by: "--catalog" } }), "tencent-im-cn-2020");
+    const choice = choosePrices(
+      settings({ explicit: { catalog: list2024, by: "--catalog" } }),
+      pin("tencent-im-cn-2020"),
+    );
     expect(choice.catalog).toBe(list2024);
     expect(choice.pricing.chosenBy).toBe("flag");
     expect(choice.notes).toEqual([
@@ -66,7 +72,6 @@ describe("choosePrices: one precedence for every bill", () => {
         config: { ...config(overlay), taken: ["lang", "discount"] },
         discount: { percent: "15", from: "config" },
       }),
-      null,
     );
     expect(choice.catalog).toBe(overlay);
     expect(choice.pricing).toMatchObject({
@@ -84,30 +89,29 @@ describe("choosePrices: one precedence for every bill", () => {
         explicit: { catalog: seedCatalog, by: "--catalog" },
         config: { file: "im-bill.config.yaml", taken: [], overridden: [{ setting: "pricing", by: "--catalog" }] },
       }),
-      null,
     );
     expect(choice.notes.map((note) => note.code)).toEqual(["pricing.config-overridden", "catalog.superseded"]);
   });
 
   it("lets a pin name the list the run was given (an overlay's own id)", () => {
-    expect(choosePrices(settings({ config: config(overlay) }), "acme").catalog).toBe(overlay);
+    expect(choosePrices(settings({ config: config(overlay) }), pin("acme")).catalog).toBe(overlay);
   });
 
   it("treats a pin that names no list as no pin (the validator reports it)", () => {
     const run = settings();
-    expect(choosePrices(run, "tencent-im-cn-2099")).toBe(choosePrices(run, null));
-    expect(choosePrices(run, "tencent-im-cn-2099").catalog.id).toBe("tencent-im-cn-2024");
+    expect(choosePrices(run, pin("tencent-im-cn-2099"))).toBe(choosePrices(run));
+    expect(choosePrices(run, pin("tencent-im-cn-2099")).catalog.id).toBe("tencent-im-cn-2024");
   });
 
   it("gives the same choice for the same settings, pin and day (a batch makes a handful)", () => {
     const run = settings();
-    expect(choosePrices(run, null)).toBe(choosePrices(run, null));
-    expect(choosePrices(run, "nope")).toBe(choosePrices(run, null));
-    expect(choosePrices(run, "tencent-im-cn-2020")).not.toBe(choosePrices(run, null));
+    expect(choosePrices(run)).toBe(choosePrices(run));
+    expect(choosePrices(run, pin("nope"))).toBe(choosePrices(run));
+    expect(choosePrices(run, pin("tencent-im-cn-2020"))).not.toBe(choosePrices(run));
   });
 
   it("says when a chosen list does not apply on the day priced, whichever way", () => {
-    const pinned2024 = choosePrices(settings({ day: "2023-06-01" }), "tencent-im-cn-2024");
+    const pinned2024 = choosePrices(settings({ day: "2023-06-01" }), pin("tencent-im-cn-2024"));
     expect(pinned2024.notes).toEqual([
       {
         code: "catalog.not-yet-in-effect",
@@ -117,7 +121,7 @@ describe("choosePrices: one precedence for every bill", () => {
       },
     ]);
     const old = resolveCatalog({ extends: "tencent-im-cn-2020", id: "old-deal", sources: {} }, "old-deal.yaml");
-    expect(choosePrices(settings({ explicit: { catalog: old, by: "--pricing" } }), null).notes).toEqual([
+    expect(choosePrices(settings({ explicit: { catalog: old, by: "--pricing" } })).notes).toEqual([
       {
         code: "catalog.base-superseded",
         list: "old-deal",
@@ -130,15 +134,25 @@ describe("choosePrices: one precedence for every bill", () => {
   });
 });
 
-describe("pinOf", () => {
+describe("wantedOf", () => {
   it.each([
-    [{ plan: "pro", catalog: "tencent-im-cn-2020" }, "tencent-im-cn-2020"],
-    [{ plan: "pro" }, null],
-    [{ plan: "pro", catalog: 7 }, null],
-    [Object.create({ catalog: "inherited" }) as object, null],
-    [null, null],
-    ["text", null],
-  ])("%j → %s", (document, pin) => {
-    expect(pinOf(document)).toBe(pin);
+    [
+      { plan: "pro", catalog: "tencent-im-cn-2020" },
+      { pin: "tencent-im-cn-2020", site: null },
+    ],
+    [
+      { plan: "standard", site: "intl" },
+      { pin: null, site: "intl" },
+    ],
+    [{ plan: "pro" }, { pin: null, site: null }],
+    [
+      { plan: "pro", catalog: 7, site: "moon" },
+      { pin: null, site: null },
+    ],
+    [Object.create({ catalog: "inherited", site: "intl" }) as object, { pin: null, site: null }],
+    [null, { pin: null, site: null }],
+    ["text", { pin: null, site: null }],
+  ])("%j → %j", (document, wanted) => {
+    expect(wantedOf(document)).toEqual(wanted);
   });
 });

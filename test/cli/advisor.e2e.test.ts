@@ -89,7 +89,7 @@ describe("im-bill forecast", () => {
     });
     const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
     expect(csv.split("\r\n")[0]).toBe(
-      "month,calendar_month,plan,peak_dau,peak_groups,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,currency,catalog,violations",
+      "month,calendar_month,plan,peak_dau,mau,peak_groups,community_messages,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,currency,catalog,violations",
     );
     expect(csv.split("\r\n")).toHaveLength(4);
   });

@@ -352,7 +352,7 @@ describe("im-bill diff", () => {
     expect(twice.stderr).toContain("lines[3].id: the line id addon.securityStrike is given twice (first at lines[2])");
     const decimals = tampered("decimals.json", (estimate) => (estimate.lines[0].unitPrice = "1499.0"));
     expect(decimals.stderr).toContain(
-      'lines[0].unitPrice: must be an amount with two decimals, such as "999.00", got "1499.0"',
+      'lines[0].unitPrice: must be a price with two decimals (four at most for a price per unit), such as "999.00" or "0.015", got "1499.0"',
     );
     const currencies = tampered("currencies.json", (estimate) => (estimate.currency = "USD"));
     expect(currencies.stderr).toContain(

@@ -58,7 +58,11 @@ describe("bash", () => {
     [["im-bill", "--debug", "ch"], ["check"]],
     [["im-bill", "estimate", "--plan", ""], [...editionIds]],
     [["im-bill", "estimate", "--plan", "=", ""], [...editionIds]],
-    [["im-bill", "forecast", "-p", "f"], ["flagship"]],
+    // the editions of every list: the mainland's flagship, the international original mode's free
+    [
+      ["im-bill", "forecast", "-p", "f"],
+      ["flagship", "free"],
+    ],
     [["im-bill", "estimate", "--catalog", ""], builtinCatalogIds()],
     [
       ["im-bill", "estimate", "--format", ""],
@@ -68,7 +72,10 @@ describe("bash", () => {
       ["im-bill", "batch", "--format", "j"],
       ["json", "jsonl"],
     ],
-    [["im-bill", "estimate", "--addon", ""], ["securityStrike"]],
+    [
+      ["im-bill", "estimate", "--addon", ""],
+      ["contentFiltering", "securityStrike"],
+    ],
     [["im-bill", "schema", ""], [...SCHEMA_KINDS]],
     [["im-bill", "completion", ""], [...SHELLS]],
     [["im-bill", "catalogs", "--diff", "tencent-im-cn-2020", "tencent"], builtinCatalogIds()],
@@ -163,7 +170,10 @@ describe.skipIf(zsh.skip)(zsh.title, () => {
     term.keys("Tab");
     await term.waitFor("> im-bill estimate --plan");
     term.keys("Tab");
-    await term.waitFor(/flagship\s+pro\s+trial/);
+    // Every list's editions, the mainland's and the international site's.
+    await term.waitFor(/developer\s/);
+    await term.waitFor(/flagship\s/);
+    await term.waitFor(/premium\s/);
     term.keys("C-u", "im-bill estimate --file app-", "Tab");
     await term.waitFor("--file app-two.yaml");
     term.keys("C-u", "im-bill completion ", "Tab");

@@ -17,6 +17,10 @@ describe.skipIf(tmux.skip)(tmux.title, () => {
   it("asks, shows the total, saves a scenario that re-prices to the same total", async () => {
     const cwd = fixtureDir({});
     const term = session("guided", cwd, `${process.execPath} ${bin}`);
+    // No flag or setting chose a site: asked first, the mainland the default.
+    await term.waitFor("? Site");
+    expect(term.screen()).toContain("International (tencentcloud.com, USD)");
+    term.keys("Enter");
     await term.waitFor("? Edition");
     term.keys("Enter"); // Pro
     await term.waitFor("? Peak DAU of the month");
@@ -49,6 +53,34 @@ describe.skipIf(tmux.skip)(tmux.title, () => {
     const saved = join(cwd, "im-bill-scenario.json");
     expect(JSON.parse(readFileSync(saved, "utf8")).plan).toBe("pro");
     expect(JSON.parse(imBill(["estimate", "--file", saved, "--format", "json"]).stdout).total).toBe("3499.00");
+  });
+
+  it("on the international site, asks monthly active users, not DAU, and prices in USD", async () => {
+    const cwd = fixtureDir({});
+    const term = session("intl", cwd, `${process.execPath} ${bin} estimate -i --on 2025-06-01`);
+    await term.waitFor("? Site");
+    term.keys("Down", "Enter");
+    await term.waitFor("? Edition");
+    expect(term.screen()).toContain("Standard (标准版) — $399.00/month");
+    term.keys("Enter"); // Standard
+    await term.waitFor("? Monthly active users");
+    term.keys("25000", "Enter");
+    for (const question of ["Peak number of groups", "Live groups", "Members the largest group", "Groups one user"]) {
+      await term.waitFor(`? ${question}`);
+      term.keys("Enter");
+    }
+    await term.waitFor("? Save this scenario as a JSON file?");
+    const screen = term.screen();
+    expect(screen).not.toContain("Peak DAU");
+    expect(screen).not.toContain("community");
+    // Standard has no community groups, and no history tiers to choose: neither is asked.
+    expect(screen).not.toContain("? Message history");
+    expect(screen).toMatch(/Peak MAU overage\s+│\s+15,000 × \$0\.015\/user\s+│.*│\s+\$225\.00 │/);
+    expect(screen).toMatch(/Total\s+│\s+\$624\.00 │/);
+    term.keys("Enter");
+    await term.waitFor("? Price the same");
+    term.keys("Enter");
+    await term.waitFor("EXIT=0");
   });
 
   it("takes flags as answers with estimate -i", async () => {
@@ -94,6 +126,8 @@ describe.skipIf(tmux.skip)(tmux.title, () => {
   it("speaks Chinese under LANG=zh_CN.UTF-8: hints, yes and no", async () => {
     const cwd = fixtureDir({});
     const term = session("zh", cwd, `LANG=zh_CN.UTF-8 ${process.execPath} ${bin}`);
+    await term.waitFor("? 站点");
+    term.keys("Enter");
     await term.waitFor("? 版本");
     expect(term.screen()).toContain("↑↓ 移动 • ⏎ 选择");
     term.keys("Enter");
@@ -120,6 +154,8 @@ describe.skipIf(tmux.skip)(tmux.title, () => {
   it("exits 130 on Ctrl-C with one short line and nothing written", async () => {
     const cwd = fixtureDir({});
     const term = session("cancelled", cwd, `${process.execPath} ${bin}`);
+    await term.waitFor("? Site");
+    term.keys("Enter");
     await term.waitFor("? Edition");
     term.keys("Enter");
     await term.waitFor("? Peak DAU");

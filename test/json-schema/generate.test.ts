@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
+import { builtinCatalogs, seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
 import { SCHEMA_KINDS, jsonSchema } from "../../src/json-schema/generate.js";
 import { root } from "../helpers/cli.js";
 import { price } from "../helpers/scenario.js";
@@ -36,6 +36,22 @@ describe("schemas/", () => {
     expect(validate({ plan: "pro", usage: { peakDau: -5 } })).toBe(false);
     expect(validate({ plan: "gold" })).toBe(false);
     expect(validate({ plan: "pro", feature: {} })).toBe(false);
+  });
+
+  it("the scenario schema knows each site's editions and metrics: no MAU on the mainland", () => {
+    const validate = validator("scenario");
+    expect(validate({ plan: "standard", site: "intl", usage: { mau: 25_000, communityMessages: 5 } })).toBe(true);
+    expect(validate({ plan: "ultimate", site: "intl", usage: { peakDau: 25_000 } })).toBe(true);
+    expect(validate({ plan: "standard", usage: { mau: 25_000 } })).toBe(false);
+    expect(validate({ plan: "pro", site: "cn", usage: { mau: 25_000 } })).toBe(false);
+    expect(validate({ plan: "enterprise", site: "intl" })).toBe(false);
+    expect(validate({ plan: "pro", site: "moon" })).toBe(false);
+  });
+
+  it("the catalog schema accepts every built-in list, the international site's too", () => {
+    const validate = validator("catalog");
+    for (const list of builtinCatalogs())
+      expect(validate(list), `${list.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 
   it("the catalog schema accepts the built-in catalog and the overlay example", () => {

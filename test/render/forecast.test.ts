@@ -10,7 +10,7 @@ const run = (document: object, options: Partial<Parameters<typeof forecast>[1]> 
   forecast(validateScenario(document, { catalog: seedCatalog, source: "test" }), {
     settings: seedSettings(),
     months: 3,
-    growth: { dau: "0", groups: "0", bandwidth: "0" },
+    growth: { dau: "0", mau: "0", groups: "0", bandwidth: "0" },
     autoPlan: false,
     ...options,
   });
@@ -19,7 +19,7 @@ describe("describeForecast", () => {
   it("says a violation once, with the months it holds for", () => {
     const result = run(
       { plan: "trial", usage: { peakDau: 100 } },
-      { growth: { dau: "50", groups: "0", bandwidth: "0" } },
+      { growth: { dau: "50", mau: "0", groups: "0", bandwidth: "0" } },
     );
     expect(describeForecast(result, "en").notes).toEqual([
       {
@@ -32,7 +32,7 @@ describe("describeForecast", () => {
   it("says why auto-plan does not return to Trial, in each language", () => {
     const down = run(
       { plan: "pro", usage: { peakDau: 200 } },
-      { autoPlan: true, growth: { dau: "-60", groups: "0", bandwidth: "0" } },
+      { autoPlan: true, growth: { dau: "-60", mau: "0", groups: "0", bandwidth: "0" } },
     );
     expect(describeForecast(down, "en").notes[0]!.message).toBe(
       "month 2: Trial would fit for ¥0.00, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)",

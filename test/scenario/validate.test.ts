@@ -20,9 +20,12 @@ describe("validateScenario", () => {
       name: null,
       plan: "pro",
       catalog: null,
+      site: null,
       usage: {
         peakDau: 0,
+        mau: 0,
         peakGroups: 0,
+        communityMessages: 0,
         liveGroups: 0,
         bandwidth: {
           mainlandMbps: 0,

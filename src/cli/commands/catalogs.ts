@@ -2,7 +2,8 @@
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
 import { Command, Option } from "commander";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
-import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf } from "../../catalog/index.js";
+import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, siteOf } from "../../catalog/index.js";
+import { sites } from "../../vocabulary.js";
 import type { Catalog } from "../../catalog/schema.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { today } from "../../util/today.js";
@@ -26,9 +27,12 @@ export function catalogsCommand(context: CommandContext): Command {
       const render = await import("../../render/catalogs.js");
       if (flags.diff !== undefined) {
         if (flags.diff.length > 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
-        // One list is compared with the list in effect today.
-        const names = flags.diff.length === 1 ? [flags.diff[0]!, catalogOn(today())!.id] : flags.diff;
-        const [before, after] = await Promise.all(names.map((name) => catalogNamed(name, context)));
+        // One list is compared with the list of its site in effect today.
+        const first = await catalogNamed(flags.diff[0]!, context);
+        const [before, after] =
+          flags.diff.length === 1
+            ? [first, catalogOn(today(), siteOf(first))!]
+            : [first, await catalogNamed(flags.diff[1]!, context)];
         const changes = diffCatalogs(before!, after!);
         io.stdout.write(
           flags.format === "json"
@@ -38,12 +42,12 @@ export function catalogsCommand(context: CommandContext): Command {
         return context.setExitCode(EXIT_OK);
       }
       const day = today();
-      const current = catalogOn(day);
-      const rows = builtinCatalogs().map((catalog) => ({
-        catalog,
-        counts: countFigures(catalog),
-        current: catalog.id === current?.id,
-      }));
+      // The lists by site, each site's oldest first: the one in effect today on each site is marked.
+      const rows = sites.flatMap((site) =>
+        builtinCatalogs()
+          .filter((catalog) => siteOf(catalog) === site)
+          .map((catalog) => ({ catalog, counts: countFigures(catalog), current: catalog === catalogOn(day, site) })),
+      );
       io.stdout.write(
         flags.format === "json"
           ? `${JSON.stringify(
@@ -52,6 +56,7 @@ export function catalogsCommand(context: CommandContext): Command {
                 version: catalog.version,
                 title: catalog.title,
                 currency: catalog.currency,
+                site: siteOf(catalog),
                 effective: effectiveOf(catalog),
                 lastVerified: catalog.lastVerified ?? null,
                 inEffectToday: inEffect,

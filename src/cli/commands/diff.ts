@@ -2,7 +2,7 @@
 // saved estimates), for a pull request.
 import { Command, Option } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
-import { choosePrices, pinOf, type PriceSettings } from "../../catalog/choose.js";
+import { choosePrices, wantedOf, type PriceSettings } from "../../catalog/choose.js";
 import { resolve } from "node:path";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import { readDocument } from "../../document/read.js";
@@ -179,7 +179,7 @@ async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: L
     if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));
     return estimate;
   }
-  const prices = choosePrices(settings, pinOf(data));
+  const prices = choosePrices(settings, wantedOf(data));
   const { describe } = await import("../../render/describe.js");
   return describe(priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices), lang);
 }

@@ -156,7 +156,7 @@ async function runUsage(
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
   const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const bill = priceMonths(scenario, months, settings);
+  const bill = priceMonths(scenario, months, settings, path === "-" ? "stdin" : path);
   const render = await import("../../render/usage.js");
   if (target.format === "json")
     await writeReport(`${JSON.stringify(render.describeUsage(bill, lang), null, 2)}\n`, target, context);

@@ -14,6 +14,7 @@ interface ForecastFlags extends ScenarioFlags, PriceFlags {
   months: string;
   start?: string;
   dauGrowth: string;
+  mauGrowth: string;
   groupsGrowth: string;
   bandwidthGrowth: string;
   autoPlan?: boolean;
@@ -30,6 +31,7 @@ export function forecastCommand(context: CommandContext): Command {
     .option("--months <n>", h.forecast.months, "12")
     .option("--start <date>", h.forecast.start)
     .option("--dau-growth <percent>", h.forecast.dauGrowth, "0%")
+    .option("--mau-growth <percent>", h.forecast.mauGrowth, "0%")
     .option("--groups-growth <percent>", h.forecast.groupsGrowth, "0%")
     .option("--bandwidth-growth <percent>", h.forecast.bandwidthGrowth, "0%")
     .option("--auto-plan", h.forecast.autoPlan)
@@ -53,6 +55,7 @@ export function forecastCommand(context: CommandContext): Command {
       }
       const growth = {
         dau: parseGrowth("--dau-growth", flags.dauGrowth),
+        mau: parseGrowth("--mau-growth", flags.mauGrowth),
         groups: parseGrowth("--groups-growth", flags.groupsGrowth),
         bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
       };

@@ -22,7 +22,7 @@ export function pricesCommand(context: CommandContext): Command {
       // day's. A sheet shows list prices: the config's discount is not taken.
       const { discount: _discount, config, ...listed } = settings;
       const taken = config && { ...config, taken: config.taken.filter((setting) => setting !== "discount") };
-      const prices = choosePrices({ ...listed, ...(taken ? { config: taken } : {}) }, null);
+      const prices = choosePrices({ ...listed, ...(taken ? { config: taken } : {}) });
       const { catalog } = prices;
       if (flags.format === "json") {
         io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);

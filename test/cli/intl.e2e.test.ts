@@ -1,0 +1,175 @@
+// The international site through the built binary: --site, a scenario's site, the
+// project config's, each command on the USD lists, and the errors that keep the sites apart.
+import { describe, expect, it } from "vitest";
+import { imBill } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+
+const json = (args: string[], cwd?: string) => {
+  const result = imBill(args, cwd ? { cwd } : {});
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout);
+};
+
+describe("--site intl", () => {
+  it("prices on the international site's list in effect on the day, in USD, and says so", () => {
+    const bill = json([
+      "estimate",
+      "--site",
+      "intl",
+      "--plan",
+      "standard",
+      "--mau",
+      "25k",
+      "--on",
+      "2025-06-01",
+      "--format",
+      "json",
+    ]);
+    expect(bill).toMatchObject({ currency: "USD", total: "624.00" });
+    expect(bill.pricing.catalog).toMatchObject({ id: "tencent-im-intl-2025", site: "intl", currency: "USD" });
+    const table = imBill(["estimate", "--site", "intl", "--plan", "standard", "--mau", "25000", "--on", "2025-06-01"]);
+    expect(table.stdout).toMatch(/Peak MAU overage\s+│ 15,000 × \$0\.015\/user\s+│ \$225\.00 │/);
+    expect(table.stdout).toContain("Prices: tencent-im-intl-2025 2025.1 (USD), the list in effect on 2025-06-01");
+  });
+
+  it("names the metric a list bills when given one it does not, by its flag", () => {
+    const dau = imBill(["estimate", "--site", "intl", "--plan", "standard", "--dau", "25000"]);
+    expect(dau.status).toBe(2);
+    expect(dau.stderr).toContain(
+      "error: --dau: tencent-im-intl-2025 does not bill peak DAU: it bills monthly active users (usage.mau) and community messages a month (usage.communityMessages)",
+    );
+    const mau = imBill(["estimate", "--plan", "pro", "--mau", "25000"]);
+    expect(mau.status).toBe(2);
+    expect(mau.stderr).toMatch(/--mau: tencent-im-cn-2024 does not bill monthly active users: it bills peak DAU/);
+  });
+
+  it("refuses daily DAU from a usage file on a list that bills MAU", () => {
+    const result = imBill([
+      "estimate",
+      "--site",
+      "intl",
+      "--plan",
+      "standard",
+      "--usage-csv",
+      "examples/daily-usage.csv",
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^error: examples\/daily-usage\.csv: \d{4}-\d{2}: dau: tencent-im-intl-2025 does not bill peak DAU: it bills monthly active users \(usage\.mau\)\n$/,
+    );
+  });
+
+  it("keeps --site and a list of the other site apart", () => {
+    const result = imBill(["estimate", "--site", "intl", "--catalog", "tencent-im-cn-2024", "--plan", "pro"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--site: intl is not the site of tencent-im-cn-2024 (a list of cn)");
+    expect(imBill(["estimate", "--site", "moon", "--plan", "pro"]).stderr).toMatch(/--site.*moon.*cn, intl/);
+  });
+
+  it("compares the editions of the site's list, and forecasts MAU growth", () => {
+    const compared = imBill(["compare", "--site", "intl", "--mau", "25000", "--on", "2025-06-01"]).stdout;
+    expect(compared).toContain("Recommendation: Standard fits for $624.00");
+    const forecast = json([
+      "forecast",
+      "--site",
+      "intl",
+      "--plan",
+      "standard",
+      "--mau",
+      "9000",
+      "--mau-growth",
+      "20%",
+      "--months",
+      "3",
+      "--on",
+      "2025-06-01",
+      "--format",
+      "json",
+    ]);
+    // 9,000 → 10,800 → 12,960 MAU: 399, 399 + 800 × 0.015, 399 + 2,960 × 0.015
+    expect(forecast.months.map((month: { estimate: { total: string } }) => month.estimate.total)).toEqual([
+      "399.00",
+      "411.00",
+      "443.40",
+    ]);
+  });
+
+  it("shows the list's price sheet: MAU overage per user, community messages, no add-on table", () => {
+    const sheet = imBill(["prices", "--site", "intl", "--on", "2025-06-01", "--format", "markdown"]).stdout;
+    expect(sheet).toMatch(
+      /\| Peak MAU overage \| — \| \$0\.015 per user above 10,000 † \| \$0\.015 per user above 10,000 † \|/,
+    );
+    expect(sheet).toContain("$20.00 per started 10,000,000 above 100,000,000");
+    expect(sheet).not.toContain("Add-ons");
+  });
+});
+
+describe("catalogs", () => {
+  it("diffs lists across sites: the currency, the site and the package period differ", () => {
+    const diff = JSON.parse(
+      imBill(["catalogs", "--diff", "tencent-im-cn-2024", "tencent-im-intl-2022", "--format", "json"]).stdout,
+    );
+    expect(diff.changes.slice(0, 5)).toEqual([
+      { path: "id", before: "tencent-im-cn-2024", after: "tencent-im-intl-2022" },
+      { path: "version", before: "2024.2", after: "2023.3" },
+      { path: "currency", before: "CNY", after: "USD" },
+      { path: "site", before: "cn", after: "intl" },
+      { path: "prepaidPeriod.ends", before: "day-before", after: "same-day" },
+    ]);
+  });
+});
+
+describe("a scenario's site, and the project config's", () => {
+  it("prices a batch of both sites, each on its own list", () => {
+    const dir = fixtureDir({
+      "cn.yaml": "plan: pro\nusage: { peakDau: 25000 }\n",
+      "intl.yaml": "plan: premium\nsite: intl\nusage: { mau: 12345 }\n",
+    });
+    const lines = imBill(["batch", ".", "--on", "2025-06-01", "--format", "jsonl"], { cwd: dir })
+      .stdout.trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.pricing.catalog.id, line.total])).toEqual([
+      ["tencent-im-cn-2024", "3499.00"],
+      // 699 + 2,345 × 0.015 = 699 + 35.175 → 35.18
+      ["tencent-im-intl-2025", "734.18"],
+    ]);
+  });
+
+  it("takes the config's site, which --site replaces and a scenario's site overrides", () => {
+    const dir = fixtureDir({ "im-bill.config.yaml": "site: intl\n", ".git/HEAD": "ref: refs/heads/main\n" });
+    const fromConfig = json(["estimate", "--plan", "standard", "--on", "2025-06-01", "--format", "json"], dir);
+    expect(fromConfig.pricing).toMatchObject({
+      catalog: { id: "tencent-im-intl-2025" },
+      config: { file: "im-bill.config.yaml", settings: ["site"] },
+    });
+    const flag = json(["estimate", "--site", "cn", "--plan", "pro", "--format", "json"], dir);
+    expect(flag.pricing.catalog.site).toBe("cn");
+    expect(flag.notes.map((note: { code: string }) => note.code)).toContain("pricing.config-overridden");
+  });
+
+  it("leaves the config's list of one site to the scenarios of that site, and says so to the others", () => {
+    const dir = fixtureDir({
+      "im-bill.config.yaml": "catalog: tencent-im-cn-2024\n",
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "intl.yaml": "plan: standard\nsite: intl\nusage: { mau: 25000 }\n",
+    });
+    const bill = json(["estimate", "intl.yaml", "--on", "2025-06-01", "--format", "json"], dir);
+    expect(bill.pricing).toMatchObject({ chosenBy: "date", catalog: { id: "tencent-im-intl-2025" } });
+    expect(bill.notes.map((note: { message: string }) => note.message)).toContain(
+      "The catalog of im-bill.config.yaml (tencent-im-cn-2024) is not used: it is not a list of the international site, which this scenario is priced on",
+    );
+  });
+
+  it("refuses a config whose site and catalog disagree, naming the file", () => {
+    const dir = fixtureDir({
+      "im-bill.config.yaml": "site: intl\ncatalog: tencent-im-cn-2024\n",
+      ".git/HEAD": "ref: refs/heads/main\n",
+    });
+    const result = imBill(["estimate", "--plan", "pro"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "im-bill.config.yaml: site: intl is not the site of tencent-im-cn-2024 (a list of cn)",
+    );
+  });
+});
