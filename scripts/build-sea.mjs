@@ -42,6 +42,8 @@ try {
     // An executable's main script may only require Node's own modules, and
     // import() is not available with a code cache: lazy imports become bundled requires.
     supported: { "dynamic-import": false },
+    // Its package.json names "main" twice, the first a file it lacks: Node takes the last, esbuild the first.
+    alias: { "tls-sig-api-v2": "tls-sig-api-v2/TLSSigAPIv2.js" },
     // ES modules bundled into CommonJS lose import.meta.url (fdir's createRequire needs one).
     banner: { js: 'var __imBillUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { IM_BILL_VERSION: JSON.stringify(pkg.version), "import.meta.url": "__imBillUrl" },

@@ -7,12 +7,20 @@ import type { Scenario } from "../scenario/types.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 import { measures } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
+import { projectMonth, type Projection } from "./projection.js";
+
+/** "2026-11-30" for November 2026. */
+const lastDayOf = (month: MonthUsage): string => `${month.month}-${String(month.daysInMonth).padStart(2, "0")}`;
 
 /** A month of real usage: its peaks, the days that set them, and its bill. */
 export type UsageMonth = Pick<
   MonthUsage,
   "month" | "daysPresent" | "daysInMonth" | "peakDau" | "peakDauDate" | "peakGroups" | "peakGroupsDate"
-> & { bill: Bill };
+> & {
+  bill: Bill;
+  /** a month still running: the bill so far is to `to`; the projection prices its peaks at the month's end */
+  soFar?: { to: string; projection: Projection & { bill: Bill } };
+};
 
 /** Every month of a usage file priced, and the total over them (summed from the months' totals). */
 export interface UsageBill {
@@ -31,6 +39,8 @@ export function priceMonths(
   settings: PriceSettings,
   /** the usage file, as errors name it */
   source = "usage",
+  /** the month still running ("2026-11"), priced so far and projected to its end */
+  running?: string,
 ): UsageBill {
   const priced = months.map((month): UsageMonth => {
     const { bandwidth } = scenario.usage;
@@ -73,7 +83,9 @@ export function priceMonths(
       groups: peakGroups,
       groupsDate: peakGroupsDate,
     });
-    const missing = daysInMonth - daysPresent;
+    // A month still running lacks no day after its latest: those have not come yet.
+    const soFar = month.month === running && month.lastDate < lastDayOf(month);
+    const missing = (soFar ? Number(month.lastDate.slice(8)) : daysInMonth) - daysPresent;
     if (missing > 0)
       bill.notes.push({
         kind: "missing-days",
@@ -82,7 +94,25 @@ export function priceMonths(
         missing,
         days: daysInMonth,
       });
-    return { month: month.month, daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate, bill };
+    const priced: UsageMonth = {
+      month: month.month,
+      daysPresent,
+      daysInMonth,
+      peakDau,
+      peakDauDate,
+      peakGroups,
+      peakGroupsDate,
+      bill,
+    };
+    if (soFar) {
+      const projection = projectMonth(month.days, { dau: peakDau, groups: peakGroups }, lastDayOf(month));
+      const projected: Scenario = {
+        ...monthly,
+        usage: { ...monthly.usage, peakDau: projection.peakDau, peakGroups: projection.peakGroups },
+      };
+      priced.soFar = { to: month.lastDate, projection: { ...projection, bill: priceScenario(projected, prices) } };
+    }
+    return priced;
   });
   const total = priced.reduce((sum, { bill }) => sum.plus(bill.total), new Money(0));
   return { months: priced, total: toAmount(total), currency: priced[0]?.bill.prices.catalog.currency ?? "CNY" };

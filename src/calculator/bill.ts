@@ -20,8 +20,8 @@ export type Unit =
 export type Formula =
   /** the package: one month of the edition's fee */
   | { op: "fee" }
-  /** ceil((peak − free) / step) started blocks above the free quota */
-  | { op: "ceil-div"; peak: number; free: number; step: number; blocks: string }
+  /** ceil((peak − free) / step) started blocks above the free quota; the next block starts at `nextStepAt` */
+  | { op: "ceil-div"; peak: number; free: number; step: number; blocks: string; nextStepAt: number }
   /** per unit above the free quota (MAU at 0.015 USD a user): peak − free */
   | { op: "per-unit"; peak: number; free: number; quantity: string }
   /** a limit add-on: the need is above what the edition includes; the add-on raises it (null: without limit) */
@@ -84,6 +84,18 @@ export type Finding =
     }
   | { kind: "missing-days"; code: "usage.missing-days"; month: string; missing: number; days: number };
 
+/**
+ * How far a metric billed in started blocks is from its next block: the peak now, the
+ * first value the next block is charged at, and that block's price. One per metric the
+ * edition bills so, whether a block is charged yet or not.
+ */
+export interface Headroom {
+  metric: OverageMetric;
+  current: number;
+  nextStepAt: number;
+  price: string;
+}
+
 /** The bill of one scenario on one edition. Subtotals and the total are sums of the lines. */
 export interface Bill {
   name: string | null;
@@ -96,6 +108,8 @@ export interface Bill {
   total: string;
   violations: Finding[];
   notes: Finding[];
+  /** each block-billed metric's distance to its next block */
+  headroom: Headroom[];
 }
 
 /** A bill's notes about its prices, with what their words need (for a tally of many bills). */

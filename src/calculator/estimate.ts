@@ -8,7 +8,7 @@ import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
 import { compile, type CompiledEdition, type Option, type Price } from "./compiled.js";
 import { discountOf, Money, toAmount } from "../util/money.js";
-import type { Bill, BillLine, Finding, Formula, Unit } from "./bill.js";
+import type { Bill, BillLine, Finding, Formula, Headroom, Unit } from "./bill.js";
 import type { Category } from "./types.js";
 import { maxOf } from "../util/array.js";
 import { own } from "../util/own.js";
@@ -28,6 +28,7 @@ interface Draft {
   lines: DraftLine[];
   violations: Finding[];
   notes: Finding[];
+  headroom: Headroom[];
 }
 
 const ONE = new Money(1);
@@ -62,6 +63,7 @@ export function priceScenario(scenario: Scenario, prices: PriceChoice): Bill {
     total: toAmount(sums.base.plus(sums.overage).plus(sums.addon).plus(sums.discount)),
     violations: draft.violations,
     notes: draft.notes,
+    headroom: draft.headroom,
   };
 }
 
@@ -156,7 +158,7 @@ function draftBill(
   if (!compiled) throw new Error(`unreachable: ${catalog.id} has no edition ${plan}`);
   const packageFee = unpriced && !compiled.packageFee ? FREE : priceOf(compiled, plan);
   const edition = compiled.edition;
-  const draft: Draft = { lines: [], violations: [], notes: [] };
+  const draft: Draft = { lines: [], violations: [], notes: [], headroom: [] };
   const limits = limitNeedsOf(scenario);
   const meters = meteredNeeds(scenario);
   const requested = scenario.features.addons;
@@ -175,11 +177,15 @@ function draftBill(
     const peak = limits[METRIC_USAGE[metric]];
     const { free, unit: step } = overage.rule;
     const excess = peak - free;
-    if (excess <= 0) continue;
     // Each started block above the free quota is charged whole (exact: safe integers);
     // a block of one is a price per unit, the line rounded half-up to the cent.
-    const remainder = excess % step;
-    const blocks = new Money((excess - remainder) / step + (remainder > 0 ? 1 : 0));
+    const remainder = excess > 0 ? excess % step : 0;
+    const count = excess > 0 ? (excess - remainder) / step + (remainder > 0 ? 1 : 0) : 0;
+    // The next block starts one past the last one charged (past the free quota, for the first).
+    const nextStepAt = free + count * step + 1;
+    if (step > 1) draft.headroom.push({ metric, current: peak, nextStepAt, price: overage.price.text });
+    if (excess <= 0) continue;
+    const blocks = new Money(count);
     draft.lines.push({
       id: `overage.${metric}`,
       category: "overage",
@@ -189,7 +195,7 @@ function draftBill(
       formula:
         step === 1
           ? { op: "per-unit", peak, free, quantity: blocks.toString() }
-          : { op: "ceil-div", peak, free, step, blocks: blocks.toString() },
+          : { op: "ceil-div", peak, free, step, blocks: blocks.toString(), nextStepAt },
     });
   }
 

@@ -26,6 +26,17 @@ export const LineSchema = z.strictObject({
   ),
   amount: describe(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
   explain: describe(z.string(), "The formula, in words"),
+  headroom: z.optional(
+    describe(
+      z.strictObject({
+        metric: describe(z.string(), "What the line counts: dau, groups, communityMessages"),
+        current: describe(z.number(), "The peak the line is charged for"),
+        nextStepAt: describe(z.number(), "The first value the next block is charged at"),
+        price: describe(z.string(), "The next block's price"),
+      }),
+      "A line charged in started blocks: where the next block starts",
+    ),
+  ),
 });
 export type Line = z.infer<typeof LineSchema>;
 

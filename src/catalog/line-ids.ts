@@ -1,11 +1,14 @@
 import type { PriceSettings } from "./choose.js";
-import { builtinCatalogs } from "./index.js";
+import { bills, builtinCatalogs } from "./index.js";
+import { overageMetrics } from "../vocabulary.js";
 import type { Catalog } from "./schema.js";
 
 /** Every priced line id an estimate with this catalog can have, in estimate order (the discount is a subtotal). */
 export function lineIds(catalog: Catalog): string[] {
   const addons = new Set(Object.values(catalog.editions).flatMap((edition) => Object.keys(edition.addons)));
-  return ["package", "overage.dau", "overage.groups", ...[...addons].map((key) => `addon.${key}`)];
+  // The overage lines of the metrics the list bills (DAU and groups on the mainland, MAU abroad).
+  const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => `overage.${metric}`);
+  return ["package", ...billed, ...[...addons].map((key) => `addon.${key}`)];
 }
 
 /**

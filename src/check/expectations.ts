@@ -1,11 +1,13 @@
 // Comparing an bill with what its scenario expects (the `expect` block).
 import { Money } from "../util/money.js";
-import type { Bill } from "../calculator/bill.js";
+import type { Bill, Headroom } from "../calculator/bill.js";
 import type { Expect } from "../scenario/schema.js";
 import { closest } from "../util/suggest.js";
 
 export interface Failure {
-  check: "total" | "maxTotal" | "line" | "violations" | "expect";
+  check: "total" | "maxTotal" | "line" | "violations" | "expect" | "headroom";
+  /** a metric within --headroom of its next block */
+  headroom?: Headroom & { percent: string };
   /** the line id, for a line check */
   line?: string;
   expected: string;
@@ -57,6 +59,17 @@ export function checkExpectations(
     }
   }
   return { status: failures.length > 0 ? "failed" : "passed", failures };
+}
+
+/**
+ * The metrics of a bill within `percent` of their next block (`check --headroom 5%`):
+ * the distance to it at most that share of where it starts. A daily job warns before
+ * the bill moves.
+ */
+export function nearSteps(headroom: readonly Headroom[], percent: string): Headroom[] {
+  return headroom.filter((each) =>
+    new Money(each.nextStepAt - each.current).lessThanOrEqualTo(new Money(each.nextStepAt).times(percent).div(100)),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { priceDocument } from "../batch/price.js";
 import type { NoteOfPrices, PriceSettings } from "../catalog/choose.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
 import { lineIds } from "../catalog/line-ids.js";
-import { notesOfPrices, type Bill } from "../calculator/bill.js";
+import { notesOfPrices, type Bill, type Headroom } from "../calculator/bill.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Text } from "../errors.js";
 import type { Expect } from "../scenario/schema.js";
@@ -22,6 +22,8 @@ export interface CheckResult {
   /** what is said of those prices (a list not in effect, a pin that lost) */
   said?: NoteOfPrices[];
   failures: Failure[];
+  /** each block-billed metric's distance to its next block */
+  headroom?: Headroom[];
   /** why it could not be priced, in the reader's language when it is said */
   error?: Text;
 }
@@ -45,7 +47,18 @@ export function checkedBill(
   const { status, failures } = checkExpectations(bill, expect, lineIds(catalog));
   const { total, prices } = bill;
   const { currency } = prices.catalog;
-  return { id, source, status, total, currency, pricing: prices.pricing, said: notesOfPrices(bill), failures };
+  const { headroom } = bill;
+  return {
+    id,
+    source,
+    status,
+    total,
+    currency,
+    pricing: prices.pricing,
+    said: notesOfPrices(bill),
+    failures,
+    headroom,
+  };
 }
 
 export interface CheckSummary {

@@ -45,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<Define>> = {
   diff: async () => (await import("./commands/diff.js")).diffCommand,
   prices: async () => (await import("./commands/prices.js")).pricesCommand,
   catalogs: async () => (await import("./commands/catalogs.js")).catalogsCommand,
+  usage: async () => (await import("./commands/usage.js")).usageCommand,
   schema: async () => (await import("./commands/schema.js")).schemaCommand,
   completion: async () => (await import("./commands/completion.js")).completionCommand,
 };

@@ -24,7 +24,7 @@ export const CONFIG_FLAGS = {
   discount: "--discount",
   lang: "--lang",
   site: "--site",
-} as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema">]-?: `--${Setting}` };
+} as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema" | "usage">]-?: `--${Setting}` };
 
 /** The values of the flags a project config can set, as commander gives them: the text typed. */
 type ConfigFlagValues = { [Setting in Exclude<keyof typeof CONFIG_FLAGS, "site">]?: string } & { site?: Site };

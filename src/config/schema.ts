@@ -5,6 +5,7 @@ import * as z from "zod/mini";
 import type { Lang } from "../i18n/lang.js";
 import { field, text } from "../validation/fields.js";
 import { sites, type Site } from "../vocabulary.js";
+import { regionNames, type Region } from "../tencent/regions.js";
 
 /** A config found and validated: each setting as the flag it stands for would give it. */
 export interface ProjectConfig {
@@ -17,6 +18,17 @@ export interface ProjectConfig {
   discount?: string;
   lang?: Lang;
   site?: Site;
+  /** `usage pull`'s settings (never the secret key) */
+  usage?: UsagePullSettings;
+}
+
+export interface UsagePullSettings {
+  sdkappid?: string;
+  admin?: string;
+  region?: Region;
+  baseUrl?: string;
+  /** the usage file, as a path from the current directory (the config's own is relative to the config) */
+  output?: string;
 }
 
 /** "15%", "15" or 15: a percentage from 0 to 100 with at most four decimals (checked again by discountOf). */
@@ -43,6 +55,26 @@ export const ProjectConfigSchema = z.strictObject({
       "The site whose price lists the day picks: cn (the mainland, the default) or intl (tencentcloud.com, USD) (as --site)",
       (r) => r.oneOf(sites.join(", ")),
     ),
+  ),
+  // The secret key is not a setting: it comes from the environment or a file of its own.
+  usage: z.optional(
+    z.strictObject({
+      sdkappid: z.optional(
+        field(
+          z.union([z.string().check(z.regex(/^\d{1,20}$/)), z.int().check(z.minimum(1))]),
+          "The app's SDKAppID (as --sdkappid)",
+          (r) => r.sdkappid,
+        ),
+      ),
+      admin: z.optional(text("An administrator account of the app (as --admin)")),
+      region: z.optional(
+        field(z.enum(regionNames as [Region, ...Region[]]), "The app's data center (as --region)", (r) =>
+          r.oneOf(regionNames.join(", ")),
+        ),
+      ),
+      baseUrl: z.optional(text("The REST API's address, for a data center not in --region's list (as --base-url)")),
+      output: z.optional(text("The usage CSV the pull merges into, relative to this config (as --output)")),
+    }),
   ),
 });
 

@@ -46,5 +46,18 @@ export function validateConfig(
     ...(percent !== undefined ? { discount: percent } : {}),
     ...(data.lang !== undefined ? { lang: data.lang } : {}),
     ...(data.site !== undefined ? { site: data.site } : {}),
+    ...(data.usage !== undefined
+      ? {
+          usage: {
+            ...(data.usage.sdkappid !== undefined ? { sdkappid: String(data.usage.sdkappid) } : {}),
+            ...(data.usage.admin !== undefined ? { admin: data.usage.admin } : {}),
+            ...(data.usage.region !== undefined ? { region: data.usage.region } : {}),
+            ...(data.usage.baseUrl !== undefined ? { baseUrl: data.usage.baseUrl } : {}),
+            ...(data.usage.output !== undefined
+              ? { output: relative(cwd, resolve(folder, data.usage.output)) || "." }
+              : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -30,6 +30,7 @@ export const enMessages = {
     appliesTo: "a list of base, overage, addon",
     percent: 'a percentage from 0 to 100 (at most four decimals), such as "15%"',
     lang: "en or zh",
+    sdkappid: "an SDKAppID, digits such as 1400000000",
     editionId: "an id of lower-case letters, digits and hyphens, such as pro",
     editions: "an object of one edition or more",
     kind: (kind: string) => ({ object: "an object", record: "an object", array: "a list" })[kind] ?? `a ${kind}`,
@@ -151,6 +152,8 @@ export const enMessages = {
   overageExplain: (peak: number, free: number, size: number, blocks: string) =>
     `ceil((${n(peak)} − ${n(free)} free) / ${n(size)}) = ${blocks}`,
   perUnitExplain: (peak: number, free: number, quantity: string) => `${n(peak)} − ${n(free)} free = ${n(quantity)}`,
+  nextStep: (price: string, at: number, away: number) => `next ${price} from ${n(at)}, ${n(away)} away`,
+  headroomLine: (metric: string, current: number, next: string) => `${metric} ${n(current)}: ${next}`,
   limitAddonLabel: (name: string, raisesTo: number | null) => (raisesTo === null ? name : `${name} → ${n(raisesTo)}`),
   limitAddonExplain: (need: number, included: number, raisesTo: number | null) =>
     `need ${limitValue(need, "unlimited")} > ${n(included)} included; the add-on raises it to ${raisesTo === null ? "unlimited" : n(raisesTo)}`,
@@ -288,6 +291,47 @@ export const enMessages = {
     compare: "Price the same needs on the other editions?",
     cancelled: "Cancelled: nothing was written.",
   },
+  pull: {
+    apiError: (code: number, info: string, hint: string | undefined) =>
+      `Tencent answered ErrorCode ${code}${info ? ` (${info})` : ""}${hint ? `: ${hint}` : ""}`,
+    hints: {
+      expired: "the UserSig has expired: check this machine's clock (a pull signs one valid for 5 minutes)",
+      signature:
+        "the UserSig does not verify: the secret key is not this SDKAppID's (console: Basic configuration, key)",
+      admin: "--admin must be an administrator of the app (console: Basic configuration, app administrators)",
+      app: "no such app here: check --sdkappid, and --region (an app answers only in its own data center)",
+      rate: "too many requests: wait a minute and pull again",
+      ip: "the app only takes REST calls from the IP addresses it allows (console: IP allowlist)",
+    },
+    http: (host: string, status: number) => `${host} answered HTTP ${status}`,
+    timedOut: (host: string, seconds: number) => `${host} did not answer within ${n(seconds)} s (--timeout)`,
+    network: (host: string, code: string) => `cannot reach ${host} (${code})`,
+    malformed: (host: string, what: string) =>
+      `${host} answered something that is not operations data: ${what}; nothing was written`,
+    tooLarge: "the answer is larger than 1 MiB",
+    notJson: "the answer is not JSON",
+    notObject: "the answer is not a JSON object",
+    noErrorCode: "the answer has no ErrorCode",
+    noResult: "the answer has no Result list",
+    noRows: "the Result list is empty",
+    tooManyRows: (max: number) => `the Result list has more than ${n(max)} days`,
+    badRow: (index: number, field: string) => `Result[${index}].${field} is missing or not a whole number as text`,
+    dateTwice: (day: string) => `${day} is given twice`,
+    secretMissing: (name: string) =>
+      `no secret key: set ${name} (or --secret-key-env NAME), or give --secret-key-file; never a flag value, which every user of the machine can see`,
+    secretOneOf: "give the secret key one way: --secret-key-env or --secret-key-file",
+    secretEmpty: (where: string) => `${where} holds no secret key`,
+    needs: (flag: string, key: string) => `${flag} is needed (or usage.${key} in the project config)`,
+    sdkappid: (got: string) => `--sdkappid: must be the app's SDKAppID, digits such as 1400000000, got ${got}`,
+    seconds: (flag: string, got: string) => `${flag}: must be a number of seconds from 1 to 120, got ${got}`,
+    retries: (got: string) => `--retries: must be a whole number from 0 to 5, got ${got}`,
+    baseUrl: (got: string) => `--base-url: must be an http or https URL, got ${got}`,
+    pulled: (days: number, first: string, last: string, app: string, where: string) =>
+      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} (${where})`,
+    merged: (file: string, added: number, changed: number, unchanged: number, kept: number) =>
+      `${file}: ${n(added)} new, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
+    change: (day: string, column: string, before: string, after: string) => `  ${day} ${column}: ${before} → ${after}`,
+  },
   usage: {
     invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
     csvReasons: {
@@ -298,6 +342,16 @@ export const enMessages = {
     },
     empty: "is empty; expected a header row: date,dau,groups",
     noRows: "has no rows of daily usage",
+    noSuchMonth: (month: string, file: string, first: string, last: string) =>
+      `${file} has no day of ${month} (it holds ${first === last ? first : `${first} to ${last}`})`,
+    soFar: (to: string, days: number, of: number, total: string) =>
+      `So far, to ${to} (${n(days)} of ${n(of)} days): ${total}`,
+    projected: (to: string, method: string, dau: string, groups: string, total: string) =>
+      `Projected to ${to} (${method}): peak DAU ${dau}, peak groups ${groups}: ${total}`,
+    method: (kind: "trend" | "flat", days: number) =>
+      kind === "trend"
+        ? `the least-squares trend of the last ${n(days)} days`
+        : "too few days for a trend: the peaks so far",
     unknownColumn: (name: string, suggestion: string | undefined) =>
       `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
@@ -387,6 +441,8 @@ export const enMessages = {
     noValue: "(none)",
     none: "none",
     missingExpect: "expected an expect block (--require-expect), got none",
+    nearStep: (metric: string, current: number, next: string, percent: string) =>
+      `${metric}: ${n(current)}, ${next}: within ${percent}% (--headroom)`,
     line: (id: string) => `line ${id}`,
     unknownLine: (suggestion: string | null) =>
       `no such line id${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
@@ -625,6 +681,8 @@ export const enMessages = {
     growth: (got: string) => `must be a percentage per month above -100% and at most 1000%, such as 8%, got ${got}`,
     months: (got: string) => `must be a whole number from 1 to 120, got ${got}`,
     date: (got: string) => `must be a date such as 2026-03-01, got ${got}`,
+    month: (got: string) => `must be a month such as 2026-11, got ${got}`,
+    monthWithout: "--month picks a month of a usage file: give --usage-csv too",
     day: (got: string) => `must be a day such as 2024-01-15 (or a month such as 2024-01), got ${got}`,
     twoFiles: (argument: string, file: string, command: string) =>
       `two scenario files given: ${argument} and --file ${file}; ${command} takes one`,
@@ -708,6 +766,10 @@ export const enHelp = {
     strict: "exit 1 when the edition cannot serve the scenario",
     maxTotal: "exit 1 when the total is above this budget, e.g. 6000",
     usageCsv: "daily usage (date, dau, groups…): an estimate per calendar month",
+    month:
+      "with --usage-csv, one month, YYYY-MM (default: the current month when the file reaches it: the month so far, projected to its end)",
+    headroom:
+      "exit 1 when a metric is within this share of its next overage block, e.g. 5% (with --usage-csv: the latest month)",
     noExplain: "leave out each line's formula in the table",
     interactive: "answer questions instead of giving flags (flags given become answers)",
     examples: [
@@ -746,6 +808,8 @@ export const enHelp = {
       "write the current results into what each expect block states (keeps maxTotal), and pin the list that priced a scenario that pins none",
     dryRun: "with --update: say what would change, write nothing, exit 1 if anything would",
     requireExpect: "a scenario without expectations fails",
+    headroom:
+      "a scenario within this share of a next overage block fails, e.g. 5% (a daily job warns before the bill moves)",
     examples: [
       ["im-bill check scenarios/", ""],
       ["im-bill check scenarios/ --format github", "GitHub workflow commands: each failure on its line"],
@@ -821,6 +885,30 @@ export const enHelp = {
     ] as [string, string][],
     footer:
       'Scenario files (and configs) may name it in "$schema" so that editors check and complete them.\nThe package ships them too: node_modules/im-bill/schemas/<kind>.schema.json',
+  },
+  usage: {
+    description: "the app's real usage: usage pull fetches it from Tencent",
+    pull: {
+      description:
+        "pull the last 30 days of DAU and groups from Tencent's REST API (getappinfo) into a usage CSV, merged by date",
+      sdkappid: "the app's SDKAppID (or usage.sdkappid in the project config)",
+      admin: "an administrator account of the app, whose UserSig signs the call (or usage.admin)",
+      region: "the app's data center (default: china)",
+      baseUrl: "the REST API's address, for a data center not listed (or a test server)",
+      secretKeyEnv: "the environment variable that holds the app's secret key (default: IM_SECRET_KEY)",
+      secretKeyFile: "a file that holds the app's secret key (readable by you alone)",
+      output:
+        "the usage CSV to merge into: days it has are updated, history is kept, written atomically (default: stdout)",
+      timeout: "seconds to wait for an answer",
+      retries: "attempts after the first, for network errors and 5xx answers, with backoff",
+      examples: [
+        ["IM_SECRET_KEY=… im-bill usage pull --sdkappid 1400000000 --admin administrator -o usage.csv", ""],
+        ["im-bill usage pull --region singapore --secret-key-file ~/.im-secret -o usage.csv", "settings in the config"],
+        ["im-bill estimate app.yaml --usage-csv usage.csv", "this month so far, projected to its end"],
+      ] as [string, string][],
+      footer:
+        "The secret key is read from the environment or a file, never from a flag (argv is visible to every user of the machine); neither it nor the UserSig is ever printed.",
+    },
   },
   catalogs: {
     description: "list the built-in price lists and their dates; --diff compares two catalogs figure by figure",

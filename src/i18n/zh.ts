@@ -31,6 +31,7 @@ export const zhMessages: Messages = {
     appliesTo: "由 base、overage、addon 组成的列表",
     percent: '0 到 100 的百分比（最多四位小数），例如 "15%"',
     lang: "en 或 zh",
+    sdkappid: "SDKAppID，数字，例如 1400000000",
     editionId: "由小写字母、数字和连字符组成的 id，例如 pro",
     editions: "包含至少一个版本的对象",
     kind: (kind) =>
@@ -146,6 +147,8 @@ export const zhMessages: Messages = {
       : `${n(size)} ${{ dau: "DAU", groups: "个群组", mau: "MAU", communityMessages: "条消息" }[metric]}`,
   overageExplain: (peak, free, size, blocks) => `ceil((${n(peak)} − 免费 ${n(free)}) / ${n(size)}) = ${blocks}`,
   perUnitExplain: (peak, free, quantity) => `${n(peak)} − 免费 ${n(free)} = ${n(quantity)}`,
+  nextStep: (price, at, away) => `下一档 ${price} 从 ${n(at)} 起，还差 ${n(away)}`,
+  headroomLine: (metric, current, next) => `${metric} ${n(current)}：${next}`,
   limitAddonLabel: (name, raisesTo) => (raisesTo === null ? name : `${name}至 ${n(raisesTo)}`),
   limitAddonExplain: (need, included, raisesTo) =>
     `需要 ${limitValue(need, "无上限")} > 默认 ${n(included)}；增值服务提升至 ${raisesTo === null ? "无上限" : n(raisesTo)}`,
@@ -271,6 +274,45 @@ export const zhMessages: Messages = {
     compare: "按相同需求为其他版本计价？",
     cancelled: "已取消：未写入任何文件。",
   },
+  pull: {
+    apiError: (code, info, hint) =>
+      `腾讯云返回 ErrorCode ${code}${info ? `（${info}）` : ""}${hint ? `：${hint}` : ""}`,
+    hints: {
+      expired: "UserSig 已过期：请检查本机时钟（每次拉取签发有效期 5 分钟的 UserSig）",
+      signature: "UserSig 校验失败：密钥不属于该 SDKAppID（控制台：基本配置，密钥）",
+      admin: "--admin 必须是该应用的管理员（控制台：基本配置，App 管理员）",
+      app: "找不到该应用：请检查 --sdkappid 与 --region（应用只在所属数据中心应答）",
+      rate: "请求过于频繁：请一分钟后再拉取",
+      ip: "该应用只接受允许的 IP 地址发起的 REST 调用（控制台：IP 白名单）",
+    },
+    http: (host, status) => `${host} 返回 HTTP ${status}`,
+    timedOut: (host, seconds) => `${host} 在 ${n(seconds)} 秒内没有应答（--timeout）`,
+    network: (host, code) => `无法连接 ${host}（${code}）`,
+    malformed: (host, what) => `${host} 返回的不是运营数据：${what}；未写入任何内容`,
+    tooLarge: "应答大于 1 MiB",
+    notJson: "应答不是 JSON",
+    notObject: "应答不是 JSON 对象",
+    noErrorCode: "应答没有 ErrorCode",
+    noResult: "应答没有 Result 列表",
+    noRows: "Result 列表为空",
+    tooManyRows: (max) => `Result 列表超过 ${n(max)} 天`,
+    badRow: (index, field) => `Result[${index}].${field} 缺失，或不是以文本表示的整数`,
+    dateTwice: (day) => `${day} 出现了两次`,
+    secretMissing: (name) =>
+      `没有密钥：请设置 ${name}（或 --secret-key-env NAME），或给出 --secret-key-file；不要用参数值传递，本机所有用户都能看到`,
+    secretOneOf: "密钥只能用一种方式给出：--secret-key-env 或 --secret-key-file",
+    secretEmpty: (where) => `${where} 中没有密钥`,
+    needs: (flag, key) => `需要 ${flag}（或项目配置中的 usage.${key}）`,
+    sdkappid: (got) => `--sdkappid：应为应用的 SDKAppID，例如 1400000000，实际为 ${got}`,
+    seconds: (flag, got) => `${flag}：应为 1 到 120 秒，实际为 ${got}`,
+    retries: (got) => `--retries：应为 0 到 5 的整数，实际为 ${got}`,
+    baseUrl: (got) => `--base-url：应为 http 或 https 地址，实际为 ${got}`,
+    pulled: (days, first, last, app, where) =>
+      `已拉取 SDKAppID ${app}（${where}）${first} 至 ${last} 的 ${n(days)} 天数据`,
+    merged: (file, added, changed, unchanged, kept) =>
+      `${file}：新增 ${n(added)}，变更 ${n(changed)}，未变 ${n(unchanged)}；保留其他 ${n(kept)} 天`,
+    change: (day, column, before, after) => `  ${day} ${column}：${before} → ${after}`,
+  },
   usage: {
     invalidCsv: (reason) => `CSV 无效：${reason}`,
     csvReasons: {
@@ -280,6 +322,13 @@ export const zhMessages: Messages = {
     },
     empty: "为空；应以表头行开始：date,dau,groups",
     noRows: "没有每日用量数据行",
+    noSuchMonth: (month, file, first, last) =>
+      `${file} 中没有 ${month} 的数据（其中为 ${first === last ? first : `${first} 至 ${last}`}）`,
+    soFar: (to, days, of, total) => `截至 ${to}（${n(of)} 天中的 ${n(days)} 天）：${total}`,
+    projected: (to, method, dau, groups, total) =>
+      `预计至 ${to}（${method}）：峰值 DAU ${dau}，峰值群组数 ${groups}：${total}`,
+    method: (kind, days) =>
+      kind === "trend" ? `最近 ${n(days)} 天的最小二乘趋势` : "天数太少，无法推算趋势：按目前的峰值",
     unknownColumn: (name, suggestion) => `未知列 ${name}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     missingColumn: (column) => `缺少 ${column} 列（date、dau 与 groups 为必需）`,
     dateTwice: (date) => `date：${date} 出现了两次`,
@@ -366,6 +415,7 @@ export const zhMessages: Messages = {
     noValue: "（无）",
     none: "无",
     missingExpect: "应有 expect（--require-expect），实际没有",
+    nearStep: (metric, current, next, percent) => `${metric}：${n(current)}，${next}：不足 ${percent}%（--headroom）`,
     line: (id) => `计费项 ${id}`,
     unknownLine: (suggestion) => `没有这个计费项 id${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     failure: (what, expected, actual, note) => `${what}：预期 ${expected}，实际 ${actual}${note ? `——${note}` : ""}`,
@@ -576,6 +626,8 @@ export const zhMessages: Messages = {
     growth: (got) => `应为每月增长百分比，大于 -100% 且不超过 1000%，例如 8%，实际为 ${got}`,
     months: (got) => `应为 1 到 120 的整数，实际为 ${got}`,
     date: (got) => `应为日期，例如 2026-03-01，实际为 ${got}`,
+    month: (got) => `应为月份，例如 2026-11，实际为 ${got}`,
+    monthWithout: "--month 选择用量文件中的一个月份：请同时给出 --usage-csv",
     day: (got) => `应为日期，例如 2024-01-15（或月份，例如 2024-01），实际为 ${got}`,
     twoFiles: (argument, file, command) => `给出了两个场景文件：${argument} 与 --file ${file}；${command} 只接受一个`,
     needsTerminal: "--interactive 需要终端：在脚本中请给出参数或 --file",
@@ -657,6 +709,8 @@ export const zhHelp: Help = {
     strict: "版本无法满足场景时以 1 退出",
     maxTotal: "合计超出此预算时以 1 退出，例如 6000",
     usageCsv: "每日用量（date、dau、groups…）：按自然月分别估算",
+    month: "配合 --usage-csv 只估算一个月份，YYYY-MM（默认：文件包含当前月份时为当前月份：截至目前，并推算至月末）",
+    headroom: "某项指标距下一档超量费用不足此比例时退出码为 1，例如 5%（配合 --usage-csv：最近一个月）",
     noExplain: "表格中不显示各计费项的计算方式",
     interactive: "以问答代替参数（已给出的参数即为答案）",
     examples: [
@@ -694,6 +748,7 @@ export const zhHelp: Help = {
     update: "将当前结果写入各 expect 已列出的项（保留 maxTotal），并为未固定价格表的场景固定计价所用的价格表",
     dryRun: "与 --update 一起使用：只列出将要更改的内容，不写入；有更改时退出码为 1",
     requireExpect: "没有预期的场景视为失败",
+    headroom: "距下一档超量费用不足此比例的场景视为失败，例如 5%（每日任务在账单变化前预警）",
     examples: [
       ["im-bill check scenarios/", ""],
       ["im-bill check scenarios/ --format github", "GitHub 工作流命令：每个失败显示在其所在行"],
@@ -766,6 +821,27 @@ export const zhHelp: Help = {
     ],
     footer:
       '场景文件（及项目配置）可在 "$schema" 中引用它，让编辑器检查与补全。\n安装包中也附带这些文件：node_modules/im-bill/schemas/<kind>.schema.json',
+  },
+  usage: {
+    description: "应用的真实用量：子命令 pull 从腾讯云拉取",
+    pull: {
+      description: "通过腾讯云服务端接口 getappinfo 拉取最近 30 天的 DAU 与群组数，按日期合并到用量 CSV",
+      sdkappid: "应用的 SDKAppID（或项目配置中的 usage.sdkappid）",
+      admin: "应用的管理员帐号，用其 UserSig 签名调用（或 usage.admin）",
+      region: "应用所在的数据中心（默认 china）",
+      baseUrl: "服务端接口地址，用于未列出的数据中心（或测试服务器）",
+      secretKeyEnv: "保存应用密钥的环境变量（默认 IM_SECRET_KEY）",
+      secretKeyFile: "保存应用密钥的文件（仅限本人可读）",
+      output: "要合并的用量 CSV：已有的日期会更新，历史会保留，原子写入（默认输出到 stdout）",
+      timeout: "等待应答的秒数",
+      retries: "网络错误与 5xx 应答的重试次数（带退避）",
+      examples: [
+        ["IM_SECRET_KEY=… im-bill usage pull --sdkappid 1400000000 --admin administrator -o usage.csv", ""],
+        ["im-bill usage pull --region singapore --secret-key-file ~/.im-secret -o usage.csv", "设置写在项目配置中"],
+        ["im-bill estimate app.yaml --usage-csv usage.csv", "本月截至目前，并推算至月末"],
+      ],
+      footer: "密钥只从环境变量或文件读取，从不从参数读取（本机所有用户都能看到参数）；密钥与 UserSig 从不输出。",
+    },
   },
   catalogs: {
     description: "列出内置价格表及其适用期间；--diff 逐项比较两个价格表",

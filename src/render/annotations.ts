@@ -6,6 +6,7 @@ import type { CheckResult } from "../check/run.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
+import { METRIC_USAGE } from "../vocabulary.js";
 import { describeFailure, errorOf } from "./check.js";
 
 export interface Annotation {
@@ -44,9 +45,11 @@ export function workflowCommand(annotation: Annotation, place: AnnotationPlace |
 const keysOf = (failure: CheckResult["failures"][number]): string[] =>
   failure.check === "expect"
     ? []
-    : failure.check === "line"
-      ? ["expect", "lines", failure.line ?? ""]
-      : ["expect", failure.check];
+    : failure.headroom
+      ? ["usage", METRIC_USAGE[failure.headroom.metric]]
+      : failure.check === "line"
+        ? ["expect", "lines", failure.line ?? ""]
+        : ["expect", failure.check];
 
 /** `check`'s failures: each failed expectation on the line of its key; each scenario that cannot be priced. */
 export function checkAnnotations(results: readonly CheckResult[], lang: Lang): Annotation[] {

@@ -7,6 +7,7 @@ import { PricingTally } from "../catalog/choose.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
+import { METRIC_USAGE } from "../vocabulary.js";
 import { textIn } from "../errors.js";
 import { noteOfPricesText } from "./pricing-notes.js";
 import { escapeChar, printable } from "../util/printable.js";
@@ -23,6 +24,15 @@ export function describeFailure(failure: Failure, money: (amount: string) => str
         ? money(text)
         : text.replace(/^\u2264 (.+)$/, (_, max) => `≤ ${money(max)}`); // ≤, escaped: see scripts/build.mjs
   if (failure.check === "expect") return t.missingExpect;
+  if (failure.headroom) {
+    const { metric, current, nextStepAt, price, percent } = failure.headroom;
+    return t.nearStep(
+      messages[lang].prices.limitNames[METRIC_USAGE[metric]],
+      current,
+      messages[lang].nextStep(money(price), nextStepAt, nextStepAt - current),
+      percent,
+    );
+  }
   const what = failure.check === "line" ? t.line(failure.line ?? "") : failure.check;
   const note = failure.unknownLine ? t.unknownLine(failure.unknownLine.suggestion) : "";
   return t.failure(what, amount(failure.expected), amount(failure.actual), note);

@@ -7,7 +7,7 @@ import { lineIds } from "../catalog/line-ids.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
-import type { EditionId } from "../vocabulary.js";
+import { METRIC_USAGE, type EditionId } from "../vocabulary.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { gridText } from "./grid.js";
 import { wrapText } from "./text.js";
@@ -116,7 +116,18 @@ function grid(comparison: Comparison, lang: Lang) {
   const recommendation = described.recommendation
     ? t.compare.recommendationLine(described.recommendation.reason)
     : t.compare.none;
-  return { head, lines, subtotals, total, fits, why, recommendation };
+  // How far the edition recommended is from its next overage blocks.
+  const best = comparison.recommendation ? comparison.editions[comparison.recommendation.plan] : undefined;
+  const headroom = (best?.headroom ?? [])
+    .filter((each) => each.current > 0)
+    .map((each) =>
+      t.headroomLine(
+        t.prices.limitNames[METRIC_USAGE[each.metric]],
+        each.current,
+        t.nextStep(money(each.price), each.nextStepAt, each.nextStepAt - each.current),
+      ),
+    );
+  return { head, lines, subtotals, total, fits, why, recommendation, headroom };
 }
 
 export function renderCompareTable(
@@ -125,7 +136,7 @@ export function renderCompareTable(
   styles: Styles = plainStyles,
   width = 80,
 ): string {
-  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, lang);
+  const { head, lines, subtotals, total, fits, why, recommendation, headroom } = grid(comparison, lang);
   const table = gridText({
     columns: [{ flexible: true, min: 12, maxLines: 3 }, ...head.slice(1).map(() => ({ align: "right" as const }))],
     width,
@@ -140,13 +151,14 @@ export function renderCompareTable(
   const wrap = (text: string) => wrapText(printable(text), width).join("\n");
   const out = [table.trimEnd(), ...why.map((text) => styles.error(wrap(text)))];
   out.push(comparison.recommendation ? styles.success(wrap(recommendation)) : styles.warning(wrap(recommendation)));
+  out.push(...headroom.map((text) => styles.dim(wrap(text))));
   const first = Object.values(comparison.editions)[0];
   if (first) out.push(...footer(first, lang, styles, width));
   return `${out.join("\n")}\n`;
 }
 
 export function renderCompareMarkdown(comparison: Comparison, lang: Lang): string {
-  const { head, lines, subtotals, total, fits, why, recommendation } = grid(comparison, lang);
+  const { head, lines, subtotals, total, fits, why, recommendation, headroom } = grid(comparison, lang);
   // Cells are user text (edition and add-on names of a price file): escaped, then made bold where bold.
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
@@ -166,6 +178,7 @@ export function renderCompareMarkdown(comparison: Comparison, lang: Lang): strin
     ...why.map((text) => `- ${markdownText(text)}`),
     "",
     markdownText(recommendation),
+    ...headroom.map((text) => `- ${markdownText(text)}`),
   );
   const first = Object.values(comparison.editions)[0];
   if (first) out.push("", ...markdownFooter(first, lang));

@@ -70,7 +70,14 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
         return [edition ? t.packageLabel(edition.name.en, edition.name.zh) : plan, t.packageExplain];
       }
       case "ceil-div":
-        return [overageLabel(line.unit, t), t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks)];
+        return [
+          overageLabel(line.unit, t),
+          `${t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks)}; ${t.nextStep(
+            formatMoney(line.unitPrice, catalog.currency),
+            formula.nextStepAt,
+            formula.nextStepAt - formula.peak,
+          )}`,
+        ];
       case "per-unit":
         return [overageLabel(line.unit, t), t.perUnitExplain(formula.peak, formula.free, formula.quantity)];
       case "raise":
@@ -96,15 +103,20 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
         ];
     }
   })();
+  const { unit } = line;
   return {
     id: line.id,
     category: line.category,
     label,
     quantity: line.quantity,
-    unit: unitWords(line.unit, t),
+    unit: unitWords(unit, t),
     unitPrice: line.unitPrice,
     amount: line.amount,
     explain,
+    // A line charged in started blocks: where the next one starts.
+    ...(formula.op === "ceil-div" && unit.per !== "month" && unit.per !== "mbps-day"
+      ? { headroom: { metric: unit.per, current: formula.peak, nextStepAt: formula.nextStepAt, price: line.unitPrice } }
+      : {}),
   };
 }
 

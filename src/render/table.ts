@@ -55,15 +55,21 @@ export function renderTable(bill: Bill, options: TableOptions): string {
     const spanAll = columns.length - 1;
     const lines: Cell[][] = [];
     for (const line of estimate.lines) {
+      // A stepped line's explanation ends with where its next step starts: a row of its own here.
+      const step = line.headroom && nextStepText(line.headroom, money, options.lang);
+      const formula =
+        step && line.explain.endsWith(`; ${step}`) ? line.explain.slice(0, -step.length - 2) : line.explain;
       lines.push([
         line.label,
         quantity(line),
-        ...(withColumn ? [explained(line) ? { text: line.explain, style: styles.dim } : ""] : []),
+        ...(withColumn ? [explained(line) ? { text: formula, style: styles.dim } : ""] : []),
         money(line.amount),
       ]);
       // Under the line when there is no room for a column: its formula, indented.
       if (!withColumn && explained(line))
-        lines.push([{ text: `  ${line.explain}`, span: spanAll, style: styles.dim, wrap: true }, ""]);
+        lines.push([{ text: `  ${formula}`, span: spanAll, style: styles.dim, wrap: true }, ""]);
+      if (step && options.explain !== false)
+        lines.push([{ text: `  ${step}`, span: spanAll, style: styles.dim, wrap: true }, ""]);
     }
     return {
       columns,
@@ -99,6 +105,10 @@ export function renderTable(bill: Bill, options: TableOptions): string {
   out.push(...footer(bill, options.lang, styles, width));
   return `${out.join("\n")}\n`;
 }
+
+/** Where a stepped line's next step starts, as its explanation ends. */
+export const nextStepText = (headroom: NonNullable<Line["headroom"]>, money: (amount: string) => string, lang: Lang) =>
+  messages[lang].nextStep(money(headroom.price), headroom.nextStepAt, headroom.nextStepAt - headroom.current);
 
 /** Which prices made the bill, then what is said of them. */
 export function footer(bill: Bill, lang: Lang, styles: Styles, width: number): string[] {

@@ -2,7 +2,6 @@
 // table, then one table of every month with the days that set its peaks, and the total;
 // or the JSON of the same (`describeUsage`).
 import type { UsageBill, UsageMonth } from "../advisor/usage.js";
-import type { Estimate } from "../calculator/types.js";
 import { describe } from "./describe.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -10,6 +9,7 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { gridText } from "./grid.js";
 import type { Styles } from "./styles.js";
 import { renderTable } from "./table.js";
+import { wrapText } from "./text.js";
 
 export interface UsageTableOptions {
   lang: Lang;
@@ -19,22 +19,61 @@ export interface UsageTableOptions {
 }
 
 /** The usage bill as `--format json` prints it: each month with its estimate. */
-export function describeUsage(
-  bill: UsageBill,
-  lang: Lang,
-): { months: (Omit<UsageMonth, "bill"> & { estimate: Estimate })[]; total: string; currency: string } {
+export function describeUsage(bill: UsageBill, lang: Lang) {
   return {
-    months: bill.months.map(({ bill: monthBill, ...month }) => ({ ...month, estimate: describe(monthBill, lang) })),
+    months: bill.months.map(({ bill: monthBill, soFar, ...month }) => ({
+      ...month,
+      estimate: describe(monthBill, lang),
+      // A month still running: its bill so far, and the month priced at its projected peaks.
+      ...(soFar
+        ? {
+            soFar: {
+              to: soFar.to,
+              projection: {
+                method: soFar.projection.method,
+                days: soFar.projection.days,
+                to: soFar.projection.to,
+                peakDau: soFar.projection.peakDau,
+                peakGroups: soFar.projection.peakGroups,
+                estimate: describe(soFar.projection.bill, lang),
+              },
+            },
+          }
+        : {}),
+    })),
     total: bill.total,
     currency: bill.currency,
   };
+}
+
+/** A month still running, in words: the bill so far, and where the trend takes it by the month's end. */
+export function soFarLines(month: UsageMonth, lang: Lang): string[] {
+  if (!month.soFar) return [];
+  const t = messages[lang].usage;
+  const money = (amount: string) => formatMoney(amount, month.bill.prices.catalog.currency);
+  const { to, projection } = month.soFar;
+  return [
+    t.soFar(to, month.daysPresent, month.daysInMonth, money(month.bill.total)),
+    t.projected(
+      projection.to,
+      t.method(projection.method, projection.days),
+      formatNumber(projection.peakDau),
+      formatNumber(projection.peakGroups),
+      money(projection.bill.total),
+    ),
+  ];
 }
 
 export function renderUsageTables(bill: UsageBill, options: UsageTableOptions): string {
   const { lang, styles, width = 80 } = options;
   const t = messages[lang].usage;
   const money = (amount: string) => formatMoney(amount, bill.currency);
-  const months = bill.months.map((month) => renderTable(month.bill, { lang, styles, width, explain: options.explain }));
+  const months = bill.months.map((month) =>
+    [
+      renderTable(month.bill, { lang, styles, width, explain: options.explain }),
+      ...soFarLines(month, lang).map((line) => `${styles.bold(wrapText(line, width).join("\n  "))}\n`),
+    ].join(""),
+  );
   const bold = (text: string) => ({ text, style: styles.bold });
   const summary = gridText({
     columns: [{}, { flexible: true, min: 10 }, { flexible: true, min: 10 }, { align: "right" }],

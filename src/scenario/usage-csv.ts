@@ -10,7 +10,7 @@ import { InputError, say, type Problem, type Text } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { parseQuantity } from "../util/quantity.js";
 
-type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
+export type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
 
 const HEADERS: Readonly<Record<string, Column>> = {
   date: "date",
@@ -29,6 +29,12 @@ const HEADERS: Readonly<Record<string, Column>> = {
   国际带宽: "internationalMbps",
 };
 
+/** The column a header names (any case, English or Chinese), if it is one. */
+export function usageColumn(name: string): Column | undefined {
+  const key = name.trim().toLowerCase();
+  return Object.hasOwn(HEADERS, key) ? HEADERS[key] : undefined;
+}
+
 export interface MonthUsage {
   /** "2026-03" */
   month: string;
@@ -42,6 +48,16 @@ export interface MonthUsage {
   liveGroups: number | null;
   mainlandMbpsDays: number | null;
   internationalMbpsDays: number | null;
+  /** the latest day the file has of the month */
+  lastDate: string;
+  /** each day's DAU and groups, by date: the trend a month so far is projected from */
+  days: DayUsage[];
+}
+
+export interface DayUsage {
+  date: string;
+  dau: number;
+  groups: number;
 }
 
 /**
@@ -204,8 +220,12 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       liveGroups: null,
       mainlandMbpsDays: null,
       internationalMbpsDays: null,
+      lastDate: day,
+      days: [],
     };
     month.daysPresent++;
+    if (day > month.lastDate) month.lastDate = day;
+    month.days.push({ date: day, dau: parsed.dau!, groups: parsed.groups! });
     // The peak, and the earliest day it was reached (rows may come in any order).
     const higher = (value: number, peak: number, peakDate: string) =>
       value > peak || (value === peak && day < peakDate);
@@ -240,5 +260,6 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
   }
   if (problems.length > 0) throw new InputError(problems);
   if (months.size === 0) throw new InputError([{ source, path: "", message: say((t) => t.usage.noRows) }]);
+  for (const month of months.values()) month.days.sort((a, b) => (a.date < b.date ? -1 : 1));
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }

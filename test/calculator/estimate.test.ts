@@ -325,6 +325,7 @@ describe("the bill", () => {
       "total",
       "violations",
       "notes",
+      "headroom",
     ]);
     expect(priced).toMatchObject({ name: "Shape", plan: "pro", prices: { catalog: { id: "tencent-im-cn-2020" } } });
     expect(Object.keys(priced.lines[0]!)).toEqual([

@@ -85,11 +85,13 @@ describe("Chinese mode", () => {
     "catalogs",
     "schema",
     "completion",
+    "usage",
+    "usage pull",
   ];
 
   it.each(commands)("im-bill %s --help is Chinese", (command) => {
     for (const env of [{}, zhEnv]) {
-      const args = [...(command ? [command] : []), "--help", ...(env === zhEnv ? [] : ["--lang", "zh"])];
+      const args = [...(command ? command.split(" ") : []), "--help", ...(env === zhEnv ? [] : ["--lang", "zh"])];
       const result = imBill(args, { env });
       expect(result.status).toBe(0);
       expect(result.stdout).toContain("用法：");

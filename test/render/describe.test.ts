@@ -32,14 +32,14 @@ group("describe: a bill in words", () => {
       "overage.dau",
       "Peak DAU overage",
       "10,000 DAU",
-      "ceil((25,000 − 10,000 free) / 10,000) = 2",
+      "ceil((25,000 − 10,000 free) / 10,000) = 2; next ¥1,000.00 from 30,001, 5,001 away",
     ],
     [
       { plan: "pro", usage: { peakGroups: 150_000 } },
       "overage.groups",
       "Peak group count overage",
       "100,000 groups",
-      "ceil((150,000 − 100,000 free) / 100,000) = 1",
+      "ceil((150,000 − 100,000 free) / 100,000) = 1; next ¥1,000.00 from 200,001, 50,001 away",
     ],
     [
       { plan: "pro", features: { groupMemberLimit: 1500 } },

@@ -22,7 +22,13 @@ describe("monthlyUsage", () => {
       ...days("2026-02", 28, (day) => `${10_000 + day},${90_000 + day * 1000},${day % 5},0.1,0.2`),
       ...days("2026-03", 30, (day) => `"2${day % 3},000",50000,,1.5,`), // March 31 missing
     ].join("\n");
-    expect(monthlyUsage(csv, "daily.csv")).toEqual([
+    const months = monthlyUsage(csv, "daily.csv");
+    // Each month keeps its days in date order, and its latest one: the trend of a month so far.
+    expect(months.map((month) => [month.days.length, month.days[0], month.lastDate])).toEqual([
+      [28, { date: "2026-02-01", dau: 10_001, groups: 91_000 }, "2026-02-28"],
+      [30, { date: "2026-03-01", dau: 21_000, groups: 50_000 }, "2026-03-30"],
+    ]);
+    expect(months.map(({ days: _days, lastDate: _last, ...month }) => month)).toEqual([
       {
         month: "2026-02",
         daysPresent: 28,

@@ -3,13 +3,14 @@ import { Command, Option } from "commander";
 import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
+import { nearSteps } from "../../check/expectations.js";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
-import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
+import { addPriceOptions, parsePercent, pricingFor, type PriceFlags } from "../shared-options.js";
 import { append } from "../../util/array.js";
 
 interface CheckFlags extends PriceFlags {
@@ -18,6 +19,7 @@ interface CheckFlags extends PriceFlags {
   update?: boolean;
   dryRun?: boolean;
   requireExpect?: boolean;
+  headroom?: string;
   output?: string;
 }
 
@@ -31,6 +33,9 @@ export function checkCommand(context: CommandContext): Command {
     .option("--update", h.check.update)
     .option("--dry-run", h.check.dryRun)
     .option("--require-expect", h.check.requireExpect)
+    .addOption(
+      new Option("--headroom <percent>", h.check.headroom).argParser((text) => parsePercent("--headroom", text)),
+    )
     .option("--no-annotations", h.noAnnotations);
   addPriceOptions(command, h);
   return command
@@ -80,6 +85,23 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
   }
   if (skipped.length > 0)
     io.stderr.write(`${printable(messages[lang].batch.skipped(skipped.length, skipped.join(", ")))}\n`);
+  if (flags.headroom !== undefined) {
+    // Within --headroom of a next block: a failure, whether the scenario states expectations or not.
+    const percent = flags.headroom;
+    for (const result of results) {
+      const near = nearSteps(result.headroom ?? [], percent);
+      if (near.length === 0) continue;
+      result.status = "failed";
+      for (const each of near)
+        result.failures.push({
+          check: "headroom",
+          line: `overage.${each.metric}`,
+          expected: String(each.nextStepAt),
+          actual: String(each.current),
+          headroom: { ...each, percent },
+        });
+    }
+  }
   if (flags.requireExpect) {
     for (const result of results) {
       if (result.status !== "no-expectations") continue;

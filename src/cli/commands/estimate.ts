@@ -11,6 +11,7 @@ import {
   addLangOption,
   addPricingOption,
   parseAmount,
+  parsePercent,
   pricingFor,
   type PriceFlags,
 } from "../shared-options.js";
@@ -21,6 +22,7 @@ import type { Scenario } from "../../scenario/types.js";
 import type { Bill } from "../../calculator/bill.js";
 import { reportTarget, writeReport, type ReportTarget } from "../report.js";
 import { formatMoney } from "../../util/format.js";
+import { parseDate } from "../../util/calendar.js";
 
 const FORMATS = ["table", "json"] as const;
 type EstimateFormat = (typeof FORMATS)[number];
@@ -31,6 +33,8 @@ interface EstimateFlags extends ScenarioFlags, PriceFlags {
   strict?: boolean;
   maxTotal?: string;
   usageCsv?: string;
+  month?: string;
+  headroom?: string;
   interactive?: boolean;
   explain?: boolean;
 }
@@ -47,6 +51,10 @@ export function estimateCommand(context: CommandContext): Command {
     .option("--strict", h.estimate.strict)
     .option("--max-total <amount>", h.estimate.maxTotal)
     .option("--usage-csv <file>", h.estimate.usageCsv)
+    .option("--month <month>", h.estimate.month)
+    .addOption(
+      new Option("--headroom <percent>", h.estimate.headroom).argParser((text) => parsePercent("--headroom", text)),
+    )
     .option("--no-explain", h.estimate.noExplain)
     .option("-i, --interactive", h.estimate.interactive)
     .addHelpText("after", examplesText(h, h.estimate.examples, h.estimate.footer))
@@ -65,6 +73,7 @@ async function runEstimate(
 ): Promise<number> {
   const { io } = context;
   const maxTotal = flags.maxTotal === undefined ? undefined : parseAmount("--max-total", flags.maxTotal);
+  if (flags.month !== undefined && flags.usageCsv === undefined) throw new UserError(say((t) => t.flags.monthWithout));
   if (flags.usageCsv !== undefined) {
     // The file gives each month's peaks: a flag for them would be ignored, so it is refused.
     const clash = (
@@ -138,7 +147,25 @@ async function verdictOf(
     context.error(messages[lang].strictFailed(planName(bill.prices.catalog, bill.plan, lang), bill.violations.length));
     return EXIT_CHECK_FAILED;
   }
-  return EXIT_OK;
+  return headroomVerdict(bill, flags, lang, context);
+}
+
+/** --headroom: 1 when a metric is within that share of its next block, each said on stderr. */
+async function headroomVerdict(bill: Bill, flags: EstimateFlags, lang: Lang, context: CommandContext): Promise<number> {
+  if (flags.headroom === undefined) return EXIT_OK;
+  const { nearSteps } = await import("../../check/expectations.js");
+  const near = nearSteps(bill.headroom, flags.headroom);
+  const { describeFailure } = await import("../../render/check.js");
+  const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
+  for (const each of near)
+    context.error(
+      describeFailure(
+        { check: "headroom", expected: "", actual: "", headroom: { ...each, percent: flags.headroom } },
+        money,
+        lang,
+      ),
+    );
+  return near.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
 /** --usage-csv: an estimate per calendar month of real daily usage. */
@@ -155,8 +182,24 @@ async function runUsage(
   const { readText } = await import("../../document/read.js");
   const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const { priceMonths } = await import("../../advisor/usage.js");
-  const months = monthlyUsage(await readText(path, io), path === "-" ? "stdin" : path);
-  const bill = priceMonths(scenario, months, settings, path === "-" ? "stdin" : path);
+  const source = path === "-" ? "stdin" : path;
+  const all = monthlyUsage(await readText(path, io), source);
+  // --month, else the month of the day priced when the file reaches it: the month so far.
+  const current = settings.day.slice(0, 7);
+  const month = flags.month === undefined ? undefined : parseMonth(flags.month);
+  const selected = month ?? (all.some((each) => each.month === current) ? current : undefined);
+  const months = selected === undefined ? all : all.filter((each) => each.month === selected);
+  if (months.length === 0) {
+    const [first, last] = [all[0]!.month, all[all.length - 1]!.month];
+    throw new UserError(say((t) => `--month: ${t.usage.noSuchMonth(selected!, source, first, last)}`));
+  }
+  const bill = priceMonths(
+    scenario,
+    months,
+    settings,
+    source,
+    selected !== undefined && selected >= current ? selected : undefined,
+  );
   const render = await import("../../render/usage.js");
   if (target.format === "json")
     await writeReport(`${JSON.stringify(render.describeUsage(bill, lang), null, 2)}\n`, target, context);
@@ -170,10 +213,20 @@ async function runUsage(
     });
     await writeReport(text, target, context);
   }
-  const violating = bill.months.filter((month) => month.bill.violations.length > 0).length;
+  const violating = bill.months.filter((each) => each.bill.violations.length > 0).length;
   if (flags.strict && violating > 0) {
     context.error(messages[lang].strictMonths(violating, bill.months.length));
     return EXIT_CHECK_FAILED;
   }
-  return EXIT_OK;
+  // --headroom holds the latest month (the month so far) to the next step.
+  const latest = bill.months[bill.months.length - 1];
+  return latest ? headroomVerdict(latest.bill, flags, lang, context) : EXIT_OK;
+}
+
+/** "2026-11" as given to --month; anything else is a usage error. */
+function parseMonth(text: string): string {
+  const trimmed = text.trim();
+  if (/^\d{4}-\d{2}$/.test(trimmed) && parseDate(`${trimmed}-01`)) return trimmed;
+  const got = JSON.stringify(text);
+  throw new UserError(say((t) => `--month: ${t.flags.month(got)}`));
 }

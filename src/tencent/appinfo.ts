@@ -1,0 +1,212 @@
+// The REST API's operations data (v4/openconfigsvr/getappinfo, "拉取运营数据": 269/4193,
+// 1047/34886): the last 30 days of one app, a row a day (Beijing time), values as
+// strings. One POST; network errors and 5xx answers are tried again with backoff, an
+// ErrorCode is the end (with a hint for the common ones), and an answer that is not the
+// documented one is refused whole. The UserSig travels in the URL: it is never shown.
+import { say, UserError } from "../errors.js";
+import { parseDate, formatDate } from "../util/calendar.js";
+import { MAGNITUDES } from "../document/limits.js";
+
+/** One day of an app's usage, as the usage CSV holds it. */
+export interface AppDay {
+  date: string;
+  dau: number;
+  groups: number;
+}
+
+export interface AppInfoRequest {
+  baseUrl: string;
+  sdkappid: string;
+  admin: string;
+  usersig: string;
+  /** each attempt's limit, in milliseconds */
+  timeoutMs: number;
+  /** attempts after the first, for network errors and 5xx answers */
+  retries: number;
+  /** the first wait between attempts, doubled each time */
+  backoffMs: number;
+  /** aborts the pull (Ctrl-C) */
+  signal?: AbortSignal;
+}
+
+/** The fields asked for: the day, its DAU, its groups. */
+const FIELDS = ["Date", "ActiveUserNum", "GroupAllGroupNum"] as const;
+/** An answer holds 30 rows of a few dozen fields: anything past this is not one. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_ROWS = 400;
+
+/** What Tencent's error-code page (错误码; tencentyun/intlcloud-documents 错误码_intl_en.md) says of the codes a pull meets. */
+const HINTS: Record<number, "expired" | "signature" | "admin" | "app" | "rate" | "ip"> = {
+  70001: "expired",
+  70002: "signature",
+  70003: "signature",
+  70005: "signature",
+  70009: "signature",
+  70016: "signature",
+  70050: "signature",
+  60004: "admin",
+  60005: "admin",
+  60010: "admin",
+  70013: "admin",
+  70107: "admin",
+  70403: "admin",
+  60006: "app",
+  70014: "app",
+  70020: "app",
+  60007: "rate",
+  60011: "rate",
+  60018: "rate",
+  60019: "rate",
+  60021: "ip",
+};
+
+/** A non-zero ErrorCode: Tencent's code and message, and what to do. */
+export class TencentError extends UserError {
+  constructor(
+    readonly code: number,
+    info: string,
+  ) {
+    const hint = HINTS[code];
+    super(say((t) => t.pull.apiError(code, info, hint === undefined ? undefined : t.pull.hints[hint])));
+    this.name = "TencentError";
+  }
+}
+
+/** The host a URL names, the only part of it an error shows (its query holds the UserSig). */
+const hostOf = (url: string) => new URL(url).host;
+
+export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
+  const url = new URL("/v4/openconfigsvr/getappinfo", request.baseUrl);
+  const host = hostOf(url.href);
+  for (let attempt = 0; ; attempt++) {
+    const random = Math.floor(Math.random() * 0x1_0000_0000);
+    url.search = new URLSearchParams({
+      sdkappid: request.sdkappid,
+      identifier: request.admin,
+      usersig: request.usersig,
+      random: String(random),
+      contenttype: "json",
+    }).toString();
+    let retry: UserError;
+    // The attempt's own limit, and the run's Ctrl-C (AbortSignal.any is newer than Node 20.0).
+    const attemptSignal = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attemptSignal.abort();
+    }, request.timeoutMs);
+    const stop = () => attemptSignal.abort();
+    request.signal?.addEventListener("abort", stop);
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ RequestField: FIELDS }),
+        signal: attemptSignal.signal,
+      });
+      if (response.status >= 500) {
+        await response.body?.cancel();
+        retry = new UserError(say((t) => t.pull.http(host, response.status)));
+      } else if (!response.ok) {
+        await response.body?.cancel();
+        throw new UserError(say((t) => t.pull.http(host, response.status)));
+      } else return daysOf(await readAnswer(response, host), host);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      if (request.signal?.aborted) throw error;
+      const name = (error as { name?: string }).name;
+      // undici's reason: a system error's code (ECONNREFUSED), else its message ("bad port").
+      const reason = (error as { cause?: { code?: string; message?: string } }).cause;
+      const cause = reason?.code ?? reason?.message;
+      const seconds = request.timeoutMs / 1000;
+      retry = timedOut
+        ? new UserError(say((t) => t.pull.timedOut(host, seconds)))
+        : new UserError(say((t) => t.pull.network(host, cause ?? name ?? "error")));
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener("abort", stop);
+    }
+    if (attempt >= request.retries) throw retry;
+    await sleep(request.backoffMs * 2 ** attempt, request.signal);
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/** The answer's text, read up to its limit. */
+async function readAnswer(response: Response, host: string): Promise<unknown> {
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = reader ? await reader.read() : { done: true, value: undefined };
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader!.cancel();
+      throw new UserError(say((t) => t.pull.malformed(host, t.pull.tooLarge)));
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new UserError(say((t) => t.pull.malformed(host, t.pull.notJson)));
+  }
+}
+
+/** A count as the API writes it: a string of digits (a number is taken too). */
+function countOf(value: unknown): number | undefined {
+  const text = typeof value === "number" ? String(value) : value;
+  if (typeof text !== "string" || !/^\d{1,16}$/.test(text)) return undefined;
+  const count = Number(text);
+  return count <= MAGNITUDES.count ? count : undefined;
+}
+
+/** The documented answer, each row whole, or an error that names what is wrong: nothing is written then. */
+function daysOf(answer: unknown, host: string): AppDay[] {
+  const fail = (what: (t: Parameters<Parameters<typeof say>[0]>[0]) => string) =>
+    new UserError(say((t) => t.pull.malformed(host, what(t))));
+  if (typeof answer !== "object" || answer === null || Array.isArray(answer)) throw fail((t) => t.pull.notObject);
+  const own = (key: string): unknown =>
+    Object.hasOwn(answer, key) ? (answer as Record<string, unknown>)[key] : undefined;
+  const code = own("ErrorCode");
+  if (typeof code !== "number" || !Number.isInteger(code)) throw fail((t) => t.pull.noErrorCode);
+  if (code !== 0) {
+    const info = own("ErrorInfo");
+    throw new TencentError(code, typeof info === "string" ? info.slice(0, 300) : "");
+  }
+  const result = own("Result");
+  if (!Array.isArray(result)) throw fail((t) => t.pull.noResult);
+  if (result.length > MAX_ROWS) throw fail((t) => t.pull.tooManyRows(MAX_ROWS));
+  const days: AppDay[] = [];
+  const seen = new Set<string>();
+  for (const [index, row] of result.entries()) {
+    if (typeof row !== "object" || row === null) throw fail((t) => t.pull.badRow(index, "Result"));
+    const field = (key: string): unknown =>
+      Object.hasOwn(row, key) ? (row as Record<string, unknown>)[key] : undefined;
+    const dateText = field("Date");
+    const date =
+      typeof dateText === "string" && /^\d{8}$/.test(dateText)
+        ? parseDate(`${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}`)
+        : undefined;
+    if (!date) throw fail((t) => t.pull.badRow(index, "Date"));
+    const day = formatDate(date);
+    if (seen.has(day)) throw fail((t) => t.pull.dateTwice(day));
+    seen.add(day);
+    const dau = countOf(field("ActiveUserNum"));
+    if (dau === undefined) throw fail((t) => t.pull.badRow(index, "ActiveUserNum"));
+    const groups = countOf(field("GroupAllGroupNum"));
+    if (groups === undefined) throw fail((t) => t.pull.badRow(index, "GroupAllGroupNum"));
+    days.push({ date: day, dau, groups });
+  }
+  if (days.length === 0) throw fail((t) => t.pull.noRows);
+  return days.sort((a, b) => (a.date < b.date ? -1 : 1));
+}

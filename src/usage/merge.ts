@@ -1,0 +1,88 @@
+// A pull merged into a usage file: idempotent by date. A day the file has is updated
+// (a changed value reported), a day it lacks is added, every other day and column is
+// kept (history older than the API's 30 days, bandwidth columns), rows end in date order.
+// The file is checked first as `estimate --usage-csv` reads it: a file it would refuse
+// is refused here too, untouched.
+import { stringify } from "csv-stringify/sync";
+import { formatDate, parseDate } from "../util/calendar.js";
+import { monthlyUsage, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
+import type { AppDay } from "../tencent/appinfo.js";
+
+export interface UsageChange {
+  date: string;
+  column: "dau" | "groups";
+  before: string;
+  after: string;
+}
+
+export interface MergedUsage {
+  text: string;
+  added: string[];
+  changed: UsageChange[];
+  unchanged: number;
+  /** days of the file the pull did not hold */
+  kept: number;
+}
+
+const HEADER = ["date", "dau", "groups"];
+
+export function mergeUsage(existing: string | undefined, days: readonly AppDay[], source: string): MergedUsage {
+  const pulled = new Map(days.map((day) => [day.date, day]));
+  if (existing === undefined || existing.trim() === "") {
+    const rows = days.map((day) => [day.date, String(day.dau), String(day.groups)]);
+    return {
+      text: stringify([HEADER, ...rows]),
+      added: days.map((day) => day.date),
+      changed: [],
+      unchanged: 0,
+      kept: 0,
+    };
+  }
+  // What the estimate would refuse (a bad date, a column twice) is refused before a byte changes.
+  monthlyUsage(existing, source);
+  const [header, ...data] = parseCsvRows(existing, source);
+  const columns = header!.fields.map(usageColumn);
+  const at = (column: "date" | "dau" | "groups") => columns.indexOf(column);
+  const changed: UsageChange[] = [];
+  let unchanged = 0;
+  const rows: { date: string; fields: string[] }[] = [];
+  for (const { fields } of data) {
+    const date = formatDate(parseDate(fields[at("date")]!.trim().replace(/\//g, "-"))!);
+    const day = pulled.get(date);
+    const row = [...fields];
+    while (row.length < header!.fields.length) row.push("");
+    if (day) {
+      pulled.delete(date);
+      let same = true;
+      for (const [column, value] of [
+        ["dau", day.dau],
+        ["groups", day.groups],
+      ] as const) {
+        const before = row[at(column)]!.trim();
+        if (before === String(value)) continue;
+        same = false;
+        changed.push({ date, column, before, after: String(value) });
+        row[at(column)] = String(value);
+      }
+      if (same) unchanged++;
+    }
+    rows.push({ date, fields: row });
+  }
+  const kept = rows.length - unchanged - new Set(changed.map((change) => change.date)).size;
+  const added = [...pulled.keys()];
+  for (const day of pulled.values()) {
+    const row = header!.fields.map(() => "");
+    row[at("date")] = day.date;
+    row[at("dau")] = String(day.dau);
+    row[at("groups")] = String(day.groups);
+    rows.push({ date: day.date, fields: row });
+  }
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return {
+    text: stringify([header!.fields, ...rows.map((row) => row.fields)]),
+    added,
+    changed,
+    unchanged,
+    kept,
+  };
+}
