@@ -108,7 +108,16 @@ await build({
   // Their text stays out of the package; the paths are what a bug report needs.
   sourcemap: "linked",
   sourcesContent: false,
-  external: ["yaml", "js-yaml", "csv-stringify", "csv-parse", "tinyglobby", "@inquirer/prompts", "tls-sig-api-v2"],
+  external: [
+    "yaml",
+    "js-yaml",
+    "csv-stringify",
+    "csv-parse",
+    "tinyglobby",
+    "@inquirer/prompts",
+    "tls-sig-api-v2",
+    "echarts",
+  ],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },

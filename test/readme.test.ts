@@ -27,3 +27,25 @@ describe("README", () => {
     expect(quickStart).toEqual(["npm ci && npm run build", "npm test", "npx im-bill estimate --plan pro --dau 25000"]);
   });
 });
+
+describe("README's formats", () => {
+  const table = /<!-- formats -->\n\| command \| `--format` \|\n\|---\|---\|\n((?:\|.*\|\n)+)/.exec(readme)?.[1] ?? "";
+  const rows = table
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const [, command, formats] = /^\| `(\w+)` \| (.*) \|$/.exec(line)!;
+      return { command: command!, formats: [...formats!.matchAll(/`(\w+)`/g)].map((match) => match[1]!) };
+    });
+
+  it("lists every pricing command", () => {
+    expect(rows.map((row) => row.command)).toEqual(["estimate", "batch", "compare", "forecast", "check", "diff"]);
+  });
+
+  it.each(rows)("names what `im-bill $command --help` offers, aliases included", ({ command, formats }) => {
+    const help = imBill([command, "--help"], { env: { COLUMNS: "400" } }).stdout;
+    const choices =
+      /--format <format>.*?\(choices: ([^)]*?)(?:, default: [^)]*)?\)/.exec(help.replace(/\n\s+/g, " "))?.[1] ?? "";
+    expect([...choices.matchAll(/"(\w+)"/g)].map((match) => match[1]).sort()).toEqual([...formats].sort());
+  });
+});

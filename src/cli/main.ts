@@ -4,6 +4,7 @@ import {
   Command,
   CommanderError,
   Help,
+  Option,
   type HelpConfiguration,
   type Option as CommanderOption,
   type Argument,
@@ -88,7 +89,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     help: h,
     interruption,
     width: terminalWidth(io),
-    lang: (flag) => (flag === "en" || flag === "zh" ? flag : langFromEnv(io.env)) as Lang,
+    // A command's --lang, else one given before the command (a global option), else the locale's.
+    lang: (flag) => (flag === "en" || flag === "zh" ? flag : langOf(argv, io.env)) as Lang,
     project: config,
     configTaken: [],
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
@@ -105,6 +107,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option("--no-color", h.program.noColor)
     .option("--debug", h.program.debug)
     .option("--no-config", h.program.noConfig)
+    // Also each command's own: given before the command (im-bill --lang zh estimate) it is the run's.
+    .addOption(new Option("--lang <lang>", h.lang).choices(["en", "zh"]))
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
     .addHelpText("after", h.program.after);
@@ -201,7 +205,10 @@ async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefi
  */
 function applyConfig(command: Command, config: ProjectConfig): string[] {
   const has = command.options.some((option) => option.attributeName() === "lang");
-  if (config.lang === undefined || !has || command.getOptionValueSource("lang") === "cli") return [];
+  // A --lang given anywhere (commander gives one after the command to the program's own) wins.
+  let given = false;
+  for (let at: Command | null = command; at; at = at.parent) given ||= at.getOptionValueSource("lang") === "cli";
+  if (config.lang === undefined || !has || given) return [];
   command.setOptionValueWithSource("lang", config.lang, "config");
   return ["lang"];
 }

@@ -1,7 +1,7 @@
 // A command's report: its format (--format, else --output's extension, else the
 // command's default) and where it goes (stdout, or a file written atomically, checked
 // before any work). Files get no colour and the default width, not the terminal's.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { say, UserError } from "../errors.js";
 import type { Styles } from "../render/styles.js";
 import type { CommandContext } from "./context.js";
@@ -12,8 +12,34 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
   ".json": "json",
   ".jsonl": "jsonl",
   ".md": "markdown",
+  ".markdown": "markdown",
   ".txt": "table",
+  ".html": "html",
+  ".htm": "html",
+  ".xml": "junit",
 };
+
+/** Other names a format is given by: `md` for markdown, `text` (check's old name) for table. */
+const ALIASES: Readonly<Record<string, string>> = { md: "markdown", text: "table" };
+
+/** --format, one set of names for every command: its formats, and the aliases of those it has (`text`: check's old name). */
+export function formatOption(
+  description: string,
+  formats: readonly string[],
+  fallback: string | undefined,
+  names: readonly string[] = ["md"],
+): Option {
+  const aliases = names.filter((alias) => formats.includes(ALIASES[alias]!));
+  const choices = [...formats, ...aliases];
+  const option = new Option("--format <format>", description).choices(choices);
+  if (fallback !== undefined) option.default(fallback);
+  // After choices(), whose check it keeps: an alias becomes the format it names.
+  const check = option.parseArg!;
+  return option.argParser((value: string, previous: unknown) => {
+    const checked = check(value, previous) as string;
+    return Object.hasOwn(ALIASES, checked) ? ALIASES[checked]! : checked;
+  });
+}
 
 export interface ReportFlags<F extends string> {
   format?: F;

@@ -291,6 +291,29 @@ export const enMessages = {
     compare: "Price the same needs on the other editions?",
     cancelled: "Cancelled: nothing was written.",
   },
+  html: {
+    made: (day: string) => `For ${day}`,
+    usageTitle: (months: string[]) =>
+      `Real usage, ${months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]}`}`,
+    compareTitle: "Every edition for the same needs",
+    forecastTitle: (months: number) => `The next ${n(months)} month${months === 1 ? "" : "s"}`,
+    checkTitle: "Bill checks",
+    diffTitle: (before: string, after: string) => `Bill changes: ${before} → ${after}`,
+    batchTitle: (count: number) => `${n(count)} scenario${count === 1 ? "" : "s"}`,
+    passed: "passed",
+    failed: "failed",
+    noExpectations: "no expectations",
+    invalid: "invalid",
+    scenario: "Scenario",
+    why: "What differed",
+    top: (shown: number, of: number) =>
+      shown === of ? `Every scenario, by total` : `The ${n(shown)} largest of ${n(of)}, by total`,
+    distribution: "How the totals spread",
+    range: "Total",
+    count: "Scenarios",
+    rest: (count: number, total: string) =>
+      `…and ${n(count)} more scenario${count === 1 ? "" : "s"}, ${total} together`,
+  },
   pull: {
     apiError: (code: number, info: string, hint: string | undefined) =>
       `Tencent answered ErrorCode ${code}${info ? ` (${info})` : ""}${hint ? `: ${hint}` : ""}`,

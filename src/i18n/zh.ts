@@ -274,6 +274,27 @@ export const zhMessages: Messages = {
     compare: "按相同需求为其他版本计价？",
     cancelled: "已取消：未写入任何文件。",
   },
+  html: {
+    made: (day) => `账单日期 ${day}`,
+    usageTitle: (months) =>
+      `真实用量，${months.length === 1 ? months[0] : `${months[0]} 至 ${months[months.length - 1]}`}`,
+    compareTitle: "同一需求下的各版本",
+    forecastTitle: (months) => `未来 ${n(months)} 个月`,
+    checkTitle: "账单检查",
+    diffTitle: (before, after) => `账单变化：${before} → ${after}`,
+    batchTitle: (count) => `${n(count)} 个场景`,
+    passed: "通过",
+    failed: "失败",
+    noExpectations: "无预期",
+    invalid: "无效",
+    scenario: "场景",
+    why: "差异",
+    top: (shown, of) => (shown === of ? "全部场景（按费用排序）" : `费用最高的 ${n(shown)} 个（共 ${n(of)} 个）`),
+    distribution: "费用分布",
+    range: "费用",
+    count: "场景数",
+    rest: (count, total) => `……另有 ${n(count)} 个场景，合计 ${total}`,
+  },
   pull: {
     apiError: (code, info, hint) =>
       `腾讯云返回 ErrorCode ${code}${info ? `（${info}）` : ""}${hint ? `：${hint}` : ""}`,

@@ -14,6 +14,8 @@ import { escapeChar, printable } from "../util/printable.js";
 import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
+import { csvRow } from "./report/csv.js";
+import { markdownPricingGroups, markdownText } from "./markdown.js";
 
 export function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
   const t = messages[lang].check;
@@ -95,6 +97,48 @@ export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
 
 /** Why a result could not be priced, in words. */
 export const errorOf = (result: CheckResult, lang: Lang): string => (result.error ? textIn(result.error, lang) : "");
+
+/** A row a scenario: its status, total, and what differed; for a spreadsheet. */
+export function renderCheckCsv(results: readonly CheckResult[], lang: Lang): string {
+  const rows = [
+    ["id", "source", "status", "total", "currency", "catalog", "failures"],
+    ...results.map((result) => {
+      const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
+      const said =
+        result.status === "invalid"
+          ? errorOf(result, lang)
+          : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
+      const catalog = result.pricing ? `${result.pricing.catalog.id} ${result.pricing.catalog.version}` : "";
+      return [result.id, result.source, result.status, result.total ?? "", result.currency ?? "", catalog, said];
+    }),
+  ];
+  return rows.map((row) => csvRow(row)).join("");
+}
+
+/** The results as a markdown table for a pull request or a wiki, the counts, and the prices. */
+export function renderCheckMarkdown(results: readonly CheckResult[], summary: CheckSummary, lang: Lang): string {
+  const t = messages[lang].check;
+  const mark = { passed: "✓", failed: "✗", "no-expectations": "–", invalid: "!" } as const;
+  const out = [
+    `| | ${markdownText(messages[lang].html.scenario)} | ${markdownText(messages[lang].total)} | ${markdownText(messages[lang].html.why)} |`,
+    "|---|---|---:|---|",
+  ];
+  const tally = new PricingTally();
+  for (const result of results) {
+    const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
+    const said =
+      result.status === "invalid"
+        ? errorOf(result, lang)
+        : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
+    const where = result.id === result.source ? result.source : `${result.id} (${result.source})`;
+    out.push(
+      `| ${mark[result.status]} | ${markdownText(where)} | ${result.total ? markdownText(money(result.total)) : ""} | ${markdownText(said)} |`,
+    );
+    if (result.pricing) tally.add(result.pricing, result.said ?? []);
+  }
+  out.push("", markdownText(t.counts(summary)), "", ...markdownPricingGroups(tally.groups, lang));
+  return `${out.join("\n")}\n`;
+}
 
 export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary, lang: Lang = "en"): string {
   const json = results.map(({ said, failures, error, ...result }) => ({

@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { csvRow } from "./report/csv.js";
+import { markdownText } from "./markdown.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
@@ -184,6 +185,52 @@ export function forecastPricing(result: Forecast, lang: Lang): string[] {
     which: f.forMonths(monthRanges(months)),
   }));
   return [...pricingGroupLines(list, lang, undefined, dated ? f.then : undefined), ...said];
+}
+
+/** The months as a markdown table (month, edition, usage, subtotals, total), the total and average, the notes, the prices. */
+export function renderForecastMarkdown(result: Forecast, lang: Lang): string {
+  const t = messages[lang];
+  const f = t.forecast;
+  const described = describeForecast(result, lang);
+  const currency = described.months[0]?.estimate.currency ?? "CNY";
+  const money = (amount: string) => formatMoney(amount, currency);
+  const byMau = result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
+  const row = (cells: string[], bold = false) =>
+    `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
+  const out = [
+    row([
+      f.month,
+      f.edition,
+      byMau ? f.mau : f.dau,
+      f.groups,
+      t.subtotal.base,
+      t.subtotal.overage,
+      t.subtotal.addons,
+      t.subtotal.discount,
+      t.total,
+    ]),
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...described.months.map(({ month, calendarMonth, usage, estimate }) =>
+      row([
+        calendarMonth ?? String(month),
+        `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
+        formatNumber(byMau ? usage.mau : usage.peakDau),
+        formatNumber(usage.peakGroups),
+        money(estimate.subtotals.base),
+        money(estimate.subtotals.overage),
+        money(estimate.subtotals.addons),
+        money(estimate.subtotals.discount),
+        money(estimate.total),
+      ]),
+    ),
+    row([f.sum, "", "", "", "", "", "", "", money(result.total)], true),
+    row([f.average, "", "", "", "", "", "", "", money(result.average)]),
+    "",
+    ...described.notes.map((note) => `- ${markdownText(note.message)}`),
+    ...(described.notes.length > 0 ? [""] : []),
+    ...forecastPricing(result, lang).map((line) => `${markdownText(line)}  `),
+  ];
+  return `${out.join("\n").trimEnd()}\n`;
 }
 
 export function renderForecastCsv(result: Forecast): string {

@@ -4,7 +4,7 @@
 // report of 100,000 rows goes out in chunks that Ctrl-C can interrupt.
 import { append, maxOf } from "../util/array.js";
 import { printableLine } from "../util/printable.js";
-import { displayWidth, fitLine, longestWord, pad, wrapText } from "./text.js";
+import { displayWidth, fitLine, longestWord, pad, wrapCell } from "./text.js";
 
 export interface GridColumn {
   align?: "left" | "right";
@@ -15,6 +15,8 @@ export interface GridColumn {
   maxLines?: number;
   /** left out, from the right, when the table cannot fit the width with it (a detail column) */
   optional?: boolean;
+  /** optional columns left out together (subtotals that add up to a total shown beside them: all or none) */
+  group?: string;
 }
 
 export interface GridCell {
@@ -177,7 +179,8 @@ function rowLines(row: Row, grid: Grid, widths: readonly number[]): string[] {
     const lines: string[] = [];
     for (const line of cell.text.split("\n")) {
       const safe = printableLine(line);
-      if ((spec.flexible && span === 1) || cell.wrap) append(lines, wrapText(safe, width, spec.maxLines ?? 3));
+      if (cell.wrap) append(lines, wrapCell(safe, width));
+      else if (spec.flexible && span === 1) append(lines, wrapCell(safe, width, spec.maxLines ?? 3));
       else lines.push(fitLine(safe, width));
     }
     cells.push({ lines, width, align, style: cell.style });
@@ -236,7 +239,11 @@ export function fitColumns(grid: Grid): Grid {
   while (narrowest(fitted) > fitted.width) {
     const drop = fitted.columns.findLastIndex((column) => column.optional);
     if (drop === -1) break;
+    const group = fitted.columns[drop]!.group;
     fitted = withoutColumn(fitted, drop);
+    // The rest of its group goes with it, the rightmost first.
+    for (let index = fitted.columns.length - 1; group !== undefined && index >= 0; index--)
+      if (fitted.columns[index]!.group === group) fitted = withoutColumn(fitted, index);
   }
   return fitted;
 }

@@ -2,6 +2,7 @@
 // and GitHub annotations. Each scenario that moved is a row (old → new, change, percent)
 // with why it moved; then the project total, the counts, and which prices made each
 // side. Markdown adds each changed scenario's lines (the first few).
+import { csvRow } from "./report/csv.js";
 import { diffEstimates } from "../diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -106,7 +107,7 @@ export function causeText(cause: Cause, change: ScenarioChange, lang: Lang): str
 }
 
 /** What a row says beside its amounts: why it moved, where it came from, what is wrong with it. */
-function whyOf(change: ScenarioChange, lang: Lang): string[] {
+export function whyOf(change: ScenarioChange, lang: Lang): string[] {
   const t = messages[lang].project;
   const why = change.causes.map((cause) => causeText(cause, change, lang));
   if (change.previousFile !== null) why.push(t.renamedFrom(change.previousFile));
@@ -426,4 +427,24 @@ export function projectAnnotations(diff: ProjectDiff, failures: readonly GateFai
       });
   }
   return annotations;
+}
+
+/** A row a scenario (status, id, file, previous file, before, after, change, percent, causes); for a spreadsheet. */
+export function renderProjectCsv(diff: ProjectDiff): string {
+  const rows = [
+    ["status", "id", "file", "previous_file", "before", "after", "change", "percent", "currency", "causes"],
+    ...diff.scenarios.map((change) => [
+      change.status,
+      change.id,
+      change.file,
+      change.previousFile ?? "",
+      change.total?.before ?? "",
+      change.total?.after ?? "",
+      change.total?.change ?? "",
+      change.total?.percent ?? "",
+      (change.after ?? change.before)?.bill?.prices.catalog.currency ?? "",
+      change.causes.map((cause) => cause.kind).join(" "),
+    ]),
+  ];
+  return rows.map((row) => csvRow(row)).join("");
 }

@@ -167,6 +167,23 @@ function token(glyphs: Glyphs, start: number): { end: number; width: number } {
  * and in words too long for a line. With `maxLines`, the last line kept ends in "…"
  * when text is left over.
  */
+/**
+ * A cell's text wrapped to `maxLines`, keeping what tells similar lines apart: a text cut
+ * keeps its indent on every line, and a label with a tail after ": " (the tier of
+ * "Message history retention: 180 days") keeps the tail whole on its last line.
+ */
+export function wrapCell(text: string, width: number, maxLines = Infinity): string[] {
+  const indent = /^ */.exec(text)![0];
+  if (indent.length > 0 && indent.length < width - 4)
+    return wrapCell(text.slice(indent.length), width - indent.length, maxLines).map((line) => `${indent}${line}`);
+  const whole = wrapText(text, width, Infinity);
+  if (whole.length <= maxLines) return whole;
+  const colon = text.lastIndexOf(": ");
+  // Only a short tail, one that fits a line: a sentence after a colon is wrapped as any text.
+  if (colon <= 0 || maxLines < 2 || displayWidth(text.slice(colon + 2)) > width) return wrapText(text, width, maxLines);
+  return [...wrapText(text.slice(0, colon + 1), width, maxLines - 1), fitLine(text.slice(colon + 2), width)];
+}
+
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
   const glyphs = new Glyphs(text);
   const lines: string[] = [];

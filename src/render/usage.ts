@@ -10,6 +10,8 @@ import { gridText } from "./grid.js";
 import type { Styles } from "./styles.js";
 import { renderTable } from "./table.js";
 import { wrapText } from "./text.js";
+import { csvRow } from "./report/csv.js";
+import { markdownText } from "./markdown.js";
 
 export interface UsageTableOptions {
   lang: Lang;
@@ -62,6 +64,46 @@ export function soFarLines(month: UsageMonth, lang: Lang): string[] {
       money(projection.bill.total),
     ),
   ];
+}
+
+/** A row a month: its peaks, the days that set them, its total; for a spreadsheet. */
+export function renderUsageCsv(bill: UsageBill): string {
+  const rows = [
+    [
+      "month",
+      "peak_dau",
+      "peak_dau_date",
+      "peak_groups",
+      "peak_groups_date",
+      "days_present",
+      "total",
+      "currency",
+      "catalog",
+    ],
+    ...bill.months.map((month) => [
+      month.month,
+      String(month.peakDau),
+      month.peakDauDate,
+      String(month.peakGroups),
+      month.peakGroupsDate,
+      String(month.daysPresent),
+      month.bill.total,
+      month.bill.prices.catalog.currency,
+      `${month.bill.prices.pricing.catalog.id} ${month.bill.prices.pricing.catalog.version}`,
+    ]),
+  ];
+  return rows.map((row) => csvRow(row)).join("");
+}
+
+/** Each month's estimate as markdown, the month so far said under it. */
+export async function renderUsageMarkdown(bill: UsageBill, lang: Lang): Promise<string> {
+  const { renderEstimateMarkdown } = await import("./estimate-formats.js");
+  return bill.months
+    .map((month) => {
+      const soFar = soFarLines(month, lang).map((line) => `${markdownText(line)}  `);
+      return `${renderEstimateMarkdown(month.bill, lang)}${soFar.length > 0 ? `\n${soFar.join("\n")}\n` : ""}`;
+    })
+    .join("\n");
 }
 
 export function renderUsageTables(bill: UsageBill, options: UsageTableOptions): string {

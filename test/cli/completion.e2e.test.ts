@@ -66,7 +66,7 @@ describe("bash", () => {
     [["im-bill", "estimate", "--catalog", ""], builtinCatalogIds()],
     [
       ["im-bill", "estimate", "--format", ""],
-      ["json", "table"],
+      ["csv", "html", "json", "markdown", "md", "table"],
     ],
     [
       ["im-bill", "batch", "--format", "j"],

@@ -159,7 +159,7 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
     [["--file", "examples"], "error: examples: is a directory, not a regular file: give a file, or - to read stdin"],
     [
       ["--plan", "pro", "--format", "xml"],
-      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json.",
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown, html, md.",
     ],
   ])("%j", (args, message) => {
     const result = imBill(["estimate", ...args]);

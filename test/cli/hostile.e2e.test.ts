@@ -263,7 +263,7 @@ describe("where reports go", () => {
     ],
     [
       ["--output", "bills.xlsx"],
-      "error: --output bills.xlsx: no report format has the extension .xlsx: use .csv, .json, .jsonl, .md, .txt, or give --format",
+      "error: --output bills.xlsx: no report format has the extension .xlsx: use .csv, .json, .jsonl, .md, .markdown, .txt, .html, .htm, or give --format",
     ],
   ])("batch %j is a usage error before any work", (args, message) => {
     const result = imBill(["batch", "examples/small-chat-pro.json", ...args]);

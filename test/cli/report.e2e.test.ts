@@ -46,12 +46,12 @@ describe("--output", () => {
 
   it.each([
     [
-      ["estimate", ...scenario, "-o", "bill.csv"],
-      "--output bill.csv: no report format has the extension .csv: use .json, .txt, or give --format",
+      ["estimate", ...scenario, "-o", "bill.xlsx"],
+      "--output bill.xlsx: no report format has the extension .xlsx: use .csv, .json, .md, .markdown, .txt, .html, .htm, or give --format",
     ],
     [
       ["compare", ...scenario, "-o", "x.jsonl"],
-      "--output x.jsonl: no report format has the extension .jsonl: use .json, .md, .txt, or give --format",
+      "--output x.jsonl: no report format has the extension .jsonl: use .csv, .json, .md, .markdown, .txt, .html, .htm, or give --format",
     ],
     [
       ["forecast", ...scenario, "-o", "no/such/dir/x.json"],

@@ -126,7 +126,7 @@ describe("Chinese mode", () => {
     [["estimate", "--plan", "pro", "--max-total", "abc"]],
     [["estimate", "--plan", "pro", "--catalog", "nope"]],
     [["estimate", "--plan", "pro", "--on", "2019-13"]],
-    [["estimate", "--plan", "pro", "-o", "bill.csv"]],
+    [["estimate", "--plan", "pro", "-o", "bill.xlsx"]],
     [["estimate", "-i"]],
     [["estimate", at("typo.json")]],
     [["estimate", at("types.json")]],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitWidths, gridText, renderGrid, type Grid } from "../../src/render/grid.js";
-import { displayWidth } from "../../src/render/text.js";
+import { displayWidth, wrapCell } from "../../src/render/text.js";
 
 const grid = (rows: string[][], width = 80, flexible = true): Grid => ({
   columns: [{ flexible, min: 6, maxLines: 2 }, { align: "right" }],
@@ -67,5 +67,27 @@ describe("renderGrid", () => {
 
   it("keeps fixed columns whole and gives the rest to the flexible one", () => {
     expect(fitWidths(grid([["x".repeat(200), "¥1.00"]], 40))).toEqual([40 - 7 - 6, 6]);
+  });
+});
+
+describe("a narrow table still adds up", () => {
+  it("leaves out a group of optional columns together, never one alone", () => {
+    const grid = {
+      columns: [{}, { optional: true, group: "sums" }, { optional: true, group: "sums" }, {}],
+      sections: [[["scenario", "base 1,000.00", "overage 2,000.00", "total 3,000.00"]]],
+      width: 50,
+    };
+    const text = gridText(grid);
+    expect(text).not.toContain("base");
+    expect(text).not.toContain("overage");
+    expect(text).toContain("total 3,000.00");
+  });
+
+  it("keeps a wrapped formula's indent, and a cut label's tail after ': '", () => {
+    expect(wrapCell("  ceil((28,400 − 10,000 free) / 10,000) = 2", 24)).toEqual([
+      "  ceil((28,400 − 10,000",
+      "  free) / 10,000) = 2",
+    ]);
+    expect(wrapCell("Message history retention: 180 days", 10, 3)).toEqual(["Message", "history…", "180 days"]);
   });
 });

@@ -1,6 +1,6 @@
 // `im-bill batch`: many scenarios from files, directories, patterns or stdin, priced
 // as they stream in, into one report.
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK } from "../../errors.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
@@ -14,7 +14,7 @@ import type { CommandContext } from "../context.js";
 import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
-import { formatOfFile } from "../report.js";
+import { formatOfFile, formatOption } from "../report.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
 interface BatchFlags extends PriceFlags {
@@ -29,7 +29,7 @@ export function batchCommand(context: CommandContext): Command {
   const command = new Command("batch")
     .description(h.batch.description)
     .argument("<paths...>", h.batch.paths)
-    .addOption(new Option("--format <format>", h.batch.format).choices(REPORT_FORMATS))
+    .addOption(formatOption(h.batch.format, REPORT_FORMATS, undefined))
     .option("-o, --output <file>", h.output)
     .option("--bom", h.batch.bom)
     .option("--strict", h.batch.strict);

@@ -1,5 +1,6 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
 import { Command, Option } from "commander";
+import { formatOfFile, formatOption } from "../report.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
@@ -14,7 +15,7 @@ import { addPriceOptions, parsePercent, pricingFor, type PriceFlags } from "../s
 import { append } from "../../util/array.js";
 
 interface CheckFlags extends PriceFlags {
-  format: "text" | "json" | "junit" | "github";
+  format: (typeof CHECK_FORMATS)[number];
   annotations?: boolean;
   update?: boolean;
   dryRun?: boolean;
@@ -28,7 +29,7 @@ export function checkCommand(context: CommandContext): Command {
   const command = new Command("check")
     .description(h.check.description)
     .argument("<paths...>", h.check.paths)
-    .addOption(new Option("--format <format>", h.format).choices(["text", "json", "junit", "github"]).default("text"))
+    .addOption(formatOption(h.format, CHECK_FORMATS, "table", ["md", "text"]))
     .option("-o, --output <file>", h.output)
     .option("--update", h.check.update)
     .option("--dry-run", h.check.dryRun)
@@ -41,11 +42,18 @@ export function checkCommand(context: CommandContext): Command {
   return command
     .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
     .action(async (paths: string[], flags: CheckFlags) => {
-      context.setExitCode(await runCheck(paths, flags, context));
+      context.setExitCode(await runCheck(paths, flags, context, command));
     });
 }
 
-async function runCheck(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
+const CHECK_FORMATS = ["table", "json", "csv", "markdown", "html", "junit", "github"] as const;
+
+async function runCheck(
+  paths: string[],
+  flags: CheckFlags,
+  context: CommandContext,
+  command: Command,
+): Promise<number> {
   const { io, interruption } = context;
   const { settings, lang } = await pricingFor(flags, context);
   if (flags.dryRun && !flags.update) throw new UserError(say((t) => t.check.dryRunAlone));
@@ -53,6 +61,11 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     const problem = outputProblem(flags.output, io.cwd);
     if (problem) throw problem;
   }
+  // -o without --format: the file's extension says which (check.xml is JUnit).
+  const format =
+    flags.output !== undefined && command.getOptionValueSource("format") === "default"
+      ? formatOfFile(flags.output, CHECK_FORMATS)
+      : flags.format;
   const inputs = await expandInputs(paths, io.cwd);
   const results: CheckResult[] = [];
   const skipped: string[] = [];
@@ -120,19 +133,25 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     return annotationText(checkAnnotations(results, lang), { from: io.cwd, env: io.env });
   };
   const text =
-    flags.format === "github"
+    format === "github"
       ? await annotations()
-      : flags.format === "json"
+      : format === "json"
         ? render.renderCheckJson(results, summary, lang)
-        : flags.format === "junit"
+        : format === "junit"
           ? render.renderCheckJunit(results, lang)
-          : render.renderCheckText(
-              results,
-              summary,
-              flags.output ? context.plainStyles : context.styles(io.stdout),
-              lang,
-              context.width,
-            );
+          : format === "html"
+            ? (await import("../../render/html/reports.js")).checkHtml(results, summary, lang)
+            : format === "markdown"
+              ? render.renderCheckMarkdown(results, summary, lang)
+              : format === "csv"
+                ? render.renderCheckCsv(results, lang)
+                : render.renderCheckText(
+                    results,
+                    summary,
+                    flags.output ? context.plainStyles : context.styles(io.stdout),
+                    lang,
+                    context.width,
+                  );
   if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
     const output = await fileOutput(flags.output, io.cwd);
@@ -148,7 +167,7 @@ async function runCheck(paths: string[], flags: CheckFlags, context: CommandCont
     io.stdout.write(text);
   }
   const { annotationsWanted } = await import("../annotations.js");
-  if (flags.format !== "github" && annotationsWanted(io, flags.annotations)) io.stderr.write(await annotations());
+  if (format !== "github" && annotationsWanted(io, flags.annotations)) io.stderr.write(await annotations());
   if (summary.invalid > 0) return EXIT_INVALID;
   if (summary.failed > 0) return EXIT_CHECK_FAILED;
   // Stale expectations fail a CI job that asks whether anything would change.

@@ -1,13 +1,13 @@
 // `im-bill compare`: the same usage and needs on every edition, and which to buy.
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { reportTarget, writeReport } from "../report.js";
+import { formatOption, reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-const FORMATS = ["table", "json", "markdown"] as const;
+const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 
 interface CompareFlags extends ScenarioFlags, PriceFlags {
   format: (typeof FORMATS)[number];
@@ -19,7 +19,7 @@ export function compareCommand(context: CommandContext): Command {
   const command = addScenarioOptions(new Command("compare").description(h.compare.description), h);
   addPriceOptions(command, h);
   return command
-    .addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table"))
+    .addOption(formatOption(h.format, FORMATS, "table"))
     .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.compare.examples, h.compare.footer))
     .action(async (file: string | undefined, flags: CompareFlags) => {
@@ -40,7 +40,11 @@ export function compareCommand(context: CommandContext): Command {
           ? `${JSON.stringify(render.describeComparison(comparison, lang), null, 2)}\n`
           : target.format === "markdown"
             ? render.renderCompareMarkdown(comparison, lang)
-            : render.renderCompareTable(comparison, lang, target.styles, target.width);
+            : target.format === "csv"
+              ? render.renderCompareCsv(comparison, lang)
+              : target.format === "html"
+                ? (await import("../../render/html/reports.js")).compareHtml(comparison, lang)
+                : render.renderCompareTable(comparison, lang, target.styles, target.width);
       await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
     });

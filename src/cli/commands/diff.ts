@@ -1,6 +1,6 @@
 // `im-bill diff <before> <after>`: what changed between two scenarios' bills (or two
 // saved estimates), for a pull request.
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
 import { choosePrices, wantedOf, type PriceSettings } from "../../catalog/choose.js";
 import { resolve } from "node:path";
@@ -16,9 +16,13 @@ import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
 import { addPriceOptions, CONFIG_FLAGS, pricingFor, type PriceFlags } from "../shared-options.js";
+import { formatOption, reportTarget, writeReport, type ReportTarget } from "../report.js";
+
+const DIFF_FORMATS = ["table", "json", "csv", "markdown", "html", "github"] as const;
 
 interface DiffFlags extends PriceFlags {
-  format: "table" | "json" | "markdown" | "github";
+  format: (typeof DIFF_FORMATS)[number];
+  output?: string;
   base?: string;
   failAbove?: string;
   failAboveEach?: string;
@@ -33,9 +37,8 @@ export function diffCommand(context: CommandContext): Command {
     .description(h.diff.description)
     .argument("[files...]", h.diff.files)
     .option("--base <ref>", h.diff.base)
-    .addOption(
-      new Option("--format <format>", h.format).choices(["table", "json", "markdown", "github"]).default("table"),
-    )
+    .addOption(formatOption(h.format, DIFF_FORMATS, "table"))
+    .option("-o, --output <file>", h.output)
     .option("--fail-above <amount|percent>", h.diff.failAbove)
     .option("--fail-above-each <amount|percent>", h.diff.failAboveEach)
     .option("--title <text>", h.diff.title)
@@ -45,9 +48,11 @@ export function diffCommand(context: CommandContext): Command {
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
     .action(async (files: string[], flags: DiffFlags, self: Command) => {
+      const target = reportTarget(command, flags, DIFF_FORMATS, context, "table");
+      flags.format = target.format;
       if (flags.base !== undefined) {
         const useConfig = self.optsWithGlobals<{ config?: boolean }>().config !== false;
-        return context.setExitCode(await projectDiffCommand(files, flags, useConfig, context));
+        return context.setExitCode(await projectDiffCommand(files, flags, useConfig, context, target));
       }
       if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
       for (const [given, flag] of [
@@ -69,12 +74,18 @@ export function diffCommand(context: CommandContext): Command {
       const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
       const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
       const render = await import("../../render/diff.js");
-      context.io.stdout.write(
+      await writeReport(
         flags.format === "json"
           ? render.renderDiffJson(diff)
           : flags.format === "markdown"
             ? render.renderDiffMarkdown(diff, flags.title, lang)
-            : render.renderDiffTable(diff, context.styles(context.io.stdout), lang, context.width),
+            : flags.format === "csv"
+              ? render.renderDiffCsv(diff)
+              : flags.format === "html"
+                ? (await import("../../render/html/reports.js")).diffHtml(diff, lang)
+                : render.renderDiffTable(diff, target.styles, lang, target.width),
+        target,
+        context,
       );
       if (threshold && risesAbove(diff.total, threshold)) {
         const percent = diff.total.percent;
@@ -95,6 +106,7 @@ async function projectDiffCommand(
   flags: DiffFlags,
   useConfig: boolean,
   context: CommandContext,
+  target: ReportTarget<DiffFlags["format"]>,
 ): Promise<number> {
   const { io, interruption } = context;
   if (flags.rate !== undefined) throw new UserError(say((t) => t.project.notWithBase("--rate")));
@@ -131,14 +143,20 @@ async function projectDiffCommand(
   const annotations = () => render.projectAnnotations(diff, failures, lang);
   const { annotationsWanted, annotationText } = await import("../annotations.js");
   const place = { from: repository.root, root: repository.root, env: io.env };
-  io.stdout.write(
+  await writeReport(
     flags.format === "github"
       ? annotationText(annotations(), place)
       : flags.format === "json"
         ? render.renderProjectJson(diff, lang)
         : flags.format === "markdown"
           ? render.renderProjectMarkdown(diff, flags.title, lang)
-          : render.renderProjectTable(diff, context.styles(io.stdout), lang, context.width),
+          : flags.format === "csv"
+            ? render.renderProjectCsv(diff)
+            : flags.format === "html"
+              ? (await import("../../render/html/reports.js")).projectHtml(diff, flags.title, lang)
+              : render.renderProjectTable(diff, target.styles, lang, target.width),
+    target,
+    context,
   );
   if (flags.format !== "github" && annotationsWanted(io, flags.annotations))
     io.stderr.write(annotationText(annotations(), place));

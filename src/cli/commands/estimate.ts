@@ -20,11 +20,11 @@ import type { PriceSettings } from "../../catalog/choose.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Bill } from "../../calculator/bill.js";
-import { reportTarget, writeReport, type ReportTarget } from "../report.js";
+import { formatOption, reportTarget, writeReport, type ReportTarget } from "../report.js";
 import { formatMoney } from "../../util/format.js";
 import { parseDate } from "../../util/calendar.js";
 
-const FORMATS = ["table", "json"] as const;
+const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 type EstimateFormat = (typeof FORMATS)[number];
 
 interface EstimateFlags extends ScenarioFlags, PriceFlags {
@@ -43,10 +43,7 @@ export function estimateCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
   addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(
-    command.addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table")),
-    h,
-  ).option("-o, --output <file>", h.output);
+  addLangOption(command.addOption(formatOption(h.format, FORMATS, "table")), h).option("-o, --output <file>", h.output);
   return command
     .option("--strict", h.estimate.strict)
     .option("--max-total <amount>", h.estimate.maxTotal)
@@ -123,6 +120,16 @@ async function presentEstimate(
   if (target.format === "json") {
     const { describe } = await import("../../render/describe.js");
     return writeReport(`${JSON.stringify(describe(bill, lang), null, 2)}\n`, target, context);
+  }
+  if (target.format === "html") {
+    const { estimateHtml } = await import("../../render/html/reports.js");
+    return writeReport(estimateHtml(bill, lang), target, context);
+  }
+  if (target.format === "markdown" || target.format === "csv") {
+    const formats = await import("../../render/estimate-formats.js");
+    const text =
+      target.format === "csv" ? formats.renderEstimateCsv(bill, lang) : formats.renderEstimateMarkdown(bill, lang);
+    return writeReport(text, target, context);
   }
   const { renderTable } = await import("../../render/table.js");
   const { styles, width } = target;
@@ -203,6 +210,15 @@ async function runUsage(
   const render = await import("../../render/usage.js");
   if (target.format === "json")
     await writeReport(`${JSON.stringify(render.describeUsage(bill, lang), null, 2)}\n`, target, context);
+  else if (target.format === "html") {
+    const { usageHtml } = await import("../../render/html/reports.js");
+    await writeReport(usageHtml(bill, months, lang), target, context);
+  } else if (target.format === "markdown" || target.format === "csv")
+    await writeReport(
+      target.format === "csv" ? render.renderUsageCsv(bill) : await render.renderUsageMarkdown(bill, lang),
+      target,
+      context,
+    );
   else {
     const { styles, width } = target;
     const text = render.renderUsageTables(bill, {

@@ -1,14 +1,14 @@
 // `im-bill forecast`: the months ahead, as usage grows.
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { parseDate } from "../../util/calendar.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { reportTarget, writeReport } from "../report.js";
+import { formatOption, reportTarget, writeReport } from "../report.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-const FORMATS = ["table", "json", "csv"] as const;
+const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 
 interface ForecastFlags extends ScenarioFlags, PriceFlags {
   months: string;
@@ -37,7 +37,7 @@ export function forecastCommand(context: CommandContext): Command {
     .option("--auto-plan", h.forecast.autoPlan)
     .option("--chart", h.forecast.chart)
     .option("--no-chart", h.forecast.noChart)
-    .addOption(new Option("--format <format>", h.format).choices(FORMATS).default("table"))
+    .addOption(formatOption(h.format, FORMATS, "table"))
     .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
     .action(async (file: string | undefined, flags: ForecastFlags) => {
@@ -68,6 +68,9 @@ export function forecastCommand(context: CommandContext): Command {
       let text: string;
       if (target.format === "json") text = `${JSON.stringify(render.describeForecast(result, lang), null, 2)}\n`;
       else if (target.format === "csv") text = render.renderForecastCsv(result);
+      else if (target.format === "markdown") text = render.renderForecastMarkdown(result, lang);
+      else if (target.format === "html")
+        text = (await import("../../render/html/reports.js")).forecastHtml(result, lang);
       else {
         const chart = flags.chart ?? target.terminal;
         const plot = chart ? (await import("asciichart")).plot : undefined;

@@ -88,7 +88,12 @@ function* table(
   const columns: GridColumn[] = head.map((_, index) =>
     index === 0
       ? { flexible: true, min: 12, maxLines: 4 }
-      : { align: index >= 2 && index < last ? "right" : "left", optional: index >= 2 && index < last - 1 },
+      : {
+          align: index >= 2 && index < last ? "right" : "left",
+          optional: index >= 2 && index < last - 1,
+          // The subtotals add up to the total beside them: shown all together, or none.
+          ...(index >= 2 && index < last - 1 ? { group: "subtotals" } : {}),
+        },
   );
   const mark = (text: string) => (text ? { text, style: styles.error } : text);
   yield* renderGrid({

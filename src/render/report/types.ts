@@ -5,7 +5,7 @@ import type { BatchItem, BatchSummary } from "../../batch/price.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Styles } from "../styles.js";
 
-export const REPORT_FORMATS = ["table", "json", "jsonl", "csv", "markdown"] as const;
+export const REPORT_FORMATS = ["table", "json", "jsonl", "csv", "markdown", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportWriter {

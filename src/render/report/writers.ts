@@ -25,6 +25,8 @@ export async function reportWriter(format: ReportFormat, options: ReportOptions)
     case "table":
     case "markdown":
       return (await import("./summary.js")).summaryWriter(format, options);
+    case "html":
+      return (await import("./html.js")).loadHtmlWriter(options);
   }
 }
 

@@ -1,0 +1,70 @@
+// One estimate as markdown (a wiki, a pull request) and as CSV (a spreadsheet): its lines,
+// the subtotals and the total, then which prices made it. The same words as the table.
+import type { Bill } from "../calculator/bill.js";
+import type { Lang } from "../i18n/lang.js";
+import { messages } from "../i18n/messages.js";
+import { formatMoney, formatNumber } from "../util/format.js";
+import { describe } from "./describe.js";
+import { markdownFooter, markdownText } from "./markdown.js";
+import { csvRow } from "./report/csv.js";
+
+export function renderEstimateMarkdown(bill: Bill, lang: Lang): string {
+  const t = messages[lang];
+  const estimate = describe(bill, lang);
+  const money = (amount: string) => formatMoney(amount, estimate.currency);
+  const row = (cells: string[], bold = false) =>
+    `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
+  const out = [
+    `### ${markdownText(t.estimateTitle(estimate.name, estimate.planName))}`,
+    "",
+    row([t.item, t.quantity, t.formula, t.amount]),
+    "|---|---|---|---:|",
+    ...estimate.lines.map((line) =>
+      row([
+        line.label,
+        line.category === "discount" ? "" : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`,
+        line.category === "discount" || line.explain === t.packageExplain ? "" : line.explain,
+        money(line.amount),
+      ]),
+    ),
+    ...(["base", "overage", "addons", "discount"] as const)
+      .filter((key) => key !== "discount" || estimate.subtotals.discount !== "0.00")
+      .map((key) => row([t.subtotal[key], "", "", money(estimate.subtotals[key])])),
+    row([t.total, "", "", money(estimate.total)], true),
+    "",
+    ...estimate.violations.map((finding) => `- ✗ ${markdownText(finding.message)} \\[${markdownText(finding.code)}\\]`),
+    ...estimate.notes
+      .filter((_, index) => bill.notes[index]!.kind !== "pricing")
+      .map((finding) => `- ${markdownText(finding.message)}`),
+    ...(estimate.violations.length + estimate.notes.length > 0 ? [""] : []),
+    ...markdownFooter(bill, lang),
+  ];
+  return `${out.join("\n")}\n`;
+}
+
+/** A row a line (id, category, label, quantity, unit, unit price, amount, formula), then the subtotals and the total. */
+export function renderEstimateCsv(bill: Bill, lang: Lang): string {
+  const estimate = describe(bill, lang);
+  const rows = [
+    csvRow(["id", "category", "label", "quantity", "unit", "unit_price", "amount", "explain", "currency", "catalog"]),
+    ...estimate.lines.map((line) =>
+      csvRow([
+        line.id,
+        line.category,
+        line.label,
+        line.quantity,
+        line.unit,
+        line.unitPrice,
+        line.amount,
+        line.explain,
+        estimate.currency,
+        `${estimate.pricing.catalog.id} ${estimate.pricing.catalog.version}`,
+      ]),
+    ),
+    ...(["base", "overage", "addons", "discount"] as const).map((key) =>
+      csvRow([`subtotal.${key}`, "", "", "", "", "", estimate.subtotals[key], "", estimate.currency, ""]),
+    ),
+    csvRow(["total", "", "", "", "", "", estimate.total, "", estimate.currency, ""]),
+  ];
+  return rows.join("");
+}

@@ -1,0 +1,62 @@
+// Charts as inline SVG, drawn when the report is written by Apache ECharts' server-side
+// renderer (no DOM, no script in the page). Loaded only on the HTML path. Text in a
+// chart is escaped by ECharts; its colours follow the page's (light or dark) by CSS.
+import * as echarts from "echarts";
+
+const PALETTE = ["#3b6fd8", "#e0892b", "#3a9b6a", "#9b59b6", "#c0392b", "#16a2b8", "#7f8c8d"];
+
+/** An ECharts option drawn to an SVG string, without animation, at the size given. */
+export function chartSvg(option: echarts.EChartsOption, width = 640, height = 320): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      textStyle: { fontFamily: "system-ui, sans-serif" },
+      ...option,
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+export { PALETTE };
+
+/** Horizontal bars, one a row with its label at the left (cut to 190 px), drawn top to bottom. */
+export function horizontalBars(
+  labels: readonly string[],
+  bars: readonly { value: number; color?: string }[],
+  options: { right?: number; valueLabel?: (index: number) => string } = {},
+): string {
+  const { right = 48, valueLabel } = options;
+  return chartSvg(
+    {
+      grid: { left: 24, right, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value" },
+      yAxis: {
+        type: "category",
+        inverse: true,
+        data: [...labels],
+        axisLabel: { width: 190, overflow: "truncate" },
+      },
+      series: [
+        {
+          type: "bar",
+          data: bars.map((bar) => ({ value: bar.value, ...(bar.color ? { itemStyle: { color: bar.color } } : {}) })),
+          ...(valueLabel
+            ? {
+                label: {
+                  show: true,
+                  position: "right" as const,
+                  formatter: (params: { dataIndex: number }) => valueLabel(params.dataIndex),
+                },
+              }
+            : {}),
+        },
+      ],
+    },
+    640,
+    Math.max(160, 40 + labels.length * 30),
+  );
+}

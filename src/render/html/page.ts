@@ -1,0 +1,93 @@
+// The HTML report's page: one self-contained file (styles inline, charts as inline SVG,
+// no script, no font, no request of any kind), readable offline and when mailed, light
+// or dark as the reader's system is, and printable on A4. User text is escaped here.
+import type { Lang } from "../../i18n/lang.js";
+
+/** Text for HTML: the five characters that could open markup, escaped. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1d2129; --muted: #5b6270; --line: #dde1e8; --bg: #ffffff; --soft: #f4f6f9; --bad: #c62828; --good: #2e7d32; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e8ec; --muted: #a3a9b5; --line: #3a3f4a; --bg: #16181d; --soft: #20242b; --bad: #ef7b7b; --good: #7cc47f; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 24px; background: var(--bg); color: var(--fg);
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; } h3 { font-size: 15px; margin: 20px 0 6px; }
+p.meta, .provenance { color: var(--muted); margin: 2px 0; }
+.figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; margin: 8px 0 16px; }
+.figure.wide { grid-template-columns: minmax(0, 1fr); }
+.chart svg { width: 100%; height: auto; display: block; }
+.chart text { fill: var(--fg); }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 700; border-top: 2px solid var(--fg); }
+.bad { color: var(--bad); } .good { color: var(--good); } .muted { color: var(--muted); }
+ul.notes { margin: 4px 0; padding-left: 20px; }
+@media (max-width: 720px) { .figure { grid-template-columns: minmax(0, 1fr); } body { padding: 12px; } }
+@page { size: A4; margin: 14mm; }
+@media print { body { max-width: none; padding: 0; font-size: 11px; } .figure { break-inside: avoid; } h2 { break-after: avoid; } }
+`;
+
+export interface Page {
+  lang: Lang;
+  title: string;
+  /** under the title: what the report is of, when it was made */
+  meta: string[];
+  /** the prices that made it: the list, overlays, config, discount */
+  provenance: string[];
+  body: string;
+}
+
+export function htmlPage(page: Page): string {
+  const lang = page.lang === "zh" ? "zh-CN" : "en";
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(page.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(page.title)}</h1>
+${page.meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`).join("\n")}
+${page.body}
+<footer>
+${page.provenance.map((line) => `<p class="provenance">${escapeHtml(line)}</p>`).join("\n")}
+</footer>
+</body>
+</html>
+`;
+}
+
+/** A cell: text escaped; a number right-aligned, with its exact value for the reader's tools. */
+export const cell = (text: string, options: { value?: string; className?: string } = {}): string => {
+  const classes = [options.value !== undefined ? "num" : "", options.className ?? ""].filter(Boolean).join(" ");
+  return `<td${classes ? ` class="${classes}"` : ""}${options.value !== undefined ? ` data-value="${escapeHtml(options.value)}"` : ""}>${escapeHtml(text)}</td>`;
+};
+
+/** A table: a caption, a head, rows of cells already made, a class per row. */
+export function table(options: {
+  id: string;
+  caption: string;
+  head: { text: string; num?: boolean }[];
+  rows: { cells: string[]; className?: string }[];
+}): string {
+  const head = options.head.map((column) => `<th${column.num ? ' class="num"' : ""}>${escapeHtml(column.text)}</th>`);
+  const rows = options.rows.map(
+    (row) => `<tr${row.className ? ` class="${row.className}"` : ""}>${row.cells.join("")}</tr>`,
+  );
+  return `<table id="${options.id}"><caption class="muted">${escapeHtml(options.caption)}</caption><thead><tr>${head.join("")}</tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+}
+
+/** A chart and its data table side by side (the table for screen readers and copy-paste). */
+export const figure = (chart: string, data: string, wide = false): string =>
+  `<div class="figure${wide ? " wide" : ""}"><div class="chart" aria-hidden="true">${chart}</div><div>${data}</div></div>`;
+
+export const list = (items: string[], className = "notes"): string =>
+  items.length === 0
+    ? ""
+    : `<ul class="${className}">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;

@@ -1,0 +1,199 @@
+// The HTML reports in a real browser (Debian's Chromium, driven by playwright-core):
+// every figure on the page is the JSON's of the same run, no console error, no request
+// leaves the page (each is blocked and counted), and screenshots at a desktop and a
+// phone width plus one printed PDF are kept in test-artifacts/html/.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { imBill, root } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
+import { needs } from "../helpers/programs.js";
+
+const browserNeeded = needs("HTML reports in Chromium", "chromium");
+const artifacts = join(root, "test-artifacts", "html");
+const work = fixtureDir({
+  "usage.csv": `date,dau,groups\n${Array.from({ length: 28 }, (_, index) => `2026-11-${String(index + 1).padStart(2, "0")},${28_000 + 100 * index},${90_000 + 50 * index}`).join("\n")}\n`,
+});
+
+let browser: Browser;
+beforeAll(async () => {
+  if (browserNeeded.skip) return;
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  mkdirSync(artifacts, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+/** The report of `args` as HTML and as JSON, the same run but for the format. */
+function report(args: string[], cwd = root): { html: string; json: any } {
+  const html = imBill([...args, "--format", "html"], { cwd });
+  expect(html.status, html.stderr).not.toBe(2);
+  const json = imBill([...args, "--format", "json"], { cwd });
+  return { html: html.stdout, json: JSON.parse(json.stdout) };
+}
+
+/** The page in Chromium, every request refused and counted, every console error kept. */
+async function open(
+  html: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  await page.route("**/*", (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.setContent(html, { waitUntil: "load" });
+  return { page, requests, errors };
+}
+
+/** The exact values a table holds, in order. */
+const values = (page: Page, table: string) =>
+  page.$$eval(`#${table} td[data-value]`, (cells) => cells.map((cell) => cell.getAttribute("data-value")));
+
+describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
+  it("estimate: the lines, subtotals and total of the JSON; nothing requested; a screenshot at each width and a PDF", async () => {
+    const { html, json } = report(["estimate", "examples/live-streaming-flagship.json"]);
+    const { page, requests, errors } = await open(html);
+    expect(await values(page, "lines")).toEqual([
+      ...json.lines.map((line: { amount: string }) => line.amount),
+      json.subtotals.base,
+      json.subtotals.overage,
+      json.subtotals.addons,
+      ...(json.subtotals.discount === "0.00" ? [] : [json.subtotals.discount]),
+      json.total,
+    ]);
+    expect(await page.locator("svg").count()).toBeGreaterThan(0);
+    expect(await page.textContent("footer")).toContain("Prices: tencent-im-cn-2024");
+    await page.screenshot({ path: join(artifacts, "estimate-1280x800.png"), fullPage: true });
+    await page.pdf({ path: join(artifacts, "estimate-a4.pdf"), format: "A4" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(artifacts, "estimate-390x844.png"), fullPage: true });
+    // No part of the page is wider than a phone.
+    // (in the page, where `document` is: this file is compiled without the DOM's types)
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(readFileSync(join(artifacts, "estimate-a4.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+
+  it.each([
+    [
+      "compare",
+      ["compare", "--dau", "25000", "--live-groups", "60", "--group-member-limit", "2000"],
+      "editions",
+      (json: any) => Object.values(json.editions).map((e: any) => e.total),
+    ],
+    [
+      "forecast",
+      ["forecast", "examples/small-chat-pro.json", "--months", "6", "--dau-growth", "12%", "--start", "2023-10-15"],
+      "months",
+      (json: any) => [...json.months.map((m: any) => m.estimate.total), json.total],
+    ],
+    [
+      "check",
+      ["check", "examples/"],
+      "results",
+      (json: any) => json.results.filter((r: any) => r.total !== undefined).map((r: any) => r.total),
+    ],
+    [
+      "diff",
+      ["diff", "examples/small-chat-pro.json", "examples/community-large-groups.yaml"],
+      "lines",
+      (json: any) => [
+        ...json.lines.flatMap((l: any) => [l.before ?? "", l.after ?? "", l.change]),
+        json.total.before,
+        json.total.after,
+        json.total.change,
+      ],
+    ],
+  ] as const)(
+    "%s: every figure is the JSON's, nothing requested, no console error",
+    async (name, args, table, expected) => {
+      const { html, json } = report([...args]);
+      const { page, requests, errors } = await open(html);
+      expect(await values(page, table)).toEqual(expected(json));
+      await page.screenshot({ path: join(artifacts, `${name}-1280x800.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: join(artifacts, `${name}-390x844.png`), fullPage: true });
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it("usage: the month so far, its peaks and total as the JSON says", async () => {
+    const args = ["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"];
+    const { html, json } = report(args, work);
+    const { page, requests, errors } = await open(html);
+    const month = json.months[0];
+    expect(await values(page, "usage-0")).toEqual([
+      String(month.peakDau),
+      String(month.peakGroups),
+      month.estimate.total,
+    ]);
+    expect(await page.textContent("body")).toContain("So far, to 2026-11-28 (28 of 30 days)");
+    await page.screenshot({ path: join(artifacts, "usage-1280x800.png"), fullPage: true });
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("batch: the largest scenarios and the spread, in Chinese, a stranger's names shown as text", async () => {
+    const dir = fixtureDir(
+      Object.fromEntries(
+        Array.from({ length: 12 }, (_, index) => [
+          `s${index}.json`,
+          JSON.stringify({
+            name: index === 0 ? '<img src=x onerror="alert(1)">' : `App ${index}`,
+            plan: "pro",
+            usage: { peakDau: 5_000 * (index + 1) },
+          }),
+        ]),
+      ),
+    );
+    const html = imBill(["batch", ".", "--format", "html", "--lang", "zh"], { cwd: dir }).stdout;
+    const json = JSON.parse(imBill(["batch", ".", "--format", "json"], { cwd: dir }).stdout);
+    const { page, requests, errors } = await open(html);
+    const totals = json.results
+      .map((result: { total: string }) => result.total)
+      .sort((a: string, b: string) => Number(b) - Number(a));
+    expect(await values(page, "scenarios")).toEqual(totals);
+    expect((await values(page, "spread")).reduce((sum, count) => sum + Number(count), 0)).toBe(12);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.textContent("#scenarios")).toContain('<img src=x onerror="alert(1)">');
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    await page.screenshot({ path: join(artifacts, "batch-1280x800.png"), fullPage: true });
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("HTML without a browser", () => {
+  it("is one file with nothing to fetch: no script, no link, no font, no external URL", () => {
+    const html = imBill(["estimate", "examples/small-chat-pro.json", "--format", "html"]).stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|<link|@import|@font-face|url\(|src="http/i);
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it("takes its format from -o's extension, and md as markdown", () => {
+    const dir = fixtureDir({});
+    expect(imBill(["estimate", "--plan", "pro", "-o", "bill.html"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "bill.html"), "utf8")).toMatch(/^<!doctype html>/);
+    expect(imBill(["estimate", "--plan", "pro", "-o", "bill.md"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "bill.md"), "utf8")).toMatch(/^### Pro, monthly estimate/);
+    expect(imBill(["estimate", "--plan", "pro", "--format", "md"]).stdout).toMatch(/^### Pro, monthly estimate/);
+    writeFileSync(join(dir, "app.json"), JSON.stringify({ plan: "pro", expect: { total: "1499.00" } }));
+    expect(imBill(["check", "app.json", "-o", "check.xml"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "check.xml"), "utf8")).toContain("<testsuites");
+  });
+});
