@@ -84,7 +84,17 @@ describe("npm pack", () => {
   it("ships what users need and nothing else", () => {
     const files = packed.files.map((file) => file.path);
     const top = [...new Set(files.map((path) => path.split("/")[0]))].sort();
-    expect(top).toEqual(["LICENSE", "README.md", "bin", "catalogs", "dist", "examples", "package.json", "schemas"]);
+    expect(top).toEqual([
+      "LICENSE",
+      "README.md",
+      "README.zh-CN.md",
+      "bin",
+      "catalogs",
+      "dist",
+      "examples",
+      "package.json",
+      "schemas",
+    ]);
     expect(files).toEqual(
       expect.arrayContaining([
         "bin/im-bill.cjs",

@@ -49,3 +49,91 @@ describe("README's formats", () => {
     expect([...choices.matchAll(/"(\w+)"/g)].map((match) => match[1]).sort()).toEqual([...formats].sort());
   });
 });
+
+describe("README.zh-CN.md", () => {
+  const zh = readFileSync(join(root, "README.zh-CN.md"), "utf8");
+  /** The text outside fenced code blocks, and the blocks themselves. */
+  const split = (text: string) => {
+    const prose: string[] = [];
+    const code: string[] = [];
+    let block: string[] | undefined;
+    for (const line of text.split("\n")) {
+      if (line.startsWith("```")) {
+        if (block) {
+          code.push(block.join("\n"));
+          block = undefined;
+        } else block = [];
+      } else if (block) block.push(line);
+      else prose.push(line);
+    }
+    return { prose, code };
+  };
+  const slug = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\w\- ]/g, "")
+      .replace(/ /g, "-");
+  const english = split(readme);
+  const chinese = split(zh);
+
+  it("links to the English one, and the English one to it", () => {
+    expect(zh).toContain("[English](README.md)");
+    expect(readme).toContain("[中文](README.zh-CN.md)");
+  });
+
+  it("has the same sections, in the same order, each under the English one's anchor", () => {
+    const sections = english.prose.flatMap((line) => {
+      const match = /^(#{2,3}) (.+)$/.exec(line);
+      return match ? [`${match[1]} ${slug(match[2]!)}`] : [];
+    });
+    const anchors: string[] = [];
+    for (const [index, line] of chinese.prose.entries()) {
+      const anchor = /^<a id="([^"]+)"><\/a>$/.exec(line)?.[1];
+      if (!anchor) continue;
+      const heading = chinese.prose.slice(index + 1).find((next) => next.trim() !== "")!;
+      anchors.push(`${/^(#{2,3}) /.exec(heading)![1]} ${anchor}`);
+    }
+    expect(anchors).toEqual(sections);
+  });
+
+  it("shows the same commands and output, in the same order", () => {
+    expect(chinese.code).toEqual(english.code);
+  });
+
+  // Every im-bill command either README shows: a command that exists, with flags it has.
+  const commandLines = [
+    ...new Set(
+      english.code
+        .join("\n")
+        .split("\n")
+        // each command of a line: `a && b` and `a | b` are two, the second not ours when it is not im-bill
+        .flatMap((line) => line.split(/\s+(?:&&|\|)\s+/))
+        .map((line) => line.replace(/^.*?\b(?:npx )?im-bill /, "im-bill ").replace(/\s+#.*$/, ""))
+        .filter((line) => /^im-bill [a-z]/.test(line)),
+    ),
+  ];
+  const known = [
+    "estimate",
+    "batch",
+    "compare",
+    "forecast",
+    "check",
+    "diff",
+    "prices",
+    "catalogs",
+    "schema",
+    "completion",
+    "usage",
+  ];
+  it.each(commandLines)("runs: %s", (line) => {
+    const words = line.split(/\s+/).slice(1);
+    const command = words[0]!;
+    expect(known, line).toContain(command);
+    const path = command === "usage" ? ["usage", "pull"] : [command];
+    const help = imBill([...path, "--help"], { env: { COLUMNS: "400" } }).stdout;
+    for (const flag of line.match(/(?<=\s)--?[a-z][a-z-]*/g) ?? []) {
+      if (["-", "--"].includes(flag)) continue;
+      expect(`${help} --help --lang --no-color --no-config --debug`, `${line}: ${flag}`).toContain(flag);
+    }
+  });
+});
