@@ -337,6 +337,18 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     expect(repo.json().scenarios).toHaveLength(130);
   });
 
+  it("writes the project diff as an HTML page too, its totals the JSON's", () => {
+    const repo = repository({ "im-bill.config.yaml": "discount: 15%\n", "scenarios/app.yaml": app(25_000) });
+    repo.write("im-bill.config.yaml", "discount: 10%\n");
+    const html = repo.diff("--format", "html").stdout;
+    const { totals } = repo.json();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`data-value="${totals.CNY!.before}"`);
+    expect(html).toContain(`data-value="${totals.CNY!.after}"`);
+    expect(html).toContain("discount: 15% → 10%");
+    expect(html).not.toMatch(/<script|<link/);
+  });
+
   it("takes paths: files, folders and patterns, as check does; one that matches nothing is an error", () => {
     const repo = repository({
       "apps/a/app.yaml": app(25_000),

@@ -197,3 +197,26 @@ describe("HTML without a browser", () => {
     expect(readFileSync(join(dir, "check.xml"), "utf8")).toContain("<testsuites");
   });
 });
+
+describe("global options, before or after the command", () => {
+  it.each([[["--lang", "zh", "estimate", "--plan", "pro"]], [["estimate", "--plan", "pro", "--lang", "zh"]]])(
+    "%j speaks Chinese",
+    (args) => {
+      const result = imBill(args);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain("专业版套餐包");
+    },
+  );
+
+  it("takes --no-color, --no-config and --debug on either side", () => {
+    const dir = fixtureDir({ ".git/HEAD": "ref: refs/heads/main\n", "im-bill.config.yaml": "discount: 15%\n" });
+    for (const args of [
+      ["--no-config", "estimate", "--plan", "pro", "--format", "json"],
+      ["estimate", "--plan", "pro", "--format", "json", "--no-config", "--no-color", "--debug"],
+    ]) {
+      const result = imBill(args, { cwd: dir });
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).pricing.discount).toBeNull();
+    }
+  });
+});

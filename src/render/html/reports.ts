@@ -20,7 +20,6 @@ import { soFarLines } from "../usage.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
 import { PricingTally } from "../../catalog/choose.js";
-import { textIn } from "../../errors.js";
 import type { ProjectDiff, ScenarioChange } from "../../project/diff.js";
 import { projectCounts, projectTitle, whyOf } from "../project.js";
 
@@ -337,6 +336,13 @@ export function checkHtml(results: readonly CheckResult[], summary: CheckSummary
       ],
     };
   });
+  // The chart's own figures, beside it.
+  const countsTable = table({
+    id: "counts",
+    caption: t.html.checkTitle,
+    head: [{ text: "" }, { text: t.html.count, num: true }],
+    rows: counts.map(([name, count]) => ({ cells: [cell(name), cell(String(count), { value: String(count) })] })),
+  });
   const data = table({
     id: "results",
     caption: t.check.counts(summary),
@@ -350,7 +356,7 @@ export function checkHtml(results: readonly CheckResult[], summary: CheckSummary
     title: t.html.checkTitle,
     meta: [t.check.counts(summary)],
     provenance: pricingGroupLines(tally.groups, lang),
-    body: `${figure(chart, "", false).replace("<div></div>", "")}${data}`,
+    body: `${figure(chart, countsTable)}${data}`,
   });
 }
 
@@ -487,5 +493,3 @@ export function projectHtml(diff: ProjectDiff, title: string | undefined, lang: 
     body: figure(chart, data),
   });
 }
-
-export { textIn };
