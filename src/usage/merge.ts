@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import { formatDate, parseDate } from "../util/calendar.js";
 import { monthlyUsage, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
 import type { AppDay } from "../tencent/appinfo.js";
+import { parseQuantity } from "../util/quantity.js";
 
 export interface UsageChange {
   date: string;
@@ -58,10 +59,12 @@ export function mergeUsage(existing: string | undefined, days: readonly AppDay[]
         ["dau", day.dau],
         ["groups", day.groups],
       ] as const) {
-        const before = row[at(column)]!.trim();
-        if (before === String(value)) continue;
+        // "28,100" in the file is 28100: a value written another way is not a change.
+        const written = row[at(column)]!.trim();
+        const before = parseQuantity(written);
+        if (before === value) continue;
         same = false;
-        changed.push({ date, column, before, after: String(value) });
+        changed.push({ date, column, before: before === undefined ? written : String(before), after: String(value) });
         row[at(column)] = String(value);
       }
       if (same) unchanged++;

@@ -35,8 +35,12 @@ describe("mergeUsage", () => {
   });
 
   it("quotes a field that needs it, and refuses a file the estimate would refuse", () => {
-    const existing = 'date,dau,groups\n2026-11-01,"1,000",2\n';
-    expect(mergeUsage(existing, days, "u.csv").text).toContain('2026-11-01,"1,000",2\n');
+    const existing = 'date,dau,groups\n2026-11-01,"1,000",2\n2026-11-27,"28,610",92200\n';
+    const merged = mergeUsage(existing, days, "u.csv");
+    expect(merged.text).toContain('2026-11-01,"1,000",2\n');
+    // "28,610" is 28610: the same value, written another way, is no change (and is kept as written).
+    expect(merged).toMatchObject({ changed: [], unchanged: 1 });
+    expect(merged.text).toContain('2026-11-27,"28,610",92200\n');
     expect(() => mergeUsage("date,dau\n2026-11-01,1\n", days, "u.csv")).toThrow("u.csv:1: no groups column");
   });
 });

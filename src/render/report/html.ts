@@ -27,7 +27,7 @@ interface Row {
   violating: boolean;
 }
 
-export function htmlWriter(options: ReportOptions): ReportWriter {
+function htmlWriter(options: ReportOptions): ReportWriter {
   const { lang } = options;
   const top: Row[] = [];
   const totals = new Map<string, number[]>();
