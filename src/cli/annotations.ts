@@ -12,9 +12,7 @@ import { UserError } from "../errors.js";
 import { workflowCommand, type Annotation, type AnnotationPlace } from "../render/annotations.js";
 import type { Io } from "./io.js";
 
-/** Whether a command writes annotations on stderr beside its report. */
-export const annotationsWanted = (io: Io, flag: boolean | undefined): boolean =>
-  flag !== false && io.env.GITHUB_ACTIONS === "true";
+export { annotationsWanted } from "./github.js";
 
 /**
  * Annotations as workflow commands, a line each; `from` is the folder their sources are

@@ -14,7 +14,6 @@ import { escapeChar, printable } from "../util/printable.js";
 import { pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
-import { csvRow } from "./report/csv.js";
 import { markdownPricingGroups, markdownText } from "./markdown.js";
 
 export function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
@@ -97,23 +96,6 @@ export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
 
 /** Why a result could not be priced, in words. */
 export const errorOf = (result: CheckResult, lang: Lang): string => (result.error ? textIn(result.error, lang) : "");
-
-/** A row a scenario: its status, total, and what differed; for a spreadsheet. */
-export function renderCheckCsv(results: readonly CheckResult[], lang: Lang): string {
-  const rows = [
-    ["id", "source", "status", "total", "currency", "catalog", "failures"],
-    ...results.map((result) => {
-      const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
-      const said =
-        result.status === "invalid"
-          ? errorOf(result, lang)
-          : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
-      const catalog = result.pricing ? `${result.pricing.catalog.id} ${result.pricing.catalog.version}` : "";
-      return [result.id, result.source, result.status, result.total ?? "", result.currency ?? "", catalog, said];
-    }),
-  ];
-  return rows.map((row) => csvRow(row)).join("");
-}
 
 /** The results as a markdown table for a pull request or a wiki, the counts, and the prices. */
 export function renderCheckMarkdown(results: readonly CheckResult[], summary: CheckSummary, lang: Lang): string {

@@ -11,7 +11,6 @@ import { METRIC_USAGE, type EditionId } from "../vocabulary.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { gridText } from "./grid.js";
 import { wrapText } from "./text.js";
-import { csvRow } from "./report/csv.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
@@ -156,53 +155,6 @@ export function renderCompareTable(
   const first = Object.values(comparison.editions)[0];
   if (first) out.push(...footer(first, lang, styles, width));
   return `${out.join("\n")}\n`;
-}
-
-/** A row an edition: its subtotals, total and whether it fits (the violations' codes), for a spreadsheet. */
-export function renderCompareCsv(comparison: Comparison, lang: Lang): string {
-  const json = describeComparison(comparison, lang);
-  const rows = [
-    [
-      "plan",
-      "plan_name",
-      "base",
-      "overage",
-      "addons",
-      "discount",
-      "total",
-      "currency",
-      "fits",
-      "violations",
-      "recommended",
-    ],
-    ...Object.entries(json.editions).map(([plan, estimate]) => [
-      plan,
-      estimate.planName,
-      estimate.subtotals.base,
-      estimate.subtotals.overage,
-      estimate.subtotals.addons,
-      estimate.subtotals.discount,
-      estimate.total,
-      estimate.currency,
-      estimate.violations.length === 0 ? "yes" : "no",
-      estimate.violations.map((violation) => violation.code).join(" "),
-      plan === json.recommendation?.plan ? "yes" : "",
-    ]),
-    ...json.onRequest.map((edition) => [
-      edition.plan,
-      edition.planName,
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "on request",
-      edition.violations.map((v) => v.code).join(" "),
-      "",
-    ]),
-  ];
-  return rows.map((row) => csvRow(row)).join("");
 }
 
 export function renderCompareMarkdown(comparison: Comparison, lang: Lang): string {

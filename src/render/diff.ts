@@ -1,7 +1,6 @@
 // A diff of two estimates as a terminal table, markdown (for a PR comment) or JSON:
 // the edition and the price list first when they change, then the lines, each side
 // under its own label, then the total.
-import { csvRow } from "./report/csv.js";
 import type { DiffSide, EstimateDiff } from "../diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -162,22 +161,3 @@ export function renderDiffMarkdown(
 }
 
 export const renderDiffJson = (diff: EstimateDiff): string => `${JSON.stringify({ version: 1, ...diff }, null, 2)}\n`;
-
-/** A row a line (marker, id, label, before, after, change, percent), then the total; for a spreadsheet. */
-export function renderDiffCsv(diff: EstimateDiff): string {
-  const rows = [
-    ["marker", "id", "label", "before", "after", "change", "percent", "currency"],
-    ...diff.lines.map((line) => [
-      line.marker,
-      line.id,
-      line.label,
-      line.before ?? "",
-      line.after ?? "",
-      line.change,
-      line.percent ?? "",
-      diff.currency,
-    ]),
-    ["", "total", "", diff.total.before, diff.total.after, diff.total.change, diff.total.percent ?? "", diff.currency],
-  ];
-  return rows.map((row) => csvRow(row)).join("");
-}

@@ -2,7 +2,6 @@
 // and GitHub annotations. Each scenario that moved is a row (old → new, change, percent)
 // with why it moved; then the project total, the counts, and which prices made each
 // side. Markdown adds each changed scenario's lines (the first few).
-import { csvRow } from "./report/csv.js";
 import { diffEstimates } from "../diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -427,24 +426,4 @@ export function projectAnnotations(diff: ProjectDiff, failures: readonly GateFai
       });
   }
   return annotations;
-}
-
-/** A row a scenario (status, id, file, previous file, before, after, change, percent, causes); for a spreadsheet. */
-export function renderProjectCsv(diff: ProjectDiff): string {
-  const rows = [
-    ["status", "id", "file", "previous_file", "before", "after", "change", "percent", "currency", "causes"],
-    ...diff.scenarios.map((change) => [
-      change.status,
-      change.id,
-      change.file,
-      change.previousFile ?? "",
-      change.total?.before ?? "",
-      change.total?.after ?? "",
-      change.total?.change ?? "",
-      change.total?.percent ?? "",
-      (change.after ?? change.before)?.bill?.prices.catalog.currency ?? "",
-      change.causes.map((cause) => cause.kind).join(" "),
-    ]),
-  ];
-  return rows.map((row) => csvRow(row)).join("");
 }

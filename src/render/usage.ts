@@ -10,7 +10,6 @@ import { gridText } from "./grid.js";
 import type { Styles } from "./styles.js";
 import { renderTable } from "./table.js";
 import { wrapText } from "./text.js";
-import { csvRow } from "./report/csv.js";
 import { markdownText } from "./markdown.js";
 
 export interface UsageTableOptions {
@@ -64,35 +63,6 @@ export function soFarLines(month: UsageMonth, lang: Lang): string[] {
       money(projection.bill.total),
     ),
   ];
-}
-
-/** A row a month: its peaks, the days that set them, its total; for a spreadsheet. */
-export function renderUsageCsv(bill: UsageBill): string {
-  const rows = [
-    [
-      "month",
-      "peak_dau",
-      "peak_dau_date",
-      "peak_groups",
-      "peak_groups_date",
-      "days_present",
-      "total",
-      "currency",
-      "catalog",
-    ],
-    ...bill.months.map((month) => [
-      month.month,
-      String(month.peakDau),
-      month.peakDauDate,
-      String(month.peakGroups),
-      month.peakGroupsDate,
-      String(month.daysPresent),
-      month.bill.total,
-      month.bill.prices.catalog.currency,
-      `${month.bill.prices.pricing.catalog.id} ${month.bill.prices.pricing.catalog.version}`,
-    ]),
-  ];
-  return rows.map((row) => csvRow(row)).join("");
 }
 
 /** Each month's estimate as markdown, the month so far said under it. */

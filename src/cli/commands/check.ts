@@ -1,6 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
 import { Command, Option } from "commander";
 import { formatOfFile, formatOption } from "../report.js";
+import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
 import { checkRecord, summarize, type CheckResult } from "../../check/run.js";
@@ -144,7 +145,7 @@ async function runCheck(
             : format === "markdown"
               ? render.renderCheckMarkdown(results, summary, lang)
               : format === "csv"
-                ? render.renderCheckCsv(results, lang)
+                ? (await import("../../render/csv-reports.js")).renderCheckCsv(results, lang)
                 : render.renderCheckText(
                     results,
                     summary,
@@ -166,7 +167,6 @@ async function runCheck(
   } else {
     io.stdout.write(text);
   }
-  const { annotationsWanted } = await import("../annotations.js");
   if (format !== "github" && annotationsWanted(io, flags.annotations)) io.stderr.write(await annotations());
   if (summary.invalid > 0) return EXIT_INVALID;
   if (summary.failed > 0) return EXIT_CHECK_FAILED;

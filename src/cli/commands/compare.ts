@@ -41,7 +41,7 @@ export function compareCommand(context: CommandContext): Command {
           : target.format === "markdown"
             ? render.renderCompareMarkdown(comparison, lang)
             : target.format === "csv"
-              ? render.renderCompareCsv(comparison, lang)
+              ? (await import("../../render/csv-reports.js")).renderCompareCsv(comparison, lang)
               : target.format === "html"
                 ? (await import("../../render/html/reports.js")).compareHtml(comparison, lang)
                 : render.renderCompareTable(comparison, lang, target.styles, target.width);

@@ -80,7 +80,7 @@ export function diffCommand(context: CommandContext): Command {
           : flags.format === "markdown"
             ? render.renderDiffMarkdown(diff, flags.title, lang)
             : flags.format === "csv"
-              ? render.renderDiffCsv(diff)
+              ? (await import("../../render/csv-reports.js")).renderDiffCsv(diff)
               : flags.format === "html"
                 ? (await import("../../render/html/reports.js")).diffHtml(diff, lang)
                 : render.renderDiffTable(diff, target.styles, lang, target.width),
@@ -151,7 +151,7 @@ async function projectDiffCommand(
         : flags.format === "markdown"
           ? render.renderProjectMarkdown(diff, flags.title, lang)
           : flags.format === "csv"
-            ? render.renderProjectCsv(diff)
+            ? (await import("../../render/csv-reports.js")).renderProjectCsv(diff)
             : flags.format === "html"
               ? (await import("../../render/html/reports.js")).projectHtml(diff, flags.title, lang)
               : render.renderProjectTable(diff, target.styles, lang, target.width),

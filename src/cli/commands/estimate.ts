@@ -215,7 +215,9 @@ async function runUsage(
     await writeReport(usageHtml(bill, months, lang), target, context);
   } else if (target.format === "markdown" || target.format === "csv")
     await writeReport(
-      target.format === "csv" ? render.renderUsageCsv(bill) : await render.renderUsageMarkdown(bill, lang),
+      target.format === "csv"
+        ? (await import("../../render/csv-reports.js")).renderUsageCsv(bill)
+        : await render.renderUsageMarkdown(bill, lang),
       target,
       context,
     );
