@@ -117,6 +117,8 @@ await build({
     "@inquirer/prompts",
     "tls-sig-api-v2",
     "echarts",
+    // the project diff's path patterns: required on that path only
+    "picomatch",
   ],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
