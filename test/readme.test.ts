@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill, root } from "./helpers/cli.js";
+import { COMMAND_NAMES } from "../src/cli/main.js";
 
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/<!-- readme-(output|json): npx im-bill (.+?) -->\n```\w*\n([\s\S]*?)```/g)].map(
@@ -112,19 +113,7 @@ describe("README.zh-CN.md", () => {
         .filter((line) => /^im-bill [a-z]/.test(line)),
     ),
   ];
-  const known = [
-    "estimate",
-    "batch",
-    "compare",
-    "forecast",
-    "check",
-    "diff",
-    "prices",
-    "catalogs",
-    "schema",
-    "completion",
-    "usage",
-  ];
+  const known = COMMAND_NAMES;
   it.each(commandLines)("runs: %s", (line) => {
     const words = line.split(/\s+/).slice(1);
     const command = words[0]!;

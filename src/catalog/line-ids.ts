@@ -3,8 +3,19 @@ import { bills, builtinCatalogs } from "./index.js";
 import { overageMetrics } from "../vocabulary.js";
 import type { Catalog } from "./schema.js";
 
-/** Every priced line id an estimate with this catalog can have, in estimate order (the discount is a subtotal). */
+const made = new WeakMap<Catalog, string[]>();
+
+/**
+ * Every priced line id an estimate with this catalog can have, in estimate order (the
+ * discount is a subtotal). Made once a catalog: `check` asks for each scenario it checks.
+ */
 export function lineIds(catalog: Catalog): string[] {
+  let ids = made.get(catalog);
+  if (!ids) made.set(catalog, (ids = idsOf(catalog)));
+  return ids;
+}
+
+function idsOf(catalog: Catalog): string[] {
   const addons = new Set(Object.values(catalog.editions).flatMap((edition) => Object.keys(edition.addons)));
   // The overage lines of the metrics the list bills (DAU and groups on the mainland, MAU abroad).
   const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => `overage.${metric}`);

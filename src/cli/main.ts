@@ -51,6 +51,9 @@ const COMMANDS: Record<string, () => Promise<Define>> = {
   completion: async () => (await import("./commands/completion.js")).completionCommand,
 };
 
+/** The commands' names, in the order of --help (the README and the tests name them from here). */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 /**
  * The commands a run needs defined: the one it names, else all of them (for --help, a
  * help command, a suggestion for a mistyped name, or the completion script, which is

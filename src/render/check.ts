@@ -2,6 +2,8 @@
 // XML for CI systems to show natively.
 import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Failure } from "../check/expectations.js";
+import type { Headroom } from "../calculator/bill.js";
+import { nextStepText } from "./describe.js";
 import type { ScenarioUpdate } from "../check/update.js";
 import { PricingTally } from "../catalog/choose.js";
 import type { Lang } from "../i18n/lang.js";
@@ -16,6 +18,17 @@ import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { markdownPricingGroups, markdownText } from "./markdown.js";
 
+/** A metric within --headroom of its next block, in words (check's failure, estimate's error). */
+export function nearStepText(
+  headroom: Headroom,
+  percent: string,
+  money: (amount: string) => string,
+  lang: Lang,
+): string {
+  const name = messages[lang].prices.limitNames[METRIC_USAGE[headroom.metric]];
+  return messages[lang].check.nearStep(name, headroom.current, nextStepText(headroom, money, lang), percent);
+}
+
 export function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
   const t = messages[lang].check;
   const amount = (text: string) =>
@@ -25,15 +38,7 @@ export function describeFailure(failure: Failure, money: (amount: string) => str
         ? money(text)
         : text.replace(/^\u2264 (.+)$/, (_, max) => `≤ ${money(max)}`); // ≤, escaped: see scripts/build.mjs
   if (failure.check === "expect") return t.missingExpect;
-  if (failure.headroom) {
-    const { metric, current, nextStepAt, price, percent } = failure.headroom;
-    return t.nearStep(
-      messages[lang].prices.limitNames[METRIC_USAGE[metric]],
-      current,
-      messages[lang].nextStep(money(price), nextStepAt, nextStepAt - current),
-      percent,
-    );
-  }
+  if (failure.headroom) return nearStepText(failure.headroom, failure.headroom.percent, money, lang);
   const what = failure.check === "line" ? t.line(failure.line ?? "") : failure.check;
   const note = failure.unknownLine ? t.unknownLine(failure.unknownLine.suggestion) : "";
   return t.failure(what, amount(failure.expected), amount(failure.actual), note);

@@ -14,7 +14,7 @@ import { wrapText } from "./text.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
-import { describe, describeFinding, planName } from "./describe.js";
+import { describe, describeFinding, nextStepText, planName, shownSubtotals } from "./describe.js";
 
 /** A comparison in words, as `compare --format json` prints it. */
 export interface ComparisonJson {
@@ -92,9 +92,11 @@ function grid(comparison: Comparison, lang: Lang) {
     ...estimates.map((e) => money(e.lines.find((line) => line.id === id)?.amount)),
     ...(id === "package" ? onRequest.map(() => t.compare.onRequestCell) : blank),
   ]);
-  const subtotals = (["base", "overage", "addons", "discount"] as const)
-    .filter((key) => key !== "discount" || estimates.some((e) => e.subtotals.discount !== "0.00"))
-    .map((key) => [t.subtotal[key], ...estimates.map((e) => money(e.subtotals[key])), ...blank]);
+  const subtotals = shownSubtotals(estimates).map((key) => [
+    t.subtotal[key],
+    ...estimates.map((e) => money(e.subtotals[key])),
+    ...blank,
+  ]);
   const total = [t.total, ...estimates.map((e) => money(e.total)), ...onRequest.map(() => t.compare.onRequestCell)];
   const fitsCell = (violations: readonly unknown[]) =>
     violations.length === 0 ? t.compare.fitsYes : `✗ ${violations.length}`;
@@ -121,11 +123,7 @@ function grid(comparison: Comparison, lang: Lang) {
   const headroom = (best?.headroom ?? [])
     .filter((each) => each.current > 0)
     .map((each) =>
-      t.headroomLine(
-        t.prices.limitNames[METRIC_USAGE[each.metric]],
-        each.current,
-        t.nextStep(money(each.price), each.nextStepAt, each.nextStepAt - each.current),
-      ),
+      t.headroomLine(t.prices.limitNames[METRIC_USAGE[each.metric]], each.current, nextStepText(each, money, lang)),
     );
   return { head, lines, subtotals, total, fits, why, recommendation, headroom };
 }

@@ -3,7 +3,7 @@
 // starts here: the JSON estimate is `describe(bill, lang)`, the tables and reports use
 // the same words.
 import type { Bill, BillLine, Finding, Unit } from "../calculator/bill.js";
-import type { Estimate, Finding as FindingText, Line } from "../calculator/types.js";
+import type { Estimate, Finding as FindingText, Line, Subtotals } from "../calculator/types.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import { effectiveOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
@@ -34,6 +34,23 @@ export function describe(bill: Bill, lang: Lang): Estimate {
     notes: bill.notes.map(finding),
   };
 }
+
+/**
+ * The subtotals a report of these bills shows, in order: the discount only where one of
+ * them has a discount, so that the subtotals shown add up to the totals beside them.
+ */
+export function shownSubtotals(bills: readonly { subtotals: Subtotals }[]): (keyof Subtotals)[] {
+  const keys: (keyof Subtotals)[] = ["base", "overage", "addons"];
+  return bills.some((bill) => bill.subtotals.discount !== "0.00") ? [...keys, "discount"] : keys;
+}
+
+/** Where a metric's next block starts, in words: "next ¥1,000.00 from 30,001, 1,601 away". */
+export const nextStepText = (
+  headroom: { current: number; nextStepAt: number; price: string },
+  money: (amount: string) => string,
+  lang: Lang,
+): string =>
+  messages[lang].nextStep(money(headroom.price), headroom.nextStepAt, headroom.nextStepAt - headroom.current);
 
 /** An edition's name in the reader's language (catalog data). */
 export const planName = (catalog: Catalog, plan: EditionId, lang: Lang): string =>
@@ -72,10 +89,10 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
       case "ceil-div":
         return [
           overageLabel(line.unit, t),
-          `${t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks)}; ${t.nextStep(
-            formatMoney(line.unitPrice, catalog.currency),
-            formula.nextStepAt,
-            formula.nextStepAt - formula.peak,
+          `${t.overageExplain(formula.peak, formula.free, formula.step, formula.blocks)}; ${nextStepText(
+            { current: formula.peak, nextStepAt: formula.nextStepAt, price: line.unitPrice },
+            (amount) => formatMoney(amount, catalog.currency),
+            lang,
           )}`,
         ];
       case "per-unit":

@@ -4,7 +4,7 @@ import type { Bill } from "../calculator/bill.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { describe } from "./describe.js";
+import { describe, shownSubtotals } from "./describe.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { csvRow } from "./report/csv.js";
 
@@ -27,9 +27,7 @@ export function renderEstimateMarkdown(bill: Bill, lang: Lang): string {
         money(line.amount),
       ]),
     ),
-    ...(["base", "overage", "addons", "discount"] as const)
-      .filter((key) => key !== "discount" || estimate.subtotals.discount !== "0.00")
-      .map((key) => row([t.subtotal[key], "", "", money(estimate.subtotals[key])])),
+    ...shownSubtotals([estimate]).map((key) => row([t.subtotal[key], "", "", money(estimate.subtotals[key])])),
     row([t.total, "", "", money(estimate.total)], true),
     "",
     ...estimate.violations.map((finding) => `- ✗ ${markdownText(finding.message)} \\[${markdownText(finding.code)}\\]`),

@@ -14,7 +14,7 @@ import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
 import { pricingGroupLines } from "./pricing.js";
 import { printable, printableLine } from "../util/printable.js";
-import { describe, describeFinding, planName, pricingNotes } from "./describe.js";
+import { describe, describeFinding, planName, pricingNotes, shownSubtotals } from "./describe.js";
 
 /** A forecast in words, as `forecast --format json` prints it. */
 export interface ForecastJson {
@@ -98,12 +98,9 @@ export function renderForecastTable(
   const bold = (text: string) => ({ text, style: styles.bold });
   const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
-  const discounted = result.months.some(({ bill }) => bill.subtotals.discount !== "0.00");
-  // The users column counts what the lists bill: peak DAU on the mainland, MAU on the international site.
-  const byMau = result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
+  const every = shownSubtotals(result.months.map(({ bill }) => bill));
+  const byMau = countsMau(result);
   const users = byMau ? f.mau : f.dau;
-  const every: ("base" | "overage" | "addons" | "discount")[] = ["base", "overage", "addons"];
-  if (discounted) every.push("discount");
   const grid = (subtotals: typeof every): Grid => {
     const span = 4 + subtotals.length;
     return {
@@ -188,13 +185,16 @@ export function forecastPricing(result: Forecast, lang: Lang): string[] {
 }
 
 /** The months as a markdown table (month, edition, usage, subtotals, total), the total and average, the notes, the prices. */
+/** Whether the users column counts MAU: what the lists bill (peak DAU on the mainland, MAU abroad). */
+const countsMau = (result: Forecast): boolean => result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
+
 export function renderForecastMarkdown(result: Forecast, lang: Lang): string {
   const t = messages[lang];
   const f = t.forecast;
   const described = describeForecast(result, lang);
   const currency = described.months[0]?.estimate.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
-  const byMau = result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
+  const byMau = countsMau(result);
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
   const out = [

@@ -11,7 +11,7 @@ import { printable, printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { pricingLines } from "./pricing.js";
-import { describe, hasFormula, pricingNotes } from "./describe.js";
+import { describe, hasFormula, nextStepText, pricingNotes, shownSubtotals } from "./describe.js";
 import { fitLine, wrapText } from "./text.js";
 
 export interface TableOptions {
@@ -37,12 +37,10 @@ export function renderTable(bill: Bill, options: TableOptions): string {
       : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
   // "package fee" or "requested" says nothing the label does not; a discount's formula is its quantity.
   const explained = (line: Line) => options.explain !== false && formulas.get(line.id) === true;
-  const subtotals: [string, string][] = [
-    [t.subtotal.base, estimate.subtotals.base],
-    [t.subtotal.overage, estimate.subtotals.overage],
-    [t.subtotal.addons, estimate.subtotals.addons],
-  ];
-  if (estimate.subtotals.discount !== "0.00") subtotals.push([t.subtotal.discount, estimate.subtotals.discount]);
+  const subtotals = shownSubtotals([estimate]).map((key): [string, string] => [
+    t.subtotal[key],
+    estimate.subtotals[key],
+  ]);
 
   const bold = (text: string) => ({ text, style: styles.bold });
   const layout = (withColumn: boolean): Grid => {
@@ -105,10 +103,6 @@ export function renderTable(bill: Bill, options: TableOptions): string {
   out.push(...footer(bill, options.lang, styles, width));
   return `${out.join("\n")}\n`;
 }
-
-/** Where a stepped line's next step starts, as its explanation ends. */
-export const nextStepText = (headroom: NonNullable<Line["headroom"]>, money: (amount: string) => string, lang: Lang) =>
-  messages[lang].nextStep(money(headroom.price), headroom.nextStepAt, headroom.nextStepAt - headroom.current);
 
 /** Which prices made the bill, then what is said of them. */
 export function footer(bill: Bill, lang: Lang, styles: Styles, width: number): string[] {

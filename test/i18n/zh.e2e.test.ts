@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
+import { COMMAND_NAMES } from "../../src/cli/main.js";
 
 /** Words that stay English in Chinese text: product names, units, formats. */
 const KEPT = new Set(
@@ -73,21 +74,8 @@ describe("englishSentences", () => {
 });
 
 describe("Chinese mode", () => {
-  const commands = [
-    "",
-    "estimate",
-    "batch",
-    "compare",
-    "forecast",
-    "check",
-    "diff",
-    "prices",
-    "catalogs",
-    "schema",
-    "completion",
-    "usage",
-    "usage pull",
-  ];
+  // The program's own help, each command's, and the one subcommand.
+  const commands = ["", ...COMMAND_NAMES, "usage pull"];
 
   it.each(commands)("im-bill %s --help is Chinese", (command) => {
     for (const env of [{}, zhEnv]) {

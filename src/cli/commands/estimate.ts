@@ -162,16 +162,9 @@ async function headroomVerdict(bill: Bill, flags: EstimateFlags, lang: Lang, con
   if (flags.headroom === undefined) return EXIT_OK;
   const { nearSteps } = await import("../../check/expectations.js");
   const near = nearSteps(bill.headroom, flags.headroom);
-  const { describeFailure } = await import("../../render/check.js");
+  const { nearStepText } = await import("../../render/check.js");
   const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
-  for (const each of near)
-    context.error(
-      describeFailure(
-        { check: "headroom", expected: "", actual: "", headroom: { ...each, percent: flags.headroom } },
-        money,
-        lang,
-      ),
-    );
+  for (const each of near) context.error(nearStepText(each, flags.headroom, money, lang));
   return near.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 

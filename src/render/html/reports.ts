@@ -11,7 +11,7 @@ import type { Lang } from "../../i18n/lang.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney, formatNumber } from "../../util/format.js";
 import type { MonthUsage } from "../../scenario/usage-csv.js";
-import { describe, hasFormula } from "../describe.js";
+import { describe, hasFormula, shownSubtotals } from "../describe.js";
 import { describeComparison } from "../compare.js";
 import { describeForecast, forecastPricing } from "../forecast.js";
 import { pricingLines, pricingGroupLines } from "../pricing.js";
@@ -54,16 +54,14 @@ function billSection(bill: Bill, lang: Lang, id: string): string {
         cell(money(line.amount), { value: line.amount }),
       ],
     })),
-    ...(["base", "overage", "addons", "discount"] as const)
-      .filter((key) => key !== "discount" || estimate.subtotals.discount !== "0.00")
-      .map((key) => ({
-        cells: [
-          cell(t.subtotal[key]),
-          cell(""),
-          cell(money(estimate.subtotals[key]), { value: estimate.subtotals[key] }),
-        ],
-        className: "subtotal",
-      })),
+    ...shownSubtotals([estimate]).map((key) => ({
+      cells: [
+        cell(t.subtotal[key]),
+        cell(""),
+        cell(money(estimate.subtotals[key]), { value: estimate.subtotals[key] }),
+      ],
+      className: "subtotal",
+    })),
     { cells: [cell(t.total), cell(""), cell(money(estimate.total), { value: estimate.total })], className: "total" },
   ];
   const data = table({
@@ -236,9 +234,7 @@ export function forecastHtml(result: Forecast, lang: Lang): string {
   const currency = json.months[0]?.estimate.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
   const label = (month: (typeof json.months)[number]) => month.calendarMonth ?? String(month.month);
-  const keys = (["base", "overage", "addons", "discount"] as const).filter(
-    (key) => key !== "discount" || json.months.some((month) => month.estimate.subtotals.discount !== "0.00"),
-  );
+  const keys = shownSubtotals(json.months.map((month) => month.estimate));
   // Where the price list changes: a marker on the month it starts.
   const changes = json.months.filter(
     (month, index) =>

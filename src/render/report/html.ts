@@ -11,6 +11,9 @@ import { planName } from "../describe.js";
 import { pricingGroupLines } from "../pricing.js";
 import { grandTotalText } from "./totals.js";
 import type { ReportOptions, ReportWriter } from "./types.js";
+// The page and its charts (ECharts): this writer is itself loaded on the HTML path only.
+import { cell, escapeHtml, figure, htmlPage, list, table } from "../html/page.js";
+import { chartSvg, horizontalBars } from "../html/charts.js";
 
 /** How many scenarios the page lists, the largest totals first; the rest are summed. */
 export const HTML_TOP = 200;
@@ -27,7 +30,7 @@ interface Row {
   violating: boolean;
 }
 
-function htmlWriter(options: ReportOptions): ReportWriter {
+export function htmlWriter(options: ReportOptions): ReportWriter {
   const { lang } = options;
   const top: Row[] = [];
   const totals = new Map<string, number[]>();
@@ -69,10 +72,6 @@ function htmlWriter(options: ReportOptions): ReportWriter {
   };
 }
 
-async function loadPage() {
-  return Promise.all([import("../html/page.js"), import("../html/charts.js")]);
-}
-
 function render(
   summary: BatchSummary,
   top: readonly Row[],
@@ -80,14 +79,11 @@ function render(
   errors: readonly string[],
   options: ReportOptions,
 ): string {
-  // The page's modules load synchronously here: this writer is itself loaded on the HTML path only.
-  const { cell, escapeHtml, figure, htmlPage, list, table } = pageModule!;
-  const { chartSvg } = chartsModule!;
   const t = messages[options.lang];
   const h = t.html;
   const money = (amount: string, currency: string) => formatMoney(amount, currency);
   const drawn = top.slice(0, CHART_TOP);
-  const chart = chartsModule!.horizontalBars(
+  const chart = horizontalBars(
     drawn.map((row) => row.id),
     drawn.map((row) => ({ value: row.value, ...(row.violating ? { color: "#c62828" } : {}) })),
   );
@@ -159,13 +155,4 @@ function render(
     provenance: pricingGroupLines(summary.pricing.groups, options.lang),
     body: `${figure(chart, data)}${spread}${errors.length > 0 ? `<h2>${escapeHtml(t.batch.errors)}</h2>${list([...errors])}` : ""}`,
   });
-}
-
-let pageModule: Awaited<ReturnType<typeof loadPage>>[0] | undefined;
-let chartsModule: Awaited<ReturnType<typeof loadPage>>[1] | undefined;
-
-/** The writer, with the page and chart modules loaded (the chart library is large: this path only). */
-export async function loadHtmlWriter(options: ReportOptions): Promise<ReportWriter> {
-  [pageModule, chartsModule] = await loadPage();
-  return htmlWriter(options);
 }

@@ -26,7 +26,7 @@ export async function reportWriter(format: ReportFormat, options: ReportOptions)
     case "markdown":
       return (await import("./summary.js")).summaryWriter(format, options);
     case "html":
-      return (await import("./html.js")).loadHtmlWriter(options);
+      return (await import("./html.js")).htmlWriter(options);
   }
 }
 
