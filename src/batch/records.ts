@@ -77,15 +77,15 @@ export async function* readRecords(
   options: ReadOptions = {},
 ): AsyncGenerator<ScenarioRecord> {
   if (input.kind === "stdin") return yield* stdinRecords(stdin);
-  yield* contentRecords(diskContent(input.path, input.absolute), input, options);
+  yield* contentRecords(diskContent(input.path, input.absolute, true), input, options);
 }
 
-/** A file of the disk, `shown` in messages. */
-export const diskContent = (shown: string, absolute: string): FileContent => ({
-  bytes: (limit) => readFileBytes(shown, absolute, limit),
+/** A file of the disk, `shown` in messages (`stdinWorks`: the command takes - for stdin too). */
+export const diskContent = (shown: string, absolute: string, stdinWorks = false): FileContent => ({
+  bytes: (limit) => readFileBytes(shown, absolute, limit, stdinWorks),
   chunks: () => {
     // A JSONL file has no size limit (it is read a line at a time), but it is a regular file.
-    const { fd } = openRegularFile(shown, absolute, Number.POSITIVE_INFINITY);
+    const { fd } = openRegularFile(shown, absolute, Number.POSITIVE_INFINITY, stdinWorks);
     return createReadStream(absolute, { fd });
   },
 });

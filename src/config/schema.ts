@@ -26,7 +26,6 @@ export interface UsagePullSettings {
   sdkappid?: string;
   admin?: string;
   region?: Region;
-  baseUrl?: string;
   /** the usage file, as a path from the current directory (the config's own is relative to the config) */
   output?: string;
 }
@@ -56,7 +55,8 @@ export const ProjectConfigSchema = z.strictObject({
       (r) => r.oneOf(sites.join(", ")),
     ),
   ),
-  // The secret key is not a setting: it comes from the environment or a file of its own.
+  // The secret key is not a setting: it comes from the environment or a file of its own. Nor
+  // is the address the UserSig goes to (usage.baseUrl is refused by name: ./validate.ts).
   usage: z.optional(
     z.strictObject({
       sdkappid: z.optional(
@@ -72,7 +72,6 @@ export const ProjectConfigSchema = z.strictObject({
           r.oneOf(regionNames.join(", ")),
         ),
       ),
-      baseUrl: z.optional(text("The REST API's address, for a data center not in --region's list (as --base-url)")),
       output: z.optional(text("The usage CSV the pull merges into, relative to this config (as --output)")),
     }),
   ),

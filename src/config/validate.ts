@@ -22,8 +22,15 @@ export function validateConfig(
     new InputError(
       problems.map((problem) => ({ source: file, ...problem, path: `${prefix}${problem.path}`.replace(/\.$/, "") })),
     );
-  const { data, problems } = parseWith(ProjectConfigSchema, document);
-  if (!data) throw fail(problems);
+  // usage.baseUrl would let a repository send the administrator's UserSig anywhere: named, and refused.
+  const usage = ownValue(document, "usage");
+  const misplaced = ownValue(usage, "baseUrl") !== undefined;
+  const { data, problems } = parseWith(
+    ProjectConfigSchema,
+    misplaced ? { ...(document as object), usage: withoutKey(usage as object, "baseUrl") } : document,
+  );
+  if (misplaced) problems.unshift({ path: "usage.baseUrl", message: say((t) => t.config.baseUrlNotHere) });
+  if (!data || misplaced) throw fail(problems);
   if (data.pricing !== undefined && data.catalog !== undefined)
     problems.push({ path: "catalog", message: say((t) => t.config.pricingOrCatalog) });
   if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog))
@@ -52,7 +59,6 @@ export function validateConfig(
             ...(data.usage.sdkappid !== undefined ? { sdkappid: String(data.usage.sdkappid) } : {}),
             ...(data.usage.admin !== undefined ? { admin: data.usage.admin } : {}),
             ...(data.usage.region !== undefined ? { region: data.usage.region } : {}),
-            ...(data.usage.baseUrl !== undefined ? { baseUrl: data.usage.baseUrl } : {}),
             ...(data.usage.output !== undefined
               ? { output: relative(cwd, resolve(folder, data.usage.output)) || "." }
               : {}),
@@ -61,3 +67,11 @@ export function validateConfig(
       : {}),
   };
 }
+
+const ownValue = (value: unknown, key: string): unknown =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+
+const withoutKey = (value: object, key: string): object =>
+  Object.fromEntries(Object.entries(value).filter(([name]) => name !== key));

@@ -36,7 +36,7 @@ async function readBytes(path: string, context: ReadContext, limit: number): Pro
   const source = path === "-" ? "stdin" : path;
   return path === "-"
     ? await readStreamBytes(source, context.stdin, limit)
-    : readFileBytes(source, resolve(context.cwd, path), limit);
+    : readFileBytes(source, resolve(context.cwd, path), limit, true);
 }
 
 /** A file's (or stdin's, for `-`) text: UTF-8, within `limit` bytes. */

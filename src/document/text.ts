@@ -104,7 +104,13 @@ function specialKind(stats: Stats): "directory" | "fifo" | "socket" | "device" |
  * device (/dev/zero, a terminal) or a directory is refused with what it is; one larger
  * than `limit` is refused before anything is read. The caller closes the descriptor.
  */
-export function openRegularFile(shown: string, absolute: string, limit: number): { fd: number; size: number } {
+export function openRegularFile(
+  shown: string,
+  absolute: string,
+  limit: number,
+  /** whether the command takes - for stdin here: only then does the message offer it */
+  stdinWorks = false,
+): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(absolute, OPEN_FLAGS);
@@ -117,7 +123,7 @@ export function openRegularFile(shown: string, absolute: string, limit: number):
     if (kind)
       throw new SourceError(
         shown,
-        say((t) => t.document.notAFile(kind)),
+        say((t) => t.document.notAFile(kind, stdinWorks)),
       );
     if (stats.size > limit) throw SourceError.tooLarge(shown, stats.size, limit);
     return { fd, size: stats.size };
@@ -129,8 +135,8 @@ export function openRegularFile(shown: string, absolute: string, limit: number):
 }
 
 /** A regular file's bytes, refused past `limit` before they are read. Messages name `shown`. */
-export function readFileBytes(shown: string, absolute: string, limit: number): Buffer {
-  const { fd, size } = openRegularFile(shown, absolute, limit);
+export function readFileBytes(shown: string, absolute: string, limit: number, stdinWorks = false): Buffer {
+  const { fd, size } = openRegularFile(shown, absolute, limit, stdinWorks);
   try {
     // Read to the end rather than trusting the size: a file may grow while it is read.
     const chunkSize = Math.min(limit + 1, Math.max(size + 1, 64 * 1024));

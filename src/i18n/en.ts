@@ -74,14 +74,16 @@ export const enMessages = {
   config: {
     expected: 'settings such as {"pricing": "prices.yaml", "discount": "15%"}',
     pricingOrCatalog: "pricing and catalog both choose the prices: keep one",
+    baseUrlNotHere:
+      "is not read from a project config: a repository does not choose where the administrator's UserSig is sent; remove it (usage.region chooses Tencent's data center), and give another address with --base-url or IM_BILL_BASE_URL",
     footer: (file: string, settings: readonly string[]) => `Settings from ${file}: ${settings.join(", ")}`,
   },
   document: {
     at: (line: number, column: number) => `line ${line}, column ${column}`,
     noSuchFile: "no such file",
     isDirectory: "is a directory, not a file",
-    notAFile: (kind: "directory" | "fifo" | "socket" | "device" | "other") =>
-      `is ${{ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device", other: "not a regular file" }[kind]}${kind === "other" ? "" : ", not a regular file"}: give a file, or - to read stdin`,
+    notAFile: (kind: "directory" | "fifo" | "socket" | "device" | "other", stdinWorks: boolean) =>
+      `is ${{ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device", other: "not a regular file" }[kind]}${kind === "other" ? "" : ", not a regular file"}: give a file${stdinWorks ? ", or - to read stdin" : ""}`,
     permissionDenied: "permission denied",
     cannotRead: (reason: string) => `cannot be read (${reason})`,
     tooLarge: (size: string, limit: string) => `is ${size}, more than the limit of ${limit}`,
@@ -348,11 +350,32 @@ export const enMessages = {
     sdkappid: (got: string) => `--sdkappid: must be the app's SDKAppID, digits such as 1400000000, got ${got}`,
     seconds: (flag: string, got: string) => `${flag}: must be a number of seconds from 1 to 120, got ${got}`,
     retries: (got: string) => `--retries: must be a whole number from 0 to 5, got ${got}`,
-    baseUrl: (got: string) => `--base-url: must be an http or https URL, got ${got}`,
-    pulled: (days: number, first: string, last: string, app: string, where: string) =>
-      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} (${where})`,
+    baseUrl: (where: string, got: string, reason: string) => `${where}: ${reason}, got ${got}`,
+    urlMalformed: "not a URL (a scheme, a host, a port from 1 to 65535)",
+    urlCredentials: "must not hold a user name or password: the UserSig is the only credential sent",
+    urlScheme: "must be an https URL",
+    urlPlain:
+      "must be https: the administrator's UserSig is never sent in clear text (http only to this machine: 127.0.0.1, ::1, localhost)",
+    urlPath: "must be a scheme and a host only, such as https://console.tim.qq.com (no path, query or fragment)",
+    baseUrlAndRegion: "give --base-url or --region, not both",
+    redirected: (host: string, status: number, to: string | null) =>
+      `${host} answered HTTP ${status}, a redirect${to === null ? "" : ` to ${to}`}: not followed, the UserSig goes only to the host named (give that address with --base-url if it is Tencent's)`,
+    notOk: 'ActionStatus is not "OK"',
+    future: (index: number, day: string, today: string) =>
+      `Result[${index}].Date is ${day}, after today in Beijing (${today})`,
+    otherApp: (index: number, got: string, app: string) =>
+      `Result[${index}].AppId is ${got}, not the SDKAppID asked for (${app})`,
+    admin: (got: string) => `--admin: must be an administrator account (text without control characters), got ${got}`,
+    secretPermissions: (file: string, mode: string) =>
+      `warning: ${file} is readable by other users of this machine (mode ${mode}): chmod 600 ${file}`,
+    secretAssignment: (file: string, name: string) =>
+      `${file} holds ${name}=…, a shell assignment: write the secret key alone, on one line (or set ${name} in the environment)`,
+    rowLimit: (file: string, rows: number, limit: number) =>
+      `${file} would hold ${n(rows)} days after the pull, more than the ${n(limit)} a usage file may hold: move older days to another file; nothing was written`,
+    pulled: (days: number, first: string, last: string, app: string, host: string, region: string | null) =>
+      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} from ${host}${region === null ? "" : ` (${region})`}`,
     merged: (file: string, added: number, changed: number, unchanged: number, kept: number) =>
-      `${file}: ${n(added)} new, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
+      `${file}: ${n(added)} new day${added === 1 ? "" : "s"}, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
     change: (day: string, column: string, before: string, after: string) => `  ${day} ${column}: ${before} → ${after}`,
   },
   usage: {

@@ -74,14 +74,16 @@ export const zhMessages: Messages = {
   config: {
     expected: '设置，例如 {"pricing": "prices.yaml", "discount": "15%"}',
     pricingOrCatalog: "pricing 与 catalog 都用于选择价格表：请只保留一个",
+    baseUrlNotHere:
+      "不从项目配置中读取：仓库不能决定管理员 UserSig 的发送地址；请删除此项（用 usage.region 选择腾讯云的数据中心），其他地址请用 --base-url 或 IM_BILL_BASE_URL 给出",
     footer: (file, settings) => `项目配置 ${file}：${settings.join("、")}`,
   },
   document: {
     at: (line, column) => `第 ${line} 行第 ${column} 列`,
     noSuchFile: "文件不存在",
     isDirectory: "是目录，不是文件",
-    notAFile: (kind) =>
-      `是${{ directory: "目录", fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件", other: "特殊文件" }[kind]}，不是普通文件：请给出文件，或用 - 读取标准输入`,
+    notAFile: (kind, stdinWorks) =>
+      `是${{ directory: "目录", fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件", other: "特殊文件" }[kind]}，不是普通文件：请给出文件${stdinWorks ? "，或用 - 读取标准输入" : ""}`,
     permissionDenied: "没有读取权限",
     cannotRead: (reason) => `无法读取（${reason}）`,
     tooLarge: (size, limit) => `大小为 ${size}，超过上限 ${limit}`,
@@ -327,11 +329,28 @@ export const zhMessages: Messages = {
     sdkappid: (got) => `--sdkappid：应为应用的 SDKAppID，例如 1400000000，实际为 ${got}`,
     seconds: (flag, got) => `${flag}：应为 1 到 120 秒，实际为 ${got}`,
     retries: (got) => `--retries：应为 0 到 5 的整数，实际为 ${got}`,
-    baseUrl: (got) => `--base-url：应为 http 或 https 地址，实际为 ${got}`,
-    pulled: (days, first, last, app, where) =>
-      `已拉取 SDKAppID ${app}（${where}）${first} 至 ${last} 的 ${n(days)} 天数据`,
+    baseUrl: (where, got, reason) => `${where}：${reason}，实际为 ${got}`,
+    urlMalformed: "不是有效的地址（需要协议、主机，端口为 1 到 65535）",
+    urlCredentials: "不能包含用户名或密码：发送的凭据只有 UserSig",
+    urlScheme: "应为 https 地址",
+    urlPlain: "应为 https：管理员的 UserSig 绝不以明文发送（http 只能发往本机：127.0.0.1、::1、localhost）",
+    urlPath: "只能包含协议与主机，例如 https://console.tim.qq.com（不带路径、查询或片段）",
+    baseUrlAndRegion: "--base-url 与 --region 只能给出一个",
+    redirected: (host, status, to) =>
+      `${host} 返回 HTTP ${status}，要求重定向${to === null ? "" : `到 ${to}`}：不会跟随，UserSig 只发往指定的主机（若该地址属于腾讯云，请用 --base-url 给出）`,
+    notOk: "ActionStatus 不是 “OK”",
+    future: (index, day, today) => `Result[${index}].Date 为 ${day}，晚于北京时间的今天（${today}）`,
+    otherApp: (index, got, app) => `Result[${index}].AppId 为 ${got}，不是所请求的 SDKAppID（${app}）`,
+    admin: (got) => `--admin：应为管理员账号（不含控制字符的文本），实际为 ${got}`,
+    secretPermissions: (file, mode) => `警告：本机其他用户可以读取 ${file}（权限 ${mode}）：请执行 chmod 600 ${file}`,
+    secretAssignment: (file, name) =>
+      `${file} 中是 ${name}=…，即 shell 赋值语句：请只写入密钥本身，独占一行（或在环境变量中设置 ${name}）`,
+    rowLimit: (file, rows, limit) =>
+      `拉取后 ${file} 将有 ${n(rows)} 天，超过用量文件 ${n(limit)} 天的上限：请把较早的日期移到另一个文件；未写入任何内容`,
+    pulled: (days, first, last, app, host, region) =>
+      `已从 ${host}${region === null ? "" : `（${region}）`}拉取 SDKAppID ${app} ${first} 至 ${last} 的 ${n(days)} 天数据`,
     merged: (file, added, changed, unchanged, kept) =>
-      `${file}：新增 ${n(added)}，变更 ${n(changed)}，未变 ${n(unchanged)}；保留其他 ${n(kept)} 天`,
+      `${file}：新增 ${n(added)} 天，变更 ${n(changed)} 天，未变 ${n(unchanged)} 天；保留其他 ${n(kept)} 天`,
     change: (day, column, before, after) => `  ${day} ${column}：${before} → ${after}`,
   },
   usage: {

@@ -1,11 +1,15 @@
 // The REST API's operations data (v4/openconfigsvr/getappinfo, "拉取运营数据": 269/4193,
 // 1047/34886): the last 30 days of one app, a row a day (Beijing time), values as
 // strings. One POST; network errors and 5xx answers are tried again with backoff, an
-// ErrorCode is the end (with a hint for the common ones), and an answer that is not the
-// documented one is refused whole. The UserSig travels in the URL: it is never shown.
-import { say, UserError } from "../errors.js";
+// ErrorCode is the end (with a hint for the common ones), a redirect is refused (the
+// UserSig is never sent to a host it names), and an answer that is not the documented
+// one for this request is refused whole. The UserSig travels in the URL: it is never
+// shown, nor is server text that echoes it.
+import { say, textIn, UserError } from "../errors.js";
 import { parseDate, formatDate } from "../util/calendar.js";
 import { MAGNITUDES } from "../document/limits.js";
+import { parseJson } from "../document/json.js";
+import { redacted, withoutCredentials } from "./endpoint.js";
 
 /** One day of an app's usage, as the usage CSV holds it. */
 export interface AppDay {
@@ -15,7 +19,8 @@ export interface AppDay {
 }
 
 export interface AppInfoRequest {
-  baseUrl: string;
+  /** the checked base URL (./endpoint.ts) */
+  baseUrl: URL;
   sdkappid: string;
   admin: string;
   usersig: string;
@@ -27,13 +32,16 @@ export interface AppInfoRequest {
   backoffMs: number;
   /** aborts the pull (Ctrl-C) */
   signal?: AbortSignal;
+  /** today in Beijing (the API's days are Beijing days): no day after it is taken */
+  today: string;
 }
 
-/** The fields asked for: the day, its DAU, its groups. */
-const FIELDS = ["Date", "ActiveUserNum", "GroupAllGroupNum"] as const;
+/** The fields asked for: the day, its DAU, its groups, and the app (checked against the one asked for). */
+const FIELDS = ["Date", "ActiveUserNum", "GroupAllGroupNum", "AppId"] as const;
 /** An answer holds 30 rows of a few dozen fields: anything past this is not one. */
 const MAX_ANSWER_BYTES = 1024 * 1024;
-const MAX_ROWS = 400;
+/** "拉取最近30天的运营数据" (269/4193): a row a day, 30 days at the most. */
+export const MAX_ROWS = 30;
 
 /** What Tencent's error-code page (错误码; tencentyun/intlcloud-documents 错误码_intl_en.md) says of the codes a pull meets. */
 const HINTS: Record<number, "expired" | "signature" | "admin" | "app" | "rate" | "ip"> = {
@@ -64,6 +72,7 @@ const HINTS: Record<number, "expired" | "signature" | "admin" | "app" | "rate" |
 export class TencentError extends UserError {
   constructor(
     readonly code: number,
+    /** the server's ErrorInfo, already redacted */
     info: string,
   ) {
     const hint = HINTS[code];
@@ -72,12 +81,11 @@ export class TencentError extends UserError {
   }
 }
 
-/** The host a URL names, the only part of it an error shows (its query holds the UserSig). */
-const hostOf = (url: string) => new URL(url).host;
-
 export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
   const url = new URL("/v4/openconfigsvr/getappinfo", request.baseUrl);
-  const host = hostOf(url.href);
+  // The host, the only part of the URL an error shows (its query holds the UserSig).
+  const host = url.host;
+  const safe = (text: string) => redacted(text, request.usersig);
   for (let attempt = 0; ; attempt++) {
     const random = Math.floor(Math.random() * 0x1_0000_0000);
     url.search = new URLSearchParams({
@@ -103,21 +111,29 @@ export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ RequestField: FIELDS }),
         signal: attemptSignal.signal,
+        // Never after a redirect: the UserSig would go to whatever host it names.
+        redirect: "manual",
       });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        const location = response.headers.get("location");
+        const to = location === null ? null : redirectTarget(location, url);
+        throw new UserError(say((t) => t.pull.redirected(host, response.status, to)));
+      }
       if (response.status >= 500) {
         await response.body?.cancel();
         retry = new UserError(say((t) => t.pull.http(host, response.status)));
       } else if (!response.ok) {
         await response.body?.cancel();
         throw new UserError(say((t) => t.pull.http(host, response.status)));
-      } else return daysOf(await readAnswer(response, host), host);
+      } else return daysOf(await readAnswer(response, host), host, request, safe);
     } catch (error) {
       if (error instanceof UserError) throw error;
       if (request.signal?.aborted) throw error;
       const name = (error as { name?: string }).name;
       // undici's reason: a system error's code (ECONNREFUSED), else its message ("bad port").
       const reason = (error as { cause?: { code?: string; message?: string } }).cause;
-      const cause = reason?.code ?? reason?.message;
+      const cause = reason?.code ?? (reason?.message === undefined ? undefined : safe(reason.message).slice(0, 200));
       const seconds = request.timeoutMs / 1000;
       retry = timedOut
         ? new UserError(say((t) => t.pull.timedOut(host, seconds)))
@@ -140,6 +156,18 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     });
   });
 
+/** The name the JSON reader gives the answer, cut from its messages (which follow the host). */
+const ANSWER = "answer";
+
+/** Where a redirect pointed, as a host (never its path or query), or its text made printable. */
+function redirectTarget(location: string, from: URL): string {
+  try {
+    return new URL(location, from).host;
+  } catch {
+    return JSON.stringify(withoutCredentials(location));
+  }
+}
+
 /** The answer's text, read up to its limit. */
 async function readAnswer(response: Response, host: string): Promise<unknown> {
   const reader = response.body?.getReader();
@@ -155,10 +183,26 @@ async function readAnswer(response: Response, host: string): Promise<unknown> {
     }
     chunks.push(value);
   }
+  let text: string;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new UserError(say((t) => t.pull.malformed(host, t.pull.notJson)));
+  }
+  // Read as every JSON input is: a key twice (JSON.parse would keep the last) is refused.
+  try {
+    return parseJson(text.replace(/^\uFEFF/, ""), ANSWER);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // The reader's own words (a key given twice, on which line), after the host it names.
+    const said = error.text;
+    throw new UserError((lang) => {
+      const reason = textIn(said, lang).replace(`${ANSWER}: `, "");
+      return textIn(
+        say((t) => t.pull.malformed(host, reason)),
+        lang,
+      );
+    });
   }
 }
 
@@ -170,8 +214,13 @@ function countOf(value: unknown): number | undefined {
   return count <= MAGNITUDES.count ? count : undefined;
 }
 
-/** The documented answer, each row whole, or an error that names what is wrong: nothing is written then. */
-function daysOf(answer: unknown, host: string): AppDay[] {
+/**
+ * The documented answer to this request, each row whole, or an error that names what is
+ * wrong: nothing is written then. Checked against the request: ActionStatus OK with
+ * ErrorCode 0, at most 30 rows, real dates with four-digit years and none after today
+ * (Beijing time), the app asked for where a row names its AppId.
+ */
+function daysOf(answer: unknown, host: string, request: AppInfoRequest, safe: (text: string) => string): AppDay[] {
   const fail = (what: (t: Parameters<Parameters<typeof say>[0]>[0]) => string) =>
     new UserError(say((t) => t.pull.malformed(host, what(t))));
   if (typeof answer !== "object" || answer === null || Array.isArray(answer)) throw fail((t) => t.pull.notObject);
@@ -181,8 +230,9 @@ function daysOf(answer: unknown, host: string): AppDay[] {
   if (typeof code !== "number" || !Number.isInteger(code)) throw fail((t) => t.pull.noErrorCode);
   if (code !== 0) {
     const info = own("ErrorInfo");
-    throw new TencentError(code, typeof info === "string" ? info.slice(0, 300) : "");
+    throw new TencentError(code, typeof info === "string" ? safe(info).slice(0, 300) : "");
   }
+  if (own("ActionStatus") !== "OK") throw fail((t) => t.pull.notOk);
   const result = own("Result");
   if (!Array.isArray(result)) throw fail((t) => t.pull.noResult);
   if (result.length > MAX_ROWS) throw fail((t) => t.pull.tooManyRows(MAX_ROWS));
@@ -197,9 +247,15 @@ function daysOf(answer: unknown, host: string): AppDay[] {
       typeof dateText === "string" && /^\d{8}$/.test(dateText)
         ? parseDate(`${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}`)
         : undefined;
-    if (!date) throw fail((t) => t.pull.badRow(index, "Date"));
+    if (!date || date.year < 1000) throw fail((t) => t.pull.badRow(index, "Date"));
     const day = formatDate(date);
+    if (day > request.today) throw fail((t) => t.pull.future(index, day, request.today));
     if (seen.has(day)) throw fail((t) => t.pull.dateTwice(day));
+    const appId = field("AppId");
+    if (appId !== undefined && String(appId) !== request.sdkappid) {
+      const got = JSON.stringify(String(appId).slice(0, 40));
+      throw fail((t) => t.pull.otherApp(index, got, request.sdkappid));
+    }
     seen.add(day);
     const dau = countOf(field("ActiveUserNum"));
     if (dau === undefined) throw fail((t) => t.pull.badRow(index, "ActiveUserNum"));

@@ -2,12 +2,15 @@
 // (a changed value reported), a day it lacks is added, every other day and column is
 // kept (history older than the API's 30 days, bandwidth columns), rows end in date order.
 // The file is checked first as `estimate --usage-csv` reads it: a file it would refuse
-// is refused here too, untouched.
+// is refused here too, untouched; and what is written is one it reads (four-digit
+// dates, within its row limit), in the file's own style (a BOM, CRLF line ends).
 import { stringify } from "csv-stringify/sync";
 import { formatDate, parseDate } from "../util/calendar.js";
 import { monthlyUsage, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
 import type { AppDay } from "../tencent/appinfo.js";
 import { parseQuantity } from "../util/quantity.js";
+import { LIMITS } from "../document/limits.js";
+import { say, UserError } from "../errors.js";
 
 export interface UsageChange {
   date: string;
@@ -27,12 +30,19 @@ export interface MergedUsage {
 
 const HEADER = ["date", "dau", "groups"];
 
-export function mergeUsage(existing: string | undefined, days: readonly AppDay[], source: string): MergedUsage {
+/** The file as read: its text (without a BOM), and whether it began with one. */
+export interface UsageFile {
+  text: string;
+  bom: boolean;
+}
+
+export function mergeUsage(existing: UsageFile | undefined, days: readonly AppDay[], source: string): MergedUsage {
   const pulled = new Map(days.map((day) => [day.date, day]));
-  if (existing === undefined || existing.trim() === "") {
+  if (existing === undefined || existing.text.trim() === "") {
     const rows = days.map((day) => [day.date, String(day.dau), String(day.groups)]);
+    checkRows(rows.length, source);
     return {
-      text: stringify([HEADER, ...rows]),
+      text: (existing?.bom ? "\uFEFF" : "") + stringify([HEADER, ...rows]),
       added: days.map((day) => day.date),
       changed: [],
       unchanged: 0,
@@ -40,8 +50,8 @@ export function mergeUsage(existing: string | undefined, days: readonly AppDay[]
     };
   }
   // What the estimate would refuse (a bad date, a column twice) is refused before a byte changes.
-  monthlyUsage(existing, source);
-  const [header, ...data] = parseCsvRows(existing, source);
+  monthlyUsage(existing.text, source);
+  const [header, ...data] = parseCsvRows(existing.text, source);
   const columns = header!.fields.map(usageColumn);
   const at = (column: "date" | "dau" | "groups") => columns.indexOf(column);
   const changed: UsageChange[] = [];
@@ -81,11 +91,21 @@ export function mergeUsage(existing: string | undefined, days: readonly AppDay[]
     rows.push({ date: day.date, fields: row });
   }
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  checkRows(rows.length, source);
+  // The file's line ends: CRLF where its first line ends so.
+  const crlf = /^[^\n]*\r\n/.test(existing.text);
   return {
-    text: stringify([header!.fields, ...rows.map((row) => row.fields)]),
+    text:
+      (existing.bom ? "\uFEFF" : "") +
+      stringify([header!.fields, ...rows.map((row) => row.fields)], crlf ? { record_delimiter: "\r\n" } : {}),
     added,
     changed,
     unchanged,
     kept,
   };
+}
+
+/** A file past the usage CSV's row limit would be refused by the next estimate and pull: it is not written. */
+function checkRows(rows: number, source: string): void {
+  if (rows > LIMITS.csvRows) throw new UserError(say((t) => t.pull.rowLimit(source, rows, LIMITS.csvRows)));
 }

@@ -32,8 +32,9 @@ export function parseDate(text: string): CalendarDate | undefined {
   return { year, month, day };
 }
 
+// Four digits always (year 1 is 0001): the form parseDate reads back.
 export const formatDate = ({ year, month, day }: CalendarDate): string =>
-  `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
 /** The calendar month `offset` months after the date's month. */
 export function addMonths({ year, month }: CalendarDate, offset: number): { year: number; month: number } {

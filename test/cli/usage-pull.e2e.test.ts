@@ -37,7 +37,7 @@ describe("im-bill usage pull", () => {
     server.mode = "ok";
     const result = await pull([]);
     expect(result.stderr).toBe(
-      `Pulled 30 days, 2026-10-30 to 2026-11-28, of SDKAppID ${SDKAPPID} (127.0.0.1:${new URL(server.url).port})\n`,
+      `Pulled 30 days, 2026-10-30 to 2026-11-28, of SDKAppID ${SDKAPPID} from 127.0.0.1:${new URL(server.url).port}\n`,
     );
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
@@ -48,7 +48,7 @@ describe("im-bill usage pull", () => {
     expect(request).toMatchObject({
       sigValid: "ok",
       query: { sdkappid: SDKAPPID, identifier: ADMIN, contenttype: "json" },
-      body: { RequestField: ["Date", "ActiveUserNum", "GroupAllGroupNum"] },
+      body: { RequestField: ["Date", "ActiveUserNum", "GroupAllGroupNum", "AppId"] },
     });
     expect(Number(request.query.random)).toBeLessThanOrEqual(0xffffffff);
   });
@@ -61,7 +61,7 @@ describe("im-bill usage pull", () => {
     });
     const first = await pull(["-o", "usage.csv"], { cwd: dir });
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stderr).toContain("usage.csv: 29 new, 1 changed, 0 unchanged; 1 other day kept");
+    expect(first.stderr).toContain("usage.csv: 29 new days, 1 changed, 0 unchanged; 1 other day kept");
     expect(first.stderr).toContain("  2026-11-27 dau: 28,100 → 28,610");
     const text = readFileSync(join(dir, "usage.csv"), "utf8");
     const rows = text.trim().split("\n");
@@ -72,7 +72,7 @@ describe("im-bill usage pull", () => {
     expect(rows).toHaveLength(32);
     // Again: nothing changes.
     const again = await pull(["-o", "usage.csv"], { cwd: dir });
-    expect(again.stderr).toContain("usage.csv: 0 new, 0 changed, 30 unchanged; 1 other day kept");
+    expect(again.stderr).toContain("usage.csv: 0 new days, 0 changed, 30 unchanged; 1 other day kept");
     expect(readFileSync(join(dir, "usage.csv"), "utf8")).toBe(text);
     // And what the estimate makes of it: the month so far.
     const estimate = imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"], {
@@ -83,20 +83,22 @@ describe("im-bill usage pull", () => {
     expect(estimate.stdout).toContain("So far, to 2026-11-28 (28 of 30 days): ¥3,505.00");
   });
 
-  it("takes the settings from the project config, and the secret key from a file", async () => {
+  it("takes the settings from the project config, the address from IM_BILL_BASE_URL, and the secret key from a file", async () => {
     server.mode = "ok";
     const dir = fixtureDir({
       ".git/HEAD": "ref: refs/heads/main\n",
-      "im-bill.config.yaml": `usage:\n  sdkappid: ${SDKAPPID}\n  admin: ${ADMIN}\n  baseUrl: ${server.url}\n  output: data/usage.csv\n`,
+      "im-bill.config.yaml": `usage:\n  sdkappid: ${SDKAPPID}\n  admin: ${ADMIN}\n  output: data/usage.csv\n`,
       "data/.keep": "",
       "secret.txt": `${SECRET}\n`,
     });
     chmodSync(join(dir, "secret.txt"), 0o600);
     const result = await imBillAsync(["usage", "pull", "--secret-key-file", "secret.txt"], {
       cwd: dir,
-      env: { IM_BILL_PULL_BACKOFF_MS: "20" },
+      env: { IM_BILL_PULL_BACKOFF_MS: "20", IM_BILL_BASE_URL: server.url },
     });
     expect(result.status, result.stderr).toBe(0);
+    // A key file only its owner reads: no warning.
+    expect(result.stderr).not.toContain("warning");
     expect(readFileSync(join(dir, "data/usage.csv"), "utf8").split("\n")[0]).toBe("date,dau,groups");
   });
 
@@ -141,8 +143,8 @@ describe("im-bill usage pull", () => {
   it("refuses a malformed or partial answer without touching the file", async () => {
     const dir = fixtureDir({ "usage.csv": "date,dau,groups\n2026-09-30,21000,80000\n" });
     for (const [mode, said] of [
-      ["malformed", "the answer is not JSON"],
-      ["html", "the answer is not JSON"],
+      ["malformed", "not operations data: invalid JSON: a string is not closed (line 1, column 34)"],
+      ["html", "not operations data: invalid JSON"],
       ["partial", "Result[0].GroupAllGroupNum is missing"],
     ] as const) {
       server.mode = mode;

@@ -9,7 +9,20 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { inflateSync } from "node:zlib";
 
 export type Mode =
-  "ok" | "slow" | "malformed" | "partial" | "html" | "5xx-once" | "5xx" | { errorCode: number; errorInfo: string };
+  | "ok"
+  | "slow"
+  | "malformed"
+  | "partial"
+  | "html"
+  | "5xx-once"
+  | "5xx"
+  /** an error whose ErrorInfo echoes the request's query, UserSig and all, as some servers do */
+  | "echo"
+  | { errorCode: number; errorInfo: string }
+  /** this answer's text as it is (a status 200 JSON body) */
+  | { raw: (rows: Record<string, string>[]) => string }
+  /** a redirect to this address */
+  | { redirect: string };
 
 export interface DayRow {
   date: string;
@@ -79,8 +92,14 @@ export async function startTimServer(options: { sdkappid: string; admin: string;
       failedOnce = true;
       return json(502, "bad gateway");
     }
-    if (typeof mode === "object")
+    if (typeof mode === "object" && "redirect" in mode) {
+      response.writeHead(307, { location: mode.redirect });
+      return response.end();
+    }
+    if (typeof mode === "object" && "errorCode" in mode)
       return json(200, { ErrorCode: mode.errorCode, ErrorInfo: mode.errorInfo, ActionStatus: "FAIL" });
+    if (mode === "echo")
+      return json(200, { ErrorCode: 70009, ErrorInfo: `check failed for ${request.url}`, ActionStatus: "FAIL" });
     // The documented checks, in the documented codes.
     if (query.contenttype !== "json" || !/^\d+$/.test(query.random ?? "") || Number(query.random) > 0xffffffff)
       return json(200, { ErrorCode: 60002, ErrorInfo: "HTTP parse error", ActionStatus: "FAIL" });
@@ -101,10 +120,12 @@ export async function startTimServer(options: { sdkappid: string; admin: string;
         ActiveUserNum: String(day.dau),
         GroupAllGroupNum: String(day.groups),
         AppName: "demo",
+        AppId: options.sdkappid,
         LoginTimes: "13708",
       };
       return fields.length === 0 ? all : Object.fromEntries(fields.map((field) => [field, all[field]]));
     });
+    if (typeof mode === "object") return json(200, mode.raw(rows));
     if (mode === "slow") await new Promise((done) => setTimeout(done, 3_000));
     if (mode === "malformed") return json(200, '{"ErrorCode":0,"Result":[{"Date":"2026');
     if (mode === "html") return json(200, "<html>maintenance</html>");

@@ -11,10 +11,14 @@ import { messages } from "../../i18n/messages.js";
 import { formatNumber } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
 import { addLangOption } from "../shared-options.js";
-import { REGIONS, regionNames, type Region } from "../../tencent/regions.js";
+import { regionNames, type Region } from "../../tencent/regions.js";
 import { outputProblem } from "../output.js";
-import { readFileBytes } from "../../document/text.js";
+import { openRegularFile, readFileBytes, SourceError } from "../../document/text.js";
+import { closeSync, fstatSync, readSync } from "node:fs";
+import { BASE_URL_ENV, endpointOf } from "../../tencent/endpoint.js";
+import { printableLine } from "../../util/printable.js";
 import { LIMITS } from "../../document/limits.js";
+import type { UsageFile } from "../../usage/merge.js";
 
 interface PullFlags {
   sdkappid?: string;
@@ -66,29 +70,36 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
     return value;
   };
   const sdkappid = need(flags.sdkappid ?? config.sdkappid, "--sdkappid", "sdkappid").trim();
-  if (!/^\d{1,20}$/.test(sdkappid) || Number(sdkappid) === 0) {
-    const got = JSON.stringify(sdkappid);
+  // Digits with no leading zero, within what a number holds exactly (the UserSig signs it as one).
+  if (!/^[1-9]\d{0,15}$/.test(sdkappid) || Number(sdkappid) > Number.MAX_SAFE_INTEGER) {
+    const got = JSON.stringify(printableLine(sdkappid.slice(0, 40)));
     throw new UserError(say((words) => words.pull.sdkappid(got)));
   }
   const admin = need(flags.admin ?? config.admin, "--admin", "admin");
-  const region = flags.region ?? (flags.baseUrl === undefined ? config.region : undefined);
-  const baseUrl =
-    flags.baseUrl ?? (flags.region === undefined ? config.baseUrl : undefined) ?? REGIONS[region ?? "china"];
-  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(baseUrl)) {
-    const got = JSON.stringify(baseUrl);
-    throw new UserError(say((words) => words.pull.baseUrl(got)));
+  if (admin.trim() === "" || admin.length > 256 || printableLine(admin) !== admin) {
+    const got = JSON.stringify(printableLine(admin.slice(0, 40)));
+    throw new UserError(say((words) => words.pull.admin(got)));
   }
-  const seconds = Number(flags.timeout);
+  if (flags.baseUrl !== undefined && flags.region !== undefined)
+    throw new UserError(say((words) => words.pull.baseUrlAndRegion));
+  // The address: --base-url, else IM_BILL_BASE_URL, else the region's (the flag's, else the config's).
+  const endpoint = endpointOf(
+    { flag: flags.baseUrl, env: flags.region === undefined ? io.env[BASE_URL_ENV] : undefined },
+    flags.region ?? config.region,
+  );
+  const seconds = /^\d{1,3}(\.\d{1,3})?$/.test(flags.timeout.trim()) ? Number(flags.timeout) : Number.NaN;
   if (!(seconds >= 1 && seconds <= 120)) {
-    const got = JSON.stringify(flags.timeout);
+    const got = JSON.stringify(printableLine(flags.timeout.slice(0, 40)));
     throw new UserError(say((words) => words.pull.seconds("--timeout", got)));
   }
-  const retries = Number(flags.retries);
-  if (!Number.isInteger(retries) || retries < 0 || retries > 5) {
-    const got = JSON.stringify(flags.retries);
+  if (!/^[0-5]$/.test(flags.retries.trim())) {
+    const got = JSON.stringify(printableLine(flags.retries.slice(0, 40)));
     throw new UserError(say((words) => words.pull.retries(got)));
   }
-  const output = flags.output ?? config.output;
+  const retries = Number(flags.retries);
+  // -o - is stdout, as no -o is.
+  const given = flags.output ?? config.output;
+  const output = given === "-" ? undefined : given;
   if (output !== undefined) {
     const problem = outputProblem(output, io.cwd);
     if (problem) throw problem;
@@ -107,7 +118,7 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
   let days;
   try {
     days = await getAppInfo({
-      baseUrl,
+      baseUrl: endpoint.url,
       sdkappid,
       admin,
       usersig,
@@ -115,23 +126,23 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
       retries,
       backoffMs: Number(io.env.IM_BILL_PULL_BACKOFF_MS ?? 500),
       signal: abort.signal,
+      today: beijingToday(),
     });
   } finally {
     stopListening();
   }
-  const where = region ?? new URL(baseUrl).host;
-  io.stderr.write(`${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, where)}\n`);
+  const region = endpoint.from.kind === "region" ? endpoint.from.region : null;
+  io.stderr.write(
+    `${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, endpoint.host, region)}\n`,
+  );
+  const { mergeUsage } = await import("../../usage/merge.js");
   if (output === undefined) {
     // No file: the days, as the usage CSV holds them, on stdout.
-    const { mergeUsage } = await import("../../usage/merge.js");
     io.stdout.write(mergeUsage(undefined, days, "").text);
     return EXIT_OK;
   }
-  const [{ mergeUsage }, { writeFileAtomic }] = await Promise.all([
-    import("../../usage/merge.js"),
-    import("../../files/write.js"),
-  ]);
   const merged = mergeUsage(existing, days, output);
+  const { writeFileAtomic } = await import("../../files/write.js");
   writeFileAtomic(resolve(io.cwd, output), merged.text);
   const changes = merged.changed.map((change) =>
     t.change(change.date, change.column, formatNumber(Number(change.before)), formatNumber(Number(change.after))),
@@ -142,8 +153,13 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
   return EXIT_OK;
 }
 
+/** Today in Beijing (UTC+8, no daylight saving): the day the API's rows are dated in. */
+function beijingToday(now = Date.now()): string {
+  return new Date(now + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** The usage file so far, read as every input is (its limits, a FIFO refused) and checked; none yet is a new file. */
-async function existingUsage(path: string, cwd: string): Promise<string | undefined> {
+async function existingUsage(path: string, cwd: string): Promise<UsageFile | undefined> {
   const [{ decodeText }, { statOrUndefined }, { monthlyUsage }] = await Promise.all([
     import("../../document/text.js"),
     import("../../util/stat.js"),
@@ -151,27 +167,58 @@ async function existingUsage(path: string, cwd: string): Promise<string | undefi
   ]);
   const absolute = resolve(cwd, path);
   if (!statOrUndefined(absolute)) return undefined;
-  const text = decodeText(readFileBytes(path, absolute, LIMITS.fileBytes), path);
+  const bytes = readFileBytes(path, absolute, LIMITS.fileBytes);
+  const text = decodeText(bytes, path);
   if (text.trim() !== "") monthlyUsage(text, path);
-  return text;
+  return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
 }
 
 /** The secret key from the environment (IM_SECRET_KEY or --secret-key-env) or --secret-key-file. */
 function readSecret(flags: PullFlags, context: CommandContext): string {
   if (flags.secretKeyEnv !== undefined && flags.secretKeyFile !== undefined)
     throw new UserError(say((t) => t.pull.secretOneOf));
+  const name = flags.secretKeyEnv ?? DEFAULT_SECRET_ENV;
   if (flags.secretKeyFile !== undefined) {
     const path = flags.secretKeyFile;
-    const text = readSecretFile(path, resolve(context.io.cwd, path));
+    const absolute = resolve(context.io.cwd, path);
+    const { text, mode } = readSecretFile(path, absolute);
     if (text === "") throw new UserError(say((t) => t.pull.secretEmpty(path)));
+    // NAME=value: a shell file, which would sign with "NAME=value" as the key.
+    const assignment = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(text);
+    if (assignment) {
+      const variable = assignment[1]!;
+      throw new UserError(say((t) => t.pull.secretAssignment(path, variable)));
+    }
+    // As ssh says of a private key: others should not read it (Windows has no such bits).
+    if (process.platform !== "win32" && (mode & 0o077) !== 0) {
+      const warning = messages[context.lang(flags.lang)].pull.secretPermissions(
+        path,
+        (mode & 0o777).toString(8).padStart(4, "0"),
+      );
+      context.io.stderr.write(`${warning}\n`);
+    }
     return text;
   }
-  const name = flags.secretKeyEnv ?? DEFAULT_SECRET_ENV;
   const value = context.io.env[name]?.trim();
   if (!value) throw new UserError(say((t) => t.pull.secretMissing(name)));
   return value;
 }
 
-function readSecretFile(shown: string, absolute: string): string {
-  return readFileBytes(shown, absolute, SECRET_FILE_LIMIT).toString("utf8").trim();
+function readSecretFile(shown: string, absolute: string): { text: string; mode: number } {
+  const { fd } = openRegularFile(shown, absolute, SECRET_FILE_LIMIT);
+  try {
+    const { mode } = fstatSync(fd);
+    const buffer = Buffer.alloc(SECRET_FILE_LIMIT + 1);
+    const size = readSync(fd, buffer, 0, buffer.length, 0);
+    if (size > SECRET_FILE_LIMIT) throw SourceError.tooLarge(shown, size, SECRET_FILE_LIMIT);
+    return {
+      text: buffer
+        .toString("utf8", 0, size)
+        .replace(/^\uFEFF/, "")
+        .trim(),
+      mode,
+    };
+  } finally {
+    closeSync(fd);
+  }
 }
