@@ -34,7 +34,7 @@ export interface ConfigFiles {
   /** the folders searched, nearest first, absolute */
   folders: readonly string[];
   /** a file's bytes within `limit`, or undefined where there is none; `shown` names it in messages */
-  read(path: string, shown: string, limit: number): Uint8Array | undefined;
+  read(path: string, shown: string, limit: number): Uint8Array | undefined | Promise<Uint8Array | undefined>;
 }
 
 /** The config of the current directory (or one above, within the project), or undefined where there is none. */
@@ -58,7 +58,7 @@ export async function findConfigIn(files: ConfigFiles, cwd: string): Promise<Pro
     for (const name of CONFIG_FILES) {
       const path = join(folder, name);
       const yaml = isYamlPath(name);
-      const bytes = files.read(path, shown(path), yaml ? LIMITS.yamlBytes : LIMITS.fileBytes);
+      const bytes = await files.read(path, shown(path), yaml ? LIMITS.yamlBytes : LIMITS.fileBytes);
       if (bytes === undefined) continue;
       const expected = say((t) => t.config.expected);
       const { data } = await documentOfBytes(bytes, shown(path), yaml ? "yaml" : "json", expected);
@@ -99,7 +99,7 @@ async function packageConfig(files: ConfigFiles, path: string, shown: string): P
   let text: string;
   let document: unknown;
   try {
-    const bytes = files.read(path, shown, LIMITS.fileBytes);
+    const bytes = await files.read(path, shown, LIMITS.fileBytes);
     if (bytes === undefined) return undefined;
     text = decodeText(bytes, shown);
     document = JSON.parse(text);

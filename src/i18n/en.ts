@@ -590,6 +590,8 @@ export const enMessages = {
     noMergeBase: (ref: string) =>
       `--base: ${ref} and HEAD have no commit in common (in a shallow clone, fetch the history: fetch-depth: 0)`,
     failed: (command: string, reason: string) => `${command} failed: ${reason}`,
+    missingObject: (oid: string) =>
+      `the object ${oid.slice(0, 12)} is not in this clone (a partial clone): im-bill fetches nothing; run git fetch first`,
   },
   project: {
     title: (base: string, head: string) => `Bill changes: ${base} → ${head}`,
@@ -597,6 +599,9 @@ export const enMessages = {
     head: (commit: string | null, dirty: boolean) =>
       commit === null ? "the working tree" : dirty ? `the working tree (${commit} + changes)` : commit,
     atBase: (base: string) => `at ${base}`,
+    linkOutside: (target: string) =>
+      `is a symbolic link to ${target}, outside the repository: not read (on either side of a project diff)`,
+    linkLoop: "is a symbolic link that loops (more than 40 links deep): not read",
     on: (day: string) => `Priced for ${day}, both sides.`,
     scenario: "Scenario",
     file: "File",

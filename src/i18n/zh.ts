@@ -548,11 +548,15 @@ export const zhMessages: Messages = {
     unknownRef: (ref) => `--base：${ref} 不是本仓库中的提交（分支、标签或哈希；浅克隆需先 fetch）`,
     noMergeBase: (ref) => `--base：${ref} 与 HEAD 没有共同的提交（浅克隆需获取历史：fetch-depth: 0）`,
     failed: (command, reason) => `${command} 失败：${reason}`,
+    missingObject: (oid) =>
+      `本地克隆中没有对象 ${oid.slice(0, 12)}（部分克隆）：im-bill 不会下载任何内容，请先执行 git fetch`,
   },
   project: {
     title: (base, head) => `账单变化：${base} → ${head}`,
     base: (ref, commit, mergeBase) => `${ref}（${mergeBase ? "合并基准 " : ""}${commit}）`,
     head: (commit, dirty) => (commit === null ? "工作区" : dirty ? `工作区（${commit} + 未提交的更改）` : commit),
+    linkOutside: (target) => `是指向仓库之外 ${target} 的符号链接：不读取（项目对比的两侧都不读取）`,
+    linkLoop: "是循环的符号链接（超过 40 层）：不读取",
     atBase: (base) => `在 ${base}`,
     on: (day) => `两侧均按 ${day} 计价。`,
     scenario: "场景",

@@ -22,16 +22,26 @@ import { isYamlPath } from "../document/read.js";
 import { SourceError } from "../document/text.js";
 import { say, textIn, UserError, type Text } from "../errors.js";
 import {
-  changedSinceHead,
   filesAt,
   headCommit,
+  missingObject,
   readObjects,
-  renamesSince,
   streamObject,
-  workingFiles,
+  workingPaths,
   type CommitFile,
   type Repository,
 } from "../git/repository.js";
+import { findRenames } from "./renames.js";
+import {
+  commitTree,
+  resolvePath,
+  sideEntries,
+  workingBlobId,
+  workingTree,
+  type Resolved,
+  type SideEntry,
+  type SideTree,
+} from "./sides.js";
 import type { Scenario } from "../scenario/types.js";
 import { Money } from "../util/money.js";
 import type { EditionId } from "../vocabulary.js";
@@ -128,10 +138,11 @@ interface Side {
   prices: SidePrices;
 }
 
-/** A file of a side to read: its path (relative to the root) and whether a folder or pattern found it. */
+/** A file of a side to read: its path (relative to the root), whether a folder or pattern found it, and where its content is. */
 interface SideFile {
   path: string;
   discovered: boolean;
+  resolved: Resolved;
 }
 
 /** What one run of git reads of a commit's files at most: bounded memory, few processes. */
@@ -142,9 +153,11 @@ export async function projectDiff(options: ProjectDiffOptions): Promise<ProjectD
   const { repository, base } = options;
   const patterns = options.paths.some((path) => /[*?[\]{}]/.test(path));
   const select = selection(options, patterns ? (await import("picomatch")).default : undefined);
-  const commitFiles = filesAt(repository, base.commit);
-  const beforeFiles = [...commitFiles.keys()].flatMap((path) => select(path));
-  const afterFiles = workingFiles(repository).flatMap((path) => select(path));
+  const commitFiles = await filesAt(repository, base.commit);
+  const trees = { before: await commitTree(repository, commitFiles), after: workingTree(repository.root) };
+  const listed = { before: [...commitFiles.keys()], after: await workingPaths(repository) };
+  const beforeFiles = chosen(sideEntries(trees.before, repository.root, listed.before), select);
+  const afterFiles = chosen(sideEntries(trees.after, repository.root, listed.after), select);
   const unmatched = select.unmatched();
   if (unmatched.length > 0)
     throw new UserError((lang) =>
@@ -157,21 +170,85 @@ export async function projectDiff(options: ProjectDiffOptions): Promise<ProjectD
         )
         .join("\n"),
     );
-  const renames = renamesSince(repository, base.commit);
-  const before = await commitSide(commitFiles, beforeFiles, options);
+  const renames = await findRenames(repository, commitFiles, beforeFiles, afterFiles);
+  checkWorkingLinks(trees.after, options);
+  const before = await commitSide(commitFiles, trees.before, beforeFiles, options);
   const after = await workingSide(afterFiles, options);
-  const head = headCommit(repository);
-  const compared = new Set([...beforeFiles, ...afterFiles].map((file) => file.path));
-  const candidates = new Set(configCandidates(options));
-  const dirty = head !== null && changedSinceHead(repository, (path) => compared.has(path) || candidates.has(path));
+  const head = await headCommit(repository);
+  const dirty =
+    head !== null &&
+    (await changedSinceHead(
+      repository,
+      head === base.commit ? commitFiles : await filesAt(repository, head),
+      new Set([...beforeFiles, ...afterFiles].map((file) => file.path).concat(configCandidates(options))),
+      (path) => select.test(path),
+    ));
   return { base, head: { commit: head, dirty }, on: options.run.day, ...compare(before, after, renames) };
+}
+
+/**
+ * The files of a side the run reads: each entry the selection takes, except a file
+ * reached through a linked folder whose own name is read too (a folder is read once).
+ */
+function chosen(entries: readonly SideEntry[], select: (path: string) => Omit<SideFile, "resolved">[]): SideFile[] {
+  const files = entries.flatMap((entry) => select(entry.path).map((file) => ({ ...file, entry })));
+  const direct = new Set(files.filter(({ entry }) => !entry.throughFolder).map(({ entry }) => entry.resolved));
+  const directPaths = new Set([...direct].flatMap((resolved) => (resolved.kind === "file" ? [resolved.path] : [])));
+  return files
+    .filter(
+      ({ entry }) => !entry.throughFolder || !(entry.resolved.kind === "file" && directPaths.has(entry.resolved.path)),
+    )
+    .map(({ entry, ...file }) => ({ ...file, resolved: entry.resolved }));
+}
+
+/**
+ * Whether a file of the run differs between HEAD and the working tree (or is new, or
+ * gone): blob ids computed from the disk, compared with HEAD's, without git status (which
+ * would run the repository's fsmonitor and clean filters).
+ */
+async function changedSinceHead(
+  repository: Repository,
+  headFiles: Map<string, CommitFile>,
+  paths: Set<string>,
+  counts: (path: string) => boolean,
+): Promise<boolean> {
+  for (const path of headFiles.keys()) if (counts(path)) paths.add(path);
+  for (const path of paths) {
+    const now = workingBlobId(repository.root, path, repository.objectFormat);
+    if (now !== headFiles.get(path)?.oid) return true;
+  }
+  return false;
+}
+
+/** The working tree's config and price file, where they are links: refused when the link leaves the repository. */
+function checkWorkingLinks(tree: SideTree, options: ProjectDiffOptions): void {
+  const config = options.config;
+  if (!config) return;
+  for (const shown of [config.file, ...(config.pricing !== undefined ? [config.pricing] : [])]) {
+    const path = rootRelative(options.repository, resolve(options.cwd, shown));
+    if (path.startsWith("../")) continue; // a config above the repository is the user's own
+    const problem = linkProblem(resolvePath(tree, options.repository.root, path));
+    if (problem) throw new SourceError(shown, problem);
+  }
+}
+
+/** What is wrong with where a link leads, in words, or undefined for a file. */
+function linkProblem(resolved: Resolved): Text | undefined {
+  if (resolved.kind === "outside") {
+    const target = JSON.stringify(resolved.target);
+    return say((t) => t.project.linkOutside(target));
+  }
+  if (resolved.kind === "loop") return say((t) => t.project.linkLoop);
+  if (resolved.kind === "missing") return say((t) => t.document.noSuchFile);
+  if (resolved.kind === "dir") return say((t) => t.document.isDirectory);
+  return undefined;
 }
 
 /** Which files of a side are the run's: a scenario file under a path given (or anywhere), as `check` finds them. */
 function selection(
   options: ProjectDiffOptions,
   picomatch: typeof import("picomatch") | undefined,
-): ((path: string) => SideFile[]) & { unmatched(): string[] } {
+): ((path: string) => Omit<SideFile, "resolved">[]) & { unmatched(): string[]; test(path: string): boolean } {
   const { repository, cwd } = options;
   const given = options.paths.length > 0 ? options.paths : ["."];
   const specs = given.map((path) => {
@@ -183,9 +260,9 @@ function selection(
     // Patterns match as `check`'s do (tinyglobby matches with picomatch): hidden files are not matched.
     return { given: path, path: rootPath, matches: pattern ? picomatch!(rootPath) : undefined, hits: 0 };
   });
-  const select = (file: string): SideFile[] => {
+  const select = (file: string, count = true): Omit<SideFile, "resolved">[] => {
     if (!formatOf(file)) return [];
-    let found: SideFile | undefined;
+    let found: Omit<SideFile, "resolved"> | undefined;
     for (const spec of specs) {
       const named = !spec.matches && file === spec.path;
       // In a folder, as a folder is walked: hidden files and folders are not.
@@ -193,13 +270,16 @@ function selection(
         spec.path === "" ? file : file.startsWith(`${spec.path}/`) ? file.slice(spec.path.length + 1) : null;
       const inFolder = !spec.matches && inside !== null && !inside.split("/").some((part) => part.startsWith("."));
       if (!named && !inFolder && !spec.matches?.(file)) continue;
-      spec.hits++;
+      if (count) spec.hits++;
       // A file named is read whatever it holds; one found in a folder or by a pattern is skipped if it holds no scenarios.
       if (!found || named) found = { path: file, discovered: !named };
     }
     return found ? [found] : [];
   };
-  return Object.assign(select, { unmatched: () => specs.filter((spec) => spec.hits === 0).map((spec) => spec.given) });
+  return Object.assign((file: string) => select(file), {
+    unmatched: () => specs.filter((spec) => spec.hits === 0).map((spec) => spec.given),
+    test: (file: string) => select(file, false).length > 0,
+  });
 }
 
 /** The folders a config is searched in: the current one up to the repository's root. */
@@ -227,16 +307,25 @@ const limitOf = (path: string) => (isYamlPath(path) ? LIMITS.yamlBytes : LIMITS.
 /** The base side: its config and price file, and its scenario files, from the commit's objects. */
 async function commitSide(
   commitFiles: Map<string, CommitFile>,
+  tree: SideTree,
   files: readonly SideFile[],
   options: ProjectDiffOptions,
 ): Promise<Side> {
   const { repository } = options;
-  /** A small file of the commit (a config, a price file), or undefined where the commit has none. */
-  const readOne = (path: string, shown: string, limit: number): Uint8Array | undefined => {
-    const file = commitFiles.get(path);
-    if (!file) return undefined;
+  /**
+   * A small file of the commit (a config, a price file), followed through links as the
+   * working tree's is, or undefined where the commit has none.
+   */
+  const readOne = async (path: string, shown: string, limit: number): Promise<Uint8Array | undefined> => {
+    if (path.startsWith("../")) return undefined; // above the repository: no commit has it
+    const resolved = resolvePath(tree, repository.root, path);
+    if (resolved.kind === "missing" || resolved.kind === "dir") return undefined;
+    const problem = linkProblem(resolved);
+    if (problem || resolved.kind !== "file") throw new SourceError(shown, problem!);
+    const file = commitFiles.get(resolved.path)!;
+    if (file.size < 0) throw missingObject(file.oid);
     if (file.size > limit) throw SourceError.tooLarge(shown, file.size, limit);
-    return readObjects(repository, [file.oid]).get(file.oid)!;
+    return (await readObjects(repository, [file.oid])).get(file.oid)!;
   };
   return atBase(options, async () => {
     const config = options.useConfig
@@ -252,7 +341,7 @@ async function commitSide(
       taken: [],
       flags: options.flags,
       loadPricing: async (path) => {
-        const bytes = readOne(rootRelative(repository, resolve(options.cwd, path)), path, limitOf(path));
+        const bytes = await readOne(rootRelative(repository, resolve(options.cwd, path)), path, limitOf(path));
         if (bytes === undefined)
           throw new SourceError(
             path,
@@ -278,8 +367,10 @@ async function* commitContents(
     let bytes = 0;
     const wanted: string[] = [];
     while (end < files.length && end - start < CHUNK_FILES) {
-      const { oid, size } = commitFiles.get(files[end]!.path)!;
-      const read = size <= LIMITS.fileBytes;
+      const real = realOf(files[end]!);
+      const { oid, size } = real === undefined ? { oid: "", size: 0 } : commitFiles.get(real)!;
+      if (size < 0) throw missingObject(oid);
+      const read = real !== undefined && size <= LIMITS.fileBytes;
       if (read && bytes + size > CHUNK_BYTES && end > start) break;
       if (read) {
         wanted.push(oid);
@@ -287,9 +378,14 @@ async function* commitContents(
       }
       end++;
     }
-    const bodies = readObjects(repository, wanted);
+    const bodies = await readObjects(repository, wanted);
     for (const file of files.slice(start, end)) {
-      const { oid, size } = commitFiles.get(file.path)!;
+      const real = realOf(file);
+      if (real === undefined) {
+        yield { file, content: unreadable(file) };
+        continue;
+      }
+      const { oid, size } = commitFiles.get(real)!;
       const body = bodies.get(oid);
       const content: FileContent = {
         bytes: (limit) => {
@@ -310,13 +406,25 @@ async function* commitContents(
   }
 }
 
+/** The real path of a side's file, or undefined where it is a link that leads nowhere readable. */
+const realOf = (file: SideFile): string | undefined => (file.resolved.kind === "file" ? file.resolved.path : undefined);
+
+/** A link that leads nowhere readable: reading it names the file and why, as an error record. */
+function unreadable(file: SideFile): FileContent {
+  const fail = () => {
+    throw new SourceError(file.path, linkProblem(file.resolved)!);
+  };
+  return { bytes: fail, chunks: fail };
+}
+
 /** The working tree's side: the config the command found, its scenario files from the disk. */
 async function workingSide(files: readonly SideFile[], options: ProjectDiffOptions): Promise<Side> {
   const { repository } = options;
   async function* contents(): AsyncGenerator<{ file: SideFile; content: FileContent }> {
     for (const file of files) {
-      const absolute = join(repository.root, ...file.path.split("/"));
-      yield { file, content: diskContent(file.path, absolute) };
+      const real = realOf(file);
+      const absolute = real === undefined ? "" : join(repository.root, ...real.split("/"));
+      yield { file, content: real === undefined ? unreadable(file) : diskContent(file.path, absolute) };
     }
   }
   return readSide(options.config, options.settings, contents(), options);

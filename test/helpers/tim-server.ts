@@ -125,7 +125,7 @@ export async function startTimServer(options: { sdkappid: string; admin: string;
       };
       return fields.length === 0 ? all : Object.fromEntries(fields.map((field) => [field, all[field]]));
     });
-    if (typeof mode === "object") return json(200, mode.raw(rows));
+    if (typeof mode === "object") return json(200, mode.raw(rows as Record<string, string>[]));
     if (mode === "slow") await new Promise((done) => setTimeout(done, 3_000));
     if (mode === "malformed") return json(200, '{"ErrorCode":0,"Result":[{"Date":"2026');
     if (mode === "html") return json(200, "<html>maintenance</html>");

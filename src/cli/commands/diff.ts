@@ -120,49 +120,56 @@ async function projectDiffCommand(
   };
   const { settings, run, lang } = await pricingFor(flags, context);
   const { openRepository, resolveCommit } = await import("../../git/repository.js");
-  const repository = openRepository(resolve(io.cwd));
-  const base = { ref: flags.base!, ...resolveCommit(repository, flags.base!) };
-  const { projectDiff, gatesOf } = await import("../../project/diff.js");
-  const diff = await projectDiff({
-    repository,
-    cwd: resolve(io.cwd),
-    base,
-    paths,
-    run,
-    settings,
-    config: context.project,
-    useConfig,
-    flags: CONFIG_FLAGS,
-    pause: async () => {
-      const pending = interruption.checkpoint();
-      if (pending) await pending;
-    },
-  });
-  const failures = gatesOf(diff, gates);
-  const render = await import("../../render/project.js");
-  const annotations = () => render.projectAnnotations(diff, failures, lang);
-  const { annotationsWanted, annotationText } = await import("../annotations.js");
-  const place = { from: repository.root, root: repository.root, env: io.env };
-  await writeReport(
-    flags.format === "github"
-      ? annotationText(annotations(), place)
-      : flags.format === "json"
-        ? render.renderProjectJson(diff, lang)
-        : flags.format === "markdown"
-          ? render.renderProjectMarkdown(diff, flags.title, lang)
-          : flags.format === "csv"
-            ? (await import("../../render/csv-reports.js")).renderProjectCsv(diff)
-            : flags.format === "html"
-              ? (await import("../../render/html/reports.js")).projectHtml(diff, flags.title, lang)
-              : render.renderProjectTable(diff, target.styles, lang, target.width),
-    target,
-    context,
-  );
-  if (flags.format !== "github" && annotationsWanted(io, flags.annotations))
-    io.stderr.write(annotationText(annotations(), place));
-  for (const failure of failures) context.error(render.gateText(failure, lang));
-  if (diff.scenarios.some((change) => change.status === "invalid")) return EXIT_INVALID;
-  return failures.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+  // Ctrl-C ends the git child running, and the run says it was interrupted (not that git failed).
+  const abort = new AbortController();
+  const stopListening = interruption.onInterrupt(() => abort.abort());
+  try {
+    const repository = await openRepository(resolve(io.cwd), abort.signal);
+    const base = { ref: flags.base!, ...(await resolveCommit(repository, flags.base!)) };
+    const { projectDiff, gatesOf } = await import("../../project/diff.js");
+    const diff = await projectDiff({
+      repository,
+      cwd: resolve(io.cwd),
+      base,
+      paths,
+      run,
+      settings,
+      config: context.project,
+      useConfig,
+      flags: CONFIG_FLAGS,
+      pause: async () => {
+        const pending = interruption.checkpoint();
+        if (pending) await pending;
+      },
+    });
+    const failures = gatesOf(diff, gates);
+    const render = await import("../../render/project.js");
+    const annotations = () => render.projectAnnotations(diff, failures, lang);
+    const { annotationsWanted, annotationText } = await import("../annotations.js");
+    const place = { from: repository.root, root: repository.root, env: io.env };
+    await writeReport(
+      flags.format === "github"
+        ? annotationText(annotations(), place)
+        : flags.format === "json"
+          ? render.renderProjectJson(diff, lang)
+          : flags.format === "markdown"
+            ? render.renderProjectMarkdown(diff, flags.title, lang)
+            : flags.format === "csv"
+              ? (await import("../../render/csv-reports.js")).renderProjectCsv(diff)
+              : flags.format === "html"
+                ? (await import("../../render/html/reports.js")).projectHtml(diff, flags.title, lang)
+                : render.renderProjectTable(diff, target.styles, lang, target.width),
+      target,
+      context,
+    );
+    if (flags.format !== "github" && annotationsWanted(io, flags.annotations))
+      io.stderr.write(annotationText(annotations(), place));
+    for (const failure of failures) context.error(render.gateText(failure, lang));
+    if (diff.scenarios.some((change) => change.status === "invalid")) return EXIT_INVALID;
+    return failures.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+  } finally {
+    stopListening();
+  }
 }
 
 export function parseThreshold(text: string, flag: string): Threshold {
