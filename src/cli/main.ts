@@ -22,6 +22,7 @@ import { Interruption } from "./interrupt.js";
 import type { CommandContext } from "./context.js";
 import { findProjectConfig, type ConfigContext, type ProjectConfig } from "../config/load.js";
 import type { Io } from "./io.js";
+import { earlyArgs, type EarlyArgs } from "./argv.js";
 
 declare const IM_BILL_VERSION: string | undefined;
 /** Set by the build from package.json. */
@@ -37,7 +38,7 @@ type Define = (context: CommandContext) => Command;
  * only the command it runs (its module, and what that imports, are not even
  * initialised otherwise), --help and `completion` all of them.
  */
-const COMMANDS: Record<string, () => Promise<Define>> = {
+export const COMMANDS: Record<string, () => Promise<Define>> = {
   estimate: async () => (await import("./commands/estimate.js")).estimateCommand,
   batch: async () => (await import("./commands/batch.js")).batchCommand,
   compare: async () => (await import("./commands/compare.js")).compareCommand,
@@ -59,25 +60,25 @@ export const COMMAND_NAMES = Object.keys(COMMANDS);
  * help command, a suggestion for a mistyped name, or the completion script, which is
  * made from the whole program).
  */
-function commandsFor(argv: readonly string[]): string[] {
-  const named = argv.find((arg) => !arg.startsWith("-")) ?? "estimate";
-  const help = argv.some((arg) => arg === "-h" || arg === "--help") && argv[0]?.startsWith("-");
-  return Object.hasOwn(COMMANDS, named) && named !== "completion" && !help ? [named] : Object.keys(COMMANDS);
+function commandsFor(early: EarlyArgs): string[] {
+  const named = early.command ?? "estimate";
+  return Object.hasOwn(COMMANDS, named) && named !== "completion" && !early.helpFirst ? [named] : Object.keys(COMMANDS);
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
-  const debug = argv.includes("--debug");
-  const colorFlag = argv.includes("--no-color") ? false : undefined;
+  const early = earlyArgs(argv);
+  const debug = early.debug;
+  const colorFlag = early.noColor ? false : undefined;
   const [stdoutStyles, stderrStyles] = await Promise.all([
     stylesFor(io.stdout, io.env, colorFlag),
     stylesFor(io.stderr, io.env, colorFlag),
   ]);
   // The project config, unless --no-config: found before anything else, since it may set
   // the language. A broken one fails the command that would use it, not --help.
-  const found = argv.includes("--no-config") ? undefined : await projectConfig(io);
+  const found = early.noConfig ? undefined : await projectConfig(io);
   const config = found instanceof UserError ? undefined : found;
-  const lang = langOf(argv, io.env, config?.lang);
+  const lang = early.lang ?? config?.lang ?? langFromEnv(io.env);
   const error = (message: string) => {
     // The colour covers the word only, not the space after it.
     const prefix = messages[lang].errorPrefix;
@@ -93,7 +94,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     interruption,
     width: terminalWidth(io),
     // A command's --lang, else one given before the command (a global option), else the locale's.
-    lang: (flag) => (flag === "en" || flag === "zh" ? flag : langOf(argv, io.env)) as Lang,
+    lang: (flag) => (flag === "en" || flag === "zh" ? flag : (early.lang ?? langFromEnv(io.env))),
     project: config,
     configTaken: [],
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
@@ -115,7 +116,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
     .addHelpText("after", h.program.after);
-  for (const name of commandsFor(argv)) program.addCommand((await COMMANDS[name]!())(context));
+  for (const name of commandsFor(early)) program.addCommand((await COMMANDS[name]!())(context));
   routeOutput(program, io, lang, { out: stdoutStyles !== plainStyles, err: stderrStyles !== plainStyles });
   program.hook("preAction", (_program, command) => {
     if (found instanceof UserError) throw found;
@@ -177,15 +178,6 @@ export function terminalWidth(io: Io): number {
   const width =
     io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
   return Math.max(40, width);
-}
-
-/** The language of messages: `--lang`, else the project config's, else the locale's (the command's own --lang is parsed later). */
-function langOf(argv: readonly string[], env: Record<string, string | undefined>, configured?: Lang): Lang {
-  for (const [index, arg] of argv.entries()) {
-    const value = arg === "--lang" ? argv[index + 1] : arg.startsWith("--lang=") ? arg.slice(7) : undefined;
-    if (value === "en" || value === "zh") return value;
-  }
-  return configured ?? langFromEnv(env);
 }
 
 /** The project config, or the error that a broken one is (said when a command would use it). */

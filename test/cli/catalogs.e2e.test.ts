@@ -94,6 +94,16 @@ describe("im-bill catalogs", () => {
     );
   });
 
+  it("--diff takes a misspelt list id for what it is: the did-you-mean --catalog gives, not a missing file", () => {
+    const result = imBill(["catalogs", "--diff", "tencent-im-cn-2O24"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'error: --diff: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)\n',
+    );
+    // A path is a path: its own error.
+    expect(imBill(["catalogs", "--diff", "prices/acme.yaml"]).stderr).toBe("error: prices/acme.yaml: no such file\n");
+  });
+
   it("--diff never calls two lists the same when their currencies or dates differ", () => {
     const dir = fixtureDir({
       "usd.json": JSON.stringify({

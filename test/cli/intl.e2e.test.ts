@@ -94,6 +94,21 @@ describe("--site intl", () => {
     ]);
   });
 
+  it("refuses a growth flag for a metric the list does not bill, as --dau is on an MAU list", () => {
+    const dau = imBill(["forecast", "--site", "intl", "--plan", "premium", "--mau", "50000", "--dau-growth", "50%"]);
+    expect(dau.status).toBe(2);
+    expect(dau.stderr).toBe(
+      "error: --dau-growth: tencent-im-intl-2025 does not bill peak DAU: it bills monthly active users (--mau-growth) and community messages a month\n",
+    );
+    const mau = imBill(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "5%"]);
+    expect(mau.status).toBe(2);
+    expect(mau.stderr).toBe(
+      "error: --mau-growth: tencent-im-cn-2024 does not bill monthly active users: it bills peak DAU (--dau-growth) and groups (--groups-growth)\n",
+    );
+    // A rate of 0 (the default) is no claim: accepted.
+    expect(imBill(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "0%"]).status).toBe(0);
+  });
+
   it("shows the list's price sheet: MAU overage per user, community messages, no add-on table", () => {
     const sheet = imBill(["prices", "--site", "intl", "--on", "2025-06-01", "--format", "markdown"]).stdout;
     expect(sheet).toMatch(

@@ -2,10 +2,22 @@
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
 import { Command, Option } from "commander";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
-import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, siteOf } from "../../catalog/index.js";
+import {
+  builtinCatalogById,
+  builtinCatalogIds,
+  builtinCatalogs,
+  catalogOn,
+  effectiveOf,
+  siteOf,
+} from "../../catalog/index.js";
+import { unknownCatalogText } from "../../catalog/unknown.js";
+import { closest } from "../../util/suggest.js";
+import { printableLine } from "../../util/printable.js";
+import { statOrUndefined } from "../../util/stat.js";
+import { resolve } from "node:path";
 import { sites } from "../../vocabulary.js";
 import type { Catalog } from "../../catalog/schema.js";
-import { EXIT_OK, say, UserError } from "../../errors.js";
+import { EXIT_OK, say, textIn, UserError } from "../../errors.js";
 import { today } from "../../util/today.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
@@ -75,6 +87,14 @@ export function catalogsCommand(context: CommandContext): Command {
 async function catalogNamed(name: string, context: CommandContext): Promise<Catalog> {
   const builtin = builtinCatalogById(name);
   if (builtin) return builtin;
+  // No such file, and a name rather than a path (or one a letter off a list's id): a misspelt id, said as --catalog says it.
+  if (!statOrUndefined(resolve(context.io.cwd, name))) {
+    const looksLikeId = !/[/\\]/.test(name) && !/\.(json|ya?ml)$/i.test(name);
+    if (looksLikeId || closest(name, builtinCatalogIds()) !== undefined) {
+      const shown = JSON.stringify(printableLine(name.slice(0, 80)));
+      throw new UserError((lang) => `--diff: ${textIn(unknownCatalogText(name, shown), lang)}`);
+    }
+  }
   const { loadCatalog } = await import("../../catalog/file.js");
   return loadCatalog(name, context.io);
 }

@@ -1,6 +1,9 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command } from "commander";
 import { parseDate } from "../../util/calendar.js";
+import { bills, measures } from "../../catalog/index.js";
+import type { Catalog } from "../../catalog/schema.js";
+import { METRIC_USAGE, overageMetrics } from "../../vocabulary.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
@@ -64,6 +67,10 @@ export function forecastCommand(context: CommandContext): Command {
       const { forecast } = await import("../../advisor/forecast.js");
       // With a start date, each month has the prices of its dates, unless a flag, the scenario or the config chose a list.
       const result = forecast(scenario, { settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
+      checkGrowthMeasured(
+        growth,
+        result.months.map(({ bill }) => bill.prices.catalog),
+      );
       const render = await import("../../render/forecast.js");
       let text: string;
       if (target.format === "json") text = `${JSON.stringify(render.describeForecast(result, lang), null, 2)}\n`;
@@ -79,6 +86,41 @@ export function forecastCommand(context: CommandContext): Command {
       await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
     });
+}
+
+/** Each usage a growth flag grows, and the flag. */
+const GROWTH_FLAGS = { peakDau: "--dau-growth", peakGroups: "--groups-growth", mau: "--mau-growth" } as const;
+
+/**
+ * A growth rate for a metric no month's list bills or limits (--dau-growth on an MAU
+ * list) would change nothing: refused, as `estimate --dau` is on such a list.
+ */
+function checkGrowthMeasured(
+  growth: Record<"dau" | "mau" | "groups" | "bandwidth", string>,
+  catalogs: readonly Catalog[],
+): void {
+  const rates = { peakDau: growth.dau, peakGroups: growth.groups, mau: growth.mau };
+  for (const [usage, rate] of Object.entries(rates) as [keyof typeof rates, string][]) {
+    if (Number(rate) === 0 || catalogs.some((catalog) => measures(catalog, usage))) continue;
+    const catalog = catalogs[0]!;
+    const list = catalog.id;
+    const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => METRIC_USAGE[metric]);
+    const flag = GROWTH_FLAGS[usage];
+    throw new UserError(
+      say(
+        (t) =>
+          `${flag}: ${t.validation.notMeasured(
+            list,
+            t.needs[usage],
+            billed.map((each) =>
+              Object.hasOwn(GROWTH_FLAGS, each)
+                ? `${t.needs[each]} (${GROWTH_FLAGS[each as keyof typeof GROWTH_FLAGS]})`
+                : t.needs[each],
+            ),
+          )}`,
+      ),
+    );
+  }
 }
 
 /** "8%", "8", "-2.5%" → "8", "-2.5" (percent per month, above −100, at most 1,000). */
