@@ -1,13 +1,14 @@
 // Where a report goes: stdout, or a file written atomically (a temp file beside it,
 // renamed over it on success), so that an interrupted or failed run never leaves a
-// half-written report and an existing one survives. Where a file cannot be written is
+// half-written report and an existing one survives; through a symbolic link to its
+// target, keeping the target's mode, as every im-bill write (../files/write.ts). Where a file cannot be written is
 // said before any work is done.
-import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { createWriteStream, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { OutStream } from "./io.js";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
-import { outputProblem } from "../files/write.js";
+import { atomicTarget, finishAtomic, outputProblem } from "../files/write.js";
 
 export { outputProblem };
 
@@ -79,9 +80,9 @@ function writeReason(path: string, flag: string, error: unknown): UserError {
 export async function fileOutput(path: string, cwd: string, flag = "--output"): Promise<Output> {
   const problem = outputProblem(path, cwd, flag);
   if (problem) throw problem;
-  const target = resolve(cwd, path);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const stream = createWriteStream(temp, { flags: "wx" });
+  const atomic = atomicTarget(resolve(cwd, path));
+  const { temp } = atomic;
+  const stream = createWriteStream(temp, { flags: "wx", mode: 0o600 });
   await new Promise<void>((opened, failed) => {
     stream.once("open", () => opened());
     stream.once("error", (error) => failed(writeReason(path, flag, error)));
@@ -98,7 +99,7 @@ export async function fileOutput(path: string, cwd: string, flag = "--output"): 
       await out.flush();
       await close();
       try {
-        renameSync(temp, target);
+        finishAtomic(atomic);
       } catch (error) {
         abort();
         throw writeReason(path, flag, error);

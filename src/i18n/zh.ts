@@ -682,6 +682,8 @@ export const zhMessages: Messages = {
     needsName: (flag) => `${flag}：需要文件名`,
     cannotWrite: (flag, path, reason) => `${flag} ${path}：无法写入：${reason}`,
     isDirectory: "这是一个目录",
+    notRegular: (kind) =>
+      `这是${{ fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件" }[kind]}，不是普通文件`,
     noFolder: (folder) => `目录 ${folder} 不存在`,
     permissionDenied: "没有写入权限",
     unknownExtension: (path, extension, known) =>
