@@ -87,7 +87,9 @@ export function renderTable(bill: Bill, options: TableOptions): string {
 
   // A name is the user's: control characters escaped, and cut to the line (it may be a megabyte).
   const name = estimate.name === null ? null : fitLine(printableLine(estimate.name), Math.max(16, width - 30));
-  const out = [styles.bold(t.estimateTitle(name, estimate.planName)), table.trimEnd()];
+  // The edition's name may come from a price file: escaped too, and wrapped to the width.
+  const title = wrapText(t.estimateTitle(name, printableLine(estimate.planName)), width).join("\n");
+  const out = [styles.bold(title), table.trimEnd()];
   // Under a "  ✗ " or "  • " mark: lines of the width less the mark, the next ones indented as much.
   // Messages quote user text (names of a price file's editions and add-ons): shown escaped.
   const wrap = (text: string, mark = 4) => wrapText(printable(text), width - mark).join(`\n${" ".repeat(mark)}`);

@@ -175,6 +175,44 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("a price file's hostile names: escaped where shown, wrapped so the totals stay on screen at 390 and 1,000 px and inside A4", async () => {
+    const name = `Pro\u202eXX\u200b\u001b[31m${"Pro".repeat(60)}`;
+    const dir = fixtureDir({
+      "evil.yaml": `extends: tencent-im-cn-2024\nid: acme\nversion: "1"\ntitle: { en: "Acme \\u202e list", zh: "Acme" }\nsources:\n  contract: "c"\neditions:\n  pro:\n    name: { en: ${JSON.stringify(name)}, zh: "专业版" }\n    packageFee: { price: "1000.00", source: contract }\n`,
+      "app.json": '{"plan": "pro", "usage": {"peakDau": 25000}}',
+    });
+    for (const args of [
+      ["estimate", "app.json", "--pricing", "evil.yaml"],
+      ["compare", "--dau", "25000", "--pricing", "evil.yaml"],
+      ["forecast", "app.json", "--months", "2", "--pricing", "evil.yaml"],
+      ["batch", "app.json", "--pricing", "evil.yaml"],
+    ]) {
+      const html = imBill([...args, "--format", "html"], { cwd: dir });
+      expect(html.status, html.stderr).toBe(0);
+      expect(html.stdout).not.toMatch(/[\u202e\u200b\u001b]/);
+      expect(html.stdout).toContain("Pro\\u202eXX\\u200b\\u001b[31m");
+      for (const [width, media] of [
+        [390, "screen"],
+        [1000, "screen"],
+        // A4 less its 14 mm margins, at 96 px an inch.
+        [Math.floor(((210 - 28) / 25.4) * 96), "print"],
+      ] as const) {
+        const { page } = await open(html.stdout, { width, height: 800 });
+        await page.emulateMedia({ media });
+        const fits = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          view: window.innerWidth,
+          widest: Math.max(
+            ...[...document.querySelectorAll("table, td, th, h1, p")].map((e) => e.getBoundingClientRect().right),
+          ),
+        }));
+        expect(fits.page, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view);
+        expect(fits.widest, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view + 0.5);
+        await page.close();
+      }
+    }
+  });
 });
 
 describe("HTML without a browser", () => {

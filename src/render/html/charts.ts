@@ -2,6 +2,7 @@
 // renderer (no DOM, no script in the page). Loaded only on the HTML path. Text in a
 // chart is escaped by ECharts; its colours follow the page's (light or dark) by CSS.
 import * as echarts from "echarts";
+import { printable } from "../../util/printable.js";
 
 const PALETTE = ["#3b6fd8", "#e0892b", "#3a9b6a", "#9b59b6", "#c0392b", "#16a2b8", "#7f8c8d"];
 
@@ -15,7 +16,8 @@ export function chartSvg(option: echarts.EChartsOption, width = 640, height = 32
       textStyle: { fontFamily: "system-ui, sans-serif" },
       ...option,
     });
-    return chart.renderToSVGString();
+    // Names in a chart (editions, scenarios) shown as the tables show them: hidden characters escaped.
+    return printable(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

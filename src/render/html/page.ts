@@ -2,9 +2,14 @@
 // no script, no font, no request of any kind), readable offline and when mailed, light
 // or dark as the reader's system is, and printable on A4. User text is escaped here.
 import type { Lang } from "../../i18n/lang.js";
+import { printable } from "../../util/printable.js";
 
-/** Text for HTML: the five characters that could open markup, escaped. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+/**
+ * Text for HTML: the five characters that could open markup escaped, and every control,
+ * BiDi and zero-width character shown as its escape (\u202e), as the other formats show it.
+ */
+export const escapeHtml = (text: string): string =>
+  printable(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1d2129; --muted: #5b6270; --line: #dde1e8; --bg: #ffffff; --soft: #f4f6f9; --bad: #c62828; --good: #2e7d32; }
@@ -20,6 +25,10 @@ p.meta, .provenance { color: var(--muted); margin: 2px 0; }
 .chart text { fill: var(--fg); }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+/* A long unbroken name (a price file's, a scenario's) wraps rather than push the amounts off the page. */
+h1, h2, h3, p, li, caption, td, th { overflow-wrap: anywhere; }
+/* …but a quantity and its price ("2 × ¥1,000.00/10,000 DAU") break only between words. */
+td.words { overflow-wrap: break-word; }
 th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--fg); }

@@ -50,6 +50,7 @@ function billSection(bill: Bill, lang: Lang, id: string): string {
           line.category === "discount"
             ? line.explain
             : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`,
+          { className: "words" },
         ),
         cell(money(line.amount), { value: line.amount }),
       ],
