@@ -414,6 +414,8 @@ export const enMessages = {
     atDay: (count: string, day: string) => `${count} on ${day}`,
     total: "Total",
     totalOver: (months: number) => `Total over ${n(months)} month${months === 1 ? "" : "s"}`,
+    everyMonth: (months: number, detailed: number) =>
+      `All ${n(months)} months; the last ${n(detailed)} day by day below`,
     tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
     missingDays: (month: string, missing: number, days: number) =>
       `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,

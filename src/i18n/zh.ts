@@ -383,6 +383,7 @@ export const zhMessages: Messages = {
     atDay: (count, day) => `${count}（${day}）`,
     total: "费用",
     totalOver: (months) => `${n(months)} 个月合计`,
+    everyMonth: (months, detailed) => `全部 ${n(months)} 个月；最近 ${n(detailed)} 个月的逐日明细见下文`,
     tooManyRows: (limit) => `每日用量超过 ${n(limit)} 行（上限）`,
     missingDays: (month, missing, days) =>
       `${month}：用量文件缺少 ${days} 天中的 ${missing} 天；峰值与带宽只按已有日期计算`,

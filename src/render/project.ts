@@ -161,7 +161,7 @@ function totalCells(diff: ProjectDiff, lang: Lang): string[][] {
  * Which prices made each side: a line both sides have, once; where they differ, the
  * base's and the working tree's ("Before: Discount: 15%", "After: Discount: 0%").
  */
-function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
+export function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
   const t = messages[lang];
   const linesOf = (side: SidePrices) => pricingGroupLines(side.groups, lang);
   const [before, after] = [linesOf(diff.prices.before), linesOf(diff.prices.after)];

@@ -347,6 +347,16 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     expect(html).toContain(`data-value="${totals.CNY!.after}"`);
     expect(html).toContain("discount: 15% → 10%");
     expect(html).not.toMatch(/<script|<link/);
+    // Its prices named as the table names them: the list, the config, each side's discount.
+    const table = repo.diff().stdout;
+    for (const line of [
+      "Prices: tencent-im-cn-2024 2024.2 (CNY), the list in effect today",
+      "Before: Discount: 15% (im-bill.config.yaml)",
+      "After: Discount: 10% (im-bill.config.yaml)",
+    ]) {
+      expect(table).toContain(line);
+      expect(html).toContain(`<p class="provenance">${line}</p>`);
+    }
   });
 
   it("takes paths: files, folders and patterns, as check does; one that matches nothing is an error", () => {

@@ -200,13 +200,12 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
       ] as const) {
         const { page } = await open(html.stdout, { width, height: 800 });
         await page.emulateMedia({ media });
-        const fits = await page.evaluate(() => ({
+        // As a string: this project's types know no DOM.
+        const fits = (await page.evaluate(`({
           page: document.documentElement.scrollWidth,
           view: window.innerWidth,
-          widest: Math.max(
-            ...[...document.querySelectorAll("table, td, th, h1, p")].map((e) => e.getBoundingClientRect().right),
-          ),
-        }));
+          widest: Math.max(...[...document.querySelectorAll("table, td, th, h1, p")].map((e) => e.getBoundingClientRect().right)),
+        })`)) as { page: number; view: number; widest: number };
         expect(fits.page, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view);
         expect(fits.widest, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view + 0.5);
         await page.close();
@@ -216,6 +215,41 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
 });
 
 describe("HTML without a browser", () => {
+  it("keeps the usage page of a 100,000-day file bounded: every month in the overview, the last 12 day by day", () => {
+    const start = Date.UTC(1750, 0, 1);
+    const rows = Array.from({ length: 100_000 }, (_, index) => {
+      const day = new Date(start + index * 86_400_000).toISOString().slice(0, 10);
+      return `${day},${20_000 + (index % 5_000)},${80_000 + (index % 3_000)}`;
+    });
+    const dir = fixtureDir({ "big.csv": `date,dau,groups\n${rows.join("\n")}\n` });
+    const args = ["estimate", "--plan", "pro", "--usage-csv", "big.csv"];
+    // Written to files: the JSON is megabytes, more than a spawn's pipe buffer keeps.
+    expect(imBill([...args, "-o", "big.html"], { cwd: dir }).status).toBe(0);
+    expect(imBill([...args, "-o", "big.json"], { cwd: dir }).status).toBe(0);
+    const html = { stdout: readFileSync(join(dir, "big.html"), "utf8") };
+    expect(Buffer.byteLength(html.stdout)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const json = JSON.parse(readFileSync(join(dir, "big.json"), "utf8"));
+    const months = json.months as { month: string; estimate: { total: string } }[];
+    expect(months.length).toBe(3_286);
+    // The overview: a row a month, each total the JSON's.
+    const overview = html.stdout.slice(
+      html.stdout.indexOf('id="usage-months"'),
+      html.stdout.indexOf("</table>", html.stdout.indexOf('id="usage-months"')),
+    );
+    const totals = [
+      ...overview.matchAll(
+        /<tr><td>(\d{4}-\d{2})<\/td>(?:<td[^>]*>[^<]*<\/td>){2}<td class="num" data-value="([\d.]+)">/g,
+      ),
+    ];
+    expect(totals.map((match) => [match[1], match[2]])).toEqual(
+      months.map((month) => [month.month, month.estimate.total]),
+    );
+    expect(html.stdout).toContain("All 3,286 months; the last 12 day by day below");
+    // Day by day: the last 12 months, each with its own table.
+    expect(html.stdout.match(/id="usage-\d+"/g)).toHaveLength(12);
+    expect(html.stdout).toContain(`id="usage-${months.length - 1}"`);
+  });
+
   it("is one file with nothing to fetch: no script, no link, no font, no external URL", () => {
     const html = imBill(["estimate", "examples/small-chat-pro.json", "--format", "html"]).stdout;
     expect(html).toMatch(/^<!doctype html>/);

@@ -21,7 +21,7 @@ import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
 import { PricingTally } from "../../catalog/choose.js";
 import type { ProjectDiff, ScenarioChange } from "../../project/diff.js";
-import { projectCounts, projectTitle, whyOf } from "../project.js";
+import { pricesLines, projectCounts, projectTitle, whyOf } from "../project.js";
 
 const CATEGORY_COLOURS: Record<string, string> = {
   base: PALETTE[0]!,
@@ -94,11 +94,22 @@ export function estimateHtml(bill: Bill, lang: Lang): string {
   });
 }
 
+/**
+ * Months shown day by day (a chart, the bill's lines): the latest ones. A usage file may
+ * hold 100,000 days; every month is charted and tabled in the overview above them, so
+ * the page stays a few megabytes and is written in well under a second.
+ */
+const DETAILED_MONTHS = 12;
+
 export function usageHtml(usage: UsageBill, days: readonly MonthUsage[], lang: Lang): string {
   const t = messages[lang];
   const money = (amount: string) => formatMoney(amount, usage.currency);
-  const sections = usage.months.map((month, index) => {
-    const daily = days.find((each) => each.month === month.month)?.days ?? [];
+  const daysOf = new Map(days.map((each) => [each.month, each.days]));
+  const detailed = usage.months.slice(-DETAILED_MONTHS);
+  const firstDetailed = usage.months.length - detailed.length;
+  const sections = detailed.map((month, at) => {
+    const index = firstDetailed + at;
+    const daily = daysOf.get(month.month) ?? [];
     const overage = month.bill.prices.catalog.editions[month.bill.plan]?.overage?.dau;
     // The overage steps within the month's range: where each next ¥1,000 starts.
     const top = Math.max(1, ...daily.map((day) => day.dau));
@@ -154,13 +165,56 @@ export function usageHtml(usage: UsageBill, days: readonly MonthUsage[], lang: L
     return `<h2>${escapeHtml(month.month)}</h2>${figure(chart, data)}${list(soFarLines(month, lang))}${billSection(month.bill, lang, `lines-${index}`)}`;
   });
   const first = usage.months[0]!.bill;
+  const overview = firstDetailed > 0 ? usageOverview(usage, lang, detailed.length) : "";
   return htmlPage({
     lang,
     title: t.html.usageTitle(usage.months.map((month) => month.month)),
     meta: [t.usage.totalOver(usage.months.length), money(usage.total)],
     provenance: pricingLines(first.prices.pricing, lang),
-    body: sections.join("\n"),
+    body: [overview, ...sections].join("\n"),
   });
+}
+
+/** Every month of a long usage file: its total charted, and a row each (peaks and total). */
+function usageOverview(usage: UsageBill, lang: Lang, detailed: number): string {
+  const t = messages[lang];
+  const money = (amount: string) => formatMoney(amount, usage.currency);
+  const chart = chartSvg(
+    {
+      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: usage.months.map((month) => month.month) },
+      yAxis: { type: "value" },
+      series: [
+        {
+          name: t.usage.total,
+          type: "line",
+          showSymbol: false,
+          data: usage.months.map((month) => Number(month.bill.total)),
+        },
+      ],
+    },
+    960,
+    300,
+  );
+  const data = table({
+    id: "usage-months",
+    caption: t.usage.everyMonth(usage.months.length, detailed),
+    head: [
+      { text: t.usage.month },
+      { text: t.usage.peakDau, num: true },
+      { text: t.usage.peakGroups, num: true },
+      { text: t.usage.total, num: true },
+    ],
+    rows: usage.months.map((month) => ({
+      cells: [
+        cell(month.month),
+        cell(formatNumber(month.peakDau), { value: String(month.peakDau) }),
+        cell(formatNumber(month.peakGroups), { value: String(month.peakGroups) }),
+        cell(money(month.bill.total), { value: month.bill.total }),
+      ],
+    })),
+  });
+  return figure(chart, data, true);
 }
 
 export function compareHtml(comparison: Comparison, lang: Lang): string {
@@ -486,7 +540,8 @@ export function projectHtml(diff: ProjectDiff, title: string | undefined, lang: 
     lang,
     title: title ?? projectTitle(diff, lang),
     meta: [p.counts(projectCounts(diff))],
-    provenance: [],
+    // The prices of each side, as the table and the markdown name them.
+    provenance: pricesLines(diff, lang),
     body: figure(chart, data),
   });
 }
