@@ -11,7 +11,10 @@
 //   mention, every table row as wide as its head;
 // - junit: hostile names in check's JUnit: well-formed XML for a strict parser;
 // - terminal: hostile names and arguments: no raw control, BiDi or zero-width character on a terminal;
-// - signal: SIGINT or SIGTERM while a read waits (stdin held open): exit 130/143 at once.
+// - signal: SIGINT or SIGTERM while a read waits (stdin held open): exit 130/143 at once;
+// - pull: usage pull against a loopback getappinfo with mutated answers, and
+// - gitdiff: diff --base over generated repositories (links, renames, configs): see
+//   scripts/lib/fuzz-network.mjs for their rules.
 // Each case runs with a timeout, and fails on what must never happen: exit 70 or any code
 // but 0/1/2, a hang, a stack trace, or an exit-0 estimate whose amounts do not add up or
 // that its schema refuses, or the surface's own rule. The same seed makes the same cases.
@@ -36,6 +39,7 @@ import { SaxesParser } from "saxes";
 import { parse as parseYaml, parseAllDocuments, stringify as toYaml } from "yaml";
 import { toJson } from "./lib/json.mjs";
 import { random } from "./lib/random.mjs";
+import { gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./lib/fuzz-network.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin/im-bill.cjs");
@@ -333,7 +337,16 @@ const SURFACES = {
   junit: 6,
   terminal: 8,
   signal: 8,
+  pull: 8,
+  gitdiff: 8,
 };
+
+/** The secret key the pull surface signs with (a test key: the server only records what it is sent). */
+const SECRET = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+const servers = await startFuzzServers();
+
+/** The CLI again, as a judge's follow-up (an estimate of a pulled file, a second pull, batch on a tree); never blocking the servers. */
+const runAgain = (command, { cwd, env } = {}) => runCase({ command, cwd, env });
 
 function pickSurface(next) {
   if (only) return only;
@@ -352,7 +365,7 @@ function makeCase(index, dir) {
   const surface = pickSurface(next);
   const home = join(dir, `case-${index}`);
   mkdirSync(home, { recursive: true });
-  return { index, surface, ...SURFACE_CASES[surface](m, home) };
+  return { index, surface, ...SURFACE_CASES[surface](m, home, index) };
 }
 
 /** A scenario file's text: valid (its bill checked) or hostile, as JSON, YAML or JSONL. */
@@ -376,6 +389,14 @@ function scenarioText(m) {
 }
 
 const SURFACE_CASES = {
+  pull(m, home, index) {
+    return pullCase(m, home, servers, index, SECRET);
+  },
+
+  gitdiff(m, home) {
+    return gitDiffCase(m, home, () => (m.next() < 0.85 ? m.vary(m.pick(examples)) : m.mutateValue(m.pick(examples))));
+  },
+
   scenario(m, home) {
     const { text, format } = scenarioText(m);
     const file = join(home, `case.${format}`);
@@ -697,11 +718,11 @@ function updateText(m) {
   return { text, format };
 }
 
-function runCase({ command, cwd, holdStdin, signal }) {
+function runCase({ command, cwd, holdStdin, signal, env }) {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...command], {
       cwd: cwd ?? root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C" },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", ...env },
       stdio: [holdStdin ? "pipe" : "ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -815,7 +836,7 @@ function junitProblem(xml, testcases) {
 }
 
 /** What went wrong in a case, if anything. */
-function judge(testCase, result) {
+async function judge(testCase, result) {
   const { command, surface } = testCase;
   if (result.hung) return "hang";
   if (testCase.signal) {
@@ -868,6 +889,8 @@ function judge(testCase, result) {
     if (/\r\n/.test(testCase.before) && bareLines(after) > bareLines(testCase.before))
       return "check --update wrote LF lines into a CRLF file";
   }
+  if (surface === "pull") return pullProblem(testCase, result, servers, runAgain);
+  if (surface === "gitdiff") return gitDiffProblem(testCase, result, runAgain);
   if (surface === "markdown" && result.status !== 2) return markdownProblem(result.stdout);
   if (surface === "junit" && result.status !== 2) return junitProblem(result.stdout, testCase.testcases);
   return undefined;
@@ -886,7 +909,7 @@ async function worker() {
     const result = await runCase(testCase);
     let problem;
     try {
-      problem = judge(testCase, result);
+      problem = await judge(testCase, result);
     } catch (error) {
       problem = `unreadable output: ${error.message}`;
     }
@@ -920,6 +943,7 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: jobs }, worker));
+servers.close();
 rmSync(dir, { recursive: true, force: true });
 if (!quiet) process.stderr.write("\r");
 

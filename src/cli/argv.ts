@@ -1,8 +1,11 @@
 // What the run must know of its arguments before commander reads them (the language of
-// help, colour, the config, --debug, which command to define): read as commander will
-// read them. `--` ends the options, and a word that is an option's value stays that
-// value (`--title --debug` is a title, not --debug). Which options take a value is this
-// one table; a test holds it against every command's definitions.
+// help, colour, the config, --debug, which command to define). `--` ends the options,
+// and a word that is an option's value stays that value (`--name --debug` is a name, not
+// --debug). The run's own switches (--debug, --no-color, --no-config) are taken out
+// here wherever they stand as options, so that commander (with positional options: the
+// program's before the command, the command's after it) never reads one out of another
+// option's value. Which options take a value is this one table; a test holds it against
+// every command's definitions.
 
 /** Every option of any command that takes a value, long and short. */
 export const VALUE_OPTIONS: ReadonlySet<string> = new Set([
@@ -70,7 +73,12 @@ export interface EarlyArgs {
   command: string | undefined;
   /** -h or --help, and where: before any command word */
   helpFirst: boolean;
+  /** the arguments for commander: the run's switches taken out */
+  rest: string[];
 }
+
+/** The switches of the run as a whole, read here and never passed on. */
+const RUN_SWITCHES = new Set(["--debug", "--no-color", "--no-config"]);
 
 export function earlyArgs(argv: readonly string[]): EarlyArgs {
   const early: EarlyArgs = {
@@ -80,10 +88,21 @@ export function earlyArgs(argv: readonly string[]): EarlyArgs {
     lang: undefined,
     command: undefined,
     helpFirst: false,
+    rest: [],
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
-    if (arg === "--") break;
+    if (arg === "--") {
+      early.rest.push(...argv.slice(index));
+      break;
+    }
+    if (RUN_SWITCHES.has(arg)) {
+      if (arg === "--debug") early.debug = true;
+      else if (arg === "--no-color") early.noColor = true;
+      else early.noConfig = true;
+      continue;
+    }
+    early.rest.push(arg);
     if (!arg.startsWith("-") || arg === "-") {
       early.command ??= arg;
       continue;
@@ -96,13 +115,11 @@ export function earlyArgs(argv: readonly string[]): EarlyArgs {
       if (value === "en" || value === "zh") early.lang = value;
     }
     if (VALUE_OPTIONS.has(name)) {
-      if (attached === undefined) index++; // the next word is its value, whatever it looks like
+      // The next word is its value, whatever it looks like.
+      if (attached === undefined && index + 1 < argv.length) early.rest.push(argv[++index]!);
       continue;
     }
-    if (name === "--debug") early.debug = true;
-    else if (name === "--no-color") early.noColor = true;
-    else if (name === "--no-config") early.noConfig = true;
-    else if ((name === "-h" || name === "--help") && early.command === undefined) early.helpFirst = true;
+    if ((name === "-h" || name === "--help") && early.command === undefined) early.helpFirst = true;
   }
   return early;
 }

@@ -16,6 +16,8 @@ export interface CommandContext {
   lang(flag: string | undefined): Lang;
   /** the project config found (unless --no-config), valid */
   project: ProjectConfig | undefined;
+  /** false: --no-config was given (the project diff reads no config on either side) */
+  useConfig: boolean;
   /** settings of the project config the running command took as option values (lang), set before its action */
   configTaken: string[];
   /** styles for a stream: coloured only where colour is wanted */

@@ -96,6 +96,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // A command's --lang, else one given before the command (a global option), else the locale's.
     lang: (flag) => (flag === "en" || flag === "zh" ? flag : (early.lang ?? langFromEnv(io.env))),
     project: config,
+    useConfig: !early.noConfig,
     configTaken: [],
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
@@ -113,6 +114,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option("--no-config", h.program.noConfig)
     // Also each command's own: given before the command (im-bill --lang zh estimate) it is the run's.
     .addOption(new Option("--lang <lang>", h.lang).choices(["en", "zh"]))
+    // The program's options before the command, the command's after it: a command's option
+    // value is never read as the program's (the run's switches are taken out by earlyArgs).
+    .enablePositionalOptions()
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
     .addHelpText("after", h.program.after);
@@ -132,7 +136,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_INVALID;
   }
   const work = (async () => {
-    await program.parseAsync(guided ? ["estimate", "--interactive"] : argv, { from: "user" });
+    await program.parseAsync(guided ? ["estimate", "--interactive"] : early.rest, { from: "user" });
     return exitCode;
   })();
   // Ctrl-C or SIGTERM ends the run at once, whatever the work is waiting for.

@@ -31,39 +31,49 @@ describe("earlyArgs", () => {
     expect([...VALUE_OPTIONS].sort()).toEqual(taking);
   });
 
-  it("stops at --, and takes an option's value as that value", () => {
-    expect(earlyArgs(["diff", "a.json", "--title", "--debug", "--lang", "zh", "--", "--debug", "--no-color"])).toEqual({
+  it("stops at --, takes an option's value as that value, and takes the run's switches out of the rest", () => {
+    const argv = ["diff", "a.json", "--title", "--debug", "--lang", "zh", "--", "--debug", "--no-color"];
+    expect(earlyArgs(argv)).toEqual({
       debug: false,
       noColor: false,
       noConfig: false,
       lang: "zh",
       command: "diff",
       helpFirst: false,
+      rest: argv,
     });
-    // "--title --lang": --lang is the title; --no-config after it is an option again.
-    expect(earlyArgs(["--lang=zh", "--debug", "estimate", "--title", "--lang", "--no-config"])).toMatchObject({
+    // "--title --lang": --lang is the title; --no-config after it is the run's switch again.
+    expect(earlyArgs(["--lang=zh", "--debug", "estimate", "--title", "--lang", "--no-config"])).toEqual({
       debug: true,
-      lang: "zh",
+      noColor: false,
       noConfig: true,
+      lang: "zh",
       command: "estimate",
+      helpFirst: false,
+      rest: ["--lang=zh", "estimate", "--title", "--lang"],
     });
     expect(earlyArgs(["--lang", "zh", "estimate"]).command).toBe("estimate");
     expect(earlyArgs(["--", "--help"]).helpFirst).toBe(false);
   });
 
   it("leaves --debug or --lang given as an option's value that value, and -- ends the global options too", async () => {
-    // Attached, the value is taken: a name "--lang" in an English run, and no --lang of the run.
-    const named = await runInProcess(["estimate", "--plan", "pro", "--name=--lang", "--format", "json"]);
+    const named = await runInProcess(["estimate", "--plan", "pro", "--name", "--lang", "--format", "json"]);
     expect(named.status, named.stderr).toBe(0);
     expect(JSON.parse(named.stdout).name).toBe("--lang");
-    // Apart, commander asks for the value (it takes no option-like word as one); --debug did not switch on.
+    const debug = await runInProcess(["estimate", "--plan", "pro", "--name", "--debug", "--format", "json"]);
+    expect(JSON.parse(debug.stdout).name).toBe("--debug");
+    // A title "--debug": the diff runs (and fails on its files) without --debug's stack.
     const titled = await runInProcess(["diff", "a.json", "b.json", "--title", "--debug"]);
-    expect(titled).toEqual({ status: 2, stdout: "", stderr: "error: option '--title <text>' argument missing\n" });
-    const chinese = await runInProcess(["estimate", "--plan", "pro", "--name", "--lang", "zh"]);
-    expect(chinese.stderr).toBe("error: option '--name <name>' argument missing\n");
-    // After --, "--lang" and "--debug" are operands: a file of that name, which does not exist.
+    expect(titled).toEqual({ status: 2, stdout: "", stderr: "error: a.json: no such file\n" });
+    // --lang as --plan's value: the plan "--lang", said in English; the run's --lang is the one before the command.
+    const plan = await runInProcess(["estimate", "--plan", "--lang", "--format", "json"]);
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toContain('unknown plan "--lang"');
+    const chinese = await runInProcess(["--lang", "zh", "estimate", "--plan", "--lang"]);
+    expect(chinese.stderr).toContain("--lang");
+    expect(chinese.stderr).toMatch(/^错误：/);
+    // After --, "--debug" is an operand: a file of that name, which does not exist.
     const ended = await runInProcess(["estimate", "--", "--debug"]);
-    expect(ended.status).toBe(2);
-    expect(ended.stderr).toBe("error: --debug: no such file\n");
+    expect(ended).toEqual({ status: 2, stdout: "", stderr: "error: --debug: no such file\n" });
   });
 });

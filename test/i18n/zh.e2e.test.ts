@@ -145,7 +145,11 @@ describe("Chinese mode", () => {
     const runs =
       args.length === 0
         ? [imBill([], { env: zhEnv })]
-        : [imBill(args, { env: zhEnv }), imBill([...args, "--lang", "zh"])];
+        : [
+            imBill(args, { env: zhEnv }),
+            // After an option that waits for its value, --lang would be that value: before the command.
+            imBill(args.at(-1)?.startsWith("--") ? ["--lang", "zh", ...args] : [...args, "--lang", "zh"]),
+          ];
     for (const result of runs) {
       expect(result.status).not.toBe(0);
       expect(result.status).not.toBe(70);

@@ -51,8 +51,7 @@ export function diffCommand(context: CommandContext): Command {
       const target = reportTarget(command, flags, DIFF_FORMATS, context, "table");
       flags.format = target.format;
       if (flags.base !== undefined) {
-        const useConfig = self.optsWithGlobals<{ config?: boolean }>().config !== false;
-        return context.setExitCode(await projectDiffCommand(files, flags, useConfig, context, target));
+        return context.setExitCode(await projectDiffCommand(files, flags, context.useConfig, context, target));
       }
       if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
       for (const [given, flag] of [

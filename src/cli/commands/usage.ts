@@ -54,10 +54,10 @@ export function usageCommand(context: CommandContext): Command {
   pull
     .addHelpText("after", examplesText(context.help, h.pull.examples, h.pull.footer))
     .action(async (flags: PullFlags) => context.setExitCode(await runPull(flags, context)));
-  return new Command("usage")
-    .description(h.description)
-    .helpCommand("help [command]", context.help.program.helpCommand)
-    .addCommand(pull);
+  const usage = new Command("usage").description(h.description);
+  // Before the subcommand too (im-bill usage --lang zh pull): the run's language, as the program's is.
+  addLangOption(usage, context.help);
+  return usage.helpCommand("help [command]", context.help.program.helpCommand).addCommand(pull);
 }
 
 async function runPull(flags: PullFlags, context: CommandContext): Promise<number> {
