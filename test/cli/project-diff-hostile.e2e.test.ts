@@ -12,41 +12,21 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bin, imBill } from "../helpers/cli.js";
+import { gitRepository } from "../helpers/repository.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 const work = mkdtempSync(join(tmpdir(), "im-bill-hostile-git-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let count = 0;
-function repository(files: Record<string, string>, links: Record<string, string> = {}) {
-  const dir = join(work, `repo-${++count}`);
-  mkdirSync(dir);
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
-  git("init", "--quiet", "--initial-branch=main");
-  git("config", "user.email", "ci@example.com");
-  git("config", "user.name", "CI");
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  const link = (path: string, target: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    symlinkSync(target, join(dir, path));
-  };
-  for (const [path, text] of Object.entries(files)) write(path, text);
-  for (const [path, target] of Object.entries(links)) link(path, target);
-  git("add", "-A");
-  git("commit", "--quiet", "--allow-empty", "-m", "base");
-  return { dir, git, write, link };
-}
+const repository = (files: Record<string, string>, links: Record<string, string> = {}) =>
+  gitRepository(work, files, links);
 
 const app = (peakDau: number) => `plan: pro\nusage:\n  peakDau: ${peakDau}\n`;
 
@@ -235,7 +215,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
       ) as ProjectJson;
       expect(moved.scenarios.find((scenario) => scenario.file === "app/scenarios/linked.yaml")!.status).toBe("changed");
 
-      const outside = join(work, `outside-${count}.yaml`);
+      const outside = join(work, "outside.yaml");
       writeFileSync(outside, app(99_000));
       const evil = repository({ "own.yaml": app(25_000) }, { "evil.yaml": outside });
       const result = imBill(["diff", "--base", "HEAD", "--format", "json"], { cwd: evil.dir });

@@ -1,34 +1,22 @@
 // `im-bill diff --base <ref>`: the project at a commit against the working tree, in
 // temporary git repositories, one commit pair per cause of a change. Every run spawns
 // the built binary; git is the machine's (the project diff needs it, as users' do).
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
 import { imBill, root } from "../helpers/cli.js";
+import { gitRepository } from "../helpers/repository.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 const work = mkdtempSync(join(tmpdir(), "im-bill-project-diff-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let repositories = 0;
-/** A repository with `files` committed on main, and helpers to change its working tree. */
+/** A repository with `files` committed on main, and helpers to change its working tree and diff it. */
 function repository(files: Record<string, string>) {
-  const dir = join(work, `repo-${++repositories}`);
-  mkdirSync(dir);
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
-  git("init", "--quiet", "--initial-branch=main");
-  git("config", "user.email", "ci@example.com");
-  git("config", "user.name", "CI");
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  for (const [path, text] of Object.entries(files)) write(path, text);
-  git("add", "-A");
-  git("commit", "--quiet", "--allow-empty", "-m", "base");
+  const { dir, git, write } = gitRepository(work, files);
   const diff = (...args: string[]) => imBill(["diff", "--base", "main", ...args], { cwd: dir });
   const json = (...args: string[]) => {
     const result = diff("--format", "json", ...args);

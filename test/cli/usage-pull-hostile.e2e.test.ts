@@ -10,19 +10,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBill, imBillAsync } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
-import { startTimServer, type DayRow, type TimServer } from "../helpers/tim-server.js";
+import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 
-const SDKAPPID = "1400000001";
-const ADMIN = "administrator";
-const SECRET = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
 const FILE = "date,dau,groups\n2026-09-30,21000,80000\n";
-
-/** 30 days to 2026-11-28. */
-const thirtyDays = (): DayRow[] =>
-  Array.from({ length: 30 }, (_, index) => {
-    const day = new Date(Date.UTC(2026, 9, 30 + index));
-    return { date: day.toISOString().slice(0, 10), dau: 26_000 + 90 * (index + 1), groups: 88_000 + 150 * index };
-  });
 
 let server: TimServer;
 /** Another host: whatever reaches it is a leak. */
@@ -45,6 +35,8 @@ afterAll(async () => {
 });
 
 const env = { IM_SECRET_KEY: SECRET, IM_BILL_PULL_BACKOFF_MS: "20" };
+/** The pull of the test app, before its address and other flags. */
+const APP_FLAGS = ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN];
 const pull = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
   imBillAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...args], {
     ...(options.cwd ? { cwd: options.cwd } : {}),
@@ -217,40 +209,13 @@ describe("usage pull: flags as typed, the key file, stdout", () => {
     server.mode = "ok";
     const dir = fixtureDir({ "open.key": `${SECRET}\n`, "shell.env": `export IM_SECRET_KEY=${SECRET}\n` });
     chmodSync(join(dir, "open.key"), 0o644);
-    const open = await imBillAsync(
-      [
-        "usage",
-        "pull",
-        "--sdkappid",
-        SDKAPPID,
-        "--admin",
-        ADMIN,
-        "--base-url",
-        server.url,
-        "--secret-key-file",
-        "open.key",
-      ],
-      { cwd: dir },
-    );
+    const withKeyFile = (file: string) => [...APP_FLAGS, "--base-url", server.url, "--secret-key-file", file];
+    const open = await imBillAsync(withKeyFile("open.key"), { cwd: dir });
     expect(open.status, open.stderr).toBe(0);
     expect(open.stderr).toContain(
       "warning: open.key is readable by other users of this machine (mode 0644): chmod 600 open.key\n",
     );
-    const shell = imBill(
-      [
-        "usage",
-        "pull",
-        "--sdkappid",
-        SDKAPPID,
-        "--admin",
-        ADMIN,
-        "--base-url",
-        server.url,
-        "--secret-key-file",
-        "shell.env",
-      ],
-      { cwd: dir },
-    );
+    const shell = imBill(withKeyFile("shell.env"), { cwd: dir });
     expect(shell.status).toBe(2);
     expect(shell.stderr).toBe(
       "error: shell.env holds IM_SECRET_KEY=…, a shell assignment: write the secret key alone, on one line (or set IM_SECRET_KEY in the environment)\n",

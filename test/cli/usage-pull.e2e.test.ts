@@ -7,18 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBill, imBillAsync } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
-import { startTimServer, type DayRow, type TimServer } from "../helpers/tim-server.js";
-
-const SDKAPPID = "1400000001";
-const ADMIN = "administrator";
-const SECRET = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
-
-/** 30 days to 2026-11-28, DAU rising 26,090 → 28,700, groups 88,000 → 92,350. */
-const thirtyDays = (): DayRow[] =>
-  Array.from({ length: 30 }, (_, index) => {
-    const day = new Date(Date.UTC(2026, 9, 30 + index));
-    return { date: day.toISOString().slice(0, 10), dau: 26_000 + 90 * (index + 1), groups: 88_000 + 150 * index };
-  });
+import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 
 let server: TimServer;
 beforeAll(async () => {

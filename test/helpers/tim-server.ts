@@ -24,6 +24,18 @@ export type Mode =
   /** a redirect to this address */
   | { redirect: string };
 
+/** The app the tests pull: its SDKAppID, an administrator, and its secret key (a test key). */
+export const SDKAPPID = "1400000001";
+export const ADMIN = "administrator";
+export const SECRET = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+/** 30 days to 2026-11-28, DAU rising 26,090 → 28,700, groups 88,000 → 92,350. */
+export const thirtyDays = (): DayRow[] =>
+  Array.from({ length: 30 }, (_, index) => {
+    const day = new Date(Date.UTC(2026, 9, 30 + index));
+    return { date: day.toISOString().slice(0, 10), dau: 26_000 + 90 * (index + 1), groups: 88_000 + 150 * index };
+  });
+
 export interface DayRow {
   date: string;
   dau: number;
