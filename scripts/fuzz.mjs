@@ -19,7 +19,8 @@
 // but 0/1/2, a hang, a stack trace, or an exit-0 estimate whose amounts do not add up or
 // that its schema refuses, or the surface's own rule. The same seed makes the same cases.
 //
-// Usage: npm run fuzz -- --cases 300 --seed 1 [--jobs 4] [--keep DIR] [--quiet] [--surface NAME]
+// Usage: npm run fuzz -- --cases 300 --seed 1 [--jobs 4] [--keep DIR] [--quiet] [--surface NAME] [--from N]
+// (--from N: start at case N, so that `--from 7045 --cases 7046 --keep DIR` replays case 7045 alone)
 import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -902,7 +903,7 @@ const bySurface = new Map();
 const failures = [];
 // How long a run waiting on a read took to end once signalled, in ms.
 const endings = [];
-let nextIndex = 0;
+let nextIndex = Number(option("from", 0));
 async function worker() {
   while (nextIndex < cases) {
     const testCase = makeCase(nextIndex++, dir);

@@ -61,6 +61,8 @@ export const COMMAND_NAMES = Object.keys(COMMANDS);
  * made from the whole program).
  */
 function commandsFor(early: EarlyArgs): string[] {
+  // No argument at all: the help that explains why (or the prompt, at human speed) lists every command.
+  if (early.rest.length === 0) return Object.keys(COMMANDS);
   const named = early.command ?? "estimate";
   return Object.hasOwn(COMMANDS, named) && named !== "completion" && !early.helpFirst ? [named] : Object.keys(COMMANDS);
 }

@@ -117,12 +117,17 @@ export interface SideEntry {
 
 /**
  * A side's paths with every link resolved: a link to a file stands for that file under
- * its own name; a link to a folder for the folder's files under the link's name; a
+ * its own name; a link to a folder for the folder's files under the link's name (each
+ * file through one linked folder at most, as a walk reads each real folder once); a
  * link that leads nowhere or out of the repository is kept, to be named.
  */
 export function sideEntries(tree: SideTree, root: string, paths: readonly string[]): SideEntry[] {
   const entries: SideEntry[] = [];
   const listed = [...new Set(paths)];
+  // In code-unit order, so that a folder's files are one run found by a binary search (no scan per link).
+  const sorted = [...listed].sort();
+  // A real file reached through linked folders is listed once (a walk reads each real folder once): at most one entry a file.
+  const reached = new Set<string>();
   for (const path of listed) {
     const kind = tree.kind(path);
     if (kind === "file") {
@@ -136,15 +141,29 @@ export function sideEntries(tree: SideTree, root: string, paths: readonly string
       continue;
     }
     const prefix = resolved.path === "" ? "" : `${resolved.path}/`;
-    for (const inner of listed)
-      if (inner.startsWith(prefix) && tree.kind(inner) === "file")
-        entries.push({
-          path: `${path}/${inner.slice(prefix.length)}`,
-          resolved: { kind: "file", path: inner },
-          throughFolder: true,
-        });
+    for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at]!.startsWith(prefix); at++) {
+      const inner = sorted[at]!;
+      if (reached.has(inner) || tree.kind(inner) !== "file") continue;
+      reached.add(inner);
+      entries.push({
+        path: `${path}/${inner.slice(prefix.length)}`,
+        resolved: { kind: "file", path: inner },
+        throughFolder: true,
+      });
+    }
   }
   return entries;
+}
+
+/** The first index of a sorted list whose item is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The id git gives a blob of these bytes, in the repository's object format. */

@@ -66,7 +66,7 @@ export function renderCheckText(
       out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(errorOf(result, lang)))}`);
     if (result.status === "failed") {
       out.push(`${styles.error("✗")} ${where(result)}`);
-      for (const failure of result.failures) out.push(`    ${describeFailure(failure, money, lang)}`);
+      for (const failure of result.failures) out.push(`    ${printable(describeFailure(failure, money, lang))}`);
     }
   }
   out.push("", checkCounts(summary, lang));

@@ -2,6 +2,7 @@
 // real calculator behind it.
 import { describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/cli.js";
+import { COMMAND_NAMES } from "../../src/cli/main.js";
 
 const ANSI = /\u001b\[\d+m/;
 
@@ -36,6 +37,8 @@ describe("run", () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Usage: im-bill");
+    // Every command, whatever stdout is: the help is where a CI log's reader learns them.
+    for (const name of COMMAND_NAMES) expect(result.stderr).toMatch(new RegExp(`^  ${name}\\b`, "m"));
   });
 
   it("exits 0 for --help and --version, on stdout", async () => {

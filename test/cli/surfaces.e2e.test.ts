@@ -143,6 +143,17 @@ describe("JUnit that any parser reads", () => {
 });
 
 describe("display spoofing: escaped wherever user text is shown", () => {
+  it("in check's failures: an expected violation code from the file (fuzz, seed 27, case 7045)", () => {
+    const dir = fixtureDir({
+      "app.yaml":
+        'plan: trial\nusage:\n  peakDau: 800\nexpect:\n  violations:\n    - exceeds.peakDau\n    - "\\e[2J"\n',
+    });
+    const result = imBill(["check", "app.yaml"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("violations: expected \\u001b[2J, exceeds.peakDau, got exceeds.peakDau");
+    expect(result.stdout).not.toContain("\u001b");
+  });
+
   const dir = fixtureDir({
     "s.json": JSON.stringify({ name: "pay\u202eevil\u200b\u2066", plan: "pro", expect: { total: "1.00" } }),
   });
