@@ -65,6 +65,14 @@ module.exports = {
       from: { path: "^src/" },
       to: { path: "^(test|scripts|action)/" },
     },
+    {
+      name: "commands-write-through-the-registry",
+      comment:
+        "A command names a kind of report and a format; render/formats.ts loads the renderer. Adding a format touches that one file, never a command",
+      severity: "error",
+      from: { path: "^src/cli/commands/" },
+      to: { path: "^src/render/", pathNot: "^src/render/formats\\.ts$" },
+    },
     ...upward,
   ],
   options: {

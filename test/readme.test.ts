@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill, root } from "./helpers/cli.js";
 import { COMMAND_NAMES } from "../src/cli/main.js";
+import { BATCH_FORMATS, FORMAT_ALIASES, formatsOf } from "../src/render/formats.js";
 
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/<!-- readme-(output|json): npx im-bill (.+?) -->\n```\w*\n([\s\S]*?)```/g)].map(
@@ -41,6 +42,28 @@ describe("README's formats", () => {
 
   it("lists every pricing command", () => {
     expect(rows.map((row) => row.command)).toEqual(["estimate", "batch", "compare", "forecast", "check", "diff"]);
+  });
+
+  it("is the registry's (render/formats.ts), word for word", () => {
+    const kinds = {
+      estimate: "estimate",
+      compare: "compare",
+      forecast: "forecast",
+      check: "check",
+      diff: "project",
+    } as const;
+    const aliasesOf = (command: string) => (command === "check" ? ["md", "text"] : ["md"]);
+    const line = (command: string, formats: readonly string[]) =>
+      `| \`${command}\` | ${formats
+        .map((format) => {
+          const aliases = aliasesOf(command).filter((alias) => FORMAT_ALIASES[alias] === format);
+          return `\`${format}\`${aliases.map((alias) => ` (\`${alias}\`)`).join("")}`;
+        })
+        .join(", ")} |`;
+    const expected = ["estimate", "batch", "compare", "forecast", "check", "diff"].map((command) =>
+      line(command, command === "batch" ? BATCH_FORMATS : formatsOf(kinds[command as keyof typeof kinds])),
+    );
+    expect(table.trim().split("\n")).toEqual(expected);
   });
 
   it.each(rows)("names what `im-bill $command --help` offers, aliases included", ({ command, formats }) => {

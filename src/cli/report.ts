@@ -3,24 +3,19 @@
 // before any work). Files get no colour and the default width, not the terminal's.
 import { Option, type Command } from "commander";
 import { say, UserError } from "../errors.js";
+import type { Lang } from "../i18n/lang.js";
+import {
+  EXTENSION_FORMATS,
+  FORMAT_ALIASES as ALIASES,
+  formatsOf,
+  renderReport,
+  type RenderOptions,
+  type ReportKind,
+  type Reports,
+} from "../render/formats.js";
 import type { Styles } from "../render/styles.js";
 import type { CommandContext } from "./context.js";
 import { fileOutput, outputProblem } from "./output.js";
-
-const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
-  ".csv": "csv",
-  ".json": "json",
-  ".jsonl": "jsonl",
-  ".md": "markdown",
-  ".markdown": "markdown",
-  ".txt": "table",
-  ".html": "html",
-  ".htm": "html",
-  ".xml": "junit",
-};
-
-/** Other names a format is given by: `md` for markdown, `text` (check's old name) for table. */
-const ALIASES: Readonly<Record<string, string>> = { md: "markdown", text: "table" };
 
 /** --format, one set of names for every command: its formats, and the aliases of those it has (`text`: check's old name). */
 export function formatOption(
@@ -99,6 +94,26 @@ export function formatOfFile<F extends string>(path: string, formats: readonly F
     .filter((key) => (formats as readonly string[]).includes(EXTENSION_FORMATS[key]!))
     .join(", ");
   throw new UserError(say((t) => t.output.unknownExtension(path, extension, known)));
+}
+
+/** --format for a kind of report: the registry's formats, the first the default. */
+export const reportFormatOption = (description: string, kind: ReportKind, names?: readonly string[]): Option =>
+  formatOption(description, formatsOf(kind), formatsOf(kind)[0], names);
+
+/** A report of a kind, in the target's format, laid out for where it goes, written there. */
+export async function writeReportOf<K extends ReportKind>(
+  kind: K,
+  report: Reports[K],
+  target: ReportTarget<string>,
+  context: CommandContext,
+  options: { lang: Lang } & Partial<RenderOptions>,
+): Promise<void> {
+  const text = await renderReport(kind, target.format, report, {
+    styles: target.styles,
+    width: target.width,
+    ...options,
+  });
+  await writeReport(text, target, context);
 }
 
 /** A whole report to stdout, or to the --output file (atomically: all of it or nothing). */

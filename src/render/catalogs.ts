@@ -2,7 +2,7 @@
 import type { Catalog } from "../catalog/schema.js";
 import type { FigureChange } from "../catalog/figures.js";
 import { FIGURE_STATUSES, sites, type FigureStatus } from "../vocabulary.js";
-import { siteOf } from "../catalog/index.js";
+import { effectiveOf, siteOf } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { fitsWhole, gridText, type Grid, type Row } from "./grid.js";
@@ -93,4 +93,19 @@ export function renderCatalogDiff(
     width,
   });
   return `${table}${t.changes(changes.length)}\n`;
+}
+
+/** The built-in lists as JSON: each list's dates, site, when last checked and how sure its figures are. */
+export function describeCatalogs(rows: readonly CatalogRow[]) {
+  return rows.map(({ catalog, counts, current }) => ({
+    id: catalog.id,
+    version: catalog.version,
+    title: catalog.title,
+    currency: catalog.currency,
+    site: siteOf(catalog),
+    effective: effectiveOf(catalog),
+    lastVerified: catalog.lastVerified ?? null,
+    inEffectToday: current,
+    figures: counts,
+  }));
 }

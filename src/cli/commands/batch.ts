@@ -5,8 +5,12 @@ import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK } from "../../errors.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
-import { REPORT_FORMATS, reportWriter, type ReportFormat } from "../../render/report/writers.js";
-import { grandTotalText } from "../../render/report/totals.js";
+import {
+  BATCH_FORMATS as REPORT_FORMATS,
+  batchWriter,
+  sayings,
+  type BatchFormat as ReportFormat,
+} from "../../render/formats.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { possibleLineIds } from "../../catalog/line-ids.js";
@@ -63,7 +67,9 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   }
   const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const inputs = await expandInputs(paths, io.cwd);
-  const writer = await reportWriter(format, {
+  const writer = await (
+    await batchWriter()
+  )(format, {
     lineIds: possibleLineIds(settings),
     lang,
     styles: toFile ? context.plainStyles : context.styles(io.stdout),
@@ -115,6 +121,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   if (skipped.length > 0) io.stderr.write(`${printable(t.batch.skipped(skipped.length, skipped.join(", ")))}\n`);
   // The table and markdown reports end with the counts; the others say them on stderr.
   if (format !== "table" && format !== "markdown") {
+    const { grandTotalText } = await sayings.totals();
     io.stderr.write(
       `${t.batch.counts(summary.scenarios, summary.priced, summary.failed, summary.violating)}; ${t.batch.grandTotal.toLowerCase()}: ${grandTotalText(summary)}\n`,
     );

@@ -1,15 +1,10 @@
 // `im-bill catalogs`: the built-in price lists with their dates and how sure each
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
-import { Command, Option } from "commander";
+import { Command } from "commander";
+import { renderReport } from "../../render/formats.js";
+import { reportFormatOption } from "../report.js";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
-import {
-  builtinCatalogById,
-  builtinCatalogIds,
-  builtinCatalogs,
-  catalogOn,
-  effectiveOf,
-  siteOf,
-} from "../../catalog/index.js";
+import { builtinCatalogById, builtinCatalogIds, builtinCatalogs, catalogOn, siteOf } from "../../catalog/index.js";
 import { unknownCatalogText } from "../../catalog/unknown.js";
 import { closest } from "../../util/suggest.js";
 import { printableLine } from "../../util/printable.js";
@@ -28,15 +23,15 @@ export function catalogsCommand(context: CommandContext): Command {
   const command = new Command("catalogs")
     .description(h.catalogs.description)
     .option("--diff <catalogs...>", h.catalogs.diff)
-    .addOption(new Option("--format <format>", h.format).choices(["table", "json"]).default("table"));
+    .addOption(reportFormatOption(h.format, "catalogs"));
   addLangOption(command, h);
   return command
     .addHelpText("after", examplesText(h, h.catalogs.examples, h.catalogs.footer))
-    .action(async (flags: { diff?: string[]; format: "table" | "json"; lang?: string }) => {
+    .action(async (flags: { diff?: string[]; format: string; lang?: string }) => {
       const { io } = context;
       const lang = context.lang(flags.lang);
       const styles = context.styles(io.stdout);
-      const render = await import("../../render/catalogs.js");
+      const options = { lang, styles, width: context.width };
       if (flags.diff !== undefined) {
         if (flags.diff.length > 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
         // One list is compared with the list of its site in effect today.
@@ -47,9 +42,7 @@ export function catalogsCommand(context: CommandContext): Command {
             : [first, await catalogNamed(flags.diff[1]!, context)];
         const changes = diffCatalogs(before!, after!);
         io.stdout.write(
-          flags.format === "json"
-            ? `${JSON.stringify({ before: before!.id, after: after!.id, changes }, null, 2)}\n`
-            : render.renderCatalogDiff(before!, after!, changes, lang, styles, context.width),
+          await renderReport("catalog-diff", flags.format, { before: before!, after: after!, changes }, options),
         );
         return context.setExitCode(EXIT_OK);
       }
@@ -60,25 +53,7 @@ export function catalogsCommand(context: CommandContext): Command {
           .filter((catalog) => siteOf(catalog) === site)
           .map((catalog) => ({ catalog, counts: countFigures(catalog), current: catalog === catalogOn(day, site) })),
       );
-      io.stdout.write(
-        flags.format === "json"
-          ? `${JSON.stringify(
-              rows.map(({ catalog, counts, current: inEffect }) => ({
-                id: catalog.id,
-                version: catalog.version,
-                title: catalog.title,
-                currency: catalog.currency,
-                site: siteOf(catalog),
-                effective: effectiveOf(catalog),
-                lastVerified: catalog.lastVerified ?? null,
-                inEffectToday: inEffect,
-                figures: counts,
-              })),
-              null,
-              2,
-            )}\n`
-          : render.renderCatalogsTable(rows, lang, styles, context.width),
-      );
+      io.stdout.write(await renderReport("catalogs", flags.format, rows, options));
       context.setExitCode(EXIT_OK);
     });
 }

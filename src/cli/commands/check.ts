@@ -1,6 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
 import { Command, Option } from "commander";
-import { formatOfFile, formatOption } from "../report.js";
+import { formatOfFile, reportFormatOption } from "../report.js";
+import { formatsOf, renderReport, sayings } from "../../render/formats.js";
 import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { readRecords } from "../../batch/records.js";
@@ -16,7 +17,7 @@ import { addPriceOptions, parsePercent, pricingFor, type PriceFlags } from "../s
 import { append } from "../../util/array.js";
 
 interface CheckFlags extends PriceFlags {
-  format: (typeof CHECK_FORMATS)[number];
+  format: string;
   annotations?: boolean;
   update?: boolean;
   dryRun?: boolean;
@@ -30,7 +31,7 @@ export function checkCommand(context: CommandContext): Command {
   const command = new Command("check")
     .description(h.check.description)
     .argument("<paths...>", h.check.paths)
-    .addOption(formatOption(h.format, CHECK_FORMATS, "table", ["md", "text"]))
+    .addOption(reportFormatOption(h.format, "check", ["md", "text"]))
     .option("-o, --output <file>", h.output)
     .option("--update", h.check.update)
     .option("--dry-run", h.check.dryRun)
@@ -46,8 +47,6 @@ export function checkCommand(context: CommandContext): Command {
       context.setExitCode(await runCheck(paths, flags, context, command));
     });
 }
-
-const CHECK_FORMATS = ["table", "json", "csv", "markdown", "html", "junit", "github"] as const;
 
 async function runCheck(
   paths: string[],
@@ -65,7 +64,7 @@ async function runCheck(
   // -o without --format: the file's extension says which (check.xml is JUnit).
   const format =
     flags.output !== undefined && command.getOptionValueSource("format") === "default"
-      ? formatOfFile(flags.output, CHECK_FORMATS)
+      ? formatOfFile(flags.output, formatsOf("check"))
       : flags.format;
   const inputs = await expandInputs(paths, io.cwd);
   const results: CheckResult[] = [];
@@ -78,7 +77,7 @@ async function runCheck(
   if (flags.update) {
     if (inputs.some((input) => input.kind === "stdin")) throw new UserError(say((t) => t.check.cannotUpdateStdin));
     const { updateFile } = await import("../../check/update.js");
-    const { renderUpdates } = await import("../../render/check.js");
+    const { renderUpdates } = await sayings.check();
     const onSkip = (path: string) => skipped.push(path);
     for (const input of inputs) {
       if (input.kind !== "file") continue;
@@ -124,11 +123,10 @@ async function runCheck(
     }
   }
   const summary = summarize(results);
-  const render = await import("../../render/check.js");
   // GitHub's workflow commands: the report itself (--format github), or beside it under GitHub Actions.
   const annotations = async () => {
     const [{ checkAnnotations }, { annotationText }] = await Promise.all([
-      import("../../render/annotations.js"),
+      sayings.annotations(),
       import("../annotations.js"),
     ]);
     return annotationText(checkAnnotations(results, lang), { from: io.cwd, env: io.env });
@@ -136,23 +134,16 @@ async function runCheck(
   const text =
     format === "github"
       ? await annotations()
-      : format === "json"
-        ? render.renderCheckJson(results, summary, lang)
-        : format === "junit"
-          ? render.renderCheckJunit(results, lang)
-          : format === "html"
-            ? (await import("../../render/html/reports.js")).checkHtml(results, summary, lang)
-            : format === "markdown"
-              ? render.renderCheckMarkdown(results, summary, lang)
-              : format === "csv"
-                ? (await import("../../render/csv-reports.js")).renderCheckCsv(results, lang)
-                : render.renderCheckText(
-                    results,
-                    summary,
-                    flags.output ? context.plainStyles : context.styles(io.stdout),
-                    lang,
-                    context.width,
-                  );
+      : await renderReport(
+          "check",
+          format,
+          { results, summary },
+          {
+            lang,
+            styles: flags.output ? context.plainStyles : context.styles(io.stdout),
+            width: context.width,
+          },
+        );
   if (flags.output !== undefined) {
     const { fileOutput } = await import("../output.js");
     const output = await fileOutput(flags.output, io.cwd);
@@ -163,7 +154,7 @@ async function runCheck(
     } finally {
       stopListening();
     }
-    io.stderr.write(`${render.checkCounts(summary, lang)}\n`);
+    io.stderr.write(`${(await sayings.check()).checkCounts(summary, lang)}\n`);
   } else {
     io.stdout.write(text);
   }

@@ -3,14 +3,13 @@ import { Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { formatOption, reportTarget, writeReport } from "../report.js";
+import { reportFormatOption, reportTarget, writeReportOf } from "../report.js";
+import { formatsOf } from "../../render/formats.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
-
 interface CompareFlags extends ScenarioFlags, PriceFlags {
-  format: (typeof FORMATS)[number];
+  format: string;
   output?: string;
 }
 
@@ -19,12 +18,12 @@ export function compareCommand(context: CommandContext): Command {
   const command = addScenarioOptions(new Command("compare").description(h.compare.description), h);
   addPriceOptions(command, h);
   return command
-    .addOption(formatOption(h.format, FORMATS, "table"))
+    .addOption(reportFormatOption(h.format, "compare"))
     .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.compare.examples, h.compare.footer))
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;
-      const target = reportTarget(command, flags, FORMATS, context, "table");
+      const target = reportTarget(command, flags, formatsOf("compare"), context, "table");
       const { settings, lang } = await pricingFor(flags, context);
       // The plan does not matter here, so it may be left out.
       const { scenario, prices } = await readScenario(scenarioFile(file, flags, "compare"), flags, {
@@ -34,18 +33,7 @@ export function compareCommand(context: CommandContext): Command {
       });
       const { compareEditions } = await import("../../advisor/compare.js");
       const comparison = compareEditions(scenario, prices);
-      const render = await import("../../render/compare.js");
-      const text =
-        target.format === "json"
-          ? `${JSON.stringify(render.describeComparison(comparison, lang), null, 2)}\n`
-          : target.format === "markdown"
-            ? render.renderCompareMarkdown(comparison, lang)
-            : target.format === "csv"
-              ? (await import("../../render/csv-reports.js")).renderCompareCsv(comparison, lang)
-              : target.format === "html"
-                ? (await import("../../render/html/reports.js")).compareHtml(comparison, lang)
-                : render.renderCompareTable(comparison, lang, target.styles, target.width);
-      await writeReport(text, target, context);
+      await writeReportOf("compare", comparison, target, context, { lang });
       context.setExitCode(EXIT_OK);
     });
 }

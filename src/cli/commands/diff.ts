@@ -16,12 +16,14 @@ import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
 import { addPriceOptions, CONFIG_FLAGS, pricingFor, type PriceFlags } from "../shared-options.js";
-import { formatOption, reportTarget, writeReport, type ReportTarget } from "../report.js";
+import { reportFormatOption, reportTarget, writeReport, writeReportOf, type ReportTarget } from "../report.js";
+import { formatsOf, hasFormat, sayings } from "../../render/formats.js";
 
-const DIFF_FORMATS = ["table", "json", "csv", "markdown", "html", "github"] as const;
+/** Both diffs' formats: the two-file diff's, and the project diff's github annotations. */
+const DIFF_FORMATS = formatsOf("project");
 
 interface DiffFlags extends PriceFlags {
-  format: (typeof DIFF_FORMATS)[number];
+  format: string;
   output?: string;
   base?: string;
   failAbove?: string;
@@ -37,7 +39,7 @@ export function diffCommand(context: CommandContext): Command {
     .description(h.diff.description)
     .argument("[files...]", h.diff.files)
     .option("--base <ref>", h.diff.base)
-    .addOption(formatOption(h.format, DIFF_FORMATS, "table"))
+    .addOption(reportFormatOption(h.format, "project"))
     .option("-o, --output <file>", h.output)
     .option("--fail-above <amount|percent>", h.diff.failAbove)
     .option("--fail-above-each <amount|percent>", h.diff.failAboveEach)
@@ -56,7 +58,7 @@ export function diffCommand(context: CommandContext): Command {
       if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
       for (const [given, flag] of [
         [flags.failAboveEach, "--fail-above-each"],
-        [flags.format === "github" ? "github" : undefined, "--format github"],
+        [hasFormat("diff", flags.format) ? undefined : flags.format, `--format ${flags.format}`],
       ] as const)
         if (given !== undefined) throw new UserError(say((t) => t.project.baseOnly(flag)));
       const [before, after] = files as [string, string];
@@ -72,20 +74,7 @@ export function diffCommand(context: CommandContext): Command {
       const now = await estimateOf(after, context.io, settings, lang);
       const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
       const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
-      const render = await import("../../render/diff.js");
-      await writeReport(
-        flags.format === "json"
-          ? render.renderDiffJson(diff)
-          : flags.format === "markdown"
-            ? render.renderDiffMarkdown(diff, flags.title, lang)
-            : flags.format === "csv"
-              ? (await import("../../render/csv-reports.js")).renderDiffCsv(diff)
-              : flags.format === "html"
-                ? (await import("../../render/html/reports.js")).diffHtml(diff, lang)
-                : render.renderDiffTable(diff, target.styles, lang, target.width),
-        target,
-        context,
-      );
+      await writeReportOf("diff", diff, target, context, { lang, title: flags.title });
       if (threshold && risesAbove(diff.total, threshold)) {
         const percent = diff.total.percent;
         context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
@@ -142,25 +131,12 @@ async function projectDiffCommand(
       },
     });
     const failures = gatesOf(diff, gates);
-    const render = await import("../../render/project.js");
+    const render = await sayings.project();
     const annotations = () => render.projectAnnotations(diff, failures, lang);
     const { annotationsWanted, annotationText } = await import("../annotations.js");
     const place = { from: repository.root, root: repository.root, env: io.env };
-    await writeReport(
-      flags.format === "github"
-        ? annotationText(annotations(), place)
-        : flags.format === "json"
-          ? render.renderProjectJson(diff, lang)
-          : flags.format === "markdown"
-            ? render.renderProjectMarkdown(diff, flags.title, lang)
-            : flags.format === "csv"
-              ? (await import("../../render/csv-reports.js")).renderProjectCsv(diff)
-              : flags.format === "html"
-                ? (await import("../../render/html/reports.js")).projectHtml(diff, flags.title, lang)
-                : render.renderProjectTable(diff, target.styles, lang, target.width),
-      target,
-      context,
-    );
+    if (flags.format === "github") await writeReport(annotationText(annotations(), place), target, context);
+    else await writeReportOf("project", diff, target, context, { lang, title: flags.title });
     if (flags.format !== "github" && annotationsWanted(io, flags.annotations))
       io.stderr.write(annotationText(annotations(), place));
     for (const failure of failures) context.error(render.gateText(failure, lang));
@@ -204,7 +180,7 @@ async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: L
     return estimate;
   }
   const prices = choosePrices(settings, wantedOf(data));
-  const { describe } = await import("../../render/describe.js");
+  const { describe } = await sayings.describe();
   return describe(priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices), lang);
 }
 

@@ -20,12 +20,14 @@ import type { PriceSettings } from "../../catalog/choose.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Bill } from "../../calculator/bill.js";
-import { formatOption, reportTarget, writeReport, type ReportTarget } from "../report.js";
+import { reportFormatOption, reportTarget, writeReportOf, type ReportTarget } from "../report.js";
+import { formatsOf, sayings } from "../../render/formats.js";
 import { formatMoney } from "../../util/format.js";
 import { parseDate } from "../../util/calendar.js";
 
-const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
-type EstimateFormat = (typeof FORMATS)[number];
+/** An estimate's formats (a usage file's report has the same ones). */
+const FORMATS = formatsOf("estimate");
+type EstimateFormat = string;
 
 interface EstimateFlags extends ScenarioFlags, PriceFlags {
   format: EstimateFormat;
@@ -43,7 +45,7 @@ export function estimateCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
   addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command.addOption(formatOption(h.format, FORMATS, "table")), h).option("-o, --output <file>", h.output);
+  addLangOption(command.addOption(reportFormatOption(h.format, "estimate")), h).option("-o, --output <file>", h.output);
   return command
     .option("--strict", h.estimate.strict)
     .option("--max-total <amount>", h.estimate.maxTotal)
@@ -91,7 +93,7 @@ async function runEstimate(
       lang,
       // The estimate after the questions goes where and as the flags say.
       present: async (bill) => {
-        await presentEstimate(bill, lang, flags, target, context);
+        await writeReportOf("estimate", bill, target, context, { lang, explain: flags.explain });
         verdict = await verdictOf(bill, flags, maxTotal, lang, context);
       },
       offerCompare: target.format === "table" && target.output === undefined,
@@ -105,35 +107,8 @@ async function runEstimate(
   // Each month of a usage file is priced as of its first day.
   if (flags.usageCsv !== undefined) return runUsage(flags.usageCsv, scenario, flags, target, context, settings, lang);
   const bill = priceScenario(scenario, prices);
-  await presentEstimate(bill, lang, flags, target, context);
+  await writeReportOf("estimate", bill, target, context, { lang, explain: flags.explain });
   return verdictOf(bill, flags, maxTotal, lang, context);
-}
-
-/** The estimate as a table or JSON, on stdout or in the --output file. */
-async function presentEstimate(
-  bill: Bill,
-  lang: Lang,
-  flags: EstimateFlags,
-  target: ReportTarget<EstimateFormat>,
-  context: CommandContext,
-): Promise<void> {
-  if (target.format === "json") {
-    const { describe } = await import("../../render/describe.js");
-    return writeReport(`${JSON.stringify(describe(bill, lang), null, 2)}\n`, target, context);
-  }
-  if (target.format === "html") {
-    const { estimateHtml } = await import("../../render/html/reports.js");
-    return writeReport(estimateHtml(bill, lang), target, context);
-  }
-  if (target.format === "markdown" || target.format === "csv") {
-    const formats = await import("../../render/estimate-formats.js");
-    const text =
-      target.format === "csv" ? formats.renderEstimateCsv(bill, lang) : formats.renderEstimateMarkdown(bill, lang);
-    return writeReport(text, target, context);
-  }
-  const { renderTable } = await import("../../render/table.js");
-  const { styles, width } = target;
-  await writeReport(renderTable(bill, { lang, styles, width, explain: flags.explain }), target, context);
 }
 
 /** 1 when a check of the flags fails (the budget, --strict), said on stderr; else 0. */
@@ -150,7 +125,7 @@ async function verdictOf(
     return EXIT_CHECK_FAILED;
   }
   if (flags.strict && bill.violations.length > 0) {
-    const { planName } = await import("../../render/describe.js");
+    const { planName } = await sayings.describe();
     context.error(messages[lang].strictFailed(planName(bill.prices.catalog, bill.plan, lang), bill.violations.length));
     return EXIT_CHECK_FAILED;
   }
@@ -162,7 +137,7 @@ async function headroomVerdict(bill: Bill, flags: EstimateFlags, lang: Lang, con
   if (flags.headroom === undefined) return EXIT_OK;
   const { nearSteps } = await import("../../check/expectations.js");
   const near = nearSteps(bill.headroom, flags.headroom);
-  const { nearStepText } = await import("../../render/check.js");
+  const { nearStepText } = await sayings.check();
   const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
   for (const each of near) context.error(nearStepText(each, flags.headroom, money, lang));
   return near.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
@@ -200,30 +175,7 @@ async function runUsage(
     source,
     selected !== undefined && selected >= current ? selected : undefined,
   );
-  const render = await import("../../render/usage.js");
-  if (target.format === "json")
-    await writeReport(`${JSON.stringify(render.describeUsage(bill, lang), null, 2)}\n`, target, context);
-  else if (target.format === "html") {
-    const { usageHtml } = await import("../../render/html/reports.js");
-    await writeReport(usageHtml(bill, months, lang), target, context);
-  } else if (target.format === "markdown" || target.format === "csv")
-    await writeReport(
-      target.format === "csv"
-        ? (await import("../../render/csv-reports.js")).renderUsageCsv(bill)
-        : await render.renderUsageMarkdown(bill, lang),
-      target,
-      context,
-    );
-  else {
-    const { styles, width } = target;
-    const text = render.renderUsageTables(bill, {
-      lang,
-      styles,
-      width,
-      explain: flags.explain,
-    });
-    await writeReport(text, target, context);
-  }
+  await writeReportOf("usage", { bill, days: months }, target, context, { lang, explain: flags.explain });
   const violating = bill.months.filter((each) => each.bill.violations.length > 0).length;
   if (flags.strict && violating > 0) {
     context.error(messages[lang].strictMonths(violating, bill.months.length));

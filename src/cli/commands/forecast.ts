@@ -7,11 +7,10 @@ import { METRIC_USAGE, overageMetrics } from "../../vocabulary.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { formatOption, reportTarget, writeReport } from "../report.js";
+import { reportFormatOption, reportTarget, writeReportOf } from "../report.js";
+import { formatsOf } from "../../render/formats.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
-
-const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 
 interface ForecastFlags extends ScenarioFlags, PriceFlags {
   months: string;
@@ -22,7 +21,7 @@ interface ForecastFlags extends ScenarioFlags, PriceFlags {
   bandwidthGrowth: string;
   autoPlan?: boolean;
   chart?: boolean;
-  format: (typeof FORMATS)[number];
+  format: string;
   output?: string;
 }
 
@@ -40,12 +39,12 @@ export function forecastCommand(context: CommandContext): Command {
     .option("--auto-plan", h.forecast.autoPlan)
     .option("--chart", h.forecast.chart)
     .option("--no-chart", h.forecast.noChart)
-    .addOption(formatOption(h.format, FORMATS, "table"))
+    .addOption(reportFormatOption(h.format, "forecast"))
     .option("-o, --output <file>", h.output)
     .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
     .action(async (file: string | undefined, flags: ForecastFlags) => {
       const { io } = context;
-      const target = reportTarget(command, flags, FORMATS, context, "table");
+      const target = reportTarget(command, flags, formatsOf("forecast"), context, "table");
       const months = Number(flags.months);
       if (!Number.isInteger(months) || months < 1 || months > 120) {
         const got = JSON.stringify(flags.months);
@@ -71,19 +70,8 @@ export function forecastCommand(context: CommandContext): Command {
         growth,
         result.months.map(({ bill }) => bill.prices.catalog),
       );
-      const render = await import("../../render/forecast.js");
-      let text: string;
-      if (target.format === "json") text = `${JSON.stringify(render.describeForecast(result, lang), null, 2)}\n`;
-      else if (target.format === "csv") text = render.renderForecastCsv(result);
-      else if (target.format === "markdown") text = render.renderForecastMarkdown(result, lang);
-      else if (target.format === "html")
-        text = (await import("../../render/html/reports.js")).forecastHtml(result, lang);
-      else {
-        const chart = flags.chart ?? target.terminal;
-        const plot = chart ? (await import("asciichart")).plot : undefined;
-        text = render.renderForecastTable(result, lang, { styles: target.styles, width: target.width, plot });
-      }
-      await writeReport(text, target, context);
+      // The chart of the months: on a terminal, unless --no-chart; in a file, with --chart.
+      await writeReportOf("forecast", result, target, context, { lang, chart: flags.chart ?? target.terminal });
       context.setExitCode(EXIT_OK);
     });
 }
