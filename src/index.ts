@@ -1,7 +1,8 @@
 // The library: `import { estimate } from "im-bill"` gives the same estimate the CLI prints,
 // priced the same way: a list given, else the scenario's pin, else the list in effect on the day.
 import { builtinCatalogById, type Catalog } from "./catalog/index.js";
-import { choosePrices, wantedOf, type PriceChoice, type PriceSettings } from "./catalog/choose.js";
+import type { PriceChoice, PriceSettings } from "./catalog/choose.js";
+import { scenarioOf } from "./calculator/document.js";
 import { unknownCatalogText } from "./catalog/unknown.js";
 import { parseDate } from "./util/calendar.js";
 import { discountOf } from "./util/money.js";
@@ -10,7 +11,7 @@ import { priceScenario } from "./calculator/estimate.js";
 import type { Estimate } from "./calculator/types.js";
 import { describe } from "./render/describe.js";
 import type { Lang } from "./i18n/lang.js";
-import { validateScenario } from "./scenario/validate.js";
+import type { Scenario } from "./scenario/types.js";
 import { checkTree } from "./document/tree.js";
 import { InputError, say, type Problem } from "./errors.js";
 import type { ScenarioInput } from "./scenario/schema.js";
@@ -60,15 +61,12 @@ export function parseScenario(
   return input as ScenarioInput;
 }
 
-function validated(
-  input: unknown,
-  options: EstimateOptions,
-): { valid: ReturnType<typeof validateScenario>; prices: PriceChoice } {
+function validated(input: unknown, options: EstimateOptions): { valid: Scenario; prices: PriceChoice } {
   const source = options.source ?? "scenario";
   // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
   checkTree(input, source);
-  const prices = choosePrices(settingsOf(options), wantedOf(input));
-  return { valid: validateScenario(input, { catalog: prices.catalog, source }), prices };
+  const { scenario, prices } = scenarioOf(input, settingsOf(options), { source });
+  return { valid: scenario, prices };
 }
 
 /** The options as the settings every estimate is priced with; an option that is wrong is an InputError, never a fallback. */

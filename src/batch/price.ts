@@ -2,13 +2,12 @@
 // source) or an error naming the source, the id and the field. Pure but for time; the
 // words of both are the report's (render/report).
 import type { Catalog } from "../catalog/schema.js";
-import { choosePrices, wantedOf, PricingTally, type PriceSettings } from "../catalog/choose.js";
-import { priceScenario } from "../calculator/estimate.js";
+import { PricingTally, type PriceSettings } from "../catalog/choose.js";
+import { priceDocument } from "../calculator/document.js";
 import { notesOfPrices, type Bill } from "../calculator/bill.js";
 import { Money, toAmount } from "../util/money.js";
 import type { Scenario } from "../scenario/types.js";
 import { UserError, type Text } from "../errors.js";
-import { validateScenario } from "../scenario/validate.js";
 import { errorText, type ScenarioRecord } from "./records.js";
 
 export interface BatchResult {
@@ -28,15 +27,13 @@ export type BatchItem = { result: BatchResult; error?: undefined } | { result?: 
  * Validate and price one scenario document of a file; what is wrong with it becomes one
  * line ("usage.peakDau: must be …; plan: …") for a report, not an exception.
  */
-export function priceDocument(
+export function pricedOrError(
   data: unknown,
   settings: PriceSettings,
 ): { scenario: Scenario; bill: Bill; catalog: Catalog; error?: undefined } | { error: Text } {
   try {
-    // The list of a flag, the scenario's pin, the project config or the day, in that order.
-    const prices = choosePrices(settings, wantedOf(data));
-    const scenario = validateScenario(data, { catalog: prices.catalog, source: "" });
-    return { scenario, catalog: prices.catalog, bill: priceScenario(scenario, prices) };
+    const { scenario, prices, bill } = priceDocument(data, settings, { source: "" });
+    return { scenario, catalog: prices.catalog, bill };
   } catch (error) {
     if (error instanceof UserError) return { error: errorText(error) };
     throw error;
@@ -46,7 +43,7 @@ export function priceDocument(
 export function priceRecord(record: ScenarioRecord, settings: PriceSettings): BatchItem {
   const { id, source } = record;
   if (record.error !== undefined) return { error: { id, source, error: record.error } };
-  const priced = priceDocument(record.data, settings);
+  const priced = pricedOrError(record.data, settings);
   if (priced.error !== undefined) return { error: { id, source, error: priced.error } };
   return { result: { id, source, bill: priced.bill } };
 }

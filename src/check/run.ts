@@ -1,6 +1,6 @@
 // `check` over records: each scenario priced and compared with its expectations.
 import type { ScenarioRecord } from "../batch/records.js";
-import { priceDocument } from "../batch/price.js";
+import { pricedOrError } from "../batch/price.js";
 import type { NoteOfPrices, PriceSettings } from "../catalog/choose.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
 import { lineIds } from "../catalog/line-ids.js";
@@ -31,7 +31,7 @@ export interface CheckResult {
 export function checkRecord(record: ScenarioRecord, settings: PriceSettings): CheckResult {
   const { id, source } = record;
   if (record.error !== undefined) return { id, source, status: "invalid", failures: [], error: record.error };
-  const priced = priceDocument(record.data, settings);
+  const priced = pricedOrError(record.data, settings);
   if (priced.error !== undefined) return { id, source, status: "invalid", failures: [], error: priced.error };
   return checkedBill(id, source, priced.bill, priced.scenario.expect, priced.catalog);
 }

@@ -14,7 +14,7 @@
 // that neighbour onto several lines, a change outside the edit.
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Pair, type YAMLMap } from "yaml";
 import type { Input } from "../batch/inputs.js";
-import { priceDocument } from "../batch/price.js";
+import { pricedOrError } from "../batch/price.js";
 import { errorText, holdsScenarios, idOf, scenariosOf } from "../batch/records.js";
 import { Money } from "../util/money.js";
 import type { PriceSettings } from "../catalog/choose.js";
@@ -96,7 +96,7 @@ export async function updateFile(
   /** Price one scenario, record its result, and return what its expect block becomes (undefined when invalid). */
   const update = (data: unknown, source: string): Change | undefined => {
     const id = idOf(data, source);
-    const priced = priceDocument(data, settings);
+    const priced = pricedOrError(data, settings);
     if (priced.error !== undefined) {
       results.push({ id, source, status: "invalid", failures: [], error: priced.error });
       return undefined;

@@ -1,15 +1,13 @@
 // The scenario a command prices: from a file (or stdin), from flags, or both — flags
 // override the file. Shared by estimate, compare and forecast.
 import { Option, type Command } from "commander";
-import { choosePrices, wantedOf, type PriceChoice, type PriceSettings } from "../catalog/choose.js";
-import { editionsOf } from "../catalog/index.js";
-import { isJsonObject } from "../util/json.js";
+import type { PriceChoice, PriceSettings } from "../catalog/choose.js";
+import { scenarioOf } from "../calculator/document.js";
 import { say, UserError } from "../errors.js";
 import type { Help } from "../i18n/help.js";
 import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
-import { validateScenario } from "../scenario/validate.js";
 import type { Io } from "./io.js";
 import {
   SCENARIO_FLAGS,
@@ -71,19 +69,13 @@ export async function readScenario(
         );
   const merged = applyScenarioFlags(file ? file.data : (context.defaults ?? {}), flags);
   const { flagByPath } = merged;
-  const prices = choosePrices(context.settings, wantedOf(merged.document));
-  let document = merged.document;
-  if (context.anyPlan && isJsonObject(document) && !Object.hasOwn(document, "plan"))
-    document = { ...document, plan: editionsOf(prices.catalog)[0] };
-  const scenario = validateScenario(document, {
-    catalog: prices.catalog,
+  return scenarioOf(merged.document, context.settings, {
     source: file?.source ?? "",
-    requirePrice: !context.anyPlan,
+    anyPlan: Boolean(context.anyPlan),
     describePath: (fieldPath) => {
       const field = fieldPath.replace(/\[\d+\]$/, ""); // an item of a list flag (--addon) is the flag
       const flag = flagByPath.get(field) ?? (file ? undefined : flagForPath(field));
       return flag ? { source: "", path: flag } : undefined;
     },
   });
-  return { scenario, prices };
 }

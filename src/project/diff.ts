@@ -6,7 +6,7 @@
 // words them. The commit's files are read from git's objects, never checked out.
 import { join, relative, resolve, sep } from "node:path";
 import { formatOf } from "../batch/inputs.js";
-import { priceDocument } from "../batch/price.js";
+import { pricedOrError } from "../batch/price.js";
 import { contentRecords, diskContent, splitSource, type FileContent, type ScenarioRecord } from "../batch/records.js";
 import { notesOfPrices, type Bill } from "../calculator/bill.js";
 import { PricingTally, type NoteOfPrices, type PriceSettings, type PricingRef } from "../catalog/choose.js";
@@ -477,7 +477,7 @@ async function readSide(
 function pricedRecord(record: ScenarioRecord, settings: PriceSettings): Priced {
   const { id, source } = record;
   if (record.error !== undefined) return { id, source, error: record.error };
-  const priced = priceDocument(record.data, settings);
+  const priced = pricedOrError(record.data, settings);
   if (priced.error !== undefined) return { id, source, error: priced.error };
   return { id, source, bill: priced.bill, scenario: priced.scenario, catalog: priced.catalog };
 }

@@ -1,14 +1,13 @@
 // `im-bill diff <before> <after>`: what changed between two scenarios' bills (or two
 // saved estimates), for a pull request.
 import { Command } from "commander";
-import { priceScenario } from "../../calculator/estimate.js";
-import { choosePrices, wantedOf, type PriceSettings } from "../../catalog/choose.js";
+import { priceDocument } from "../../calculator/document.js";
+import type { PriceSettings } from "../../catalog/choose.js";
 import { resolve } from "node:path";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, InputError, say, UserError } from "../../errors.js";
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { validateScenario } from "../../scenario/validate.js";
 import { convert, parseRate, verifyEstimate, type Rate } from "../../diff/verify.js";
 import { Money } from "../../util/money.js";
 import type { DiffInput, Threshold } from "../../diff/diff.js";
@@ -179,9 +178,8 @@ async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: L
     if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));
     return estimate;
   }
-  const prices = choosePrices(settings, wantedOf(data));
   const { describe } = await sayings.describe();
-  return describe(priceScenario(validateScenario(data, { catalog: prices.catalog, source }), prices), lang);
+  return describe(priceDocument(data, settings, { source }).bill, lang);
 }
 
 /**
