@@ -14,6 +14,7 @@ import type { Lang } from "./i18n/lang.js";
 import type { Scenario } from "./scenario/types.js";
 import { checkTree } from "./document/tree.js";
 import { InputError, say, type Problem } from "./errors.js";
+import { runSettingsOf } from "./config/settings.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { describeValue } from "./validation/issues.js";
 import { sites, type Site } from "./vocabulary.js";
@@ -92,14 +93,15 @@ function settingsOf(options: EstimateOptions): PriceSettings {
     const got = describeValue(options.site);
     problems.push({ path: "site", message: say((t) => t.validation.mustBe(t.rules.oneOf(sites.join(", ")), got)) });
   }
+  const site = problems.some((problem) => problem.path === "site") ? undefined : options.site;
+  const { settings, problem } = runSettingsOf(
+    { day, explicit: catalog ? { catalog, by: "catalog" } : undefined, site, discount: percent },
+    "library",
+    "option",
+  );
+  if (problem) problems.push({ path: "site", message: problem });
   if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source: "options", ...problem })));
-  return {
-    day,
-    surface: "library",
-    ...(catalog ? { explicit: { catalog, by: "catalog" } } : {}),
-    ...(options.site !== undefined ? { site: { site: options.site, from: "option" as const } } : {}),
-    ...(percent !== undefined ? { discount: { percent, from: "option" as const } } : {}),
-  };
+  return settings;
 }
 
 /**

@@ -1,12 +1,12 @@
 // Options that several commands share, defined once.
 import { Option, type Command } from "commander";
-import { siteOf, type Catalog } from "../catalog/index.js";
+import type { Catalog } from "../catalog/index.js";
 import type { PriceSettings } from "../catalog/choose.js";
-import { catalogById, settingsWithConfig, type RunSettings } from "../config/settings.js";
+import { catalogById, runSettingsOf, settingsWithConfig, type RunSettings } from "../config/settings.js";
 import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../util/money.js";
-import { say, UserError } from "../errors.js";
+import { say, textIn, UserError } from "../errors.js";
 import { sites, type Site } from "../vocabulary.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
@@ -81,13 +81,12 @@ export async function pricingFor(
       : flags.catalog !== undefined
         ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
-  if (explicit && flags.site !== undefined && siteOf(explicit.catalog) !== flags.site) {
-    const [site, list, listSite] = [flags.site, explicit.catalog.id, siteOf(explicit.catalog)];
-    throw new UserError(say((t) => `${CONFIG_FLAGS.site}: ${t.validation.siteAndPin(site, list, listSite)}`));
-  }
-  const run: RunSettings = { day, surface: "cli", ...(explicit ? { explicit } : {}) };
-  if (flags.site !== undefined) run.site = { site: flags.site, from: "flag" };
-  if (flags.discount !== undefined) run.discount = { percent: flags.discount, from: "flag" };
+  const { settings: run, problem } = runSettingsOf(
+    { day, explicit, site: flags.site, discount: flags.discount },
+    "cli",
+    "flag",
+  );
+  if (problem) throw new UserError((lang) => `${CONFIG_FLAGS.site}: ${textIn(problem, lang)}`);
   const settings = await settingsWithConfig(run, context.project, {
     taken: context.configTaken,
     flags: CONFIG_FLAGS,

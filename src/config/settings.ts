@@ -6,11 +6,42 @@ import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
 import { builtinCatalogById, siteOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
-import { textIn, UserError } from "../errors.js";
+import { say, textIn, UserError, type Text } from "../errors.js";
+import type { Site } from "../vocabulary.js";
 import type { ProjectConfig } from "./schema.js";
 
 /** What the run's flags (or the library's options) chose, before the project config is heard. */
 export type RunSettings = Omit<PriceSettings, "config">;
+
+/** What a run chose, each already read (a list, a site, a discount's percent). */
+export interface RunChoices {
+  day: string;
+  /** the list a flag or an option names, and that flag or option */
+  explicit?: { catalog: Catalog; by: string } | undefined;
+  site?: Site | undefined;
+  discount?: string | undefined;
+}
+
+/**
+ * The run's settings from its choices, the one way the CLI's flags and the library's
+ * options become settings; a site that is not the chosen list's is refused (its words
+ * said after the flag or option that asked for the site).
+ */
+export function runSettingsOf(
+  choices: RunChoices,
+  surface: PriceSettings["surface"],
+  from: "flag" | "option",
+): { settings: RunSettings; problem?: Text } {
+  const { explicit, site, discount } = choices;
+  const settings: RunSettings = { day: choices.day, surface, ...(explicit ? { explicit } : {}) };
+  if (site !== undefined) settings.site = { site, from };
+  if (discount !== undefined) settings.discount = { percent: discount, from };
+  if (explicit && site !== undefined && siteOf(explicit.catalog) !== site) {
+    const [list, listSite] = [explicit.catalog.id, siteOf(explicit.catalog)];
+    return { settings, problem: say((t) => t.validation.siteAndPin(site, list, listSite)) };
+  }
+  return { settings };
+}
 
 /** The flag each setting of the config stands for, as notes name it. */
 export interface FlagNames {

@@ -167,5 +167,9 @@ describe("the international site's lists, by hand", () => {
     expect(() => estimate({ plan: "pro", site: "intl", catalog: "tencent-im-cn-2024" })).toThrow(
       /site: intl is not the site of tencent-im-cn-2024 \(a list of cn\)/,
     );
+    // The library's options as the CLI's flags: a site that is not the chosen list's is refused, named.
+    expect(() => estimate({ plan: "pro" }, { site: "intl", catalog: "tencent-im-cn-2024" })).toThrow(
+      "options: site: intl is not the site of tencent-im-cn-2024 (a list of cn)",
+    );
   });
 });
