@@ -58,7 +58,9 @@ function measure(input, format = "jsonl") {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
         peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      } catch {}
+      } catch {
+        // the process ended between two looks: its last peak stands
+      }
     }, 50);
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code) => {

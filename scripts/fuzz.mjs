@@ -438,6 +438,7 @@ const SURFACE_CASES = {
     switch (m.int(6)) {
       case 0: // special files where a config is looked for
         if (m.next() < 0.5) spawnSync("mkfifo", [path]);
+        // eslint-disable-next-line no-dupe-else-if -- a second draw of the generator, not the same condition
         else if (m.next() < 0.5) symlinkSync(m.pick(["/dev/zero", "/dev/urandom", home]), path);
         else mkdirSync(path);
         break;

@@ -15,7 +15,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -142,7 +142,8 @@ async function mockGitHub() {
     for await (const chunk of request) text += chunk;
     return text;
   };
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse) {
     const body = await read(request);
     const path = request.url ?? "";
     requests.push({ method: request.method ?? "", path, body, auth: request.headers.authorization });
@@ -169,7 +170,7 @@ async function mockGitHub() {
       return json(200, comment);
     }
     json(404, { message: "Not Found" });
-  });
+  }
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -216,7 +217,8 @@ function runStep(name: string, options: Run = {}): Promise<{ status: number; out
         .split(".")
         .reduce<unknown>((object, key) => (object as Record<string, unknown>)?.[key], context);
       // The runner makes an expression of nothing an empty string (a pull request has no `before`).
-      return value === undefined || value === null ? "" : String(value);
+      const leaf = value as string | number | boolean | null | undefined;
+      return leaf === undefined || leaf === null ? "" : String(leaf);
     });
   }
   const addedPath = (() => {

@@ -92,7 +92,7 @@ describe("the bin", () => {
 
 describe("the kind of run, whose code cache is loaded", () => {
   const { kindOf } = createRequire(import.meta.url)(join(root, "bin/im-bill.cjs")) as {
-    kindOf(argv: readonly string[]): string;
+    kindOf: (argv: readonly string[]) => string;
   };
   it.each([
     [["estimate", "--plan", "pro", "--format", "json"], "data"],

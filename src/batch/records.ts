@@ -76,7 +76,10 @@ export async function* readRecords(
   stdin: Readable,
   options: ReadOptions = {},
 ): AsyncGenerator<ScenarioRecord> {
-  if (input.kind === "stdin") return yield* stdinRecords(stdin);
+  if (input.kind === "stdin") {
+    yield* stdinRecords(stdin);
+    return;
+  }
   yield* contentRecords(diskContent(input.path, input.absolute, true), input, options);
 }
 
@@ -113,7 +116,10 @@ export async function* contentRecords(
     try {
       chunks = content.chunks();
     } catch (error) {
-      return yield errorRecord(file.path, error);
+      {
+        yield errorRecord(file.path, error);
+        return;
+      }
     }
     const records = lineRecords(chunks, file.path);
     const first = await records.next();
@@ -123,7 +129,10 @@ export async function* contentRecords(
       return skip();
     }
     yield first.value;
-    return yield* records;
+    {
+      yield* records;
+      return;
+    }
   }
   let documents: unknown[];
   try {
@@ -131,7 +140,10 @@ export async function* contentRecords(
     const text = decodeText(content.bytes(limit), file.path);
     documents = await parseDocuments(text, file.path, file.format);
   } catch (error) {
-    return yield errorRecord(file.path, error);
+    {
+      yield errorRecord(file.path, error);
+      return;
+    }
   }
   const first = documents.find((document) => document !== null && document !== undefined);
   if (file.discovered && first !== undefined && !holdsScenarios(first)) return skip();
@@ -233,32 +245,53 @@ async function* stdinRecords(stdin: Readable): AsyncGenerator<ScenarioRecord> {
     yield* head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
-  if (firstLine === undefined || isJsonObjectLine(firstLine)) return yield* lineRecords(rest(), source);
+  if (firstLine === undefined || isJsonObjectLine(firstLine)) {
+    yield* lineRecords(rest(), source);
+    return;
+  }
 
   // A document: read it whole, within the limit.
   while (!ended && headLength <= LIMITS.fileBytes) await pull();
   if (!ended) {
     // Too large for a document: only JSONL can be this long.
-    if (firstLine.startsWith("{")) return yield* lineRecords(rest(), source);
+    if (firstLine.startsWith("{")) {
+      yield* lineRecords(rest(), source);
+      return;
+    }
     stdin.destroy();
-    return yield errorRecord(source, SourceError.tooLarge(source, headLength, LIMITS.fileBytes));
+    {
+      yield errorRecord(source, SourceError.tooLarge(source, headLength, LIMITS.fileBytes));
+      return;
+    }
   }
   let text: string;
   try {
     text = decodeText(joined(), source);
   } catch (error) {
-    return yield errorRecord(source, error);
+    {
+      yield errorRecord(source, error);
+      return;
+    }
   }
   const format = formatOfText(text);
   try {
     if (format === "yaml" && Buffer.byteLength(text) > LIMITS.yamlBytes)
       throw SourceError.tooLarge(source, Buffer.byteLength(text), LIMITS.yamlBytes);
     const documents = await parseDocuments(text, source, format);
-    return yield* documentRecords(documents, source);
+    {
+      yield* documentRecords(documents, source);
+      return;
+    }
   } catch (error) {
     // Not one document: if it starts like JSONL, read it line by line instead.
-    if (firstLine.startsWith("{")) return yield* lineRecords(head, source);
-    return yield errorRecord(source, error);
+    if (firstLine.startsWith("{")) {
+      yield* lineRecords(head, source);
+      return;
+    }
+    {
+      yield errorRecord(source, error);
+      return;
+    }
   }
 }
 

@@ -51,7 +51,7 @@ export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
   if (!compiled) {
     compiled = Object.fromEntries(
       Object.entries(catalog.editions).map(([id, edition]) => [id, compileEdition(edition)]),
-    ) as Record<EditionId, CompiledEdition>;
+    );
     cache.set(catalog, compiled);
   }
   return compiled;

@@ -98,7 +98,7 @@ export function choosePrices(
   day: string = settings.day,
 ): PriceChoice {
   let choices = made.get(settings);
-  if (!choices) made.set(settings, (choices = new Map()));
+  if (!choices) made.set(settings, (choices = new Map<string, PriceChoice>()));
   // A pin that names no list chooses as no pin does (the validator reports it): one entry for all of them.
   const known = wanted.pin !== null && listOfPin(settings, wanted.pin) ? wanted.pin : null;
   const key = `${known ?? ""}\n${wanted.site ?? ""}\n${day}`;

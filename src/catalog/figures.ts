@@ -70,7 +70,9 @@ function values(catalog: Catalog): Map<string, string> {
       const entries = Object.entries(value).filter(([key]) => !skip.has(key));
       for (const [key, child] of entries.reverse()) stack.push([`${path}.${key}`, child]);
     } else {
-      out.set(path, value === null ? "null" : String(value));
+      // A leaf: a string, a number, a boolean or null (objects and lists are walked above).
+      const leaf = value as string | number | boolean | null;
+      out.set(path, leaf === null ? "null" : String(leaf));
     }
   }
   return out;

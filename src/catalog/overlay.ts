@@ -56,7 +56,7 @@ export function mixCatalogs<T extends MixableCatalog>(prepaid: T, postpaid: T): 
       return [id, { ...edition, overage: later.overage, addons }];
     }),
   );
-  return { ...prepaid, id: `${prepaid.id}+${postpaid.id}`, editions } as T;
+  return { ...prepaid, id: `${prepaid.id}+${postpaid.id}`, editions };
 }
 
 interface MixableCatalog {

@@ -184,15 +184,15 @@ export async function updateFile(
  */
 function anchoredIn(map: YAMLMap, change: Change): { key: string; anchor: string } | undefined {
   if (change.changed.length === 0) return undefined;
-  const expectPair = (map.items as Pair[]).find((pair) => keyOf(pair) === "expect");
+  const expectPair = map.items.find((pair) => keyOf(pair) === "expect");
   const block = expectPair?.value;
   if (!block) return undefined;
   if (isAlias(block)) return { key: "expect", anchor: `*${block.source}` };
   if (isMap(block) && block.anchor) return { key: "expect", anchor: `&${block.anchor}` };
   if (!isMap(block)) return undefined;
   for (const key of change.changed) {
-    const value = (block.items as Pair[]).find((pair) => keyOf(pair) === key)?.value;
-    const anchor = value && (value as { anchor?: string }).anchor;
+    const value = block.items.find((pair) => keyOf(pair) === key)?.value;
+    const anchor = value ? (value as { anchor?: string }).anchor : undefined;
     if (anchor) return { key: `expect.${key}`, anchor: `&${anchor}` };
   }
   return undefined;
@@ -261,7 +261,7 @@ function holds(key: ExpectKey, written: unknown, now: Expect[ExpectKey]): boolea
   if (key === "total") return amount(written)?.equals(now as string) ?? false;
   if (key === "violations") {
     if (!Array.isArray(written)) return false;
-    return [...written].sort().join("\n") === [...(now as string[])].sort().join("\n");
+    return [...(written as unknown[])].map(String).sort().join("\n") === [...(now as string[])].sort().join("\n");
   }
   if (typeof written !== "object" || written === null) return false;
   const before = Object.entries(written as JsonObject);
@@ -360,7 +360,7 @@ const lineEnd = (text: string, at: number) => {
   if (end === -1) return text.length;
   return end > at && text[end - 1] === "\r" ? end - 1 : end;
 };
-const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/;
+const PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 const yamlKey = (key: string) => (PLAIN.test(key) ? key : JSON.stringify(key));
 const yamlScalar = (value: unknown) =>
   typeof value === "string"
@@ -425,7 +425,7 @@ function yamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
 /** `catalog: <id>` after the scenario's plan: a line of its own in a block mapping, `, catalog: <id>` in a flow one. */
 function yamlPin(text: string, map: YAMLMap, pin: string | undefined): Edit[] {
   if (pin === undefined) return [];
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   const after = pairs.find((pair) => keyOf(pair) === "plan") ?? pairs.at(-1);
   if (!after) return [];
   if (map.flow) {
@@ -441,7 +441,7 @@ function yamlPin(text: string, map: YAMLMap, pin: string | undefined): Edit[] {
 function expectYamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
   if (change.changed.length === 0) return [];
   const { expect } = change;
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   const expectPair = pairs.find((pair) => keyOf(pair) === "expect");
   if (!expectPair) {
     if (map.flow || pairs.length === 0) {
@@ -456,7 +456,7 @@ function expectYamlEdits(text: string, map: YAMLMap, change: Change): Edit[] {
   if (!isMap(block)) return [];
   if (block.flow || block.items.length === 0)
     return [{ start: block.range![0], end: block.range![1], text: flowYaml(expect) }];
-  const inner = block.items as Pair[];
+  const inner = block.items;
   const indent = columnOf(text, pairRange(text, inner[0]!).keyStart);
   return change.changed.map((key): Edit => {
     const value = expect[key];

@@ -22,7 +22,7 @@ export async function startInteractive(
     settings: PriceSettings;
     lang: Lang;
     /** shows the estimate after the questions (as --format and --output say) */
-    present(bill: Bill): Promise<void>;
+    present: (bill: Bill) => Promise<void>;
     /** whether to offer the other editions' prices (only where a table goes to the terminal) */
     offerCompare: boolean;
   },

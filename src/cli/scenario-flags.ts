@@ -109,7 +109,7 @@ export const SCENARIO_FLAGS: readonly ScenarioFlag[] = Object.entries(SCENARIO_O
 /** Commander's parser for a flag: a list flag collects its repeats. */
 export function flagParser(flag: ScenarioFlag): ((value: string, previous: unknown) => unknown) | undefined {
   if (flag.kind !== "list") return undefined;
-  return (value, previous) => [...(Array.isArray(previous) ? previous : []), value];
+  return (value, previous) => [...(Array.isArray(previous) ? (previous as unknown[]) : []), value];
 }
 
 const longFlag = (flag: ScenarioFlag) => /--[a-z-]+/.exec(flag.flags)![0].replace(/^--no-/, "--");

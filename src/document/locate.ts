@@ -50,7 +50,7 @@ function yamlLine(text: string, index: number, keys: readonly string[]): number 
     const contents = document.contents;
     if (isSeq(contents)) {
       if (index < count + contents.items.length) {
-        found = contents.items[index - count] as YamlNode | undefined;
+        found = contents.items[index - count];
         break;
       }
       count += contents.items.length;

@@ -38,7 +38,7 @@ export interface FlowContext {
   /** answers given as flags: their questions are skipped */
   prefill: PrefilledAnswers;
   /** shows the estimate (a table, or as --format and --output say); the flow's own table otherwise */
-  present?(bill: Bill): Promise<void>;
+  present?: (bill: Bill) => Promise<void>;
   /** whether to offer the other editions' prices (default: yes) */
   offerCompare?: boolean;
 }
@@ -63,11 +63,14 @@ type CountKey =
   "peakDau" | "mau" | "peakGroups" | "communityMessages" | "liveGroups" | "groupMemberLimit" | "groupsPerUser";
 
 /** Thrown when the user chose to pick another edition: the questions start again, the answers kept as defaults. */
-class ChangeEdition {
+class ChangeEdition extends Error {
   constructor(
     /** the first edition that serves the answer: the default of the edition question */
     readonly suggested: EditionId,
-  ) {}
+  ) {
+    super("change of edition");
+    this.name = "ChangeEdition";
+  }
 }
 
 /** Ask, price, show; returns the scenario as saved (or that could be saved). */

@@ -177,12 +177,12 @@ export async function projectDiff(options: ProjectDiffOptions): Promise<ProjectD
   const head = await headCommit(repository);
   const dirty =
     head !== null &&
-    (await changedSinceHead(
+    changedSinceHead(
       repository,
       head === base.commit ? commitFiles : await filesAt(repository, head),
       new Set([...beforeFiles, ...afterFiles].map((file) => file.path).concat(configCandidates(options))),
       (path) => select.test(path),
-    ));
+    );
   return { base, head: { commit: head, dirty }, on: options.run.day, ...compare(before, after, renames) };
 }
 
@@ -206,12 +206,12 @@ function chosen(entries: readonly SideEntry[], select: (path: string) => Omit<Si
  * gone): blob ids computed from the disk, compared with HEAD's, without git status (which
  * would run the repository's fsmonitor and clean filters).
  */
-async function changedSinceHead(
+function changedSinceHead(
   repository: Repository,
   headFiles: Map<string, CommitFile>,
   paths: Set<string>,
   counts: (path: string) => boolean,
-): Promise<boolean> {
+): boolean {
   for (const path of headFiles.keys()) if (counts(path)) paths.add(path);
   for (const path of paths) {
     const now = workingBlobId(repository.root, path, repository.objectFormat);
@@ -395,7 +395,8 @@ async function* commitContents(
         // A JSONL file has no total limit: a large one is streamed from git.
         chunks: () =>
           body
-            ? (async function* () {
+            ? // eslint-disable-next-line @typescript-eslint/require-await -- the one chunk there is, as the stream of a large file would give it
+              (async function* () {
                 yield body;
               })()
             : streamObject(repository, oid),
@@ -420,7 +421,7 @@ function unreadable(file: SideFile): FileContent {
 /** The working tree's side: the config the command found, its scenario files from the disk. */
 async function workingSide(files: readonly SideFile[], options: ProjectDiffOptions): Promise<Side> {
   const { repository } = options;
-  async function* contents(): AsyncGenerator<{ file: SideFile; content: FileContent }> {
+  function* contents(): Generator<{ file: SideFile; content: FileContent }> {
     for (const file of files) {
       const real = realOf(file);
       const absolute = real === undefined ? "" : join(repository.root, ...real.split("/"));
@@ -457,7 +458,8 @@ export function baseLabel(
 async function readSide(
   config: ProjectConfig | undefined,
   settings: PriceSettings,
-  contents: AsyncIterable<{ file: SideFile; content: FileContent }>,
+  contents:
+    AsyncIterable<{ file: SideFile; content: FileContent }> | Iterable<{ file: SideFile; content: FileContent }>,
   options: ProjectDiffOptions,
 ): Promise<Side> {
   const scenarios: Priced[] = [];

@@ -36,7 +36,7 @@ export function describeFailure(failure: Failure, money: (amount: string) => str
       ? t.none
       : /^-?\d+(\.\d+)?$/.test(text)
         ? money(text)
-        : text.replace(/^\u2264 (.+)$/, (_, max) => `≤ ${money(max)}`); // ≤, escaped: see scripts/build.mjs
+        : text.replace(/^\u2264 (.+)$/, (_, max: string) => `≤ ${money(max)}`); // ≤, escaped: see scripts/build.mjs
   if (failure.check === "expect") return t.missingExpect;
   if (failure.headroom) return nearStepText(failure.headroom, failure.headroom.percent, money, lang);
   const what = failure.check === "line" ? t.line(failure.line ?? "") : failure.check;
@@ -144,8 +144,10 @@ export function renderCheckJson(results: readonly CheckResult[], summary: CheckS
  * What XML 1.0 cannot hold at all, even escaped: C0 controls (but tab and line ends),
  * U+FFFE and U+FFFF, and a surrogate without its pair.
  */
+/* eslint-disable no-control-regex -- the control characters XML cannot hold are what it finds */
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * Text for an XML attribute or element, well-formed whatever it holds: what XML cannot

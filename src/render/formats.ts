@@ -246,7 +246,7 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
         });
     },
     // The list itself, as a price file would state it.
-    json: async () => (prices) => json(prices.catalog),
+    json: () => Promise.resolve((prices) => json(prices.catalog)),
     markdown: async () => {
       const [{ priceSheet }, { renderPriceMarkdown }, { messages }] = await Promise.all([
         import("./price-sheet.js"),
@@ -271,10 +271,7 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
       const { renderCatalogDiff } = await import("./catalogs.js");
       return ({ before, after, changes }, o) => renderCatalogDiff(before, after, changes, o.lang, o.styles, o.width);
     },
-    json:
-      async () =>
-      ({ before, after, changes }) =>
-        json({ before: before.id, after: after.id, changes }),
+    json: () => Promise.resolve(({ before, after, changes }) => json({ before: before.id, after: after.id, changes })),
   },
 };
 
@@ -293,7 +290,7 @@ export async function renderReport<K extends ReportKind>(
 ): Promise<string> {
   const load = REGISTRY[kind][format];
   if (load === undefined || load === "annotations") throw new Error(`no ${format} renderer for a ${kind} report`);
-  const render = await (load as Load<K>)();
+  const render = await load();
   return render(report, options);
 }
 

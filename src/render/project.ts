@@ -75,7 +75,9 @@ function valueText(value: unknown, path: string, lang: Lang): string {
   if (value === undefined) return t.absent;
   if (value === null) return path.startsWith("features.") ? t.editionDefault : t.none;
   if (Array.isArray(value)) return value.length === 0 ? t.none : value.join(", ");
-  return typeof value === "number" ? n(value) : String(value);
+  // What is left: a string or a boolean (an input's value; lists and null are worded above).
+  const leaf = value as string | number | boolean;
+  return typeof leaf === "number" ? n(leaf) : String(leaf);
 }
 
 /** One cause in words; the change gives the editions' names. */

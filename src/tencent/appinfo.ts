@@ -152,7 +152,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener("abort", () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
     });
   });
 
@@ -170,15 +170,15 @@ function redirectTarget(location: string, from: URL): string {
 
 /** The answer's text, read up to its limit. */
 async function readAnswer(response: Response, host: string): Promise<unknown> {
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = reader ? await reader.read() : { done: true, value: undefined };
+  while (reader) {
+    const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > MAX_ANSWER_BYTES) {
-      await reader!.cancel();
+      await reader.cancel();
       throw new UserError(say((t) => t.pull.malformed(host, t.pull.tooLarge)));
     }
     chunks.push(value);
@@ -238,10 +238,10 @@ function daysOf(answer: unknown, host: string, request: AppInfoRequest, safe: (t
   if (result.length > MAX_ROWS) throw fail((t) => t.pull.tooManyRows(MAX_ROWS));
   const days: AppDay[] = [];
   const seen = new Set<string>();
-  for (const [index, row] of result.entries()) {
+  for (const [index, row] of (result as unknown[]).entries()) {
     if (typeof row !== "object" || row === null) throw fail((t) => t.pull.badRow(index, "Result"));
-    const field = (key: string): unknown =>
-      Object.hasOwn(row, key) ? (row as Record<string, unknown>)[key] : undefined;
+    const fields = row as Record<string, unknown>;
+    const field = (key: string): unknown => (Object.hasOwn(fields, key) ? fields[key] : undefined);
     const dateText = field("Date");
     const date =
       typeof dateText === "string" && /^\d{8}$/.test(dateText)
@@ -252,8 +252,10 @@ function daysOf(answer: unknown, host: string, request: AppInfoRequest, safe: (t
     if (day > request.today) throw fail((t) => t.pull.future(index, day, request.today));
     if (seen.has(day)) throw fail((t) => t.pull.dateTwice(day));
     const appId = field("AppId");
-    if (appId !== undefined && String(appId) !== request.sdkappid) {
-      const got = JSON.stringify(String(appId).slice(0, 40));
+    // As the API writes it, a string (a number is taken too); anything else is not the app asked for.
+    const app = typeof appId === "string" || typeof appId === "number" ? String(appId) : JSON.stringify(appId);
+    if (appId !== undefined && app !== request.sdkappid) {
+      const got = JSON.stringify((app ?? "").slice(0, 40));
       throw fail((t) => t.pull.otherApp(index, got, request.sdkappid));
     }
     seen.add(day);

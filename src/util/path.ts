@@ -13,5 +13,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- a key with a control character is quoted: that is what it finds
 const PLAIN_KEY = /^[^\s.[\]"'\\\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/u;
 const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;

@@ -6,8 +6,10 @@
 // embeddings, overrides and isolates, zero-width characters, the soft hyphen and the
 // interlinear annotation marks. A zero-width joiner inside an emoji sequence (👩‍💻, 👨‍👩‍👧) is
 // part of what is shown and stays; anywhere else it hides.
+/* eslint-disable no-control-regex, no-misleading-character-class -- the characters that hide or act are what it finds */
 const HIDDEN =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|(?<!\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+/* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** A character as JSON escapes it: \u001b. */
 export const escapeChar = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;

@@ -23,7 +23,8 @@ export function describeValue(value: unknown, lang: Lang = "en"): string {
   if (Array.isArray(value)) return t.aList;
   if (value === null) return "null";
   if (typeof value === "object") return t.anObject;
-  return String(value);
+  const leaf = value as number | boolean | bigint | symbol;
+  return String(leaf);
 }
 
 /** Parse with `root` and describe every issue, or return the data. */
@@ -137,7 +138,11 @@ function unwrap(schema: z.ZodMiniType): z.ZodMiniType {
 function objectShape(schema: z.ZodMiniType | undefined): Record<string, z.ZodMiniType> | undefined {
   if (!schema) return undefined;
   const def = defOf(unwrap(schema));
-  if (def.type === "union") return Object.assign({}, ...(def.options ?? []).map((option) => objectShape(option) ?? {}));
+  if (def.type === "union")
+    return Object.assign({}, ...(def.options ?? []).map((option) => objectShape(option) ?? {})) as Record<
+      string,
+      z.ZodMiniType
+    >;
   return def.shape;
 }
 

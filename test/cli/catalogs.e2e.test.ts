@@ -279,7 +279,7 @@ describe("forecast across 2024-01-01", () => {
     ).not.toContain("catalog.superseded");
     // The table names the prices of each group of months.
     const table = imBill(["forecast", "--plan", "pro", "--months", "4", "--start", "2023-11-15"]).stdout;
-    expect(table.replace(/\n  /g, " ")).toContain(
+    expect(table.replace(/\n {2}/g, " ")).toContain(
       "Prices: tencent-im-cn-2020 2022.2 (CNY), the list in effect then — months 1–2\nPrices: tencent-im-cn-2024 2024.2 (CNY), the list in effect then — months 3–4",
     );
   });

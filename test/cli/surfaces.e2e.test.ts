@@ -104,14 +104,14 @@ describe("markdown that reaches a pull request: user text stays text", () => {
       undefined,
     ],
   ])("%s: no HTML, link, image, mention or extra row or heading, whatever the name", (_, args, rows) => {
-    const text = imBill(args as string[]).stdout;
+    const text = imBill(args).stdout;
     const rendered = structure(text);
     expect(rendered.html).toBe(0);
     expect(rendered.links).toBe(0);
     if (rows !== undefined) expect(rendered.rows).toBe(rows);
     expect(rendered.headings).toBeLessThanOrEqual(1); // diff's own title
     // The same structure as with a plain name: every row the same number of cells.
-    const plain = structure(imBill((args as string[]).map((arg) => (arg === HOSTILE_NAME ? "plain" : arg))).stdout);
+    const plain = structure(imBill(args.map((arg) => (arg === HOSTILE_NAME ? "plain" : arg))).stdout);
     expect(rendered.cells).toBe(plain.cells);
     expect(rendered.rows).toBe(plain.rows);
     // A mention is broken by a zero-width space: the text keeps "@", never "@team".

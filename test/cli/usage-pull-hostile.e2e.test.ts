@@ -71,7 +71,7 @@ describe("usage pull: where the UserSig goes", () => {
     ["http://[::1", "--base-url: not a URL"],
     ["https://a%0a.example", "--base-url: not a URL"],
     ["https://console.tim.qq.com/v4/x?y=1", "--base-url: must be a scheme and a host only"],
-  ])("refuses --base-url %j with exit 2 and a clear message", async (url, said) => {
+  ])("refuses --base-url %j with exit 2 and a clear message", (url, said) => {
     const result = imBill(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", url], { env });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(said);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { readLines, type Line } from "../../src/document/lines.js";
+import { readLines } from "../../src/document/lines.js";
 import { textIn } from "../../src/errors.js";
 
 const lines = async (chunks: (string | Buffer)[], limit?: number) => {
   const out: (string | [number, string])[] = [];
-  for await (const line of readLines(chunks, limit) as AsyncGenerator<Line>)
+  for await (const line of readLines(chunks, limit))
     out.push(line.problem === undefined ? line.text : [line.number, textIn(line.problem, "en")]);
   return out;
 };

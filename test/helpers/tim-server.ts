@@ -5,7 +5,7 @@
 // Tencent checks it, by its own code here: inflate, then the HMAC-SHA256 of its fields
 // with the app's secret key, and its expiry. `mode` makes it fail the ways the real one can.
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { inflateSync } from "node:zlib";
 
 export type Mode =
@@ -82,7 +82,8 @@ const read = async (request: IncomingMessage) => {
 export async function startTimServer(options: { sdkappid: string; admin: string; secret: string; days: DayRow[] }) {
   let failedOnce = false;
   const state = { mode: "ok" as Mode, days: options.days, requests: [] as TimServer["requests"] };
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://localhost");
     const body = await read(request);
     const query = Object.fromEntries(url.searchParams);
@@ -147,7 +148,7 @@ export async function startTimServer(options: { sdkappid: string; admin: string;
       return json(200, { ErrorCode: 0, ErrorInfo: "OK", ActionStatus: "OK", Result: [cut, ...rest] });
     }
     return json(200, { ErrorCode: 0, ErrorInfo: "OK", ActionStatus: "OK", Result: rows });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   const result: TimServer = {

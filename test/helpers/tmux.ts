@@ -15,7 +15,7 @@ export function tmuxServer() {
   return {
     close: () => void spawnSync("tmux", ["-L", socket, "kill-server"]),
     /** A 100×60 terminal in `cwd` running `command` (a shell line), left open when it ends. */
-    session(name: string, cwd: string, command: string, env: Record<string, string> = {}): Terminal {
+    session: (name: string, cwd: string, command: string, env: Record<string, string> = {}): Terminal => {
       const environment = Object.entries({ LANG: "C.UTF-8", ...env }).flatMap(([key, value]) => [
         "-e",
         `${key}=${value}`,

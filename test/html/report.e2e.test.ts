@@ -201,11 +201,11 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
         const { page } = await open(html.stdout, { width, height: 800 });
         await page.emulateMedia({ media });
         // As a string: this project's types know no DOM.
-        const fits = (await page.evaluate(`({
+        const fits = await page.evaluate<{ page: number; view: number; widest: number }>(`({
           page: document.documentElement.scrollWidth,
           view: window.innerWidth,
           widest: Math.max(...[...document.querySelectorAll("table, td, th, h1, p")].map((e) => e.getBoundingClientRect().right)),
-        })`)) as { page: number; view: number; widest: number };
+        })`);
         expect(fits.page, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view);
         expect(fits.widest, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view + 0.5);
         await page.close();

@@ -201,7 +201,7 @@ describe("the guided estimate", () => {
   it("hands the estimate to the command that shows it (--format, --output), and may skip the comparison", async () => {
     const shown: string[] = [];
     const { done, output } = start({ ...everyAnswer, peakDau: 25_000 }, fixtureDir({}), {
-      present: async (estimate) => void shown.push(estimate.total),
+      present: (estimate) => Promise.resolve(void shown.push(estimate.total)),
       offerCompare: false,
     });
     await waitFor("Save this scenario as a JSON file?");

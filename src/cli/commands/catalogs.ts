@@ -40,9 +40,9 @@ export function catalogsCommand(context: CommandContext): Command {
           flags.diff.length === 1
             ? [first, catalogOn(today(), siteOf(first))!]
             : [first, await catalogNamed(flags.diff[1]!, context)];
-        const changes = diffCatalogs(before!, after!);
+        const changes = diffCatalogs(before, after);
         io.stdout.write(
-          await renderReport("catalog-diff", flags.format, { before: before!, after: after!, changes }, options),
+          await renderReport("catalog-diff", flags.format, { before: before, after: after, changes }, options),
         );
         return context.setExitCode(EXIT_OK);
       }

@@ -48,7 +48,7 @@ export function diffCommand(context: CommandContext): Command {
   addPriceOptions(command, h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
-    .action(async (files: string[], flags: DiffFlags, self: Command) => {
+    .action(async (files: string[], flags: DiffFlags) => {
       const target = reportTarget(command, flags, DIFF_FORMATS, context, "table");
       flags.format = target.format;
       if (flags.base !== undefined) {

@@ -23,7 +23,7 @@ const OPTIONS: Options = {
 };
 
 /** One CSV record, with its line end. */
-export const csvRow = (fields: readonly string[]): string => stringify([fields as string[]], OPTIONS);
+export const csvRow = (fields: readonly string[]): string => stringify([fields], OPTIONS);
 
 export function csvWriter(options: ReportOptions): ReportWriter {
   const ids = options.lineIds;
