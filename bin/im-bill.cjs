@@ -64,6 +64,9 @@ async function writeCodeCache(kind, warmUp) {
 
 if (require.main !== module) module.exports = { KINDS, kindOf, loadCli, writeCodeCache };
 else {
+  // Node 22.1 and later keep what they compile of the packages required on the way (YAML,
+  // CSV, the charts) between runs; the bundle has its own cache above. Node 20 has none.
+  Module.enableCompileCache?.();
   let cli;
   try {
     ({ cli } = loadCli());

@@ -1,0 +1,117 @@
+// The CLI's esbuild options, for scripts/build.mjs and for the start-up test
+// (scripts/startup-modules.mjs), which builds the same bundle with a tracer in it.
+// - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
+//   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
+//   ~10 ms slower here). What only some paths need stays out of the start-up path:
+//   YAML (js-yaml, and yaml for check --update), CSV, tinyglobby and @inquirer/prompts are
+//   required from node_modules when first used, chalk is
+//   bundled but initialised lazily, and commander's child_process (only for
+//   executable subcommands, which im-bill has none of) is loaded on first access.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(build) {
+    // commander's only: im-bill's own use (git, for diff --base) is in modules that load when used.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Modules initialised on first use, not at start-up: each import of one resolves to a
+ * stand-in whose exports call into the module, required (and so initialised) then.
+ * string-width compiles its Unicode-property patterns when it loads (~20 ms), and the
+ * common text (ASCII, CJK) never needs it (src/render/text.ts).
+ */
+const lazyModules = {
+  name: "lazy-modules",
+  setup(build) {
+    // The exports of each, called through: the default export is the stand-in itself (ES
+    // module interop takes module.exports as the default of a CommonJS module).
+    const lazy = { "string-width": ["default"] };
+    const filter = new RegExp(`^(${Object.keys(lazy).join("|")})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === "lazy-module" ? undefined : { path: args.path, namespace: "lazy-module" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
+      contents: [
+        `const load = () => require(${JSON.stringify(args.path)});`,
+        "module.exports = (...args) => load().default(...args);",
+        ...lazy[args.path].map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
+      ].join("\n"),
+      loader: "js",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
+/**
+ * The Chinese words (src/i18n/zh.ts) as a file of their own, dist/zh.cjs, read when a run
+ * first speaks Chinese: the messages and --help import a stand-in whose exports are
+ * getters that require it then. The 40 KB are not compiled by a run in English.
+ */
+const lazyChinese = {
+  name: "lazy-chinese",
+  setup(build) {
+    const importers = [join("src", "i18n", "messages.ts"), join("src", "i18n", "help.ts")];
+    build.onResolve({ filter: /^\.\/zh\.js$/ }, (args) =>
+      importers.some((file) => args.importer.endsWith(file)) ? { path: "zh", namespace: "lazy-chinese" } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/zh\.cjs$/ }, () => ({ path: "./zh.cjs", external: true }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-chinese" }, () => ({
+      contents: [
+        'const load = () => require("./zh.cjs");',
+        "module.exports = {",
+        "  get zhMessages() { return load().zhMessages; },",
+        "  get zhHelp() { return load().zhHelp; },",
+        "};",
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
+/** The options of the CLI's bundle: `outfile` and further plugins as the caller wants them. */
+export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafile = false } = {}) => ({
+  entryPoints: ["src/cli/main.ts"],
+  outfile,
+  metafile,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  minify: true,
+  // Read only under --debug (see bin/im-bill.cjs): frames name src/ files and lines.
+  // Their text stays out of the package; the paths are what a bug report needs.
+  sourcemap: "linked",
+  sourcesContent: false,
+  external: [
+    "yaml",
+    "js-yaml",
+    "csv-stringify",
+    "csv-parse",
+    "tinyglobby",
+    "@inquirer/prompts",
+    "tls-sig-api-v2",
+    "echarts",
+    // the project diff's path patterns: required on that path only
+    "picomatch",
+  ],
+  // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
+  // which has no loader for a real dynamic import.
+  supported: { "dynamic-import": false },
+  plugins: [lazyChildProcess, lazyModules, lazyChinese, ...plugins],
+  // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
+  alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
+  define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
+  logLevel: "warning",
+});

@@ -1,0 +1,92 @@
+// What a run of the CLI loads: the modules of src/ it initialises (with the bytes each
+// takes in the bundle) and the packages and Node modules it requires. The bundle is
+// built as dist/cli.cjs is (scripts/lib/cli-build.mjs), with one line at the top of each
+// module of src/ that notes it when it runs: esbuild initialises a module reached by an
+// import() only when that import runs, so the list is what the run needed, in order.
+// The start-up test (test/startup.test.ts) holds the lists of the common runs.
+//
+// Usage: node scripts/startup-modules.mjs estimate --plan pro --dau 25000 --format json
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { cliBuildOptions } from "./lib/cli-build.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** A bundled file as the lists name it: a module of src/, or the package it belongs to. */
+const nameOf = (path) => {
+  const inPackage = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return inPackage ? `package ${inPackage[1]}` : path;
+};
+
+/** Each module (of src/ and of the bundled packages) notes itself when it initialises. */
+const tracer = {
+  name: "trace-modules",
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|js|mjs|cjs)$/ }, (args) => {
+      const path = relative(root, args.path).split("\\").join("/");
+      const text = readFileSync(args.path, "utf8");
+      // After a hashbang or "use strict", which must stay first.
+      const [, head = "", body = text] = /^((?:#![^\n]*\n)?(?:\s*["']use strict["'];?)?)([\s\S]*)$/.exec(text) ?? [];
+      const note = `globalThis.__imBillModules.push(${JSON.stringify(nameOf(path))});`;
+      return { contents: `${head}${note}\n${body}`, loader: args.path.endsWith(".ts") ? "ts" : "js" };
+    });
+  },
+};
+
+/** What each run loads, with one traced build for them all. */
+export async function startupModules(...runs) {
+  const dir = mkdtempSync(join(tmpdir(), "im-bill-startup-"));
+  try {
+    const outfile = join(dir, "cli.cjs");
+    const result = await build(cliBuildOptions({ outfile, plugins: [tracer], metafile: true }));
+    const output = Object.values(result.metafile.outputs).find((each) => each.entryPoint);
+    const bytes = {};
+    for (const [path, input] of Object.entries(output.inputs))
+      bytes[nameOf(path)] = (bytes[nameOf(path)] ?? 0) + input.bytesInOutput;
+    // The run, in a process of its own; what it requires (outside the bundle) noted by a hook.
+    const runner = join(dir, "run.cjs");
+    writeFileSync(
+      runner,
+      `"use strict";
+const Module = require("node:module");
+const required = [];
+const load = Module._load;
+Module._load = function (request, parent, ...rest) {
+  if (!request.startsWith(".") && !request.startsWith("/")) required.push(request.replace(/^node:/, ""));
+  return load.call(this, request, parent, ...rest);
+};
+globalThis.__imBillModules = [];
+const { Writable } = require("node:stream");
+const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+const cli = require(${JSON.stringify(outfile)});
+cli.run(JSON.parse(process.argv[2]), { stdout: sink(), stderr: sink(), stdin: undefined, cwd: process.cwd(), env: { LANG: "C" } })
+  .then((code) => {
+    process.stdout.write(JSON.stringify({ code, modules: globalThis.__imBillModules, required: [...new Set(required)] }));
+  });
+`,
+    );
+    return runs.map((argv) => {
+      const run = spawnSync(process.execPath, [runner, JSON.stringify(argv)], { cwd: root, encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`the run failed: ${run.stderr}`);
+      const { code, modules, required } = JSON.parse(run.stdout);
+      return {
+        code,
+        modules: [...new Set(modules)].map((path) => ({ path, bytes: bytes[path] ?? 0 })),
+        required,
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [{ code, modules, required }] = await startupModules(process.argv.slice(2));
+  for (const { path, bytes } of modules) console.log(`${path}\t${bytes}`);
+  console.log(`required: ${required.join(", ")}`);
+  console.log(`exit ${code}; ${modules.length} modules, ${modules.reduce((sum, each) => sum + each.bytes, 0)} bytes`);
+}
