@@ -12,7 +12,7 @@ const FLOORS = [
   ["catalog"],
   ["scenario"],
   ["calculator"],
-  ["config", "batch", "diff", "advisor", "usage"],
+  ["config", "batch", "estimate-diff", "advisor", "pull"],
   ["check", "project"],
   ["json-schema"],
   ["render"],
@@ -55,7 +55,7 @@ module.exports = {
       comment:
         "The calculator and what builds on it return numbers and codes; words (i18n, number formatting) are render/'s. Errors speak through errors.ts's say()",
       severity: "error",
-      from: { path: "^src/(calculator|advisor|batch|check|diff|project)/" },
+      from: { path: "^src/(calculator|advisor|batch|check|estimate-diff|project)/" },
       to: { path: ["^src/i18n/", "^src/util/format\\.ts$", "^src/render/"] },
     },
     {

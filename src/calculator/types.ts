@@ -9,30 +9,30 @@ import { field } from "../validation/fields.js";
 export { Category };
 
 const Amount = field(z.string().check(z.regex(/^-?\d+\.\d{2}$/)), "An amount with two decimals", (r) => r.twoDecimals);
-const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+const documented = <T extends z.ZodMiniType>(schema: T, description: string): T => {
   z.globalRegistry.add(schema, { description });
   return schema;
 };
 
 export const LineSchema = z.strictObject({
-  id: describe(z.string(), "Stable id: package, overage.dau, overage.groups, addon.<name>, discount"),
+  id: documented(z.string(), "Stable id: package, overage.dau, overage.groups, addon.<name>, discount"),
   category: Category,
   label: z.string(),
-  quantity: describe(z.string(), "A decimal, exact"),
+  quantity: documented(z.string(), "A decimal, exact"),
   unit: z.string(),
-  unitPrice: describe(
+  unitPrice: documented(
     field(z.string().check(z.regex(/^-?\d+\.\d{2,4}$/)), "A price with two to four decimals", (r) => r.linePrice),
     "Two decimals; a per-unit overage price up to four (0.015 USD a user)",
   ),
-  amount: describe(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
-  explain: describe(z.string(), "The formula, in words"),
+  amount: documented(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
+  explain: documented(z.string(), "The formula, in words"),
   headroom: z.optional(
-    describe(
+    documented(
       z.strictObject({
-        metric: describe(z.string(), "What the line counts: dau, groups, communityMessages"),
-        current: describe(z.number(), "The peak the line is charged for"),
-        nextStepAt: describe(z.number(), "The first value the next block is charged at"),
-        price: describe(z.string(), "The next block's price"),
+        metric: documented(z.string(), "What the line counts: dau, groups, communityMessages"),
+        current: documented(z.number(), "The peak the line is charged for"),
+        nextStepAt: documented(z.number(), "The first value the next block is charged at"),
+        price: documented(z.string(), "The next block's price"),
       }),
       "A line charged in started blocks: where the next block starts",
     ),
@@ -41,7 +41,7 @@ export const LineSchema = z.strictObject({
 export type Line = z.infer<typeof LineSchema>;
 
 export const FindingSchema = z.strictObject({
-  code: describe(z.string(), "Stable code: exceeds.<need>, unavailable.<add-on>, hint.cheapest-fit, …"),
+  code: documented(z.string(), "Stable code: exceeds.<need>, unavailable.<add-on>, hint.cheapest-fit, …"),
   message: z.string(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
@@ -50,7 +50,7 @@ export const SubtotalsSchema = z.strictObject({
   base: Amount,
   overage: Amount,
   addons: Amount,
-  discount: describe(Amount, "Zero or negative"),
+  discount: documented(Amount, "Zero or negative"),
 });
 export type Subtotals = z.infer<typeof SubtotalsSchema>;
 
@@ -60,7 +60,7 @@ export const CatalogRefSchema = z.strictObject({
   currency: z.string(),
   // Optional so that estimates saved by earlier versions still read (diff); im-bill always writes it.
   effective: z.optional(
-    describe(
+    documented(
       z.strictObject({ from: z.nullable(z.string()), to: z.nullable(z.string()) }),
       "The days the price list applies, YYYY-MM-DD; null: open, or not stated by a source",
     ),
@@ -71,18 +71,18 @@ export type CatalogRef = z.infer<typeof CatalogRefSchema>;
 export const EstimateSchema = z.strictObject({
   version: z.literal(1),
   name: z.nullable(z.string()),
-  plan: describe(z.string(), "The edition's id in its price list"),
-  planName: describe(z.string(), "The edition's name, in the estimate's language"),
+  plan: documented(z.string(), "The edition's id in its price list"),
+  planName: documented(z.string(), "The edition's name, in the estimate's language"),
   currency: z.string(),
-  catalog: describe(CatalogRefSchema, "The price list (as under pricing.catalog)"),
+  catalog: documented(CatalogRefSchema, "The price list (as under pricing.catalog)"),
   pricing: PricingRefSchema,
-  lines: describe(
+  lines: documented(
     z.array(LineSchema),
     "Zero-amount lines are left out, but for the package line, which is always first",
   ),
-  subtotals: describe(SubtotalsSchema, "Sums of the lines by category"),
-  total: describe(Amount, "Sum of the lines"),
-  violations: describe(z.array(FindingSchema), "Why the edition cannot serve the scenario; empty when it fits"),
+  subtotals: documented(SubtotalsSchema, "Sums of the lines by category"),
+  total: documented(Amount, "Sum of the lines"),
+  violations: documented(z.array(FindingSchema), "Why the edition cannot serve the scenario; empty when it fits"),
   notes: z.array(FindingSchema),
 });
 /** The estimate of one scenario, exactly as `--format json` prints it. */

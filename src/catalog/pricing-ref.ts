@@ -3,44 +3,44 @@
 // only the type, so that start-up never builds this schema.
 import * as z from "zod/mini";
 
-const describe = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+const documented = <T extends z.ZodMiniType>(schema: T, description: string): T => {
   z.globalRegistry.add(schema, { description });
   return schema;
 };
 
 const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const PricingRefSchema = describe(
+export const PricingRefSchema = documented(
   z.strictObject({
-    on: describe(Day, "The day the bill is for (--on, else the day it was made), YYYY-MM-DD"),
-    chosenBy: describe(
+    on: documented(Day, "The day the bill is for (--on, else the day it was made), YYYY-MM-DD"),
+    chosenBy: documented(
       z.enum(["flag", "option", "pin", "config", "date"]),
       "What chose the list: --catalog or --pricing (flag; option in the library), the scenario's catalog (pin), the project config, or the day (the list in effect on it)",
     ),
     catalog: z.strictObject({
       id: z.string(),
-      version: describe(z.string(), "A list read from a file has a hash of its content here (+sha256:…)"),
+      version: documented(z.string(), "A list read from a file has a hash of its content here (+sha256:…)"),
       currency: z.string(),
-      site: describe(
+      site: documented(
         z.enum(["cn", "intl"]),
         "The site that sells the list: cn (the mainland) or intl (tencentcloud.com)",
       ),
-      effective: describe(
+      effective: documented(
         z.strictObject({ from: z.nullable(Day), to: z.nullable(Day) }),
         "The days the list applies; null: open, or not stated by a source",
       ),
-      lastVerified: describe(z.nullable(Day), "The date of the newest source the list cites"),
-      builtin: describe(z.boolean(), "One of im-bill's own lists (`im-bill catalogs`)"),
+      lastVerified: documented(z.nullable(Day), "The date of the newest source the list cites"),
+      builtin: documented(z.boolean(), "One of im-bill's own lists (`im-bill catalogs`)"),
     }),
-    overlays: describe(
+    overlays: documented(
       z.array(z.strictObject({ file: z.string(), sha256: z.string(), extends: z.nullable(z.string()) })),
       "The price files the list was read from (--pricing, or the project config's pricing): an overlay extends a built-in list, a whole catalog extends none",
     ),
-    config: describe(
+    config: documented(
       z.nullable(z.strictObject({ file: z.string(), settings: z.array(z.string()) })),
       'The project config this estimate took settings from (im-bill.config.*, or "im-bill" in package.json), and which',
     ),
-    discount: describe(
+    discount: documented(
       z.nullable(z.strictObject({ percent: z.string(), from: z.enum(["flag", "option", "config"]) })),
       "The discount in percent, and what gave it: --discount, the library's option, or the project config",
     ),

@@ -4,13 +4,13 @@
 import type { Comparison } from "../advisor/compare.js";
 import type { UsageBill } from "../advisor/usage.js";
 import type { CheckResult } from "../check/run.js";
-import type { EstimateDiff } from "../diff/diff.js";
+import type { EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
-import type { ProjectDiff } from "../project/diff.js";
+import type { ProjectDiff } from "../project/project-diff.js";
 import { formatMoney } from "../util/format.js";
 import { describeFailure, errorOf } from "./check.js";
 import { describeComparison } from "./compare.js";
-import { csvRow } from "./report/csv.js";
+import { csvRow } from "./batch/csv.js";
 
 /** A row a scenario: its status, total, and what differed; for a spreadsheet. */
 export function renderCheckCsv(results: readonly CheckResult[], lang: Lang): string {

@@ -6,7 +6,7 @@ import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { describe, shownSubtotals } from "./describe.js";
 import { markdownFooter, markdownText } from "./markdown.js";
-import { csvRow } from "./report/csv.js";
+import { csvRow } from "./batch/csv.js";
 
 export function renderEstimateMarkdown(bill: Bill, lang: Lang): string {
   const t = messages[lang];

@@ -6,7 +6,7 @@ import { measures } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { csvRow } from "./report/csv.js";
+import { csvRow } from "./batch/csv.js";
 import { markdownText } from "./markdown.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";

@@ -12,9 +12,9 @@ import type { PriceChoice } from "../catalog/choose.js";
 import type { FigureChange } from "../catalog/figures.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { CheckResult, CheckSummary } from "../check/run.js";
-import type { EstimateDiff } from "../diff/diff.js";
+import type { EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
-import type { ProjectDiff } from "../project/diff.js";
+import type { ProjectDiff } from "../project/project-diff.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 import type { Styles } from "./styles.js";
 
@@ -188,11 +188,11 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
   },
   diff: {
     table: async () => {
-      const { renderDiffTable } = await import("./diff.js");
+      const { renderDiffTable } = await import("./estimate-diff.js");
       return (diff, o) => renderDiffTable(diff, o.styles, o.lang, o.width);
     },
     json: async () => {
-      const { renderDiffJson } = await import("./diff.js");
+      const { renderDiffJson } = await import("./estimate-diff.js");
       return (diff) => renderDiffJson(diff);
     },
     csv: async () => {
@@ -200,7 +200,7 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
       return (diff) => renderDiffCsv(diff);
     },
     markdown: async () => {
-      const { renderDiffMarkdown } = await import("./diff.js");
+      const { renderDiffMarkdown } = await import("./estimate-diff.js");
       return (diff, o) => renderDiffMarkdown(diff, o.title, o.lang);
     },
     html: async () => {
@@ -210,11 +210,11 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
   },
   project: {
     table: async () => {
-      const { renderProjectTable } = await import("./project.js");
+      const { renderProjectTable } = await import("./project-diff.js");
       return (diff, o) => renderProjectTable(diff, o.styles, o.lang, o.width);
     },
     json: async () => {
-      const { renderProjectJson } = await import("./project.js");
+      const { renderProjectJson } = await import("./project-diff.js");
       return (diff, o) => renderProjectJson(diff, o.lang);
     },
     csv: async () => {
@@ -222,7 +222,7 @@ const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } =
       return (diff) => renderProjectCsv(diff);
     },
     markdown: async () => {
-      const { renderProjectMarkdown } = await import("./project.js");
+      const { renderProjectMarkdown } = await import("./project-diff.js");
       return (diff, o) => renderProjectMarkdown(diff, o.title, o.lang);
     },
     html: async () => {
@@ -311,9 +311,9 @@ export const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
 export const FORMAT_ALIASES: Readonly<Record<string, string>> = { md: "markdown", text: "table" };
 
 /** The batch report's formats: written a scenario at a time, by ./report/writers.ts. */
-export { REPORT_FORMATS as BATCH_FORMATS, type ReportFormat as BatchFormat } from "./report/types.js";
+export { REPORT_FORMATS as BATCH_FORMATS, type ReportFormat as BatchFormat } from "./batch/types.js";
 /** The batch report's writer for a format, loaded when a batch runs. */
-export const batchWriter = async () => (await import("./report/writers.js")).reportWriter;
+export const batchWriter = async () => (await import("./batch/writers.js")).reportWriter;
 
 /**
  * The words a command says beside its report (on stderr, in its exit's reason), each
@@ -328,7 +328,7 @@ export const sayings = {
   /** checkAnnotations */
   annotations: () => import("./annotations.js"),
   /** grandTotalText */
-  totals: () => import("./report/totals.js"),
+  totals: () => import("./batch/totals.js"),
   /** gateText, projectAnnotations */
-  project: () => import("./project.js"),
+  project: () => import("./project-diff.js"),
 };

@@ -8,9 +8,9 @@ import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, InputError, say, UserError } 
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { convert, parseRate, verifyEstimate, type Rate } from "../../diff/verify.js";
+import { convert, parseRate, verifyEstimate, type Rate } from "../../estimate-diff/verify.js";
 import { Money } from "../../util/money.js";
-import type { DiffInput, Threshold } from "../../diff/diff.js";
+import type { DiffInput, Threshold } from "../../estimate-diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
@@ -71,7 +71,7 @@ export function diffCommand(context: CommandContext): Command {
       const { settings, lang } = await pricingFor(flags, context);
       const old = await estimateOf(before, context.io, settings, lang);
       const now = await estimateOf(after, context.io, settings, lang);
-      const { diffEstimates, risesAbove } = await import("../../diff/diff.js");
+      const { diffEstimates, risesAbove } = await import("../../estimate-diff/diff.js");
       const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
       await writeReportOf("diff", diff, target, context, { lang, title: flags.title });
       if (threshold && risesAbove(diff.total, threshold)) {
@@ -113,7 +113,7 @@ async function projectDiffCommand(
   try {
     const repository = await openRepository(resolve(io.cwd), abort.signal);
     const base = { ref: flags.base!, ...(await resolveCommit(repository, flags.base!)) };
-    const { projectDiff, gatesOf } = await import("../../project/diff.js");
+    const { projectDiff, gatesOf } = await import("../../project/project-diff.js");
     const diff = await projectDiff({
       repository,
       cwd: resolve(io.cwd),

@@ -18,7 +18,7 @@ import { closeSync, fstatSync, readSync } from "node:fs";
 import { BASE_URL_ENV, endpointOf } from "../../tencent/endpoint.js";
 import { printableLine } from "../../util/printable.js";
 import { LIMITS } from "../../document/limits.js";
-import type { UsageFile } from "../../usage/merge.js";
+import type { UsageFile } from "../../pull/merge.js";
 
 interface PullFlags {
   sdkappid?: string;
@@ -135,7 +135,7 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
   io.stderr.write(
     `${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, endpoint.host, region)}\n`,
   );
-  const { mergeUsage } = await import("../../usage/merge.js");
+  const { mergeUsage } = await import("../../pull/merge.js");
   if (output === undefined) {
     // No file: the days, as the usage CSV holds them, on stdout.
     io.stdout.write(mergeUsage(undefined, days, "").text);

@@ -6,7 +6,7 @@ import type { Forecast } from "../../advisor/forecast.js";
 import type { UsageBill } from "../../advisor/usage.js";
 import type { Bill } from "../../calculator/bill.js";
 import type { CheckResult, CheckSummary } from "../../check/run.js";
-import type { EstimateDiff } from "../../diff/diff.js";
+import type { EstimateDiff } from "../../estimate-diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney, formatNumber } from "../../util/format.js";
@@ -20,8 +20,8 @@ import { soFarLines } from "../usage.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
 import { PricingTally } from "../../catalog/choose.js";
-import type { ProjectDiff, ScenarioChange } from "../../project/diff.js";
-import { pricesLines, projectCounts, projectTitle, whyOf } from "../project.js";
+import type { ProjectDiff, ScenarioChange } from "../../project/project-diff.js";
+import { pricesLines, projectCounts, projectTitle, whyOf } from "../project-diff.js";
 
 const CATEGORY_COLOURS: Record<string, string> = {
   base: PALETTE[0]!,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BatchSummary, priceRecord } from "../../../src/batch/price.js";
 import { seedSettings } from "../../helpers/scenario.js";
 import { plainStyles } from "../../../src/render/styles.js";
-import { summaryWriter } from "../../../src/render/report/summary.js";
+import { summaryWriter } from "../../../src/render/batch/summary.js";
 
 describe("the summary table", () => {
   it("reports 130,000 scenarios (a spread of that many widths once overflowed the stack)", () => {

@@ -1,7 +1,7 @@
 // A diff of two estimates as a terminal table, markdown (for a PR comment) or JSON:
 // the edition and the price list first when they change, then the lines, each side
 // under its own label, then the total.
-import type { DiffSide, EstimateDiff } from "../diff/diff.js";
+import type { DiffSide, EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";

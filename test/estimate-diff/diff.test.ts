@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Money } from "../../src/util/money.js";
-import { diffEstimates, risesAbove } from "../../src/diff/diff.js";
+import { diffEstimates, risesAbove } from "../../src/estimate-diff/diff.js";
 import { price } from "../helpers/scenario.js";
 
 const before = price({ plan: "pro", usage: { peakDau: 25_000 }, features: { securityStrike: true } });

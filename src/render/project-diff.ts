@@ -2,7 +2,7 @@
 // and GitHub annotations. Each scenario that moved is a row (old → new, change, percent)
 // with why it moved; then the project total, the counts, and which prices made each
 // side. Markdown adds each changed scenario's lines (the first few).
-import { diffEstimates } from "../diff/diff.js";
+import { diffEstimates } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { n } from "../i18n/words.js";
@@ -15,12 +15,12 @@ import {
   type ProjectDiff,
   type ScenarioChange,
   type SidePrices,
-} from "../project/diff.js";
+} from "../project/project-diff.js";
 import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
 import type { Annotation } from "./annotations.js";
 import { describe, planName } from "./describe.js";
-import { markStyles, renderDiffMarkdown, signedMoney, signedPercent } from "./diff.js";
+import { markStyles, renderDiffMarkdown, signedMoney, signedPercent } from "./estimate-diff.js";
 import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { markdownText } from "./markdown.js";
 import { pricingGroupLines } from "./pricing.js";

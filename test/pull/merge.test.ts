@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeUsage } from "../../src/usage/merge.js";
+import { mergeUsage } from "../../src/pull/merge.js";
 import { monthlyUsage } from "../../src/scenario/usage-csv.js";
 
 /** A file as read: its text, no BOM. */

@@ -16,7 +16,7 @@ import { CONFIG_FILES } from "../config/files.js";
 import { findConfigIn } from "../config/load.js";
 import type { ProjectConfig } from "../config/schema.js";
 import { settingsWithConfig, type FlagNames, type RunSettings } from "../config/settings.js";
-import { risesAbove, totalChange, type Threshold, type TotalChange } from "../diff/diff.js";
+import { risesAbove, totalChange, type Threshold, type TotalChange } from "../estimate-diff/diff.js";
 import { LIMITS } from "../document/limits.js";
 import { isYamlPath } from "../document/read.js";
 import { SourceError } from "../document/text.js";
