@@ -1,9 +1,10 @@
 // A command's report: its format (--format, else --output's extension, else the
 // command's default) and where it goes (stdout, or a file written atomically, checked
 // before any work). Files get no colour and the default width, not the terminal's.
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { say, UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
+import type { Help } from "../i18n/help.js";
 import {
   EXTENSION_FORMATS,
   FORMAT_ALIASES as ALIASES,
@@ -16,25 +17,6 @@ import {
 import type { Styles } from "../render/styles.js";
 import type { CommandContext } from "./context.js";
 import { fileOutput, outputProblem } from "./output.js";
-
-/** --format, one set of names for every command: its formats, and the aliases of those it has (`text`: check's old name). */
-export function formatOption(
-  description: string,
-  formats: readonly string[],
-  fallback: string | undefined,
-  names: readonly string[] = ["md"],
-): Option {
-  const aliases = names.filter((alias) => formats.includes(ALIASES[alias]!));
-  const choices = [...formats, ...aliases];
-  const option = new Option("--format <format>", description).choices(choices);
-  if (fallback !== undefined) option.default(fallback);
-  // After choices(), whose check it keeps: an alias becomes the format it names.
-  const check = option.parseArg!;
-  return option.argParser((value: string, previous: unknown) => {
-    const checked = check(value, previous) as string;
-    return Object.hasOwn(ALIASES, checked) ? ALIASES[checked]! : checked;
-  });
-}
 
 export interface ReportFlags<F extends string> {
   format?: F;
@@ -96,9 +78,27 @@ export function formatOfFile<F extends string>(path: string, formats: readonly F
   throw new UserError(say((t) => t.output.unknownExtension(path, extension, known)));
 }
 
-/** --format for a kind of report: the registry's formats, the first the default. */
-export const reportFormatOption = (description: string, kind: ReportKind, names?: readonly string[]): Option =>
-  formatOption(description, formatsOf(kind), formatsOf(kind)[0], names);
+/** --format as a row of a command's options table: the registry's formats (and their aliases), the first the default. */
+export const formatRow = (kind: ReportKind, names: readonly string[] = ["md"]) => ({
+  ...optionalFormatRow(formatsOf(kind), (h) => h.format, names),
+  default: formatsOf(kind)[0]!,
+});
+
+/** --format with no default (batch's: where stdout goes decides), as a row of an options table. */
+export const optionalFormatRow = (
+  formats: readonly string[],
+  help: (h: Help) => string,
+  names: readonly string[] = ["md"],
+) => ({
+  flags: "--format <format>" as const,
+  help,
+  choices: [...formats, ...names.filter((alias) => formats.includes(ALIASES[alias]!))],
+  // An alias becomes the format it names.
+  parse: (value: string): string => (Object.hasOwn(ALIASES, value) ? ALIASES[value]! : value),
+});
+
+/** -o, --output as a row of a command's options table. */
+export const OUTPUT_ROW = { flags: "-o, --output <file>" as const, help: (h: Help) => h.output };
 
 /** A report of a kind, in the target's format, laid out for where it goes, written there. */
 export async function writeReportOf<K extends ReportKind>(

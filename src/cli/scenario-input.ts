@@ -9,6 +9,7 @@ import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 import type { Io } from "./io.js";
+import { addOptions, optionTable, type FlagsOf } from "./options.js";
 import {
   SCENARIO_FLAGS,
   applyScenarioFlags,
@@ -17,14 +18,14 @@ import {
   type ScenarioFlagValues,
 } from "./scenario-flags.js";
 
+const FILE_OPTION = optionTable({ file: { flags: "-f, --file <path>", help: (h) => h.file.option } });
+
 /** The flags of a command that prices a scenario: its fields, and the file (`--file`) they go over. */
-export interface ScenarioFlags extends ScenarioFlagValues {
-  file?: string;
-}
+export type ScenarioFlags = ScenarioFlagValues & FlagsOf<typeof FILE_OPTION>;
 
 /** `[file]`, `--file` and a flag per scenario field. */
 export function addScenarioOptions(command: Command, h: Help): Command {
-  command.argument("[file]", h.file.argument).option("-f, --file <path>", h.file.option);
+  addOptions(command.argument("[file]", h.file.argument), FILE_OPTION, h);
   for (const flag of SCENARIO_FLAGS) {
     const parser = flagParser(flag);
     const option = new Option(flag.flags, h.flags[/--[a-z-]+/.exec(flag.flags)![0]] ?? "");

@@ -1,5 +1,5 @@
 // Options that several commands share, defined once.
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import type { Catalog } from "../catalog/index.js";
 import type { PriceSettings } from "../catalog/choose.js";
 import { catalogById, runSettingsOf, settingsWithConfig, type RunSettings } from "../config/settings.js";
@@ -7,11 +7,12 @@ import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../util/money.js";
 import { say, textIn, UserError } from "../errors.js";
-import { sites, type Site } from "../vocabulary.js";
+import { sites } from "../vocabulary.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectConfigInput } from "../config/schema.js";
 import type { CommandContext } from "./context.js";
+import { addOptions, optionTable, type FlagsOf } from "./options.js";
 import type { Io } from "./io.js";
 
 /**
@@ -26,32 +27,45 @@ export const CONFIG_FLAGS = {
   site: "--site",
 } as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema" | "usage">]-?: `--${Setting}` };
 
-/** The values of the flags a project config can set, as commander gives them: the text typed. */
-type ConfigFlagValues = { [Setting in Exclude<keyof typeof CONFIG_FLAGS, "site">]?: string } & { site?: Site };
+/** --lang: every command's (also the program's, before the command). */
+export const LANG_OPTION = optionTable({
+  lang: { flags: `${CONFIG_FLAGS.lang} <lang>`, help: (h) => h.lang, choices: ["en", "zh"] },
+});
+
+export type LangFlags = FlagsOf<typeof LANG_OPTION>;
 
 export function addLangOption(command: Command, h: Help): Command {
-  return command.addOption(new Option(`${CONFIG_FLAGS.lang} <lang>`, h.lang).choices(["en", "zh"]));
+  return addOptions(command, LANG_OPTION, h);
 }
 
 /** --pricing, --catalog, --site and --on: which prices a command uses. */
+const PRICING_OPTIONS = optionTable({
+  pricing: { flags: `${CONFIG_FLAGS.pricing} <file>`, help: (h) => h.pricing },
+  catalog: { flags: `${CONFIG_FLAGS.catalog} <id>`, help: (h) => h.catalog },
+  site: { flags: `${CONFIG_FLAGS.site} <site>`, help: (h) => h.site, choices: sites },
+  on: { flags: "--on <date>", help: (h) => h.on },
+});
+
 export function addPricingOption(command: Command, h: Help): Command {
-  return command
-    .option(`${CONFIG_FLAGS.pricing} <file>`, h.pricing)
-    .option(`${CONFIG_FLAGS.catalog} <id>`, h.catalog)
-    .addOption(new Option(`${CONFIG_FLAGS.site} <site>`, h.site).choices(sites))
-    .option("--on <date>", h.on);
+  return addOptions(command, PRICING_OPTIONS, h);
 }
 
 /** --pricing, --catalog, --site and --on. */
-export type CatalogFlags = Pick<ConfigFlagValues, "pricing" | "catalog"> & { on?: string; site?: Site };
+export type CatalogFlags = FlagsOf<typeof PRICING_OPTIONS>;
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
+const DISCOUNT_OPTION = optionTable({
+  discount: {
+    flags: `${CONFIG_FLAGS.discount} <percent>`,
+    help: (h) => h.discount,
+    parse: (text: string) => parsePercent(CONFIG_FLAGS.discount, text),
+  },
+});
+
+export type DiscountFlags = FlagsOf<typeof DISCOUNT_OPTION>;
+
 export function addDiscountOption(command: Command, h: Help): Command {
-  return command.addOption(
-    new Option(`${CONFIG_FLAGS.discount} <percent>`, h.discount).argParser((text) =>
-      parsePercent(CONFIG_FLAGS.discount, text),
-    ),
-  );
+  return addOptions(command, DISCOUNT_OPTION, h);
 }
 
 /** --pricing, --catalog, --on, --discount and --lang: the options of every command that prices scenarios. */
@@ -60,7 +74,7 @@ export function addPriceOptions(command: Command, h: Help): Command {
 }
 
 /** The flags of every command that prices: one for each setting of the project config, and --on. */
-export type PriceFlags = ConfigFlagValues & { on?: string };
+export type PriceFlags = CatalogFlags & FlagsOf<typeof DISCOUNT_OPTION> & LangFlags;
 
 /**
  * How the run prices, from its flags and the project config: the day, the list a flag

@@ -18,26 +18,23 @@ import type { CommandContext } from "../context.js";
 import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
-import { formatOfFile, formatOption } from "../report.js";
+import { formatOfFile, optionalFormatRow, OUTPUT_ROW } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-interface BatchFlags extends PriceFlags {
-  format?: ReportFormat;
-  output?: string;
-  bom?: boolean;
-  strict?: boolean;
-}
+const BATCH_OPTIONS = optionTable({
+  format: optionalFormatRow(REPORT_FORMATS, (h) => h.batch.format),
+  output: OUTPUT_ROW,
+  bom: { flags: "--bom", help: (h) => h.batch.bom },
+  strict: { flags: "--strict", help: (h) => h.batch.strict },
+});
+
+type BatchFlags = PriceFlags & FlagsOf<typeof BATCH_OPTIONS>;
 
 export function batchCommand(context: CommandContext): Command {
   const h = context.help;
-  const command = new Command("batch")
-    .description(h.batch.description)
-    .argument("<paths...>", h.batch.paths)
-    .addOption(formatOption(h.batch.format, REPORT_FORMATS, undefined))
-    .option("-o, --output <file>", h.output)
-    .option("--bom", h.batch.bom)
-    .option("--strict", h.batch.strict);
-  addPriceOptions(command, h);
+  const command = new Command("batch").description(h.batch.description).argument("<paths...>", h.batch.paths);
+  addPriceOptions(addOptions(command, BATCH_OPTIONS, h), h);
   return command
     .addHelpText("after", examplesText(h, h.batch.examples, h.batch.footer))
     .action(async (paths: string[], flags: BatchFlags) => {
@@ -47,7 +44,7 @@ export function batchCommand(context: CommandContext): Command {
 
 /** The report format: --format, else --output's extension, else by where stdout goes. */
 function formatFor(flags: BatchFlags, stdoutIsTty: boolean): ReportFormat {
-  if (flags.format) return flags.format;
+  if (flags.format) return flags.format as ReportFormat;
   if (flags.output !== undefined) return formatOfFile(flags.output, REPORT_FORMATS);
   return stdoutIsTty ? "table" : "jsonl";
 }

@@ -2,7 +2,8 @@
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
 import { Command } from "commander";
 import { renderReport } from "../../render/formats.js";
-import { reportFormatOption } from "../report.js";
+import { formatRow } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
 import { builtinCatalogById, builtinCatalogIds, builtinCatalogs, catalogOn, siteOf } from "../../catalog/index.js";
 import { unknownCatalogText } from "../../catalog/unknown.js";
@@ -16,18 +17,20 @@ import { EXIT_OK, say, textIn, UserError } from "../../errors.js";
 import { today } from "../../util/today.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption } from "../shared-options.js";
+import { LANG_OPTION } from "../shared-options.js";
+
+const CATALOGS_OPTIONS = optionTable({
+  diff: { flags: "--diff <catalogs...>", help: (h) => h.catalogs.diff },
+  format: formatRow("catalogs"),
+  lang: LANG_OPTION.lang,
+});
 
 export function catalogsCommand(context: CommandContext): Command {
   const h = context.help;
-  const command = new Command("catalogs")
-    .description(h.catalogs.description)
-    .option("--diff <catalogs...>", h.catalogs.diff)
-    .addOption(reportFormatOption(h.format, "catalogs"));
-  addLangOption(command, h);
+  const command = addOptions(new Command("catalogs").description(h.catalogs.description), CATALOGS_OPTIONS, h);
   return command
     .addHelpText("after", examplesText(h, h.catalogs.examples, h.catalogs.footer))
-    .action(async (flags: { diff?: string[]; format: string; lang?: string }) => {
+    .action(async (flags: FlagsOf<typeof CATALOGS_OPTIONS>) => {
       const { io } = context;
       const lang = context.lang(flags.lang);
       const styles = context.styles(io.stdout);

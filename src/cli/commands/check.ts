@@ -1,6 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
-import { Command, Option } from "commander";
-import { formatOfFile, reportFormatOption } from "../report.js";
+import { Command } from "commander";
+import { formatOfFile, formatRow, OUTPUT_ROW } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { formatsOf, renderReport, sayings } from "../../render/formats.js";
 import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
@@ -16,31 +17,26 @@ import type { CommandContext } from "../context.js";
 import { addPriceOptions, parsePercent, pricingFor, type PriceFlags } from "../shared-options.js";
 import { append } from "../../util/array.js";
 
-interface CheckFlags extends PriceFlags {
-  format: string;
-  annotations?: boolean;
-  update?: boolean;
-  dryRun?: boolean;
-  requireExpect?: boolean;
-  headroom?: string;
-  output?: string;
-}
+const CHECK_OPTIONS = optionTable({
+  format: formatRow("check", ["md", "text"]),
+  output: OUTPUT_ROW,
+  update: { flags: "--update", help: (h) => h.check.update },
+  dryRun: { flags: "--dry-run", help: (h) => h.check.dryRun },
+  requireExpect: { flags: "--require-expect", help: (h) => h.check.requireExpect },
+  headroom: {
+    flags: "--headroom <percent>",
+    help: (h) => h.check.headroom,
+    parse: (text: string) => parsePercent("--headroom", text),
+  },
+  annotations: { flags: "--no-annotations", help: (h) => h.noAnnotations },
+});
+
+type CheckFlags = PriceFlags & FlagsOf<typeof CHECK_OPTIONS>;
 
 export function checkCommand(context: CommandContext): Command {
   const h = context.help;
-  const command = new Command("check")
-    .description(h.check.description)
-    .argument("<paths...>", h.check.paths)
-    .addOption(reportFormatOption(h.format, "check", ["md", "text"]))
-    .option("-o, --output <file>", h.output)
-    .option("--update", h.check.update)
-    .option("--dry-run", h.check.dryRun)
-    .option("--require-expect", h.check.requireExpect)
-    .addOption(
-      new Option("--headroom <percent>", h.check.headroom).argParser((text) => parsePercent("--headroom", text)),
-    )
-    .option("--no-annotations", h.noAnnotations);
-  addPriceOptions(command, h);
+  const command = new Command("check").description(h.check.description).argument("<paths...>", h.check.paths);
+  addPriceOptions(addOptions(command, CHECK_OPTIONS, h), h);
   return command
     .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
     .action(async (paths: string[], flags: CheckFlags) => {

@@ -3,23 +3,21 @@ import { Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { reportFormatOption, reportTarget, writeReportOf } from "../report.js";
+import { formatRow, OUTPUT_ROW, reportTarget, writeReportOf } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { formatsOf } from "../../render/formats.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-interface CompareFlags extends ScenarioFlags, PriceFlags {
-  format: string;
-  output?: string;
-}
+const COMPARE_OPTIONS = optionTable({ format: formatRow("compare"), output: OUTPUT_ROW });
+
+type CompareFlags = ScenarioFlags & PriceFlags & FlagsOf<typeof COMPARE_OPTIONS>;
 
 export function compareCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("compare").description(h.compare.description), h);
   addPriceOptions(command, h);
-  return command
-    .addOption(reportFormatOption(h.format, "compare"))
-    .option("-o, --output <file>", h.output)
+  return addOptions(command, COMPARE_OPTIONS, h)
     .addHelpText("after", examplesText(h, h.compare.examples, h.compare.footer))
     .action(async (file: string | undefined, flags: CompareFlags) => {
       const { io } = context;

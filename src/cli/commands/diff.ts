@@ -15,37 +15,30 @@ import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
 import { addPriceOptions, CONFIG_FLAGS, pricingFor, type PriceFlags } from "../shared-options.js";
-import { reportFormatOption, reportTarget, writeReport, writeReportOf, type ReportTarget } from "../report.js";
+import { formatRow, OUTPUT_ROW, reportTarget, writeReport, writeReportOf, type ReportTarget } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { formatsOf, hasFormat, sayings } from "../../render/formats.js";
 
 /** Both diffs' formats: the two-file diff's, and the project diff's github annotations. */
 const DIFF_FORMATS = formatsOf("project");
 
-interface DiffFlags extends PriceFlags {
-  format: string;
-  output?: string;
-  base?: string;
-  failAbove?: string;
-  failAboveEach?: string;
-  title?: string;
-  rate?: string;
-  annotations?: boolean;
-}
+const DIFF_OPTIONS = optionTable({
+  base: { flags: "--base <ref>", help: (h) => h.diff.base },
+  format: formatRow("project"),
+  output: OUTPUT_ROW,
+  failAbove: { flags: "--fail-above <amount|percent>", help: (h) => h.diff.failAbove },
+  failAboveEach: { flags: "--fail-above-each <amount|percent>", help: (h) => h.diff.failAboveEach },
+  title: { flags: "--title <text>", help: (h) => h.diff.title },
+  rate: { flags: "--rate <from:to=rate>", help: (h) => h.diff.rate },
+  annotations: { flags: "--no-annotations", help: (h) => h.noAnnotations },
+});
+
+type DiffFlags = PriceFlags & FlagsOf<typeof DIFF_OPTIONS>;
 
 export function diffCommand(context: CommandContext): Command {
   const h = context.help;
-  const command = new Command("diff")
-    .description(h.diff.description)
-    .argument("[files...]", h.diff.files)
-    .option("--base <ref>", h.diff.base)
-    .addOption(reportFormatOption(h.format, "project"))
-    .option("-o, --output <file>", h.output)
-    .option("--fail-above <amount|percent>", h.diff.failAbove)
-    .option("--fail-above-each <amount|percent>", h.diff.failAboveEach)
-    .option("--title <text>", h.diff.title)
-    .option("--rate <from:to=rate>", h.diff.rate)
-    .option("--no-annotations", h.noAnnotations);
-  addPriceOptions(command, h);
+  const command = new Command("diff").description(h.diff.description).argument("[files...]", h.diff.files);
+  addPriceOptions(addOptions(command, DIFF_OPTIONS, h), h);
   return command
     .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
     .action(async (files: string[], flags: DiffFlags) => {

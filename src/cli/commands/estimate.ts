@@ -1,5 +1,5 @@
 // `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
@@ -8,54 +8,53 @@ import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } fr
 import type { CommandContext } from "../context.js";
 import {
   addDiscountOption,
-  addLangOption,
   addPricingOption,
+  LANG_OPTION,
   parseAmount,
   parsePercent,
   pricingFor,
-  type PriceFlags,
+  type CatalogFlags,
+  type DiscountFlags,
 } from "../shared-options.js";
 import { Money } from "../../util/money.js";
 import type { PriceSettings } from "../../catalog/choose.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Bill } from "../../calculator/bill.js";
-import { reportFormatOption, reportTarget, writeReportOf, type ReportTarget } from "../report.js";
+import { formatRow, OUTPUT_ROW, reportTarget, writeReportOf, type ReportTarget } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { formatsOf, sayings } from "../../render/formats.js";
 import { formatMoney } from "../../util/format.js";
 import { parseDate } from "../../util/calendar.js";
 
 /** An estimate's formats (a usage file's report has the same ones). */
 const FORMATS = formatsOf("estimate");
-type EstimateFormat = string;
 
-interface EstimateFlags extends ScenarioFlags, PriceFlags {
-  format: EstimateFormat;
-  output?: string;
-  strict?: boolean;
-  maxTotal?: string;
-  usageCsv?: string;
-  month?: string;
-  headroom?: string;
-  interactive?: boolean;
-  explain?: boolean;
-}
+/** The estimate's own options, after the scenario's and the prices' (in --help's order). */
+const ESTIMATE_OPTIONS = optionTable({
+  format: formatRow("estimate"),
+  lang: LANG_OPTION.lang,
+  output: OUTPUT_ROW,
+  strict: { flags: "--strict", help: (h) => h.estimate.strict },
+  maxTotal: { flags: "--max-total <amount>", help: (h) => h.estimate.maxTotal },
+  usageCsv: { flags: "--usage-csv <file>", help: (h) => h.estimate.usageCsv },
+  month: { flags: "--month <month>", help: (h) => h.estimate.month },
+  headroom: {
+    flags: "--headroom <percent>",
+    help: (h) => h.estimate.headroom,
+    parse: (text: string) => parsePercent("--headroom", text),
+  },
+  explain: { flags: "--no-explain", help: (h) => h.estimate.noExplain },
+  interactive: { flags: "-i, --interactive", help: (h) => h.estimate.interactive },
+});
+
+type EstimateFlags = ScenarioFlags & CatalogFlags & DiscountFlags & FlagsOf<typeof ESTIMATE_OPTIONS>;
 
 export function estimateCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
   addDiscountOption(addPricingOption(command, h), h);
-  addLangOption(command.addOption(reportFormatOption(h.format, "estimate")), h).option("-o, --output <file>", h.output);
-  return command
-    .option("--strict", h.estimate.strict)
-    .option("--max-total <amount>", h.estimate.maxTotal)
-    .option("--usage-csv <file>", h.estimate.usageCsv)
-    .option("--month <month>", h.estimate.month)
-    .addOption(
-      new Option("--headroom <percent>", h.estimate.headroom).argParser((text) => parsePercent("--headroom", text)),
-    )
-    .option("--no-explain", h.estimate.noExplain)
-    .option("-i, --interactive", h.estimate.interactive)
+  return addOptions(command, ESTIMATE_OPTIONS, h)
     .addHelpText("after", examplesText(h, h.estimate.examples, h.estimate.footer))
     .action(async (file: string | undefined, flags: EstimateFlags) => {
       const target = reportTarget(command, flags, FORMATS, context, "table");
@@ -67,7 +66,7 @@ export function estimateCommand(context: CommandContext): Command {
 
 async function runEstimate(
   flags: EstimateFlags,
-  target: ReportTarget<EstimateFormat>,
+  target: ReportTarget<string>,
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
@@ -148,7 +147,7 @@ async function runUsage(
   path: string,
   scenario: Scenario,
   flags: EstimateFlags,
-  target: ReportTarget<EstimateFormat>,
+  target: ReportTarget<string>,
   context: CommandContext,
   settings: PriceSettings,
   lang: Lang,

@@ -7,40 +7,33 @@ import { METRIC_USAGE, overageMetrics } from "../../vocabulary.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
-import { reportFormatOption, reportTarget, writeReportOf } from "../report.js";
+import { formatRow, OUTPUT_ROW, reportTarget, writeReportOf } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { formatsOf } from "../../render/formats.js";
 import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
 
-interface ForecastFlags extends ScenarioFlags, PriceFlags {
-  months: string;
-  start?: string;
-  dauGrowth: string;
-  mauGrowth: string;
-  groupsGrowth: string;
-  bandwidthGrowth: string;
-  autoPlan?: boolean;
-  chart?: boolean;
-  format: string;
-  output?: string;
-}
+const FORECAST_OPTIONS = optionTable({
+  months: { flags: "--months <n>", help: (h) => h.forecast.months, default: "12" },
+  start: { flags: "--start <date>", help: (h) => h.forecast.start },
+  dauGrowth: { flags: "--dau-growth <percent>", help: (h) => h.forecast.dauGrowth, default: "0%" },
+  mauGrowth: { flags: "--mau-growth <percent>", help: (h) => h.forecast.mauGrowth, default: "0%" },
+  groupsGrowth: { flags: "--groups-growth <percent>", help: (h) => h.forecast.groupsGrowth, default: "0%" },
+  bandwidthGrowth: { flags: "--bandwidth-growth <percent>", help: (h) => h.forecast.bandwidthGrowth, default: "0%" },
+  autoPlan: { flags: "--auto-plan", help: (h) => h.forecast.autoPlan },
+  chart: { flags: "--chart", help: (h) => h.forecast.chart },
+  noChart: { flags: "--no-chart", help: (h) => h.forecast.noChart },
+  format: formatRow("forecast"),
+  output: OUTPUT_ROW,
+});
+
+type ForecastFlags = ScenarioFlags & PriceFlags & FlagsOf<typeof FORECAST_OPTIONS>;
 
 export function forecastCommand(context: CommandContext): Command {
   const h = context.help;
   const command = addScenarioOptions(new Command("forecast").description(h.forecast.description), h);
   addPriceOptions(command, h);
-  return command
-    .option("--months <n>", h.forecast.months, "12")
-    .option("--start <date>", h.forecast.start)
-    .option("--dau-growth <percent>", h.forecast.dauGrowth, "0%")
-    .option("--mau-growth <percent>", h.forecast.mauGrowth, "0%")
-    .option("--groups-growth <percent>", h.forecast.groupsGrowth, "0%")
-    .option("--bandwidth-growth <percent>", h.forecast.bandwidthGrowth, "0%")
-    .option("--auto-plan", h.forecast.autoPlan)
-    .option("--chart", h.forecast.chart)
-    .option("--no-chart", h.forecast.noChart)
-    .addOption(reportFormatOption(h.format, "forecast"))
-    .option("-o, --output <file>", h.output)
+  return addOptions(command, FORECAST_OPTIONS, h)
     .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
     .action(async (file: string | undefined, flags: ForecastFlags) => {
       const { io } = context;

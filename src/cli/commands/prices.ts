@@ -3,20 +3,24 @@ import { Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { renderReport } from "../../render/formats.js";
-import { reportFormatOption } from "../report.js";
+import { formatRow } from "../report.js";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, addPricingOption, pricingFor, type CatalogFlags } from "../shared-options.js";
+import { addLangOption, addPricingOption, pricingFor, type CatalogFlags, type LangFlags } from "../shared-options.js";
 import { choosePrices } from "../../catalog/choose.js";
+
+const PRICES_OPTIONS = optionTable({ format: formatRow("prices") });
+
+type PricesFlags = CatalogFlags & LangFlags & FlagsOf<typeof PRICES_OPTIONS>;
 
 export function pricesCommand(context: CommandContext): Command {
   const h = context.help;
   const command = new Command("prices").description(h.prices.description);
   addPricingOption(command, h);
   addLangOption(command, h);
-  return command
-    .addOption(reportFormatOption(h.format, "prices"))
+  return addOptions(command, PRICES_OPTIONS, h)
     .addHelpText("after", examplesText(h, h.prices.examples, h.prices.footer))
-    .action(async (flags: CatalogFlags & { lang?: string; format: string }) => {
+    .action(async (flags: PricesFlags) => {
       const { io } = context;
       const { settings, lang } = await pricingFor(flags, context);
       // The list a bill of the day would be priced with: --catalog, --pricing, the config's, else the

@@ -3,15 +3,16 @@
 // that `estimate --usage-csv` prices. The secret key comes from the environment or a
 // file, never a flag's value (argv is visible to every user of the machine), and never
 // appears in any output.
-import { Command, Option } from "commander";
+import { Command } from "commander";
+import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { resolve } from "node:path";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { formatNumber } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption } from "../shared-options.js";
-import { regionNames, type Region } from "../../tencent/regions.js";
+import { addLangOption, LANG_OPTION } from "../shared-options.js";
+import { regionNames } from "../../tencent/regions.js";
 import { outputProblem } from "../output.js";
 import { openRegularFile, readFileBytes, SourceError } from "../../document/text.js";
 import { closeSync, fstatSync, readSync } from "node:fs";
@@ -20,18 +21,21 @@ import { printableLine } from "../../util/printable.js";
 import { LIMITS } from "../../document/limits.js";
 import type { UsageFile } from "../../pull/merge.js";
 
-interface PullFlags {
-  sdkappid?: string;
-  admin?: string;
-  region?: Region;
-  baseUrl?: string;
-  secretKeyEnv?: string;
-  secretKeyFile?: string;
-  output?: string;
-  timeout: string;
-  retries: string;
-  lang?: string;
-}
+/** `usage pull`'s options, in the order of its --help; its flags' type is this table's. */
+const PULL_OPTIONS = optionTable({
+  sdkappid: { flags: "--sdkappid <id>", help: (h) => h.usage.pull.sdkappid },
+  admin: { flags: "--admin <account>", help: (h) => h.usage.pull.admin },
+  region: { flags: "--region <region>", help: (h) => h.usage.pull.region, choices: regionNames },
+  baseUrl: { flags: "--base-url <url>", help: (h) => h.usage.pull.baseUrl },
+  secretKeyEnv: { flags: "--secret-key-env <name>", help: (h) => h.usage.pull.secretKeyEnv },
+  secretKeyFile: { flags: "--secret-key-file <file>", help: (h) => h.usage.pull.secretKeyFile },
+  output: { flags: "-o, --output <file>", help: (h) => h.usage.pull.output },
+  timeout: { flags: "--timeout <seconds>", help: (h) => h.usage.pull.timeout, default: "10" },
+  retries: { flags: "--retries <n>", help: (h) => h.usage.pull.retries, default: "2" },
+  lang: LANG_OPTION.lang,
+});
+
+type PullFlags = FlagsOf<typeof PULL_OPTIONS>;
 
 const DEFAULT_SECRET_ENV = "IM_SECRET_KEY";
 /** A secret key file is a line of text: anything larger is not one. */
@@ -39,18 +43,7 @@ const SECRET_FILE_LIMIT = 4096;
 
 export function usageCommand(context: CommandContext): Command {
   const h = context.help.usage;
-  const pull = new Command("pull")
-    .description(h.pull.description)
-    .option("--sdkappid <id>", h.pull.sdkappid)
-    .option("--admin <account>", h.pull.admin)
-    .addOption(new Option("--region <region>", h.pull.region).choices(regionNames))
-    .option("--base-url <url>", h.pull.baseUrl)
-    .option("--secret-key-env <name>", h.pull.secretKeyEnv)
-    .option("--secret-key-file <file>", h.pull.secretKeyFile)
-    .option("-o, --output <file>", h.pull.output)
-    .option("--timeout <seconds>", h.pull.timeout, "10")
-    .option("--retries <n>", h.pull.retries, "2");
-  addLangOption(pull, context.help);
+  const pull = addOptions(new Command("pull").description(h.pull.description), PULL_OPTIONS, context.help);
   pull
     .addHelpText("after", examplesText(context.help, h.pull.examples, h.pull.footer))
     .action(async (flags: PullFlags) => context.setExitCode(await runPull(flags, context)));
