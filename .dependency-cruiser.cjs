@@ -73,6 +73,35 @@ module.exports = {
       from: { path: "^src/cli/commands/" },
       to: { path: "^src/render/", pathNot: "^src/render/formats\\.ts$" },
     },
+    {
+      name: "renderers-know-no-registry",
+      comment: "render/formats.ts loads the renderers; a renderer never reaches back into the registry",
+      severity: "error",
+      from: { path: "^src/render/", pathNot: "^src/render/formats\\.ts$" },
+      to: { path: "^src/render/formats\\.ts$" },
+    },
+    {
+      name: "html-stays-on-the-html-path",
+      comment:
+        "The HTML pages (render/html/: ECharts, SVG) load only when a page is written: only the registry and batch's HTML writer import them",
+      severity: "error",
+      from: { path: "^src/render/", pathNot: "^src/render/(html/|formats\\.ts$|batch/html\\.ts$)" },
+      to: { path: "^src/render/html/" },
+    },
+    {
+      name: "commands-are-leaves",
+      comment: "A command is defined by cli/main.ts and imports the cli/ helpers; no helper and no other command imports a command",
+      severity: "error",
+      from: { path: "^src/cli/", pathNot: "^src/cli/main\\.ts$" },
+      to: { path: "^src/cli/commands/" },
+    },
+    {
+      name: "cli-helpers-do-not-write-reports-themselves",
+      comment: "Only cli/report.ts (and the commands, through it) reaches render/formats.ts; the other helpers take words from render/ directly",
+      severity: "error",
+      from: { path: "^src/cli/", pathNot: "^src/cli/(commands/|report\\.ts$)" },
+      to: { path: "^src/render/formats\\.ts$" },
+    },
     ...upward,
   ],
   options: {
