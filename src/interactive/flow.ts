@@ -14,6 +14,7 @@ import type { PriceChoice } from "../catalog/choose.js";
 import type { Catalog, LimitNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
+import { printableLine } from "../util/printable.js";
 import { renderCompareTable } from "../render/compare.js";
 import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
@@ -189,7 +190,7 @@ async function askNeeds(
       // Editions sold by contract have no price to show: the others are offered.
       const priced = pricedEditions(catalog);
       const others = priced.filter((id) => id !== plan && (reach(catalog, id, key) ?? Infinity) >= value);
-      const names = others.map((id) => catalog.editions[id]!.name[lang]);
+      const names = others.map((id) => printableLine(catalog.editions[id]!.name[lang]));
       const shown = formatNumber(value);
       const top = priced.reduce((best, id) =>
         (reach(catalog, id, key) ?? Infinity) > (reach(catalog, best, key) ?? Infinity) ? id : best,
@@ -197,14 +198,17 @@ async function askNeeds(
       const next = await select<"edition" | "retype" | "keep">({
         message:
           others.length > 0
-            ? t.beyond(edition.name[lang], formatNumber(most), most !== limit(key))
-            : t.beyondAll(formatNumber(reach(catalog, top, key) ?? most), catalog.editions[top]!.name[lang]),
+            ? t.beyond(printableLine(edition.name[lang]), formatNumber(most), most !== limit(key))
+            : t.beyondAll(
+                formatNumber(reach(catalog, top, key) ?? most),
+                printableLine(catalog.editions[top]!.name[lang]),
+              ),
         choices: [
           ...(others.length > 0
             ? [{ value: "edition" as const, name: t.changeEdition(names.join(t.listSeparator), shown) }]
             : []),
           { value: "retype", name: t.retype },
-          { value: "keep", name: t.keep(shown, edition.name[lang]) },
+          { value: "keep", name: t.keep(shown, printableLine(edition.name[lang])) },
         ],
         theme: prompts.select,
       });
@@ -371,7 +375,7 @@ async function save(scenario: ScenarioInput, context: FlowContext): Promise<void
 
 function editionChoice(catalog: Catalog, id: EditionId, lang: Lang): string {
   const edition = catalog.editions[id]!;
-  const name = `${edition.name[lang]}${lang === "en" ? ` (${edition.name.zh})` : ""}`;
+  const name = `${printableLine(edition.name[lang])}${lang === "en" ? ` (${printableLine(edition.name.zh)})` : ""}`;
   const price = edition.packageFee.price;
   return price === null ? name : `${name} — ${formatMoney(price, catalog.currency)}${messages[lang].prices.perMonth}`;
 }
@@ -398,7 +402,7 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
   const usage = scenario.usage ?? {};
   const features = scenario.features ?? {};
   const rows: [string, string][] = [
-    [t.edition, catalog.editions[scenario.plan]!.name[lang]],
+    [t.edition, printableLine(catalog.editions[scenario.plan]!.name[lang])],
     ...(usage.peakDau !== undefined ? [[t.peakDau, formatNumber(usage.peakDau)] as [string, string]] : []),
     ...(usage.mau !== undefined ? [[t.mau, formatNumber(usage.mau)] as [string, string]] : []),
     [t.peakGroups, formatNumber(usage.peakGroups ?? 0)],

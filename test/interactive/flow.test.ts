@@ -102,6 +102,29 @@ describe("the guided estimate", () => {
     expect(flow.output()).toMatch(/Total\s+│\s+¥1,499\.00 │/);
   });
 
+  it("shows a price file's edition names escaped: no BiDi, zero-width or control character reaches the terminal", async () => {
+    const list2024 = builtinCatalogById("tencent-im-cn-2024")!;
+    const hostile = {
+      ...list2024,
+      editions: {
+        ...list2024.editions,
+        pro: { ...list2024.editions.pro!, name: { en: "Pro\u202eXX\u200b\u001b[2J", zh: "专业\u202e版" } },
+      },
+    };
+    const flow = start({ ...everyAnswer, plan: undefined }, fixtureDir({}), {
+      prices: fixedPrices(hostile, { day: "2026-11-29", surface: "cli" }),
+      offerCompare: false,
+    });
+    const menu = screen.getScreen();
+    expect(menu).toContain("Pro\\u202eXX\\u200b\\u001b[2J (专业\\u202e版)");
+    expect(menu).not.toMatch(/[\u202e\u200b\u001b]/);
+    screen.keypress("enter");
+    await waitFor("Save this scenario as a JSON file?");
+    screen.keypress("enter");
+    await flow.done;
+    expect(flow.output()).not.toMatch(/[\u202e\u200b]/);
+  });
+
   it.each([
     ["abc", '"abc" is not a number: type 25000, 25,000, 25k or 2.5万'],
     ["-5", "Must be 0 or more"],
