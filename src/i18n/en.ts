@@ -949,7 +949,8 @@ export const enHelp = {
       sdkappid: "the app's SDKAppID (or usage.sdkappid in the project config)",
       admin: "an administrator account of the app, whose UserSig signs the call (or usage.admin)",
       region: "the app's data center (default: china)",
-      baseUrl: "the REST API's address, for a data center not listed (or a test server)",
+      baseUrl:
+        "the REST API's address, for a data center not listed or a test server (also IM_BILL_BASE_URL; never read from a project config): https only, http only to this machine",
       secretKeyEnv: "the environment variable that holds the app's secret key (default: IM_SECRET_KEY)",
       secretKeyFile: "a file that holds the app's secret key (readable by you alone)",
       output:

@@ -876,7 +876,8 @@ export const zhHelp: Help = {
       sdkappid: "应用的 SDKAppID（或项目配置中的 usage.sdkappid）",
       admin: "应用的管理员帐号，用其 UserSig 签名调用（或 usage.admin）",
       region: "应用所在的数据中心（默认 china）",
-      baseUrl: "服务端接口地址，用于未列出的数据中心（或测试服务器）",
+      baseUrl:
+        "服务端接口地址，用于未列出的数据中心或测试服务器（也可用 IM_BILL_BASE_URL；从不读取项目配置）：只用 https，http 只能发往本机",
       secretKeyEnv: "保存应用密钥的环境变量（默认 IM_SECRET_KEY）",
       secretKeyFile: "保存应用密钥的文件（仅限本人可读）",
       output: "要合并的用量 CSV：已有的日期会更新，历史会保留，原子写入（默认输出到 stdout）",
