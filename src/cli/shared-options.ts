@@ -127,6 +127,13 @@ export function parseDay(flag: string, text: string): string {
   return day;
 }
 
+/** --headroom as a row of an options table (estimate's and check's, each with its own words). */
+export const headroomRow = (help: (h: Help) => string) => ({
+  flags: "--headroom <percent>" as const,
+  help,
+  parse: (text: string) => parsePercent("--headroom", text),
+});
+
 /** "15%", "15" or "12.5%" → "15", "12.5"; anything else is a usage error. */
 export function parsePercent(flag: string, text: string): string {
   const number = text.trim().replace(/\s*%$/, "");

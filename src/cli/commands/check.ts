@@ -14,7 +14,7 @@ import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
-import { addPriceOptions, parsePercent, pricingFor, type PriceFlags } from "../shared-options.js";
+import { addPriceOptions, headroomRow, pricingFor, type PriceFlags } from "../shared-options.js";
 import { append } from "../../util/array.js";
 
 const CHECK_OPTIONS = optionTable({
@@ -23,11 +23,7 @@ const CHECK_OPTIONS = optionTable({
   update: { flags: "--update", help: (h) => h.check.update },
   dryRun: { flags: "--dry-run", help: (h) => h.check.dryRun },
   requireExpect: { flags: "--require-expect", help: (h) => h.check.requireExpect },
-  headroom: {
-    flags: "--headroom <percent>",
-    help: (h) => h.check.headroom,
-    parse: (text: string) => parsePercent("--headroom", text),
-  },
+  headroom: headroomRow((h) => h.check.headroom),
   annotations: { flags: "--no-annotations", help: (h) => h.noAnnotations },
 });
 

@@ -11,7 +11,7 @@ import {
   addPricingOption,
   LANG_OPTION,
   parseAmount,
-  parsePercent,
+  headroomRow,
   pricingFor,
   type CatalogFlags,
   type DiscountFlags,
@@ -39,11 +39,7 @@ const ESTIMATE_OPTIONS = optionTable({
   maxTotal: { flags: "--max-total <amount>", help: (h) => h.estimate.maxTotal },
   usageCsv: { flags: "--usage-csv <file>", help: (h) => h.estimate.usageCsv },
   month: { flags: "--month <month>", help: (h) => h.estimate.month },
-  headroom: {
-    flags: "--headroom <percent>",
-    help: (h) => h.estimate.headroom,
-    parse: (text: string) => parsePercent("--headroom", text),
-  },
+  headroom: headroomRow((h) => h.estimate.headroom),
   explain: { flags: "--no-explain", help: (h) => h.estimate.noExplain },
   interactive: { flags: "-i, --interactive", help: (h) => h.estimate.interactive },
 });
