@@ -8,7 +8,7 @@ import { parseJson } from "../document/json.js";
 import { LIMITS } from "../document/limits.js";
 import { readLines } from "../document/lines.js";
 import { formatOfText } from "../document/read.js";
-import { decodeText, openRegularFile, readFileBytes, SourceError } from "../document/text.js";
+import { decodeText, hasBom, openRegularFile, readFileBytes, SourceError } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
 import type { Input } from "./inputs.js";
 import { isJsonObject as isObject } from "../util/json.js";
@@ -297,7 +297,7 @@ async function* stdinRecords(stdin: Readable): AsyncGenerator<ScenarioRecord> {
 
 function firstNonBlankLine(bytes: Buffer): string | undefined {
   let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  if (hasBom(bytes)) start = 3;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;

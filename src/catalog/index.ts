@@ -115,6 +115,10 @@ export function usualEdition(catalog: Catalog): EditionId {
 export const bills = (catalog: Catalog, metric: OverageMetric): boolean =>
   Object.values(catalog.editions).some((edition) => edition.overage?.[metric] !== undefined);
 
+/** The usage a list bills above a quota, as the scenario names it (peakDau and peakGroups on the mainland's lists). */
+export const billedUsages = (catalog: Catalog): MeteredUsage[] =>
+  overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => METRIC_USAGE[metric]);
+
 /** Editions with a published price, in the list's order: what compare and --auto-plan can buy. */
 export const pricedEditions = (catalog: Catalog): EditionId[] =>
   editionsOf(catalog).filter((id) => catalog.editions[id]!.packageFee.price !== null);

@@ -21,7 +21,7 @@ import type { PriceSettings } from "../catalog/choose.js";
 import { parseJson } from "../document/json.js";
 import { indentationAt, jsonTree, members, nodeEnd, type Node } from "../document/json-tree.js";
 import { LIMITS } from "../document/limits.js";
-import { decodeText, readFileBytes } from "../document/text.js";
+import { decodeText, hasBom, readFileBytes } from "../document/text.js";
 import { parseYaml } from "../document/yaml.js";
 import { say, UserError } from "../errors.js";
 import type { Expect } from "../scenario/schema.js";
@@ -76,7 +76,7 @@ export async function updateFile(
     const limit = input.format === "yaml" ? LIMITS.yamlBytes : LIMITS.fileBytes;
     const bytes = readFileBytes(input.path, input.absolute, limit);
     // The text is read without its byte-order mark, and written back with it.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom = "\uFEFF";
+    if (hasBom(bytes)) bom = "\uFEFF";
     text = decodeText(bytes, input.path);
     if (input.format === "json") documents = [parseJson(text, input.path, { rootItems: LIMITS.scenariosPerFile })];
     if (input.format === "yaml") documents = await parseYaml(text, input.path, { rootItems: LIMITS.scenariosPerFile });

@@ -7,6 +7,8 @@ import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { PACKAGE_KEY } from "./files.js";
+import { isJsonObject } from "../util/json.js";
+import { own } from "../util/own.js";
 import { ProjectConfigSchema, type ProjectConfig } from "./schema.js";
 
 /** A config document as settings, or an InputError naming the file and every field that is wrong. */
@@ -23,11 +25,11 @@ export function validateConfig(
       problems.map((problem) => ({ source: file, ...problem, path: `${prefix}${problem.path}`.replace(/\.$/, "") })),
     );
   // usage.baseUrl would let a repository send the administrator's UserSig anywhere: named, and refused.
-  const usage = ownValue(document, "usage");
-  const misplaced = ownValue(usage, "baseUrl") !== undefined;
+  const usage = isJsonObject(document) ? own(document, "usage") : undefined;
+  const misplaced = isJsonObject(usage) && own(usage, "baseUrl") !== undefined;
   const { data, problems } = parseWith(
     ProjectConfigSchema,
-    misplaced ? { ...(document as object), usage: withoutKey(usage as object, "baseUrl") } : document,
+    misplaced ? { ...(document as object), usage: withoutKey(usage, "baseUrl") } : document,
   );
   if (misplaced) problems.unshift({ path: "usage.baseUrl", message: say((t) => t.config.baseUrlNotHere) });
   if (!data || misplaced) throw fail(problems);
@@ -67,11 +69,6 @@ export function validateConfig(
       : {}),
   };
 }
-
-const ownValue = (value: unknown, key: string): unknown =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
 
 const withoutKey = (value: object, key: string): object =>
   Object.fromEntries(Object.entries(value).filter(([name]) => name !== key));

@@ -5,7 +5,7 @@
 import { say, type Text } from "../errors.js";
 import { formatBytes } from "../util/format.js";
 import { LIMITS } from "./limits.js";
-import { encodingProblem } from "./text.js";
+import { encodingProblem, hasBom } from "./text.js";
 
 export type Line =
   { number: number; text: string; problem?: undefined } | { number: number; text?: undefined; problem: Text };
@@ -31,7 +31,7 @@ export async function* readLines(
     pending = [];
     pendingLength = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
-    if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (number === 1 && hasBom(bytes)) bytes = bytes.subarray(3);
     const problem = encodingProblem(bytes, { oneLine: true });
     return problem ? { number, problem } : { number, text: bytes.toString("utf8") };
   };

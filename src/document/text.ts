@@ -1,7 +1,8 @@
 // Bytes to text: UTF-8 only (a UTF-8 byte-order mark is dropped), within a size limit.
 // Text in another encoding is an error naming the file and the line, never turned
 // silently into U+FFFD.
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { specialKind } from "../util/stat.js";
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
 import { say, textIn, UserError, type Text } from "../errors.js";
@@ -25,13 +26,16 @@ export class SourceError extends UserError {
   }
 }
 
+/** Whether `bytes` begin with UTF-8's byte order mark (which decodeText drops, and a rewrite of the file keeps). */
+export const hasBom = (bytes: Uint8Array): boolean =>
+  bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 /** `bytes` as UTF-8 text without a BOM, or a SourceError naming `source`. */
 export function decodeText(bytes: Uint8Array, source: string): string {
   const problem = encodingProblem(bytes);
   if (problem) throw new SourceError(source, problem);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
-  return buffer.toString("utf8", bom ? 3 : 0);
+  return buffer.toString("utf8", hasBom(bytes) ? 3 : 0);
 }
 
 /** What is wrong with the encoding of `bytes`, if anything (a JSONL line has no line of its own to name). */
@@ -87,16 +91,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 // process stuck in open() never runs its Ctrl-C handler. O_NOCTTY: a terminal named as a
 // file never becomes the controlling one. (Windows has neither flag.)
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-
-/** What a file that is not a regular one is, for a message; undefined for a regular file. */
-function specialKind(stats: Stats): "directory" | "fifo" | "socket" | "device" | "other" | undefined {
-  if (stats.isFile()) return undefined;
-  if (stats.isDirectory()) return "directory";
-  if (stats.isFIFO()) return "fifo";
-  if (stats.isSocket()) return "socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
-  return "other";
-}
 
 /**
  * A regular file, opened for reading: the descriptor's own stat decides (so that a link

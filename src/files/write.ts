@@ -4,7 +4,7 @@ import { chmodSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSyn
 import { basename, dirname, join, resolve } from "node:path";
 import { say, UserError } from "../errors.js";
 import type { Messages } from "../i18n/messages.js";
-import { lstatOrUndefined, statOrUndefined } from "../util/stat.js";
+import { lstatOrUndefined, specialKind, statOrUndefined } from "../util/stat.js";
 
 type Reason = (t: Messages["output"]) => string;
 
@@ -55,10 +55,8 @@ export function outputProblem(path: string, cwd: string, flag = "--output"): Use
   const existing = statOrUndefined(target);
   if (existing?.isDirectory() || /[/\\]$/.test(path)) return fail((o) => o.isDirectory);
   // A named pipe, a device or a socket is not replaced by a file (nor written into, which could block).
-  if (existing && !existing.isFile()) {
-    const kind = existing.isFIFO() ? "fifo" : existing.isSocket() ? "socket" : "device";
-    return fail((o) => o.notRegular(kind));
-  }
+  const kind = existing && specialKind(existing);
+  if (kind) return fail((o) => o.notRegular(kind));
   const folder = statOrUndefined(dirname(existing ? realpathSync(target) : target));
   if (!folder?.isDirectory()) return fail((o) => o.noFolder(dirname(path) || "."));
   return undefined;

@@ -11,7 +11,7 @@
 // `cat-file --batch`, which applies no filter; the working tree is read from the file
 // system, never through `git status` or `git diff` (which run clean filters and textconv).
 import { spawn } from "node:child_process";
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { say, UserError } from "../errors.js";
 
 export interface Repository {
@@ -169,6 +169,9 @@ export async function openRepository(cwd: string, signal?: AbortSignal): Promise
 }
 
 const toGitPath = (path: string) => path.split(sep).join("/");
+
+/** A path as git writes it (relative to the root, forward slashes) as one on this machine's disk. */
+export const onDisk = (root: string, gitPath: string): string => join(root, ...gitPath.split("/"));
 
 /** A path or pattern as given (relative to the current folder) as one relative to the root ("" for the root). */
 export function rootPath(repository: Repository, cwd: string, path: string): string {

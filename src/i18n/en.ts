@@ -747,8 +747,10 @@ export const enMessages = {
     needsName: (flag: string) => `${flag}: needs a file name`,
     cannotWrite: (flag: string, path: string, reason: string) => `${flag} ${path}: cannot write there: ${reason}`,
     isDirectory: "it is a directory",
-    notRegular: (kind: "fifo" | "socket" | "device") =>
-      `it is ${{ fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device" }[kind]}, not a regular file`,
+    notRegular: (kind: "directory" | "fifo" | "socket" | "device" | "other") =>
+      kind === "other"
+        ? "it is not a regular file"
+        : `it is ${{ directory: "a directory", fifo: "a named pipe (FIFO)", socket: "a socket", device: "a device" }[kind]}, not a regular file`,
     noFolder: (folder: string) => `the folder ${folder} does not exist`,
     permissionDenied: "permission denied",
     unknownExtension: (path: string, extension: string, known: string) =>

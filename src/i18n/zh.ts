@@ -684,7 +684,9 @@ export const zhMessages: Messages = {
     cannotWrite: (flag, path, reason) => `${flag} ${path}：无法写入：${reason}`,
     isDirectory: "这是一个目录",
     notRegular: (kind) =>
-      `这是${{ fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件" }[kind]}，不是普通文件`,
+      kind === "other"
+        ? "这不是普通文件"
+        : `这是${{ directory: "目录", fifo: "命名管道（FIFO）", socket: "套接字", device: "设备文件" }[kind]}，不是普通文件`,
     noFolder: (folder) => `目录 ${folder} 不存在`,
     permissionDenied: "没有写入权限",
     unknownExtension: (path, extension, known) =>

@@ -25,6 +25,7 @@ import {
   filesAt,
   headCommit,
   missingObject,
+  onDisk,
   readObjects,
   streamObject,
   workingPaths,
@@ -192,11 +193,13 @@ export async function projectDiff(options: ProjectDiffOptions): Promise<ProjectD
  */
 function chosen(entries: readonly SideEntry[], select: (path: string) => Omit<SideFile, "resolved">[]): SideFile[] {
   const files = entries.flatMap((entry) => select(entry.path).map((file) => ({ ...file, entry })));
-  const direct = new Set(files.filter(({ entry }) => !entry.throughFolder).map(({ entry }) => entry.resolved));
-  const directPaths = new Set([...direct].flatMap((resolved) => (resolved.kind === "file" ? [resolved.path] : [])));
+  // The real files read under their own names (or through a link to the file itself).
+  const direct = new Set(
+    files.flatMap(({ entry }) => (!entry.throughFolder && entry.resolved.kind === "file" ? [entry.resolved.path] : [])),
+  );
   return files
     .filter(
-      ({ entry }) => !entry.throughFolder || !(entry.resolved.kind === "file" && directPaths.has(entry.resolved.path)),
+      ({ entry }) => !entry.throughFolder || !direct.has(entry.resolved.kind === "file" ? entry.resolved.path : ""),
     )
     .map(({ entry, ...file }) => ({ ...file, resolved: entry.resolved }));
 }
@@ -424,8 +427,10 @@ async function workingSide(files: readonly SideFile[], options: ProjectDiffOptio
   function* contents(): Generator<{ file: SideFile; content: FileContent }> {
     for (const file of files) {
       const real = realOf(file);
-      const absolute = real === undefined ? "" : join(repository.root, ...real.split("/"));
-      yield { file, content: real === undefined ? unreadable(file) : diskContent(file.path, absolute) };
+      yield {
+        file,
+        content: real === undefined ? unreadable(file) : diskContent(file.path, onDisk(repository.root, real)),
+      };
     }
   }
   return readSide(options.config, options.settings, contents(), options);

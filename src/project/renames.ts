@@ -4,8 +4,7 @@
 // content is a rename; otherwise the closest pair at least half alike (by lines, as git
 // scores it: the bytes in common over the larger file), best pairs first.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { readObjects, type CommitFile, type Repository } from "../git/repository.js";
+import { onDisk, readObjects, type CommitFile, type Repository } from "../git/repository.js";
 import { blobId, type Resolved } from "./sides.js";
 
 interface Named {
@@ -34,7 +33,7 @@ export async function findRenames(
   const oidOf = (file: Named) => commitFiles.get((file.resolved as { path: string }).path)!;
   const bytesOf = (file: Named): Buffer | undefined => {
     try {
-      return readFileSync(join(repository.root, ...(file.resolved as { path: string }).path.split("/")));
+      return readFileSync(onDisk(repository.root, (file.resolved as { path: string }).path));
     } catch {
       return undefined;
     }

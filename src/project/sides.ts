@@ -5,8 +5,9 @@
 // the repository, loops or points at nothing is named, never followed and never dropped.
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
-import { missingObject, readObjects, type CommitFile, type Repository } from "../git/repository.js";
+import { isAbsolute, relative, sep } from "node:path";
+import { missingObject, onDisk, readObjects, type CommitFile, type Repository } from "../git/repository.js";
+import { lstatOrUndefined } from "../util/stat.js";
 
 /** What a path of a side is, the path itself not followed. */
 export type EntryKind = "file" | "link" | "dir";
@@ -91,17 +92,13 @@ export async function commitTree(repository: Repository, files: Map<string, Comm
 
 /** The working tree as a tree: the file system, read without following the path itself. */
 export function workingTree(root: string): SideTree {
-  const absolute = (path: string) => join(root, ...path.split("/"));
   return {
     kind: (path) => {
-      try {
-        const stats = lstatSync(absolute(path));
-        return stats.isSymbolicLink() ? "link" : stats.isDirectory() ? "dir" : "file";
-      } catch {
-        return undefined;
-      }
+      const stats = lstatOrUndefined(onDisk(root, path));
+      if (!stats) return undefined;
+      return stats.isSymbolicLink() ? "link" : stats.isDirectory() ? "dir" : "file";
     },
-    target: (path) => readlinkSync(absolute(path)),
+    target: (path) => readlinkSync(onDisk(root, path)),
   };
 }
 
@@ -173,7 +170,7 @@ export function blobId(bytes: Uint8Array, format: Repository["objectFormat"]): s
 
 /** The blob id of a working-tree path as git would store it (a link: its target), or undefined where there is none. */
 export function workingBlobId(root: string, path: string, format: Repository["objectFormat"]): string | undefined {
-  const absolute = join(root, ...path.split("/"));
+  const absolute = onDisk(root, path);
   try {
     const stats = lstatSync(absolute);
     if (stats.isSymbolicLink()) return blobId(Buffer.from(readlinkSync(absolute)), format);

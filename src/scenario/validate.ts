@@ -2,13 +2,13 @@ import {
   builtinCatalogById,
   editionNames,
   editionsOf,
-  bills,
+  billedUsages,
   measures,
   resolveEdition,
   siteOf,
   type Catalog,
 } from "../catalog/index.js";
-import { METRIC_USAGE, overageMetrics } from "../vocabulary.js";
+import { METRIC_USAGE } from "../vocabulary.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { closest } from "../util/suggest.js";
@@ -67,7 +67,7 @@ function catalogProblems(data: ScenarioDocument, catalog: Catalog, requirePrice:
     const value = data.usage?.[usage];
     if (value === undefined || value === 0 || measures(catalog, usage)) continue;
     const list = catalog.id;
-    const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => METRIC_USAGE[metric]);
+    const billed = billedUsages(catalog);
     problems.push({
       path: `usage.${usage}`,
       message: say((t) =>

@@ -8,6 +8,7 @@
 import { say, textIn, UserError } from "../errors.js";
 import { parseDate, formatDate } from "../util/calendar.js";
 import { MAGNITUDES } from "../document/limits.js";
+import { own } from "../util/own.js";
 import { parseJson } from "../document/json.js";
 import { redacted, withoutCredentials } from "./endpoint.js";
 
@@ -224,16 +225,15 @@ function daysOf(answer: unknown, host: string, request: AppInfoRequest, safe: (t
   const fail = (what: (t: Parameters<Parameters<typeof say>[0]>[0]) => string) =>
     new UserError(say((t) => t.pull.malformed(host, what(t))));
   if (typeof answer !== "object" || answer === null || Array.isArray(answer)) throw fail((t) => t.pull.notObject);
-  const own = (key: string): unknown =>
-    Object.hasOwn(answer, key) ? (answer as Record<string, unknown>)[key] : undefined;
-  const code = own("ErrorCode");
+  const top = answer as Record<string, unknown>;
+  const code = own(top, "ErrorCode");
   if (typeof code !== "number" || !Number.isInteger(code)) throw fail((t) => t.pull.noErrorCode);
   if (code !== 0) {
-    const info = own("ErrorInfo");
+    const info = own(top, "ErrorInfo");
     throw new TencentError(code, typeof info === "string" ? safe(info).slice(0, 300) : "");
   }
-  if (own("ActionStatus") !== "OK") throw fail((t) => t.pull.notOk);
-  const result = own("Result");
+  if (own(top, "ActionStatus") !== "OK") throw fail((t) => t.pull.notOk);
+  const result = own(top, "Result");
   if (!Array.isArray(result)) throw fail((t) => t.pull.noResult);
   if (result.length > MAX_ROWS) throw fail((t) => t.pull.tooManyRows(MAX_ROWS));
   const days: AppDay[] = [];
@@ -241,7 +241,7 @@ function daysOf(answer: unknown, host: string, request: AppInfoRequest, safe: (t
   for (const [index, row] of (result as unknown[]).entries()) {
     if (typeof row !== "object" || row === null) throw fail((t) => t.pull.badRow(index, "Result"));
     const fields = row as Record<string, unknown>;
-    const field = (key: string): unknown => (Object.hasOwn(fields, key) ? fields[key] : undefined);
+    const field = (key: string): unknown => own(fields, key);
     const dateText = field("Date");
     const date =
       typeof dateText === "string" && /^\d{8}$/.test(dateText)

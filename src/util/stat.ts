@@ -17,3 +17,13 @@ export function lstatOrUndefined(path: string): Stats | undefined {
     return undefined;
   }
 }
+
+/** What a file that is not a regular one is, for a message (a read's or a write's); undefined for a regular file. */
+export function specialKind(stats: Stats): "directory" | "fifo" | "socket" | "device" | "other" | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return "directory";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isSocket()) return "socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  return "other";
+}

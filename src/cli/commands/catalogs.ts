@@ -44,9 +44,7 @@ export function catalogsCommand(context: CommandContext): Command {
             ? [first, catalogOn(today(), siteOf(first))!]
             : [first, await catalogNamed(flags.diff[1]!, context)];
         const changes = diffCatalogs(before, after);
-        io.stdout.write(
-          await renderReport("catalog-diff", flags.format, { before: before, after: after, changes }, options),
-        );
+        io.stdout.write(await renderReport("catalog-diff", flags.format, { before, after, changes }, options));
         return context.setExitCode(EXIT_OK);
       }
       const day = today();

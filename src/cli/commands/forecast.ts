@@ -1,9 +1,8 @@
 // `im-bill forecast`: the months ahead, as usage grows.
 import { Command } from "commander";
 import { parseDate } from "../../util/calendar.js";
-import { bills, measures } from "../../catalog/index.js";
+import { billedUsages, measures } from "../../catalog/index.js";
 import type { Catalog } from "../../catalog/schema.js";
-import { METRIC_USAGE, overageMetrics } from "../../vocabulary.js";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
@@ -85,7 +84,7 @@ function checkGrowthMeasured(
     if (Number(rate) === 0 || catalogs.some((catalog) => measures(catalog, usage))) continue;
     const catalog = catalogs[0]!;
     const list = catalog.id;
-    const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => METRIC_USAGE[metric]);
+    const billed = billedUsages(catalog);
     const flag = GROWTH_FLAGS[usage];
     throw new UserError(
       say(

@@ -14,8 +14,8 @@ import type { CommandContext } from "../context.js";
 import { addLangOption, LANG_OPTION } from "../shared-options.js";
 import { regionNames } from "../../tencent/regions.js";
 import { outputProblem } from "../output.js";
-import { openRegularFile, readFileBytes, SourceError } from "../../document/text.js";
-import { closeSync, fstatSync, readSync } from "node:fs";
+import { decodeText, hasBom, readFileBytes } from "../../document/text.js";
+import { statOrUndefined } from "../../util/stat.js";
 import { BASE_URL_ENV, endpointOf } from "../../tencent/endpoint.js";
 import { printableLine } from "../../util/printable.js";
 import { LIMITS } from "../../document/limits.js";
@@ -153,17 +153,13 @@ function beijingToday(now = Date.now()): string {
 
 /** The usage file so far, read as every input is (its limits, a FIFO refused) and checked; none yet is a new file. */
 async function existingUsage(path: string, cwd: string): Promise<UsageFile | undefined> {
-  const [{ decodeText }, { statOrUndefined }, { monthlyUsage }] = await Promise.all([
-    import("../../document/text.js"),
-    import("../../util/stat.js"),
-    import("../../scenario/usage-csv.js"),
-  ]);
+  const { monthlyUsage } = await import("../../scenario/usage-csv.js");
   const absolute = resolve(cwd, path);
   if (!statOrUndefined(absolute)) return undefined;
   const bytes = readFileBytes(path, absolute, LIMITS.fileBytes);
   const text = decodeText(bytes, path);
   if (text.trim() !== "") monthlyUsage(text, path);
-  return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+  return { text, bom: hasBom(bytes) };
 }
 
 /** The secret key from the environment (IM_SECRET_KEY or --secret-key-env) or --secret-key-file. */
@@ -197,21 +193,9 @@ function readSecret(flags: PullFlags, context: CommandContext): string {
   return value;
 }
 
+/** The key file's text (as the one reader reads it: a regular file, within its limit), and its mode (for the warning). */
 function readSecretFile(shown: string, absolute: string): { text: string; mode: number } {
-  const { fd } = openRegularFile(shown, absolute, SECRET_FILE_LIMIT);
-  try {
-    const { mode } = fstatSync(fd);
-    const buffer = Buffer.alloc(SECRET_FILE_LIMIT + 1);
-    const size = readSync(fd, buffer, 0, buffer.length, 0);
-    if (size > SECRET_FILE_LIMIT) throw SourceError.tooLarge(shown, size, SECRET_FILE_LIMIT);
-    return {
-      text: buffer
-        .toString("utf8", 0, size)
-        .replace(/^\uFEFF/, "")
-        .trim(),
-      mode,
-    };
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = readFileBytes(shown, absolute, SECRET_FILE_LIMIT);
+  const text = bytes.toString("utf8", hasBom(bytes) ? 3 : 0).trim();
+  return { text, mode: statOrUndefined(absolute)?.mode ?? 0 };
 }
