@@ -14,6 +14,7 @@ const FLOORS = [
   ["calculator"],
   ["config", "batch", "estimate-diff", "advisor", "pull"],
   ["check", "project"],
+  ["report"],
   ["json-schema"],
   ["render"],
   ["interactive"],

@@ -44,7 +44,7 @@ import { gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } 
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin/im-bill.cjs");
-const { EstimateSchema } = await import(join(root, "dist/index.js"));
+const { EstimateSchema, readReport } = await import(join(root, "dist/index.js"));
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -759,7 +759,16 @@ function runCase({ command, cwd, holdStdin, signal, env }) {
 const fen = (amount) => BigInt(amount.replace(".", ""));
 
 /** What is wrong with an estimate that exited 0, if anything. */
-function estimateProblem(estimate) {
+function estimateProblem(printed) {
+  // What `estimate --format json` prints is a report: its kind's schema and arithmetic, as `im-bill render` reads it.
+  if (printed.kind !== undefined) {
+    try {
+      readReport(printed, "stdout");
+    } catch (error) {
+      return `is not a report im-bill render reads: ${error.message}`;
+    }
+  }
+  const { kind: _kind, lang: _lang, ...estimate } = printed;
   if (!EstimateSchema.safeParse(estimate).success) return "does not match the estimate schema";
   const lines = estimate.lines.reduce((sum, line) => sum + fen(line.amount), 0n);
   if (lines !== fen(estimate.total)) return `total ${estimate.total} is not the sum of the lines`;

@@ -8,8 +8,8 @@ import { parseDate } from "./util/calendar.js";
 import { discountOf } from "./util/money.js";
 import { today } from "./util/today.js";
 import { priceScenario } from "./calculator/estimate.js";
-import type { Estimate } from "./calculator/types.js";
-import { describe } from "./render/describe.js";
+import type { EstimateReport } from "./report/estimate.js";
+import { estimateReport } from "./render/describe.js";
 import type { Lang } from "./i18n/lang.js";
 import type { Scenario } from "./scenario/types.js";
 import { checkTree } from "./document/tree.js";
@@ -45,9 +45,9 @@ export interface EstimateOptions {
  * The estimate's `pricing` says which list made it and why; its notes name the options
  * that change it.
  */
-export function estimate(scenario: ScenarioInput, options: EstimateOptions = {}): Estimate {
+export function estimate(scenario: ScenarioInput, options: EstimateOptions = {}): EstimateReport {
   const { valid, prices } = validated(scenario, options);
-  return describe(priceScenario(valid, prices), options.lang ?? "en");
+  return estimateReport(priceScenario(valid, prices), options.lang ?? "en");
 }
 
 /**
@@ -137,9 +137,19 @@ export type { PricingRef } from "./catalog/pricing-ref.js";
 /** The calculator's own answer, in numbers and codes, and the step that words it (`estimate` is both). */
 export { priceScenario } from "./calculator/estimate.js";
 export type { Bill, BillLine, Formula, Unit, Finding as BillFinding } from "./calculator/bill.js";
-export { describe } from "./render/describe.js";
+export { describe, estimateReport } from "./render/describe.js";
 export type { Estimate, Line, Finding, Category, Subtotals, CatalogRef } from "./calculator/types.js";
 export { EstimateSchema } from "./calculator/types.js";
+/** Each report's model, as the CLI's `--format json` prints it (`im-bill schema <kind>`), and the reader `im-bill render` uses. */
+export type { EstimateReport } from "./report/estimate.js";
+export type { UsageReport } from "./report/usage.js";
+export type { CompareReport } from "./report/compare.js";
+export type { ForecastReport } from "./report/forecast.js";
+export type { CheckReport } from "./report/check.js";
+export type { DiffReport } from "./report/diff.js";
+export type { ProjectReport } from "./report/project.js";
+export { REPORT_KINDS, type ModelKind as ReportKind } from "./report/kinds.js";
+export { readReport, type SavedReport } from "./report/read.js";
 export { Catalog as CatalogSchema } from "./catalog/schema.js";
 export { ScenarioSchema } from "./scenario/schema.js";
 export { validateScenario, type ValidateOptions } from "./scenario/validate.js";

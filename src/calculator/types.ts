@@ -93,6 +93,9 @@ export type Estimate = z.infer<typeof EstimateSchema>;
  * the edition's name and the provenance (and have the old top-level config).
  */
 export const SavedEstimateSchema = z.strictObject({
+  // Written since reports carry their kind and language (`im-bill render`).
+  kind: z.optional(z.literal("estimate")),
+  lang: z.optional(z.string()),
   ...EstimateSchema.shape,
   planName: z.optional(z.string()),
   pricing: z.optional(PricingRefSchema),

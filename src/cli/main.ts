@@ -48,6 +48,7 @@ export const COMMANDS: Record<string, () => Promise<Define>> = {
   prices: async () => (await import("./commands/prices.js")).pricesCommand,
   catalogs: async () => (await import("./commands/catalogs.js")).catalogsCommand,
   usage: async () => (await import("./commands/usage.js")).usageCommand,
+  render: async () => (await import("./commands/render.js")).renderCommand,
   schema: async () => (await import("./commands/schema.js")).schemaCommand,
   completion: async () => (await import("./commands/completion.js")).completionCommand,
 };

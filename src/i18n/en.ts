@@ -95,6 +95,7 @@ export const enMessages = {
     expectedScenario: 'a scenario such as {"plan": "pro"}',
     expectedCatalog: (id: string) => `a catalog such as {"extends": "${id}"}`,
     expectedScenarioOrEstimate: "a scenario or a saved estimate",
+    expectedReport: "a report saved with --format json",
     severalDocuments: (count: number) => `holds ${n(count)} YAML documents; expected one`,
     invalidJson: (reason: string) => `invalid JSON: ${reason}`,
     json: {
@@ -703,6 +704,23 @@ export const enMessages = {
         `is ${currency}, but its price list is in ${list}: one estimate has one currency`,
     },
   },
+  render: {
+    notAReport: (kinds: string) => `is not a saved im-bill report: a JSON object with a kind (${kinds}) is expected`,
+    unknownKind: (got: string | undefined, kinds: string) =>
+      got === undefined
+        ? `is missing: a saved report names its kind (${kinds}); an estimate saved by an earlier im-bill can be compared with \`im-bill diff\`, not rendered`
+        : `must be one of ${kinds}, got ${got}`,
+    unknownVersion: (got: string, version: number) =>
+      `must be ${version}, got ${got}: this im-bill renders reports of version ${version}`,
+    notTheChange: (stated: string, difference: string) =>
+      `is ${stated}, but after − before is ${difference}: the file was edited or is not an im-bill report`,
+    notTheCount: (stated: number, counted: number) =>
+      `is ${stated}, but the report holds ${counted}: the file was edited or is not an im-bill report`,
+    noSuchRow: (index: number, count: number) => `is ${index}, but the report has ${count} scenarios`,
+    noDetail: (index: number) => `names scenarios[${index}], which has no detail`,
+    noFormat: (kind: string, format: string, formats: string) =>
+      `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} report has no ${format} format; it has ${formats}`,
+  },
   catalogs: {
     oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
     didYouMean: (id: string) => `did you mean "${id}"?`,
@@ -924,6 +942,21 @@ export const enHelp = {
     footer:
       "Two files: each is a scenario file (priced now) or a saved estimate (--format json output).\nMarkers: + added, − removed, ~ changed. With --base: the scenario files of the working\ntree and of the commit (read from git, never checked out), each side with its own\nproject config and price files, priced for the same day; changed, new, removed and\nrenamed scenarios, each change with its cause. Exit 1 when --fail-above or\n--fail-above-each is exceeded; 2 when a scenario of the working tree cannot be priced.",
   },
+  render: {
+    description: "render a saved JSON report again in another format, without pricing it again",
+    file: "a report saved with --format json (- reads stdin)",
+    format: "output format (default: table)",
+    examples: [
+      ["im-bill estimate app.json --format json > bill.json; im-bill render bill.json", ""],
+      [
+        "im-bill render check.json --format markdown --title 'Bill check'",
+        "a pull request's comment from a kept artefact",
+      ],
+      ["im-bill diff --base main --format json | im-bill render - --format html -o changes.html", ""],
+    ] as [string, string][],
+    footer:
+      "Any report im-bill writes as JSON: estimate, usage, compare, forecast, check, diff, project.\nIts words stay in the language it was saved in (--lang of the run that saved it); its\narithmetic is checked first (each estimate's lines add up, each total is the sum of its\nparts, each change the difference of its sides), and a report that does not add up is refused.",
+  },
   prices: {
     description: "show the price catalog: packages, overage, add-ons, limits, sources",
     examples: [
@@ -934,11 +967,15 @@ export const enHelp = {
     footer: "",
   },
   schema: {
-    description: "print the JSON Schema (2020-12) of scenario files, price catalogs, estimates or the project config",
+    description:
+      "print the JSON Schema (2020-12) of scenario files, price catalogs, the project config or a report's JSON",
     kind: "which format",
     examples: [
       ["im-bill schema scenario > scenario.schema.json", ""],
-      ["im-bill schema estimate", ""],
+      [
+        "im-bill schema estimate",
+        "what `estimate --format json` prints; also usage, compare, forecast, check, diff, project",
+      ],
     ] as [string, string][],
     footer:
       'Scenario files (and configs) may name it in "$schema" so that editors check and complete them.\nThe package ships them too: node_modules/im-bill/schemas/<kind>.schema.json',

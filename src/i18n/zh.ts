@@ -95,6 +95,7 @@ export const zhMessages: Messages = {
     expectedScenario: '场景，例如 {"plan": "pro"}',
     expectedCatalog: (id) => `价格表，例如 {"extends": "${id}"}`,
     expectedScenarioOrEstimate: "场景或保存的估算结果",
+    expectedReport: "以 --format json 保存的报告",
     severalDocuments: (count) => `包含 ${n(count)} 个 YAML 文档；只能有一个`,
     invalidJson: (reason) => `JSON 无效：${reason}`,
     json: {
@@ -645,6 +646,20 @@ export const zhMessages: Messages = {
       twoCurrencies: (currency, list) => `为 ${currency}，但其价格表以 ${list} 计：一份估算只能有一种币种`,
     },
   },
+  render: {
+    notAReport: (kinds) => `不是 im-bill 保存的报告：应为带有 kind（${kinds}）的 JSON 对象`,
+    unknownKind: (got, kinds) =>
+      got === undefined
+        ? `缺失：保存的报告须注明其种类（${kinds}）；早期版本 im-bill 保存的估算可用 \`im-bill diff\` 比较，但不能重新渲染`
+        : `应为 ${kinds} 之一，实际为 ${got}`,
+    unknownVersion: (got, version) => `应为 ${version}，实际为 ${got}：此版本 im-bill 只渲染第 ${version} 版的报告`,
+    notTheChange: (stated, difference) =>
+      `为 ${stated}，但“之后 − 之前”为 ${difference}：文件被修改过，或不是 im-bill 的报告`,
+    notTheCount: (stated, counted) => `为 ${stated}，但报告中实有 ${counted} 个：文件被修改过，或不是 im-bill 的报告`,
+    noSuchRow: (index, count) => `为 ${index}，但报告只有 ${count} 个场景`,
+    noDetail: (index) => `指向 scenarios[${index}]，但它没有明细`,
+    noFormat: (kind, format, formats) => `${kind} 报告没有 ${format} 格式；可用：${formats}`,
+  },
   catalogs: {
     oneOf: (first, second) => `${first} 与 ${second} 都指定了价格表：只能给出一个`,
     didYouMean: (id) => `是否想写 "${id}"？`,
@@ -861,12 +876,27 @@ export const zhHelp: Help = {
     ],
     footer: "",
   },
+  render: {
+    description: "将保存的 JSON 报告重新渲染为其他格式，无需重新计价",
+    file: "以 --format json 保存的报告（- 读取标准输入）",
+    format: "输出格式（默认：table）",
+    examples: [
+      ["im-bill estimate app.json --format json > bill.json; im-bill render bill.json", ""],
+      ["im-bill render check.json --format markdown --title '账单检查'", "用保留的构建产物生成拉取请求的评论"],
+      ["im-bill diff --base main --format json | im-bill render - --format html -o changes.html", ""],
+    ],
+    footer:
+      "im-bill 以 JSON 写出的任何报告：estimate、usage、compare、forecast、check、diff、project。\n其文字保持保存时的语言（保存那次运行的 --lang）；渲染前先核对其算术（每份估算的\n计费项相加无误，每个合计等于其各部分之和，每个变化等于两侧之差），对不上的报告将被拒绝。",
+  },
   schema: {
-    description: "输出场景文件、价格表、估算结果或项目配置的 JSON Schema（2020-12）",
+    description: "输出场景文件、价格表、项目配置或报告 JSON 的 JSON Schema（2020-12）",
     kind: "哪种格式",
     examples: [
       ["im-bill schema scenario > scenario.schema.json", ""],
-      ["im-bill schema estimate", ""],
+      [
+        "im-bill schema estimate",
+        "即 `estimate --format json` 的输出；另有 usage、compare、forecast、check、diff、project",
+      ],
     ],
     footer:
       '场景文件（及项目配置）可在 "$schema" 中引用它，让编辑器检查与补全。\n安装包中也附带这些文件：node_modules/im-bill/schemas/<kind>.schema.json',

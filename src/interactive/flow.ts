@@ -15,7 +15,8 @@ import type { Catalog, LimitNeed } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { printableLine } from "../util/printable.js";
-import { renderCompareTable } from "../render/compare.js";
+import { describeComparison, renderCompareTable } from "../render/compare.js";
+import { describe } from "../render/describe.js";
 import type { Styles } from "../render/styles.js";
 import { renderTable } from "../render/table.js";
 import { parseQuantity } from "../util/quantity.js";
@@ -112,11 +113,12 @@ export async function runInteractiveEstimate(context: FlowContext): Promise<Scen
   const valid = validateScenario(scenario, { catalog, source: "" });
   const bill = priceScenario(valid, prices);
   if (context.present) await context.present(bill);
-  else context.write(renderTable(bill, { lang, styles: context.styles, width: context.width }));
+  else context.write(renderTable(describe(bill, lang), { lang, styles: context.styles, width: context.width }));
 
   if (await yesNo(t.save, false, lang)) await save(scenario, context);
   if (context.offerCompare !== false && (await yesNo(t.compare, false, lang))) {
-    context.write(renderCompareTable(compareEditions(valid, prices), lang, context.styles, context.width));
+    const comparison = describeComparison(compareEditions(valid, prices), lang);
+    context.write(renderCompareTable(comparison, lang, context.styles, context.width));
   }
   return scenario;
 }

@@ -1,8 +1,9 @@
-// JSON Schemas (draft 2020-12) of the three formats, generated from the same zod
+// JSON Schemas (draft 2020-12) of the input formats and of every report, generated from the same zod
 // definitions that validate and type them. schemas/*.schema.json are these, checked in
 // (test/json-schema/generate.test.ts fails when they drift: `npm run schemas`).
 import * as z from "zod/mini";
-import { EstimateSchema } from "../calculator/types.js";
+import { REPORT_COMMANDS, REPORT_SCHEMAS } from "../report/index.js";
+import { REPORT_KINDS, type ModelKind } from "../report/kinds.js";
 import { builtinCatalogs, builtinCatalogIds, editionNames, measures, siteOf } from "../catalog/index.js";
 import { METRIC_USAGE, type Site } from "../vocabulary.js";
 import { Catalog } from "../catalog/schema.js";
@@ -14,7 +15,22 @@ import type { JsonObject } from "../util/json.js";
 
 export { SCHEMA_KINDS, type SchemaKind };
 
-const ROOTS: Record<SchemaKind, { schema: z.ZodMiniType; title: string; description: string }> = {
+type Root = { schema: z.ZodMiniType; title: string; description: string };
+
+/** Each report's schema: its JSON, which `im-bill render` reads back. */
+const reportRoots = Object.fromEntries(
+  REPORT_KINDS.map((kind): [ModelKind, Root] => [
+    kind,
+    {
+      schema: REPORT_SCHEMAS[kind],
+      title: `im-bill ${kind} report`,
+      description: `The ${kind} report, as \`${REPORT_COMMANDS[kind]}\` prints it and \`im-bill render\` reads it back.`,
+    },
+  ]),
+) as Record<ModelKind, Root>;
+
+const ROOTS: Record<SchemaKind, Root> = {
+  ...reportRoots,
   scenario: {
     schema: ScenarioSchema,
     title: "im-bill scenario",
@@ -31,11 +47,6 @@ const ROOTS: Record<SchemaKind, { schema: z.ZodMiniType; title: string; descript
     title: "im-bill project config",
     description:
       'Settings every im-bill command in a project takes (im-bill.config.json or .yaml, or "im-bill" in package.json); flags override them, --no-config ignores them.',
-  },
-  estimate: {
-    schema: EstimateSchema,
-    title: "im-bill estimate",
-    description: "The estimate of one scenario, as `im-bill estimate --format json` prints it.",
   },
 };
 

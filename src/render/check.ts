@@ -1,11 +1,11 @@
 // `check` results as text (a line per scenario, what differed beneath), JSON, or JUnit
 // XML for CI systems to show natively.
 import type { CheckResult, CheckSummary } from "../check/run.js";
-import type { Failure } from "../check/expectations.js";
 import type { Headroom } from "../calculator/bill.js";
 import { nextStepText } from "./describe.js";
 import type { ScenarioUpdate } from "../check/update.js";
-import { PricingTally } from "../catalog/choose.js";
+import type { PricingRef } from "../catalog/pricing-ref.js";
+import type { CheckReport, CheckResultJson, FailureJson, Prices } from "../report/check.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
@@ -29,7 +29,7 @@ export function nearStepText(
   return messages[lang].check.nearStep(name, headroom.current, nextStepText(headroom, money, lang), percent);
 }
 
-export function describeFailure(failure: Failure, money: (amount: string) => string, lang: Lang): string {
+export function describeFailure(failure: FailureJson, money: (amount: string) => string, lang: Lang): string {
   const t = messages[lang].check;
   const amount = (text: string) =>
     text === "none"
@@ -45,25 +45,22 @@ export function describeFailure(failure: Failure, money: (amount: string) => str
 }
 
 export function renderCheckText(
-  results: readonly CheckResult[],
-  summary: CheckSummary,
+  { results, summary, prices }: CheckReport,
   styles: Styles = plainStyles,
   lang: Lang = "en",
   width = 80,
 ): string {
   const t = messages[lang].check;
-  const where = (result: CheckResult) =>
+  const where = (result: CheckResultJson) =>
     printable(result.id === result.source ? result.source : `${result.id} (${result.source})`);
   const out: string[] = [];
-  const tally = new PricingTally();
   for (const result of results) {
     const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
-    if (result.pricing) tally.add(result.pricing, result.said);
     if (result.status === "passed") out.push(`${styles.success("✓")} ${where(result)}: ${money(result.total!)}`);
     if (result.status === "no-expectations")
       out.push(`${styles.dim("–")} ${where(result)}: ${t.noExpectations(money(result.total!))}`);
     if (result.status === "invalid")
-      out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(errorOf(result, lang)))}`);
+      out.push(`${styles.error("!")} ${where(result)}: ${t.invalid(printable(result.error ?? ""))}`);
     if (result.status === "failed") {
       out.push(`${styles.error("✗")} ${where(result)}`);
       for (const failure of result.failures) out.push(`    ${printable(describeFailure(failure, money, lang))}`);
@@ -71,10 +68,9 @@ export function renderCheckText(
   }
   out.push("", checkCounts(summary, lang));
   // Which prices made the totals: one set of lines where every scenario shares them; then what is said of them.
-  for (const line of pricingGroupLines(tally.groups, lang))
+  for (const line of pricingGroupLines(prices.groups, lang))
     out.push(styles.dim(wrapText(printable(line), width).join("\n  ")));
-  for (const said of tally.notes)
-    out.push(styles.warning(wrapText(printable(noteOfPricesText(said, lang)), width).join("\n  ")));
+  for (const said of prices.said) out.push(styles.warning(wrapText(printable(said), width).join("\n  ")));
   return `${out.join("\n")}\n`;
 }
 
@@ -103,31 +99,30 @@ export function checkCounts(summary: CheckSummary, lang: Lang = "en"): string {
 export const errorOf = (result: CheckResult, lang: Lang): string => (result.error ? textIn(result.error, lang) : "");
 
 /** The results as a markdown table for a pull request or a wiki, the counts, and the prices. */
-export function renderCheckMarkdown(results: readonly CheckResult[], summary: CheckSummary, lang: Lang): string {
+export function renderCheckMarkdown({ results, summary, prices }: CheckReport, lang: Lang): string {
   const t = messages[lang].check;
   const mark = { passed: "✓", failed: "✗", "no-expectations": "–", invalid: "!" } as const;
   const out = [
     `| | ${markdownText(messages[lang].html.scenario)} | ${markdownText(messages[lang].total)} | ${markdownText(messages[lang].html.why)} |`,
     "|---|---|---:|---|",
   ];
-  const tally = new PricingTally();
   for (const result of results) {
     const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
     const said =
       result.status === "invalid"
-        ? errorOf(result, lang)
+        ? (result.error ?? "")
         : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
     const where = result.id === result.source ? result.source : `${result.id} (${result.source})`;
     out.push(
       `| ${mark[result.status]} | ${markdownText(where)} | ${result.total ? markdownText(money(result.total)) : ""} | ${markdownText(said)} |`,
     );
-    if (result.pricing) tally.add(result.pricing, result.said ?? []);
   }
-  out.push("", markdownText(t.counts(summary)), "", ...markdownPricingGroups(tally.groups, lang));
+  out.push("", markdownText(t.counts(summary)), "", ...markdownPricingGroups(prices.groups, lang));
   return `${out.join("\n")}\n`;
 }
 
-export function renderCheckJson(results: readonly CheckResult[], summary: CheckSummary, lang: Lang = "en"): string {
+/** The check report, as `check --format json` prints it: each result in words, the counts, the prices. */
+export function checkReport(results: readonly CheckResult[], summary: CheckSummary, lang: Lang): CheckReport {
   const json = results.map(({ said, failures, error, ...result }) => ({
     ...result,
     ...(said ? { said: said.map((note) => noteOfPricesText(note, lang)) } : {}),
@@ -137,7 +132,22 @@ export function renderCheckJson(results: readonly CheckResult[], summary: CheckS
     ),
     ...(error ? { error: textIn(error, lang) } : {}),
   }));
-  return `${JSON.stringify({ version: 1, results: json, summary }, null, 2)}\n`;
+  return { kind: "check", version: 1, lang, results: json, summary, prices: pricesOf(json) };
+}
+
+/** The provenances of results, each once with how many it priced, and what is said of them, each once. */
+export function pricesOf(results: readonly CheckResultJson[]): Prices {
+  const groups = new Map<string, { ref: PricingRef; count: number }>();
+  const said = new Set<string>();
+  for (const { pricing, said: notes } of results) {
+    if (!pricing) continue;
+    const key = JSON.stringify(pricing);
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { ref: pricing, count: 1 });
+    for (const note of notes ?? []) said.add(note);
+  }
+  return { groups: [...groups.values()], said: [...said] };
 }
 
 /**
@@ -177,10 +187,8 @@ const xml = (text: string) =>
  * parser reads them): the list, each price file, the config, the discount; numbered
  * where the cases of one file were priced differently (a pin each, say).
  */
-function junitProperties(results: readonly CheckResult[], lang: Lang): string {
-  const tally = new PricingTally();
-  for (const result of results) if (result.pricing) tally.add(result.pricing, result.said);
-  const groups = tally.groups;
+function junitProperties(results: readonly CheckResultJson[], lang: Lang): string {
+  const { groups, said: notes } = pricesOf(results);
   if (groups.length === 0) return "";
   const properties = groups.flatMap(({ ref }, index) => {
     const suffix = groups.length > 1 ? `.${index + 1}` : "";
@@ -200,30 +208,30 @@ function junitProperties(results: readonly CheckResult[], lang: Lang): string {
     ];
     return named.map(([name, value]) => `      <property name="${xml(`${name}${suffix}`)}" value="${xml(value)}"/>`);
   });
-  for (const [index, said] of tally.notes.entries())
-    properties.push(`      <property name="im-bill.note.${index + 1}" value="${xml(noteOfPricesText(said, lang))}"/>`);
+  for (const [index, said] of notes.entries())
+    properties.push(`      <property name="im-bill.note.${index + 1}" value="${xml(said)}"/>`);
   return `    <properties>\n${properties.join("\n")}\n    </properties>\n`;
 }
 
 /** JUnit XML: a test suite per file, a test case per scenario, each with the prices that made it. */
-export function renderCheckJunit(results: readonly CheckResult[], lang: Lang = "en"): string {
-  const files = new Map<string, CheckResult[]>();
+export function renderCheckJunit({ results }: CheckReport, lang: Lang = "en"): string {
+  const files = new Map<string, CheckResultJson[]>();
   for (const result of results) {
     const file = result.source.replace(/(#\d+|:\d+)$/, "");
     files.set(file, [...(files.get(file) ?? []), result]);
   }
-  const counts = (list: CheckResult[]) => {
+  const counts = (list: CheckResultJson[]) => {
     const failures = list.filter((r) => r.status === "failed").length;
     const errors = list.filter((r) => r.status === "invalid").length;
     const skipped = list.filter((r) => r.status === "no-expectations").length;
     return `tests="${list.length}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
   };
-  const testcase = (result: CheckResult) => {
+  const testcase = (result: CheckResultJson) => {
     const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
     const open = `    <testcase name="${xml(result.id)}" classname="${xml(result.source)}"`;
     if (result.status === "passed") return `${open}/>`;
     if (result.status === "invalid") {
-      return `${open}>\n      <error message="${xml(errorOf(result, lang) || "invalid")}" type="invalid"/>\n    </testcase>`;
+      return `${open}>\n      <error message="${xml(result.error || "invalid")}" type="invalid"/>\n    </testcase>`;
     }
     if (result.status === "no-expectations")
       return `${open}>\n      <skipped message="no expectations"/>\n    </testcase>`;

@@ -2,8 +2,9 @@
 // the total, whether each fits, then the recommendation. Table, markdown, or the JSON
 // that `compare --format json` prints (`describeComparison`).
 import type { Comparison, Recommendation } from "../advisor/compare.js";
-import type { Estimate, Finding } from "../calculator/types.js";
+import type { Estimate } from "../calculator/types.js";
 import { lineIds } from "../catalog/line-ids.js";
+import type { CompareReport } from "../report/compare.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
@@ -16,21 +17,20 @@ import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
 import { describe, describeFinding, nextStepText, planName, shownSubtotals } from "./describe.js";
 
-/** A comparison in words, as `compare --format json` prints it. */
-export interface ComparisonJson {
-  version: 1;
-  editions: Record<EditionId, Estimate>;
-  onRequest: { plan: EditionId; planName: string; violations: Finding[] }[];
-  recommendation: { plan: EditionId; total: string; reason: string } | null;
-}
-
-export function describeComparison(comparison: Comparison, lang: Lang): ComparisonJson {
+/** A comparison in words, as `compare --format json` prints it: every choice of its formats made here. */
+export function describeComparison(comparison: Comparison, lang: Lang): CompareReport {
   const { prices } = comparison;
   const editions: Record<EditionId, Estimate> = {};
   for (const [plan, bill] of Object.entries(comparison.editions)) editions[plan] = describe(bill, lang);
   const recommendation = comparison.recommendation;
+  // The rows: each line any edition charges, in the list's order.
+  const present = new Set(Object.values(editions).flatMap((estimate) => estimate.lines.map((line) => line.id)));
   return {
+    kind: "compare",
     version: 1,
+    lang,
+    currency: prices.catalog.currency,
+    lines: [...lineIds(prices.catalog), "discount"].filter((id) => present.has(id)),
     editions,
     onRequest: comparison.onRequest.map(({ plan, violations }) => ({
       plan,
@@ -41,6 +41,8 @@ export function describeComparison(comparison: Comparison, lang: Lang): Comparis
       plan: recommendation.plan,
       total: recommendation.total,
       reason: reasonOf(recommendation, editions[recommendation.plan]!, comparison, lang),
+      // How far the edition recommended is from its next overage blocks (those it has reached).
+      headroom: comparison.editions[recommendation.plan]!.headroom.filter((each) => each.current > 0),
     },
   };
 }
@@ -72,17 +74,14 @@ function reasonOf(recommendation: Recommendation, winner: Estimate, comparison: 
   return t.reason(t.fitsFor(name(best), lines, money(recommendation.total)), parts);
 }
 
-function grid(comparison: Comparison, lang: Lang) {
+function grid(described: CompareReport, lang: Lang) {
   const t = messages[lang];
-  const { catalog } = comparison.prices;
-  const described = describeComparison(comparison, lang);
-  const money = (amount: string | undefined) => (amount === undefined ? "—" : formatMoney(amount, catalog.currency));
+  const money = (amount: string | undefined) => (amount === undefined ? "—" : formatMoney(amount, described.currency));
   const estimates = Object.values(described.editions);
   // Editions sold by contract: a column with no amounts, "on request", and whether their stated limits fit.
   const onRequest = described.onRequest;
   const blank = onRequest.map(() => "—");
-  const present = new Set(estimates.flatMap((estimate) => estimate.lines.map((line) => line.id)));
-  const ids = [...lineIds(catalog), "discount"].filter((id) => present.has(id));
+  const ids = described.lines;
   // The package line's label names an edition: the row is just the package fee.
   const labelOf = (id: string) =>
     id === "package" ? t.prices.packageFee : estimates.flatMap((e) => e.lines).find((line) => line.id === id)!.label;
@@ -118,18 +117,14 @@ function grid(comparison: Comparison, lang: Lang) {
   const recommendation = described.recommendation
     ? t.compare.recommendationLine(described.recommendation.reason)
     : t.compare.none;
-  // How far the edition recommended is from its next overage blocks.
-  const best = comparison.recommendation ? comparison.editions[comparison.recommendation.plan] : undefined;
-  const headroom = (best?.headroom ?? [])
-    .filter((each) => each.current > 0)
-    .map((each) =>
-      t.headroomLine(t.prices.limitNames[METRIC_USAGE[each.metric]], each.current, nextStepText(each, money, lang)),
-    );
+  const headroom = (described.recommendation?.headroom ?? []).map((each) =>
+    t.headroomLine(t.prices.limitNames[METRIC_USAGE[each.metric]], each.current, nextStepText(each, money, lang)),
+  );
   return { head, lines, subtotals, total, fits, why, recommendation, headroom };
 }
 
 export function renderCompareTable(
-  comparison: Comparison,
+  comparison: CompareReport,
   lang: Lang,
   styles: Styles = plainStyles,
   width = 80,
@@ -155,7 +150,7 @@ export function renderCompareTable(
   return `${out.join("\n")}\n`;
 }
 
-export function renderCompareMarkdown(comparison: Comparison, lang: Lang): string {
+export function renderCompareMarkdown(comparison: CompareReport, lang: Lang): string {
   const { head, lines, subtotals, total, fits, why, recommendation, headroom } = grid(comparison, lang);
   // Cells are user text (edition and add-on names of a price file): escaped, then made bold where bold.
   const row = (cells: string[], bold = false) =>

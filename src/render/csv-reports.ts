@@ -1,26 +1,25 @@
 // The CSV of each report that is not a batch (compare, check, diff, the project diff, a
 // usage file's months): a row per item, for a spreadsheet. Apart from the renderers of
 // the other formats, so that csv-stringify loads only when a CSV is asked for.
-import type { Comparison } from "../advisor/compare.js";
-import type { UsageBill } from "../advisor/usage.js";
-import type { CheckResult } from "../check/run.js";
+import type { CompareReport } from "../report/compare.js";
+import type { UsageReport } from "../report/usage.js";
+import type { CheckReport } from "../report/check.js";
 import type { EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
-import type { ProjectDiff } from "../project/project-diff.js";
+import type { ProjectReport } from "../report/project.js";
 import { formatMoney } from "../util/format.js";
-import { describeFailure, errorOf } from "./check.js";
-import { describeComparison } from "./compare.js";
+import { describeFailure } from "./check.js";
 import { csvRow } from "./batch/csv.js";
 
 /** A row a scenario: its status, total, and what differed; for a spreadsheet. */
-export function renderCheckCsv(results: readonly CheckResult[], lang: Lang): string {
+export function renderCheckCsv({ results }: CheckReport, lang: Lang): string {
   const rows = [
     ["id", "source", "status", "total", "currency", "catalog", "failures"],
     ...results.map((result) => {
       const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
       const said =
         result.status === "invalid"
-          ? errorOf(result, lang)
+          ? (result.error ?? "")
           : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
       const catalog = result.pricing ? `${result.pricing.catalog.id} ${result.pricing.catalog.version}` : "";
       return [result.id, result.source, result.status, result.total ?? "", result.currency ?? "", catalog, said];
@@ -30,8 +29,7 @@ export function renderCheckCsv(results: readonly CheckResult[], lang: Lang): str
 }
 
 /** A row an edition: its subtotals, total and whether it fits (the violations' codes), for a spreadsheet. */
-export function renderCompareCsv(comparison: Comparison, lang: Lang): string {
-  const json = describeComparison(comparison, lang);
+export function renderCompareCsv(json: CompareReport): string {
   const rows = [
     [
       "plan",
@@ -96,7 +94,7 @@ export function renderDiffCsv(diff: EstimateDiff): string {
 }
 
 /** A row a scenario (status, id, file, previous file, before, after, change, percent, causes); for a spreadsheet. */
-export function renderProjectCsv(diff: ProjectDiff): string {
+export function renderProjectCsv(diff: ProjectReport): string {
   const rows = [
     ["status", "id", "file", "previous_file", "before", "after", "change", "percent", "currency", "causes"],
     ...diff.scenarios.map((change) => [
@@ -104,11 +102,11 @@ export function renderProjectCsv(diff: ProjectDiff): string {
       change.id,
       change.file,
       change.previousFile ?? "",
-      change.total?.before ?? "",
-      change.total?.after ?? "",
-      change.total?.change ?? "",
-      change.total?.percent ?? "",
-      (change.after ?? change.before)?.bill?.prices.catalog.currency ?? "",
+      change.change?.before ?? "",
+      change.change?.after ?? "",
+      change.change?.change ?? "",
+      change.change?.percent ?? "",
+      "total" in (change.after ?? change.before ?? {}) ? change.currency : "",
       change.causes.map((cause) => cause.kind).join(" "),
     ]),
   ];
@@ -116,7 +114,7 @@ export function renderProjectCsv(diff: ProjectDiff): string {
 }
 
 /** A row a month: its peaks, the days that set them, its total; for a spreadsheet. */
-export function renderUsageCsv(bill: UsageBill): string {
+export function renderUsageCsv(bill: UsageReport): string {
   const rows = [
     [
       "month",
@@ -136,9 +134,9 @@ export function renderUsageCsv(bill: UsageBill): string {
       String(month.peakGroups),
       month.peakGroupsDate,
       String(month.daysPresent),
-      month.bill.total,
-      month.bill.prices.catalog.currency,
-      `${month.bill.prices.pricing.catalog.id} ${month.bill.prices.pricing.catalog.version}`,
+      month.estimate.total,
+      month.estimate.currency,
+      `${month.estimate.pricing.catalog.id} ${month.estimate.pricing.catalog.version}`,
     ]),
   ];
   return rows.map((row) => csvRow(row)).join("");

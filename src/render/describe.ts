@@ -4,7 +4,8 @@
 // the same words.
 import type { Bill, BillLine, Finding, Unit } from "../calculator/bill.js";
 import type { Estimate, Finding as FindingText, Line, Subtotals } from "../calculator/types.js";
-import type { PriceChoice } from "../catalog/choose.js";
+import { isPricingCode, type PriceChoice } from "../catalog/choose.js";
+import type { EstimateReport } from "../report/estimate.js";
 import { effectiveOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
@@ -33,6 +34,12 @@ export function describe(bill: Bill, lang: Lang): Estimate {
     violations: bill.violations.map(finding),
     notes: bill.notes.map(finding),
   };
+}
+
+/** The estimate report: the bill described, under its kind and its language (`estimate --format json`). */
+export function estimateReport(bill: Bill, lang: Lang): EstimateReport {
+  const { version, ...estimate } = describe(bill, lang);
+  return { kind: "estimate", version, lang, ...estimate };
 }
 
 /**
@@ -176,8 +183,22 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
   return { code: finding.code, message };
 }
 
-/** What is said of a bill's prices (a list not in effect, a pin that lost), in words: the footer of every format. */
-export const pricingNotes = (bill: Bill, lang: Lang): string[] =>
-  bill.notes
-    .filter((note) => note.kind === "pricing")
-    .map((note) => describeFinding(note, bill.plan, bill.prices, lang).message);
+/** Whether a note is about the prices (a list not in effect, a pin that lost): said in the footer, with them. */
+export const isPricingNote = (note: { code: string }): boolean => isPricingCode(note.code);
+
+/** What is said of an estimate's prices, in words: the footer of every format. */
+export const pricingNotes = (estimate: Pick<Estimate, "notes">): string[] =>
+  estimate.notes.filter(isPricingNote).map((note) => note.message);
+
+/** The notes under an estimate's lines: all but those about its prices. */
+export const lineNotes = (estimate: Pick<Estimate, "notes">): FindingText[] =>
+  estimate.notes.filter((note) => !isPricingNote(note));
+
+/**
+ * Whether a described line's formula says more than its label: not "package fee",
+ * "requested" (the words of the estimate's language) or a discount, whose formula is its quantity.
+ */
+export const showsFormula = (line: Line, lang: Lang): boolean =>
+  line.category !== "discount" &&
+  line.explain !== messages[lang].packageExplain &&
+  line.explain !== messages[lang].switchExplain;

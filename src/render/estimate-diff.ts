@@ -3,6 +3,7 @@
 // under its own label, then the total.
 import type { DiffSide, EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
+import type { DiffReport } from "../report/diff.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { printable } from "../util/printable.js";
@@ -160,4 +161,5 @@ export function renderDiffMarkdown(
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-export const renderDiffJson = (diff: EstimateDiff): string => `${JSON.stringify({ version: 1, ...diff }, null, 2)}\n`;
+/** The diff report, as `diff --format json` prints it. */
+export const diffReport = (diff: EstimateDiff, lang: Lang): DiffReport => ({ kind: "diff", version: 1, lang, ...diff });

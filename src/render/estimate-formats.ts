@@ -1,16 +1,15 @@
 // One estimate as markdown (a wiki, a pull request) and as CSV (a spreadsheet): its lines,
 // the subtotals and the total, then which prices made it. The same words as the table.
-import type { Bill } from "../calculator/bill.js";
+import type { Estimate } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { describe, shownSubtotals } from "./describe.js";
+import { lineNotes, shownSubtotals } from "./describe.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { csvRow } from "./batch/csv.js";
 
-export function renderEstimateMarkdown(bill: Bill, lang: Lang): string {
+export function renderEstimateMarkdown(estimate: Estimate, lang: Lang): string {
   const t = messages[lang];
-  const estimate = describe(bill, lang);
   const money = (amount: string) => formatMoney(amount, estimate.currency);
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
@@ -31,18 +30,15 @@ export function renderEstimateMarkdown(bill: Bill, lang: Lang): string {
     row([t.total, "", "", money(estimate.total)], true),
     "",
     ...estimate.violations.map((finding) => `- ✗ ${markdownText(finding.message)} \\[${markdownText(finding.code)}\\]`),
-    ...estimate.notes
-      .filter((_, index) => bill.notes[index]!.kind !== "pricing")
-      .map((finding) => `- ${markdownText(finding.message)}`),
+    ...lineNotes(estimate).map((finding) => `- ${markdownText(finding.message)}`),
     ...(estimate.violations.length + estimate.notes.length > 0 ? [""] : []),
-    ...markdownFooter(bill, lang),
+    ...markdownFooter(estimate, lang),
   ];
   return `${out.join("\n")}\n`;
 }
 
 /** A row a line (id, category, label, quantity, unit, unit price, amount, formula), then the subtotals and the total. */
-export function renderEstimateCsv(bill: Bill, lang: Lang): string {
-  const estimate = describe(bill, lang);
+export function renderEstimateCsv(estimate: Estimate): string {
   const rows = [
     csvRow(["id", "category", "label", "quantity", "unit", "unit_price", "amount", "explain", "currency", "catalog"]),
     ...estimate.lines.map((line) =>

@@ -1,7 +1,8 @@
 // A forecast as a table (a row per month, the sum and the average, notes, the billing
 // calendar, and optionally a chart of the monthly totals), as CSV, or as JSON.
-import type { Charge, Forecast, ForecastMonth, ForecastNote } from "../advisor/forecast.js";
-import type { Estimate, Finding } from "../calculator/types.js";
+import type { Charge, Forecast, ForecastNote } from "../advisor/forecast.js";
+import type { ForecastReport } from "../report/forecast.js";
+import type { PricingRef } from "../catalog/pricing-ref.js";
 import { measures } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -16,29 +17,24 @@ import { pricingGroupLines } from "./pricing.js";
 import { printable, printableLine } from "../util/printable.js";
 import { describe, describeFinding, planName, pricingNotes, shownSubtotals } from "./describe.js";
 
-/** A forecast in words, as `forecast --format json` prints it. */
-export interface ForecastJson {
-  version: 1;
-  months: (Omit<ForecastMonth, "bill"> & { estimate: Estimate })[];
-  total: string;
-  average: string;
-  notes: Finding[];
-  calendar: (Charge & { labels: string[] })[];
-}
-
-export function describeForecast(result: Forecast, lang: Lang): ForecastJson {
+/** A forecast in words, as `forecast --format json` prints it: every choice of its formats made here. */
+export function describeForecast(result: Forecast, lang: Lang): ForecastReport {
   const months = result.months.map(({ bill, ...month }) => ({ ...month, estimate: describe(bill, lang) }));
   const labelsOf = (charge: Charge) => {
     const { lines } = months[charge.month - 1]!.estimate;
     return charge.lines.map((id) => lines.find((line) => line.id === id)?.label ?? id);
   };
   return {
+    kind: "forecast",
     version: 1,
+    lang,
+    users: countsMau(result) ? "mau" : "dau",
     months,
     total: result.total,
     average: result.average,
     notes: result.notes.map((note) => ({ code: note.code, message: forecastNoteText(note, result, lang) })),
     calendar: result.calendar.map((charge) => ({ ...charge, labels: labelsOf(charge) })),
+    prices: forecastPricing(months, lang),
   };
 }
 
@@ -79,7 +75,7 @@ export function monthRanges(months: readonly number[]): string {
 }
 
 export function renderForecastTable(
-  result: Forecast,
+  described: ForecastReport,
   lang: Lang,
   /** plot: a line chart of the monthly totals (asciichart's plot), when wanted */
   options: {
@@ -92,14 +88,13 @@ export function renderForecastTable(
   const width = options.width ?? 80;
   const t = messages[lang];
   const f = t.forecast;
-  const described = describeForecast(result, lang);
-  const currency = result.months[0]?.bill.prices.catalog.currency ?? "CNY";
+  const currency = described.months[0]?.estimate.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
   const bold = (text: string) => ({ text, style: styles.bold });
   const right = { align: "right" as const };
   // A discount column only where there is a discount: the subtotals then add up to the total.
-  const every = shownSubtotals(result.months.map(({ bill }) => bill));
-  const byMau = countsMau(result);
+  const every = shownSubtotals(described.months.map(({ estimate }) => estimate));
+  const byMau = described.users === "mau";
   const users = byMau ? f.mau : f.dau;
   const grid = (subtotals: typeof every): Grid => {
     const span = 4 + subtotals.length;
@@ -117,8 +112,8 @@ export function renderForecastTable(
             ...subtotals.map((key) => money(estimate.subtotals[key])),
             money(estimate.total),
           ]),
-          [{ ...bold(f.sum), span }, bold(money(result.total))],
-          [{ text: f.average, span }, money(result.average)],
+          [{ ...bold(f.sum), span }, bold(money(described.total))],
+          [{ text: f.average, span }, money(described.average)],
         ],
       ],
     };
@@ -146,15 +141,12 @@ export function renderForecastTable(
     });
     out.push("", styles.bold(f.calendar), calendar.trimEnd());
   }
-  if (options.plot && result.months.length > 1) {
-    const totals = result.months.map((month) => Number(month.bill.total));
+  if (options.plot && described.months.length > 1) {
+    const totals = described.months.map((month) => Number(month.estimate.total));
     const labelWidth = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(labelWidth) }));
   }
-  out.push(
-    "",
-    ...forecastPricing(result, lang).map((line) => styles.dim(wrapText(printable(line), width).join("\n  "))),
-  );
+  out.push("", ...described.prices.map((line) => styles.dim(wrapText(printableLine(line), width).join("\n  "))));
   return `${out.join("\n")}\n`;
 }
 
@@ -162,24 +154,24 @@ export function renderForecastTable(
  * Which prices made the months: one set of lines where every month has the same, else
  * one per provenance with its months; then what is said of them, once each.
  */
-export function forecastPricing(result: Forecast, lang: Lang): string[] {
+function forecastPricing(months: readonly ForecastReport["months"][number][], lang: Lang): string[] {
   const f = messages[lang].pricing;
   // With a start date each month is priced as of its own days: grouped by everything but the day.
-  const dated = result.months.some((month) => month.period !== null);
-  const groups = new Map<string, { ref: ForecastMonth["bill"]["prices"]["pricing"]; months: number[] }>();
+  const dated = months.some((month) => month.period !== null);
+  const groups = new Map<string, { ref: PricingRef; months: number[] }>();
   const said = new Set<string>();
-  for (const { month, bill } of result.months) {
-    const ref = bill.prices.pricing;
+  for (const { month, estimate } of months) {
+    const ref = estimate.pricing;
     const key = JSON.stringify(dated ? { ...ref, on: null } : ref);
     const group = groups.get(key);
     if (group) group.months.push(month);
     else groups.set(key, { ref, months: [month] });
-    for (const note of pricingNotes(bill, lang)) said.add(printableLine(note));
+    for (const note of pricingNotes(estimate)) said.add(note);
   }
-  const list = [...groups.values()].map(({ ref, months }) => ({
+  const list = [...groups.values()].map(({ ref, months: which }) => ({
     ref,
-    count: months.length,
-    which: f.forMonths(monthRanges(months)),
+    count: which.length,
+    which: f.forMonths(monthRanges(which)),
   }));
   return [...pricingGroupLines(list, lang, undefined, dated ? f.then : undefined), ...said];
 }
@@ -188,13 +180,12 @@ export function forecastPricing(result: Forecast, lang: Lang): string[] {
 /** Whether the users column counts MAU: what the lists bill (peak DAU on the mainland, MAU abroad). */
 const countsMau = (result: Forecast): boolean => result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
 
-export function renderForecastMarkdown(result: Forecast, lang: Lang): string {
+export function renderForecastMarkdown(described: ForecastReport, lang: Lang): string {
   const t = messages[lang];
   const f = t.forecast;
-  const described = describeForecast(result, lang);
   const currency = described.months[0]?.estimate.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
-  const byMau = countsMau(result);
+  const byMau = described.users === "mau";
   const row = (cells: string[], bold = false) =>
     `| ${cells.map((text) => (bold && text ? `**${markdownText(text)}**` : markdownText(text))).join(" | ")} |`;
   const out = [
@@ -223,17 +214,17 @@ export function renderForecastMarkdown(result: Forecast, lang: Lang): string {
         money(estimate.total),
       ]),
     ),
-    row([f.sum, "", "", "", "", "", "", "", money(result.total)], true),
-    row([f.average, "", "", "", "", "", "", "", money(result.average)]),
+    row([f.sum, "", "", "", "", "", "", "", money(described.total)], true),
+    row([f.average, "", "", "", "", "", "", "", money(described.average)]),
     "",
     ...described.notes.map((note) => `- ${markdownText(note.message)}`),
     ...(described.notes.length > 0 ? [""] : []),
-    ...forecastPricing(result, lang).map((line) => `${markdownText(line)}  `),
+    ...described.prices.map((line) => `${markdownText(line)}  `),
   ];
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-export function renderForecastCsv(result: Forecast): string {
+export function renderForecastCsv(described: ForecastReport): string {
   const header = [
     "month",
     "calendar_month",
@@ -254,25 +245,25 @@ export function renderForecastCsv(result: Forecast): string {
     "catalog",
     "violations",
   ];
-  const rows = result.months.map((month) => [
-    String(month.month),
-    month.calendarMonth ?? "",
-    month.plan,
-    String(month.usage.peakDau),
-    String(month.usage.mau),
-    String(month.usage.peakGroups),
-    String(month.usage.communityMessages),
-    String(month.usage.liveGroups),
-    String(month.usage.mainlandMbps),
-    String(month.usage.internationalMbps),
-    month.bill.subtotals.base,
-    month.bill.subtotals.overage,
-    month.bill.subtotals.addons,
-    month.bill.subtotals.discount,
-    month.bill.total,
-    month.bill.prices.catalog.currency,
-    `${month.bill.prices.pricing.catalog.id} ${month.bill.prices.pricing.catalog.version}`,
-    month.bill.violations.map((v) => v.code).join(" "),
+  const rows = described.months.map(({ month, calendarMonth, plan, usage, estimate }) => [
+    String(month),
+    calendarMonth ?? "",
+    plan,
+    String(usage.peakDau),
+    String(usage.mau),
+    String(usage.peakGroups),
+    String(usage.communityMessages),
+    String(usage.liveGroups),
+    String(usage.mainlandMbps),
+    String(usage.internationalMbps),
+    estimate.subtotals.base,
+    estimate.subtotals.overage,
+    estimate.subtotals.addons,
+    estimate.subtotals.discount,
+    estimate.total,
+    estimate.currency,
+    `${estimate.pricing.catalog.id} ${estimate.pricing.catalog.version}`,
+    estimate.violations.map((v) => v.code).join(" "),
   ]);
   return [header, ...rows].map(csvRow).join("");
 }

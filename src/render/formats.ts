@@ -17,6 +17,13 @@ import type { Lang } from "../i18n/lang.js";
 import type { ProjectDiff } from "../project/project-diff.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 import type { Styles } from "./styles.js";
+import type { CheckReport } from "../report/check.js";
+import type { CompareReport } from "../report/compare.js";
+import type { DiffReport } from "../report/diff.js";
+import type { EstimateReport } from "../report/estimate.js";
+import type { ForecastReport } from "../report/forecast.js";
+import type { ProjectReport } from "../report/project.js";
+import type { UsageReport } from "../report/usage.js";
 
 /** How a report is laid out: the reader's language, and the terminal's colours and width (a file has neither). */
 export interface RenderOptions {
@@ -52,234 +59,265 @@ export interface Reports {
 
 export type ReportKind = keyof Reports;
 
-type Renderer<K extends ReportKind> = (report: Reports[K], options: RenderOptions) => string | Promise<string>;
+/** What each kind's formats lay out: its model, plain data with every choice made; JSON is the model serialised. */
+export interface Models {
+  estimate: EstimateReport;
+  usage: UsageReport;
+  compare: CompareReport;
+  forecast: ForecastReport;
+  check: CheckReport;
+  diff: DiffReport;
+  project: ProjectReport;
+  prices: PriceChoice;
+  catalogs: readonly CatalogRow[];
+  "catalog-diff": Reports["catalog-diff"];
+}
+
+type Renderer<K extends ReportKind> = (model: Models[K], options: RenderOptions) => string | Promise<string>;
 type Load<K extends ReportKind> = () => Promise<Renderer<K>>;
+
+interface Kind<K extends ReportKind> {
+  /** the model of a report: its words, in the reader's language, and every choice its formats show */
+  model: () => Promise<(report: Reports[K], lang: Lang) => Models[K]>;
+  /** each format, in the order --help lists them, the default first */
+  formats: Record<string, Load<K> | "annotations">;
+}
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
- * Each kind's formats, in the order --help lists them, the default first. `github` (the
- * workflow annotations of check and the project diff) is listed, and written by the
- * command from `annotationsOf`: its lines point into files the CLI reads.
+ * Each kind's model and formats. `github` (the workflow annotations of check and the
+ * project diff) is listed, and written by the command from `annotationsOf`: its lines
+ * point into files the CLI reads.
  */
-const REGISTRY: { [K in ReportKind]: Record<string, Load<K> | "annotations"> } = {
+const REGISTRY: { [K in ReportKind]: Kind<K> } = {
   estimate: {
-    table: async () => {
-      const { renderTable } = await import("./table.js");
-      return (bill, o) => renderTable(bill, { lang: o.lang, styles: o.styles, width: o.width, explain: o.explain });
-    },
-    json: async () => {
-      const { describe } = await import("./describe.js");
-      return (bill, o) => json(describe(bill, o.lang));
-    },
-    csv: async () => {
-      const { renderEstimateCsv } = await import("./estimate-formats.js");
-      return (bill, o) => renderEstimateCsv(bill, o.lang);
-    },
-    markdown: async () => {
-      const { renderEstimateMarkdown } = await import("./estimate-formats.js");
-      return (bill, o) => renderEstimateMarkdown(bill, o.lang);
-    },
-    html: async () => {
-      const { estimateHtml } = await import("./html/reports.js");
-      return (bill, o) => estimateHtml(bill, o.lang);
+    model: async () => (await import("./describe.js")).estimateReport,
+    formats: {
+      table: async () => {
+        const { renderTable } = await import("./table.js");
+        return (model, o) => renderTable(model, { lang: o.lang, styles: o.styles, width: o.width, explain: o.explain });
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./estimate-formats.js")).renderEstimateCsv,
+      markdown: async () => {
+        const { renderEstimateMarkdown } = await import("./estimate-formats.js");
+        return (model, o) => renderEstimateMarkdown(model, o.lang);
+      },
+      html: async () => {
+        const { estimateHtml } = await import("./html/reports.js");
+        return (model, o) => estimateHtml(model, o.lang);
+      },
     },
   },
   usage: {
-    table: async () => {
-      const { renderUsageTables } = await import("./usage.js");
-      return ({ bill }, o) =>
-        renderUsageTables(bill, { lang: o.lang, styles: o.styles, width: o.width, explain: o.explain });
-    },
-    json: async () => {
-      const { describeUsage } = await import("./usage.js");
-      return ({ bill }, o) => json(describeUsage(bill, o.lang));
-    },
-    csv: async () => {
-      const { renderUsageCsv } = await import("./csv-reports.js");
-      return ({ bill }) => renderUsageCsv(bill);
-    },
-    markdown: async () => {
-      const { renderUsageMarkdown } = await import("./usage.js");
-      return ({ bill }, o) => renderUsageMarkdown(bill, o.lang);
-    },
-    html: async () => {
-      const { usageHtml } = await import("./html/reports.js");
-      return ({ bill, days }, o) => usageHtml(bill, days, o.lang);
+    model: async () => (await import("./usage.js")).describeUsage,
+    formats: {
+      table: async () => {
+        const { renderUsageTables } = await import("./usage.js");
+        return (model, o) =>
+          renderUsageTables(model, { lang: o.lang, styles: o.styles, width: o.width, explain: o.explain });
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./csv-reports.js")).renderUsageCsv,
+      markdown: async () => {
+        const { renderUsageMarkdown } = await import("./usage.js");
+        return (model, o) => renderUsageMarkdown(model, o.lang);
+      },
+      html: async () => {
+        const { usageHtml } = await import("./html/reports.js");
+        return (model, o) => usageHtml(model, o.lang);
+      },
     },
   },
   compare: {
-    table: async () => {
-      const { renderCompareTable } = await import("./compare.js");
-      return (comparison, o) => renderCompareTable(comparison, o.lang, o.styles, o.width);
-    },
-    json: async () => {
-      const { describeComparison } = await import("./compare.js");
-      return (comparison, o) => json(describeComparison(comparison, o.lang));
-    },
-    csv: async () => {
-      const { renderCompareCsv } = await import("./csv-reports.js");
-      return (comparison, o) => renderCompareCsv(comparison, o.lang);
-    },
-    markdown: async () => {
-      const { renderCompareMarkdown } = await import("./compare.js");
-      return (comparison, o) => renderCompareMarkdown(comparison, o.lang);
-    },
-    html: async () => {
-      const { compareHtml } = await import("./html/reports.js");
-      return (comparison, o) => compareHtml(comparison, o.lang);
+    model: async () => (await import("./compare.js")).describeComparison,
+    formats: {
+      table: async () => {
+        const { renderCompareTable } = await import("./compare.js");
+        return (model, o) => renderCompareTable(model, o.lang, o.styles, o.width);
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./csv-reports.js")).renderCompareCsv,
+      markdown: async () => {
+        const { renderCompareMarkdown } = await import("./compare.js");
+        return (model, o) => renderCompareMarkdown(model, o.lang);
+      },
+      html: async () => {
+        const { compareHtml } = await import("./html/reports.js");
+        return (model, o) => compareHtml(model, o.lang);
+      },
     },
   },
   forecast: {
-    table: async () => {
-      const { renderForecastTable } = await import("./forecast.js");
-      return async (result, o) => {
-        const plot = o.chart ? (await import("asciichart")).plot : undefined;
-        return renderForecastTable(result, o.lang, {
-          styles: o.styles,
-          ...(o.width !== undefined ? { width: o.width } : {}),
-          ...(plot ? { plot } : {}),
-        });
-      };
-    },
-    json: async () => {
-      const { describeForecast } = await import("./forecast.js");
-      return (result, o) => json(describeForecast(result, o.lang));
-    },
-    csv: async () => {
-      const { renderForecastCsv } = await import("./forecast.js");
-      return (result) => renderForecastCsv(result);
-    },
-    markdown: async () => {
-      const { renderForecastMarkdown } = await import("./forecast.js");
-      return (result, o) => renderForecastMarkdown(result, o.lang);
-    },
-    html: async () => {
-      const { forecastHtml } = await import("./html/reports.js");
-      return (result, o) => forecastHtml(result, o.lang);
+    model: async () => (await import("./forecast.js")).describeForecast,
+    formats: {
+      table: async () => {
+        const { renderForecastTable } = await import("./forecast.js");
+        return async (model, o) => {
+          const plot = o.chart ? (await import("asciichart")).plot : undefined;
+          return renderForecastTable(model, o.lang, {
+            styles: o.styles,
+            ...(o.width !== undefined ? { width: o.width } : {}),
+            ...(plot ? { plot } : {}),
+          });
+        };
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./forecast.js")).renderForecastCsv,
+      markdown: async () => {
+        const { renderForecastMarkdown } = await import("./forecast.js");
+        return (model, o) => renderForecastMarkdown(model, o.lang);
+      },
+      html: async () => {
+        const { forecastHtml } = await import("./html/reports.js");
+        return (model, o) => forecastHtml(model, o.lang);
+      },
     },
   },
   check: {
-    table: async () => {
-      const { renderCheckText } = await import("./check.js");
-      return ({ results, summary }, o) => renderCheckText(results, summary, o.styles, o.lang, o.width);
+    model: async () => {
+      const { checkReport } = await import("./check.js");
+      return ({ results, summary }, lang) => checkReport(results, summary, lang);
     },
-    json: async () => {
-      const { renderCheckJson } = await import("./check.js");
-      return ({ results, summary }, o) => renderCheckJson(results, summary, o.lang);
+    formats: {
+      table: async () => {
+        const { renderCheckText } = await import("./check.js");
+        return (model, o) => renderCheckText(model, o.styles, o.lang, o.width);
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => {
+        const { renderCheckCsv } = await import("./csv-reports.js");
+        return (model, o) => renderCheckCsv(model, o.lang);
+      },
+      markdown: async () => {
+        const { renderCheckMarkdown } = await import("./check.js");
+        return (model, o) => renderCheckMarkdown(model, o.lang);
+      },
+      html: async () => {
+        const { checkHtml } = await import("./html/reports.js");
+        return (model, o) => checkHtml(model, o.lang);
+      },
+      junit: async () => {
+        const { renderCheckJunit } = await import("./check.js");
+        return (model, o) => renderCheckJunit(model, o.lang);
+      },
+      github: "annotations",
     },
-    csv: async () => {
-      const { renderCheckCsv } = await import("./csv-reports.js");
-      return ({ results }, o) => renderCheckCsv(results, o.lang);
-    },
-    markdown: async () => {
-      const { renderCheckMarkdown } = await import("./check.js");
-      return ({ results, summary }, o) => renderCheckMarkdown(results, summary, o.lang);
-    },
-    html: async () => {
-      const { checkHtml } = await import("./html/reports.js");
-      return ({ results, summary }, o) => checkHtml(results, summary, o.lang);
-    },
-    junit: async () => {
-      const { renderCheckJunit } = await import("./check.js");
-      return ({ results }, o) => renderCheckJunit(results, o.lang);
-    },
-    github: "annotations",
   },
   diff: {
-    table: async () => {
-      const { renderDiffTable } = await import("./estimate-diff.js");
-      return (diff, o) => renderDiffTable(diff, o.styles, o.lang, o.width);
-    },
-    json: async () => {
-      const { renderDiffJson } = await import("./estimate-diff.js");
-      return (diff) => renderDiffJson(diff);
-    },
-    csv: async () => {
-      const { renderDiffCsv } = await import("./csv-reports.js");
-      return (diff) => renderDiffCsv(diff);
-    },
-    markdown: async () => {
-      const { renderDiffMarkdown } = await import("./estimate-diff.js");
-      return (diff, o) => renderDiffMarkdown(diff, o.title, o.lang);
-    },
-    html: async () => {
-      const { diffHtml } = await import("./html/reports.js");
-      return (diff, o) => diffHtml(diff, o.lang);
+    model: async () => (await import("./estimate-diff.js")).diffReport,
+    formats: {
+      table: async () => {
+        const { renderDiffTable } = await import("./estimate-diff.js");
+        return (model, o) => renderDiffTable(model, o.styles, o.lang, o.width);
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./csv-reports.js")).renderDiffCsv,
+      markdown: async () => {
+        const { renderDiffMarkdown } = await import("./estimate-diff.js");
+        return (model, o) => renderDiffMarkdown(model, o.title, o.lang);
+      },
+      html: async () => {
+        const { diffHtml } = await import("./html/reports.js");
+        return (model, o) => diffHtml(model, o.lang);
+      },
     },
   },
   project: {
-    table: async () => {
-      const { renderProjectTable } = await import("./project-diff.js");
-      return (diff, o) => renderProjectTable(diff, o.styles, o.lang, o.width);
+    model: async () => (await import("./project-diff.js")).projectReport,
+    formats: {
+      table: async () => {
+        const { renderProjectTable } = await import("./project-diff.js");
+        return (model, o) => renderProjectTable(model, o.styles, o.lang, o.width);
+      },
+      json: () => Promise.resolve(json),
+      csv: async () => (await import("./csv-reports.js")).renderProjectCsv,
+      markdown: async () => {
+        const { renderProjectMarkdown } = await import("./project-diff.js");
+        return (model, o) => renderProjectMarkdown(model, o.title, o.lang);
+      },
+      html: async () => {
+        const { projectHtml } = await import("./html/reports.js");
+        return (model, o) => projectHtml(model, o.title, o.lang);
+      },
+      github: "annotations",
     },
-    json: async () => {
-      const { renderProjectJson } = await import("./project-diff.js");
-      return (diff, o) => renderProjectJson(diff, o.lang);
-    },
-    csv: async () => {
-      const { renderProjectCsv } = await import("./csv-reports.js");
-      return (diff) => renderProjectCsv(diff);
-    },
-    markdown: async () => {
-      const { renderProjectMarkdown } = await import("./project-diff.js");
-      return (diff, o) => renderProjectMarkdown(diff, o.title, o.lang);
-    },
-    html: async () => {
-      const { projectHtml } = await import("./html/reports.js");
-      return (diff, o) => projectHtml(diff, o.title, o.lang);
-    },
-    github: "annotations",
   },
   prices: {
-    table: async () => {
-      const [{ priceSheet }, { renderPriceTables }, { messages }] = await Promise.all([
-        import("./price-sheet.js"),
-        import("./prices.js"),
-        import("../i18n/messages.js"),
-      ]);
-      return (prices, o) =>
-        renderPriceTables(priceSheet(prices, o.lang), {
-          styles: o.styles,
-          ...(o.width !== undefined ? { width: o.width } : {}),
-          assumptionsTitle: messages[o.lang].prices.assumptionsTitle,
-        });
-    },
-    // The list itself, as a price file would state it.
-    json: () => Promise.resolve((prices) => json(prices.catalog)),
-    markdown: async () => {
-      const [{ priceSheet }, { renderPriceMarkdown }, { messages }] = await Promise.all([
-        import("./price-sheet.js"),
-        import("./prices.js"),
-        import("../i18n/messages.js"),
-      ]);
-      return (prices, o) => renderPriceMarkdown(priceSheet(prices, o.lang), messages[o.lang].prices.assumptionsTitle);
+    model: () => Promise.resolve((prices) => prices),
+    formats: {
+      table: async () => {
+        const [{ priceSheet }, { renderPriceTables }, { messages }] = await Promise.all([
+          import("./price-sheet.js"),
+          import("./prices.js"),
+          import("../i18n/messages.js"),
+        ]);
+        return (prices, o) =>
+          renderPriceTables(priceSheet(prices, o.lang), {
+            styles: o.styles,
+            ...(o.width !== undefined ? { width: o.width } : {}),
+            assumptionsTitle: messages[o.lang].prices.assumptionsTitle,
+          });
+      },
+      // The list itself, as a price file would state it.
+      json: () => Promise.resolve((prices) => json(prices.catalog)),
+      markdown: async () => {
+        const [{ priceSheet }, { renderPriceMarkdown }, { messages }] = await Promise.all([
+          import("./price-sheet.js"),
+          import("./prices.js"),
+          import("../i18n/messages.js"),
+        ]);
+        return (prices, o) => renderPriceMarkdown(priceSheet(prices, o.lang), messages[o.lang].prices.assumptionsTitle);
+      },
     },
   },
   catalogs: {
-    table: async () => {
-      const { renderCatalogsTable } = await import("./catalogs.js");
-      return (rows, o) => renderCatalogsTable(rows, o.lang, o.styles, o.width);
-    },
-    json: async () => {
-      const { describeCatalogs } = await import("./catalogs.js");
-      return (rows) => json(describeCatalogs(rows));
+    model: () => Promise.resolve((rows) => rows),
+    formats: {
+      table: async () => {
+        const { renderCatalogsTable } = await import("./catalogs.js");
+        return (rows, o) => renderCatalogsTable(rows, o.lang, o.styles, o.width);
+      },
+      json: async () => {
+        const { describeCatalogs } = await import("./catalogs.js");
+        return (rows) => json(describeCatalogs(rows));
+      },
     },
   },
   "catalog-diff": {
-    table: async () => {
-      const { renderCatalogDiff } = await import("./catalogs.js");
-      return ({ before, after, changes }, o) => renderCatalogDiff(before, after, changes, o.lang, o.styles, o.width);
+    model: () => Promise.resolve((diff) => diff),
+    formats: {
+      table: async () => {
+        const { renderCatalogDiff } = await import("./catalogs.js");
+        return ({ before, after, changes }, o) => renderCatalogDiff(before, after, changes, o.lang, o.styles, o.width);
+      },
+      json: () =>
+        Promise.resolve(({ before, after, changes }) => json({ before: before.id, after: after.id, changes })),
     },
-    json: () => Promise.resolve(({ before, after, changes }) => json({ before: before.id, after: after.id, changes })),
   },
 };
 
 /** A kind's formats, the default first: --format's choices. */
-export const formatsOf = (kind: ReportKind): string[] => Object.keys(REGISTRY[kind]);
+export const formatsOf = (kind: ReportKind): string[] => Object.keys(REGISTRY[kind].formats);
 
 /** Whether a kind has a format. */
-export const hasFormat = (kind: ReportKind, format: string): boolean => Object.hasOwn(REGISTRY[kind], format);
+export const hasFormat = (kind: ReportKind, format: string): boolean => Object.hasOwn(REGISTRY[kind].formats, format);
+
+/** The formats reports of these kinds may be rendered in from their JSON (`im-bill render`); annotations need the scenario files. */
+export const renderedFormats = (kinds: readonly ReportKind[]): string[] => [
+  ...new Set(
+    kinds.flatMap((kind) =>
+      Object.entries(REGISTRY[kind].formats).flatMap(([format, load]) => (load === "annotations" ? [] : [format])),
+    ),
+  ),
+];
+
+/** A report's model: what its JSON states and its other formats lay out. */
+export async function modelOf<K extends ReportKind>(kind: K, report: Reports[K], lang: Lang): Promise<Models[K]> {
+  const make = await REGISTRY[kind].model();
+  return make(report, lang);
+}
 
 /** A report, written in a format of its kind. */
 export async function renderReport<K extends ReportKind>(
@@ -288,10 +326,20 @@ export async function renderReport<K extends ReportKind>(
   report: Reports[K],
   options: RenderOptions,
 ): Promise<string> {
-  const load = REGISTRY[kind][format];
+  return renderModel(kind, format, await modelOf(kind, report, options.lang), options);
+}
+
+/** A report's model (made now, or read from its JSON), written in a format of its kind. */
+export async function renderModel<K extends ReportKind>(
+  kind: K,
+  format: string,
+  model: Models[K],
+  options: RenderOptions,
+): Promise<string> {
+  const load = REGISTRY[kind].formats[format];
   if (load === undefined || load === "annotations") throw new Error(`no ${format} renderer for a ${kind} report`);
   const render = await load();
-  return render(report, options);
+  return render(model, options);
 }
 
 /** The extensions -o infers a format from, and the formats they name. */

@@ -1,6 +1,6 @@
 // Markdown for pull-request comments and wikis: user text made inert in a table cell
 // or a line, and the provenance of a bill as the line under a table.
-import type { Bill } from "../calculator/bill.js";
+import type { Estimate } from "../calculator/types.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { printableLine } from "../util/printable.js";
@@ -29,10 +29,10 @@ export function markdownText(text: string): string {
 }
 
 /** Which prices made a bill, on one line, then what is said of them, each on a line of its own. */
-export function markdownFooter(bill: Bill, lang: Lang): string[] {
+export function markdownFooter(estimate: Estimate, lang: Lang): string[] {
   return [
-    markdownText(pricingText(bill.prices.pricing, lang)),
-    ...pricingNotes(bill, lang).map((note) => `- ${markdownText(note)}`),
+    markdownText(pricingText(estimate.pricing, lang)),
+    ...pricingNotes(estimate).map((note) => `- ${markdownText(note)}`),
   ];
 }
 

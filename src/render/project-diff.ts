@@ -24,6 +24,7 @@ import { markStyles, renderDiffMarkdown, signedMoney, signedPercent } from "./es
 import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { markdownText } from "./markdown.js";
 import { pricingGroupLines } from "./pricing.js";
+import type { ProjectReport, ScenarioRow } from "../report/project.js";
 import { noteOfPricesText } from "./pricing-notes.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
@@ -123,27 +124,18 @@ const currencyOf = (change: ScenarioChange) =>
   (change.after?.bill ?? change.before?.bill)?.prices.catalog.currency ?? "CNY";
 
 /** A row's cells: marker, scenario, file, before, after, change, percent. */
-function cellsOf(change: ScenarioChange): string[] {
-  const currency = currencyOf(change);
-  const money = (priced: Priced | undefined) =>
-    priced?.bill ? formatMoney(priced.bill.total, priced.bill.prices.catalog.currency) : "—";
-  const total = change.total;
+function cellsOf(row: ScenarioRow): string[] {
+  const money = (side: ScenarioRow["before"]) =>
+    side && "total" in side ? formatMoney(side.total, side.currency) : "—";
+  const total = row.change;
   const [changeText, percentText] = total
-    ? [signedMoney(total.change, currency), signedPercent(total.percent)]
+    ? [signedMoney(total.change, row.currency), signedPercent(total.percent)]
     : ["", ""];
-  return [
-    MARKERS[change.status],
-    nameOf(change.after ?? change.before),
-    sourceOf(change),
-    money(change.before),
-    money(change.after),
-    changeText,
-    percentText,
-  ];
+  return [MARKERS[row.status], row.name, row.source, money(row.before), money(row.after), changeText, percentText];
 }
 
 /** The project total of each currency: label, before, after, change, percent. */
-function totalCells(diff: ProjectDiff, lang: Lang): string[][] {
+function totalCells(diff: Pick<ProjectReport, "totals">, lang: Lang): string[][] {
   const currencies = Object.keys(diff.totals);
   return currencies.map((currency) => {
     const total = diff.totals[currency]!;
@@ -163,7 +155,7 @@ function totalCells(diff: ProjectDiff, lang: Lang): string[][] {
  * Which prices made each side: a line both sides have, once; where they differ, the
  * base's and the working tree's ("Before: Discount: 15%", "After: Discount: 0%").
  */
-export function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
+function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
   const t = messages[lang];
   const linesOf = (side: SidePrices) => pricingGroupLines(side.groups, lang);
   const [before, after] = [linesOf(diff.prices.before), linesOf(diff.prices.after)];
@@ -196,16 +188,76 @@ export function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
 const failedAtBase = (diff: ProjectDiff) =>
   diff.scenarios.filter((change) => change.before?.error !== undefined && change.status !== "added");
 
+/** How many scenarios the HTML charts (the first rows shown). */
+const CHARTED = 25;
+
+/** The project report, as `diff --base --format json` prints it: every choice of its formats made here. */
+export function projectReport(diff: ProjectDiff, lang: Lang): ProjectReport {
+  const side = (prices: SidePrices) => ({
+    pricing: prices.groups.map(({ ref, count }) => ({ ...ref, scenarios: count })),
+    said: prices.said.map((note) => noteOfPricesText(note, lang)),
+  });
+  const index = new Map(diff.scenarios.map((change, at) => [change, at]));
+  const shownRows = shown(diff);
+  const markdownRows = largest(shownRows, TABLE_ROWS);
+  // The lines of the largest changes: what a reviewer opens the comment for.
+  const changed = markdownRows.filter((change) => change.status === "changed" && change.total?.change !== "0.00");
+  const detailed = new Set(largest(changed, DETAILED));
+  return {
+    kind: "project",
+    version: 1,
+    lang,
+    title: projectTitle(diff, lang),
+    base: diff.base,
+    head: diff.head,
+    on: diff.on,
+    totals: diff.totals,
+    counts: projectCounts(diff),
+    config: diff.config,
+    scenarios: diff.scenarios.map((change) => ({
+      status: change.status,
+      id: change.id,
+      name: nameOf(change.after ?? change.before),
+      file: change.file,
+      source: sourceOf(change),
+      previousFile: change.previousFile,
+      currency: currencyOf(change),
+      change: change.total ?? null,
+      causes: change.causes.map((cause) =>
+        cause.kind === "input" ? { ...cause, before: cause.before ?? null, after: cause.after ?? null } : cause,
+      ),
+      why: whyOf(change, lang),
+      before: sideJson(change.before, lang),
+      after: sideJson(change.after, lang),
+      ...(detailed.has(change)
+        ? { detail: diffEstimates(describe(change.before!.bill!, lang), describe(change.after!.bill!, lang)) }
+        : {}),
+    })),
+    failedAtBase: failedAtBase(diff).map((change) => ({
+      source: change.before!.source,
+      error: textIn(change.before!.error!, lang),
+    })),
+    prices: { before: side(diff.prices.before), after: side(diff.prices.after), lines: pricesLines(diff, lang) },
+    rows: {
+      shown: shownRows.map((change) => index.get(change)!),
+      markdown: markdownRows.map((change) => index.get(change)!),
+      detailed: [...detailed].map((change) => index.get(change)!),
+      moreDetails: changed.length - detailed.size,
+      chart: shownRows.slice(0, CHARTED).map((change) => index.get(change)!),
+    },
+  };
+}
+
 export function renderProjectTable(
-  diff: ProjectDiff,
+  diff: ProjectReport,
   styles: Styles = plainStyles,
   lang: Lang = "en",
   width = 80,
 ): string {
   const t = messages[lang].project;
   const d = messages[lang].diff;
-  const rows = shown(diff);
-  const out: string[] = [`${styles.bold(printable(projectTitle(diff, lang)))}\n`];
+  const rows = diff.rows.shown.map((at) => diff.scenarios[at]!);
+  const out: string[] = [`${styles.bold(printable(diff.title))}\n`];
   const colour = markStyles(styles);
   if (rows.length === 0) out.push(`${t.nothing(diff.scenarios.length)}\n`);
   else {
@@ -219,7 +271,7 @@ export function renderProjectTable(
     const body: Cell[][] = rows.flatMap((change) => {
       const [marker, name, source, ...amounts] = cellsOf(change);
       const named = name ? [source!] : [];
-      const below = [...named, ...whyOf(change, lang)].map((line, index): Cell[] => [
+      const below = [...named, ...change.why].map((line, index): Cell[] => [
         "",
         {
           text: `  ${line}`,
@@ -244,30 +296,25 @@ export function renderProjectTable(
       }),
     );
   }
-  const tail = [t.counts(projectCounts(diff))];
-  const failed = failedAtBase(diff);
-  if (failed.length > 0) {
+  const tail = [t.counts(diff.counts)];
+  if (diff.failedAtBase.length > 0) {
     tail.push(t.invalidBefore);
-    for (const change of failed) tail.push(`  ${change.before!.source}: ${textIn(change.before!.error!, lang)}`);
+    for (const { source, error } of diff.failedAtBase) tail.push(`  ${source}: ${error}`);
   }
   const wrap = (line: string) => wrapText(printable(line), width).join("\n  ");
   out.push(`${tail.map(wrap).join("\n")}\n`);
-  out.push(
-    `${pricesLines(diff, lang)
-      .map((line) => styles.dim(wrap(line)))
-      .join("\n")}\n`,
-  );
+  out.push(`${diff.prices.lines.map((line) => styles.dim(wrap(line))).join("\n")}\n`);
   return out.join("");
 }
 
-export function renderProjectMarkdown(diff: ProjectDiff, title: string | undefined, lang: Lang = "en"): string {
+export function renderProjectMarkdown(diff: ProjectReport, title: string | undefined, lang: Lang = "en"): string {
   const t = messages[lang].project;
   const d = messages[lang].diff;
-  const rows = largest(shown(diff), TABLE_ROWS);
-  const left = shown(diff).length - rows.length;
+  const rows = diff.rows.markdown.map((at) => diff.scenarios[at]!);
+  const left = diff.rows.shown.length - rows.length;
   const cell = (text: string, bold = false) => (bold && text ? `**${markdownText(text)}**` : markdownText(text));
   const row = (cells: string[], bold = false) => `| ${cells.map((text) => cell(text, bold)).join(" | ")} |`;
-  const out = [`### ${markdownText(title ?? projectTitle(diff, lang))}`, ""];
+  const out = [`### ${markdownText(title ?? diff.title)}`, ""];
   if (rows.length === 0) out.push(markdownText(t.nothing(diff.scenarios.length)), "");
   else {
     out.push(
@@ -275,7 +322,7 @@ export function renderProjectMarkdown(diff: ProjectDiff, title: string | undefin
       "|---|---|---|---:|---:|---:|---:|---|",
     );
     for (const change of rows) {
-      const why = whyOf(change, lang);
+      const why = change.why;
       const named =
         why.length > CAUSES_SHOWN
           ? [...why.slice(0, CAUSES_SHOWN - 1), t.cause.more(why.length - CAUSES_SHOWN + 1)]
@@ -286,30 +333,25 @@ export function renderProjectMarkdown(diff: ProjectDiff, title: string | undefin
     for (const cells of totalCells(diff, lang)) out.push(row([...cells, ""], true));
     out.push("");
   }
-  out.push(`${markdownText(t.counts(projectCounts(diff)))}  `);
-  const failed = failedAtBase(diff);
-  if (failed.length > 0) {
+  out.push(`${markdownText(t.counts(diff.counts))}  `);
+  if (diff.failedAtBase.length > 0) {
     out.push("", markdownText(t.invalidBefore), "");
-    for (const change of failed)
-      out.push(`- ${markdownText(`${change.before!.source}: ${textIn(change.before!.error!, lang)}`)}`);
+    for (const { source, error } of diff.failedAtBase) out.push(`- ${markdownText(`${source}: ${error}`)}`);
   }
   // An indented line of the prices (a side's, of several provenances) is a list item.
   const item = (line: string) => {
     const [, indent, text] = /^((?: {2})*)(.*)$/.exec(line)!;
     return indent ? `${indent.slice(2)}- ${markdownText(text!)}` : `${markdownText(line)}  `;
   };
-  out.push("", ...pricesLines(diff, lang).map(item));
-  // The lines of the largest changes: what a reviewer opens the comment for.
-  const changed = rows.filter((change) => change.status === "changed" && change.total?.change !== "0.00");
-  if (changed.length > 0) {
+  out.push("", ...diff.prices.lines.map(item));
+  const detailed = diff.rows.detailed.map((at) => diff.scenarios[at]!);
+  if (detailed.length > 0) {
     out.push("", `#### ${markdownText(t.details)}`, "");
-    for (const change of largest(changed, DETAILED)) {
-      const lines = diffEstimates(describe(change.before!.bill!, lang), describe(change.after!.bill!, lang));
-      const name = nameOf(change.after);
-      const heading = name ? `${name} (${change.after!.source})` : change.after!.source;
-      out.push(renderDiffMarkdown(lines, heading, lang, { footer: false, level: 5 }).trimEnd(), "");
+    for (const change of detailed) {
+      const heading = change.name ? `${change.name} (${change.source})` : change.source;
+      out.push(renderDiffMarkdown(change.detail!, heading, lang, { footer: false, level: 5 }).trimEnd(), "");
     }
-    if (changed.length > DETAILED) out.push(markdownText(t.moreDetails(changed.length - DETAILED)), "");
+    if (diff.rows.moreDetails > 0) out.push(markdownText(t.moreDetails(diff.rows.moreDetails)), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
@@ -341,36 +383,6 @@ function sideJson(priced: Priced | undefined, lang: Lang) {
     total: bill.total,
     pricing: bill.prices.pricing,
   };
-}
-
-export function renderProjectJson(diff: ProjectDiff, lang: Lang = "en"): string {
-  const side = (prices: SidePrices) => ({
-    pricing: prices.groups.map(({ ref, count }) => ({ ...ref, scenarios: count })),
-    said: prices.said.map((note) => noteOfPricesText(note, lang)),
-  });
-  const json = {
-    version: 1,
-    base: diff.base,
-    head: diff.head,
-    on: diff.on,
-    totals: diff.totals,
-    counts: projectCounts(diff),
-    config: diff.config,
-    scenarios: diff.scenarios.map((change) => ({
-      status: change.status,
-      id: change.id,
-      file: change.file,
-      previousFile: change.previousFile,
-      change: change.total ?? null,
-      causes: change.causes.map((cause) =>
-        cause.kind === "input" ? { ...cause, before: cause.before ?? null, after: cause.after ?? null } : cause,
-      ),
-      before: sideJson(change.before, lang),
-      after: sideJson(change.after, lang),
-    })),
-    prices: { before: side(diff.prices.before), after: side(diff.prices.after) },
-  };
-  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 /** Why the gates failed, a sentence each (on stderr). */

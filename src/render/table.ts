@@ -2,8 +2,7 @@
 // own when the terminal is wide enough, else a row under the line), the subtotals and
 // the total in three blocks, then violations and notes, then the prices used. Sized to
 // the terminal: 80 columns when unknown.
-import type { Bill } from "../calculator/bill.js";
-import type { Line } from "../calculator/types.js";
+import type { Estimate, Line } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -11,7 +10,7 @@ import { printable, printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { pricingLines } from "./pricing.js";
-import { describe, hasFormula, nextStepText, pricingNotes, shownSubtotals } from "./describe.js";
+import { lineNotes, nextStepText, pricingNotes, showsFormula, shownSubtotals } from "./describe.js";
 import { fitLine, wrapText } from "./text.js";
 
 export interface TableOptions {
@@ -23,10 +22,8 @@ export interface TableOptions {
   explain?: boolean;
 }
 
-export function renderTable(bill: Bill, options: TableOptions): string {
+export function renderTable(estimate: Estimate, options: TableOptions): string {
   const t = messages[options.lang];
-  const estimate = describe(bill, options.lang);
-  const formulas = new Map(bill.lines.map((line) => [line.id, hasFormula(line)]));
   const styles = options.styles ?? plainStyles;
   const width = options.width ?? 80;
   const money = (amount: string) => formatMoney(amount, estimate.currency);
@@ -36,7 +33,7 @@ export function renderTable(bill: Bill, options: TableOptions): string {
       ? line.explain
       : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`;
   // "package fee" or "requested" says nothing the label does not; a discount's formula is its quantity.
-  const explained = (line: Line) => options.explain !== false && formulas.get(line.id) === true;
+  const explained = (line: Line) => options.explain !== false && showsFormula(line, options.lang);
   const subtotals = shownSubtotals([estimate]).map((key): [string, string] => [
     t.subtotal[key],
     estimate.subtotals[key],
@@ -100,17 +97,17 @@ export function renderTable(bill: Bill, options: TableOptions): string {
     );
   }
   // What is said of the prices (a list not in effect, a pin that lost) goes in the footer, with the prices.
-  const notes = estimate.notes.filter((_, index) => bill.notes[index]!.kind !== "pricing");
+  const notes = lineNotes(estimate);
   if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
-  out.push(...footer(bill, options.lang, styles, width));
+  out.push(...footer(estimate, options.lang, styles, width));
   return `${out.join("\n")}\n`;
 }
 
 /** Which prices made the bill, then what is said of them. */
-export function footer(bill: Bill, lang: Lang, styles: Styles, width: number): string[] {
+export function footer(estimate: Estimate, lang: Lang, styles: Styles, width: number): string[] {
   const wrap = (text: string) => wrapText(text, width).join("\n  ");
   return [
-    ...pricingLines(bill.prices.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
-    ...pricingNotes(bill, lang).map((note) => styles.warning(wrap(printableLine(note)))),
+    ...pricingLines(estimate.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
+    ...pricingNotes(estimate).map((note) => styles.warning(wrap(printableLine(note)))),
   ];
 }

@@ -1,7 +1,11 @@
 // Real usage priced month by month (`estimate --usage-csv`): each month's itemized
 // table, then one table of every month with the days that set its peaks, and the total;
 // or the JSON of the same (`describeUsage`).
-import type { UsageBill, UsageMonth } from "../advisor/usage.js";
+import type { UsageBill } from "../advisor/usage.js";
+import type { Bill } from "../calculator/bill.js";
+import type { UsageReport } from "../report/usage.js";
+import type { MonthUsage } from "../scenario/usage-csv.js";
+import { maxOf } from "../util/array.js";
 import { describe } from "./describe.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -19,70 +23,98 @@ export interface UsageTableOptions {
   explain?: boolean;
 }
 
-/** The usage bill as `--format json` prints it: each month with its estimate. */
-export function describeUsage(bill: UsageBill, lang: Lang) {
+/** How many overage steps a month's chart marks at most. */
+const STEPS_SHOWN = 12;
+
+/**
+ * The usage report, as `--format json` prints it: each month with its estimate, its days
+ * (DAU and groups, the chart's points) and where its DAU overage steps fall within them.
+ */
+export function describeUsage(
+  { bill, days }: { bill: UsageBill; days: readonly MonthUsage[] },
+  lang: Lang,
+): UsageReport {
+  const daysOf = new Map(days.map((each) => [each.month, each.days]));
   return {
-    months: bill.months.map(({ bill: monthBill, soFar, ...month }) => ({
-      ...month,
-      estimate: describe(monthBill, lang),
-      // A month still running: its bill so far, and the month priced at its projected peaks.
-      ...(soFar
-        ? {
-            soFar: {
-              to: soFar.to,
-              projection: {
-                method: soFar.projection.method,
-                days: soFar.projection.days,
-                to: soFar.projection.to,
-                peakDau: soFar.projection.peakDau,
-                peakGroups: soFar.projection.peakGroups,
-                estimate: describe(soFar.projection.bill, lang),
+    kind: "usage",
+    version: 1,
+    lang,
+    months: bill.months.map(({ bill: monthBill, soFar, ...month }) => {
+      const daily = (daysOf.get(month.month) ?? []).map(({ date, dau, groups }) => ({ date, dau, groups }));
+      return {
+        ...month,
+        estimate: describe(monthBill, lang),
+        days: daily,
+        dauSteps: dauSteps(monthBill, daily),
+        // A month still running: its bill so far, and the month priced at its projected peaks.
+        ...(soFar
+          ? {
+              soFar: {
+                to: soFar.to,
+                projection: {
+                  method: soFar.projection.method,
+                  days: soFar.projection.days,
+                  to: soFar.projection.to,
+                  peakDau: soFar.projection.peakDau,
+                  peakGroups: soFar.projection.peakGroups,
+                  estimate: describe(soFar.projection.bill, lang),
+                },
               },
-            },
-          }
-        : {}),
-    })),
+            }
+          : {}),
+      };
+    }),
     total: bill.total,
     currency: bill.currency,
   };
 }
 
+/** Where each next DAU overage block starts, within the month's range (up to a tenth above its peak). */
+function dauSteps(bill: Bill, daily: readonly { dau: number }[]): number[] {
+  const overage = bill.prices.catalog.editions[bill.plan]?.overage?.dau;
+  const top = Math.max(1, maxOf(daily.map((day) => day.dau)));
+  const steps: number[] = [];
+  if (overage && overage.unit > 1)
+    for (let at = overage.free + 1; at <= top * 1.1 && steps.length < STEPS_SHOWN; at += overage.unit) steps.push(at);
+  return steps;
+}
+
 /** A month still running, in words: the bill so far, and where the trend takes it by the month's end. */
-export function soFarLines(month: UsageMonth, lang: Lang): string[] {
+export function soFarLines(month: UsageReport["months"][number], lang: Lang): string[] {
   if (!month.soFar) return [];
   const t = messages[lang].usage;
-  const money = (amount: string) => formatMoney(amount, month.bill.prices.catalog.currency);
+  const money = (amount: string) => formatMoney(amount, month.estimate.currency);
   const { to, projection } = month.soFar;
   return [
-    t.soFar(to, month.daysPresent, month.daysInMonth, money(month.bill.total)),
+    t.soFar(to, month.daysPresent, month.daysInMonth, money(month.estimate.total)),
     t.projected(
       projection.to,
       t.method(projection.method, projection.days),
       formatNumber(projection.peakDau),
       formatNumber(projection.peakGroups),
-      money(projection.bill.total),
+      money(projection.estimate.total),
     ),
   ];
 }
 
 /** Each month's estimate as markdown, the month so far said under it. */
-export async function renderUsageMarkdown(bill: UsageBill, lang: Lang): Promise<string> {
+export async function renderUsageMarkdown(bill: UsageReport, lang: Lang): Promise<string> {
   const { renderEstimateMarkdown } = await import("./estimate-formats.js");
   return bill.months
     .map((month) => {
       const soFar = soFarLines(month, lang).map((line) => `${markdownText(line)}  `);
-      return `${renderEstimateMarkdown(month.bill, lang)}${soFar.length > 0 ? `\n${soFar.join("\n")}\n` : ""}`;
+      return `${renderEstimateMarkdown(month.estimate, lang)}${soFar.length > 0 ? `\n${soFar.join("\n")}\n` : ""}`;
     })
     .join("\n");
 }
 
-export function renderUsageTables(bill: UsageBill, options: UsageTableOptions): string {
+export function renderUsageTables(bill: UsageReport, options: UsageTableOptions): string {
   const { lang, styles, width = 80 } = options;
   const t = messages[lang].usage;
   const money = (amount: string) => formatMoney(amount, bill.currency);
   const months = bill.months.map((month) =>
     [
-      renderTable(month.bill, { lang, styles, width, explain: options.explain }),
+      renderTable(month.estimate, { lang, styles, width, explain: options.explain }),
       ...soFarLines(month, lang).map((line) => `${styles.bold(wrapText(line, width).join("\n  "))}\n`),
     ].join(""),
   );
@@ -95,7 +127,7 @@ export function renderUsageTables(bill: UsageBill, options: UsageTableOptions): 
         month.month,
         t.atDay(formatNumber(month.peakDau), month.peakDauDate),
         t.atDay(formatNumber(month.peakGroups), month.peakGroupsDate),
-        money(month.bill.total),
+        money(month.estimate.total),
       ]),
       [[{ text: t.totalOver(bill.months.length), span: 3, style: styles.bold }, bold(money(bill.total))]],
     ],

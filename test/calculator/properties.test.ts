@@ -4,7 +4,8 @@
 // and the estimate is what its schema says.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EstimateSchema } from "../../src/calculator/types.js";
+import { EstimateReportSchema } from "../../src/report/estimate.js";
+import { readReport } from "../../src/report/read.js";
 import { MAGNITUDES } from "../../src/document/limits.js";
 import { estimate, type Estimate } from "../../src/index.js";
 
@@ -125,11 +126,14 @@ describe("every estimate", () => {
     );
   });
 
-  it("is what the estimate schema describes", () => {
+  it("is what the estimate report's schema describes", () => {
     fc.assert(
       fc.property(scenario, discount, (input, discount) => {
-        const result = EstimateSchema.safeParse(estimate(input, { discount }));
+        const report = estimate(input, { discount });
+        const result = EstimateReportSchema.safeParse(report);
         expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+        // And what `im-bill render` reads back: its arithmetic holds.
+        expect(readReport(report, "estimate.json")).toEqual({ kind: "estimate", model: report });
       }),
       { numRuns: 200 },
     );

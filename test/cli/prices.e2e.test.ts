@@ -128,6 +128,6 @@ describe("im-bill schema", () => {
   it("exits 2 for an unknown kind", () => {
     const result = imBill(["schema", "scenarios"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain("Allowed choices are scenario, catalog, estimate");
+    expect(result.stderr).toContain("Allowed choices are scenario, catalog, config, estimate");
   });
 });

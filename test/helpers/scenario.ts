@@ -3,7 +3,8 @@ import { fixedPrices, type PriceSettings } from "../../src/catalog/choose.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
 import type { Bill } from "../../src/calculator/bill.js";
 import type { Estimate } from "../../src/calculator/types.js";
-import { describe } from "../../src/render/describe.js";
+import type { EstimateReport } from "../../src/report/estimate.js";
+import { estimateReport } from "../../src/render/describe.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 
@@ -27,7 +28,7 @@ export function bill(document: unknown): Bill {
 }
 
 /** The same, described: the estimate as `--format json` prints it. */
-export const price = (document: unknown, lang: Lang = "en"): Estimate => describe(bill(document), lang);
+export const price = (document: unknown, lang: Lang = "en"): EstimateReport => estimateReport(bill(document), lang);
 
 /** The amount of one line, or undefined when the estimate has no such line. */
 export const amountOf = (estimate: Estimate | Bill, id: string) =>

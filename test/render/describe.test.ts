@@ -4,9 +4,12 @@ import { ESTIMATE_KEYS, price } from "../helpers/scenario.js";
 group("describe: a bill in words", () => {
   it("has the documented shape of --format json", () => {
     const estimate = price({ name: "Shape", plan: "pro", usage: { peakDau: 25_000 } });
-    expect(Object.keys(estimate)).toEqual(ESTIMATE_KEYS);
+    // The report: its kind, version and language first, then the estimate (as batch's records hold it).
+    expect(Object.keys(estimate)).toEqual(["kind", "version", "lang", ...ESTIMATE_KEYS.slice(1)]);
     expect(estimate).toMatchObject({
+      kind: "estimate",
       version: 1,
+      lang: "en",
       name: "Shape",
       plan: "pro",
       planName: "Pro",

@@ -17,7 +17,17 @@ import { diffEstimates } from "../../src/estimate-diff/diff.js";
 import { openRepository, resolveCommit } from "../../src/git/repository.js";
 import { projectDiff } from "../../src/project/project-diff.js";
 import { describe as describeBill } from "../../src/render/describe.js";
-import { formatsOf, renderReport, type ReportKind, type Reports } from "../../src/render/formats.js";
+import {
+  formatsOf,
+  modelOf,
+  renderModel,
+  renderReport,
+  type ReportKind,
+  type Reports,
+} from "../../src/render/formats.js";
+import { REPORT_SCHEMAS } from "../../src/report/index.js";
+import { REPORT_KINDS } from "../../src/report/kinds.js";
+import { readReport } from "../../src/report/read.js";
 import { plainStyles } from "../../src/render/styles.js";
 import { monthlyUsage } from "../../src/scenario/usage-csv.js";
 import { root } from "../helpers/cli.js";
@@ -151,5 +161,30 @@ describe("every format of every kind of report", () => {
         0,
       ),
     );
+  });
+});
+
+/** The kinds whose JSON is their model, each rendered again from it by `im-bill render`. */
+const modelCases = cases.filter(({ kind }) => (REPORT_KINDS as readonly string[]).includes(kind));
+
+describe("a report rendered again from its saved JSON", () => {
+  it.each(modelCases)("$kind as $format: the same text as when it was made", async ({ kind, format }) => {
+    const options = { lang: "en" as const, styles: plainStyles, width: 80 };
+    const made = await renderReport(kind, format, fixtures[kind] as never, options);
+    const saved = JSON.parse(await renderReport(kind, "json", fixtures[kind] as never, options)) as unknown;
+    const read = readReport(saved, `${kind}.json`);
+    expect(read.kind).toBe(kind);
+    expect(await renderModel(read.kind, format, read.model as never, options)).toBe(made);
+  });
+
+  it.each([...REPORT_KINDS])("%s: its model is what its JSON Schema's definition accepts, strictly", async (kind) => {
+    const model = await modelOf(kind, fixtures[kind] as never, "zh");
+    const parsed = REPORT_SCHEMAS[kind].safeParse(model);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+    expect(model).toMatchObject({ kind, version: 1, lang: "zh" });
+  });
+
+  it("covers every kind with a model", () => {
+    expect(new Set(modelCases.map(({ kind }) => kind))).toEqual(new Set(REPORT_KINDS));
   });
 });

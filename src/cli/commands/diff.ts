@@ -165,7 +165,7 @@ async function estimateOf(path: string, io: Io, settings: PriceSettings, lang: L
     const parsed = parseWith(SavedEstimateSchema, data);
     if (!parsed.data) throw new InputError(parsed.problems.map((problem) => ({ source, ...problem })));
     // An estimate saved by an earlier im-bill has no edition name (its id serves) and no provenance.
-    const { config: _legacy, ...saved } = parsed.data;
+    const { config: _legacy, kind: _kind, lang: _lang, ...saved } = parsed.data;
     const estimate = { ...saved, planName: saved.planName ?? saved.plan };
     const problems = verifyEstimate(estimate);
     if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source, ...problem })));

@@ -1,6 +1,7 @@
 // Charts as inline SVG, drawn when the report is written by Apache ECharts' server-side
 // renderer (no DOM, no script in the page). Loaded only on the HTML path. Text in a
 // chart is escaped by ECharts; its colours follow the page's (light or dark) by CSS.
+import { createHash } from "node:crypto";
 import * as echarts from "echarts";
 import { printable } from "../../util/printable.js";
 
@@ -17,13 +18,30 @@ export function chartSvg(option: echarts.EChartsOption, width = 640, height = 32
       ...option,
     });
     // Names in a chart (editions, scenarios) shown as the tables show them: hidden characters escaped.
-    return printable(chart.renderToSVGString());
+    return sameWhoeverDrawsIt(printable(chart.renderToSVGString()));
   } finally {
     chart.dispose();
   }
 }
 
 export { PALETTE };
+
+/**
+ * ECharts names a chart's CSS classes and clip paths by how many charts the process drew before
+ * (`zr0-cls-1`, then `zr1-…`): a page drawn again, or after another, would differ. The
+ * classes are named by the chart's content instead: the same chart, the same page,
+ * and two charts of a page apart (their styles share the document).
+ */
+function sameWhoeverDrawsIt(svg: string): string {
+  // Each class and id (a clip path's) numbered in the order it first appears, then all named by the chart.
+  const numbers = new Map<string, number>();
+  const anonymous = svg.replace(/\bzr\d+-(?:cls-|c)\d+\b/g, (name) => {
+    if (!numbers.has(name)) numbers.set(name, numbers.size);
+    return `zr-cls-${numbers.get(name)!}`;
+  });
+  const name = `c${createHash("sha256").update(anonymous).digest("hex").slice(0, 10)}`;
+  return anonymous.replaceAll("zr-cls-", `${name}-`);
+}
 
 /** Horizontal bars, one a row with its label at the left (cut to 190 px), drawn top to bottom. */
 export function horizontalBars(

@@ -1,27 +1,23 @@
 // Each report as an HTML page: the figures of its JSON, a chart of them drawn to SVG, and
 // the same figures in a table beside it (data-value holds each amount exactly, as the
 // JSON has it). Words are i18n's; the prices that made every bill are on the page.
-import type { Comparison } from "../../advisor/compare.js";
-import type { Forecast } from "../../advisor/forecast.js";
-import type { UsageBill } from "../../advisor/usage.js";
-import type { Bill } from "../../calculator/bill.js";
-import type { CheckResult, CheckSummary } from "../../check/run.js";
 import type { EstimateDiff } from "../../estimate-diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
+import type { Estimate } from "../../calculator/types.js";
+import type { CheckReport } from "../../report/check.js";
+import type { CompareReport } from "../../report/compare.js";
+import type { EstimateReport } from "../../report/estimate.js";
+import type { ForecastReport } from "../../report/forecast.js";
+import type { ProjectReport, ScenarioRow } from "../../report/project.js";
+import type { UsageReport } from "../../report/usage.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney, formatNumber } from "../../util/format.js";
-import type { MonthUsage } from "../../scenario/usage-csv.js";
-import { describe, hasFormula, shownSubtotals } from "../describe.js";
-import { describeComparison } from "../compare.js";
-import { describeForecast, forecastPricing } from "../forecast.js";
+import { showsFormula, shownSubtotals } from "../describe.js";
 import { pricingLines, pricingGroupLines } from "../pricing.js";
-import { describeFailure, errorOf } from "../check.js";
+import { describeFailure } from "../check.js";
 import { soFarLines } from "../usage.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
-import { PricingTally } from "../../catalog/choose.js";
-import type { ProjectDiff, ScenarioChange } from "../../project/project-diff.js";
-import { pricesLines, projectCounts, projectTitle, whyOf } from "../project-diff.js";
 
 const CATEGORY_COLOURS: Record<string, string> = {
   base: PALETTE[0]!,
@@ -32,9 +28,8 @@ const CATEGORY_COLOURS: Record<string, string> = {
 const GREY = "#9aa0a6";
 
 /** The lines of a bill: a bar per line, coloured by category, and the table of them. */
-function billSection(bill: Bill, lang: Lang, id: string): string {
+function billSection(estimate: Estimate, lang: Lang, id: string): string {
   const t = messages[lang];
-  const estimate = describe(bill, lang);
   const money = (amount: string) => formatMoney(amount, estimate.currency);
   const lines = estimate.lines;
   const chart = horizontalBars(
@@ -72,9 +67,7 @@ function billSection(bill: Bill, lang: Lang, id: string): string {
     rows,
   });
   // The formulas that say more than the label (not "package fee", "requested"): under the figure.
-  const explained = lines
-    .filter((_, index) => hasFormula(bill.lines[index]!))
-    .map((line) => `${line.label}: ${line.explain}`);
+  const explained = lines.filter((line) => showsFormula(line, lang)).map((line) => `${line.label}: ${line.explain}`);
   const findings = [
     ...estimate.violations.map((finding) => `✗ ${finding.message} [${finding.code}]`),
     ...estimate.notes.map((finding) => finding.message),
@@ -82,15 +75,14 @@ function billSection(bill: Bill, lang: Lang, id: string): string {
   return `${figure(chart, data)}${list(explained)}${findings.length > 0 ? `<h3>${escapeHtml(t.notes.replace(/:$/, ""))}</h3>${list(findings)}` : ""}`;
 }
 
-export function estimateHtml(bill: Bill, lang: Lang): string {
+export function estimateHtml(estimate: EstimateReport, lang: Lang): string {
   const t = messages[lang];
-  const estimate = describe(bill, lang);
   return htmlPage({
     lang,
     title: t.estimateTitle(estimate.name, estimate.planName),
-    meta: [t.html.made(bill.prices.day)],
-    provenance: pricingLines(bill.prices.pricing, lang),
-    body: billSection(bill, lang, "lines"),
+    meta: [t.html.made(estimate.pricing.on)],
+    provenance: pricingLines(estimate.pricing, lang),
+    body: billSection(estimate, lang, "lines"),
   });
 }
 
@@ -101,21 +93,16 @@ export function estimateHtml(bill: Bill, lang: Lang): string {
  */
 const DETAILED_MONTHS = 12;
 
-export function usageHtml(usage: UsageBill, days: readonly MonthUsage[], lang: Lang): string {
+export function usageHtml(usage: UsageReport, lang: Lang): string {
   const t = messages[lang];
   const money = (amount: string) => formatMoney(amount, usage.currency);
-  const daysOf = new Map(days.map((each) => [each.month, each.days]));
   const detailed = usage.months.slice(-DETAILED_MONTHS);
   const firstDetailed = usage.months.length - detailed.length;
   const sections = detailed.map((month, at) => {
     const index = firstDetailed + at;
-    const daily = daysOf.get(month.month) ?? [];
-    const overage = month.bill.prices.catalog.editions[month.bill.plan]?.overage?.dau;
+    const daily = month.days;
     // The overage steps within the month's range: where each next ¥1,000 starts.
-    const top = Math.max(1, ...daily.map((day) => day.dau));
-    const steps: number[] = [];
-    if (overage && overage.unit > 1)
-      for (let at = overage.free + 1; at <= top * 1.1 && steps.length < 12; at += overage.unit) steps.push(at);
+    const steps = month.dauSteps;
     const chart = chartSvg(
       {
         grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
@@ -157,26 +144,26 @@ export function usageHtml(usage: UsageBill, days: readonly MonthUsage[], lang: L
             cell(t.usage.atDay(formatNumber(month.peakGroups), month.peakGroupsDate), {
               value: String(month.peakGroups),
             }),
-            cell(money(month.bill.total), { value: month.bill.total }),
+            cell(money(month.estimate.total), { value: month.estimate.total }),
           ],
         },
       ],
     });
-    return `<h2>${escapeHtml(month.month)}</h2>${figure(chart, data)}${list(soFarLines(month, lang))}${billSection(month.bill, lang, `lines-${index}`)}`;
+    return `<h2>${escapeHtml(month.month)}</h2>${figure(chart, data)}${list(soFarLines(month, lang))}${billSection(month.estimate, lang, `lines-${index}`)}`;
   });
-  const first = usage.months[0]!.bill;
+  const first = usage.months[0]!.estimate;
   const overview = firstDetailed > 0 ? usageOverview(usage, lang, detailed.length) : "";
   return htmlPage({
     lang,
     title: t.html.usageTitle(usage.months.map((month) => month.month)),
     meta: [t.usage.totalOver(usage.months.length), money(usage.total)],
-    provenance: pricingLines(first.prices.pricing, lang),
+    provenance: pricingLines(first.pricing, lang),
     body: [overview, ...sections].join("\n"),
   });
 }
 
 /** Every month of a long usage file: its total charted, and a row each (peaks and total). */
-function usageOverview(usage: UsageBill, lang: Lang, detailed: number): string {
+function usageOverview(usage: UsageReport, lang: Lang, detailed: number): string {
   const t = messages[lang];
   const money = (amount: string) => formatMoney(amount, usage.currency);
   const chart = chartSvg(
@@ -189,7 +176,7 @@ function usageOverview(usage: UsageBill, lang: Lang, detailed: number): string {
           name: t.usage.total,
           type: "line",
           showSymbol: false,
-          data: usage.months.map((month) => Number(month.bill.total)),
+          data: usage.months.map((month) => Number(month.estimate.total)),
         },
       ],
     },
@@ -210,19 +197,17 @@ function usageOverview(usage: UsageBill, lang: Lang, detailed: number): string {
         cell(month.month),
         cell(formatNumber(month.peakDau), { value: String(month.peakDau) }),
         cell(formatNumber(month.peakGroups), { value: String(month.peakGroups) }),
-        cell(money(month.bill.total), { value: month.bill.total }),
+        cell(money(month.estimate.total), { value: month.estimate.total }),
       ],
     })),
   });
   return figure(chart, data, true);
 }
 
-export function compareHtml(comparison: Comparison, lang: Lang): string {
+export function compareHtml(json: CompareReport, lang: Lang): string {
   const t = messages[lang];
-  const json = describeComparison(comparison, lang);
   const estimates = Object.entries(json.editions);
-  const currency = estimates[0]?.[1].currency ?? "CNY";
-  const money = (amount: string) => formatMoney(amount, currency);
+  const money = (amount: string) => formatMoney(amount, json.currency);
   const chart = chartSvg(
     {
       grid: { left: 24, right: 24, top: 24, bottom: 8, containLabel: true },
@@ -273,19 +258,18 @@ export function compareHtml(comparison: Comparison, lang: Lang): string {
   const recommendation = json.recommendation
     ? t.compare.recommendationLine(json.recommendation.reason)
     : t.compare.none;
-  const first = Object.values(comparison.editions)[0];
+  const first = Object.values(json.editions)[0];
   return htmlPage({
     lang,
     title: t.html.compareTitle,
     meta: [recommendation],
-    provenance: first ? pricingLines(first.prices.pricing, lang) : [],
+    provenance: first ? pricingLines(first.pricing, lang) : [],
     body: figure(chart, data),
   });
 }
 
-export function forecastHtml(result: Forecast, lang: Lang): string {
+export function forecastHtml(json: ForecastReport, lang: Lang): string {
   const t = messages[lang];
-  const json = describeForecast(result, lang);
   const currency = json.months[0]?.estimate.currency ?? "CNY";
   const money = (amount: string) => formatMoney(amount, currency);
   const label = (month: (typeof json.months)[number]) => month.calendarMonth ?? String(month.month);
@@ -340,12 +324,12 @@ export function forecastHtml(result: Forecast, lang: Lang): string {
     lang,
     title: t.html.forecastTitle(json.months.length),
     meta: [`${t.forecast.average}: ${money(json.average)}`],
-    provenance: forecastPricing(result, lang),
+    provenance: json.prices,
     body: `${figure(chart, data)}${list(json.notes.map((note) => note.message))}`,
   });
 }
 
-export function checkHtml(results: readonly CheckResult[], summary: CheckSummary, lang: Lang): string {
+export function checkHtml({ results, summary, prices }: CheckReport, lang: Lang): string {
   const t = messages[lang];
   const counts = [
     [t.html.passed, summary.passed, PALETTE[2]],
@@ -373,7 +357,7 @@ export function checkHtml(results: readonly CheckResult[], summary: CheckSummary
     const money = (amount: string) => formatMoney(amount, result.currency ?? "CNY");
     const said =
       result.status === "invalid"
-        ? errorOf(result, lang)
+        ? (result.error ?? "")
         : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
     const mark = { passed: "✓", failed: "✗", "no-expectations": "–", invalid: "!" }[result.status];
     return {
@@ -400,13 +384,11 @@ export function checkHtml(results: readonly CheckResult[], summary: CheckSummary
     head: [{ text: "" }, { text: t.html.scenario }, { text: t.total, num: true }, { text: t.html.why }],
     rows,
   });
-  const tally = new PricingTally();
-  for (const result of results) if (result.pricing) tally.add(result.pricing);
   return htmlPage({
     lang,
     title: t.html.checkTitle,
     meta: [t.check.counts(summary)],
-    provenance: pricingGroupLines(tally.groups, lang),
+    provenance: pricingGroupLines(prices.groups, lang),
     body: `${figure(chart, countsTable)}${data}`,
   });
 }
@@ -485,25 +467,23 @@ export function diffHtml(diff: EstimateDiff, lang: Lang): string {
   });
 }
 
-export function projectHtml(diff: ProjectDiff, title: string | undefined, lang: Lang): string {
+export function projectHtml(diff: ProjectReport, title: string | undefined, lang: Lang): string {
   const t = messages[lang];
   const p = t.project;
-  const rows = diff.scenarios.filter((change) => change.status !== "unchanged" || change.previousFile !== null);
-  const currencyOf = (change: ScenarioChange) =>
-    (change.after ?? change.before)?.bill?.prices.catalog.currency ?? "CNY";
-  const shown = rows.slice(0, 25);
+  const rows = diff.rows.shown.map((at) => diff.scenarios[at]!);
+  const charted = diff.rows.chart.map((at) => diff.scenarios[at]!);
   const chart = horizontalBars(
-    shown.map((change) => change.id),
-    shown.map((change) => {
-      const value = Number(change.total?.change ?? 0);
+    charted.map((change) => change.id),
+    charted.map((change) => {
+      const value = Number(change.change?.change ?? 0);
       return { value, color: value > 0 ? PALETTE[4]! : PALETTE[2]! };
     }),
   );
-  const money = (amount: string | undefined, change: ScenarioChange) =>
-    amount === undefined ? "—" : formatMoney(amount, currencyOf(change));
+  const money = (amount: string | undefined, change: ScenarioRow) =>
+    amount === undefined ? "—" : formatMoney(amount, change.currency);
   const data = table({
     id: "scenarios",
-    caption: p.counts(projectCounts(diff)),
+    caption: p.counts(diff.counts),
     head: [
       { text: "" },
       { text: p.scenario },
@@ -517,10 +497,10 @@ export function projectHtml(diff: ProjectDiff, title: string | undefined, lang: 
         cells: [
           cell({ changed: "~", added: "+", removed: "−", unchanged: "", invalid: "!" }[change.status]),
           cell(`${change.id} (${change.file})`),
-          cell(money(change.total?.before, change), { value: change.total?.before ?? "" }),
-          cell(money(change.total?.after, change), { value: change.total?.after ?? "" }),
-          cell(money(change.total?.change, change), { value: change.total?.change ?? "" }),
-          cell(whyOf(change, lang).join("; ")),
+          cell(money(change.change?.before, change), { value: change.change?.before ?? "" }),
+          cell(money(change.change?.after, change), { value: change.change?.after ?? "" }),
+          cell(money(change.change?.change, change), { value: change.change?.change ?? "" }),
+          cell(change.why.join("; ")),
         ],
       })),
       ...Object.entries(diff.totals).map(([currency, total]) => ({
@@ -538,10 +518,10 @@ export function projectHtml(diff: ProjectDiff, title: string | undefined, lang: 
   });
   return htmlPage({
     lang,
-    title: title ?? projectTitle(diff, lang),
-    meta: [p.counts(projectCounts(diff))],
+    title: title ?? diff.title,
+    meta: [p.counts(diff.counts)],
     // The prices of each side, as the table and the markdown name them.
-    provenance: pricesLines(diff, lang),
+    provenance: diff.prices.lines,
     body: figure(chart, data),
   });
 }
