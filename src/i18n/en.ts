@@ -955,7 +955,7 @@ export const enHelp = {
       ["im-bill diff --base main --format json | im-bill render - --format html -o changes.html", ""],
     ] as [string, string][],
     footer:
-      "Any report im-bill writes as JSON: estimate, usage, compare, forecast, check, diff, project.\nIts words stay in the language it was saved in (--lang of the run that saved it); its\narithmetic is checked first (each estimate's lines add up, each total is the sum of its\nparts, each change the difference of its sides), and a report that does not add up is refused.",
+      "Any report im-bill writes as JSON: estimate, usage, compare, forecast, batch, check, diff\nor project. Its words stay in the language it was saved in (--lang of the run that saved\nit). Its arithmetic is checked first: each estimate's lines add up, each total is the sum\nof its parts, each change the difference of its sides; a report that does not add up is\nrefused. GitHub annotations need the scenario files: check and diff --base write them.",
   },
   prices: {
     description: "show the price catalog: packages, overage, add-ons, limits, sources",
@@ -974,7 +974,7 @@ export const enHelp = {
       ["im-bill schema scenario > scenario.schema.json", ""],
       [
         "im-bill schema estimate",
-        "what `estimate --format json` prints; also usage, compare, forecast, check, diff, project",
+        "what `estimate --format json` prints; also usage, compare, forecast, batch, check, diff, project",
       ],
     ] as [string, string][],
     footer:

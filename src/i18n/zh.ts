@@ -886,7 +886,7 @@ export const zhHelp: Help = {
       ["im-bill diff --base main --format json | im-bill render - --format html -o changes.html", ""],
     ],
     footer:
-      "im-bill 以 JSON 写出的任何报告：estimate、usage、compare、forecast、check、diff、project。\n其文字保持保存时的语言（保存那次运行的 --lang）；渲染前先核对其算术（每份估算的\n计费项相加无误，每个合计等于其各部分之和，每个变化等于两侧之差），对不上的报告将被拒绝。",
+      "im-bill 以 JSON 写出的任何报告：estimate、usage、compare、forecast、batch、check、diff 或 project。\n其文字保持保存时的语言（保存那次运行的 --lang）。渲染前先核对其算术：每份估算的计费项\n相加无误，每个合计等于其各部分之和，每个变化等于两侧之差；对不上的报告将被拒绝。\nGitHub 注释需要场景文件：由 check 与 diff --base 写出。",
   },
   schema: {
     description: "输出场景文件、价格表、项目配置或报告 JSON 的 JSON Schema（2020-12）",
@@ -895,7 +895,7 @@ export const zhHelp: Help = {
       ["im-bill schema scenario > scenario.schema.json", ""],
       [
         "im-bill schema estimate",
-        "即 `estimate --format json` 的输出；另有 usage、compare、forecast、check、diff、project",
+        "即 `estimate --format json` 的输出；另有 usage、compare、forecast、batch、check、diff、project",
       ],
     ],
     footer:

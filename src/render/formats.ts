@@ -17,7 +17,9 @@ import type { Lang } from "../i18n/lang.js";
 import type { ProjectDiff } from "../project/project-diff.js";
 import type { MonthUsage } from "../scenario/usage-csv.js";
 import type { Styles } from "./styles.js";
+import type { BatchReport } from "../report/batch.js";
 import type { CheckReport } from "../report/check.js";
+import { REPORT_FORMATS as BATCH_FORMATS, type ReportFormat as BatchFormat } from "./batch/types.js";
 import type { CompareReport } from "../report/compare.js";
 import type { DiffReport } from "../report/diff.js";
 import type { EstimateReport } from "../report/estimate.js";
@@ -46,6 +48,8 @@ export type { CatalogRow };
 /** What each kind of report is made from. */
 export interface Reports {
   estimate: Bill;
+  /** a batch is written as it is priced (batchWriters); this is a saved one, read back to render again */
+  batch: BatchReport;
   usage: { bill: UsageBill; days: readonly MonthUsage[] };
   compare: Comparison;
   forecast: Forecast;
@@ -62,6 +66,7 @@ export type ReportKind = keyof Reports;
 /** What each kind's formats lay out: its model, plain data with every choice made; JSON is the model serialised. */
 export interface Models {
   estimate: EstimateReport;
+  batch: BatchReport;
   usage: UsageReport;
   compare: CompareReport;
   forecast: ForecastReport;
@@ -174,6 +179,12 @@ const REGISTRY: { [K in ReportKind]: Kind<K> } = {
         return (model, o) => forecastHtml(model, o.lang);
       },
     },
+  },
+  batch: {
+    model: () => Promise.resolve((report) => report),
+    formats: Object.fromEntries(
+      BATCH_FORMATS.map((format): [string, Load<"batch">] => [format, () => savedBatch(format)]),
+    ),
   },
   check: {
     model: async () => {
@@ -358,10 +369,33 @@ export const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
 /** Other names a format is given by: `md` for markdown, `text` (check's old name) for table. */
 export const FORMAT_ALIASES: Readonly<Record<string, string>> = { md: "markdown", text: "table" };
 
-/** The batch report's formats: written a scenario at a time, by ./report/writers.ts. */
-export { REPORT_FORMATS as BATCH_FORMATS, type ReportFormat as BatchFormat } from "./batch/types.js";
-/** The batch report's writer for a format, loaded when a batch runs. */
-export const batchWriter = async () => (await import("./batch/writers.js")).reportWriter;
+/** The batch report's formats: written a scenario at a time, by ./batch/writers.ts. */
+export { BATCH_FORMATS, type BatchFormat };
+
+/** A saved batch report, written again by the writers a batch writes with, its scenarios in the order read. */
+async function savedBatch(format: BatchFormat): Promise<Renderer<"batch">> {
+  const { reportWriter, savedRows } = await import("./batch/writers.js");
+  return async (report, o) => {
+    const writer = await reportWriter(format, {
+      lineIds: report.columns,
+      lang: o.lang,
+      styles: o.styles,
+      ...(o.width !== undefined ? { width: o.width } : {}),
+    });
+    const parts = [writer.start()];
+    for (const row of savedRows(report)) parts.push(writer.item(row));
+    for (const chunk of writer.end(report.summary)) parts.push(chunk);
+    return parts.join("");
+  };
+}
+/**
+ * The batch report's writers, loaded when a batch runs: `reportWriter` for a format,
+ * `rowOf` a priced scenario as they take it, `summaryOf` the counts and totals in words.
+ */
+export const batchWriters = async () => {
+  const { reportWriter, rowOf, summaryOf } = await import("./batch/writers.js");
+  return { reportWriter, rowOf, summaryOf };
+};
 
 /**
  * The words a command says beside its report (on stderr, in its exit's reason), each

@@ -1,6 +1,7 @@
 // Each kind of report's schema: what `im-bill schema <kind>` prints and what
 // `im-bill render` reads a saved report with.
 import type * as z from "zod/mini";
+import { BatchReportSchema } from "./batch.js";
 import { CheckReportSchema } from "./check.js";
 import { CompareReportSchema } from "./compare.js";
 import { DiffReportSchema } from "./diff.js";
@@ -15,6 +16,7 @@ export const REPORT_SCHEMAS = {
   usage: UsageReportSchema,
   compare: CompareReportSchema,
   forecast: ForecastReportSchema,
+  batch: BatchReportSchema,
   check: CheckReportSchema,
   diff: DiffReportSchema,
   project: ProjectReportSchema,
@@ -26,6 +28,7 @@ export const REPORT_COMMANDS: Record<ModelKind, string> = {
   usage: "im-bill estimate --usage-csv <file> --format json",
   compare: "im-bill compare --format json",
   forecast: "im-bill forecast --format json",
+  batch: "im-bill batch <paths…> --format json",
   check: "im-bill check --format json",
   diff: "im-bill diff <before> <after> --format json",
   project: "im-bill diff --base <ref> --format json",

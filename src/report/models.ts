@@ -1,4 +1,5 @@
 // Each kind's model: what its JSON states and its other formats lay out.
+import type { BatchReport } from "./batch.js";
 import type { CheckReport } from "./check.js";
 import type { CompareReport } from "./compare.js";
 import type { DiffReport } from "./diff.js";
@@ -12,6 +13,7 @@ export interface Models {
   usage: UsageReport;
   compare: CompareReport;
   forecast: ForecastReport;
+  batch: BatchReport;
   check: CheckReport;
   diff: DiffReport;
   project: ProjectReport;

@@ -62,6 +62,38 @@ export function verifyReport<K extends keyof Models>(kind: K, report: Models[K])
       );
       break;
     }
+    case "batch": {
+      const batch = model as Models["batch"];
+      const { summary } = batch;
+      for (const [at, result] of batch.results.entries()) estimate(`results[${at}]`, result);
+      count("summary.scenarios", summary.scenarios, batch.results.length + batch.errors.length);
+      count("summary.priced", summary.priced, batch.results.length);
+      count("summary.failed", summary.failed, batch.errors.length);
+      count(
+        "summary.violating",
+        summary.violating,
+        batch.results.filter((result) => result.violations.length > 0).length,
+      );
+      const currencies = [...new Set(batch.results.map((result) => result.currency))];
+      for (const currency of currencies)
+        sum(
+          `summary.totals.${currency}`,
+          summary.totals[currency] ?? "0.00",
+          batch.results.flatMap((result) => (result.currency === currency ? [result.total] : [])),
+        );
+      count("summary.totals", Object.keys(summary.totals).length, currencies.length);
+      // Each error's place: in order, and among the scenarios read.
+      let last = -1;
+      for (const [at, error] of batch.errors.entries()) {
+        if (error.at <= last || error.at >= summary.scenarios)
+          problems.push({
+            path: `errors[${at}].at`,
+            message: say((t) => t.render.noSuchRow(error.at, summary.scenarios)),
+          });
+        last = error.at;
+      }
+      break;
+    }
     case "check": {
       const check = model as Models["check"];
       const counted = (status: string) => check.results.filter((result) => result.status === status).length;

@@ -24,7 +24,7 @@ describe("im-bill batch", () => {
     const result = inDir(["--format", "json"]);
     expect(result.status).toBe(2);
     const report = JSON.parse(result.stdout);
-    expect(report.version).toBe(1);
+    expect(report).toMatchObject({ kind: "batch", version: 1, lang: "en" });
     expect(report.summary).toEqual({
       scenarios: 11,
       priced: 7,
@@ -33,7 +33,13 @@ describe("im-bill batch", () => {
       total: expect.any(String),
       currency: "CNY",
       totals: { CNY: expect.any(String) },
+      prices: {
+        groups: [{ ref: expect.objectContaining({ chosenBy: "date" }), count: 7 }],
+        said: [],
+      },
     });
+    // Each error says where it was among the scenarios read, so that a report rendered again keeps the order.
+    expect(report.errors.map((e: { at: number }) => e.at)).toEqual([4, 5, 8, 9]);
     // Every result names the prices that made it.
     for (const result of report.results)
       expect(result.pricing).toMatchObject({ chosenBy: "date", catalog: { id: "tencent-im-cn-2024" } });

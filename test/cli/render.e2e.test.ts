@@ -2,7 +2,7 @@
 // command that made it would have, its shape and arithmetic checked first. That every
 // kind and format renders the same text from its JSON is held in-process, by
 // test/render/formats.golden.test.ts; here, the command's contract.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -92,7 +92,7 @@ describe("im-bill render", () => {
     expect(noKind.stderr).toContain("kind: is missing: a saved report names its kind (estimate, usage, compare");
     const other = imBill(["render", edited("other.json", { ...estimate.json, kind: "invoice" })]);
     expect(other.stderr).toContain(
-      'kind: must be one of estimate, usage, compare, forecast, check, diff, project, got "invoice"',
+      'kind: must be one of estimate, usage, compare, forecast, batch, check, diff, project, got "invoice"',
     );
     const version = imBill(["render", edited("v2.json", { ...estimate.json, version: 2 })]);
     expect(version.stderr).toContain("version: must be 1, got 2");
@@ -117,5 +117,26 @@ describe("im-bill render", () => {
     const result = imBill(["render", path, "--lang", "zh"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("total: 为 1.00，但各计费项之和为");
+  });
+});
+
+describe("im-bill render of a batch", () => {
+  it("writes the CSV and the table `batch` writes, the scenarios that could not be priced in their places", () => {
+    const dir = join(work, "apps");
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, "apps.jsonl"),
+      '{"plan":"pro","usage":{"peakDau":25000}}\n{"plan":"gold"}\n{"plan":"trial"}\n',
+    );
+    const run = (format: string) => imBill(["batch", dir, "--on", "2026-11-29", "--format", format]);
+    const json = run("json");
+    expect(json.status).toBe(2);
+    const path = join(work, "batch.json");
+    writeFileSync(path, json.stdout);
+    for (const format of ["csv", "table", "jsonl", "json"]) {
+      const result = imBill(["render", path, "--format", format]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toBe(run(format).stdout);
+    }
   });
 });

@@ -17,7 +17,10 @@ import { diffEstimates } from "../../src/estimate-diff/diff.js";
 import { openRepository, resolveCommit } from "../../src/git/repository.js";
 import { projectDiff } from "../../src/project/project-diff.js";
 import { describe as describeBill } from "../../src/render/describe.js";
+import { BatchSummary, priceRecord } from "../../src/batch/price.js";
+import { lineIds } from "../../src/catalog/line-ids.js";
 import {
+  batchWriters,
   formatsOf,
   modelOf,
   renderModel,
@@ -77,6 +80,18 @@ beforeAll(async () => {
     checkRecord({ id: "broken.json", source: "broken.json", data: { plan: "gold" } }, seedSettings()),
   ];
   fixtures.check = { results, summary: summarize(results) };
+  // A batch as `batch --format json` writes it (a scenario that cannot be priced among them), read back.
+  const { reportWriter, rowOf, summaryOf } = await batchWriters();
+  const writer = await reportWriter("json", { lineIds: lineIds(seedCatalog), lang: "en", styles: plainStyles });
+  const batch = new BatchSummary();
+  const parts = [writer.start()];
+  for (const [index, data] of [app, { plan: "gold" }, grown, { ...app, plan: "trial" }].entries()) {
+    const item = priceRecord({ id: `app-${index}`, source: `apps.jsonl:${index + 1}`, data }, seedSettings());
+    batch.add(item);
+    parts.push(writer.item(rowOf(item, "en")));
+  }
+  parts.push(...writer.end(summaryOf(batch, "en")));
+  fixtures.batch = JSON.parse(parts.join("")) as Reports["batch"];
   fixtures.diff = diffEstimates(describeBill(bill, "en"), describeBill(priced(grown).bill, "en"));
   fixtures.prices = seedPrices();
   fixtures["catalog-diff"] = {
@@ -136,6 +151,7 @@ function fixturesKinds(): Record<ReportKind, true> {
     usage: true,
     compare: true,
     forecast: true,
+    batch: true,
     check: true,
     diff: true,
     project: true,
@@ -181,7 +197,8 @@ describe("a report rendered again from its saved JSON", () => {
     const model = await modelOf(kind, fixtures[kind] as never, "zh");
     const parsed = REPORT_SCHEMAS[kind].safeParse(model);
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
-    expect(model).toMatchObject({ kind, version: 1, lang: "zh" });
+    // A batch's model is the saved report itself (a batch is written as it is priced): in the language it was saved in.
+    expect(model).toMatchObject({ kind, version: 1, lang: kind === "batch" ? "en" : "zh" });
   });
 
   it("covers every kind with a model", () => {

@@ -7,7 +7,7 @@ import { BatchSummary, priceRecord } from "../../batch/price.js";
 import { readRecords } from "../../batch/records.js";
 import {
   BATCH_FORMATS as REPORT_FORMATS,
-  batchWriter,
+  batchWriters,
   sayings,
   type BatchFormat as ReportFormat,
 } from "../../render/formats.js";
@@ -64,9 +64,8 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
   }
   const format = formatFor(flags, Boolean(io.stdout.isTTY));
   const inputs = await expandInputs(paths, io.cwd);
-  const writer = await (
-    await batchWriter()
-  )(format, {
+  const { reportWriter, rowOf, summaryOf } = await batchWriters();
+  const writer = await reportWriter(format, {
     lineIds: possibleLineIds(settings),
     lang,
     styles: toFile ? context.plainStyles : context.styles(io.stdout),
@@ -99,12 +98,12 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
       for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
         const item = priceRecord(record, settings);
         summary.add(item);
-        if ((pending = write(writer.item(item)))) await pending;
+        if ((pending = write(writer.item(rowOf(item, lang))))) await pending;
         progress.tick(summary.priced, summary.failed);
       }
     }
     progress.done();
-    for (const chunk of writer.end(summary)) await write(chunk);
+    for (const chunk of writer.end(summaryOf(summary, lang))) await write(chunk);
     await output.commit();
   } catch (error) {
     output.abort();

@@ -7,7 +7,6 @@
 import { stringify, type Options } from "csv-stringify/sync";
 import type { ReportOptions, ReportWriter } from "./types.js";
 import { printable } from "../../util/printable.js";
-import { textIn } from "../../errors.js";
 
 const NEGATIVE_AMOUNT = /^-\d+(\.\d+)?$/;
 
@@ -32,30 +31,22 @@ export function csvWriter(options: ReportOptions): ReportWriter {
   return {
     start: () => `${options.bom ? "\uFEFF" : ""}${csvRow(header)}`,
     item: ({ result, error }) => {
-      if (error)
-        return csvRow([
-          error.id,
-          error.source,
-          ...header.slice(2, -1).map(() => ""),
-          textIn(error.error, options.lang),
-        ]);
-      const { bill } = result;
-      const amounts = new Map(bill.lines.map((line) => [line.id, line.amount]));
-      const { base, overage, addons, discount } = bill.subtotals;
-      const { catalog } = bill.prices.pricing;
+      if (error) return csvRow([error.id, error.source, ...header.slice(2, -1).map(() => ""), error.error]);
+      const { base, overage, addons, discount } = result.subtotals;
+      const { catalog } = result;
       return csvRow([
         result.id,
         result.source,
-        bill.plan,
-        ...ids.map((id) => amounts.get(id) ?? ""),
+        result.plan,
+        ...ids.map((id) => result.amounts.get(id) ?? ""),
         base,
         overage,
         addons,
         discount,
-        bill.total,
-        bill.prices.catalog.currency,
+        result.total,
+        result.currency,
         `${catalog.id} ${catalog.version}`,
-        bill.violations.map((violation) => violation.code).join(" "),
+        result.violations.join(" "),
         "",
       ]);
     },

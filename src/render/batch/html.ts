@@ -2,12 +2,10 @@
 // and how the totals spread, with the rest summarised, so that a page of 100,000
 // scenarios stays a page. Kept as it streams: the top rows (a bounded list) and each
 // total as a number (for the spread), nothing else per scenario.
-import type { BatchSummary } from "../../batch/price.js";
+import type { BatchSummaryJson } from "../../report/batch.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
 import { Money, toAmount } from "../../util/money.js";
-import { textIn } from "../../errors.js";
-import { planName } from "../describe.js";
 import { pricingGroupLines } from "../pricing.js";
 import { grandTotalText } from "./totals.js";
 import type { ReportOptions, ReportWriter } from "./types.js";
@@ -31,7 +29,6 @@ interface Row {
 }
 
 export function htmlWriter(options: ReportOptions): ReportWriter {
-  const { lang } = options;
   const top: Row[] = [];
   const totals = new Map<string, number[]>();
   const errors: string[] = [];
@@ -39,12 +36,11 @@ export function htmlWriter(options: ReportOptions): ReportWriter {
     start: () => "",
     item: ({ result, error }) => {
       if (error) {
-        if (errors.length < HTML_TOP) errors.push(`${error.source}: ${textIn(error.error, lang)}`);
+        if (errors.length < HTML_TOP) errors.push(`${error.source}: ${error.error}`);
         return "";
       }
-      const { bill } = result;
-      const { currency } = bill.prices.catalog;
-      const value = Number(bill.total);
+      const { currency } = result;
+      const value = Number(result.total);
       const list = totals.get(currency) ?? [];
       list.push(value);
       totals.set(currency, list);
@@ -59,11 +55,11 @@ export function htmlWriter(options: ReportOptions): ReportWriter {
       }
       top.splice(low, 0, {
         id: result.id,
-        plan: planName(bill.prices.catalog, bill.plan, lang),
-        total: bill.total,
+        plan: result.planName,
+        total: result.total,
         value,
         currency,
-        violating: bill.violations.length > 0,
+        violating: result.violations.length > 0,
       });
       if (top.length > HTML_TOP) top.pop();
       return "";
@@ -73,7 +69,7 @@ export function htmlWriter(options: ReportOptions): ReportWriter {
 }
 
 function render(
-  summary: BatchSummary,
+  summary: BatchSummaryJson,
   top: readonly Row[],
   totals: ReadonlyMap<string, number[]>,
   errors: readonly string[],
@@ -152,7 +148,7 @@ function render(
     lang: options.lang,
     title: h.batchTitle(summary.scenarios),
     meta: [counts, t.batch.grandTotalLine(grandTotalText(summary))],
-    provenance: pricingGroupLines(summary.pricing.groups, options.lang),
+    provenance: pricingGroupLines(summary.prices.groups, options.lang),
     body: `${figure(chart, data)}${spread}${errors.length > 0 ? `<h2>${escapeHtml(t.batch.errors)}</h2>${list([...errors])}` : ""}`,
   });
 }

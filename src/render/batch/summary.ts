@@ -2,7 +2,7 @@
 // violations), the errors, then the grand total and the counts; as a terminal table or
 // as markdown for a pull request or a wiki. Rows are kept small (strings) and drawn at
 // the end, a chunk at a time.
-import type { BatchSummary } from "../../batch/price.js";
+import type { BatchSummaryJson } from "../../report/batch.js";
 import type { Lang } from "../../i18n/lang.js";
 import { messages } from "../../i18n/messages.js";
 import { formatMoney } from "../../util/format.js";
@@ -12,9 +12,6 @@ import { markdownPricingGroups, markdownText } from "../markdown.js";
 import { pricingGroupLines } from "../pricing.js";
 import { wrapText } from "../text.js";
 import type { ReportOptions, ReportWriter } from "./types.js";
-import { textIn } from "../../errors.js";
-import { planName } from "../describe.js";
-import { noteOfPricesText } from "../pricing-notes.js";
 import { grandTotalText } from "./totals.js";
 
 export function summaryWriter(format: "table" | "markdown", options: ReportOptions): ReportWriter {
@@ -26,23 +23,21 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
     start: () => "",
     item: ({ result, error }) => {
       if (error) {
-        const what = textIn(error.error, options.lang);
-        errors.push(`${error.source}: ${error.id === error.source ? "" : `${error.id}: `}${what}`);
+        errors.push(`${error.source}: ${error.id === error.source ? "" : `${error.id}: `}${error.error}`);
         return "";
       }
-      const { bill } = result;
-      const { base, overage, addons, discount } = bill.subtotals;
-      const money = (amount: string) => formatMoney(amount, bill.prices.catalog.currency);
+      const { base, overage, addons, discount } = result.subtotals;
+      const money = (amount: string) => formatMoney(amount, result.currency);
       if (discount !== "0.00") discounted = true;
       rows.push([
         result.id,
-        planName(bill.prices.catalog, bill.plan, options.lang),
+        result.planName,
         money(base),
         money(overage),
         money(addons),
         money(discount),
-        money(bill.total),
-        bill.violations.length > 0 ? "✗" : "",
+        money(result.total),
+        result.violations.length > 0 ? "✗" : "",
       ]);
       return "";
     },
@@ -56,8 +51,8 @@ export function summaryWriter(format: "table" | "markdown", options: ReportOptio
         total: t.grandTotalLine(grandTotalText(summary)),
         counts: t.counts(summary.scenarios, summary.priced, summary.failed, summary.violating),
         errorsTitle: t.errors,
-        pricing: summary.pricing.groups,
-        said: summary.pricing.notes.map((said) => noteOfPricesText(said, options.lang)),
+        pricing: summary.prices.groups,
+        said: summary.prices.said,
         lang: options.lang,
       };
       return format === "markdown" ? markdown(report) : table(report, options);
@@ -73,7 +68,7 @@ interface Summary {
   counts: string;
   errorsTitle: string;
   /** the distinct provenances of the priced scenarios, and what is said of them */
-  pricing: BatchSummary["pricing"]["groups"];
+  pricing: BatchSummaryJson["prices"]["groups"];
   said: string[];
   lang: Lang;
 }

@@ -1,18 +1,41 @@
-// What a batch report is made of: its formats, the options every writer takes, and the
-// writer itself. Apart from ./writers.ts, which picks the writer, so that the writers
-// (./csv.ts, ./summary.ts) and the picker never import each other in a circle.
-import type { BatchItem, BatchSummary } from "../../batch/price.js";
+// What a batch report is made of: its formats, the options every writer takes, the rows
+// it writes (a scenario priced now, or one read back from a saved report: the same to a
+// writer) and the writer itself. Apart from ./writers.ts, which picks the writer, so that
+// the writers (./csv.ts, ./summary.ts) and the picker never import each other in a circle.
+import type { Subtotals } from "../../calculator/types.js";
 import type { Lang } from "../../i18n/lang.js";
+import type { BatchErrorRecord, BatchResultRecord, BatchSummaryJson } from "../../report/batch.js";
 import type { Styles } from "../styles.js";
 
 export const REPORT_FORMATS = ["table", "json", "jsonl", "csv", "markdown", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** A priced scenario as the writers see it: what they show, and its record as the JSON states it. */
+export interface PricedRow {
+  id: string;
+  source: string;
+  plan: string;
+  /** the edition's name, in the report's language */
+  planName: string;
+  subtotals: Subtotals;
+  total: string;
+  currency: string;
+  catalog: { id: string; version: string };
+  /** the codes of its violations */
+  violations: readonly string[];
+  /** each line's amount, by id */
+  amounts: ReadonlyMap<string, string>;
+  /** its id and source, then its estimate: described only by the formats that write it whole */
+  record(): BatchResultRecord;
+}
+
+export type BatchRow = { result: PricedRow; error?: undefined } | { result?: undefined; error: BatchErrorRecord };
+
 export interface ReportWriter {
   start(): string;
-  item(item: BatchItem): string;
+  item(row: BatchRow): string;
   /** the rest of the report, in chunks (a table of 100,000 rows is drawn at the end) */
-  end(summary: BatchSummary): Iterable<string>;
+  end(summary: BatchSummaryJson): Iterable<string>;
 }
 
 export interface ReportOptions {

@@ -3,6 +3,7 @@ import { BatchSummary, priceRecord } from "../../../src/batch/price.js";
 import { seedSettings } from "../../helpers/scenario.js";
 import { plainStyles } from "../../../src/render/styles.js";
 import { summaryWriter } from "../../../src/render/batch/summary.js";
+import { rowOf, summaryOf } from "../../../src/render/batch/writers.js";
 
 describe("the summary table", () => {
   it("reports 130,000 scenarios (a spread of that many widths once overflowed the stack)", () => {
@@ -12,9 +13,9 @@ describe("the summary table", () => {
     for (let i = 0; i < 130_000; i++) {
       const named = { result: { ...item.result!, id: `app-${i}` } };
       summary.add(named);
-      writer.item(named);
+      writer.item(rowOf(named, "en"));
     }
-    const text = [...writer.end(summary)].join("");
+    const text = [...writer.end(summaryOf(summary, "en"))].join("");
     expect(text.split("\n").filter((line) => line.startsWith("│ app-"))).toHaveLength(130_000);
     expect(text).toContain("Total of all priced scenarios: ¥129,870,000.00");
     // Every scenario priced alike: one provenance, once.
