@@ -1,6 +1,7 @@
 // The same usage and needs priced on every edition, and the cheapest edition that fits:
 // bills and how the editions stand against each other, in numbers and codes (their
 // words are render/compare.ts's).
+import { lineIds } from "../catalog/line-ids.js";
 import { Money } from "../util/money.js";
 import { priceScenario, violationsOf } from "../calculator/estimate.js";
 import type { Bill, Finding } from "../calculator/bill.js";
@@ -42,6 +43,8 @@ export interface Comparison {
   /** editions with no published price, when the most the priced ones offer does not fit */
   onRequest: OnRequest[];
   recommendation: Recommendation | null;
+  /** the rows a report shows: the line ids any edition charges, in the list's order */
+  lines: string[];
 }
 
 export function compareEditions(scenario: Scenario, prices: PriceChoice): Comparison {
@@ -58,7 +61,9 @@ export function compareEditions(scenario: Scenario, prices: PriceChoice): Compar
         .filter((plan) => !priced.includes(plan))
         .map((plan) => ({ plan, violations: violationsOf({ ...scenario, plan }, plan, catalog) }))
     : [];
-  return { prices, editions, onRequest, recommendation: recommend(editions, catalog, onRequest) };
+  const charged = new Set(Object.values(editions).flatMap((bill) => bill.lines.map((line) => line.id)));
+  const lines = [...lineIds(catalog), "discount"].filter((id) => charged.has(id));
+  return { prices, editions, onRequest, recommendation: recommend(editions, catalog, onRequest), lines };
 }
 
 /**

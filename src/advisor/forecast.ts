@@ -5,7 +5,7 @@ import { Money, toAmount } from "../util/money.js";
 import { priceScenario } from "../calculator/estimate.js";
 import type { Bill, Finding } from "../calculator/bill.js";
 import type { EditionId } from "../vocabulary.js";
-import { editionOf, pricedEditions } from "../catalog/index.js";
+import { editionOf, measures, pricedEditions } from "../catalog/index.js";
 import { choosePrices, withCatalog, type PriceChoice, type PriceSettings, type Wanted } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Scenario } from "../scenario/types.js";
@@ -81,6 +81,8 @@ export type ForecastNote =
   | { kind: "violation"; code: `forecast.${string}`; months: number[]; violation: Finding };
 
 export interface Forecast {
+  /** what a report's users column counts: what the lists bill (peak DAU on the mainland, MAU abroad) */
+  users: "dau" | "mau";
   months: ForecastMonth[];
   total: string;
   average: string;
@@ -183,6 +185,7 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
   if (!options.autoPlan) for (const note of violationNotes(months)) notes.push(note);
   const total = months.reduce((acc, month) => acc.plus(month.bill.total), new Money(0));
   return {
+    users: months.some(({ bill }) => measures(bill.prices.catalog, "mau")) ? "mau" : "dau",
     months,
     total: toAmount(total),
     average: toAmount(total.div(Math.max(1, months.length))),

@@ -4,10 +4,24 @@ import { priceScenario } from "../calculator/estimate.js";
 import type { Bill } from "../calculator/bill.js";
 import { choosePrices, type PriceSettings } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
-import type { MonthUsage } from "../scenario/usage-csv.js";
+import type { DayUsage, MonthUsage } from "../scenario/usage-csv.js";
+import { maxOf } from "../util/array.js";
 import { measures } from "../catalog/index.js";
 import { say, UserError } from "../errors.js";
 import { projectMonth, type Projection } from "./projection.js";
+
+/** How many overage steps a month's chart marks at most. */
+const STEPS_SHOWN = 12;
+
+/** Where each next DAU overage block starts, within the month's range (up to a tenth above its peak). */
+function dauSteps(bill: Bill, days: readonly DayUsage[]): number[] {
+  const overage = bill.prices.catalog.editions[bill.plan]?.overage?.dau;
+  const top = Math.max(1, maxOf(days.map((day) => day.dau)));
+  const steps: number[] = [];
+  if (overage && overage.unit > 1)
+    for (let at = overage.free + 1; at <= top * 1.1 && steps.length < STEPS_SHOWN; at += overage.unit) steps.push(at);
+  return steps;
+}
 
 /** "2026-11-30" for November 2026. */
 const lastDayOf = (month: MonthUsage): string => `${month.month}-${String(month.daysInMonth).padStart(2, "0")}`;
@@ -18,6 +32,10 @@ export type UsageMonth = Pick<
   "month" | "daysPresent" | "daysInMonth" | "peakDau" | "peakDauDate" | "peakGroups" | "peakGroupsDate"
 > & {
   bill: Bill;
+  /** each day's DAU and groups, as the file has them: a chart's points */
+  days: readonly DayUsage[];
+  /** where each next DAU overage block starts, within the month's range (up to a tenth above its peak): a chart's step lines */
+  dauSteps: number[];
   /** a month still running: the bill so far is to `to`; the projection prices its peaks at the month's end */
   soFar?: { to: string; projection: Projection & { bill: Bill } };
 };
@@ -103,6 +121,8 @@ export function priceMonths(
       peakGroups,
       peakGroupsDate,
       bill,
+      days: month.days,
+      dauSteps: dauSteps(bill, month.days),
     };
     if (soFar) {
       const projection = projectMonth(month.days, { dau: peakDau, groups: peakGroups }, lastDayOf(month));

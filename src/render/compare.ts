@@ -3,7 +3,6 @@
 // that `compare --format json` prints (`describeComparison`).
 import type { Comparison, Recommendation } from "../advisor/compare.js";
 import type { Estimate } from "../calculator/types.js";
-import { lineIds } from "../catalog/line-ids.js";
 import type { CompareReport } from "../report/compare.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -23,14 +22,12 @@ export function describeComparison(comparison: Comparison, lang: Lang): CompareR
   const editions: Record<EditionId, Estimate> = {};
   for (const [plan, bill] of Object.entries(comparison.editions)) editions[plan] = describe(bill, lang);
   const recommendation = comparison.recommendation;
-  // The rows: each line any edition charges, in the list's order.
-  const present = new Set(Object.values(editions).flatMap((estimate) => estimate.lines.map((line) => line.id)));
   return {
     kind: "compare",
     version: 1,
     lang,
     currency: prices.catalog.currency,
-    lines: [...lineIds(prices.catalog), "discount"].filter((id) => present.has(id)),
+    lines: comparison.lines,
     editions,
     onRequest: comparison.onRequest.map(({ plan, violations }) => ({
       plan,

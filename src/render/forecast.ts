@@ -3,7 +3,6 @@
 import type { Charge, Forecast, ForecastNote } from "../advisor/forecast.js";
 import type { ForecastReport } from "../report/forecast.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
-import { measures } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
@@ -28,7 +27,7 @@ export function describeForecast(result: Forecast, lang: Lang): ForecastReport {
     kind: "forecast",
     version: 1,
     lang,
-    users: countsMau(result) ? "mau" : "dau",
+    users: result.users,
     months,
     total: result.total,
     average: result.average,
@@ -177,8 +176,6 @@ function forecastPricing(months: readonly ForecastReport["months"][number][], la
 }
 
 /** The months as a markdown table (month, edition, usage, subtotals, total), the total and average, the notes, the prices. */
-/** Whether the users column counts MAU: what the lists bill (peak DAU on the mainland, MAU abroad). */
-const countsMau = (result: Forecast): boolean => result.months.some(({ bill }) => measures(bill.prices.catalog, "mau"));
 
 export function renderForecastMarkdown(described: ForecastReport, lang: Lang): string {
   const t = messages[lang];

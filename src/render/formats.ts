@@ -15,7 +15,6 @@ import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { EstimateDiff } from "../estimate-diff/diff.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectDiff } from "../project/project-diff.js";
-import type { MonthUsage } from "../scenario/usage-csv.js";
 import type { Styles } from "./styles.js";
 import type { BatchReport } from "../report/batch.js";
 import type { CheckReport } from "../report/check.js";
@@ -50,7 +49,7 @@ export interface Reports {
   estimate: Bill;
   /** a batch is written as it is priced (batchWriters); this is a saved one, read back to render again */
   batch: BatchReport;
-  usage: { bill: UsageBill; days: readonly MonthUsage[] };
+  usage: UsageBill;
   compare: Comparison;
   forecast: Forecast;
   check: { results: readonly CheckResult[]; summary: CheckSummary };

@@ -7,6 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { n } from "../i18n/words.js";
 import { textIn } from "../errors.js";
+import { projectCounts, reportRows } from "../project/rows.js";
 import {
   baseLabel,
   type Cause,
@@ -29,13 +30,6 @@ import { noteOfPricesText } from "./pricing-notes.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 
-/** How many changed scenarios the markdown shows line by line (the largest, of those in its table). */
-const DETAILED = 10;
-/**
- * How many scenarios the markdown's table shows (GitHub keeps a comment to 65,536
- * characters): the ones that cannot be read, then the largest changes; the rest are counted.
- */
-const TABLE_ROWS = 100;
 /** How many causes a row of the markdown names (a new list may change dozens of figures). */
 const CAUSES_SHOWN = 6;
 
@@ -52,22 +46,6 @@ export function projectTitle(diff: ProjectDiff, lang: Lang): string {
   const t = messages[lang].project;
   const { commit, dirty } = diff.head;
   return t.title(baseLabel(diff.base, t.base), t.head(commit === null ? null : commit.slice(0, 7), dirty));
-}
-
-/** The rows of a report: every scenario that moved, and each renamed one. */
-const shown = (diff: ProjectDiff) =>
-  diff.scenarios.filter((change) => change.status !== "unchanged" || change.previousFile !== null);
-
-export function projectCounts(diff: ProjectDiff) {
-  const count = (status: ScenarioChange["status"]) => diff.scenarios.filter((each) => each.status === status).length;
-  return {
-    changed: count("changed"),
-    added: count("added"),
-    removed: count("removed"),
-    renamed: diff.scenarios.filter((each) => each.previousFile !== null).length,
-    unchanged: count("unchanged"),
-    invalid: count("invalid"),
-  };
 }
 
 /** A value of a scenario's field, as a reader writes it. */
@@ -188,21 +166,14 @@ function pricesLines(diff: ProjectDiff, lang: Lang): string[] {
 const failedAtBase = (diff: ProjectDiff) =>
   diff.scenarios.filter((change) => change.before?.error !== undefined && change.status !== "added");
 
-/** How many scenarios the HTML charts (the first rows shown). */
-const CHARTED = 25;
-
 /** The project report, as `diff --base --format json` prints it: every choice of its formats made here. */
 export function projectReport(diff: ProjectDiff, lang: Lang): ProjectReport {
   const side = (prices: SidePrices) => ({
     pricing: prices.groups.map(({ ref, count }) => ({ ...ref, scenarios: count })),
     said: prices.said.map((note) => noteOfPricesText(note, lang)),
   });
-  const index = new Map(diff.scenarios.map((change, at) => [change, at]));
-  const shownRows = shown(diff);
-  const markdownRows = largest(shownRows, TABLE_ROWS);
-  // The lines of the largest changes: what a reviewer opens the comment for.
-  const changed = markdownRows.filter((change) => change.status === "changed" && change.total?.change !== "0.00");
-  const detailed = new Set(largest(changed, DETAILED));
+  const rows = reportRows(diff);
+  const detailed = new Set(rows.detailed);
   return {
     kind: "project",
     version: 1,
@@ -214,7 +185,7 @@ export function projectReport(diff: ProjectDiff, lang: Lang): ProjectReport {
     totals: diff.totals,
     counts: projectCounts(diff),
     config: diff.config,
-    scenarios: diff.scenarios.map((change) => ({
+    scenarios: diff.scenarios.map((change, at) => ({
       status: change.status,
       id: change.id,
       name: nameOf(change.after ?? change.before),
@@ -229,7 +200,7 @@ export function projectReport(diff: ProjectDiff, lang: Lang): ProjectReport {
       why: whyOf(change, lang),
       before: sideJson(change.before, lang),
       after: sideJson(change.after, lang),
-      ...(detailed.has(change)
+      ...(detailed.has(at)
         ? { detail: diffEstimates(describe(change.before!.bill!, lang), describe(change.after!.bill!, lang)) }
         : {}),
     })),
@@ -238,13 +209,7 @@ export function projectReport(diff: ProjectDiff, lang: Lang): ProjectReport {
       error: textIn(change.before!.error!, lang),
     })),
     prices: { before: side(diff.prices.before), after: side(diff.prices.after), lines: pricesLines(diff, lang) },
-    rows: {
-      shown: shownRows.map((change) => index.get(change)!),
-      markdown: markdownRows.map((change) => index.get(change)!),
-      detailed: [...detailed].map((change) => index.get(change)!),
-      moreDetails: changed.length - detailed.size,
-      chart: shownRows.slice(0, CHARTED).map((change) => index.get(change)!),
-    },
+    rows,
   };
 }
 
@@ -354,21 +319,6 @@ export function renderProjectMarkdown(diff: ProjectReport, title: string | undef
     if (diff.rows.moreDetails > 0) out.push(markdownText(t.moreDetails(diff.rows.moreDetails)), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
-}
-
-/** The `count` rows a reader most needs (those that cannot be read, then the largest changes), in their order. */
-function largest(rows: ScenarioChange[], count: number): ScenarioChange[] {
-  if (rows.length <= count) return rows;
-  const size = (change: ScenarioChange) =>
-    change.status === "invalid" ? Infinity : Math.abs(Number(change.total?.change ?? 0));
-  const kept = new Set(
-    rows
-      .map((change, index) => ({ index, size: size(change) }))
-      .sort((a, b) => b.size - a.size || a.index - b.index)
-      .slice(0, count)
-      .map(({ index }) => index),
-  );
-  return rows.filter((_, index) => kept.has(index));
 }
 
 /** A side of a scenario, as JSON: where it is, its edition and total and prices, or why it has none. */

@@ -2,10 +2,7 @@
 // table, then one table of every month with the days that set its peaks, and the total;
 // or the JSON of the same (`describeUsage`).
 import type { UsageBill } from "../advisor/usage.js";
-import type { Bill } from "../calculator/bill.js";
 import type { UsageReport } from "../report/usage.js";
-import type { MonthUsage } from "../scenario/usage-csv.js";
-import { maxOf } from "../util/array.js";
 import { describe } from "./describe.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -23,60 +20,40 @@ export interface UsageTableOptions {
   explain?: boolean;
 }
 
-/** How many overage steps a month's chart marks at most. */
-const STEPS_SHOWN = 12;
-
 /**
  * The usage report, as `--format json` prints it: each month with its estimate, its days
  * (DAU and groups, the chart's points) and where its DAU overage steps fall within them.
  */
-export function describeUsage(
-  { bill, days }: { bill: UsageBill; days: readonly MonthUsage[] },
-  lang: Lang,
-): UsageReport {
-  const daysOf = new Map(days.map((each) => [each.month, each.days]));
+export function describeUsage(bill: UsageBill, lang: Lang): UsageReport {
   return {
     kind: "usage",
     version: 1,
     lang,
-    months: bill.months.map(({ bill: monthBill, soFar, ...month }) => {
-      const daily = (daysOf.get(month.month) ?? []).map(({ date, dau, groups }) => ({ date, dau, groups }));
-      return {
-        ...month,
-        estimate: describe(monthBill, lang),
-        days: daily,
-        dauSteps: dauSteps(monthBill, daily),
-        // A month still running: its bill so far, and the month priced at its projected peaks.
-        ...(soFar
-          ? {
-              soFar: {
-                to: soFar.to,
-                projection: {
-                  method: soFar.projection.method,
-                  days: soFar.projection.days,
-                  to: soFar.projection.to,
-                  peakDau: soFar.projection.peakDau,
-                  peakGroups: soFar.projection.peakGroups,
-                  estimate: describe(soFar.projection.bill, lang),
-                },
+    months: bill.months.map(({ bill: monthBill, soFar, days, dauSteps, ...month }) => ({
+      ...month,
+      estimate: describe(monthBill, lang),
+      days: days.map(({ date, dau, groups }) => ({ date, dau, groups })),
+      dauSteps,
+      // A month still running: its bill so far, and the month priced at its projected peaks.
+      ...(soFar
+        ? {
+            soFar: {
+              to: soFar.to,
+              projection: {
+                method: soFar.projection.method,
+                days: soFar.projection.days,
+                to: soFar.projection.to,
+                peakDau: soFar.projection.peakDau,
+                peakGroups: soFar.projection.peakGroups,
+                estimate: describe(soFar.projection.bill, lang),
               },
-            }
-          : {}),
-      };
-    }),
+            },
+          }
+        : {}),
+    })),
     total: bill.total,
     currency: bill.currency,
   };
-}
-
-/** Where each next DAU overage block starts, within the month's range (up to a tenth above its peak). */
-function dauSteps(bill: Bill, daily: readonly { dau: number }[]): number[] {
-  const overage = bill.prices.catalog.editions[bill.plan]?.overage?.dau;
-  const top = Math.max(1, maxOf(daily.map((day) => day.dau)));
-  const steps: number[] = [];
-  if (overage && overage.unit > 1)
-    for (let at = overage.free + 1; at <= top * 1.1 && steps.length < STEPS_SHOWN; at += overage.unit) steps.push(at);
-  return steps;
 }
 
 /** A month still running, in words: the bill so far, and where the trend takes it by the month's end. */

@@ -63,7 +63,7 @@ beforeAll(async () => {
   fixtures.estimate = bill;
   const usage = readFileSync(join(root, "examples/daily-usage.csv"), "utf8");
   const days = monthlyUsage(usage, "daily-usage.csv");
-  fixtures.usage = { bill: priceMonths(scenario, days, seedSettings(), "daily-usage.csv"), days };
+  fixtures.usage = priceMonths(scenario, days, seedSettings(), "daily-usage.csv");
   fixtures.compare = compareEditions(scenario, prices);
   fixtures.forecast = forecast(scenario, {
     settings: seedSettings(),

@@ -170,7 +170,7 @@ async function runUsage(
     source,
     selected !== undefined && selected >= current ? selected : undefined,
   );
-  await writeReportOf("usage", { bill, days: months }, target, context, { lang, explain: flags.explain });
+  await writeReportOf("usage", bill, target, context, { lang, explain: flags.explain });
   const violating = bill.months.filter((each) => each.bill.violations.length > 0).length;
   if (flags.strict && violating > 0) {
     context.error(messages[lang].strictMonths(violating, bill.months.length));
