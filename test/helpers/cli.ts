@@ -54,7 +54,7 @@ export function imBillAsync(
 /** Call the CLI's `run` in-process with in-memory streams. */
 export async function runInProcess(
   args: string[],
-  options: { input?: string; env?: Record<string, string>; tty?: boolean; columns?: number } = {},
+  options: { input?: string; env?: Record<string, string>; tty?: boolean; columns?: number; cwd?: string } = {},
 ): Promise<Result> {
   const capture = () => {
     const stream = Object.assign(new PassThrough(), { isTTY: options.tty, columns: options.columns });
@@ -68,7 +68,7 @@ export async function runInProcess(
     stdout: stdout.stream,
     stderr: stderr.stream,
     stdin: Object.assign(PassThrough.from([options.input ?? ""]), { isTTY: false }),
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: { ...baseEnv(), ...options.env },
   };
   const status = await run(args, io);

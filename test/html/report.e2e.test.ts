@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { imBill, root } from "../helpers/cli.js";
+import { imBill, root, runInProcess } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { needs } from "../helpers/programs.js";
 
@@ -25,11 +25,14 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** The report of `args` as HTML and as JSON, the same run but for the format. */
-function report(args: string[], cwd = root): { html: string; json: any } {
-  const html = imBill([...args, "--format", "html"], { cwd });
+/**
+ * The report of `args` as HTML and as JSON, the same run but for the format: made by the
+ * CLI's run() in-process (the pages are what is tested here; the binary's contract is below).
+ */
+async function report(args: string[], cwd = root): Promise<{ html: string; json: any }> {
+  const html = await runInProcess([...args, "--format", "html"], { cwd });
   expect(html.status, html.stderr).not.toBe(2);
-  const json = imBill([...args, "--format", "json"], { cwd });
+  const json = await runInProcess([...args, "--format", "json"], { cwd });
   return { html: html.stdout, json: JSON.parse(json.stdout) };
 }
 
@@ -59,7 +62,7 @@ const values = (page: Page, table: string) =>
 
 describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
   it("estimate: the lines, subtotals and total of the JSON; nothing requested; a screenshot at each width and a PDF", async () => {
-    const { html, json } = report(["estimate", "examples/live-streaming-flagship.json"]);
+    const { html, json } = await report(["estimate", "examples/live-streaming-flagship.json"]);
     const { page, requests, errors } = await open(html);
     expect(await values(page, "lines")).toEqual([
       ...json.lines.map((line: { amount: string }) => line.amount),
@@ -117,7 +120,7 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
   ] as const)(
     "%s: every figure is the JSON's, nothing requested, no console error",
     async (name, args, table, expected) => {
-      const { html, json } = report([...args]);
+      const { html, json } = await report([...args]);
       const { page, requests, errors } = await open(html);
       expect(await values(page, table)).toEqual(expected(json));
       await page.screenshot({ path: join(artifacts, `${name}-1280x800.png`), fullPage: true });
@@ -131,7 +134,7 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
 
   it("usage: the month so far, its peaks and total as the JSON says", async () => {
     const args = ["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"];
-    const { html, json } = report(args, work);
+    const { html, json } = await report(args, work);
     const { page, requests, errors } = await open(html);
     const month = json.months[0];
     expect(await values(page, "usage-0")).toEqual([
@@ -159,8 +162,8 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
         ]),
       ),
     );
-    const html = imBill(["batch", ".", "--format", "html", "--lang", "zh"], { cwd: dir }).stdout;
-    const json = JSON.parse(imBill(["batch", ".", "--format", "json"], { cwd: dir }).stdout);
+    const html = (await runInProcess(["batch", ".", "--format", "html", "--lang", "zh"], { cwd: dir })).stdout;
+    const json = JSON.parse((await runInProcess(["batch", ".", "--format", "json"], { cwd: dir })).stdout);
     const { page, requests, errors } = await open(html);
     const totals = json.results
       .map((result: { total: string }) => result.total)
@@ -188,7 +191,7 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
       ["forecast", "app.json", "--months", "2", "--pricing", "evil.yaml"],
       ["batch", "app.json", "--pricing", "evil.yaml"],
     ]) {
-      const html = imBill([...args, "--format", "html"], { cwd: dir });
+      const html = await runInProcess([...args, "--format", "html"], { cwd: dir });
       expect(html.status, html.stderr).toBe(0);
       expect(html.stdout).not.toMatch(/[\u202e\u200b\u001b]/);
       expect(html.stdout).toContain("Pro\\u202eXX\\u200b\\u001b[31m");

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/render/text.js";
-import { imBill } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const dir = fixtureDir({
@@ -49,7 +49,7 @@ describe.each([80, 60])("at %i columns", (columns) => {
   it.each(commands.flatMap(([name, args]) => (["en", "zh"] as const).map((lang) => [name, lang, args] as const)))(
     "%s (%s) fits",
     async (name, lang, args) => {
-      const result = imBill([...args, "--lang", lang], { env: { COLUMNS: String(columns) } });
+      const result = await runInProcess([...args, "--lang", lang], { env: { COLUMNS: String(columns) } });
       expect(result.stderr).not.toMatch(/error|错误/);
       // The temp folder's name differs from run to run.
       const shown = result.stdout.replaceAll(dir, "<dir>");

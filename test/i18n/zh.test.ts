@@ -1,9 +1,10 @@
-// Chinese mode is Chinese: every command's --help and a matrix of bad inputs, run by the
-// built binary under --lang zh or LANG=zh_CN.UTF-8, must hold no English sentence. Flags,
+// Chinese mode is Chinese: every command's --help and a matrix of bad inputs, run through
+// the CLI's own run() in-process (the words are what is tested; the binary's contract is
+// the e2e tests') under --lang zh or LANG=zh_CN.UTF-8, must hold no English sentence. Flags,
 // commands, ids, file names, field paths, quoted values and product names stay as typed.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { COMMAND_NAMES } from "../../src/cli/main.js";
 
@@ -77,10 +78,10 @@ describe("Chinese mode", () => {
   // The program's own help, each command's, and the one subcommand.
   const commands = ["", ...COMMAND_NAMES, "usage pull"];
 
-  it.each(commands)("im-bill %s --help is Chinese", (command) => {
+  it.each(commands)("im-bill %s --help is Chinese", async (command) => {
     for (const env of [{}, zhEnv]) {
       const args = [...(command ? command.split(" ") : []), "--help", ...(env === zhEnv ? [] : ["--lang", "zh"])];
-      const result = imBill(args, { env });
+      const result = await runInProcess(args, { env });
       expect(result.status).toBe(0);
       expect(result.stdout).toContain("用法：");
       expect(englishSentences(result.stdout)).toEqual([]);
@@ -140,15 +141,15 @@ describe("Chinese mode", () => {
     [["completion", "tcsh"]],
     [["catalogs", "--diff", "tencent-im-cn-2020", "nope"]],
     [[]],
-  ])("%j says what is wrong in Chinese", (args) => {
+  ])("%j says what is wrong in Chinese", async (args) => {
     // The locale's language, and --lang zh after the command's own flags, as a user types it.
     const runs =
       args.length === 0
-        ? [imBill([], { env: zhEnv })]
+        ? [await runInProcess([], { env: zhEnv })]
         : [
-            imBill(args, { env: zhEnv }),
+            await runInProcess(args, { env: zhEnv }),
             // After an option that waits for its value, --lang would be that value: before the command.
-            imBill(args.at(-1)?.startsWith("--") ? ["--lang", "zh", ...args] : [...args, "--lang", "zh"]),
+            await runInProcess(args.at(-1)?.startsWith("--") ? ["--lang", "zh", ...args] : [...args, "--lang", "zh"]),
           ];
     for (const result of runs) {
       expect(result.status).not.toBe(0);
