@@ -12,5 +12,10 @@ export default defineConfig({
     // running one file at a time (measured: 170 s with one worker, 112 s with two).
     maxWorkers: Math.max(2, availableParallelism()),
     minWorkers: 1,
+    // A worker imports src/ once for all its files, not once a file: measured on 2 cores,
+    // 118 s → 97 s and a third less CPU, every test passing. The price: a test file must
+    // leave no global state behind (process.env, listeners, module state); the golden
+    // tests restore what they set in afterAll.
+    isolate: false,
   },
 });
