@@ -13,7 +13,7 @@ import { METRIC_USAGE } from "../vocabulary.js";
 import { textIn } from "../errors.js";
 import { noteOfPricesText } from "./pricing-notes.js";
 import { escapeChar, printable } from "../util/printable.js";
-import { pricingGroupLines, pricingLines } from "./pricing.js";
+import { listLabel, pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { markdownPricingGroups, markdownText } from "./markdown.js";
@@ -195,7 +195,7 @@ function junitProperties(results: readonly CheckResultJson[], lang: Lang): strin
     const { catalog } = ref;
     const named: [string, string][] = [
       ["im-bill.prices", pricingLines(ref, lang).join("; ")],
-      ["im-bill.catalog", `${catalog.id} ${catalog.version}`],
+      ["im-bill.catalog", listLabel(catalog)],
       ["im-bill.currency", catalog.currency],
       ["im-bill.on", ref.on],
       ["im-bill.chosenBy", ref.chosenBy],

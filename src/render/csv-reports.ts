@@ -1,6 +1,7 @@
 // The CSV of each report that is not a batch (compare, check, diff, the project diff, a
 // usage file's months): a row per item, for a spreadsheet. Apart from the renderers of
 // the other formats, so that csv-stringify loads only when a CSV is asked for.
+import { listLabel } from "./pricing.js";
 import type { CompareReport } from "../report/compare.js";
 import type { UsageReport } from "../report/usage.js";
 import type { CheckReport } from "../report/check.js";
@@ -21,7 +22,7 @@ export function renderCheckCsv({ results }: CheckReport, lang: Lang): string {
         result.status === "invalid"
           ? (result.error ?? "")
           : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
-      const catalog = result.pricing ? `${result.pricing.catalog.id} ${result.pricing.catalog.version}` : "";
+      const catalog = result.pricing ? listLabel(result.pricing.catalog) : "";
       return [result.id, result.source, result.status, result.total ?? "", result.currency ?? "", catalog, said];
     }),
   ];
@@ -136,7 +137,7 @@ export function renderUsageCsv(bill: UsageReport): string {
       String(month.daysPresent),
       month.estimate.total,
       month.estimate.currency,
-      `${month.estimate.pricing.catalog.id} ${month.estimate.pricing.catalog.version}`,
+      listLabel(month.estimate.pricing.catalog),
     ]),
   ];
   return rows.map((row) => csvRow(row)).join("");

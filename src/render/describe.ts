@@ -1,7 +1,7 @@
 // A bill in words: the one step from the calculator's numbers and codes (a line's
 // formula, a finding's facts) to what a reader sees, in their language. Every format
-// starts here: the JSON estimate is `describe(bill, lang)`, the tables and reports use
-// the same words.
+// starts here: the estimate report (`estimateReport`, the JSON of `estimate`) is the
+// bill described, and every report that holds estimates holds these.
 import type { Bill, BillLine, Finding, Unit } from "../calculator/bill.js";
 import type { Estimate, Finding as FindingText, Line, Subtotals } from "../calculator/types.js";
 import { isPricingCode, type PriceChoice } from "../catalog/choose.js";

@@ -10,7 +10,7 @@ import { printable } from "../util/printable.js";
 import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { markdownText } from "./markdown.js";
-import { pricingLines } from "./pricing.js";
+import { listLabel, pricingLines } from "./pricing.js";
 import { wrapText } from "./text.js";
 
 const MARKERS = { "+": "+", "-": "−", "~": "~", "=": " " } as const;
@@ -34,7 +34,7 @@ function rows(diff: EstimateDiff, lang: Lang, separator: string) {
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, diff.currency));
   const signed = (amount: string) => signedMoney(amount, diff.currency);
   const percent = signedPercent;
-  const prices = (side: DiffSide) => `${side.catalog.id} ${side.catalog.version}`;
+  const prices = (side: DiffSide) => listLabel(side.catalog);
   const head: string[][] = [];
   if (diff.planChanged) head.push(["~", t.edition(diff.before.planName, diff.after.planName), "", "", "", ""]);
   if (diff.catalogChanged) head.push(["~", t.prices(prices(diff.before), prices(diff.after)), "", "", "", ""]);
@@ -68,7 +68,7 @@ function rows(diff: EstimateDiff, lang: Lang, separator: string) {
 
 /** A side's provenance in lines (the list, its files, config, discount), and the rate it was converted at. */
 function sidePricing(side: DiffSide, lang: Lang): string[] {
-  const lines = side.pricing ? pricingLines(side.pricing, lang) : [`${side.catalog.id} ${side.catalog.version}`];
+  const lines = side.pricing ? pricingLines(side.pricing, lang) : [listLabel(side.catalog)];
   if (side.converted) lines.push(messages[lang].diff.converted(side.converted.from, side.converted.rate));
   return lines;
 }

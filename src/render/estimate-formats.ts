@@ -1,5 +1,6 @@
 // One estimate as markdown (a wiki, a pull request) and as CSV (a spreadsheet): its lines,
 // the subtotals and the total, then which prices made it. The same words as the table.
+import { listLabel } from "./pricing.js";
 import type { Estimate } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -52,7 +53,7 @@ export function renderEstimateCsv(estimate: Estimate): string {
         line.amount,
         line.explain,
         estimate.currency,
-        `${estimate.pricing.catalog.id} ${estimate.pricing.catalog.version}`,
+        listLabel(estimate.pricing.catalog),
       ]),
     ),
     ...(["base", "overage", "addons", "discount"] as const).map((key) =>

@@ -12,7 +12,7 @@ import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { wrapText } from "./text.js";
 import { maxOf } from "../util/array.js";
-import { pricingGroupLines } from "./pricing.js";
+import { listLabel, pricingGroupLines } from "./pricing.js";
 import { printable, printableLine } from "../util/printable.js";
 import { describe, describeFinding, planName, pricingNotes, shownSubtotals } from "./describe.js";
 
@@ -259,7 +259,7 @@ export function renderForecastCsv(described: ForecastReport): string {
     estimate.subtotals.discount,
     estimate.total,
     estimate.currency,
-    `${estimate.pricing.catalog.id} ${estimate.pricing.catalog.version}`,
+    listLabel(estimate.pricing.catalog),
     estimate.violations.map((v) => v.code).join(" "),
   ]);
   return [header, ...rows].map(csvRow).join("");

@@ -1,9 +1,12 @@
-// One registry of what im-bill can write: for each kind of report, its formats, each a
-// renderer loaded when used (an HTML page's chart library, the CSV writer, the Chinese
-// words never load on a run that does not write them). `--format`'s choices, `-o`'s
-// extensions, the help and the README's table of formats all come from here, and a
-// command writes a report by naming its kind and format: no command imports a renderer.
-// Adding a format to a kind is one line here.
+// One registry of what im-bill can write: for each kind of report, its model and its
+// formats. The model is the step from what the floors below return (numbers and codes)
+// to the report of src/report/ (words in the reader's language, every choice made); JSON
+// is the model serialised, and every other format is a renderer that lays the model out,
+// loaded when used (an HTML page's chart library, the CSV writer, the Chinese words never
+// load on a run that does not write them). `im-bill render` lays out a model read back
+// from its JSON. `--format`'s choices, `-o`'s extensions, the help and the README's table
+// of formats all come from here, and a command writes a report by naming its kind and
+// format: no command imports a renderer. Adding a format to a kind is one entry here.
 import type { Comparison } from "../advisor/compare.js";
 import type { Forecast } from "../advisor/forecast.js";
 import type { UsageBill } from "../advisor/usage.js";

@@ -39,6 +39,9 @@ export function pricingLines(ref: PricingRef, lang: Lang, when?: string): string
   return lines;
 }
 
+/** A list as a cell or a line names it: its id and version ("tencent-im-cn-2024 2024.2"). */
+export const listLabel = (catalog: { id: string; version: string }): string => `${catalog.id} ${catalog.version}`;
+
 /** The provenance on one line, for a markdown report or an XML property. */
 export const pricingText = (ref: PricingRef, lang: Lang): string => pricingLines(ref, lang).join("; ");
 

@@ -24,7 +24,7 @@ import { describe, planName } from "./describe.js";
 import { markStyles, renderDiffMarkdown, signedMoney, signedPercent } from "./estimate-diff.js";
 import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { markdownText } from "./markdown.js";
-import { pricingGroupLines } from "./pricing.js";
+import { listLabel, pricingGroupLines } from "./pricing.js";
 import type { ProjectReport, ScenarioRow } from "../report/project.js";
 import { noteOfPricesText } from "./pricing-notes.js";
 import { plainStyles, type Styles } from "./styles.js";
@@ -62,7 +62,6 @@ function valueText(value: unknown, path: string, lang: Lang): string {
 /** One cause in words; the change gives the editions' names. */
 export function causeText(cause: Cause, change: ScenarioChange, lang: Lang): string {
   const t = messages[lang].project.cause;
-  const list = (catalog: { id: string; version: string }) => `${catalog.id} ${catalog.version}`;
   switch (cause.kind) {
     case "input":
       return t.input(cause.path, valueText(cause.before, cause.path, lang), valueText(cause.after, cause.path, lang));
@@ -74,7 +73,7 @@ export function causeText(cause: Cause, change: ScenarioChange, lang: Lang): str
     case "pin":
       return t.pin(cause.before ?? t.none, cause.after ?? t.none);
     case "list":
-      return t.list(list(cause.before), list(cause.after));
+      return t.list(listLabel(cause.before), listLabel(cause.after));
     case "figure":
       return t.figure(cause.file, cause.path, cause.before ?? t.absent, cause.after ?? t.absent);
     case "discount": {

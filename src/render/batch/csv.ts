@@ -4,6 +4,7 @@
 // formula (=, +, -, @, tab, CR first: OWASP's "CSV injection"); amounts such as
 // -154.85 stay numbers. Text goes through `printable` as on a terminal: a name's control or
 // BiDi characters reach neither a terminal that shows the file nor a spreadsheet, as \u…
+import { listLabel } from "../pricing.js";
 import { stringify, type Options } from "csv-stringify/sync";
 import type { ReportOptions, ReportWriter } from "./types.js";
 import { printable } from "../../util/printable.js";
@@ -45,7 +46,7 @@ export function csvWriter(options: ReportOptions): ReportWriter {
         discount,
         result.total,
         result.currency,
-        `${catalog.id} ${catalog.version}`,
+        listLabel(catalog),
         result.violations.join(" "),
         "",
       ]);
