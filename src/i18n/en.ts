@@ -717,6 +717,7 @@ export const enMessages = {
     notTheCount: (stated: number, counted: number) =>
       `is ${stated}, but the report holds ${counted}: the file was edited or is not an im-bill report`,
     noSuchRow: (index: number, count: number) => `is ${index}, but the report has ${count} scenarios`,
+    notInOrder: (index: number, previous: number) => `is ${index}, after ${previous}: places are in the order read`,
     noDetail: (index: number) => `names scenarios[${index}], which has no detail`,
     noFormat: (kind: string, format: string, formats: string) =>
       `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} report has no ${format} format; it has ${formats}`,

@@ -657,6 +657,7 @@ export const zhMessages: Messages = {
       `为 ${stated}，但“之后 − 之前”为 ${difference}：文件被修改过，或不是 im-bill 的报告`,
     notTheCount: (stated, counted) => `为 ${stated}，但报告中实有 ${counted} 个：文件被修改过，或不是 im-bill 的报告`,
     noSuchRow: (index, count) => `为 ${index}，但报告只有 ${count} 个场景`,
+    notInOrder: (index, previous) => `为 ${index}，却在 ${previous} 之后：位置应按读取顺序排列`,
     noDetail: (index) => `指向 scenarios[${index}]，但它没有明细`,
     noFormat: (kind, format, formats) => `${kind} 报告没有 ${format} 格式；可用：${formats}`,
   },
