@@ -1,4 +1,4 @@
-// A short seeded run of the fuzz script (scripts/fuzz.mjs) over the built CLI: the same
+// A short seeded run of the fuzz script (scripts/fuzz/fuzz.ts, on fast-check) over the built CLI: the same
 // cases every time, so that a regression on hostile input fails CI, and every surface
 // among them. 200 cases take about 13 s of a 2-core machine alone (300 took a quarter of
 // npm test's time beside the other files); longer runs, with other seeds, are
@@ -22,11 +22,15 @@ const SURFACES = [
 ];
 
 it("200 seeded mutations of the examples, on every surface: no exit 70, hang, stack trace or broken estimate", () => {
-  const result = spawnSync(process.execPath, ["scripts/fuzz.mjs", "--cases", "200", "--seed", "1", "--quiet"], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 240_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["scripts/run-ts.mjs", "scripts/fuzz/fuzz.ts", "--cases", "200", "--seed", "1", "--quiet"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 240_000,
+    },
+  );
   expect(result.stdout).toMatch(/^fuzz: 200 cases, seed 1, [\d.]+ s — exit 0: \d+, .*\nfuzz: 0 failures/);
   for (const surface of SURFACES)
     expect(result.stdout).toMatch(new RegExp(`\\n  ${surface}: [1-9]\\d* cases, 0 failures`));

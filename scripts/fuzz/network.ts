@@ -1,4 +1,4 @@
-// The fuzz surfaces of issue 27, for scripts/fuzz.mjs:
+// The fuzz surfaces of issue 27, for scripts/fuzz/fuzz.ts:
 // - pull: `usage pull` against a loopback stand-in of getappinfo whose answers are
 //   mutated (fields, dates, app ids, statuses, duplicate keys, sizes, redirects, echoed
 //   UserSigs), into a usage file that may already hold days (a BOM, CRLF). Rules: a
@@ -20,16 +20,27 @@ import {
   writeFileSync,
   existsSync,
 } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Mutator, RunAgain, RunResult, TestCase } from "./types.js";
 import { dirname, join } from "node:path";
 
 const BASE_SDKAPPID = 1_400_000_000;
 
+/** An answer of the loopback getappinfo: made when asked, so that it may echo what it was sent. */
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: (request: { usersig: string; url: string }) => string;
+}
+
+export type Servers = Awaited<ReturnType<typeof startFuzzServers>>;
+
 /** The loopback server: an answer per SDKAppID (a case each), the UserSigs it was sent, and a spy host for redirects. */
 export async function startFuzzServers() {
-  const answers = new Map();
-  const usersigs = new Map();
-  const spied = [];
+  const answers = new Map<string, Answer>();
+  const usersigs = new Map<string, string>();
+  const spied: string[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const sdkappid = url.searchParams.get("sdkappid") ?? "";
@@ -51,7 +62,8 @@ export async function startFuzzServers() {
     spied.push(request.url ?? "");
     response.end("{}");
   });
-  const listen = (each) => new Promise((done) => each.listen(0, "127.0.0.1", () => done(each.address().port)));
+  const listen = (each: Server) =>
+    new Promise<number>((done) => each.listen(0, "127.0.0.1", () => done((each.address() as AddressInfo).port)));
   const [port, spyPort] = await Promise.all([listen(server), listen(spy)]);
   return {
     url: `http://127.0.0.1:${port}`,
@@ -73,7 +85,7 @@ const beijingDay = (daysBefore = 0) =>
   new Date(Date.now() + 8 * 3_600_000 - daysBefore * 86_400_000).toISOString().slice(0, 10);
 
 /** A pull case: an answer (valid or mutated), a usage file maybe, the pull, and what to check after. */
-export function pullCase(m, home, servers, index, secret) {
+export function pullCase(m: Mutator, home: string, servers: Servers, index: number, secret: string) {
   const sdkappid = String(BASE_SDKAPPID + index);
   const days = 1 + m.int(30);
   const rows = Array.from({ length: days }, (_, at) => ({
@@ -83,13 +95,14 @@ export function pullCase(m, home, servers, index, secret) {
     AppId: sdkappid,
   }));
   let status = 200;
-  const headers = { "content-type": "application/json" };
-  let top = { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", Result: rows };
-  let text;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  // An answer of any shape: what a server may send.
+  let top: Record<string, any> = { ActionStatus: "OK", ErrorCode: 0, ErrorInfo: "", Result: rows };
+  let text: string | undefined;
   let echo = false;
   const kind = m.next() < 0.35 ? "valid" : m.pick(["row", "row", "top", "text", "http"]);
   if (kind === "row") {
-    const row = m.pick(rows);
+    const row: Record<string, unknown> = m.pick(rows);
     const field = m.pick(["Date", "ActiveUserNum", "GroupAllGroupNum", "AppId"]);
     row[field] = m.pick([
       undefined,
@@ -163,7 +176,7 @@ export function pullCase(m, home, servers, index, secret) {
   servers.answers.set(sdkappid, {
     status,
     headers,
-    body: ({ usersig, url }) => {
+    body: ({ usersig, url }: { usersig: string; url: string }) => {
       if (echo) top.ErrorInfo = m.pick([`bad usersig=${usersig}`, `request ${url}`, `sig ${usersig.slice(5, 60)}`]);
       return text ?? JSON.stringify(top);
     },
@@ -208,9 +221,9 @@ export function pullCase(m, home, servers, index, secret) {
 }
 
 /** What is wrong with a pull case's result, if anything (bin: the CLI to run again). */
-export async function pullProblem(testCase, result, servers, run) {
-  const { file, before, sdkappid, output } = testCase.pull;
-  if (![0, 2].includes(result.status)) return `usage pull: exit ${result.status}`;
+export async function pullProblem(testCase: TestCase, result: RunResult, servers: Servers, run: RunAgain) {
+  const { file, before, sdkappid, output } = testCase.pull!;
+  if (result.status !== 0 && result.status !== 2) return `usage pull: exit ${result.status}`;
   const usersig = servers.usersigs.get(sdkappid);
   const said = result.stdout + result.stderr;
   if (usersig && (said.includes(usersig) || said.includes(usersig.slice(8, 40))))
@@ -235,18 +248,18 @@ export async function pullProblem(testCase, result, servers, run) {
 }
 
 /** A generated repository: scenario files in folders, a config, links of every kind; maybe changed after the commit. */
-export function gitDiffCase(m, home, scenarioOf) {
+export function gitDiffCase(m: Mutator, home: string, scenarioOf: () => unknown) {
   const repo = join(home, "repo");
   const outside = join(home, "outside");
   mkdirSync(repo, { recursive: true });
   mkdirSync(outside, { recursive: true });
-  const git = (...args) => execFileSync("git", args, { cwd: repo, stdio: ["ignore", "pipe", "ignore"] });
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: ["ignore", "pipe", "ignore"] });
   git("init", "--quiet", "--initial-branch=main");
-  const write = (path, text) => {
+  const write = (path: string, text: string) => {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
     writeFileSync(join(repo, path), text);
   };
-  const link = (path, target) => {
+  const link = (path: string, target: string) => {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
     try {
       symlinkSync(target, join(repo, path));
@@ -255,7 +268,7 @@ export function gitDiffCase(m, home, scenarioOf) {
     }
   };
   const folders = ["", "scenarios/", "apps/a/", "apps/b/", "common/"];
-  const files = [];
+  const files: string[] = [];
   for (let count = 1 + m.int(6); count > 0; count--) {
     const path = `${m.pick(folders)}s${m.int(20)}.${m.pick(["json", "yaml", "yml"])}`;
     const scenario = scenarioOf();
@@ -319,10 +332,10 @@ export function gitDiffCase(m, home, scenarioOf) {
   };
 }
 
-const relativeTo = (from, to) => `${"../".repeat(from.split("/").length - 1)}${to}`;
+const relativeTo = (from: string, to: string) => `${"../".repeat(from.split("/").length - 1)}${to}`;
 
 /** A scenario as text: JSON, which is YAML too ("{}" for a mutated value that cannot be written: a cycle). */
-const toYamlish = (value) => {
+const toYamlish = (value: unknown) => {
   try {
     return `${JSON.stringify(value)}\n`;
   } catch {
@@ -331,12 +344,13 @@ const toYamlish = (value) => {
 };
 
 /** Each currency's total of the priced records of `batch` in a folder. */
-async function batchTotals(run, cwd) {
+async function batchTotals(run: RunAgain, cwd: string): Promise<{ totals: Record<string, bigint>; error?: string }> {
   const result = await run(["batch", ".", "--format", "json"], { cwd });
-  if (result.status === null || ![0, 1, 2].includes(result.status)) return { error: `batch exit ${result.status}` };
+  if (result.status === null || ![0, 1, 2].includes(result.status))
+    return { totals: {}, error: `batch exit ${result.status}` };
   if (result.stdout.trim() === "") return { totals: {} };
   const report = JSON.parse(result.stdout);
-  const totals = {};
+  const totals: Record<string, bigint> = {};
   for (const record of report.results ?? []) {
     if (record.error !== undefined || record.total === undefined) continue;
     totals[record.currency] = (totals[record.currency] ?? 0n) + BigInt(record.total.replace(".", ""));
@@ -344,19 +358,19 @@ async function batchTotals(run, cwd) {
   return { totals };
 }
 
-const fenOf = (amount) => BigInt(amount.replace(".", "").replace(/^-/, "-"));
+const fenOf = (amount: string) => BigInt(amount.replace(".", "").replace(/^-/, "-"));
 
 /** What is wrong with a project diff's result, if anything. */
-export async function gitDiffProblem(testCase, result, run) {
-  const { repo, clean, leaves, home } = testCase.gitdiff;
-  if (![0, 1, 2].includes(result.status)) return `diff --base: exit ${result.status}`;
+export async function gitDiffProblem(testCase: TestCase, result: RunResult, run: RunAgain) {
+  const { repo, clean, leaves, home } = testCase.gitdiff!;
+  if (result.status === null || ![0, 1, 2].includes(result.status)) return `diff --base: exit ${result.status}`;
   if (result.stdout.trim() === "") return undefined; // refused whole (exit 2, said on stderr)
   const diff = JSON.parse(result.stdout);
   if (clean) {
     if (diff.head.dirty) return "diff --base: a clean tree called dirty";
-    const moved = diff.scenarios.find((scenario) => !["unchanged", "invalid"].includes(scenario.status));
+    const moved = diff.scenarios.find((scenario: any) => !["unchanged", "invalid"].includes(scenario.status));
     if (moved) return `diff --base: a clean tree shows ${moved.file} ${moved.status}`;
-    for (const [currency, total] of Object.entries(diff.totals))
+    for (const [currency, total] of Object.entries<any>(diff.totals))
       if (total.change !== "0.00") return `diff --base: a clean tree's ${currency} total moved by ${total.change}`;
   }
   // Each side's totals are batch's in that side's tree (where no link leaves it: batch follows one anywhere);
@@ -369,7 +383,7 @@ export async function gitDiffProblem(testCase, result, run) {
   for (const [side, cwd] of [
     ["before", base],
     ["after", repo],
-  ]) {
+  ] as const) {
     const { totals, error } = await batchTotals(run, cwd);
     if (error) return `diff --base: ${error}`;
     for (const currency of new Set([...Object.keys(totals), ...Object.keys(diff.totals)])) {

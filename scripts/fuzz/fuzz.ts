@@ -14,10 +14,13 @@
 // - signal: SIGINT or SIGTERM while a read waits (stdin held open): exit 130/143 at once;
 // - pull: usage pull against a loopback getappinfo with mutated answers, and
 // - gitdiff: diff --base over generated repositories (links, renames, configs): see
-//   scripts/lib/fuzz-network.mjs for their rules.
+//   scripts/fuzz/network.ts for their rules.
 // Each case runs with a timeout, and fails on what must never happen: exit 70 or any code
 // but 0/1/2, a hang, a stack trace, or an exit-0 estimate whose amounts do not add up or
-// that its schema refuses, or the surface's own rule. The same seed makes the same cases.
+// that its schema refuses, or the surface's own rule. The same seed makes the same cases:
+// fast-check draws each case (fc.gen, sampled with the seed), its choices unbiased and its
+// hostile values from fast-check's arbitraries too (strings of any code unit, doubles,
+// integers, JSON values), beside the lists below of what is known to have broken things.
 //
 // Usage: npm run fuzz -- --cases 300 --seed 1 [--jobs 4] [--keep DIR] [--quiet] [--surface NAME] [--from N]
 // (--from N: start at case N, so that `--from 7045 --cases 7046 --keep DIR` replays case 7045 alone)
@@ -34,22 +37,25 @@ import {
 } from "node:fs";
 import { availableParallelism, constants, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 import MarkdownIt from "markdown-it";
 import { SaxesParser } from "saxes";
 import { parse as parseYaml, parseAllDocuments, stringify as toYaml } from "yaml";
-import { toJson } from "./lib/json.mjs";
-import { random } from "./lib/random.mjs";
-import { gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./lib/fuzz-network.mjs";
+import fc from "fast-check";
+import { toJson } from "./json.js";
+import { gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./network.js";
+import type { Mutator, RunAgain, RunResult, TestCase } from "./types.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin/im-bill.cjs");
-const { EstimateSchema, readReport } = await import(join(root, "dist/index.js"));
+const { EstimateSchema, readReport } = (await import(
+  pathToFileURL(join(root, "dist/index.js")).href
+)) as typeof import("../../src/index.js");
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
+const option = <T>(name: string, fallback: T): string | T => {
   const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
+  return at === -1 ? fallback : (args[at + 1] ?? fallback);
 };
 const cases = Number(option("cases", 300));
 const seed = Number(option("seed", 1));
@@ -127,20 +133,23 @@ const KEYS = [
   "名字",
 ];
 
-function mutator(next) {
-  const pick = (list) => list[Math.floor(next() * list.length)];
-  const int = (max) => Math.floor(next() * max);
+/** A case's choices, drawn from its fast-check generator: odds unbiased, hostile values from arbitraries too. */
+function mutator(g: fc.GeneratorValue): Mutator {
+  // Uniform in [0, 1): a whole number over 2^32 (fast-check draws doubles evenly over their encodings, mostly near 0).
+  const next = () => g(() => fc.noBias(fc.nat({ max: 0xffff_ffff }))) / 2 ** 32;
+  const int = (max: number) => (max <= 1 ? 0 : g(() => fc.noBias(fc.nat({ max: max - 1 }))));
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   /**
    * Places in a value (a container and a key), each container once, the first 10,000, none deeper
    * than 64: deep nesting comes from weirdValue alone, so that mutations never stack it past what
    * JSON.stringify (this script's, not the tool's) can write.
    */
-  const slots = (value) => {
-    const out = [];
-    const seen = new Set();
-    const stack = [[value, 0]];
+  const slots = (value: any) => {
+    const out: [any, string][] = [];
+    const seen = new Set<unknown>();
+    const stack: [any, number][] = [[value, 0]];
     while (stack.length > 0 && out.length < 10_000) {
-      const [node, depth] = stack.pop();
+      const [node, depth] = stack.pop()!;
       if (node === null || typeof node !== "object" || seen.has(node) || depth > 64) continue;
       seen.add(node);
       for (const key of Object.keys(node).slice(0, 100)) {
@@ -150,8 +159,8 @@ function mutator(next) {
     }
     return out;
   };
-  const weirdValue = () => {
-    switch (int(9)) {
+  const weirdValue = (): unknown => {
+    switch (int(13)) {
       case 0:
         return pick(WEIRD_NUMBERS);
       case 1:
@@ -165,18 +174,27 @@ function mutator(next) {
       case 5:
         return Array.from({ length: pick([2, 1000, 1001, 130_000]) }, () => pick(["securityStrike", 5, "x"]));
       case 6: {
-        let nested = 1;
+        let nested: unknown = 1;
         for (let i = pick([5, 33, 5000]); i > 0; i--) nested = [nested];
         return nested;
       }
       case 7:
         return Object.fromEntries(Array.from({ length: pick([3, 1001]) }, (_, i) => [`k${i}`, i]));
+      // fast-check's own: any code unit (lone surrogates, controls), any double, the edges of integers, any JSON.
+      case 8:
+        return g(fc.string, { unit: "binary", maxLength: 40 });
+      case 9:
+        return g(fc.double, { noNaN: true, noDefaultInfinity: true });
+      case 10:
+        return g(fc.integer, { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+      case 11:
+        return g(fc.jsonValue, { maxDepth: 3 });
       default:
         return String(pick(WEIRD_NUMBERS));
     }
   };
   /** Structural mutations of a parsed scenario. */
-  const mutateValue = (value) => {
+  const mutateValue = (value: any) => {
     const copy = structuredClone(value);
     for (let times = 1 + int(3); times > 0; times--) {
       const places = slots(copy);
@@ -215,7 +233,7 @@ function mutator(next) {
     return copy;
   };
   /** Changes that keep a scenario valid, so that the invariants of its bill get checked. */
-  const vary = (value) => {
+  const vary = (value: any) => {
     const copy = structuredClone(value);
     copy.plan = pick(["trial", "pro", "flagship", "专业版", "ULTIMATE", "体验版"]);
     const usage = (copy.usage ??= {});
@@ -234,7 +252,7 @@ function mutator(next) {
   };
 
   /** Textual mutations: what a parser sees before any structure. */
-  const mutateText = (text, format) => {
+  const mutateText = (text: string, format: string) => {
     switch (int(12)) {
       case 0:
         return `\uFEFF${text}`;
@@ -314,21 +332,34 @@ const HOSTILE_NAMES = [
 ];
 
 /** A name as a command line can carry it: argv cannot hold NUL, files can. */
-const asArgument = (name) => name.replaceAll("\u0000", "");
+const asArgument = (name: string) => name.replaceAll("\u0000", "");
 
 /** Text as the RAW test sees it: CSV's CRLF line ends and the joiners inside an emoji (👩‍💻) are fine. */
-const shown = (text) =>
+const shown = (text: string) =>
   text
     .replaceAll("\r\n", "\n")
     .replace(/(?<=\p{Extended_Pictographic}[\u{1f3fb}-\u{1f3ff}\ufe0f]?)\u200d(?=\p{Extended_Pictographic})/gu, "");
 /** Characters a terminal acts on or that hide what is shown: none may reach it raw. */
+type Surface =
+  | "scenario"
+  | "config"
+  | "overlay"
+  | "usage"
+  | "update"
+  | "markdown"
+  | "junit"
+  | "terminal"
+  | "signal"
+  | "pull"
+  | "gitdiff";
+
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 // As GitHub reads it: links from "www." and a scheme, and e-mail addresses; a bare domain stays text.
 const markdownIt = new MarkdownIt({ html: true, linkify: true });
 markdownIt.linkify.set({ fuzzyLink: false });
 
 /** The weights of the surfaces: how many cases of a hundred each gets. */
-const SURFACES = {
+const SURFACES: Record<Surface, number> = {
   scenario: 28,
   config: 10,
   overlay: 10,
@@ -347,34 +378,37 @@ const SECRET = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e
 const servers = await startFuzzServers();
 
 /** The CLI again, as a judge's follow-up (an estimate of a pulled file, a second pull, batch on a tree); never blocking the servers. */
-const runAgain = (command, { cwd, env } = {}) => runCase({ command, cwd, env });
+const runAgain: RunAgain = (command, { cwd, env } = {}) =>
+  runCase({ command, ...(cwd ? { cwd } : {}), ...(env ? { env } : {}) });
 
-function pickSurface(next) {
-  if (only) return only;
+function pickSurface(next: () => number): Surface {
+  if (only) return only as Surface;
   const total = Object.values(SURFACES).reduce((sum, weight) => sum + weight, 0);
   let at = next() * total;
-  for (const [surface, weight] of Object.entries(SURFACES)) if ((at -= weight) < 0) return surface;
+  for (const [surface, weight] of Object.entries(SURFACES)) if ((at -= weight) < 0) return surface as Surface;
   return "scenario";
 }
 
-const write = (path, text) => writeFileSync(path, text);
+const write = (path: string, text: string) => writeFileSync(path, text);
+
+/** Each case's generator: fast-check's, sampled with the seed, so that the same seed makes the same cases. */
+const generators = fc.sample(fc.gen(), { seed, numRuns: cases });
 
 /** A case: its surface, files, the command run on them, and the rule its result must keep. */
-function makeCase(index, dir) {
-  const next = random(seed * 1_000_003 + index);
-  const m = mutator(next);
-  const surface = pickSurface(next);
+function makeCase(index: number, dir: string): TestCase {
+  const m = mutator(generators[index]!);
+  const surface = pickSurface(() => m.next());
   const home = join(dir, `case-${index}`);
   mkdirSync(home, { recursive: true });
   return { index, surface, ...SURFACE_CASES[surface](m, home, index) };
 }
 
 /** A scenario file's text: valid (its bill checked) or hostile, as JSON, YAML or JSONL. */
-function scenarioText(m) {
+function scenarioText(m: Mutator): { text: string; format: string } {
   const valid = m.next() < 0.4;
   const scenario = valid ? m.vary(m.pick(examples)) : m.mutateValue(m.pick(examples));
   const format = m.pick(["json", "json", "yaml", "jsonl"]);
-  let text;
+  let text: string;
   try {
     text =
       format === "json"
@@ -389,7 +423,10 @@ function scenarioText(m) {
   return { text, format };
 }
 
-const SURFACE_CASES = {
+/** A case of a surface, but for its index and surface: what it runs, on what, and what its judge needs. */
+type CaseOf = Omit<TestCase, "index" | "surface">;
+
+const SURFACE_CASES: Record<Surface, (m: Mutator, home: string, index: number) => CaseOf> = {
   pull(m, home, index) {
     return pullCase(m, home, servers, index, SECRET);
   },
@@ -415,7 +452,7 @@ const SURFACE_CASES = {
       ["diff", other, file, "--format", "json"],
       ["prices", "--pricing", file],
     ];
-    const command = format === "jsonl" ? m.pick([commands[3], commands[4], commands[5]]) : m.pick(commands);
+    const command = format === "jsonl" ? m.pick([commands[3]!, commands[4]!, commands[5]!]) : m.pick(commands);
     return { command, files: [file] };
   },
 
@@ -690,7 +727,7 @@ const SURFACE_CASES = {
 };
 
 /** A scenario file as people write them: comments, anchors, flow style, CRLF, a BOM; sometimes broken. */
-function updateText(m) {
+function updateText(m: Mutator): { text: string; format: string } {
   const scenario = m.vary(m.pick(examples));
   const expect = {
     total: "1.00",
@@ -698,7 +735,7 @@ function updateText(m) {
     ...(m.next() < 0.5 ? { violations: [] } : {}),
   };
   const format = m.pick(["yaml", "yaml", "json", "jsonl"]);
-  let text;
+  let text: string;
   if (format === "json") text = toJson({ ...scenario, expect }, m.pick([0, 2, 4]));
   else if (format === "jsonl")
     text = [scenario, { ...scenario, expect }].map((item) => JSON.stringify(item)).join("\n");
@@ -720,7 +757,7 @@ function updateText(m) {
   return { text, format };
 }
 
-function runCase({ command, cwd, holdStdin, signal, env }) {
+function runCase({ command, cwd, holdStdin, signal, env }: Omit<TestCase, "index" | "surface">): Promise<RunResult> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...command], {
       cwd: cwd ?? root,
@@ -729,10 +766,10 @@ function runCase({ command, cwd, holdStdin, signal, env }) {
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     let hung = false;
-    let signalled;
+    let signalled: number | undefined;
     const timer = setTimeout(() => {
       hung = true;
       child.kill("SIGKILL");
@@ -756,35 +793,35 @@ function runCase({ command, cwd, holdStdin, signal, env }) {
   });
 }
 
-const fen = (amount) => BigInt(amount.replace(".", ""));
+const fen = (amount: string) => BigInt(amount.replace(".", ""));
 
 /** What is wrong with an estimate that exited 0, if anything. */
-function estimateProblem(printed) {
+function estimateProblem(printed: any): string | undefined {
   // What `estimate --format json` prints is a report: its kind's schema and arithmetic, as `im-bill render` reads it.
   if (printed.kind !== undefined) {
     try {
       readReport(printed, "stdout");
     } catch (error) {
-      return `is not a report im-bill render reads: ${error.message}`;
+      return `is not a report im-bill render reads: ${(error as Error).message}`;
     }
   }
   const { kind: _kind, lang: _lang, ...estimate } = printed;
   if (!EstimateSchema.safeParse(estimate).success) return "does not match the estimate schema";
-  const lines = estimate.lines.reduce((sum, line) => sum + fen(line.amount), 0n);
+  const lines = estimate.lines.reduce((sum: bigint, line: any) => sum + fen(line.amount), 0n);
   if (lines !== fen(estimate.total)) return `total ${estimate.total} is not the sum of the lines`;
-  const subtotals = Object.values(estimate.subtotals).reduce((sum, amount) => sum + fen(amount), 0n);
+  const subtotals = Object.values<string>(estimate.subtotals).reduce((sum, amount) => sum + fen(amount), 0n);
   if (subtotals !== fen(estimate.total)) return "total is not the sum of the subtotals";
-  if (estimate.subtotals.discount === "0.00" && estimate.lines.some((line) => fen(line.amount) < 0n))
+  if (estimate.subtotals.discount === "0.00" && estimate.lines.some((line: any) => fen(line.amount) < 0n))
     return "a negative line without a discount";
   return undefined;
 }
 
 /** A batch record is an estimate with its id and source in front. */
-const estimateOfRecord = ({ id: _id, source: _source, ...estimate }) => estimate;
+const estimateOfRecord = ({ id: _id, source: _source, ...estimate }: any) => estimate;
 
 /** The scenarios of a file's text, with their expect block and pin taken out; undefined when it does not parse. */
-function withoutExpect(text, format) {
-  const strip = (value) => {
+function withoutExpect(text: string, format: string): string | undefined {
+  const strip = (value: any): any => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== "object") return value;
     const { expect: _expect, catalog: _catalog, ...rest } = value;
@@ -809,7 +846,7 @@ function withoutExpect(text, format) {
 }
 
 /** Whether a markdown text keeps its structure: no HTML, link or image; each table row as wide as its head. */
-function markdownProblem(text) {
+function markdownProblem(text: string): string | undefined {
   const tokens = markdownIt.parse(text, {});
   const inline = tokens.flatMap((token) => token.children ?? []);
   // A line break inside a table cell is the one tag written on purpose; a stranger's "<br>" is escaped.
@@ -817,7 +854,7 @@ function markdownProblem(text) {
   if (html.length > 0) return "raw HTML in the markdown";
   if (inline.some((token) => token.type === "link_open" || token.type === "image"))
     return "a link or an image in the markdown";
-  let head;
+  let head: number | undefined;
   let cells = 0;
   for (const token of tokens) {
     if (token.type === "tr_open") cells = 0;
@@ -832,9 +869,9 @@ function markdownProblem(text) {
   return undefined;
 }
 
-function junitProblem(xml, testcases) {
+function junitProblem(xml: string, testcases: number | undefined): string | undefined {
   const parser = new SaxesParser({ xmlns: false });
-  const errors = [];
+  const errors: string[] = [];
   let seen = 0;
   parser.on("error", (error) => errors.push(error.message));
   parser.on("opentag", (tag) => {
@@ -847,7 +884,7 @@ function junitProblem(xml, testcases) {
 }
 
 /** What went wrong in a case, if anything. */
-async function judge(testCase, result) {
+async function judge(testCase: TestCase, result: RunResult): Promise<string | undefined> {
   const { command, surface } = testCase;
   if (result.hung) return "hang";
   if (testCase.signal) {
@@ -862,7 +899,7 @@ async function judge(testCase, result) {
       return `${result.endedAfterSignal} ms to end after ${testCase.signal.name}`;
     return undefined;
   }
-  if (![0, 1, 2].includes(result.status)) return `exit ${result.status}`;
+  if (result.status === null || ![0, 1, 2].includes(result.status)) return `exit ${result.status}`;
   if (/internal error|\n\s+at /.test(result.stderr)) return "a stack trace or an internal error";
   if (result.status !== 0 && `${result.stdout}${result.stderr}`.trim() === "")
     return `exit ${result.status} without a word`;
@@ -881,23 +918,25 @@ async function judge(testCase, result) {
     }
   }
   if (surface === "usage" && result.status === 0) {
-    const bill = JSON.parse(readFileSync(testCase.output, "utf8"));
+    const bill = JSON.parse(readFileSync(testCase.output!, "utf8"));
     for (const month of bill.months) {
       const problem = estimateProblem(month.estimate);
       if (problem) return `usage ${month.month}: ${problem}`;
     }
-    const sum = bill.months.reduce((total, month) => total + fen(month.estimate.total), 0n);
+    const sum = bill.months.reduce((total: bigint, month: any) => total + fen(month.estimate.total), 0n);
     if (sum !== fen(bill.total)) return "the usage total is not the sum of its months";
   }
   if (surface === "update") {
-    const after = readFileSync(testCase.files[0], "utf8");
-    const [was, is] = [withoutExpect(testCase.before, testCase.format), withoutExpect(after, testCase.format)];
+    const before = testCase.before!;
+    const format = testCase.format!;
+    const after = readFileSync(testCase.files![0]!, "utf8");
+    const [was, is] = [withoutExpect(before, format), withoutExpect(after, format)];
     if (was !== undefined && is === undefined) return "check --update left a file that no longer parses";
     if (was !== undefined && was !== is) return "check --update changed the file outside its expect blocks and pins";
-    if (command.includes("--dry-run") && after !== testCase.before) return "check --update --dry-run wrote the file";
+    if (command.includes("--dry-run") && after !== before) return "check --update --dry-run wrote the file";
     // A mutated file may mix endings already: the update must add no bare LF to a file with CRLF.
-    const bareLines = (text) => text.match(/(?:^|[^\r])\n/g)?.length ?? 0;
-    if (/\r\n/.test(testCase.before) && bareLines(after) > bareLines(testCase.before))
+    const bareLines = (text: string) => text.match(/(?:^|[^\r])\n/g)?.length ?? 0;
+    if (/\r\n/.test(before) && bareLines(after) > bareLines(before))
       return "check --update wrote LF lines into a CRLF file";
   }
   if (surface === "pull") return pullProblem(testCase, result, servers, runAgain);
@@ -909,20 +948,20 @@ async function judge(testCase, result) {
 
 const dir = mkdtempSync(join(tmpdir(), "im-bill-fuzz-"));
 const started = Date.now();
-const bySurface = new Map();
-const failures = [];
+const bySurface = new Map<string, { cases: number; codes: Map<string, number>; failures: number }>();
+const failures: { index: number; surface: string; command: string[]; problem: string; stderr: string }[] = [];
 // How long a run waiting on a read took to end once signalled, in ms.
-const endings = [];
+const endings: number[] = [];
 let nextIndex = Number(option("from", 0));
 async function worker() {
   while (nextIndex < cases) {
     const testCase = makeCase(nextIndex++, dir);
     const result = await runCase(testCase);
-    let problem;
+    let problem: string | undefined;
     try {
       problem = await judge(testCase, result);
     } catch (error) {
-      problem = `unreadable output: ${error.message}`;
+      problem = `unreadable output: ${(error as Error).message}`;
     }
     const tally = bySurface.get(testCase.surface) ?? { cases: 0, codes: new Map(), failures: 0 };
     bySurface.set(testCase.surface, tally);
@@ -959,10 +998,10 @@ rmSync(dir, { recursive: true, force: true });
 if (!quiet) process.stderr.write("\r");
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-const codes = new Map();
+const codes = new Map<string, number>();
 for (const tally of bySurface.values())
   for (const [code, count] of tally.codes) codes.set(code, (codes.get(code) ?? 0) + count);
-const histogram = (map) =>
+const histogram = (map: Map<string, number>) =>
   [...map]
     .sort()
     .map(([code, count]) => `exit ${code}: ${count}`)
@@ -977,7 +1016,7 @@ for (const surface of Object.keys(SURFACES)) {
 }
 if (endings.length > 0) {
   endings.sort((a, b) => a - b);
-  const at = (share) => endings[Math.min(endings.length - 1, Math.floor(share * endings.length))];
+  const at = (share: number) => endings[Math.min(endings.length - 1, Math.floor(share * endings.length))];
   console.log(
     `  signal: ${endings.length} runs ended after the signal — median ${at(0.5)} ms, 99th percentile ${at(0.99)} ms, slowest ${endings.at(-1)} ms`,
   );
