@@ -35,6 +35,8 @@ export async function startRegistry(root: string, workDir: string, published: st
   await mkdir(tarballDir, { recursive: true });
   const packuments = new Map<string, { versions: Record<string, { key: string } & object>; latest: string }>();
   const tarballs = new Map<string, Tarball>();
+  // Each runtime package of the lock, in the lock's order (the first version of a name is its latest)…
+  const jobs: { key: string; file: string; dir: string }[] = [];
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (path === "" || entry.dev || entry.version === undefined) continue;
     const manifest = JSON.parse(readFileSync(join(root, path, "package.json"), "utf8")) as {
@@ -42,16 +44,24 @@ export async function startRegistry(root: string, workDir: string, published: st
       version: string;
     };
     const key = `${manifest.name}@${manifest.version}`;
-    if (tarballs.has(key)) continue;
-    const file = join(tarballDir, `${key.replace(/[@/]/g, "_")}.tgz`);
-    // npm's layout: everything under package/, without the package's own node_modules.
+    if (jobs.some((job) => job.key === key)) continue;
+    jobs.push({ key, file: join(tarballDir, `${key.replace(/[@/]/g, "_")}.tgz`), dir: join(root, path) });
+    const packument = packuments.get(manifest.name) ?? { versions: {}, latest: manifest.version };
+    packument.versions[manifest.version] = { ...manifest, key };
+    packuments.set(manifest.name, packument);
+  }
+  // …packed as npm packs it (everything under package/, without its own node_modules), two tar
+  // processes at a time (a core each), compressed fast: the registry is loopback, and ECharts
+  // alone is 62 MB to compress.
+  const pack = async ({ key, file, dir }: (typeof jobs)[number]) => {
     await exec("tar", [
-      "-czf",
+      "-cf",
       file,
+      "--use-compress-program=gzip -1",
       "--exclude=./node_modules",
       "--transform=s,^\\.,package,",
       "-C",
-      join(root, path),
+      dir,
       ".",
     ]);
     const bytes = readFileSync(file);
@@ -60,10 +70,13 @@ export async function startRegistry(root: string, workDir: string, published: st
       integrity: `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
       shasum: createHash("sha1").update(bytes).digest("hex"),
     });
-    const packument = packuments.get(manifest.name) ?? { versions: {}, latest: manifest.version };
-    packument.versions[manifest.version] = { ...manifest, key };
-    packuments.set(manifest.name, packument);
-  }
+  };
+  const queue = [...jobs];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await pack(job);
+    }),
+  );
 
   for (const file of published) {
     const { stdout } = await exec("tar", ["-xzOf", file, "package/package.json"]);
