@@ -20,14 +20,8 @@ import type { Lang } from "../i18n/lang.js";
 import type { ProjectDiff } from "../project/project-diff.js";
 import type { Styles } from "./styles.js";
 import type { BatchReport } from "../report/batch.js";
-import type { CheckReport } from "../report/check.js";
+import type { Models as ReportModels } from "../report/models.js";
 import { REPORT_FORMATS as BATCH_FORMATS, type ReportFormat as BatchFormat } from "./batch/types.js";
-import type { CompareReport } from "../report/compare.js";
-import type { DiffReport } from "../report/diff.js";
-import type { EstimateReport } from "../report/estimate.js";
-import type { ForecastReport } from "../report/forecast.js";
-import type { ProjectReport } from "../report/project.js";
-import type { UsageReport } from "../report/usage.js";
 
 /** How a report is laid out: the reader's language, and the terminal's colours and width (a file has neither). */
 export interface RenderOptions {
@@ -65,16 +59,12 @@ export interface Reports {
 
 export type ReportKind = keyof Reports;
 
-/** What each kind's formats lay out: its model, plain data with every choice made; JSON is the model serialised. */
-export interface Models {
-  estimate: EstimateReport;
-  batch: BatchReport;
-  usage: UsageReport;
-  compare: CompareReport;
-  forecast: ForecastReport;
-  check: CheckReport;
-  diff: DiffReport;
-  project: ProjectReport;
+/**
+ * What each kind's formats lay out: its model, plain data with every choice made; JSON is
+ * the model serialised. The reports' are src/report/'s; the listings (prices, catalogs)
+ * are laid out from what their commands read.
+ */
+export interface Models extends ReportModels {
   prices: PriceChoice;
   catalogs: readonly CatalogRow[];
   "catalog-diff": Reports["catalog-diff"];
