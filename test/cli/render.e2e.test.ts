@@ -76,6 +76,15 @@ describe("im-bill render", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("draws a forecast's chart of the months with --chart, as `forecast --chart` does", () => {
+    const args = ["forecast", "examples/small-chat-pro.json", ...ON, "--months", "4", "--dau-growth", "20%"];
+    const forecast = saved("chart.json", args);
+    const result = imBill(["render", forecast.path, "--chart"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/┤/);
+    expect(result.stdout).toBe(imBill([...args, "--chart"]).stdout);
+  });
+
   it("refuses a forecast whose months do not add up to its total", () => {
     const forecast = saved("forecast.json", ["forecast", "examples/small-chat-pro.json", ...ON, "--months", "3"]);
     const path = edited("forecast-edited.json", { ...forecast.json, total: "0.00" });

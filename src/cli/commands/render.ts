@@ -18,6 +18,9 @@ const FORMATS = renderedFormats(REPORT_KINDS);
 const RENDER_OPTIONS = optionTable({
   format: optionalFormatRow(FORMATS, (h) => h.render.format),
   title: { flags: "--title <text>", help: (h) => h.diff.title },
+  // A forecast's chart of the months, as `forecast` draws it: on a terminal unless --no-chart.
+  chart: { flags: "--chart", help: (h) => h.forecast.chart },
+  noChart: { flags: "--no-chart", help: (h) => h.forecast.noChart },
   output: OUTPUT_ROW,
 });
 
@@ -49,6 +52,7 @@ export function renderCommand(context: CommandContext): Command {
         styles: target.styles,
         width: target.width,
         title: flags.title,
+        chart: flags.chart ?? target.terminal,
       });
       await writeReport(text, target, context);
       context.setExitCode(EXIT_OK);
