@@ -59,13 +59,29 @@ export interface ConfigSettings {
 /** Why a list is noted: what lost to it, and lists that do not apply on the day priced. */
 export type PricingNote =
   /** a built-in list that had ended (on `to`) by the day: `current` replaced it `since` */
-  | { code: "catalog.superseded"; list: string; to: string; current: string; since: string }
+  | {
+      code: "catalog.superseded";
+      list: string;
+      to: string;
+      /** the list that followed it on its site, where that is not the current one (null: it is) */
+      followed: { list: string; from: string } | null;
+      current: string;
+      since: string;
+    }
   /** a list whose first day is after the day priced; `current` is the one in effect */
   | { code: "catalog.not-yet-in-effect"; list: string; from: string; current: string | null }
   /** a list file whose own dates do not hold the day */
   | { code: "catalog.out-of-dates"; list: string; from: string | null; to: string | null }
   /** an overlay (no dates of its own) of a built-in list that had ended (on `to`) by the day */
-  | { code: "catalog.base-superseded"; list: string; base: string; to: string; current: string; since: string }
+  | {
+      code: "catalog.base-superseded";
+      list: string;
+      base: string;
+      to: string;
+      followed: { list: string; from: string } | null;
+      current: string;
+      since: string;
+    }
   /** the scenario's pin lost to an explicit choice */
   | { code: "pricing.pin-overridden"; pin: string; list: string; by: string }
   /** the config's list lost to the scenario's pin */
@@ -197,6 +213,21 @@ function configValue(config: ConfigSettings): string {
   return origin?.file || config.catalog?.id || "";
 }
 
+/**
+ * The built-in list that followed one on its site (the first to begin after it ended),
+ * where that is not `current`, the list in effect on the day: intl-2020 was followed by
+ * intl-2021, whatever applies today.
+ */
+function followedBy(catalog: Catalog, to: string, current: Catalog): { list: string; from: string } | null {
+  let next: { list: string; from: string } | null = null;
+  for (const other of builtinCatalogs()) {
+    const from = effectiveOf(other).from;
+    if (other === catalog || siteOf(other) !== siteOf(catalog) || from === null || from <= to) continue;
+    if (next === null || from < next.from) next = { list: other.id, from };
+  }
+  return next === null || next.list === current.id ? null : next;
+}
+
 /** A list that does not apply on the day: ended (and replaced), not begun, or an overlay of an ended list. */
 function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   const { from, to } = effectiveOf(catalog);
@@ -207,6 +238,7 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
         code: "catalog.superseded",
         list: catalog.id,
         to,
+        followed: followedBy(catalog, to, current),
         current: current.id,
         since: effectiveOf(current).from ?? day,
       };
@@ -230,6 +262,7 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
       list: catalog.id,
       base: baseList.id,
       to: baseTo,
+      followed: followedBy(baseList, baseTo, currentOfBase),
       current: currentOfBase.id,
       since: effectiveOf(currentOfBase).from ?? day,
     };

@@ -202,16 +202,29 @@ export const enMessages = {
   estimateTitle: (name: string | null, edition: string) => `${name ? `${name} — ` : ""}${edition}, monthly estimate`,
   pricing: {
     newPrice: (edition: string, price: string) => `${edition} costs ${price}/month`,
-    superseded: (list: string, to: string, current: string, since: string, change: string | undefined, use: string) =>
-      change
-        ? `${list} ended on ${to}: ${change} since ${since} (${use})`
-        : `${list} ended on ${to}: ${current} applies since ${since}, at the same price for this edition (${use})`,
+    /** `followed`: the list that came next on the site, where that is not the one in effect now */
+    superseded: (list: string, to: string, followed: string | undefined, now: string, use: string) =>
+      `${list} ended on ${to}${followed ? `; ${followed}` : ""}: ${now} (${use})`,
+    followed: (list: string, from: string) => `${list} followed it from ${from}`,
+    /** what the list in effect now charges for the edition: another price, the same, or no such edition */
+    nowPrice: (change: string, since: string) => `${change} since ${since}`,
+    nowSame: (current: string, since: string) =>
+      `${current} applies since ${since}, at the same price for this edition`,
+    nowNoEdition: (current: string, since: string, edition: string) =>
+      `${current} applies since ${since}, and it has no ${edition} edition`,
     notYet: (list: string, from: string, when: string, current: string | null, use: string | undefined) =>
       `${list} applies from ${from}, not ${when}${current ? `: ${current} does (${use})` : ""}`,
     outOfDates: (list: string, from: string | null, to: string | null, when: string) =>
       `${list} applies ${from && to ? `from ${from} to ${to}` : from ? `from ${from}` : `until ${to}`}, not ${when}`,
-    baseSuperseded: (list: string, base: string, baseTo: string, current: string, since: string) =>
-      `${list} extends ${base}, which ended on ${baseTo}: ${current} applies since ${since}`,
+    baseSuperseded: (
+      list: string,
+      base: string,
+      baseTo: string,
+      followed: string | undefined,
+      current: string,
+      since: string,
+    ) =>
+      `${list} extends ${base}, which ended on ${baseTo}${followed ? `; ${followed}` : ""}: ${current} applies since ${since}`,
     today: "today",
     onDay: (day: string) => `on ${day}`,
     then: "then",

@@ -194,16 +194,18 @@ export const zhMessages: Messages = {
   estimateTitle: (name, edition) => `${name ? `${name} — ` : ""}${edition}月度费用估算`,
   pricing: {
     newPrice: (edition, price) => `${edition}为 ${price}/月`,
-    superseded: (list, to, current, since, change, use) =>
-      change
-        ? `${list} 已于 ${to} 停止适用：自 ${since} 起${change}（${use}）`
-        : `${list} 已于 ${to} 停止适用：自 ${since} 起适用 ${current}，此版本价格不变（${use}）`,
+    superseded: (list, to, followed, now, use) =>
+      `${list} 已于 ${to} 停止适用${followed ? `，${followed}` : ""}：${now}（${use}）`,
+    followed: (list, from) => `其后自 ${from} 起为 ${list}`,
+    nowPrice: (change, since) => `自 ${since} 起${change}`,
+    nowSame: (current, since) => `自 ${since} 起适用 ${current}，此版本价格不变`,
+    nowNoEdition: (current, since, edition) => `自 ${since} 起适用 ${current}，其中没有${edition}`,
     notYet: (list, from, when, current, use) =>
       `${list} 自 ${from} 起适用，不适用于${when}${current ? `：适用的是 ${current}（${use}）` : ""}`,
     outOfDates: (list, from, to, when) =>
       `${list} 的适用期间为 ${from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`}，不适用于${when}`,
-    baseSuperseded: (list, base, baseTo, current, since) =>
-      `${list} 基于 ${base}，而后者已于 ${baseTo} 停止适用：自 ${since} 起适用 ${current}`,
+    baseSuperseded: (list, base, baseTo, followed, current, since) =>
+      `${list} 基于 ${base}，而后者已于 ${baseTo} 停止适用${followed ? `，${followed}` : ""}：自 ${since} 起适用 ${current}`,
     today: "今天",
     onDay: (day) => ` ${day} `,
     then: "当时",

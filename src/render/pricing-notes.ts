@@ -11,6 +11,8 @@ import { today } from "../util/today.js";
 
 export function pricingNoteText(note: PricingNote, plan: EditionId, prices: PriceChoice, lang: Lang): string {
   const t = messages[lang].pricing;
+  const followedText = (followed: { list: string; from: string } | null) =>
+    followed ? t.followed(followed.list, followed.from) : undefined;
   const use = (id: string) => (prices.surface === "cli" ? `--catalog ${id}` : `{ catalog: "${id}" }`);
   // "today" where the bill is for today: a report read tomorrow still says which day by its JSON.
   const when = prices.day === today() ? t.today : t.onDay(prices.day);
@@ -20,18 +22,21 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       const before = editionOf(prices.catalog, plan);
       const after = current && editionOf(current, plan);
       const price = after?.packageFee.price;
-      const change =
-        before && after && price && price !== before.packageFee.price
-          ? t.newPrice(after.name[lang], formatMoney(price, current.currency))
-          : undefined;
-      return t.superseded(note.list, note.to, note.current, note.since, change, use(note.current));
+      // What the list in effect now charges for the edition: another price, the same, or it has no such edition.
+      const now =
+        before && !after
+          ? t.nowNoEdition(note.current, note.since, before.name[lang])
+          : before && after && price && price !== before.packageFee.price
+            ? t.nowPrice(t.newPrice(after.name[lang], formatMoney(price, current.currency)), note.since)
+            : t.nowSame(note.current, note.since);
+      return t.superseded(note.list, note.to, followedText(note.followed), now, use(note.current));
     }
     case "catalog.not-yet-in-effect":
       return t.notYet(note.list, note.from, when, note.current, note.current ? use(note.current) : undefined);
     case "catalog.out-of-dates":
       return t.outOfDates(note.list, note.from, note.to, when);
     case "catalog.base-superseded":
-      return t.baseSuperseded(note.list, note.base, note.to, note.current, note.since);
+      return t.baseSuperseded(note.list, note.base, note.to, followedText(note.followed), note.current, note.since);
     case "pricing.pin-overridden":
       return t.pinOverridden(note.pin, note.list, note.by);
     case "pricing.config-not-used":

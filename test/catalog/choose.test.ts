@@ -127,10 +127,31 @@ describe("choosePrices: one precedence for every bill", () => {
         list: "old-deal",
         base: "tencent-im-cn-2020",
         to: "2023-12-31",
+        followed: null,
         current: "tencent-im-cn-2024",
         since: "2024-01-01",
       },
     ]);
+  });
+
+  it("names the list that followed an ended one on its site, where that is not today's", () => {
+    const intl = (catalog: string, day = "2026-11-29") =>
+      choosePrices(settings({ day }), { pin: catalog, site: "intl" }).notes;
+    expect(intl("tencent-im-intl-2020")).toEqual([
+      {
+        code: "catalog.superseded",
+        list: "tencent-im-intl-2020",
+        to: "2021-08-05",
+        followed: { list: "tencent-im-intl-2021", from: "2021-08-06" },
+        current: "tencent-im-intl-2025",
+        since: "2025-01-01",
+      },
+    ]);
+    // On a day the next list was in effect, that list is today's: named once.
+    expect(intl("tencent-im-intl-2020", "2022-01-10")[0]).toMatchObject({
+      followed: null,
+      current: "tencent-im-intl-2021",
+    });
   });
 });
 

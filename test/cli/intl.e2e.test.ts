@@ -10,6 +10,23 @@ const json = (args: string[], cwd?: string) => {
   return JSON.parse(result.stdout);
 };
 
+describe("an ended international list", () => {
+  it("names the list that followed it, and says today's has no such edition rather than the same price", () => {
+    const args = ["estimate", "--site", "intl", "--plan", "pro", "--catalog", "tencent-im-intl-2020", "--dau", "100"];
+    const on = ["--on", "2026-11-29", "--format", "json"];
+    expect(json([...args, ...on]).notes).toEqual([
+      {
+        code: "catalog.superseded",
+        message:
+          "tencent-im-intl-2020 ended on 2021-08-05; tencent-im-intl-2021 followed it from 2021-08-06: tencent-im-intl-2025 applies since 2025-01-01, and it has no Pro edition (--catalog tencent-im-intl-2025)",
+      },
+    ]);
+    expect(json([...args, ...on, "--lang", "zh"]).notes[0].message).toBe(
+      "tencent-im-intl-2020 已于 2021-08-05 停止适用，其后自 2021-08-06 起为 tencent-im-intl-2021：自 2025-01-01 起适用 tencent-im-intl-2025，其中没有专业版（--catalog tencent-im-intl-2025）",
+    );
+  });
+});
+
 describe("--site intl", () => {
   it("prices on the international site's list in effect on the day, in USD, and says so", () => {
     const bill = json([
