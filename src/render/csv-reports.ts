@@ -10,7 +10,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { ProjectReport } from "../report/project.js";
 import { formatMoney } from "../util/format.js";
 import { describeFailure } from "./check.js";
-import { csvRow } from "./batch/csv.js";
+import { AMOUNT_COLUMNS, amountCells, csvRow } from "./batch/csv.js";
 
 /** A row a scenario: its status, total, and what differed; for a spreadsheet. */
 export function renderCheckCsv({ results }: CheckReport, lang: Lang): string {
@@ -32,28 +32,11 @@ export function renderCheckCsv({ results }: CheckReport, lang: Lang): string {
 /** A row an edition: its subtotals, total and whether it fits (the violations' codes), for a spreadsheet. */
 export function renderCompareCsv(json: CompareReport): string {
   const rows = [
-    [
-      "plan",
-      "plan_name",
-      "base",
-      "overage",
-      "addons",
-      "discount",
-      "total",
-      "currency",
-      "fits",
-      "violations",
-      "recommended",
-    ],
+    ["plan", "plan_name", ...AMOUNT_COLUMNS, "fits", "violations", "recommended"],
     ...Object.entries(json.editions).map(([plan, estimate]) => [
       plan,
       estimate.planName,
-      estimate.subtotals.base,
-      estimate.subtotals.overage,
-      estimate.subtotals.addons,
-      estimate.subtotals.discount,
-      estimate.total,
-      estimate.currency,
+      ...amountCells(estimate),
       estimate.violations.length === 0 ? "yes" : "no",
       estimate.violations.map((violation) => violation.code).join(" "),
       plan === json.recommendation?.plan ? "yes" : "",

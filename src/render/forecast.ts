@@ -6,7 +6,7 @@ import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { csvRow } from "./batch/csv.js";
+import { AMOUNT_COLUMNS, amountCells, csvRow } from "./batch/csv.js";
 import { markdownText } from "./markdown.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
@@ -233,12 +233,7 @@ export function renderForecastCsv(described: ForecastReport): string {
     "live_groups",
     "mainland_mbps",
     "international_mbps",
-    "base",
-    "overage",
-    "addons",
-    "discount",
-    "total",
-    "currency",
+    ...AMOUNT_COLUMNS,
     "catalog",
     "violations",
   ];
@@ -253,12 +248,7 @@ export function renderForecastCsv(described: ForecastReport): string {
     String(usage.liveGroups),
     String(usage.mainlandMbps),
     String(usage.internationalMbps),
-    estimate.subtotals.base,
-    estimate.subtotals.overage,
-    estimate.subtotals.addons,
-    estimate.subtotals.discount,
-    estimate.total,
-    estimate.currency,
+    ...amountCells(estimate),
     listLabel(estimate.pricing.catalog),
     estimate.violations.map((v) => v.code).join(" "),
   ]);

@@ -22,6 +22,19 @@ const OPTIONS: Options = {
   },
 };
 
+/** The columns of an estimate's amounts in every CSV report (compare's editions, forecast's months). */
+export const AMOUNT_COLUMNS = ["base", "overage", "addons", "discount", "total", "currency"] as const;
+
+/** An estimate's amounts under AMOUNT_COLUMNS: its subtotals, its total and their currency. */
+export const amountCells = (estimate: {
+  subtotals: { base: string; overage: string; addons: string; discount: string };
+  total: string;
+  currency: string;
+}): string[] => {
+  const { base, overage, addons, discount } = estimate.subtotals;
+  return [base, overage, addons, discount, estimate.total, estimate.currency];
+};
+
 /** One CSV record, with its line end. */
 export const csvRow = (fields: readonly string[]): string => stringify([fields], OPTIONS);
 
