@@ -4,15 +4,16 @@
 import * as z from "zod/mini";
 import { Category } from "../catalog/schema.js";
 import { PricingRefSchema } from "../catalog/pricing-ref.js";
-import { field } from "../validation/fields.js";
+import { documented, field } from "../validation/fields.js";
 
 export { Category };
 
-const Amount = field(z.string().check(z.regex(/^-?\d+\.\d{2}$/)), "An amount with two decimals", (r) => r.twoDecimals);
-const documented = <T extends z.ZodMiniType>(schema: T, description: string): T => {
-  z.globalRegistry.add(schema, { description });
-  return schema;
-};
+/** An amount with two decimals, as every report states money. */
+export const Amount = field(
+  z.string().check(z.regex(/^-?\d+\.\d{2}$/)),
+  "An amount with two decimals",
+  (r) => r.twoDecimals,
+);
 
 export const LineSchema = z.strictObject({
   id: documented(z.string(), "Stable id: package, overage.dau, overage.groups, addon.<name>, discount"),

@@ -2,11 +2,7 @@
 // `pricing`: one definition for its type and its JSON Schema. Code that prices imports
 // only the type, so that start-up never builds this schema.
 import * as z from "zod/mini";
-
-const documented = <T extends z.ZodMiniType>(schema: T, description: string): T => {
-  z.globalRegistry.add(schema, { description });
-  return schema;
-};
+import { documented } from "../validation/fields.js";
 
 const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 

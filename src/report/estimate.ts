@@ -2,13 +2,12 @@
 // it, and what every other format of it is laid out from. Each report begins alike: its
 // kind, its version and the language of its words.
 import * as z from "zod/mini";
-import { EstimateSchema } from "../calculator/types.js";
+import { Amount, EstimateSchema } from "../calculator/types.js";
 import { LANGS } from "../i18n/lang.js";
 
 export const LangSchema = z.enum(LANGS);
 
-/** An amount: two decimals, as every report states money. */
-export const Amount = z.string().check(z.regex(/^-?\d+\.\d{2}$/));
+export { Amount };
 
 /** What every report states first: its kind, its version, and the language of its words. */
 export const header = <K extends string>(kind: K) => ({

@@ -10,6 +10,19 @@ export type Rule = (rules: Messages["rules"]) => string;
 
 export const expects = z.registry<{ expects: Rule }>();
 
+/**
+ * A schema with a description for its place: a clone, keeping the rule its errors word,
+ * so that a schema used in many places (an amount, a day) is described at each as
+ * itself. Registered on the shared schema, the last description would be every place's.
+ */
+export function documented<T extends z.ZodMiniType>(schema: T, description: string): T {
+  const copy = schema.clone();
+  const rule = expects.get(schema);
+  if (rule) expects.add(copy, rule);
+  z.globalRegistry.add(copy, { description });
+  return copy;
+}
+
 export function field<T extends z.ZodMiniType>(schema: T, description: string, rule: Rule): T {
   expects.add(schema, { expects: rule });
   z.globalRegistry.add(schema, { description });
