@@ -4,7 +4,7 @@ import type { CheckResult, CheckSummary } from "../check/run.js";
 import type { Headroom } from "../calculator/bill.js";
 import { nextStepText } from "./describe.js";
 import type { ScenarioUpdate } from "../check/update.js";
-import type { PricingRef } from "../catalog/pricing-ref.js";
+import { PricingTally } from "../catalog/choose.js";
 import type { CheckReport, CheckResultJson, FailureJson, Prices } from "../report/check.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -137,17 +137,15 @@ export function checkReport(results: readonly CheckResult[], summary: CheckSumma
 
 /** The provenances of results, each once with how many it priced, and what is said of them, each once. */
 export function pricesOf(results: readonly CheckResultJson[]): Prices {
-  const groups = new Map<string, { ref: PricingRef; count: number }>();
+  // The notes are words already here: the tally groups the provenances, a set keeps each note once.
+  const tally = new PricingTally();
   const said = new Set<string>();
   for (const { pricing, said: notes } of results) {
     if (!pricing) continue;
-    const key = JSON.stringify(pricing);
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { ref: pricing, count: 1 });
+    tally.add(pricing);
     for (const note of notes ?? []) said.add(note);
   }
-  return { groups: [...groups.values()], said: [...said] };
+  return { groups: tally.groups, said: [...said] };
 }
 
 /**
