@@ -46,13 +46,14 @@ export function csvWriter(options: ReportOptions): ReportWriter {
     start: () => `${options.bom ? "\uFEFF" : ""}${csvRow(header)}`,
     item: ({ result, error }) => {
       if (error) return csvRow([error.id, error.source, ...header.slice(2, -1).map(() => ""), error.error]);
+      const amounts = new Map(result.lines.map((line) => [line.id, line.amount]));
       const { base, overage, addons, discount } = result.subtotals;
       const { catalog } = result;
       return csvRow([
         result.id,
         result.source,
         result.plan,
-        ...ids.map((id) => result.amounts.get(id) ?? ""),
+        ...ids.map((id) => amounts.get(id) ?? ""),
         base,
         overage,
         addons,
@@ -60,7 +61,7 @@ export function csvWriter(options: ReportOptions): ReportWriter {
         result.total,
         result.currency,
         listLabel(catalog),
-        result.violations.join(" "),
+        result.violations.map((violation) => violation.code).join(" "),
         "",
       ]);
     },

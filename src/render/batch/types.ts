@@ -21,10 +21,9 @@ export interface PricedRow {
   total: string;
   currency: string;
   catalog: { id: string; version: string };
-  /** the codes of its violations */
-  violations: readonly string[];
-  /** each line's amount, by id */
-  amounts: ReadonlyMap<string, string>;
+  /** its violations (their codes) and its lines (their amounts): the bill's or the record's own, not copied */
+  violations: readonly { code: string }[];
+  lines: readonly { id: string; amount: string }[];
   /** its id and source, then its estimate: described only by the formats that write it whole */
   record(): BatchResultRecord;
 }

@@ -49,8 +49,8 @@ export function rowOf(item: BatchItem, lang: Lang): BatchRow {
       total: bill.total,
       currency: bill.prices.catalog.currency,
       catalog: bill.prices.pricing.catalog,
-      violations: bill.violations.map((violation) => violation.code),
-      amounts: new Map(bill.lines.map((line) => [line.id, line.amount])),
+      violations: bill.violations,
+      lines: bill.lines,
       record: () => ({ id, source, ...describe(bill, lang) }),
     },
   };
@@ -78,8 +78,8 @@ export function* savedRows(report: BatchReport): Generator<BatchRow> {
         total: record.total,
         currency: record.currency,
         catalog: record.pricing.catalog,
-        violations: record.violations.map((violation) => violation.code),
-        amounts: new Map(record.lines.map((line) => [line.id, line.amount])),
+        violations: record.violations,
+        lines: record.lines,
         record: () => record,
       },
     };
