@@ -43,7 +43,7 @@ import { SaxesParser } from "saxes";
 import { parse as parseYaml, parseAllDocuments, stringify as toYaml } from "yaml";
 import fc from "fast-check";
 import { toJson } from "./json.js";
-import { gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./network.js";
+import { fen, gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./network.js";
 import type { Mutator, RunAgain, RunResult, TestCase } from "./types.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -802,8 +802,6 @@ function runCase({ command, cwd, holdStdin, signal, env }: Omit<TestCase, "index
     });
   });
 }
-
-const fen = (amount: string) => BigInt(amount.replace(".", ""));
 
 /** What is wrong with an estimate that exited 0, if anything. */
 function estimateProblem(printed: any): string | undefined {

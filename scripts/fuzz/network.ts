@@ -27,6 +27,9 @@ import { dirname, join } from "node:path";
 
 const BASE_SDKAPPID = 1_400_000_000;
 
+/** An amount with two decimals ("-154.85") in fen, exactly. */
+export const fen = (amount: string): bigint => BigInt(amount.replace(".", ""));
+
 /** An answer of the loopback getappinfo: made when asked, so that it may echo what it was sent. */
 interface Answer {
   status: number;
@@ -353,12 +356,10 @@ async function batchTotals(run: RunAgain, cwd: string): Promise<{ totals: Record
   const totals: Record<string, bigint> = {};
   for (const record of report.results ?? []) {
     if (record.error !== undefined || record.total === undefined) continue;
-    totals[record.currency] = (totals[record.currency] ?? 0n) + BigInt(record.total.replace(".", ""));
+    totals[record.currency] = (totals[record.currency] ?? 0n) + fen(record.total);
   }
   return { totals };
 }
-
-const fenOf = (amount: string) => BigInt(amount.replace(".", "").replace(/^-/, "-"));
 
 /** What is wrong with a project diff's result, if anything. */
 export async function gitDiffProblem(testCase: TestCase, result: RunResult, run: RunAgain) {
@@ -387,7 +388,7 @@ export async function gitDiffProblem(testCase: TestCase, result: RunResult, run:
     const { totals, error } = await batchTotals(run, cwd);
     if (error) return `diff --base: ${error}`;
     for (const currency of new Set([...Object.keys(totals), ...Object.keys(diff.totals)])) {
-      const mine = diff.totals[currency] ? fenOf(diff.totals[currency][side]) : 0n;
+      const mine = diff.totals[currency] ? fen(diff.totals[currency][side]) : 0n;
       if (mine !== (totals[currency] ?? 0n))
         return `diff --base: the ${side} ${currency} total is ${mine}, batch prices that tree at ${totals[currency] ?? 0n} (fen)`;
     }
