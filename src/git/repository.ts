@@ -10,7 +10,7 @@
 // environment (no IM_SECRET_KEY, GITHUB_TOKEN or other secret). Blobs are read by
 // `cat-file --batch`, which applies no filter; the working tree is read from the file
 // system, never through `git status` or `git diff` (which run clean filters and textconv).
-import { spawn } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import { join, relative, resolve, sep } from "node:path";
 import { say, UserError } from "../errors.js";
 
@@ -76,6 +76,10 @@ interface GitResult {
 }
 
 /** Runs git with the safe settings; the child is killed if `signal` aborts (and then never resolves an error of its own). */
+/** git as every child runs it: the settings that run nothing of the repository's, and the minimal environment. */
+const spawnGit = (cwd: string, args: readonly string[], stdio: StdioOptions) =>
+  spawn("git", safeArgs(args), { cwd, env: gitEnvironment(), stdio, windowsHide: true });
+
 function runGit(
   cwd: string,
   args: readonly string[],
@@ -83,12 +87,7 @@ function runGit(
 ): Promise<GitResult> {
   return new Promise((done, failed) => {
     if (options.signal?.aborted) return;
-    const child = spawn("git", safeArgs(args), {
-      cwd,
-      env: gitEnvironment(),
-      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-      windowsHide: true,
-    });
+    const child = spawnGit(cwd, args, [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"]);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
@@ -278,16 +277,11 @@ export async function readObjects(repository: Repository, oids: readonly string[
 
 /** An object's body as a stream of chunks (a JSONL file, which has no total limit). */
 export async function* streamObject(repository: Repository, oid: string): AsyncGenerator<Buffer> {
-  const child = spawn("git", safeArgs(["cat-file", "blob", oid]), {
-    cwd: repository.root,
-    env: gitEnvironment(),
-    stdio: ["ignore", "pipe", "ignore"],
-    windowsHide: true,
-  });
+  const child = spawnGit(repository.root, ["cat-file", "blob", oid], ["ignore", "pipe", "ignore"]);
   const stop = () => child.kill("SIGTERM");
   repository.signal?.addEventListener("abort", stop, { once: true });
   try {
-    for await (const chunk of child.stdout) yield chunk as Buffer;
+    for await (const chunk of child.stdout!) yield chunk as Buffer;
   } finally {
     repository.signal?.removeEventListener("abort", stop);
     if (child.exitCode === null) child.kill();
