@@ -144,10 +144,6 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
   };
 }
 
-/** Whether a line's formula says more than its label: a computation, not "package fee" or "requested". */
-export const hasFormula = (line: BillLine): boolean =>
-  line.formula.op !== "fee" && line.formula.op !== "requested" && line.formula.op !== "percent-of";
-
 /** A violation or a note of a bill on `plan` (priced with `prices`), in words. */
 export function describeFinding(finding: Finding, plan: EditionId, prices: PriceChoice, lang: Lang): FindingText {
   const t = messages[lang];
