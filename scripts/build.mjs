@@ -8,6 +8,8 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 // - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs).
 // - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
+// - dist/echarts.cjs: the parts of ECharts the HTML reports draw with, read when a run
+//   draws a chart. Bundled here, so that ECharts is no dependency of the package.
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
 //   with its dependencies as imports.
 import { build } from "esbuild";
@@ -24,19 +26,47 @@ for (const file of [
   "cli.cjs.table.cache",
   "cli.cjs.help.cache",
   "zh.cjs",
+  "echarts.cjs",
+  "echarts.cjs.LICENSE.txt",
 ])
   await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 await build(cliBuildOptions());
-await build({
-  entryPoints: ["src/i18n/zh.ts"],
-  outfile: "dist/zh.cjs",
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  minify: true,
-  logLevel: "warning",
-});
+for (const [entry, outfile] of [
+  ["src/i18n/zh.ts", "dist/zh.cjs"],
+  ["src/render/html/echarts.ts", "dist/echarts.cjs"],
+])
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    logLevel: "warning",
+  });
+// The licences of what dist/echarts.cjs holds travel with it: Apache-2.0 (ECharts, with its
+// NOTICE and the licence of the d3 code it includes), BSD-3-Clause (ZRender), 0BSD (tslib).
+{
+  const texts = [];
+  for (const [name, files] of [
+    ["echarts", ["LICENSE", "NOTICE", "licenses/LICENSE-d3"]],
+    ["zrender", ["LICENSE"]],
+    ["tslib", ["LICENSE.txt"]],
+  ]) {
+    const { version } = JSON.parse(
+      await readFile(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8"),
+    );
+    for (const file of files) {
+      const text = await readFile(new URL(`../node_modules/${name}/${file}`, import.meta.url), "utf8");
+      texts.push(`${name} ${version}: ${file}\n\n${text.trim()}\n`);
+    }
+  }
+  await writeFile(
+    new URL("../dist/echarts.cjs.LICENSE.txt", import.meta.url),
+    `dist/echarts.cjs bundles parts of these packages, under these licences.\n\n${texts.join("\n\n")}`,
+  );
+}
 // The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
 // two, which measured 1–2 ms of every start. esbuild escapes what strings and templates
 // hold; a regular expression keeps its characters as written, so write them as \u escapes.

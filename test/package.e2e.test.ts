@@ -104,6 +104,8 @@ describe("npm pack", () => {
         "dist/cli.cjs.table.cache",
         "dist/cli.cjs.help.cache",
         "dist/zh.cjs",
+        "dist/echarts.cjs",
+        "dist/echarts.cjs.LICENSE.txt",
         "dist/index.js",
         "dist/index.cjs",
         "dist/types/index.d.ts",
@@ -149,6 +151,17 @@ describe("npm install --global", () => {
         .map((name) => `scenarios/${name}`)
         .sort(),
     );
+  });
+
+  it("draws an HTML report's chart with the ECharts parts it ships, no ECharts installed", async () => {
+    const args = ["compare", "--dau", "25000", "--groups", "150000", "--format", "html"];
+    const result = await installed(args);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("<svg");
+    expect(result.stdout).toBe(imBill(args).stdout);
+    const installedPackages = readdirSync(join(prefix, "lib", "node_modules", "im-bill", "node_modules"));
+    expect(installedPackages).not.toContain("echarts");
+    expect(installedPackages).not.toContain("zrender");
   });
 
   it("prints the price sheet, its version, and --debug stacks in src/", async () => {

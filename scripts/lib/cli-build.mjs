@@ -80,6 +80,22 @@ const lazyChinese = {
   },
 };
 
+/**
+ * The charts' parts of ECharts (src/render/html/echarts.ts) as a file of their own,
+ * dist/echarts.cjs (scripts/build.mjs), required when a run first draws a chart: the
+ * bundle stays as small as a run without charts needs, and an install needs no ECharts.
+ */
+const chartsApart = {
+  name: "charts-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/echarts\.js$/ }, (args) =>
+      args.importer.endsWith(join("src", "render", "html", "charts.ts"))
+        ? { path: "./echarts.cjs", external: true }
+        : undefined,
+    );
+  },
+};
+
 /** The options of the CLI's bundle: `outfile` and further plugins as the caller wants them. */
 export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafile = false } = {}) => ({
   entryPoints: ["src/cli/main.ts"],
@@ -102,14 +118,13 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
     "tinyglobby",
     "@inquirer/prompts",
     "tls-sig-api-v2",
-    "echarts",
     // the project diff's path patterns: required on that path only
     "picomatch",
   ],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, lazyChinese, ...plugins],
+  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, ...plugins],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },

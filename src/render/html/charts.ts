@@ -2,14 +2,15 @@
 // renderer (no DOM, no script in the page). Loaded only on the HTML path. Text in a
 // chart is escaped by ECharts; its colours follow the page's (light or dark) by CSS.
 import { createHash } from "node:crypto";
-import * as echarts from "echarts";
+import type { EChartsOption } from "echarts";
+import { init } from "./echarts.js";
 import { printable } from "../../util/printable.js";
 
 const PALETTE = ["#3b6fd8", "#e0892b", "#3a9b6a", "#9b59b6", "#c0392b", "#16a2b8", "#7f8c8d"];
 
 /** An ECharts option drawn to an SVG string, without animation, at the size given. */
-export function chartSvg(option: echarts.EChartsOption, width = 640, height = 320): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+export function chartSvg(option: EChartsOption, width = 640, height = 320): string {
+  const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
