@@ -60,6 +60,14 @@ module.exports = {
       to: { path: ["^src/i18n/", "^src/util/format\\.ts$", "^src/render/"] },
     },
     {
+      name: "installed-dependencies-only",
+      comment:
+        "An install has only the dependencies: src/ imports no dev dependency, but for the ECharts parts the build bundles into dist/echarts.cjs",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/render/html/echarts\\.ts$" },
+      to: { dependencyTypes: ["npm-dev"], dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "src-stays-in-src",
       comment: "The program does not reach into tests, scripts or the Action",
       severity: "error",
@@ -91,14 +99,16 @@ module.exports = {
     },
     {
       name: "commands-are-leaves",
-      comment: "A command is defined by cli/main.ts and imports the cli/ helpers; no helper and no other command imports a command",
+      comment:
+        "A command is defined by cli/main.ts and imports the cli/ helpers; no helper and no other command imports a command",
       severity: "error",
       from: { path: "^src/cli/", pathNot: "^src/cli/main\\.ts$" },
       to: { path: "^src/cli/commands/" },
     },
     {
       name: "cli-helpers-do-not-write-reports-themselves",
-      comment: "Only cli/report.ts (and the commands, through it) reaches render/formats.ts; the other helpers take words from render/ directly",
+      comment:
+        "Only cli/report.ts (and the commands, through it) reaches render/formats.ts; the other helpers take words from render/ directly",
       severity: "error",
       from: { path: "^src/cli/", pathNot: "^src/cli/(commands/|report\\.ts$)" },
       to: { path: "^src/render/formats\\.ts$" },
