@@ -95,7 +95,7 @@ function settingsOf(options: EstimateOptions): PriceSettings {
   }
   const site = problems.some((problem) => problem.path === "site") ? undefined : options.site;
   const { settings, problem } = runSettingsOf(
-    { day, explicit: catalog ? { catalog, by: "catalog" } : undefined, site, discount: percent },
+    { day, today: today(), explicit: catalog ? { catalog, by: "catalog" } : undefined, site, discount: percent },
     "library",
     "option",
   );

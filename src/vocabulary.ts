@@ -48,4 +48,12 @@ export type StatedLimit = (typeof statedLimits)[number];
 
 /** How sure a figure is: stated by a source, derived from what sources state, assumed, or taken from an earlier list. */
 export type FigureStatus = "sourced" | "inferred" | "assumed" | "carriedOver";
+/**
+ * In order of doubt: stated by a source of the list's date; derived from such sources;
+ * taken unchanged from an earlier list (true then, not checked since); stated by none.
+ */
 export const FIGURE_STATUSES: readonly FigureStatus[] = ["sourced", "inferred", "carriedOver", "assumed"];
+
+/** The more doubtful of two statuses (FIGURE_STATUSES' order): a line priced by both is as sure as the less sure. */
+export const lessSure = (a: FigureStatus, b: FigureStatus): FigureStatus =>
+  FIGURE_STATUSES.indexOf(a) >= FIGURE_STATUSES.indexOf(b) ? a : b;

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imBill, root } from "./helpers/cli.js";
+import { imBill, root, RUN_EPOCH } from "./helpers/cli.js";
 import { tmuxServer } from "./helpers/tmux.js";
 
 const work = mkdtempSync(join(tmpdir(), "im-bill-sea-test-"));
@@ -13,9 +13,10 @@ const executable = join(work, "bin", "im-bill");
 const empty = join(work, "empty");
 const examples = join(root, "examples");
 
-/** The executable with an empty environment: no PATH, so no node to fall back on. */
+/** The executable with an empty environment (no PATH, so no node to fall back on) but the tests' day. */
 const standalone = (args: string[]) => {
-  const result = spawnSync(executable, args, { cwd: empty, env: {}, encoding: "utf8", timeout: 20_000 });
+  const env = { SOURCE_DATE_EPOCH: RUN_EPOCH };
+  const result = spawnSync(executable, args, { cwd: empty, env, encoding: "utf8", timeout: 20_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 

@@ -5,7 +5,7 @@
 // estimate, ./types.ts, is a bill described).
 import type { NoteOfPrices, PriceChoice, PricingNote } from "../catalog/choose.js";
 import type { Category } from "../catalog/schema.js";
-import type { EditionId, LimitNeed, OverageMetric } from "../vocabulary.js";
+import type { EditionId, FigureStatus, LimitNeed, OverageMetric } from "../vocabulary.js";
 import type { Subtotals } from "./types.js";
 
 /** What one unit of a line is. */
@@ -49,6 +49,17 @@ export interface BillLine {
   /** quantity × unit price, rounded half-up to the fen; two decimals */
   amount: string;
   formula: Formula;
+  /** how sure the least sure figure that priced it is (its price, its quota, the limit that called for it); null: the discount, no figure of the list */
+  status: FigureStatus | null;
+}
+
+/** A figure of the list that a bill used: a price, a quota, a limit it tested, an add-on relied on. */
+export interface UsedFigure {
+  /** its place in the list: editions.pro.overage.dau */
+  path: string;
+  status: FigureStatus;
+  /** the line it priced; null: tested, charging nothing (a limit the need is within, a quota not passed) */
+  line: string | null;
 }
 
 /** What a bill says of itself: what the edition cannot serve, and what is worth knowing. */
@@ -110,6 +121,8 @@ export interface Bill {
   notes: Finding[];
   /** each block-billed metric's distance to its next block */
   headroom: Headroom[];
+  /** the figures of the list the bill used, each once, in the order it used them */
+  figures: UsedFigure[];
 }
 
 /** A bill's notes about its prices, with what their words need (for a tally of many bills). */

@@ -1,7 +1,8 @@
 // A catalog prepared for pricing: prices as decimals and the ways to meet each need,
 // worked out once per catalog instead of once per scenario (batch prices millions).
-import { limitNeeds, overageMetrics, type EditionId, type OverageMetric } from "../vocabulary.js";
+import { limitNeeds, overageMetrics, type EditionId, type FigureStatus, type OverageMetric } from "../vocabulary.js";
 import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
+import { figures } from "../catalog/figures.js";
 import { Money, toAmount } from "../util/money.js";
 
 /** A catalog price, with its text made once: two decimals, or as written for a per-unit price (0.015). */
@@ -42,6 +43,8 @@ export interface CompiledEdition {
   included: { key: string; need: LimitNeed }[];
   /** add-on keys in catalog order, for line order */
   order: string[];
+  /** how sure each figure of the edition is, by its path under the edition (packageFee, overage.dau, limits.historyDays, addons.history) */
+  statuses: Map<string, FigureStatus>;
 }
 
 const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
@@ -49,15 +52,27 @@ const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
 export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
   let compiled = cache.get(catalog);
   if (!compiled) {
+    const statuses = new Map<string, Map<string, FigureStatus>>();
+    for (const { path, status } of figures(catalog)) {
+      // editions.<id>.<path under the edition>
+      const [, id, ...rest] = path.split(".");
+      if (id === undefined || rest.length === 0) continue;
+      let ofEdition = statuses.get(id);
+      if (!ofEdition) statuses.set(id, (ofEdition = new Map<string, FigureStatus>()));
+      ofEdition.set(rest.join("."), status);
+    }
     compiled = Object.fromEntries(
-      Object.entries(catalog.editions).map(([id, edition]) => [id, compileEdition(edition)]),
+      Object.entries(catalog.editions).map(([id, edition]) => [
+        id,
+        compileEdition(edition, statuses.get(id) ?? new Map<string, FigureStatus>()),
+      ]),
     );
     cache.set(catalog, compiled);
   }
   return compiled;
 }
 
-function compileEdition(edition: Edition): CompiledEdition {
+function compileEdition(edition: Edition, statuses: Map<string, FigureStatus>): CompiledEdition {
   const overage = (rule: Overage): CompiledOverage => ({ rule, price: price(rule.price) });
   const options = Object.fromEntries(limitNeeds.map((need) => [need, [] as Option[]])) as Record<LimitNeed, Option[]>;
   const switches = new Map<string, Price>();
@@ -99,5 +114,6 @@ function compileEdition(edition: Edition): CompiledEdition {
     metered,
     included,
     order: Object.keys(edition.addons),
+    statuses,
   };
 }

@@ -1,14 +1,21 @@
 // The pure pricing of one scenario against one catalog. Every price, quota and limit
 // comes from the catalog; this module only knows how each kind of charge works. It
 // returns numbers and codes (./bill.ts); the words are render/describe.ts's.
-import { limitNeeds, METRIC_USAGE, type EditionId, type LimitNeed } from "../vocabulary.js";
+import {
+  lessSure,
+  limitNeeds,
+  METRIC_USAGE,
+  type EditionId,
+  type FigureStatus,
+  type LimitNeed,
+} from "../vocabulary.js";
 import type { Catalog, MeteredNeed } from "../catalog/schema.js";
 import { pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
 import { compile, type CompiledEdition, type Option, type Price } from "./compiled.js";
 import { discountOf, Money, toAmount } from "../util/money.js";
-import type { Bill, BillLine, Finding, Formula, Headroom, Unit } from "./bill.js";
+import type { Bill, BillLine, Finding, Formula, Headroom, Unit, UsedFigure } from "./bill.js";
 import type { Category } from "./types.js";
 import { maxOf } from "../util/array.js";
 import { own } from "../util/own.js";
@@ -22,6 +29,8 @@ interface DraftLine {
   unitPrice: Price;
   unit: Unit;
   formula: Formula;
+  /** set when the bill's figures are all known (`lineStatuses`) */
+  status: FigureStatus | null;
 }
 
 interface Draft {
@@ -29,6 +38,8 @@ interface Draft {
   violations: Finding[];
   notes: Finding[];
   headroom: Headroom[];
+  /** by path: each figure once, with the line it priced where it priced one */
+  figures: Map<string, UsedFigure>;
 }
 
 const ONE = new Money(1);
@@ -64,6 +75,7 @@ export function priceScenario(scenario: Scenario, prices: PriceChoice): Bill {
     violations: draft.violations,
     notes: draft.notes,
     headroom: draft.headroom,
+    figures: [...draft.figures.values()],
   };
 }
 
@@ -97,6 +109,7 @@ function finishLines(
       unitPrice: draft.unitPrice.text,
       amount: draft.quantity === ONE ? draft.unitPrice.text : toAmount(amount),
       formula: draft.formula,
+      status: draft.status,
     });
   }
   if (discount) {
@@ -115,6 +128,7 @@ function finishLines(
           unitPrice: toAmount(amount),
           amount: toAmount(amount),
           formula: { op: "percent-of", percent: discount.toString(), base: toAmount(base), appliesTo: [...appliesTo] },
+          status: null,
         });
     }
   }
@@ -158,11 +172,20 @@ function draftBill(
   if (!compiled) throw new Error(`unreachable: ${catalog.id} has no edition ${plan}`);
   const packageFee = unpriced && !compiled.packageFee ? FREE : priceOf(compiled, plan);
   const edition = compiled.edition;
-  const draft: Draft = { lines: [], violations: [], notes: [], headroom: [] };
+  const draft: Draft = { lines: [], violations: [], notes: [], headroom: [], figures: new Map() };
   const limits = limitNeedsOf(scenario);
   const meters = meteredNeeds(scenario);
   const requested = scenario.features.addons;
   const addonLines = new Map<string, DraftLine>();
+  /** A figure of the edition (its path under it) the bill used, for `line` or for a test that charged nothing. */
+  const use = (path: string, line: string | null) => {
+    const status = compiled.statuses.get(path);
+    // A figure without provenance (not in a list im-bill can read) has no status to count.
+    if (status === undefined) return;
+    const full = `editions.${plan}.${path}`;
+    const known = draft.figures.get(full);
+    if (!known || (known.line === null && line !== null)) draft.figures.set(full, { path: full, status, line });
+  };
 
   draft.lines.push({
     id: "package",
@@ -171,7 +194,9 @@ function draftBill(
     unitPrice: packageFee,
     unit: MONTH,
     formula: { op: "fee" },
+    status: null,
   });
+  use("packageFee", "package");
 
   for (const { metric, overage } of compiled.overage) {
     const peak = limits[METRIC_USAGE[metric]];
@@ -184,10 +209,14 @@ function draftBill(
     // The next block starts one past the last one charged (past the free quota, for the first).
     const nextStepAt = free + count * step + 1;
     if (step > 1) draft.headroom.push({ metric, current: peak, nextStepAt, price: overage.price.text });
+    // The price and the quota decide the line, or that there is none.
+    const id = `overage.${metric}`;
+    use(id, excess > 0 ? id : null);
+    use(`${id}.quota`, excess > 0 ? id : null);
     if (excess <= 0) continue;
     const blocks = new Money(count);
     draft.lines.push({
-      id: `overage.${metric}`,
+      id,
       category: "overage",
       quantity: blocks,
       unitPrice: overage.price,
@@ -196,6 +225,7 @@ function draftBill(
         step === 1
           ? { op: "per-unit", peak, free, quantity: blocks.toString() }
           : { op: "ceil-div", peak, free, step, blocks: blocks.toString(), nextStepAt },
+      status: null,
     });
   }
 
@@ -204,9 +234,11 @@ function draftBill(
     // A limit the edition does not state (a metric its list does not measure) limits nothing.
     const included = edition.limits[need]?.value ?? Infinity;
     const value = limits[need];
-    if (value <= included) continue;
     const all = compiled.options[need];
-    const best: Option | undefined = all.find((option) => option.reach >= value);
+    const best: Option | undefined = value <= included ? undefined : all.find((option) => option.reach >= value);
+    // A need the scenario has is tested against the edition's limit, which calls for the add-on bought.
+    if (value > 0) use(`limits.${need}`, best ? `addon.${best.key}` : null);
+    if (value <= included) continue;
     if (!best) {
       const reach = all.length === 0 ? null : maxOf(all.map((option) => option.reach));
       draft.violations.push({ kind: "exceeds", code: `exceeds.${need}`, need, limit: included, needed: value, reach });
@@ -222,7 +254,9 @@ function draftBill(
         best.tier === undefined
           ? { op: "raise", addon: best.key, need, value, included, raisesTo: best.raisesTo }
           : { op: "tier", addon: best.key, need, value, included, tier: best.tier },
+      status: null,
     });
+    use(`addons.${best.key}`, `addon.${best.key}`);
   }
 
   for (const key of requested) {
@@ -242,7 +276,9 @@ function draftBill(
       unitPrice: price,
       unit: MONTH,
       formula: { op: "requested", addon: key },
+      status: null,
     });
+    use(`addons.${key}`, `addon.${key}`);
   }
 
   for (const need of Object.keys(meters) as MeteredNeed[]) {
@@ -270,18 +306,35 @@ function draftBill(
               days: meter.days,
               quantity: quantity.toString(),
             },
+      status: null,
     });
+    use(`addons.${addon.key}`, `addon.${addon.key}`);
   }
 
   for (const { key, need } of compiled.included) {
-    if (limits[need] > 0) draft.notes.push({ kind: "included", code: `included.${key}`, addon: key });
+    if (limits[need] > 0) {
+      draft.notes.push({ kind: "included", code: `included.${key}`, addon: key });
+      use(`addons.${key}`, null);
+    }
   }
   // Add-on lines in the catalog's order.
   for (const key of compiled.order) {
     const line = addonLines.get(key);
     if (line) draft.lines.push(line);
   }
+  lineStatuses(draft);
   return draft;
+}
+
+/** Each line as sure as the least sure figure that priced it. */
+function lineStatuses(draft: Draft): void {
+  const byLine = new Map<string, FigureStatus>();
+  for (const { line, status } of draft.figures.values()) {
+    if (line === null) continue;
+    const known = byLine.get(line);
+    byLine.set(line, known === undefined ? status : lessSure(known, status));
+  }
+  for (const line of draft.lines) line.status = byLine.get(line.id) ?? null;
 }
 
 /**

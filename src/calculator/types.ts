@@ -5,6 +5,9 @@ import * as z from "zod/mini";
 import { Category } from "../catalog/schema.js";
 import { PricingRefSchema } from "../catalog/pricing-ref.js";
 import { documented, field } from "../validation/fields.js";
+import { FIGURE_STATUSES } from "../vocabulary.js";
+
+const FigureStatusSchema = z.enum(FIGURE_STATUSES as unknown as ["sourced", "inferred", "carriedOver", "assumed"]);
 
 export { Category };
 
@@ -27,6 +30,13 @@ export const LineSchema = z.strictObject({
   ),
   amount: documented(Amount, "quantity × unitPrice, rounded half-up to two decimals"),
   explain: documented(z.string(), "The formula, in words"),
+  // Optional so that estimates saved before it still read; im-bill writes it on every line the list priced.
+  status: z.optional(
+    documented(
+      FigureStatusSchema,
+      "How sure the least sure figure that priced the line is: sourced (a source of the list's date states it), inferred (derived from such sources), carriedOver (taken unchanged from an earlier list), assumed (no source states it). None on the discount",
+    ),
+  ),
   headroom: z.optional(
     documented(
       z.strictObject({
@@ -85,6 +95,13 @@ export const EstimateSchema = z.strictObject({
   total: documented(Amount, "Sum of the lines"),
   violations: documented(z.array(FindingSchema), "Why the edition cannot serve the scenario; empty when it fits"),
   notes: z.array(FindingSchema),
+  // Optional so that estimates saved before it still read; im-bill always writes it.
+  certainty: z.optional(
+    documented(
+      z.strictObject({ sourced: z.int(), inferred: z.int(), carriedOver: z.int(), assumed: z.int() }),
+      "The figures of the list this bill used (prices, quotas, the limits it tested), each counted once, by how sure it is (as a line's status)",
+    ),
+  ),
 });
 /** The estimate of one scenario, exactly as `--format json` prints it. */
 export type Estimate = z.infer<typeof EstimateSchema>;

@@ -12,6 +12,11 @@ import { originOf } from "./origin.js";
 import type { PricingRef } from "./pricing-ref.js";
 import type { Catalog } from "./schema.js";
 import { sites, type EditionId, type Site } from "../vocabulary.js";
+import { daysBetween } from "../util/calendar.js";
+import { today } from "../util/today.js";
+
+/** Past this many days since a list's figures were last checked against Tencent's pages, every bill says so. */
+export const UNVERIFIED_AFTER_DAYS = 180;
 
 export type { PricingRef };
 
@@ -25,6 +30,8 @@ export type Surface = "cli" | "library";
 export interface PriceSettings {
   /** the day bills are for (--on, the library's `on`, else today), YYYY-MM-DD */
   day: string;
+  /** the day the run is made, YYYY-MM-DD (default: the machine's today): how long ago a list was last checked counts to it, whatever day is priced */
+  today?: string;
   surface: Surface;
   /** --catalog or --pricing (the CLI), the `catalog` option (the library) */
   explicit?: { catalog: Catalog; by: string };
@@ -72,6 +79,8 @@ export type PricingNote =
   | { code: "catalog.not-yet-in-effect"; list: string; from: string; current: string | null }
   /** a list file whose own dates do not hold the day */
   | { code: "catalog.out-of-dates"; list: string; from: string | null; to: string | null }
+  /** a list last checked against Tencent's pages more than UNVERIFIED_AFTER_DAYS days before the run */
+  | { code: "catalog.unverified"; list: string; lastVerified: string; days: number }
   /** an overlay (no dates of its own) of a built-in list that had ended (on `to`) by the day */
   | {
       code: "catalog.base-superseded";
@@ -95,6 +104,8 @@ export interface PriceChoice {
   catalog: Catalog;
   /** the day the bill is for */
   day: string;
+  /** the day the run is made (PriceSettings.today) */
+  today: string;
   surface: Surface;
   pricing: PricingRef;
   notes: PricingNote[];
@@ -186,22 +197,29 @@ function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site 
     notes.push({ code: "pricing.config-overridden", file: config!.file, setting, by });
   const dated = dateNote(catalog, day);
   if (dated) notes.push(dated);
-  return { catalog, day, surface: settings.surface, notes, pricing: pricingRef(catalog, chosenBy, day, settings) };
+  const madeOn = settings.today ?? today();
+  const pricing = pricingRef(catalog, chosenBy, day, settings, madeOn);
+  const { lastVerified, verifiedDaysAgo } = pricing.catalog;
+  if (lastVerified !== null && verifiedDaysAgo !== undefined && verifiedDaysAgo !== null)
+    if (verifiedDaysAgo > UNVERIFIED_AFTER_DAYS)
+      notes.push({ code: "catalog.unverified", list: catalog.id, lastVerified, days: verifiedDaysAgo });
+  return { catalog, day, today: madeOn, surface: settings.surface, notes, pricing };
 }
 
 /** The same choice with another list: a forecast month priced across a change of lists (prepaid from one, postpaid from the other). */
 export function withCatalog(choice: PriceChoice, catalog: Catalog, builtin: boolean): PriceChoice {
-  const pricing = { ...choice.pricing, catalog: { ...catalogRef(catalog), builtin } };
+  const pricing = { ...choice.pricing, catalog: { ...catalogRef(catalog, choice.today), builtin } };
   return { ...choice, catalog, pricing };
 }
 
 /** A fixed list, as the library's `catalog` option gives it: for callers that price with a catalog in hand. */
 export function fixedPrices(
   catalog: Catalog,
-  options: { day: string; surface?: Surface; discount?: PriceSettings["discount"] },
+  options: { day: string; today?: string; surface?: Surface; discount?: PriceSettings["discount"] },
 ): PriceChoice {
   return choosePrices({
     day: options.day,
+    ...(options.today === undefined ? {} : { today: options.today }),
     surface: options.surface ?? "library",
     explicit: { catalog, by: "catalog" },
     ...(options.discount ? { discount: options.discount } : {}),
@@ -269,18 +287,26 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   return undefined;
 }
 
-function catalogRef(catalog: Catalog): Omit<PricingRef["catalog"], "builtin"> {
+function catalogRef(catalog: Catalog, today: string): Omit<PricingRef["catalog"], "builtin"> {
+  const lastVerified = catalog.lastVerified ?? null;
   return {
     id: catalog.id,
     version: catalog.version,
     currency: catalog.currency,
     site: siteOf(catalog),
     effective: effectiveOf(catalog),
-    lastVerified: catalog.lastVerified ?? null,
+    lastVerified,
+    verifiedDaysAgo: lastVerified === null ? null : daysBetween(lastVerified, today),
   };
 }
 
-function pricingRef(catalog: Catalog, chosenBy: ChosenBy, day: string, settings: PriceSettings): PricingRef {
+function pricingRef(
+  catalog: Catalog,
+  chosenBy: ChosenBy,
+  day: string,
+  settings: PriceSettings,
+  madeOn: string,
+): PricingRef {
   const origin = originOf(catalog);
   const config = settings.config;
   const settingsTaken = config
@@ -289,7 +315,7 @@ function pricingRef(catalog: Catalog, chosenBy: ChosenBy, day: string, settings:
   return {
     on: day,
     chosenBy,
-    catalog: { ...catalogRef(catalog), builtin: isBuiltin(catalog) },
+    catalog: { ...catalogRef(catalog, madeOn), builtin: isBuiltin(catalog) },
     overlays: origin ? [{ file: origin.file, sha256: origin.sha256, extends: origin.extends }] : [],
     config: config && settingsTaken.length > 0 ? { file: config.file, settings: settingsTaken } : null,
     discount: settings.discount ?? null,
@@ -341,9 +367,12 @@ export class PricingTally {
     if (group) group.count++;
     else this.#groups.set(key, { ref, count: 1 });
     for (const said of notes) {
-      // What its words depend on: the note, the edition (a new price), who reads it, the day.
+      // What its words depend on: the note and who reads it; for some, the edition (a new
+      // price) or the day ("not on 2023-06-01"). Notes that are worded alike are said once.
       const { note, plan, prices } = said;
-      const noteKey = `${JSON.stringify(note)}\n${plan}\n${prices.catalog.id}\n${prices.surface}\n${prices.day}`;
+      const byPlan = note.code === "catalog.superseded";
+      const byDay = note.code === "catalog.not-yet-in-effect" || note.code === "catalog.out-of-dates";
+      const noteKey = `${JSON.stringify(note)}\n${prices.surface}\n${byPlan ? `${plan}\n${prices.catalog.id}` : ""}\n${byDay ? prices.day : ""}`;
       if (!this.#notes.has(noteKey)) this.#notes.set(noteKey, said);
     }
   }

@@ -26,6 +26,13 @@ export const PricingRefSchema = documented(
         "The days the list applies; null: open, or not stated by a source",
       ),
       lastVerified: documented(z.nullable(Day), "The date of the newest source the list cites"),
+      // Optional so that reports saved before it still read; im-bill always writes it.
+      verifiedDaysAgo: z.optional(
+        documented(
+          z.nullable(z.int()),
+          "Days from lastVerified to the day the bill was made; null: the list names no such date. Past 180, a note says so",
+        ),
+      ),
       builtin: documented(z.boolean(), "One of im-bill's own lists (`im-bill catalogs`)"),
     }),
     overlays: documented(

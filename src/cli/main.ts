@@ -23,6 +23,7 @@ import type { CommandContext } from "./context.js";
 import { findProjectConfig, type ConfigContext, type ProjectConfig } from "../config/load.js";
 import type { Io } from "./io.js";
 import { earlyArgs, type EarlyArgs } from "./argv.js";
+import { dayOfEpoch, fixToday } from "../util/today.js";
 
 declare const IM_BILL_VERSION: string | undefined;
 /** Set by the build from package.json. */
@@ -138,6 +139,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`\n${messages[lang].noCommand}\n`);
     return EXIT_INVALID;
   }
+  // SOURCE_DATE_EPOCH: the day this run is made, as the reproducible-builds convention gives it.
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  const fixedDay = epoch === undefined || epoch === "" ? undefined : dayOfEpoch(epoch.trim());
+  if (epoch !== undefined && epoch !== "" && fixedDay === undefined) {
+    error(messages[lang].sourceDateEpoch(JSON.stringify(printable(epoch.slice(0, 40)))));
+    return EXIT_INVALID;
+  }
+  fixToday(fixedDay);
   const work = (async () => {
     await program.parseAsync(guided ? ["estimate", "--interactive"] : early.rest, { from: "user" });
     return exitCode;
@@ -168,6 +177,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
     return EXIT_BUG;
   } finally {
+    fixToday(undefined);
     stopListening?.();
     // The work may still be unwinding after an interrupt: its end is not a new error.
     work.catch(() => undefined);

@@ -96,7 +96,7 @@ export async function pricingFor(
         ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
   const { settings: run, problem } = runSettingsOf(
-    { day, explicit, site: flags.site, discount: flags.discount },
+    { day, today: today(), explicit, site: flags.site, discount: flags.discount },
     "cli",
     "flag",
   );

@@ -16,6 +16,8 @@ export type RunSettings = Omit<PriceSettings, "config">;
 /** What a run chose, each already read (a list, a site, a discount's percent). */
 export interface RunChoices {
   day: string;
+  /** the day the run is made */
+  today: string;
   /** the list a flag or an option names, and that flag or option */
   explicit?: { catalog: Catalog; by: string } | undefined;
   site?: Site | undefined;
@@ -33,7 +35,7 @@ export function runSettingsOf(
   from: "flag" | "option",
 ): { settings: RunSettings; problem?: Text } {
   const { explicit, site, discount } = choices;
-  const settings: RunSettings = { day: choices.day, surface, ...(explicit ? { explicit } : {}) };
+  const settings: RunSettings = { day: choices.day, today: choices.today, surface, ...(explicit ? { explicit } : {}) };
   if (site !== undefined) settings.site = { site, from };
   if (discount !== undefined) settings.discount = { percent: discount, from };
   if (explicit && site !== undefined && siteOf(explicit.catalog) !== site) {

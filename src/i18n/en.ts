@@ -235,6 +235,25 @@ export const enMessages = {
     configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,
     configOtherSite: (file: string, setting: string, value: string, site: string) =>
       `The ${setting} of ${file} (${value}) is not used: it is not a list of the ${site === "intl" ? "international site" : "mainland"}, which this scenario is priced on`,
+    unverified: (list: string, lastVerified: string, days: number, surface: "cli" | "library") =>
+      `${list} was last checked against Tencent's pages on ${lastVerified}, more than ${n(days)} days ago: Tencent may have changed its prices since. ${
+        surface === "cli"
+          ? `im-bill prices gives each figure's source; a price you know better goes in a price file that extends ${list} (--pricing)`
+          : `Each figure's source is in the list; a price you know better goes in a list that extends ${list} (the catalog option)`
+      }`,
+    /** how sure the figures a bill used are, and how recently its list was checked: the footer's line */
+    certainty: (parts: string[], lastVerified: string | null, days: number | null) =>
+      `Figures used: ${parts.join(", ")}; ${
+        lastVerified === null
+          ? "the list names no date it was checked"
+          : `the list was last checked on ${lastVerified}${days === null ? "" : `, ${n(days)} day${days === 1 ? "" : "s"} ago`}`
+      }`,
+    /** what a line's mark says of the figures that priced it */
+    statusLegend: {
+      inferred: "inferred: derived from Tencent's pages, not stated by them",
+      carriedOver: "carried over unchanged from an earlier list, not checked since",
+      assumed: "assumed: no source states it",
+    },
     // The provenance of a bill, under every report.
     prices: (id: string, version: string, currency: string, why: string) =>
       `Prices: ${id} ${version} (${currency}), ${why}`,
@@ -588,6 +607,8 @@ export const enMessages = {
       `Notice: ${addon} (${editions}): ${text} [${source}]`,
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
+  sourceDateEpoch: (got: string) =>
+    `SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970-01-01 (the day the run is made), got ${got}`,
   errorPrefix: "error: ",
   noCommand:
     "im-bill was given no command, and this is not a terminal, so it asks no questions: give a command, such as im-bill estimate --plan pro --dau 25000",

@@ -215,6 +215,23 @@ export const zhMessages: Messages = {
     configOverridden: (file, setting, by) => `${by} 取代了 ${file} 中的 ${setting}`,
     configOtherSite: (file, setting, value, site) =>
       `未使用 ${file} 中的 ${setting}（${value}）：它不是${site === "intl" ? "国际站" : "国内站"}的价格表，而本场景按该站点计价`,
+    unverified: (list, lastVerified, days, surface) =>
+      `${list} 最近一次与腾讯页面核对是在 ${lastVerified}，已超过 ${n(days)} 天：腾讯此后可能已调整价格。${
+        surface === "cli"
+          ? `im-bill prices 列出每项数据的来源；您更确定的价格可写入基于 ${list} 的价格文件（--pricing）`
+          : `每项数据的来源见价格表；您更确定的价格可写入基于 ${list} 的价格表（catalog 选项）`
+      }`,
+    certainty: (parts, lastVerified, days) =>
+      `所用数据：${parts.join("、")}；${
+        lastVerified === null
+          ? "价格表未注明核对日期"
+          : `价格表最近核对于 ${lastVerified}${days === null ? "" : `（距今 ${n(days)} 天）`}`
+      }`,
+    statusLegend: {
+      inferred: "推断：由腾讯页面推算，并非页面所列",
+      carriedOver: "沿用自更早的价格表，此后未再核对",
+      assumed: "假设：无来源说明",
+    },
     prices: (id, version, currency, why) => `价格表：${id} ${version}（${currency}），${why}`,
     byDate: (when) => `${when.trim()}适用的价格表`,
     byFlag: (flag) => `由 ${flag} 选用`,
@@ -538,6 +555,7 @@ export const zhMessages: Messages = {
     notice: (addon, editions, text, source) => `公告：${addon}（${editions}）：${text} [${source}]`,
   },
   interrupted: "已中断：未运行完毕，未写入报告文件",
+  sourceDateEpoch: (got) => `SOURCE_DATE_EPOCH：须为自 1970-01-01 起的整秒数（本次运行的日期），实际为 ${got}`,
   errorPrefix: "错误：",
   noCommand: "没有给出命令，且当前不是终端，因此不会提问：请给出命令，例如 im-bill estimate --plan pro --dau 25000",
   planOrQuestions: "--plan：必填（trial、pro 或 flagship）；或运行 im-bill estimate -i 以问答方式输入",

@@ -15,7 +15,7 @@ import { noteOfPricesText } from "./pricing-notes.js";
 import { escapeChar, printable } from "../util/printable.js";
 import { listLabel, pricingGroupLines, pricingLines } from "./pricing.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { wrapText } from "./text.js";
+import { hangingText } from "./text.js";
 import { markdownPricingGroups, markdownText } from "./markdown.js";
 
 /** A metric within --headroom of its next block, in words (check's failure, estimate's error). */
@@ -68,9 +68,8 @@ export function renderCheckText(
   }
   out.push("", checkCounts(summary, lang));
   // Which prices made the totals: one set of lines where every scenario shares them; then what is said of them.
-  for (const line of pricingGroupLines(prices.groups, lang))
-    out.push(styles.dim(wrapText(printable(line), width).join("\n  ")));
-  for (const said of prices.said) out.push(styles.warning(wrapText(printable(said), width).join("\n  ")));
+  for (const line of pricingGroupLines(prices.groups, lang)) out.push(styles.dim(hangingText(printable(line), width)));
+  for (const said of prices.said) out.push(styles.warning(hangingText(printable(said), width)));
   return `${out.join("\n")}\n`;
 }
 

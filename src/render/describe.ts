@@ -33,7 +33,15 @@ export function describe(bill: Bill, lang: Lang): Estimate {
     total: bill.total,
     violations: bill.violations.map(finding),
     notes: bill.notes.map(finding),
+    certainty: certaintyOf(bill),
   };
+}
+
+/** The figures a bill used, counted by status. */
+function certaintyOf(bill: Bill): NonNullable<Estimate["certainty"]> {
+  const counts = { sourced: 0, inferred: 0, carriedOver: 0, assumed: 0 };
+  for (const figure of bill.figures) counts[figure.status]++;
+  return counts;
 }
 
 /** The estimate report: the bill described, under its kind and its language (`estimate --format json`). */
@@ -137,6 +145,7 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
     unitPrice: line.unitPrice,
     amount: line.amount,
     explain,
+    ...(line.status === null ? {} : { status: line.status }),
     // A line charged in started blocks: where the next one starts.
     ...(formula.op === "ceil-div" && unit.per !== "month" && unit.per !== "mbps-day"
       ? { headroom: { metric: unit.per, current: formula.peak, nextStepAt: formula.nextStepAt, price: line.unitPrice } }

@@ -11,7 +11,7 @@ import { renderGrid, type Cell, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { markdownText } from "./markdown.js";
 import { listLabel, pricingLines } from "./pricing.js";
-import { wrapText } from "./text.js";
+import { hangingText } from "./text.js";
 
 const MARKERS = { "+": "+", "-": "−", "~": "~", "=": " " } as const;
 
@@ -123,7 +123,7 @@ export function renderDiffTable(
     { text: row[0]!, style: styles.warning },
     { text: row[1]!, span: 5 },
   ];
-  const footer = footerLines(diff, lang).map((line) => styles.dim(wrapText(printable(line), width).join("\n  ")));
+  const footer = footerLines(diff, lang).map((line) => styles.dim(hangingText(printable(line), width)));
   return [
     ...renderGrid({
       columns,

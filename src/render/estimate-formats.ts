@@ -8,6 +8,7 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { lineNotes, shownSubtotals } from "./describe.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { csvRow } from "./batch/csv.js";
+import { markedLabel, statusLegend } from "./certainty.js";
 
 export function renderEstimateMarkdown(estimate: Estimate, lang: Lang): string {
   const t = messages[lang];
@@ -21,7 +22,7 @@ export function renderEstimateMarkdown(estimate: Estimate, lang: Lang): string {
     "|---|---|---|---:|",
     ...estimate.lines.map((line) =>
       row([
-        line.label,
+        markedLabel(line),
         line.category === "discount" ? "" : `${formatNumber(line.quantity)} × ${money(line.unitPrice)}/${line.unit}`,
         line.category === "discount" || line.explain === t.packageExplain ? "" : line.explain,
         money(line.amount),
@@ -30,18 +31,35 @@ export function renderEstimateMarkdown(estimate: Estimate, lang: Lang): string {
     ...shownSubtotals([estimate]).map((key) => row([t.subtotal[key], "", "", money(estimate.subtotals[key])])),
     row([t.total, "", "", money(estimate.total)], true),
     "",
+    ...statusLegend(estimate.lines, lang).flatMap((line) => [markdownText(line), ""]),
     ...estimate.violations.map((finding) => `- ✗ ${markdownText(finding.message)} \\[${markdownText(finding.code)}\\]`),
     ...lineNotes(estimate).map((finding) => `- ${markdownText(finding.message)}`),
-    ...(estimate.violations.length + estimate.notes.length > 0 ? [""] : []),
+    // The notes about the prices are the footer's.
+    ...(estimate.violations.length + lineNotes(estimate).length > 0 ? [""] : []),
     ...markdownFooter(estimate, lang),
   ];
   return `${out.join("\n")}\n`;
 }
 
-/** A row a line (id, category, label, quantity, unit, unit price, amount, formula), then the subtotals and the total. */
+/**
+ * A row a line (id, category, label, quantity, unit, unit price, amount, formula, and how
+ * sure the figures that priced it are), then the subtotals and the total.
+ */
 export function renderEstimateCsv(estimate: Estimate): string {
   const rows = [
-    csvRow(["id", "category", "label", "quantity", "unit", "unit_price", "amount", "explain", "currency", "catalog"]),
+    csvRow([
+      "id",
+      "category",
+      "label",
+      "quantity",
+      "unit",
+      "unit_price",
+      "amount",
+      "explain",
+      "currency",
+      "catalog",
+      "status",
+    ]),
     ...estimate.lines.map((line) =>
       csvRow([
         line.id,
@@ -54,12 +72,13 @@ export function renderEstimateCsv(estimate: Estimate): string {
         line.explain,
         estimate.currency,
         listLabel(estimate.pricing.catalog),
+        line.status ?? "",
       ]),
     ),
     ...(["base", "overage", "addons", "discount"] as const).map((key) =>
-      csvRow([`subtotal.${key}`, "", "", "", "", "", estimate.subtotals[key], "", estimate.currency, ""]),
+      csvRow([`subtotal.${key}`, "", "", "", "", "", estimate.subtotals[key], "", estimate.currency, "", ""]),
     ),
-    csvRow(["total", "", "", "", "", "", estimate.total, "", estimate.currency, ""]),
+    csvRow(["total", "", "", "", "", "", estimate.total, "", estimate.currency, "", ""]),
   ];
   return rows.join("");
 }

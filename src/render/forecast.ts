@@ -10,7 +10,7 @@ import { AMOUNT_COLUMNS, amountCells, csvRow } from "./batch/csv.js";
 import { markdownText } from "./markdown.js";
 import { fitsWhole, gridText, type Grid } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { wrapText } from "./text.js";
+import { wrapText, hangingText } from "./text.js";
 import { maxOf } from "../util/array.js";
 import { listLabel, pricingGroupLines } from "./pricing.js";
 import { printable, printableLine } from "../util/printable.js";
@@ -145,7 +145,7 @@ export function renderForecastTable(
     const labelWidth = maxOf(totals.map((total) => money(total.toFixed(2)).length));
     out.push("", options.plot(totals, { height: 8, format: (value) => money(value.toFixed(2)).padStart(labelWidth) }));
   }
-  out.push("", ...described.prices.map((line) => styles.dim(wrapText(printableLine(line), width).join("\n  "))));
+  out.push("", ...described.prices.map((line) => styles.dim(hangingText(printableLine(line), width))));
   return `${out.join("\n")}\n`;
 }
 

@@ -7,6 +7,7 @@ import { printableLine } from "../util/printable.js";
 import { messages } from "../i18n/messages.js";
 import { pricingText } from "./pricing.js";
 import { pricingNotes } from "./describe.js";
+import { certaintyLine } from "./certainty.js";
 
 /** A zero-width space as an entity: between "@" and a name it is no mention, in "://" no link. */
 const BREAK = "&#8203;";
@@ -30,8 +31,10 @@ export function markdownText(text: string): string {
 
 /** Which prices made a bill, on one line, then what is said of them, each on a line of its own. */
 export function markdownFooter(estimate: Estimate, lang: Lang): string[] {
+  const certainty = certaintyLine(estimate, lang);
   return [
     markdownText(pricingText(estimate.pricing, lang)),
+    ...(certainty === undefined ? [] : ["", markdownText(certainty)]),
     ...pricingNotes(estimate).map((note) => `- ${markdownText(note)}`),
   ];
 }

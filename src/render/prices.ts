@@ -4,7 +4,7 @@ import { plainStyles, type Styles } from "./styles.js";
 import { markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
 import { gridText } from "./grid.js";
-import { displayWidth, wrapText } from "./text.js";
+import { displayWidth, hangingText } from "./text.js";
 import { maxOf } from "../util/array.js";
 
 export function renderPriceTables(
@@ -14,7 +14,7 @@ export function renderPriceTables(
   const styles = options.styles ?? plainStyles;
   const width = options.width ?? 80;
   // A price file's words (its title, its sources) are the user's: shown escaped.
-  const note = (text: string) => wrapText(printable(text), width - 2).join("\n  ");
+  const note = (text: string) => hangingText(printable(text), width);
   const out = [
     styles.bold(note(sheet.title)),
     styles.dim(note(sheet.catalog)),

@@ -1,7 +1,7 @@
 // The notes of a price choice in words: a list that does not apply on the day priced,
 // and whatever lost to the list that priced (a pin, the project config). A CLI user is
 // told the flag that changes it, a library caller the option.
-import type { NoteOfPrices, PriceChoice, PricingNote } from "../catalog/choose.js";
+import { UNVERIFIED_AFTER_DAYS, type NoteOfPrices, type PriceChoice, type PricingNote } from "../catalog/choose.js";
 import { builtinCatalogById, editionOf } from "../catalog/index.js";
 import type { EditionId } from "../vocabulary.js";
 import type { Lang } from "../i18n/lang.js";
@@ -45,6 +45,9 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       return t.configOverridden(note.file, note.setting, note.by);
     case "pricing.config-other-site":
       return t.configOtherSite(note.file, note.setting, note.value, note.site);
+    case "catalog.unverified":
+      // The days themselves are the footer's (and the JSON's verifiedDaysAgo): the note says past what.
+      return t.unverified(note.list, note.lastVerified, UNVERIFIED_AFTER_DAYS, prices.surface);
   }
 }
 

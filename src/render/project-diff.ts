@@ -28,7 +28,7 @@ import { listLabel, pricingGroupLines } from "./pricing.js";
 import type { ProjectReport, ScenarioRow } from "../report/project.js";
 import { noteOfPricesText } from "./pricing-notes.js";
 import { plainStyles, type Styles } from "./styles.js";
-import { wrapText } from "./text.js";
+import { hangingText } from "./text.js";
 
 /** How many causes a row of the markdown names (a new list may change dozens of figures). */
 const CAUSES_SHOWN = 6;
@@ -265,7 +265,7 @@ export function renderProjectTable(
     tail.push(t.invalidBefore);
     for (const { source, error } of diff.failedAtBase) tail.push(`  ${source}: ${error}`);
   }
-  const wrap = (line: string) => wrapText(printable(line), width).join("\n  ");
+  const wrap = (line: string) => hangingText(printable(line), width);
   out.push(`${tail.map(wrap).join("\n")}\n`);
   out.push(`${diff.prices.lines.map((line) => styles.dim(wrap(line))).join("\n")}\n`);
   return out.join("");

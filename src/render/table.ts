@@ -11,7 +11,8 @@ import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./gr
 import { plainStyles, type Styles } from "./styles.js";
 import { pricingLines } from "./pricing.js";
 import { lineNotes, nextStepText, pricingNotes, showsFormula, shownSubtotals } from "./describe.js";
-import { fitLine, wrapText } from "./text.js";
+import { fitLine, wrapText, hangingText } from "./text.js";
+import { certaintyLine, markedLabel, statusLegend } from "./certainty.js";
 
 export interface TableOptions {
   lang: Lang;
@@ -55,7 +56,7 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
       const formula =
         step && line.explain.endsWith(`; ${step}`) ? line.explain.slice(0, -step.length - 2) : line.explain;
       lines.push([
-        line.label,
+        markedLabel(line),
         quantity(line),
         ...(withColumn ? [explained(line) ? { text: formula, style: styles.dim } : ""] : []),
         money(line.amount),
@@ -87,6 +88,8 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   // The edition's name may come from a price file: escaped too, and wrapped to the width.
   const title = wrapText(t.estimateTitle(name, printableLine(estimate.planName)), width).join("\n");
   const out = [styles.bold(title), table.trimEnd()];
+  // What the marks on the lines say of the figures that priced them.
+  out.push(...statusLegend(estimate.lines, options.lang).map((line) => styles.dim(hangingText(line, width))));
   // Under a "  ✗ " or "  • " mark: lines of the width less the mark, the next ones indented as much.
   // Messages quote user text (names of a price file's editions and add-ons): shown escaped.
   const wrap = (text: string, mark = 4) => wrapText(printable(text), width - mark).join(`\n${" ".repeat(mark)}`);
@@ -105,9 +108,11 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
 
 /** Which prices made the bill, then what is said of them. */
 export function footer(estimate: Estimate, lang: Lang, styles: Styles, width: number): string[] {
-  const wrap = (text: string) => wrapText(text, width).join("\n  ");
+  const wrap = (text: string) => hangingText(text, width);
+  const certainty = certaintyLine(estimate, lang);
   return [
     ...pricingLines(estimate.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
+    ...(certainty === undefined ? [] : [styles.dim(wrap(certainty))]),
     ...pricingNotes(estimate).map((note) => styles.warning(wrap(printableLine(note)))),
   ];
 }

@@ -184,6 +184,12 @@ export function wrapCell(text: string, width: number, maxLines = Infinity): stri
   return [...wrapText(text.slice(0, colon + 1), width, maxLines - 1), fitLine(text.slice(colon + 2), width)];
 }
 
+/**
+ * A paragraph under a report, its lines after the first indented by two: each line,
+ * the indent included, within the width.
+ */
+export const hangingText = (text: string, width: number): string => wrapText(text, width - 2).join("\n  ");
+
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
   const glyphs = new Glyphs(text);
   const lines: string[] = [];

@@ -10,7 +10,7 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { gridText } from "./grid.js";
 import type { Styles } from "./styles.js";
 import { renderTable } from "./table.js";
-import { wrapText } from "./text.js";
+import { hangingText } from "./text.js";
 import { markdownText } from "./markdown.js";
 
 export interface UsageTableOptions {
@@ -92,7 +92,7 @@ export function renderUsageTables(bill: UsageReport, options: UsageTableOptions)
   const months = bill.months.map((month) =>
     [
       renderTable(month.estimate, { lang, styles, width, explain: options.explain }),
-      ...soFarLines(month, lang).map((line) => `${styles.bold(wrapText(line, width).join("\n  "))}\n`),
+      ...soFarLines(month, lang).map((line) => `${styles.bold(hangingText(line, width))}\n`),
     ].join(""),
   );
   const bold = (text: string) => ({ text, style: styles.bold });

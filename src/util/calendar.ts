@@ -69,3 +69,9 @@ export function postpaidDate(year: number, month: number): CalendarDate {
   const next = addMonths({ year, month, day: 1 }, 1);
   return { ...next, day: 3 };
 }
+
+/** Days from one day to another (YYYY-MM-DD each): 2025-11-04 → 2026-12-05 is 396. */
+export function daysBetween(from: string, to: string): number {
+  const utc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

@@ -17,7 +17,13 @@ const overlay = resolveCatalog(
   },
   "acme.yaml",
 );
-const settings = (more: Partial<PriceSettings> = {}): PriceSettings => ({ day: "2026-11-29", surface: "cli", ...more });
+// Made a day after the lists were checked: the notes these tests are about, without the one of a stale list (tested apart).
+const settings = (more: Partial<PriceSettings> = {}): PriceSettings => ({
+  day: "2026-11-29",
+  today: "2025-11-05",
+  surface: "cli",
+  ...more,
+});
 const config = (catalog: Catalog, setting: "catalog" | "pricing" = "pricing") => ({
   file: "im-bill.config.yaml",
   catalog,
@@ -135,8 +141,11 @@ describe("choosePrices: one precedence for every bill", () => {
   });
 
   it("names the list that followed an ended one on its site, where that is not today's", () => {
+    // The international lists were last checked long before: that note is tested apart.
     const intl = (catalog: string, day = "2026-11-29") =>
-      choosePrices(settings({ day }), { pin: catalog, site: "intl" }).notes;
+      choosePrices(settings({ day }), { pin: catalog, site: "intl" }).notes.filter(
+        (note) => note.code !== "catalog.unverified",
+      );
     expect(intl("tencent-im-intl-2020")).toEqual([
       {
         code: "catalog.superseded",
@@ -175,5 +184,33 @@ describe("wantedOf", () => {
     ["text", { pin: null, site: null }],
   ])("%j → %j", (document, wanted) => {
     expect(wantedOf(document)).toEqual(wanted);
+  });
+});
+
+describe("how long ago a list was checked", () => {
+  // tencent-im-cn-2024 was last checked against Tencent's pages on 2025-11-04.
+  const madeOn = (today: string) => choosePrices(settings({ day: "2026-11-29", today }));
+
+  it("is counted in days to the day the run is made, whatever day is priced", () => {
+    expect(madeOn("2026-12-04").pricing.catalog).toMatchObject({ lastVerified: "2025-11-04", verifiedDaysAgo: 395 });
+    expect(choosePrices(settings({ day: "2024-03-01", today: "2026-12-04" })).pricing.catalog.verifiedDaysAgo).toBe(
+      395,
+    );
+  });
+
+  it("is said past 180 days, on every bill of the list", () => {
+    const stale = (today: string) => madeOn(today).notes.filter((note) => note.code === "catalog.unverified");
+    expect(stale("2026-05-03")).toEqual([]); // 180 days
+    expect(stale("2026-05-04")).toEqual([
+      { code: "catalog.unverified", list: "tencent-im-cn-2024", lastVerified: "2025-11-04", days: 181 },
+    ]);
+  });
+
+  it("is not counted for a list that names no date it was checked", () => {
+    const undated = { ...builtinCatalogById("tencent-im-cn-2024")!, id: "undated" };
+    delete undated.lastVerified;
+    const choice = choosePrices(settings({ today: "2026-12-04", explicit: { catalog: undated, by: "--pricing" } }));
+    expect(choice.pricing.catalog).toMatchObject({ lastVerified: null, verifiedDaysAgo: null });
+    expect(choice.notes.map((note) => note.code)).not.toContain("catalog.unverified");
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { imBill, root } from "../helpers/cli.js";
+import { imBill, root, STALE_CN_2024 } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 /** Pinned to the 2024 list: its expectations hold whatever list lands later. 1,499 + 2 × 1,000 DAU + 2 × 1,000 groups. */
@@ -39,7 +39,7 @@ describe("im-bill check", () => {
     const result = imBill(["check", join(dir, "pass.json")]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      `✓ passes (${join(dir, "pass.json")}): ¥5,499.00\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 (CNY), pinned by the scenario\n`,
+      `✓ passes (${join(dir, "pass.json")}): ¥5,499.00\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 (CNY), pinned by the scenario\n${STALE_CN_2024.join("\n")}\n`,
     );
   });
 
@@ -61,6 +61,7 @@ describe("im-bill check", () => {
       "",
       "6 scenarios: 1 passed, 4 failed, 1 without expectations",
       "Prices: tencent-im-cn-2024 2024.2 (CNY), pinned by the scenario",
+      ...STALE_CN_2024,
       "",
     ]);
   });

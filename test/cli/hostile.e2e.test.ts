@@ -306,7 +306,7 @@ describe("directories and stdin", () => {
     const check = imBill(["check", "-"], { input });
     expect(check.status, check.stdout).toBe(0);
     expect(check.stdout).toMatch(
-      /^✓ .*\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 \(CNY\), pinned by the scenario\n$/,
+      /^✓ .*\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 \(CNY\), pinned by the scenario\ntencent-im-cn-2024 was last checked [^]*\(--pricing\)\n$/,
     );
     expect(imBill(["batch", "-", "--format", "json"], { input }).status).toBe(0);
   });

@@ -298,7 +298,8 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     expect([...tokens, ...inline].filter((token) => token.type.startsWith("html"))).toEqual([]);
     expect(inline.filter((token) => token.type === "link_open" || token.type === "image")).toEqual([]);
     expect(body).toContain("scenarios/@&#8203;team \\<\\!-- x.json");
-    expect(body).toMatch(/^Prices: tencent-im-cn-2024 .* \(CNY\), the list in effect today$/m);
+    // A line of its own (a hard break: two spaces), then the note that the list was checked long ago.
+    expect(body).toMatch(/^Prices: tencent-im-cn-2024 .* \(CNY\), the list in effect today {2}$/m);
   });
 
   it("keeps a large diff's markdown to a comment's size: the largest changes, the rest counted", () => {

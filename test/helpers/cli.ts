@@ -13,8 +13,20 @@ export interface Result {
   stderr: string;
 }
 
-/** A clean environment: no colour variables or locale of the machine running the tests. */
-const baseEnv = () => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LANG: "C" });
+/**
+ * The day the tests' runs are made (RUN_DAY), as SOURCE_DATE_EPOCH gives it: what a run
+ * prints of its own day ("the list in effect today", how long ago a list was checked)
+ * is the same whenever the tests run.
+ */
+export const RUN_EPOCH = String(Date.UTC(2026, 11, 4) / 1000);
+
+/** A clean environment: no colour variables or locale of the machine running the tests, and a fixed day. */
+const baseEnv = () => ({
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "",
+  LANG: "C",
+  SOURCE_DATE_EPOCH: RUN_EPOCH,
+});
 
 /** Spawn the built binary, as a user's shell would. */
 export function imBill(
@@ -74,3 +86,19 @@ export async function runInProcess(
   const status = await run(args, io);
   return { status, stdout: stdout.text(), stderr: stderr.text() };
 }
+
+/**
+ * A report's notes but the one that its list was last checked long ago: at the tests' day
+ * (RUN_EPOCH) every built-in list has it, and tests of the other notes leave it out
+ * (test/cli/certainty.e2e.test.ts is about it).
+ */
+export const notesBesidesStale = <T extends { code: string }>(notes: readonly T[]): T[] =>
+  notes.filter((note) => note.code !== "catalog.unverified");
+
+/** The note that tencent-im-cn-2024 was last checked long ago, as an 80-column footer says it at the tests' day. */
+export const STALE_CN_2024 = [
+  "tencent-im-cn-2024 was last checked against Tencent's pages on 2025-11-04,",
+  "  more than 180 days ago: Tencent may have changed its prices since. im-bill",
+  "  prices gives each figure's source; a price you know better goes in a price",
+  "  file that extends tencent-im-cn-2024 (--pricing)",
+];

@@ -25,6 +25,7 @@ group("describe: a bill in words", () => {
       "unitPrice",
       "amount",
       "explain",
+      "status",
     ]);
   });
 
@@ -83,6 +84,11 @@ group("describe: a bill in words", () => {
     ]);
     expect(beyond.notes).toEqual([
       { code: "hint.cheapest-fit", message: "The cheapest edition that fits is Flagship: ¥3,499.00 a month" },
+      {
+        code: "catalog.unverified",
+        message:
+          "tencent-im-cn-2020 was last checked against Tencent's pages on 2025-11-04, more than 180 days ago: Tencent may have changed its prices since. im-bill prices gives each figure's source; a price you know better goes in a price file that extends tencent-im-cn-2020 (--pricing)",
+      },
     ]);
     const trial = price({ plan: "trial", usage: { peakDau: 25_000 }, features: { securityStrike: true } });
     expect(trial.violations.map((violation) => violation.message)).toEqual([
@@ -93,7 +99,8 @@ group("describe: a bill in words", () => {
       code: "hint.no-fit",
       message: "No edition fits these needs",
     });
-    expect(price({ plan: "flagship", usage: { liveGroups: 5000 } }).notes).toEqual([
+    const findings = (notes: { code: string }[]) => notes.filter((note) => note.code !== "catalog.unverified");
+    expect(findings(price({ plan: "flagship", usage: { liveGroups: 5000 } }).notes)).toEqual([
       {
         code: "included.liveGroups",
         message: "Flagship includes this at no charge: Unlimited live groups (AVChatRoom)",

@@ -37,7 +37,7 @@ import { root } from "../helpers/cli.js";
 import { findProjectConfig, type ConfigContext } from "../../src/config/load.js";
 import { settingsWithConfig } from "../../src/config/settings.js";
 import { gitRepository } from "../helpers/repository.js";
-import { SEED_DAY, seedPrices, seedSettings } from "../helpers/scenario.js";
+import { RUN_DAY, SEED_DAY, seedPrices, seedSettings } from "../helpers/scenario.js";
 
 const app = {
   name: "Chat app",
@@ -114,7 +114,12 @@ beforeAll(async () => {
   repo.write("scenarios/app.json", JSON.stringify(grown));
   rmSync(join(repo.dir, "scenarios/old.json"));
   const repository = await openRepository(repo.dir);
-  const run = { day: SEED_DAY, surface: "cli" as const, explicit: { catalog: seedCatalog, by: "--catalog" } };
+  const run = {
+    day: SEED_DAY,
+    today: RUN_DAY,
+    surface: "cli" as const,
+    explicit: { catalog: seedCatalog, by: "--catalog" },
+  };
   // The working tree's config, found and taken as the CLI takes it.
   const flags = { catalog: "--catalog", discount: "--discount", site: "--site" };
   const config = await findProjectConfig({ cwd: repo.dir, home: work } as ConfigContext);

@@ -10,7 +10,7 @@ import { printable } from "../../util/printable.js";
 import { renderGrid, type GridColumn } from "../grid.js";
 import { markdownPricingGroups, markdownText } from "../markdown.js";
 import { pricingGroupLines } from "../pricing.js";
-import { wrapText } from "../text.js";
+import { hangingText } from "../text.js";
 import type { ReportOptions, ReportWriter } from "./types.js";
 import { grandTotalText } from "./totals.js";
 
@@ -107,10 +107,8 @@ function* table(
       .join("");
   yield `${styles.bold(total)}\n${counts}\n`;
   const width = options.width ?? 80;
-  const lines = pricingGroupLines(pricing, lang).map((line) =>
-    styles.dim(wrapText(printable(line), width).join("\n  ")),
-  );
-  for (const message of said) lines.push(styles.warning(wrapText(printable(message), width).join("\n  ")));
+  const lines = pricingGroupLines(pricing, lang).map((line) => styles.dim(hangingText(printable(line), width)));
+  for (const message of said) lines.push(styles.warning(hangingText(printable(message), width)));
   if (lines.length > 0) yield `${lines.join("\n")}\n`;
 }
 

@@ -17,6 +17,7 @@ import { pricingLines, pricingGroupLines } from "../pricing.js";
 import { describeFailure } from "../check.js";
 import { soFarLines } from "../usage.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
+import { certaintyLine, markedLabel, statusLegend } from "../certainty.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
 
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -40,7 +41,7 @@ function billSection(estimate: Estimate, lang: Lang, id: string): string {
   const rows = [
     ...lines.map((line) => ({
       cells: [
-        cell(line.label),
+        cell(markedLabel(line)),
         cell(
           line.category === "discount"
             ? line.explain
@@ -72,16 +73,17 @@ function billSection(estimate: Estimate, lang: Lang, id: string): string {
     ...estimate.violations.map((finding) => `✗ ${finding.message} [${finding.code}]`),
     ...estimate.notes.map((finding) => finding.message),
   ];
-  return `${figure(chart, data)}${list(explained)}${findings.length > 0 ? `<h3>${escapeHtml(t.notes.replace(/:$/, ""))}</h3>${list(findings)}` : ""}`;
+  return `${figure(chart, data)}${list(statusLegend(lines, lang))}${list(explained)}${findings.length > 0 ? `<h3>${escapeHtml(t.notes.replace(/:$/, ""))}</h3>${list(findings)}` : ""}`;
 }
 
 export function estimateHtml(estimate: EstimateReport, lang: Lang): string {
   const t = messages[lang];
+  const certainty = certaintyLine(estimate, lang);
   return htmlPage({
     lang,
     title: t.estimateTitle(estimate.name, estimate.planName),
     meta: [t.html.made(estimate.pricing.on)],
-    provenance: pricingLines(estimate.pricing, lang),
+    provenance: [...pricingLines(estimate.pricing, lang), ...(certainty === undefined ? [] : [certainty])],
     body: billSection(estimate, lang, "lines"),
   });
 }
