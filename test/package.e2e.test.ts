@@ -245,7 +245,7 @@ describe("npm install im-bill (a project)", () => {
       {
         code: "catalog.unverified",
         message:
-          "tencent-im-cn-2020 was last checked against Tencent's pages on 2025-11-04, more than 180 days ago: Tencent may have changed its prices since. Each figure's source is in the list; a price you know better goes in a list that extends tencent-im-cn-2020 (the catalog option)",
+          "tencent-im-cn-2020 was last checked against Tencent's pages on 2025-11-04, more than 180 days ago: its prices may have changed. Each figure's source is in the list; a price you know better goes in a list that extends it (the catalog option)",
       },
     ]);
     expect(out.byDay).toMatchObject({ on: "2023-06-01", chosenBy: "date", catalog: { id: "tencent-im-cn-2020" } });

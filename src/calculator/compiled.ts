@@ -43,8 +43,22 @@ export interface CompiledEdition {
   included: { key: string; need: LimitNeed }[];
   /** add-on keys in catalog order, for line order */
   order: string[];
-  /** how sure each figure of the edition is, by its path under the edition (packageFee, overage.dau, limits.historyDays, addons.history) */
-  statuses: Map<string, FigureStatus>;
+  /** the edition's figures with their statuses, found once: a bill records those it used */
+  figures: EditionFigures;
+}
+
+/** A figure of a list (a fact with its provenance): its path in the list and how sure it is. */
+export interface CompiledFigure {
+  path: string;
+  status: FigureStatus;
+}
+
+export interface EditionFigures {
+  packageFee: CompiledFigure | undefined;
+  /** each billed metric's price, then its free quota where a source of its own states it */
+  overage: Partial<Record<OverageMetric, CompiledFigure[]>>;
+  limits: Partial<Record<LimitNeed, CompiledFigure>>;
+  addons: Map<string, CompiledFigure>;
 }
 
 const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
@@ -64,7 +78,7 @@ export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
     compiled = Object.fromEntries(
       Object.entries(catalog.editions).map(([id, edition]) => [
         id,
-        compileEdition(edition, statuses.get(id) ?? new Map<string, FigureStatus>()),
+        compileEdition(edition, editionFigures(id, edition, statuses.get(id) ?? new Map<string, FigureStatus>())),
       ]),
     );
     cache.set(catalog, compiled);
@@ -72,7 +86,34 @@ export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
   return compiled;
 }
 
-function compileEdition(edition: Edition, statuses: Map<string, FigureStatus>): CompiledEdition {
+/** The figures of one edition by what they price, from their statuses by path under the edition. */
+function editionFigures(id: EditionId, edition: Edition, statuses: Map<string, FigureStatus>): EditionFigures {
+  const figure = (path: string): CompiledFigure | undefined => {
+    const status = statuses.get(path);
+    // A fact without provenance (no list im-bill reads has one) has no status to count.
+    return status === undefined ? undefined : { path: `editions.${id}.${path}`, status };
+  };
+  const present = (figures: (CompiledFigure | undefined)[]) =>
+    figures.filter((one): one is CompiledFigure => one !== undefined);
+  return {
+    packageFee: figure("packageFee"),
+    overage: Object.fromEntries(
+      overageMetrics.map((metric) => [
+        metric,
+        present([figure(`overage.${metric}`), figure(`overage.${metric}.quota`)]),
+      ]),
+    ),
+    limits: Object.fromEntries(limitNeeds.map((need) => [need, figure(`limits.${need}`)])),
+    addons: new Map(
+      Object.keys(edition.addons).flatMap((key) => {
+        const found = figure(`addons.${key}`);
+        return found ? [[key, found] as const] : [];
+      }),
+    ),
+  };
+}
+
+function compileEdition(edition: Edition, figures: EditionFigures): CompiledEdition {
   const overage = (rule: Overage): CompiledOverage => ({ rule, price: price(rule.price) });
   const options = Object.fromEntries(limitNeeds.map((need) => [need, [] as Option[]])) as Record<LimitNeed, Option[]>;
   const switches = new Map<string, Price>();
@@ -114,6 +155,6 @@ function compileEdition(edition: Edition, statuses: Map<string, FigureStatus>): 
     metered,
     included,
     order: Object.keys(edition.addons),
-    statuses,
+    figures,
   };
 }

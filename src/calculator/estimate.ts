@@ -13,7 +13,7 @@ import type { Catalog, MeteredNeed } from "../catalog/schema.js";
 import { pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
-import { compile, type CompiledEdition, type Option, type Price } from "./compiled.js";
+import { compile, type CompiledEdition, type CompiledFigure, type Option, type Price } from "./compiled.js";
 import { discountOf, Money, toAmount } from "../util/money.js";
 import type { Bill, BillLine, Finding, Formula, Headroom, Unit, UsedFigure } from "./bill.js";
 import type { Category } from "./types.js";
@@ -38,8 +38,8 @@ interface Draft {
   violations: Finding[];
   notes: Finding[];
   headroom: Headroom[];
-  /** by path: each figure once, with the line it priced where it priced one */
-  figures: Map<string, UsedFigure>;
+  /** each figure once, with the line it priced where it priced one; none kept for a hint's draft */
+  figures: UsedFigure[] | undefined;
 }
 
 const ONE = new Money(1);
@@ -75,7 +75,7 @@ export function priceScenario(scenario: Scenario, prices: PriceChoice): Bill {
     violations: draft.violations,
     notes: draft.notes,
     headroom: draft.headroom,
-    figures: [...draft.figures.values()],
+    figures: draft.figures ?? [],
   };
 }
 
@@ -167,24 +167,26 @@ function draftBill(
   catalog: Catalog,
   /** price an edition sold by contract as if its package were free: only what it cannot serve is wanted */
   unpriced = false,
+  /** record the figures used (the bill's own draft; not a hint's, whose figures no one reads) */
+  recorded = true,
 ): Draft {
   const compiled = own(compile(catalog), plan);
   if (!compiled) throw new Error(`unreachable: ${catalog.id} has no edition ${plan}`);
   const packageFee = unpriced && !compiled.packageFee ? FREE : priceOf(compiled, plan);
   const edition = compiled.edition;
-  const draft: Draft = { lines: [], violations: [], notes: [], headroom: [], figures: new Map() };
+  const draft: Draft = { lines: [], violations: [], notes: [], headroom: [], figures: recorded ? [] : undefined };
   const limits = limitNeedsOf(scenario);
   const meters = meteredNeeds(scenario);
   const requested = scenario.features.addons;
   const addonLines = new Map<string, DraftLine>();
-  /** A figure of the edition (its path under it) the bill used, for `line` or for a test that charged nothing. */
-  const use = (path: string, line: string | null) => {
-    const status = compiled.statuses.get(path);
-    // A figure without provenance (not in a list im-bill can read) has no status to count.
-    if (status === undefined) return;
-    const full = `editions.${plan}.${path}`;
-    const known = draft.figures.get(full);
-    if (!known || (known.line === null && line !== null)) draft.figures.set(full, { path: full, status, line });
+  const { figures } = compiled;
+  /** A figure the bill used, for `line` or for a test that charged nothing: each once (a dozen at most). */
+  const use = (figure: CompiledFigure | undefined, line: string | null) => {
+    const used = draft.figures;
+    if (!used || !figure) return;
+    const known = used.find((one) => one.path === figure.path);
+    if (!known) used.push({ path: figure.path, status: figure.status, line });
+    else if (known.line === null) known.line = line;
   };
 
   draft.lines.push({
@@ -196,7 +198,7 @@ function draftBill(
     formula: { op: "fee" },
     status: null,
   });
-  use("packageFee", "package");
+  use(figures.packageFee, "package");
 
   for (const { metric, overage } of compiled.overage) {
     const peak = limits[METRIC_USAGE[metric]];
@@ -211,8 +213,7 @@ function draftBill(
     if (step > 1) draft.headroom.push({ metric, current: peak, nextStepAt, price: overage.price.text });
     // The price and the quota decide the line, or that there is none.
     const id = `overage.${metric}`;
-    use(id, excess > 0 ? id : null);
-    use(`${id}.quota`, excess > 0 ? id : null);
+    for (const figure of figures.overage[metric] ?? []) use(figure, excess > 0 ? id : null);
     if (excess <= 0) continue;
     const blocks = new Money(count);
     draft.lines.push({
@@ -237,7 +238,7 @@ function draftBill(
     const all = compiled.options[need];
     const best: Option | undefined = value <= included ? undefined : all.find((option) => option.reach >= value);
     // A need the scenario has is tested against the edition's limit, which calls for the add-on bought.
-    if (value > 0) use(`limits.${need}`, best ? `addon.${best.key}` : null);
+    if (value > 0) use(figures.limits[need], best ? `addon.${best.key}` : null);
     if (value <= included) continue;
     if (!best) {
       const reach = all.length === 0 ? null : maxOf(all.map((option) => option.reach));
@@ -256,7 +257,7 @@ function draftBill(
           : { op: "tier", addon: best.key, need, value, included, tier: best.tier },
       status: null,
     });
-    use(`addons.${best.key}`, `addon.${best.key}`);
+    use(figures.addons.get(best.key), `addon.${best.key}`);
   }
 
   for (const key of requested) {
@@ -278,7 +279,7 @@ function draftBill(
       formula: { op: "requested", addon: key },
       status: null,
     });
-    use(`addons.${key}`, `addon.${key}`);
+    use(figures.addons.get(key), `addon.${key}`);
   }
 
   for (const need of Object.keys(meters) as MeteredNeed[]) {
@@ -308,13 +309,13 @@ function draftBill(
             },
       status: null,
     });
-    use(`addons.${addon.key}`, `addon.${addon.key}`);
+    use(figures.addons.get(addon.key), `addon.${addon.key}`);
   }
 
   for (const { key, need } of compiled.included) {
     if (limits[need] > 0) {
       draft.notes.push({ kind: "included", code: `included.${key}`, addon: key });
-      use(`addons.${key}`, null);
+      use(figures.addons.get(key), null);
     }
   }
   // Add-on lines in the catalog's order.
@@ -328,13 +329,13 @@ function draftBill(
 
 /** Each line as sure as the least sure figure that priced it. */
 function lineStatuses(draft: Draft): void {
-  const byLine = new Map<string, FigureStatus>();
-  for (const { line, status } of draft.figures.values()) {
-    if (line === null) continue;
-    const known = byLine.get(line);
-    byLine.set(line, known === undefined ? status : lessSure(known, status));
+  if (!draft.figures) return;
+  for (const line of draft.lines) {
+    let status: FigureStatus | null = null;
+    for (const figure of draft.figures)
+      if (figure.line === line.id) status = status === null ? figure.status : lessSure(status, figure.status);
+    line.status = status;
   }
-  for (const line of draft.lines) line.status = byLine.get(line.id) ?? null;
 }
 
 /**
@@ -342,7 +343,7 @@ function lineStatuses(draft: Draft): void {
  * for an edition sold by contract (its price on request), whether asking is worth it.
  */
 export function violationsOf(scenario: Scenario, plan: EditionId, catalog: Catalog): Finding[] {
-  return draftBill(scenario, plan, catalog, true).violations;
+  return draftBill(scenario, plan, catalog, true, false).violations;
 }
 
 /** The package fee; an edition with no published price is refused by the validator first (`requirePrice`). */
@@ -355,7 +356,7 @@ function priceOf(compiled: CompiledEdition, plan: EditionId): Price {
 function cheapestFit(scenario: Scenario, catalog: Catalog, discount: Money | undefined): Finding {
   let best: { plan: EditionId; total: Money } | undefined;
   for (const plan of pricedEditions(catalog)) {
-    const draft = draftBill(scenario, plan, catalog);
+    const draft = draftBill(scenario, plan, catalog, false, false);
     if (draft.violations.length > 0) continue;
     const { sums } = finishLines(draft.lines, catalog, discount, true);
     const total = sums.base.plus(sums.overage).plus(sums.addon).plus(sums.discount);

@@ -236,10 +236,10 @@ export const enMessages = {
     configOtherSite: (file: string, setting: string, value: string, site: string) =>
       `The ${setting} of ${file} (${value}) is not used: it is not a list of the ${site === "intl" ? "international site" : "mainland"}, which this scenario is priced on`,
     unverified: (list: string, lastVerified: string, days: number, surface: "cli" | "library") =>
-      `${list} was last checked against Tencent's pages on ${lastVerified}, more than ${n(days)} days ago: Tencent may have changed its prices since. ${
+      `${list} was last checked against Tencent's pages on ${lastVerified}, more than ${n(days)} days ago: its prices may have changed. ${
         surface === "cli"
-          ? `im-bill prices gives each figure's source; a price you know better goes in a price file that extends ${list} (--pricing)`
-          : `Each figure's source is in the list; a price you know better goes in a list that extends ${list} (the catalog option)`
+          ? "im-bill prices gives each figure's source; a price you know better goes in a price file that extends the list (--pricing)"
+          : "Each figure's source is in the list; a price you know better goes in a list that extends it (the catalog option)"
       }`,
     /** how sure the figures a bill used are, and how recently its list was checked: the footer's line */
     certainty: (parts: string[], lastVerified: string | null, days: number | null) =>

@@ -216,10 +216,10 @@ export const zhMessages: Messages = {
     configOtherSite: (file, setting, value, site) =>
       `未使用 ${file} 中的 ${setting}（${value}）：它不是${site === "intl" ? "国际站" : "国内站"}的价格表，而本场景按该站点计价`,
     unverified: (list, lastVerified, days, surface) =>
-      `${list} 最近一次与腾讯页面核对是在 ${lastVerified}，已超过 ${n(days)} 天：腾讯此后可能已调整价格。${
+      `${list} 最近一次与腾讯页面核对是在 ${lastVerified}，已超过 ${n(days)} 天：其价格可能已有变化。${
         surface === "cli"
-          ? `im-bill prices 列出每项数据的来源；您更确定的价格可写入基于 ${list} 的价格文件（--pricing）`
-          : `每项数据的来源见价格表；您更确定的价格可写入基于 ${list} 的价格表（catalog 选项）`
+          ? "im-bill prices 列出每项数据的来源；您更确定的价格可写入基于该价格表的价格文件（--pricing）"
+          : "每项数据的来源见价格表；您更确定的价格可写入基于该价格表的价格表（catalog 选项）"
       }`,
     certainty: (parts, lastVerified, days) =>
       `所用数据：${parts.join("、")}；${

@@ -136,7 +136,7 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
     }
   })();
   const { unit } = line;
-  return {
+  const described: Line = {
     id: line.id,
     category: line.category,
     label,
@@ -145,12 +145,18 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
     unitPrice: line.unitPrice,
     amount: line.amount,
     explain,
-    ...(line.status === null ? {} : { status: line.status }),
-    // A line charged in started blocks: where the next one starts.
-    ...(formula.op === "ceil-div" && unit.per !== "month" && unit.per !== "mbps-day"
-      ? { headroom: { metric: unit.per, current: formula.peak, nextStepAt: formula.nextStepAt, price: line.unitPrice } }
-      : {}),
   };
+  // Set in place, not spread: batch describes millions of lines.
+  if (line.status !== null) described.status = line.status;
+  // A line charged in started blocks: where the next one starts.
+  if (formula.op === "ceil-div" && unit.per !== "month" && unit.per !== "mbps-day")
+    described.headroom = {
+      metric: unit.per,
+      current: formula.peak,
+      nextStepAt: formula.nextStepAt,
+      price: line.unitPrice,
+    };
+  return described;
 }
 
 /** A violation or a note of a bill on `plan` (priced with `prices`), in words. */
@@ -178,7 +184,7 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
       case "no-fit":
         return t.noFit;
       case "pricing":
-        return pricingNoteText(finding.note, plan, prices, lang);
+        return pricingNoteTextOnce(finding.note, plan, prices, lang);
       case "peak-days":
         return t.usage.peakDays(finding.dau, finding.dauDate, finding.groups, finding.groupsDate);
       case "missing-days":
@@ -186,6 +192,20 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
     }
   })();
   return { code: finding.code, message };
+}
+
+/**
+ * A note of a price choice in words, made once for each edition and language: every bill
+ * priced alike shares the choice's notes (a batch of a million says the same few).
+ */
+const worded = new WeakMap<PriceChoice["notes"][number], Map<string, string>>();
+function pricingNoteTextOnce(note: PriceChoice["notes"][number], plan: EditionId, prices: PriceChoice, lang: Lang) {
+  let texts = worded.get(note);
+  if (!texts) worded.set(note, (texts = new Map<string, string>()));
+  const key = `${lang}\n${plan}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = pricingNoteText(note, plan, prices, lang)));
+  return text;
 }
 
 /** Whether a note is about the prices (a list not in effect, a pin that lost): said in the footer, with them. */

@@ -98,7 +98,7 @@ export const notesBesidesStale = <T extends { code: string }>(notes: readonly T[
 /** The note that tencent-im-cn-2024 was last checked long ago, as an 80-column footer says it at the tests' day. */
 export const STALE_CN_2024 = [
   "tencent-im-cn-2024 was last checked against Tencent's pages on 2025-11-04,",
-  "  more than 180 days ago: Tencent may have changed its prices since. im-bill",
-  "  prices gives each figure's source; a price you know better goes in a price",
-  "  file that extends tencent-im-cn-2024 (--pricing)",
+  "  more than 180 days ago: its prices may have changed. im-bill prices gives each",
+  "  figure's source; a price you know better goes in a price file that extends the",
+  "  list (--pricing)",
 ];

@@ -87,7 +87,7 @@ group("describe: a bill in words", () => {
       {
         code: "catalog.unverified",
         message:
-          "tencent-im-cn-2020 was last checked against Tencent's pages on 2025-11-04, more than 180 days ago: Tencent may have changed its prices since. im-bill prices gives each figure's source; a price you know better goes in a price file that extends tencent-im-cn-2020 (--pricing)",
+          "tencent-im-cn-2020 was last checked against Tencent's pages on 2025-11-04, more than 180 days ago: its prices may have changed. im-bill prices gives each figure's source; a price you know better goes in a price file that extends the list (--pricing)",
       },
     ]);
     const trial = price({ plan: "trial", usage: { peakDau: 25_000 }, features: { securityStrike: true } });
