@@ -6,7 +6,7 @@ import { Money } from "../util/money.js";
 import { priceScenario, violationsOf } from "../calculator/estimate.js";
 import type { Bill, Finding } from "../calculator/bill.js";
 import { limitNeeds, type EditionId, type LimitNeed } from "../vocabulary.js";
-import { editionsOf, pricedEditions } from "../catalog/index.js";
+import { editionsOf, pricedEditions, withdrawnAddons } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Scenario } from "../scenario/types.js";
@@ -26,6 +26,11 @@ export interface Recommendation {
   total: string;
   /** the other editions, each as it stands against this one */
   others: Standing[];
+  /**
+   * Add-ons the scenario asks for that Tencent no longer sells or lists: left out of the
+   * choice (whether an edition sells one, and what it costs), in the list's order
+   */
+  setAside: string[];
 }
 
 /** An edition sold by contract (no published price), listed when the need is beyond the priced ones. */
@@ -78,18 +83,38 @@ export function recommend(
   const order = editionsOf(catalog);
   const priced = order.filter((plan) => editions[plan] !== undefined);
   const bill = (plan: EditionId) => editions[plan]!;
-  const fitting = priced.filter((plan) => bill(plan).violations.length === 0);
+  // What Tencent no longer sells decides nothing: an edition that does not sell it still
+  // fits, and what one charges for it is not counted.
+  const withdrawn = withdrawnAddons(catalog);
+  const setAsideBy = (finding: Finding) => finding.kind === "unavailable" && withdrawn.has(finding.addon);
+  const fitting = priced.filter((plan) => bill(plan).violations.every(setAsideBy));
   if (fitting.length === 0) return null;
+  const withdrawnLine = (id: string) => id.startsWith("addon.") && withdrawn.has(id.slice("addon.".length));
+  const cost = (plan: EditionId) =>
+    bill(plan)
+      .lines.filter((line) => withdrawnLine(line.id))
+      .reduce((total, line) => total.minus(line.amount), new Money(bill(plan).total));
   const cheapest = fitting.reduce((best, plan) => {
-    const cmp = new Money(bill(plan).total).comparedTo(bill(best).total);
+    const cmp = cost(plan).comparedTo(cost(best));
     return cmp < 0 || (cmp === 0 && order.indexOf(plan) > order.indexOf(best)) ? plan : best;
   });
   const winner = bill(cheapest);
+  const asked = new Set(
+    priced.flatMap((plan) => [
+      ...bill(plan)
+        .lines.filter((line) => withdrawnLine(line.id))
+        .map((line) => line.id.slice("addon.".length)),
+      ...bill(plan)
+        .violations.filter(setAsideBy)
+        .map((finding) => (finding.kind === "unavailable" ? finding.addon : "")),
+    ]),
+  );
+  const setAside = [...withdrawn].filter((key) => asked.has(key));
   const limit = (plan: EditionId, need: LimitNeed) => catalog.editions[plan]!.limits[need]?.value ?? Infinity;
   const others: Standing[] = [];
   for (const plan of fitting) {
     if (plan === cheapest) continue;
-    const more = new Money(bill(plan).total).minus(winner.total);
+    const more = cost(plan).minus(cost(cheapest));
     others.push(
       more.isZero()
         ? { plan, kind: "same", extras: limitNeeds.filter((need) => limit(cheapest, need) > limit(plan, need)) }
@@ -98,5 +123,5 @@ export function recommend(
   }
   for (const plan of priced) if (!fitting.includes(plan)) others.push({ plan, kind: "no-fit" });
   for (const edition of onRequest) others.push({ plan: edition.plan, kind: "on-request" });
-  return { plan: cheapest, total: winner.total, others };
+  return { plan: cheapest, total: winner.total, others, setAside };
 }

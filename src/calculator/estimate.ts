@@ -10,7 +10,7 @@ import {
   type LimitNeed,
 } from "../vocabulary.js";
 import type { Catalog, MeteredNeed } from "../catalog/schema.js";
-import { pricedEditions } from "../catalog/index.js";
+import { noticeOf, pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
 import { compile, type CompiledEdition, type CompiledFigure, type Option, type Price } from "./compiled.js";
@@ -180,6 +180,17 @@ function draftBill(
   const requested = scenario.features.addons;
   const addonLines = new Map<string, DraftLine>();
   const { figures } = compiled;
+  /** What the vendor says of an add-on bought: that it is no longer sold (a note about the prices), or a notice. */
+  const noticed = (key: string) => {
+    const notice = noticeOf(own(edition.addons, key));
+    if (notice?.withdrawn)
+      draft.notes.push({
+        kind: "pricing",
+        code: "catalog.withdrawn",
+        note: { code: "catalog.withdrawn", list: catalog.id, addon: key },
+      });
+    else if (notice) draft.notes.push({ kind: "notice", code: `notice.${key}`, addon: key });
+  };
   /** A figure the bill used, for `line` or for a test that charged nothing: each once (a dozen at most). */
   const use = (figure: CompiledFigure | undefined, line: string | null) => {
     const used = draft.figures;
@@ -267,9 +278,7 @@ function draftBill(
       continue;
     }
     // What the vendor says of an add-on (no longer maintained…), wherever it is bought.
-    const addon = own(edition.addons, key);
-    if (addon?.kind === "switch" && addon.notice)
-      draft.notes.push({ kind: "notice", code: `notice.${key}`, addon: key });
+    noticed(key);
     addonLines.set(key, {
       id: `addon.${key}`,
       category: "addon",
@@ -291,6 +300,7 @@ function draftBill(
       continue;
     }
     const quantity = "sum" in meter ? new Money(meter.sum) : new Money(meter.mbps).times(meter.days);
+    noticed(addon.key);
     addonLines.set(addon.key, {
       id: `addon.${addon.key}`,
       category: "addon",

@@ -79,6 +79,8 @@ export type PricingNote =
   | { code: "catalog.not-yet-in-effect"; list: string; from: string; current: string | null }
   /** a list file whose own dates do not hold the day */
   | { code: "catalog.out-of-dates"; list: string; from: string | null; to: string | null }
+  /** an add-on the bill prices that Tencent no longer sells or lists (its notice says so, with the source) */
+  | { code: "catalog.withdrawn"; list: string; addon: string }
   /** a list last checked against Tencent's pages more than UNVERIFIED_AFTER_DAYS days before the run */
   | { code: "catalog.unverified"; list: string; lastVerified: string; days: number }
   /** an overlay (no dates of its own) of a built-in list that had ended (on `to`) by the day */

@@ -19,7 +19,7 @@ import {
   type Site,
 } from "../vocabulary.js";
 import { carryOver } from "./overlay.js";
-import type { Catalog, Edition, Effective } from "./schema.js";
+import type { Addon, Catalog, Edition, Effective, Notice } from "./schema.js";
 import { own } from "../util/own.js";
 
 export type { EditionId };
@@ -124,3 +124,15 @@ export const pricedEditions = (catalog: Catalog): EditionId[] =>
   editionsOf(catalog).filter((id) => catalog.editions[id]!.packageFee.price !== null);
 
 export type { Effective as CatalogEffective };
+
+/** What the vendor says of an add-on it bills (one bought on request, or metered), if anything. */
+export const noticeOf = (addon: Addon | undefined): Notice | undefined =>
+  addon?.kind === "switch" || addon?.kind === "metered" ? addon.notice : undefined;
+
+/** The add-ons of a list that Tencent no longer sells or lists (a notice says so): they decide no recommendation. */
+export function withdrawnAddons(catalog: Catalog): Set<string> {
+  const keys = new Set<string>();
+  for (const edition of Object.values(catalog.editions))
+    for (const [key, addon] of Object.entries(edition.addons)) if (noticeOf(addon)?.withdrawn) keys.add(key);
+  return keys;
+}

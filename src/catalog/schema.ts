@@ -117,12 +117,26 @@ const TieredAddon = z.strictObject({
   billing: Billing,
   ...Provenance,
 });
+/** What the vendor says of an add-on, shown on every bill that buys it. */
+const Notice = z.strictObject({
+  en: text("English"),
+  zh: text("Chinese"),
+  source: text("A key of sources"),
+  withdrawn: z.optional(
+    field(
+      z.boolean(),
+      "Tencent no longer sells or lists it: every bill that prices it says so, with the source, and it decides no recommendation",
+      (r) => r.flag,
+    ),
+  ),
+});
+export type Notice = z.infer<typeof Notice>;
+
 const SwitchAddon = z.strictObject({
   kind: z.literal("switch"),
   price: price("Price per month"),
   billing: Billing,
-  /** what the vendor says of it, shown wherever it is bought */
-  notice: z.optional(z.strictObject({ en: text("English"), zh: text("Chinese"), source: text("A key of sources") })),
+  notice: z.optional(Notice),
   ...Provenance,
 });
 const MeteredAddon = z.strictObject({
@@ -130,6 +144,7 @@ const MeteredAddon = z.strictObject({
   need: MeteredNeed,
   price: price("Price per unit of usage (Mbps·day)"),
   billing: Billing,
+  notice: z.optional(Notice),
   ...Provenance,
 });
 const IncludedAddon = z.strictObject({

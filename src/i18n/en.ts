@@ -235,6 +235,8 @@ export const enMessages = {
     configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,
     configOtherSite: (file: string, setting: string, value: string, site: string) =>
       `The ${setting} of ${file} (${value}) is not used: it is not a list of the ${site === "intl" ? "international site" : "mainland"}, which this scenario is priced on`,
+    /** an add-on priced that Tencent no longer sells or lists: its name, what the list says, and the source */
+    withdrawn: (addon: string, notice: string, source: string) => `${addon}: ${notice} (${source})`,
     unverified: (list: string, lastVerified: string, days: number, surface: "cli" | "library") =>
       `${list} was last checked against Tencent's pages on ${lastVerified}, more than ${n(days)} days ago: its prices may have changed. ${
         surface === "cli"
@@ -481,6 +483,9 @@ export const enMessages = {
   compare: {
     fitsFor: (edition: string, lines: string, total: string) => `${edition} fits for ${total} (${lines})`,
     reason: (fits: string, parts: string[]) => (parts.length > 0 ? `${fits}: ${parts.join("; ")}` : fits),
+    /** add-ons Tencent no longer sells, left out of the choice */
+    setAside: (addons: string[]) =>
+      `chosen without ${addons.join(", ")}: Tencent no longer lists ${addons.length === 1 ? "it" : "them"}, so whether an edition sells ${addons.length === 1 ? "it" : "them"} and at what price decides nothing`,
     why: (edition: string, violations: string[]) => `✗ ${edition}: ${violations.join(" · ")}`,
     recommendationLine: (reason: string) => `Recommendation: ${reason}.`,
     doesNotFit: (edition: string) => `${edition} does not fit`,

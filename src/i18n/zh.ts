@@ -215,6 +215,7 @@ export const zhMessages: Messages = {
     configOverridden: (file, setting, by) => `${by} 取代了 ${file} 中的 ${setting}`,
     configOtherSite: (file, setting, value, site) =>
       `未使用 ${file} 中的 ${setting}（${value}）：它不是${site === "intl" ? "国际站" : "国内站"}的价格表，而本场景按该站点计价`,
+    withdrawn: (addon, notice, source) => `${addon}：${notice}（${source}）`,
     unverified: (list, lastVerified, days, surface) =>
       `${list} 最近一次与腾讯页面核对是在 ${lastVerified}，已超过 ${n(days)} 天：其价格可能已有变化。${
         surface === "cli"
@@ -435,6 +436,7 @@ export const zhMessages: Messages = {
   compare: {
     fitsFor: (edition, lines, total) => `${edition}满足需求，每月 ${total}（${lines}）`,
     reason: (fits, parts) => (parts.length > 0 ? `${fits}：${parts.join("；")}` : fits),
+    setAside: (addons) => `推荐时未计入${addons.join("、")}：腾讯已不再列出，版本是否提供及其价格均不影响推荐`,
     // The violations name their edition already.
     why: (_edition, violations) => `✗ ${violations.join("；")}`,
     recommendationLine: (reason) => `推荐：${reason}。`,

@@ -14,7 +14,8 @@ import { wrapText } from "./text.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
-import { describe, describeFinding, nextStepText, planName, shownSubtotals } from "./describe.js";
+import { describe, describeFinding, nextStepText, planName, pricingNotes, shownSubtotals } from "./describe.js";
+import { own } from "../util/own.js";
 
 /** A comparison in words, as `compare --format json` prints it: every choice of its formats made here. */
 export function describeComparison(comparison: Comparison, lang: Lang): CompareReport {
@@ -34,10 +35,13 @@ export function describeComparison(comparison: Comparison, lang: Lang): CompareR
       planName: planName(prices.catalog, plan, lang),
       violations: violations.map((violation) => describeFinding(violation, plan, prices, lang)),
     })),
+    // What is said of the prices of any edition's bill (a list not in effect, an add-on no longer sold), once each.
+    said: [...new Set(Object.values(editions).flatMap((estimate) => pricingNotes(estimate)))],
     recommendation: recommendation && {
       plan: recommendation.plan,
       total: recommendation.total,
       reason: reasonOf(recommendation, editions[recommendation.plan]!, comparison, lang),
+      setAside: recommendation.setAside,
       // How far the edition recommended is from its next overage blocks (those it has reached).
       headroom: comparison.editions[recommendation.plan]!.headroom.filter((each) => each.current > 0),
     },
@@ -68,7 +72,9 @@ function reasonOf(recommendation: Recommendation, winner: Estimate, comparison: 
     }
   });
   const lines = winner.lines.map((line) => line.label).join(" + ");
-  return t.reason(t.fitsFor(name(best), lines, money(recommendation.total)), parts);
+  const addon = (key: string) => own(catalog.addonNames, key)?.[lang] ?? key;
+  const setAside = recommendation.setAside.length > 0 ? [t.setAside(recommendation.setAside.map(addon))] : [];
+  return t.reason(t.fitsFor(name(best), lines, money(recommendation.total)), [...parts, ...setAside]);
 }
 
 function grid(described: CompareReport, lang: Lang) {
@@ -142,8 +148,8 @@ export function renderCompareTable(
   const out = [table.trimEnd(), ...why.map((text) => styles.error(wrap(text)))];
   out.push(comparison.recommendation ? styles.success(wrap(recommendation)) : styles.warning(wrap(recommendation)));
   out.push(...headroom.map((text) => styles.dim(wrap(text))));
-  const first = Object.values(comparison.editions)[0];
-  if (first) out.push(...footer(first, lang, styles, width));
+  const prices = pricesOf(comparison);
+  if (prices) out.push(...footer(prices, lang, styles, width));
   return `${out.join("\n")}\n`;
 }
 
@@ -170,7 +176,20 @@ export function renderCompareMarkdown(comparison: CompareReport, lang: Lang): st
     markdownText(recommendation),
     ...headroom.map((text) => `- ${markdownText(text)}`),
   );
-  const first = Object.values(comparison.editions)[0];
-  if (first) out.push("", ...markdownFooter(first, lang));
+  const prices = pricesOf(comparison);
+  if (prices) out.push("", ...markdownFooter(prices, lang));
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * What a footer says of a comparison's prices: the list every edition was priced with,
+ * and what is said of any edition's bill. How sure each bill is, is each edition's own
+ * (its JSON): the footer of one would misname the others.
+ */
+export function pricesOf(comparison: CompareReport): Estimate | undefined {
+  const first = Object.values(comparison.editions)[0];
+  if (!first) return undefined;
+  const said = comparison.said ?? pricingNotes(first);
+  const { certainty: _certainty, ...prices } = first;
+  return { ...prices, notes: said.map((message) => ({ code: "catalog.said", message })) };
 }

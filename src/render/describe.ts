@@ -6,7 +6,7 @@ import type { Bill, BillLine, Finding, Unit } from "../calculator/bill.js";
 import type { Estimate, Finding as FindingText, Line, Subtotals } from "../calculator/types.js";
 import { isPricingCode, type PriceChoice } from "../catalog/choose.js";
 import type { EstimateReport } from "../report/estimate.js";
-import { effectiveOf } from "../catalog/index.js";
+import { effectiveOf, noticeOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
@@ -175,10 +175,8 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
         return t.unavailable(edition, name(finding.addon));
       case "included":
         return t.included(edition, name(finding.addon));
-      case "notice": {
-        const addon = own(catalog.editions[plan]?.addons ?? {}, finding.addon);
-        return addon?.kind === "switch" && addon.notice ? addon.notice[lang] : name(finding.addon);
-      }
+      case "notice":
+        return noticeOf(own(catalog.editions[plan]?.addons ?? {}, finding.addon))?.[lang] ?? name(finding.addon);
       case "cheapest-fit":
         return t.cheapestFit(planName(catalog, finding.plan, lang), formatMoney(finding.total, catalog.currency));
       case "no-fit":

@@ -3,6 +3,7 @@
 // sections, rows and cells, which the table and markdown renderers draw.
 import { FIGURE_STATUSES, limitNeeds, overageMetrics, statedLimits, type OverageMetric } from "../vocabulary.js";
 import { countFigures } from "../catalog/figures.js";
+import { noticeOf } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Addon } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
@@ -187,18 +188,15 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
 
   const notices: string[] = [];
   for (const key of addonKeys) {
-    const sold = editions.filter((edition) => {
-      const addon = own(edition.addons, key);
-      return addon?.kind === "switch" && addon.notice;
-    });
-    const addon = sold.length > 0 ? own(sold[0]!.addons, key) : undefined;
-    if (addon?.kind === "switch" && addon.notice)
+    const sold = editions.filter((edition) => noticeOf(own(edition.addons, key)));
+    const notice = sold.length > 0 ? noticeOf(own(sold[0]!.addons, key)) : undefined;
+    if (notice)
       notices.push(
         t.notice(
           own(catalog.addonNames, key)?.[lang] ?? key,
           sold.map((edition) => edition.name[lang]).join(", "),
-          addon.notice[lang],
-          addon.notice.source,
+          notice[lang],
+          notice.source,
         ),
       );
   }

@@ -99,3 +99,42 @@ describe("compareEditions", () => {
     expect(Object.values(comparison.editions).every((bill) => bill.violations.length > 0)).toBe(true);
   });
 });
+
+describe("what Tencent no longer sells decides no recommendation", () => {
+  it("an edition that does not sell it still fits, and is recommended when cheapest without it", () => {
+    const { recommendation, editions } = compare2024({ usage: { peakDau: 50 }, features: { securityStrike: true } });
+    // Trial does not sell the security strike service; nobody does now.
+    expect(editions.trial!.violations.map((violation) => violation.code)).toEqual(["unavailable.securityStrike"]);
+    expect(recommendation).toEqual({
+      plan: "trial",
+      total: "0.00",
+      others: [
+        // Pro's ¥2,499.00 less its ¥1,000.00 security strike line.
+        { plan: "pro", kind: "costs-more", more: "1499.00" },
+        { plan: "flagship", kind: "costs-more", more: "2999.00" },
+      ],
+      setAside: ["securityStrike"],
+    });
+  });
+
+  it("what one charges for it is left out of the difference, and danmaku bandwidth likewise", () => {
+    const { recommendation } = compare2024({
+      usage: { peakDau: 25_000, bandwidth: { mainlandMbps: 10 } },
+      features: { securityStrike: true },
+    });
+    expect(recommendation).toMatchObject({
+      plan: "pro",
+      total: "5099.00",
+      others: [
+        { plan: "flagship", kind: "costs-more", more: "1500.00" },
+        { plan: "trial", kind: "no-fit" },
+      ],
+      setAside: ["securityStrike", "bandwidth.mainland"],
+    });
+  });
+
+  it("on the 2020 list, which sold it, it decides as any add-on does", () => {
+    const { recommendation } = compare({ usage: { peakDau: 50 }, features: { securityStrike: true } });
+    expect(recommendation).toMatchObject({ plan: "pro", setAside: [] });
+  });
+});

@@ -36,7 +36,10 @@ describe("im-bill batch", () => {
       prices: {
         groups: [{ ref: expect.objectContaining({ chosenBy: "date" }), count: 7 }],
         // Said once for the seven bills it is true of.
-        said: [expect.stringMatching(/^tencent-im-cn-2024 was last checked against Tencent's pages on 2025-11-04/)],
+        said: [
+          expect.stringMatching(/^tencent-im-cn-2024 was last checked against Tencent's pages on 2025-11-04/),
+          expect.stringMatching(/^Security strike service: Tencent no longer maintains the security strike service \(/),
+        ],
       },
     });
     // Each error says where it was among the scenarios read, so that a report rendered again keeps the order.

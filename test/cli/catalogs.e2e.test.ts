@@ -328,9 +328,11 @@ describe("prices", () => {
       "--format",
       "json",
     ]);
+    // On the 2024 list, a note about the prices: Tencent no longer sells it, with the notice's source.
     expect(estimate.notes).toContainEqual({
-      code: "notice.securityStrike",
-      message: "Tencent no longer maintains the security strike service",
+      code: "catalog.withdrawn",
+      message:
+        "Security strike service: Tencent no longer maintains the security strike service (关于即时通信 IM 安全打击、内容回调功能停止维护的公告, https://cloud.tencent.com/document/product/269/102454 (the notice's date is not stated where it was found; the service is no longer maintained))",
     });
   });
 });

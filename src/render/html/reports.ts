@@ -265,7 +265,7 @@ export function compareHtml(json: CompareReport, lang: Lang): string {
     lang,
     title: t.html.compareTitle,
     meta: [recommendation],
-    provenance: first ? pricingLines(first.pricing, lang) : [],
+    provenance: first ? [...pricingLines(first.pricing, lang), ...(json.said ?? [])] : [],
     body: figure(chart, data),
   });
 }
