@@ -75,6 +75,8 @@ export type PricingNote =
       current: string;
       since: string;
     }
+  /** a day before the earliest day the list is known to apply (its first day unstated): no list im-bill knows applies then */
+  | { code: "catalog.before-known"; list: string; knownFrom: string }
   /** a list whose first day is after the day priced; `current` is the one in effect */
   | { code: "catalog.not-yet-in-effect"; list: string; from: string; current: string | null }
   /** a list file whose own dates do not hold the day */
@@ -264,6 +266,9 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
       };
     if (from !== null && day < from)
       return { code: "catalog.not-yet-in-effect", list: catalog.id, from, current: current?.id ?? null };
+    const known = catalog.effective?.knownFrom;
+    if (from === null && known && day < known.day)
+      return { code: "catalog.before-known", list: catalog.id, knownFrom: known.day };
     return undefined;
   }
   if (catalog.effective) {

@@ -52,6 +52,22 @@ export const Effective = z.strictObject({
     ),
   ),
   note: z.optional(text("What the dates rest on")),
+  knownFrom: z.optional(
+    field(
+      z.strictObject({
+        day: Day,
+        source: SourceKeys,
+        inferred: z.optional(field(z.boolean(), "A day derived from what the sources state", (r) => r.flag)),
+        note: z.optional(text("How the day was derived")),
+        before: z.strictObject({
+          en: text("What is known of the prices before it, in English, with its source"),
+          zh: text("The same, in Chinese"),
+        }),
+      }),
+      "Where the list's first day is not stated: the earliest day it is known to apply, and what is known of the prices before it; a bill for an earlier day says so",
+      (r) => r.kind("object"),
+    ),
+  ),
 });
 export type Effective = z.infer<typeof Effective>;
 

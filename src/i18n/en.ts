@@ -214,6 +214,8 @@ export const enMessages = {
       `${current} applies since ${since}, and it has no ${edition} edition`,
     notYet: (list: string, from: string, when: string, current: string | null, use: string | undefined) =>
       `${list} applies from ${from}, not ${when}${current ? `: ${current} does (${use})` : ""}`,
+    beforeKnown: (list: string, knownFrom: string, when: string, before: string) =>
+      `No list im-bill knows applies ${when}: the earliest, ${list}, is known to apply from ${knownFrom}, and this bill uses its prices. ${before}`,
     outOfDates: (list: string, from: string | null, to: string | null, when: string) =>
       `${list} applies ${from && to ? `from ${from} to ${to}` : from ? `from ${from}` : `until ${to}`}, not ${when}`,
     baseSuperseded: (

@@ -202,6 +202,8 @@ export const zhMessages: Messages = {
     nowNoEdition: (current, since, edition) => `自 ${since} 起适用 ${current}，其中没有${edition}`,
     notYet: (list, from, when, current, use) =>
       `${list} 自 ${from} 起适用，不适用于${when}${current ? `：适用的是 ${current}（${use}）` : ""}`,
+    beforeKnown: (list, knownFrom, when, before) =>
+      `im-bill 所知的价格表均不适用于${when.trim()}：最早的 ${list} 已知自 ${knownFrom} 起适用，本账单按其价格计算。${before}`,
     outOfDates: (list, from, to, when) =>
       `${list} 的适用期间为 ${from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`}，不适用于${when}`,
     baseSuperseded: (list, base, baseTo, followed, current, since) =>

@@ -34,6 +34,10 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
     }
     case "catalog.not-yet-in-effect":
       return t.notYet(note.list, note.from, when, note.current, note.current ? use(note.current) : undefined);
+    case "catalog.before-known": {
+      const before = prices.catalog.effective?.knownFrom?.before[lang] ?? "";
+      return t.beforeKnown(note.list, note.knownFrom, when, before);
+    }
     case "catalog.out-of-dates":
       return t.outOfDates(note.list, note.from, note.to, when);
     case "catalog.base-superseded":

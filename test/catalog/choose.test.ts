@@ -214,3 +214,15 @@ describe("how long ago a list was checked", () => {
     expect(choice.notes.map((note) => note.code)).not.toContain("catalog.unverified");
   });
 });
+
+describe("a day before any list im-bill knows", () => {
+  it("is priced with the earliest list, and says so with what is known of the prices before it", () => {
+    const choice = choosePrices(settings({ day: "2019-03-15" }));
+    expect(choice.catalog.id).toBe("tencent-im-cn-2020");
+    expect(choice.notes).toEqual([
+      { code: "catalog.before-known", list: "tencent-im-cn-2020", knownFrom: "2019-12-27" },
+    ]);
+    // From the day the list is known to apply: nothing to say.
+    expect(choosePrices(settings({ day: "2019-12-27" })).notes).toEqual([]);
+  });
+});

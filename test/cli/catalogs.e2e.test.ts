@@ -388,3 +388,22 @@ describe("企业版 (Enterprise): limits sourced, price by contract", () => {
     expect(json(["compare", "--dau", "25000", "--format", "json"]).onRequest).toEqual([]);
   });
 });
+
+describe("a day before the earliest list", () => {
+  it("is not priced silently: the bill says no list im-bill knows applies, and what Tencent's 2019 page charged", () => {
+    const estimate = json(["estimate", "--on", "2019-03-15", "--plan", "pro", "--dau", "150000", "--format", "json"]);
+    // The 2020 list's prices (its earliest), said so: the 2019 page charged ¥10,999.00 for this month.
+    expect(estimate.total).toBe("14999.00");
+    expect(notesBesidesStale(estimate.notes)).toEqual([
+      {
+        code: "catalog.before-known",
+        message:
+          "No list im-bill knows applies on 2019-03-15: the earliest, tencent-im-cn-2020, is known to apply from 2019-12-27, and this bill uses its prices. Tencent's 2019 list priced otherwise: Pro ¥999 a month with 100,000 peak DAU free, then ¥10,000 per started 100,000 DAU, and message roaming ¥500 a month per 100,000 DAU (qcloud-documents 产品价格.md @e7becbe2)",
+      },
+    ]);
+    const zh = json(["estimate", "--on", "2019-03-15", "--plan", "pro", "--format", "json", "--lang", "zh"]);
+    expect(zh.notes[0].message).toMatch(
+      /^im-bill 所知的价格表均不适用于2019-03-15：最早的 tencent-im-cn-2020 已知自 2019-12-27 起适用/,
+    );
+  });
+});
