@@ -77,6 +77,8 @@ export type Finding =
   | { kind: "unavailable"; code: `unavailable.${string}`; addon: string }
   /** an add-on the edition includes at no charge, relied on */
   | { kind: "included"; code: `included.${string}`; addon: string }
+  /** an edition Tencent renamed, priced with the figures it had under its former name (catalog data) */
+  | { kind: "renamed"; code: "edition.renamed"; plan: EditionId }
   /** what the vendor says of an add-on bought (its words are catalog data) */
   | { kind: "notice"; code: `notice.${string}`; addon: string }
   /** under a violation: the cheapest edition that serves the same scenario */

@@ -57,6 +57,8 @@ export function priceScenario(scenario: Scenario, prices: PriceChoice): Bill {
   const discount = pricing.discount ? discountOf(pricing.discount.percent) : undefined;
   if (pricing.discount && !discount) throw new Error(`unreachable: an unchecked discount ${pricing.discount.percent}`);
   const draft = draftBill(scenario, scenario.plan, catalog);
+  if (catalog.editions[scenario.plan]?.formerly)
+    draft.notes.push({ kind: "renamed", code: "edition.renamed", plan: scenario.plan });
   if (draft.violations.length > 0) draft.notes.push(cheapestFit(scenario, catalog, discount));
   for (const note of prices.notes) draft.notes.push({ kind: "pricing", code: note.code, note });
   const { lines, sums } = finishLines(draft.lines, catalog, discount);

@@ -188,6 +188,13 @@ const Edition = z.strictObject({
       (r) => r.flag,
     ),
   ),
+  formerly: z.optional(
+    field(
+      z.strictObject({ en: text("English"), zh: text("Chinese"), source: text("A key of sources") }),
+      "The edition's name before Tencent renamed it: its figures are those it was sold at under that name, and every bill says so",
+      (r) => r.kind("object"),
+    ),
+  ),
   packageFee: z.strictObject({
     price: z.nullable(price("Package fee per month; null: no published price (quoted by contract)")),
     ...Provenance,

@@ -190,6 +190,8 @@ export const enMessages = {
   included: (edition: string, addon: string) => `${edition} includes this at no charge: ${addon}`,
   cheapestFit: (edition: string, total: string) => `The cheapest edition that fits is ${edition}: ${total} a month`,
   noFit: "No edition fits these needs",
+  renamed: (edition: string, former: string, source: string) =>
+    `${edition} was called ${former} before Tencent renamed the editions; it is priced with ${former}'s figures (${source})`,
   // renderers
   item: "Item",
   quantity: "Quantity × unit price",

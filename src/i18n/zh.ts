@@ -183,6 +183,7 @@ export const zhMessages: Messages = {
   included: (edition, addon) => `${edition}已包含${addon}，不另收费`,
   cheapestFit: (edition, total) => `满足需求的最便宜版本是${edition}：每月 ${total}`,
   noFit: "没有能满足这些需求的版本",
+  renamed: (edition, former, source) => `${edition}在腾讯为版本更名前称为${former}；按${former}的价格计价（${source}）`,
   item: "计费项",
   quantity: "数量 × 单价",
   formula: "计算方式",

@@ -177,6 +177,11 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
         return t.included(edition, name(finding.addon));
       case "notice":
         return noticeOf(own(catalog.editions[plan]?.addons ?? {}, finding.addon))?.[lang] ?? name(finding.addon);
+      case "renamed": {
+        const former = catalog.editions[finding.plan]?.formerly;
+        const source = former ? (own(catalog.sources, former.source) ?? former.source).split(": ")[0]! : "";
+        return t.renamed(edition, former?.[lang] ?? "", source);
+      }
       case "cheapest-fit":
         return t.cheapestFit(planName(catalog, finding.plan, lang), formatMoney(finding.total, catalog.currency));
       case "no-fit":

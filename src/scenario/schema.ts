@@ -133,6 +133,11 @@ export const PLAN_NAMES = [
   "标准版",
   "进阶版",
   "advanced",
+  // the international site's names since 2025-03-10 (free-trial is the mainland Trial's alias too)
+  "免费体验版",
+  "pro-plus",
+  "专业版Plus",
+  "专业版 Plus",
 ] as const;
 export type PlanName = (typeof PLAN_NAMES)[number];
 

@@ -205,3 +205,58 @@ describe("a scenario's site, and the project config's", () => {
     );
   });
 });
+
+describe("today's names abroad (2025-03-10)", () => {
+  const intl = ["estimate", "--site", "intl", "--mau", "20000", "--format", "json"];
+
+  it("prices Pro, Tencent's name for the former Premium, and says it is priced with Premium's figures", () => {
+    const pro = json([...intl, "--plan", "pro"]);
+    expect(pro).toMatchObject({ plan: "premium", planName: "Pro", total: "849.00" });
+    expect(pro.notes).toContainEqual({
+      code: "edition.renamed",
+      message:
+        "Pro was called Premium (Advanced) before Tencent renamed the editions; it is priced with Premium (Advanced)'s figures (Chat purchase guide, https://tencentcloud.com/document/product/1047/34577 (updated 2025-03-10))",
+    });
+    // The former names still work.
+    for (const former of ["premium", "advanced", "进阶版"])
+      expect(json([...intl, "--plan", former]).total).toBe("849.00");
+    expect(json([...intl, "--plan", "free-trial", "--mau", "50"]).planName).toBe("Free Trial");
+  });
+
+  it("refuses Pro Plus and Enterprise as it refuses 企业版: their fees are not published", () => {
+    for (const [plan, name] of [
+      ["pro-plus", "Pro Plus"],
+      ["enterprise", "Enterprise"],
+    ]) {
+      const result = imBill(["estimate", "--site", "intl", "--plan", plan!]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`error: --plan: ${name} has no published price: Tencent quotes it by contract.`);
+    }
+  });
+
+  it("has the limits of 1047/34381: Standard's members and groups a user joins raised", () => {
+    const standard = json([...intl, "--plan", "standard", "--group-member-limit", "500", "--groups-per-user", "1000"]);
+    expect(standard.violations).toEqual([]);
+    const compare = JSON.parse(
+      imBill(["compare", "--site", "intl", "--mau", "20000", "--group-member-limit", "5000", "--format", "json"])
+        .stdout,
+    ) as { onRequest: { plan: string; violations: unknown[] }[]; recommendation: unknown };
+    // Beyond Pro's 2,000 members: the editions sold by contract are named, Pro Plus (5,000) and Enterprise (6,000).
+    expect(compare.recommendation).toBeNull();
+    expect(compare.onRequest).toEqual([
+      { plan: "pro-plus", planName: "Pro Plus", violations: [] },
+      { plan: "enterprise", planName: "Enterprise", violations: [] },
+    ]);
+  });
+});
+
+describe("Free Trial's cap", () => {
+  it("is 100 monthly active users by the newer source (unlimited users, 100 MAU free), and says so in the price sheet", () => {
+    const over = json(["estimate", "--site", "intl", "--plan", "free-trial", "--mau", "150", "--format", "json"]);
+    expect(over.violations).toEqual([
+      { code: "exceeds.mau", message: "Free Trial allows at most 100 monthly active users; 150 needed" },
+    ]);
+    const sheet = imBill(["prices", "--catalog", "tencent-im-intl-2025", "--format", "json"]);
+    expect(sheet.stdout).toContain("registered users are unlimited, and 100 monthly active users are free");
+  });
+});

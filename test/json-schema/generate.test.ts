@@ -44,7 +44,10 @@ describe("schemas/", () => {
     expect(validate({ plan: "ultimate", site: "intl", usage: { peakDau: 25_000 } })).toBe(true);
     expect(validate({ plan: "standard", usage: { mau: 25_000 } })).toBe(false);
     expect(validate({ plan: "pro", site: "cn", usage: { mau: 25_000 } })).toBe(false);
-    expect(validate({ plan: "enterprise", site: "intl" })).toBe(false);
+    expect(validate({ plan: "premium", site: "cn" })).toBe(false);
+    // Named since 2025-03-10 (its price, on request, is refused when priced).
+    expect(validate({ plan: "pro-plus", site: "intl" })).toBe(true);
+    expect(validate({ plan: "pro-plus", site: "cn" })).toBe(false);
     expect(validate({ plan: "pro", site: "moon" })).toBe(false);
   });
 
