@@ -73,16 +73,18 @@ describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const)
 );
 
 describe("the 2020 list", () => {
-  it("is sourced throughout but for one assumption: bandwidth billed on each day's peak (edition-facts.md)", () => {
+  it("is sourced throughout but for one assumption: international bandwidth billed on each day's peak", () => {
     const assumed = figures(builtinCatalog)
       .filter((figure) => figure.status === "assumed")
       .map((figure) => figure.path);
+    // The mainland's is Tencent's worked example (产品价格.md @e7becbe2), which says nothing of international bandwidth.
     expect(assumed).toEqual([
-      "editions.pro.addons.bandwidth.mainland",
       "editions.pro.addons.bandwidth.international",
-      "editions.flagship.addons.bandwidth.mainland",
       "editions.flagship.addons.bandwidth.international",
     ]);
+    expect(builtinCatalog.editions.pro!.addons["bandwidth.mainland"]).toMatchObject({
+      source: ["price-list", "bandwidth-example"],
+    });
     // Settled by Tencent's usage limits (269/9346) and the international Billing Overview.
     expect(builtinCatalog.editions.trial!.limits.groupsPerUser).toEqual({ value: 50, source: "intl-billing" });
     expect(builtinCatalog.editions.trial!.limits.peakGroups.source).toContain("usage-limits");

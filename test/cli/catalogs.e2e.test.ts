@@ -34,14 +34,14 @@ describe("im-bill catalogs", () => {
       effective: { from: null, to: "2023-12-31" },
       lastVerified: "2025-11-04",
       inEffectToday: false,
-      figures: { inferred: 0, assumed: 4, carriedOver: 0 },
+      figures: { inferred: 0, assumed: 2, carriedOver: 0 },
     });
     expect(lists[0]).not.toHaveProperty("default");
     expect(lists[1]).toMatchObject({
       effective: { from: "2024-01-01", to: null },
       lastVerified: "2025-11-04",
       inEffectToday: true,
-      figures: { inferred: 1, assumed: 8 },
+      figures: { inferred: 1, assumed: 6 },
     });
     expect(lists[1].figures.sourced).toBeGreaterThan(20);
     expect(lists[1].figures.carriedOver).toBeGreaterThan(20);
@@ -307,7 +307,7 @@ describe("prices", () => {
   it("marks the figures carried over, and the notice on the security strike service", () => {
     const sheet = imBill(["prices", "--catalog", "tencent-im-cn-2024"], { env: { COLUMNS: "200" } }).stdout;
     expect(sheet).toContain("tencent-im-cn-2024 2024.2 (CNY), applies from 2024-01-01; newest source 2025-11-04");
-    expect(sheet).toMatch(/Figures: \d+ sourced, 1 inferred, \d+ carried over, 8 assumed/);
+    expect(sheet).toMatch(/Figures: \d+ sourced, 1 inferred, \d+ carried over, 6 assumed/);
     expect(sheet).toMatch(
       /│ Package fee +│ ¥0\.00\/month † +│ ¥1,499\.00\/month +│ ¥2,999\.00\/month ‡ +│ on request +│/,
     );
