@@ -67,9 +67,9 @@ export function priceMonths(
       name: scenario.name ? `${scenario.name}, ${month.month}` : month.month,
       usage: {
         peakDau: month.peakDau,
-        mau: scenario.usage.mau,
+        mau: month.mau ?? scenario.usage.mau,
         peakGroups: month.peakGroups,
-        communityMessages: scenario.usage.communityMessages,
+        communityMessages: month.communityMessages ?? scenario.usage.communityMessages,
         liveGroups: month.liveGroups ?? scenario.usage.liveGroups,
         bandwidth: {
           ...bandwidth,
@@ -90,21 +90,33 @@ export function priceMonths(
         ),
       );
     }
+    // And monthly active users, a list that bills daily DAU.
+    if (month.mau !== null && month.mau > 0 && !measures(prices.catalog, "mau")) {
+      const list = prices.catalog.id;
+      throw new UserError(
+        say(
+          (t) =>
+            `${source}: ${month.month}: mau: ${t.validation.notMeasured(list, t.needs.mau, [`${t.needs.peakDau} (dau)`])}`,
+        ),
+      );
+    }
     const bill = priceScenario(monthly, prices);
     const { daysPresent, daysInMonth, peakDau, peakDauDate, peakGroups, peakGroupsDate } = month;
-    // Tencent bills the month's peak: the day that set it is the one to look at.
-    bill.notes.push({
-      kind: "peak-days",
-      code: "usage.peak-days",
-      dau: peakDau,
-      dauDate: peakDauDate,
-      groups: peakGroups,
-      groupsDate: peakGroupsDate,
-    });
+    // Tencent bills the month's peak: the day that set it is the one to look at (where the file has days).
+    if (month.daily)
+      bill.notes.push({
+        kind: "peak-days",
+        code: "usage.peak-days",
+        dau: peakDau,
+        dauDate: peakDauDate,
+        groups: peakGroups,
+        groupsDate: peakGroupsDate,
+      });
     // A month still running lacks no day after its latest: those have not come yet.
     const soFar = month.month === running && month.lastDate < lastDayOf(month);
     const missing = (soFar ? Number(month.lastDate.slice(8)) : daysInMonth) - daysPresent;
-    if (missing > 0)
+    // Monthly active users are the month's count: days missing matter to daily figures only.
+    if (missing > 0 && (month.daily || month.communityMessages !== null))
       bill.notes.push({
         kind: "missing-days",
         code: "usage.missing-days",
@@ -124,7 +136,8 @@ export function priceMonths(
       days: month.days,
       dauSteps: dauSteps(bill, month.days),
     };
-    if (soFar) {
+    // Projected from its days' trend: a month of monthly active users has none to follow.
+    if (soFar && month.daily) {
       const projection = projectMonth(month.days, { dau: peakDau, groups: peakGroups }, lastDayOf(month));
       const projected: Scenario = {
         ...monthly,

@@ -1,6 +1,9 @@
 // Real daily usage from a CSV (date, dau, groups, and optionally live_groups,
-// mainland_mbps, international_mbps; English or Chinese headers, any case), as one
-// usage per calendar month: the month's peaks, and its daily bandwidth peaks summed.
+// mainland_mbps, international_mbps, mau, community_messages; English or Chinese headers,
+// any case), as one usage per calendar month: the month's peaks, its daily bandwidth
+// peaks summed, its monthly active users (the highest count given in the month: the
+// console states it once a month, or as it grows) and its community messages summed. A
+// file of the international site's lists may give mau instead of dau and groups.
 import { daysInMonth, formatDate, parseDate } from "../util/calendar.js";
 import { Money } from "../util/money.js";
 import { parse } from "csv-parse/sync";
@@ -10,7 +13,8 @@ import { InputError, say, type Problem, type Text } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { parseQuantity } from "../util/quantity.js";
 
-export type Column = "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps";
+export type Column =
+  "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps" | "mau" | "communityMessages";
 
 const HEADERS: Readonly<Record<string, Column>> = {
   date: "date",
@@ -27,6 +31,11 @@ const HEADERS: Readonly<Record<string, Column>> = {
   国内带宽: "mainlandMbps",
   international_mbps: "internationalMbps",
   国际带宽: "internationalMbps",
+  mau: "mau",
+  monthly_active_users: "mau",
+  月活: "mau",
+  community_messages: "communityMessages",
+  社群消息数: "communityMessages",
 };
 
 /** The column a header names (any case, English or Chinese), if it is one. */
@@ -48,6 +57,12 @@ export interface MonthUsage {
   liveGroups: number | null;
   mainlandMbpsDays: number | null;
   internationalMbpsDays: number | null;
+  /** whether the file gives daily DAU and groups (a file of monthly active users may not): what its peaks are worth */
+  daily: boolean;
+  /** the month's monthly active users: the highest count its rows give (null: none given) */
+  mau: number | null;
+  /** the month's community downstream messages, its rows summed (null: none given) */
+  communityMessages: number | null;
   /** the latest day the file has of the month */
   lastDate: string;
   /** each day's DAU and groups, by date: the trend a month so far is projected from */
@@ -133,7 +148,9 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       );
     }
   }
-  for (const required of ["date", "dau", "groups"] as const) {
+  // Daily DAU and groups (the mainland's lists), or monthly active users (the international site's).
+  const byMau = columns.includes("mau") && !columns.includes("dau");
+  for (const required of byMau ? (["date"] as const) : (["date", "dau", "groups"] as const)) {
     if (!columns.includes(required))
       fail(
         header.line,
@@ -169,7 +186,9 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
     seen.add(day);
     const number = (column: Column, whole: boolean): number | null | undefined => {
       const text = value(column);
-      if (text === undefined || text === "") return column === "dau" || column === "groups" ? undefined : null;
+      // dau and groups, where the file has them, on every row; the rest where known.
+      if (text === undefined || text === "")
+        return (column === "dau" || column === "groups") && columns.includes(column) ? undefined : null;
       const parsed = parseQuantity(text);
       if (parsed === undefined || parsed < 0 || (whole && !Number.isInteger(parsed))) return undefined;
       return parsed;
@@ -194,6 +213,8 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       ["liveGroups", true],
       ["mainlandMbps", false],
       ["internationalMbps", false],
+      ["mau", true],
+      ["communityMessages", true],
     ] as const) {
       const result = number(column, whole);
       if (result != null && beyond(column, whole, result)) bad = true;
@@ -220,23 +241,32 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       liveGroups: null,
       mainlandMbpsDays: null,
       internationalMbpsDays: null,
+      daily: !byMau,
+      mau: null,
+      communityMessages: null,
       lastDate: day,
       days: [],
     };
     month.daysPresent++;
     if (day > month.lastDate) month.lastDate = day;
-    month.days.push({ date: day, dau: parsed.dau!, groups: parsed.groups! });
+    // A file of monthly active users may have no daily DAU or groups: none, that day.
+    const dau = parsed.dau ?? 0;
+    const groups = parsed.groups ?? 0;
+    month.days.push({ date: day, dau, groups });
     // The peak, and the earliest day it was reached (rows may come in any order).
     const higher = (value: number, peak: number, peakDate: string) =>
       value > peak || (value === peak && day < peakDate);
-    if (higher(parsed.dau!, month.peakDau, month.peakDauDate)) {
-      month.peakDau = parsed.dau!;
+    if (higher(dau, month.peakDau, month.peakDauDate)) {
+      month.peakDau = dau;
       month.peakDauDate = day;
     }
-    if (higher(parsed.groups!, month.peakGroups, month.peakGroupsDate)) {
-      month.peakGroups = parsed.groups!;
+    if (higher(groups, month.peakGroups, month.peakGroupsDate)) {
+      month.peakGroups = groups;
       month.peakGroupsDate = day;
     }
+    if (parsed.mau != null) month.mau = Math.max(month.mau ?? 0, parsed.mau);
+    if (parsed.communityMessages != null)
+      month.communityMessages = (month.communityMessages ?? 0) + parsed.communityMessages;
     if (parsed.liveGroups != null) month.liveGroups = Math.max(month.liveGroups ?? 0, parsed.liveGroups);
     // Sums of daily peaks, added as decimals (0.1 + 0.2 is 0.3).
     const add = (sum: number | null, mbps: number) => new Money(sum ?? 0).plus(mbps).toNumber();
@@ -245,8 +275,16 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       month.internationalMbpsDays = add(month.internationalMbpsDays, parsed.internationalMbps);
     months.set(key, month);
   }
-  // A month's summed bandwidth has its own bound (31 days at the daily one at most).
+  // A month's summed bandwidth has its own bound (31 days at the daily one at most), and so has its sum of messages.
   for (const month of months.values()) {
+    if (month.communityMessages !== null && month.communityMessages > MAGNITUDES.count) {
+      const shown = formatNumber(MAGNITUDES.count);
+      problems.push({
+        source,
+        path: "",
+        message: say((t) => `${month.month}: community_messages: ${t.validation.tooLarge(shown)}`),
+      });
+    }
     for (const sum of [month.mainlandMbpsDays, month.internationalMbpsDays]) {
       if (sum !== null && sum > MAGNITUDES.mbpsDays) {
         const shown = formatNumber(MAGNITUDES.mbpsDays);

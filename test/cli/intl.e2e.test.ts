@@ -1,5 +1,6 @@
 // The international site through the built binary: --site, a scenario's site, the
 // project config's, each command on the USD lists, and the errors that keep the sites apart.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { imBill, notesBesidesStale } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
@@ -258,5 +259,28 @@ describe("Free Trial's cap", () => {
     ]);
     const sheet = imBill(["prices", "--catalog", "tencent-im-intl-2025", "--format", "json"]);
     expect(sheet.stdout).toContain("registered users are unlimited, and 100 monthly active users are free");
+  });
+});
+
+describe("a usage file of monthly active users", () => {
+  it("prices each month's MAU and community messages on the international site, and is refused on a DAU list", () => {
+    const dir = fixtureDir({
+      "mau.csv": "date,mau,community_messages\n2025-06-01,18000,60000000\n2025-06-30,22000,50000000\n",
+    });
+    const file = join(dir, "mau.csv");
+    const usage = json(["estimate", "--site", "intl", "--plan", "pro", "--usage-csv", file, "--format", "json"]);
+    const lines = usage.months[0].estimate.lines.map((line: { id: string; quantity: string }) => [
+      line.id,
+      line.quantity,
+    ]);
+    // 22,000 − 10,000 free MAU; 110,000,000 messages − 100,000,000 free: one started block of 10,000,000.
+    expect(lines).toEqual([
+      ["package", "1"],
+      ["overage.mau", "12000"],
+      ["overage.communityMessages", "1"],
+    ]);
+    const refused = imBill(["estimate", "--plan", "pro", "--usage-csv", file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("mau: tencent-im-cn-2024 does not bill monthly active users");
   });
 });

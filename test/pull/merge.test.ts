@@ -76,3 +76,12 @@ describe("mergeUsage", () => {
     expect(mergeUsage(full, last, "u.csv").changed).toHaveLength(4);
   });
 });
+
+describe("a month's MAU added from the console", () => {
+  it("is kept by a pull, which writes only the days' DAU and groups", () => {
+    const existing = "date,dau,groups,mau\n2026-11-01,10,2,22000\n";
+    const merged = mergeUsage({ text: existing, bom: false }, [{ date: "2026-11-02", dau: 12, groups: 3 }], "u.csv");
+    expect(merged.text).toBe("date,dau,groups,mau\n2026-11-01,10,2,22000\n2026-11-02,12,3,\n");
+    expect(monthlyUsage(merged.text, "u.csv")[0]).toMatchObject({ mau: 22000, peakDau: 12 });
+  });
+});

@@ -40,6 +40,9 @@ describe("monthlyUsage", () => {
         liveGroups: 4,
         mainlandMbpsDays: 2.8,
         internationalMbpsDays: 5.6,
+        daily: true,
+        mau: null,
+        communityMessages: null,
       },
       {
         month: "2026-03",
@@ -52,6 +55,9 @@ describe("monthlyUsage", () => {
         liveGroups: null,
         mainlandMbpsDays: 45,
         internationalMbpsDays: null,
+        daily: true,
+        mau: null,
+        communityMessages: null,
       },
     ]);
   });
@@ -104,5 +110,28 @@ describe("monthlyUsage", () => {
     expect(() => monthlyUsage("date,dau,group\n2026-01-01,1,2\n", "d.csv")).toThrow(
       'd.csv:1: unknown column "group" (did you mean "groups"?)\nd.csv:1: no groups column (date, dau and groups are required)',
     );
+  });
+});
+
+describe("monthly active users and community messages", () => {
+  it("take each month's highest MAU and its messages summed, without daily DAU or groups", () => {
+    const months = monthlyUsage(
+      "date,mau,community_messages\n2025-06-01,18000,40000000\n2025-06-30,22000,50000000\n2025-07-15,25000,\n",
+      "mau.csv",
+    );
+    expect(
+      months.map(({ month, mau, communityMessages, daily }) => ({ month, mau, communityMessages, daily })),
+    ).toEqual([
+      { month: "2025-06", mau: 22000, communityMessages: 90000000, daily: false },
+      { month: "2025-07", mau: 25000, communityMessages: null, daily: false },
+    ]);
+  });
+
+  it("are read under their Chinese names too, and refused as any count past its bound", () => {
+    expect(monthlyUsage("日期,月活,社群消息数\n2025-06-01,100,5\n", "zh.csv")[0]).toMatchObject({
+      mau: 100,
+      communityMessages: 5,
+    });
+    expect(() => monthlyUsage("date,mau\n2025-06-01,-3\n", "bad.csv")).toThrow(/mau: must be a whole number/);
   });
 });
