@@ -11,6 +11,7 @@ import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
 import { own } from "../util/own.js";
 import { pricingLines } from "./pricing.js";
+import { STATUS_MARKS } from "./certainty.js";
 
 export interface Section {
   title: string;
@@ -64,18 +65,18 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     let marked = text;
     if (fact.carriedOver) {
       carriedFrom.add(fact.carriedOver);
-      marked = `${marked} †`;
+      marked = `${marked} ${STATUS_MARKS.carriedOver}`;
     }
     if (fact.inferred) {
-      inferred.set(`${what}\n${edition}`, `‡ ${what} (${edition}): ${fact.note ?? ""}`);
-      marked = `${marked} ‡`;
+      inferred.set(`${what}\n${edition}`, `${STATUS_MARKS.inferred} ${what} (${edition}): ${fact.note ?? ""}`);
+      marked = `${marked} ${STATUS_MARKS.inferred}`;
     }
     if (!fact.assumption) return marked;
     const note = fact.note ?? t.assumption;
     const entry = assumptions.get(`${what}\n${note}`) ?? { what, note, editions: [] };
     entry.editions.push(edition);
     assumptions.set(`${what}\n${note}`, entry);
-    return `${marked} *`;
+    return `${marked} ${STATUS_MARKS.assumed}`;
   };
 
   const overageRow = (metric: OverageMetric) => [
@@ -211,7 +212,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     // A list that sells no add-on (the MAU lists) has no add-on table.
     sections: [packages, ...(addonKeys.length > 0 ? [addons] : []), limits, sources],
     footnotes: [...assumptions.values()].map(
-      ({ what, note, editions }) => `* ${what} (${editions.join(", ")}): ${note}`,
+      ({ what, note, editions }) => `${STATUS_MARKS.assumed} ${what} (${editions.join(", ")}): ${note}`,
     ),
     inferred: [...inferred.values()],
     ...(carriedFrom.size > 0 ? { carriedOver: t.carriedOver([...carriedFrom].join(", ")) } : {}),
