@@ -185,12 +185,7 @@ function draftBill(
   /** What the vendor says of an add-on bought: that it is no longer sold (a note about the prices), or a notice. */
   const noticed = (key: string) => {
     const notice = noticeOf(own(edition.addons, key));
-    if (notice?.withdrawn)
-      draft.notes.push({
-        kind: "pricing",
-        code: "catalog.withdrawn",
-        note: { code: "catalog.withdrawn", list: catalog.id, addon: key },
-      });
+    if (notice?.withdrawn) draft.notes.push(withdrawnNote(catalog, key));
     else if (notice) draft.notes.push({ kind: "notice", code: `notice.${key}`, addon: key });
   };
   /** A figure the bill used, for `line` or for a test that charged nothing: each once (a dozen at most). */
@@ -348,6 +343,24 @@ function lineStatuses(draft: Draft): void {
       if (figure.line === line.id) status = status === null ? figure.status : lessSure(status, figure.status);
     line.status = status;
   }
+}
+
+/** The note that a list's add-on is no longer sold, one object a list and add-on: bills share it (and its words). */
+const withdrawnNotes = new WeakMap<Catalog, Map<string, Finding>>();
+function withdrawnNote(catalog: Catalog, addon: string): Finding {
+  let notes = withdrawnNotes.get(catalog);
+  if (!notes) withdrawnNotes.set(catalog, (notes = new Map<string, Finding>()));
+  let note = notes.get(addon);
+  if (!note)
+    notes.set(
+      addon,
+      (note = {
+        kind: "pricing",
+        code: "catalog.withdrawn",
+        note: { code: "catalog.withdrawn", list: catalog.id, addon },
+      }),
+    );
+  return note;
 }
 
 /**
