@@ -154,6 +154,8 @@ function referenceProblems(catalog: Catalog): Problem[] {
     }
     for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
   };
+  visit(catalog.effective, "effective");
+  for (const [index, item] of (catalog.alsoSold ?? []).entries()) visit(item, `alsoSold[${index}]`);
   const names = new Map<string, EditionId>();
   for (const id of Object.keys(catalog.editions)) names.set(id, id);
   for (const [id, edition] of Object.entries(catalog.editions)) {

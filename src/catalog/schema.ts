@@ -263,6 +263,19 @@ export const Catalog = z.strictObject({
     ),
   ),
   sources: z.record(z.string(), text("Where facts come from")),
+  alsoSold: z.optional(
+    field(
+      z.array(
+        z.strictObject({
+          en: text("What it is and what is known of its price, in English"),
+          zh: text("The same, in Chinese"),
+          source: SourceKeys,
+        }),
+      ),
+      "What Tencent sells with IM that this list does not price: im-bill prices lists it with its source",
+      (r) => r.kind("array"),
+    ),
+  ),
   discounts: z.strictObject({
     appliesTo: field(
       z.array(z.enum(["base", "overage", "addon"])),

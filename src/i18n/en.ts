@@ -604,6 +604,8 @@ export const enMessages = {
     statusCount: (status: FigureStatus, count: number) =>
       `${n(count)} ${{ sourced: "sourced", inferred: "inferred", carriedOver: "carried over", assumed: "assumed" }[status]}`,
     sources: "Sources",
+    alsoSold: "Sold with IM, not priced here",
+    alsoSoldItem: "What and its price",
     sourceKey: "Key",
     sourceText: "Source",
     assumption: "an assumption: no primary source states it",

@@ -550,6 +550,8 @@ export const zhMessages: Messages = {
     statusCount: (status, count) =>
       `${{ sourced: "有来源", inferred: "推断", carriedOver: "沿用", assumed: "假设" }[status]} ${n(count)}`,
     sources: "来源",
+    alsoSold: "与 IM 一同销售、此处未计价的服务",
+    alsoSoldItem: "服务及其价格",
     sourceKey: "键",
     sourceText: "来源",
     assumption: "假设：没有一手资料说明",

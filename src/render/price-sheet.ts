@@ -187,6 +187,14 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     rows: Object.entries(catalog.sources).map(([key, text]) => [key, text]),
   };
 
+  // What Tencent sells with IM that the list does not price, each with its source.
+  const alsoSold: Section = {
+    title: t.alsoSold,
+    fixed: 2,
+    head: [t.alsoSoldItem, t.sourceKey],
+    rows: (catalog.alsoSold ?? []).map((item) => [item[lang], [item.source].flat().join(", ")]),
+  };
+
   const notices: string[] = [];
   for (const key of addonKeys) {
     const sold = editions.filter((edition) => noticeOf(own(edition.addons, key)));
@@ -210,7 +218,13 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     provenance: pricingLines(prices.pricing, lang),
     counts: t.counts(FIGURE_STATUSES.map((status) => t.statusCount(status, counts[status]))),
     // A list that sells no add-on (the MAU lists) has no add-on table.
-    sections: [packages, ...(addonKeys.length > 0 ? [addons] : []), limits, sources],
+    sections: [
+      packages,
+      ...(addonKeys.length > 0 ? [addons] : []),
+      limits,
+      ...(alsoSold.rows.length > 0 ? [alsoSold] : []),
+      sources,
+    ],
     footnotes: [...assumptions.values()].map(
       ({ what, note, editions }) => `${STATUS_MARKS.assumed} ${what} (${editions.join(", ")}): ${note}`,
     ),

@@ -20,7 +20,8 @@ describe("im-bill prices", () => {
     const result = imBill(["prices", "--format", "markdown"]);
     await expect(result.stdout).toMatchFileSnapshot("../golden/prices.en.md");
     const tables = result.stdout.split(/\n\n/).filter((block) => block.startsWith("|"));
-    expect(tables).toHaveLength(4);
+    // Packages, add-ons, limits, what is sold but not priced, sources.
+    expect(tables).toHaveLength(5);
     for (const table of tables) {
       const cells = table.split("\n").map((row) => row.replace(/\\\|/g, "").split("|").length);
       expect(new Set(cells).size).toBe(1);

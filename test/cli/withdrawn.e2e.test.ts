@@ -47,3 +47,17 @@ describe("an add-on Tencent no longer sells, priced", () => {
     );
   });
 });
+
+describe("what Tencent sells with IM that im-bill does not price", () => {
+  it("is listed by im-bill prices with its source, in both languages", () => {
+    const en = said(["prices"]);
+    expect(en).toContain("Sold with IM, not priced here");
+    expect(en).toContain("Cloud moderation (云端审核): ¥0.0010 a deduction, settled daily");
+    expect(en).toMatch(
+      /Server API rate packs .*¥10 a pack a day in mainland data centres, ¥20 overseas.*│ api-rate-2025/,
+    );
+    const zh = said(["prices", "--lang", "zh"]);
+    expect(zh).toContain("与 IM 一同销售、此处未计价的服务");
+    expect(zh).toContain("服务端 API 调频：国内数据中心每个 10 元/日");
+  });
+});
