@@ -85,8 +85,11 @@ describe("the 2020 list", () => {
     expect(builtinCatalog.editions.pro!.addons["bandwidth.mainland"]).toMatchObject({
       source: ["price-list", "bandwidth-example"],
     });
-    // Settled by Tencent's usage limits (269/9346) and the international Billing Overview.
-    expect(builtinCatalog.editions.trial!.limits.groupsPerUser).toEqual({ value: 50, source: "intl-billing" });
+    // Settled by Tencent's usage limits (269/9346) and the mainland price page of its time (价格说明.md @c3e28f93).
+    expect(builtinCatalog.editions.trial!.limits.groupsPerUser).toEqual({
+      value: 50,
+      source: ["price-page-2022", "intl-billing"],
+    });
     expect(builtinCatalog.editions.trial!.limits.peakGroups.source).toContain("usage-limits");
     expect(countFigures(builtinCatalog).carriedOver).toBe(0);
   });
