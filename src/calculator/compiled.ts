@@ -93,8 +93,8 @@ function editionFigures(id: EditionId, edition: Edition, statuses: Map<string, F
     // A fact without provenance (no list im-bill reads has one) has no status to count.
     return status === undefined ? undefined : { path: `editions.${id}.${path}`, status };
   };
-  const present = (figures: (CompiledFigure | undefined)[]) =>
-    figures.filter((one): one is CompiledFigure => one !== undefined);
+  const present = (found: (CompiledFigure | undefined)[]) =>
+    found.filter((one): one is CompiledFigure => one !== undefined);
   return {
     packageFee: figure("packageFee"),
     overage: Object.fromEntries(
