@@ -21,7 +21,7 @@ export const UNVERIFIED_AFTER_DAYS = 180;
 export type { PricingRef };
 
 /** What chose the list: a flag (CLI), an option (library), the scenario's pin, the project config, or the day. */
-export type ChosenBy = "flag" | "option" | "pin" | "config" | "date";
+export type ChosenBy = "flag" | "option" | "pin" | "config" | "date" | "earliest";
 
 /** Who reads the notes: flags for the CLI, option names for the library. */
 export type Surface = "cli" | "library";
@@ -201,6 +201,8 @@ function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site 
     notes.push({ code: "pricing.config-overridden", file: config!.file, setting, by });
   const dated = dateNote(catalog, day);
   if (dated) notes.push(dated);
+  // Chosen by the day, but no list applies then: the earliest one priced it, and says so.
+  if (chosenBy === "date" && dated?.code === "catalog.before-known") chosenBy = "earliest";
   const madeOn = settings.today ?? today();
   const pricing = pricingRef(catalog, chosenBy, day, settings, madeOn);
   const { lastVerified, verifiedDaysAgo } = pricing.catalog;

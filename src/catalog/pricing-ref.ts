@@ -10,8 +10,8 @@ export const PricingRefSchema = documented(
   z.strictObject({
     on: documented(Day, "The day the bill is for (--on, else the day it was made), YYYY-MM-DD"),
     chosenBy: documented(
-      z.enum(["flag", "option", "pin", "config", "date"]),
-      "What chose the list: --catalog or --pricing (flag; option in the library), the scenario's catalog (pin), the project config, or the day (the list in effect on it)",
+      z.enum(["flag", "option", "pin", "config", "date", "earliest"]),
+      "What chose the list: --catalog or --pricing (flag; option in the library), the scenario's catalog (pin), the project config, the day (the list in effect on it), or none applying on the day (earliest: the site's earliest list, said in a note)",
     ),
     catalog: z.strictObject({
       id: z.string(),

@@ -264,6 +264,7 @@ export const enMessages = {
     prices: (id: string, version: string, currency: string, why: string) =>
       `Prices: ${id} ${version} (${currency}), ${why}`,
     byDate: (when: string) => `the list in effect ${when}`,
+    byEarliest: (day: string) => `the earliest list im-bill knows (none applies on ${day})`,
     byFlag: (flag: string) => `chosen by ${flag}`,
     byOption: "chosen by the catalog option",
     byPin: "pinned by the scenario",

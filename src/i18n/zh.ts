@@ -238,6 +238,7 @@ export const zhMessages: Messages = {
     },
     prices: (id, version, currency, why) => `价格表：${id} ${version}（${currency}），${why}`,
     byDate: (when) => `${when.trim()}适用的价格表`,
+    byEarliest: (day) => `im-bill 所知最早的价格表（${day} 无适用的价格表）`,
     byFlag: (flag) => `由 ${flag} 选用`,
     byOption: "由 catalog 选项选用",
     byPin: "场景固定使用",

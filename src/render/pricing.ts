@@ -19,13 +19,15 @@ export function pricingLines(ref: PricingRef, lang: Lang, when?: string): string
   const why =
     ref.chosenBy === "date"
       ? t.byDate(when ?? (ref.on === today() ? t.today : t.onDay(ref.on)))
-      : ref.chosenBy === "flag"
-        ? t.byFlag(flag)
-        : ref.chosenBy === "option"
-          ? t.byOption
-          : ref.chosenBy === "pin"
-            ? t.byPin
-            : t.byConfig(ref.config?.file ?? "");
+      : ref.chosenBy === "earliest"
+        ? t.byEarliest(ref.on)
+        : ref.chosenBy === "flag"
+          ? t.byFlag(flag)
+          : ref.chosenBy === "option"
+            ? t.byOption
+            : ref.chosenBy === "pin"
+              ? t.byPin
+              : t.byConfig(ref.config?.file ?? "");
   const { id, version, currency } = ref.catalog;
   const lines = [t.prices(id, version, currency, why)];
   for (const file of ref.overlays) lines.push(t.file(file.file, file.sha256.slice(0, HASH_SHOWN), file.extends));

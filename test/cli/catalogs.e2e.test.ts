@@ -394,6 +394,10 @@ describe("a day before the earliest list", () => {
     const estimate = json(["estimate", "--on", "2019-03-15", "--plan", "pro", "--dau", "150000", "--format", "json"]);
     // The 2020 list's prices (its earliest), said so: the 2019 page charged ¥10,999.00 for this month.
     expect(estimate.total).toBe("14999.00");
+    expect(estimate.pricing).toMatchObject({ on: "2019-03-15", chosenBy: "earliest" });
+    expect(imBill(["estimate", "--on", "2019-03-15", "--plan", "pro"]).stdout).toContain(
+      "Prices: tencent-im-cn-2020 2022.2 (CNY), the earliest list im-bill knows (none\n  applies on 2019-03-15)",
+    );
     expect(notesBesidesStale(estimate.notes)).toEqual([
       {
         code: "catalog.before-known",
