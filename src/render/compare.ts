@@ -15,7 +15,7 @@ import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
 import { describe, describeFinding, nextStepText, planName, pricingNotes, shownSubtotals } from "./describe.js";
-import { own } from "../util/own.js";
+import { addonName } from "./names.js";
 
 /** A comparison in words, as `compare --format json` prints it: every choice of its formats made here. */
 export function describeComparison(comparison: Comparison, lang: Lang): CompareReport {
@@ -72,8 +72,10 @@ function reasonOf(recommendation: Recommendation, winner: Estimate, comparison: 
     }
   });
   const lines = winner.lines.map((line) => line.label).join(" + ");
-  const addon = (key: string) => own(catalog.addonNames, key)?.[lang] ?? key;
-  const setAside = recommendation.setAside.length > 0 ? [t.setAside(recommendation.setAside.map(addon))] : [];
+  const setAside =
+    recommendation.setAside.length > 0
+      ? [t.setAside(recommendation.setAside.map((key) => addonName(catalog, key, lang)))]
+      : [];
   return t.reason(t.fitsFor(name(best), lines, money(recommendation.total)), [...parts, ...setAside]);
 }
 

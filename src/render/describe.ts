@@ -14,6 +14,7 @@ import { formatMoney } from "../util/format.js";
 import { own } from "../util/own.js";
 import type { EditionId } from "../vocabulary.js";
 import { pricingNoteText } from "./pricing-notes.js";
+import { addonName, sourceTitle } from "./names.js";
 
 /** The estimate of a bill, exactly as `--format json` prints it. */
 export function describe(bill: Bill, lang: Lang): Estimate {
@@ -70,9 +71,6 @@ export const nextStepText = (
 /** An edition's name in the reader's language (catalog data). */
 export const planName = (catalog: Catalog, plan: EditionId, lang: Lang): string =>
   catalog.editions[plan]?.name[lang] ?? plan;
-
-/** An add-on's name in the reader's language (catalog data); its key where the list names it not. */
-const addonName = (catalog: Catalog, key: string, lang: Lang): string => own(catalog.addonNames, key)?.[lang] ?? key;
 
 /** What one unit of a line is called. */
 function unitWords(unit: Unit, t: Messages): string {
@@ -179,8 +177,7 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
         return noticeOf(own(catalog.editions[plan]?.addons ?? {}, finding.addon))?.[lang] ?? name(finding.addon);
       case "renamed": {
         const former = catalog.editions[finding.plan]?.formerly;
-        const source = former ? (own(catalog.sources, former.source) ?? former.source).split(": ")[0]! : "";
-        return t.renamed(edition, former?.[lang] ?? "", source);
+        return t.renamed(edition, former?.[lang] ?? "", former ? sourceTitle(catalog, former.source) : "");
       }
       case "cheapest-fit":
         return t.cheapestFit(planName(catalog, finding.plan, lang), formatMoney(finding.total, catalog.currency));

@@ -12,6 +12,7 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { own } from "../util/own.js";
 import { pricingLines } from "./pricing.js";
 import { STATUS_MARKS } from "./certainty.js";
+import { addonName } from "./names.js";
 
 export interface Section {
   title: string;
@@ -119,7 +120,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
   const addonKeys = [...new Set(editions.flatMap((edition) => Object.keys(edition.addons)))];
   const describeAddon = (key: string, addon: Addon | undefined, editionName: string): string => {
     if (!addon) return t.notSold;
-    const what = own(catalog.addonNames, key)?.[lang] ?? key;
+    const what = addonName(catalog, key, lang);
     switch (addon.kind) {
       case "included":
         return mark(t.included, addon, what, editionName);
@@ -154,7 +155,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     fixed: 2,
     head: [t.addon, t.billingHead, ...editionHead],
     rows: addonKeys.map((key) => [
-      own(catalog.addonNames, key)?.[lang] ?? key,
+      addonName(catalog, key, lang),
       billingOf(key),
       ...editions.map((edition) => describeAddon(key, own(edition.addons, key), edition.name[lang])),
     ]),
@@ -202,7 +203,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     if (notice)
       notices.push(
         t.notice(
-          own(catalog.addonNames, key)?.[lang] ?? key,
+          addonName(catalog, key, lang),
           sold.map((edition) => edition.name[lang]).join(", "),
           notice[lang],
           notice.source,

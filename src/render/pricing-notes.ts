@@ -4,6 +4,7 @@
 import { UNVERIFIED_AFTER_DAYS, type NoteOfPrices, type PriceChoice, type PricingNote } from "../catalog/choose.js";
 import { builtinCatalogById, editionOf, noticeOf } from "../catalog/index.js";
 import { own } from "../util/own.js";
+import { addonName, sourceTitle } from "./names.js";
 import type { EditionId } from "../vocabulary.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
@@ -52,11 +53,8 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       return t.configOtherSite(note.file, note.setting, note.value, note.site);
     case "catalog.withdrawn": {
       const notice = noticeOf(own(prices.catalog.editions[plan]?.addons ?? {}, note.addon));
-      const name = own(prices.catalog.addonNames, note.addon)?.[lang] ?? note.addon;
-      // The document a source names, before what it quotes of it (after ": ").
-      const text = notice ? (own(prices.catalog.sources, notice.source) ?? notice.source) : "";
-      const source = text.split(": ")[0]!;
-      return t.withdrawn(name, notice?.[lang] ?? "", source);
+      const name = addonName(prices.catalog, note.addon, lang);
+      return t.withdrawn(name, notice?.[lang] ?? "", notice ? sourceTitle(prices.catalog, notice.source) : "");
     }
     case "catalog.unverified":
       // The days themselves are the footer's (and the JSON's verifiedDaysAgo): the note says past what.
