@@ -14,7 +14,15 @@ import { wrapText } from "./text.js";
 import { footer } from "./table.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { printable } from "../util/printable.js";
-import { describe, describeFinding, nextStepText, planName, pricingNotes, shownSubtotals } from "./describe.js";
+import {
+  describe,
+  describeFinding,
+  nextStepText,
+  planName,
+  pricingNotes,
+  shownSubtotals,
+  type PricesSaid,
+} from "./describe.js";
 import { addonName } from "./names.js";
 
 /** A comparison in words, as `compare --format json` prints it: every choice of its formats made here. */
@@ -188,10 +196,7 @@ export function renderCompareMarkdown(comparison: CompareReport, lang: Lang): st
  * and what is said of any edition's bill. How sure each bill is, is each edition's own
  * (its JSON): the footer of one would misname the others.
  */
-export function pricesOf(comparison: CompareReport): Estimate | undefined {
+function pricesOf(comparison: CompareReport): PricesSaid | undefined {
   const first = Object.values(comparison.editions)[0];
-  if (!first) return undefined;
-  const said = comparison.said ?? pricingNotes(first);
-  const { certainty: _certainty, ...prices } = first;
-  return { ...prices, notes: said.map((message) => ({ code: "catalog.said", message })) };
+  return first && { pricing: first.pricing, said: comparison.said ?? pricingNotes(first) };
 }

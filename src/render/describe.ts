@@ -215,6 +215,23 @@ export const isPricingNote = (note: { code: string }): boolean => isPricingCode(
 export const pricingNotes = (estimate: Pick<Estimate, "notes">): string[] =>
   estimate.notes.filter(isPricingNote).map((note) => note.message);
 
+/**
+ * What a footer says of a bill's prices: which prices (the provenance), how sure the bill
+ * is (none where the footer speaks for several bills), and what is said of the prices.
+ */
+export interface PricesSaid {
+  pricing: Estimate["pricing"];
+  certainty?: Estimate["certainty"];
+  said: readonly string[];
+}
+
+/** An estimate's footer: its provenance, its certainty and its notes about its prices. */
+export const pricesSaid = (estimate: Estimate): PricesSaid => ({
+  pricing: estimate.pricing,
+  certainty: estimate.certainty,
+  said: pricingNotes(estimate),
+});
+
 /** The notes under an estimate's lines: all but those about its prices. */
 export const lineNotes = (estimate: Pick<Estimate, "notes">): FindingText[] =>
   estimate.notes.filter((note) => !isPricingNote(note));

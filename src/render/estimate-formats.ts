@@ -5,7 +5,7 @@ import type { Estimate } from "../calculator/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { formatMoney, formatNumber } from "../util/format.js";
-import { lineNotes, shownSubtotals } from "./describe.js";
+import { lineNotes, pricesSaid, shownSubtotals } from "./describe.js";
 import { markdownFooter, markdownText } from "./markdown.js";
 import { csvRow } from "./batch/csv.js";
 import { markedLabel, statusLegend } from "./certainty.js";
@@ -36,7 +36,7 @@ export function renderEstimateMarkdown(estimate: Estimate, lang: Lang): string {
     ...lineNotes(estimate).map((finding) => `- ${markdownText(finding.message)}`),
     // The notes about the prices are the footer's.
     ...(estimate.violations.length + lineNotes(estimate).length > 0 ? [""] : []),
-    ...markdownFooter(estimate, lang),
+    ...markdownFooter(pricesSaid(estimate), lang),
   ];
   return `${out.join("\n")}\n`;
 }

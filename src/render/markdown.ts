@@ -1,12 +1,11 @@
 // Markdown for pull-request comments and wikis: user text made inert in a table cell
 // or a line, and the provenance of a bill as the line under a table.
-import type { Estimate } from "../calculator/types.js";
 import type { PricingRef } from "../catalog/pricing-ref.js";
 import type { Lang } from "../i18n/lang.js";
 import { printableLine } from "../util/printable.js";
 import { messages } from "../i18n/messages.js";
 import { pricingText } from "./pricing.js";
-import { pricingNotes } from "./describe.js";
+import type { PricesSaid } from "./describe.js";
 import { certaintyLine } from "./certainty.js";
 
 /** A zero-width space as an entity: between "@" and a name it is no mention, in "://" no link. */
@@ -30,12 +29,12 @@ export function markdownText(text: string): string {
 }
 
 /** Which prices made a bill, on one line, then what is said of them, each on a line of its own. */
-export function markdownFooter(estimate: Estimate, lang: Lang): string[] {
-  const certainty = certaintyLine(estimate, lang);
+export function markdownFooter(prices: PricesSaid, lang: Lang): string[] {
+  const certainty = certaintyLine(prices, lang);
   return [
-    markdownText(pricingText(estimate.pricing, lang)),
+    markdownText(pricingText(prices.pricing, lang)),
     ...(certainty === undefined ? [] : ["", markdownText(certainty)]),
-    ...pricingNotes(estimate).map((note) => `- ${markdownText(note)}`),
+    ...prices.said.map((note) => `- ${markdownText(note)}`),
   ];
 }
 

@@ -10,7 +10,7 @@ import { printable, printableLine } from "../util/printable.js";
 import { fitsWhole, gridText, type Cell, type Grid, type GridColumn } from "./grid.js";
 import { plainStyles, type Styles } from "./styles.js";
 import { pricingLines } from "./pricing.js";
-import { lineNotes, nextStepText, pricingNotes, showsFormula, shownSubtotals } from "./describe.js";
+import { lineNotes, nextStepText, pricesSaid, showsFormula, shownSubtotals, type PricesSaid } from "./describe.js";
 import { fitLine, wrapText, hangingText } from "./text.js";
 import { certaintyLine, markedLabel, statusLegend } from "./certainty.js";
 
@@ -102,17 +102,17 @@ export function renderTable(estimate: Estimate, options: TableOptions): string {
   // What is said of the prices (a list not in effect, a pin that lost) goes in the footer, with the prices.
   const notes = lineNotes(estimate);
   if (notes.length > 0) out.push(t.notes, ...notes.map((note) => `  • ${wrap(note.message)}`));
-  out.push(...footer(estimate, options.lang, styles, width));
+  out.push(...footer(pricesSaid(estimate), options.lang, styles, width));
   return `${out.join("\n")}\n`;
 }
 
 /** Which prices made the bill, then what is said of them. */
-export function footer(estimate: Estimate, lang: Lang, styles: Styles, width: number): string[] {
+export function footer(prices: PricesSaid, lang: Lang, styles: Styles, width: number): string[] {
   const wrap = (text: string) => hangingText(text, width);
-  const certainty = certaintyLine(estimate, lang);
+  const certainty = certaintyLine(prices, lang);
   return [
-    ...pricingLines(estimate.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
+    ...pricingLines(prices.pricing, lang).map((line) => styles.dim(wrap(printableLine(line)))),
     ...(certainty === undefined ? [] : [styles.dim(wrap(certainty))]),
-    ...pricingNotes(estimate).map((note) => styles.warning(wrap(printableLine(note)))),
+    ...prices.said.map((note) => styles.warning(wrap(printableLine(note)))),
   ];
 }
