@@ -86,28 +86,29 @@ export function recommend(
   // What Tencent no longer sells decides nothing: an edition that does not sell it still
   // fits, and what one charges for it is not counted.
   const withdrawn = withdrawnAddons(catalog);
-  const setAsideBy = (finding: Finding) => finding.kind === "unavailable" && withdrawn.has(finding.addon);
-  const fitting = priced.filter((plan) => bill(plan).violations.every(setAsideBy));
+  const unsold = (finding: Finding): string[] =>
+    finding.kind === "unavailable" && withdrawn.has(finding.addon) ? [finding.addon] : [];
+  const charged = (line: { id: string }): string[] => {
+    const key = line.id.slice("addon.".length);
+    return line.id.startsWith("addon.") && withdrawn.has(key) ? [key] : [];
+  };
+  const fitting = priced.filter((plan) => bill(plan).violations.every((finding) => unsold(finding).length > 0));
   if (fitting.length === 0) return null;
-  const withdrawnLine = (id: string) => id.startsWith("addon.") && withdrawn.has(id.slice("addon.".length));
-  const cost = (plan: EditionId) =>
-    bill(plan)
-      .lines.filter((line) => withdrawnLine(line.id))
-      .reduce((total, line) => total.minus(line.amount), new Money(bill(plan).total));
+  const costs = new Map(
+    fitting.map((plan) => {
+      const { lines, total } = bill(plan);
+      const setAsideLines = lines.filter((line) => charged(line).length > 0);
+      return [plan, setAsideLines.reduce((sum, line) => sum.minus(line.amount), new Money(total))];
+    }),
+  );
+  const cost = (plan: EditionId) => costs.get(plan)!;
   const cheapest = fitting.reduce((best, plan) => {
     const cmp = cost(plan).comparedTo(cost(best));
     return cmp < 0 || (cmp === 0 && order.indexOf(plan) > order.indexOf(best)) ? plan : best;
   });
   const winner = bill(cheapest);
   const asked = new Set(
-    priced.flatMap((plan) => [
-      ...bill(plan)
-        .lines.filter((line) => withdrawnLine(line.id))
-        .map((line) => line.id.slice("addon.".length)),
-      ...bill(plan)
-        .violations.filter(setAsideBy)
-        .map((finding) => (finding.kind === "unavailable" ? finding.addon : "")),
-    ]),
+    priced.flatMap((plan) => [...bill(plan).lines.flatMap(charged), ...bill(plan).violations.flatMap(unsold)]),
   );
   const setAside = [...withdrawn].filter((key) => asked.has(key));
   const limit = (plan: EditionId, need: LimitNeed) => catalog.editions[plan]!.limits[need]?.value ?? Infinity;
