@@ -206,9 +206,9 @@ function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site 
   const madeOn = settings.today ?? today();
   const pricing = pricingRef(catalog, chosenBy, day, settings, madeOn);
   const { lastVerified, verifiedDaysAgo } = pricing.catalog;
-  if (lastVerified !== null && verifiedDaysAgo !== undefined && verifiedDaysAgo !== null)
-    if (verifiedDaysAgo > UNVERIFIED_AFTER_DAYS)
-      notes.push({ code: "catalog.unverified", list: catalog.id, lastVerified, days: verifiedDaysAgo });
+  // catalogRef counts the days wherever the list names a date (the schema's optional is for saved reports).
+  if (lastVerified !== null && verifiedDaysAgo != null && verifiedDaysAgo > UNVERIFIED_AFTER_DAYS)
+    notes.push({ code: "catalog.unverified", list: catalog.id, lastVerified, days: verifiedDaysAgo });
   return { catalog, day, today: madeOn, surface: settings.surface, notes, pricing };
 }
 

@@ -140,9 +140,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_INVALID;
   }
   // SOURCE_DATE_EPOCH: the day this run is made, as the reproducible-builds convention gives it.
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  const fixedDay = epoch === undefined || epoch === "" ? undefined : dayOfEpoch(epoch.trim());
-  if (epoch !== undefined && epoch !== "" && fixedDay === undefined) {
+  const epoch = io.env.SOURCE_DATE_EPOCH || undefined;
+  const fixedDay = epoch === undefined ? undefined : dayOfEpoch(epoch.trim());
+  if (epoch !== undefined && fixedDay === undefined) {
     error(messages[lang].sourceDateEpoch(JSON.stringify(printable(epoch.slice(0, 40)))));
     return EXIT_INVALID;
   }
