@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill, root } from "./helpers/cli.js";
+import { imBill, imBillOnce, root } from "./helpers/cli.js";
 import { COMMAND_NAMES } from "../src/cli/main.js";
 import { BATCH_FORMATS, FORMAT_ALIASES, formatsOf } from "../src/render/formats.js";
 
@@ -67,7 +67,7 @@ describe("README's formats", () => {
   });
 
   it.each(rows)("names what `im-bill $command --help` offers, aliases included", ({ command, formats }) => {
-    const help = imBill([command, "--help"], { env: { COLUMNS: "400" } }).stdout;
+    const help = imBillOnce([command, "--help"], { env: { COLUMNS: "400" } }).stdout;
     const choices =
       /--format <format>.*?\(choices: ([^)]*?)(?:, default: [^)]*)?\)/.exec(help.replace(/\n\s+/g, " "))?.[1] ?? "";
     expect([...choices.matchAll(/"(\w+)"/g)].map((match) => match[1]).sort()).toEqual([...formats].sort());
@@ -142,7 +142,7 @@ describe("README.zh-CN.md", () => {
     const command = words[0]!;
     expect(known, line).toContain(command);
     const path = command === "usage" ? ["usage", "pull"] : [command];
-    const help = imBill([...path, "--help"], { env: { COLUMNS: "400" } }).stdout;
+    const help = imBillOnce([...path, "--help"], { env: { COLUMNS: "400" } }).stdout;
     for (const flag of line.match(/(?<=\s)--?[a-z][a-z-]*/g) ?? []) {
       if (["-", "--"].includes(flag)) continue;
       expect(`${help} --help --lang --no-color --no-config --debug`, `${line}: ${flag}`).toContain(flag);

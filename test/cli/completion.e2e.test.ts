@@ -11,14 +11,14 @@ import { builtinCatalogIds, builtinCatalogs, editionsOf } from "../../src/catalo
 const editionIds = [...new Set(builtinCatalogs().flatMap(editionsOf))];
 import { SCHEMA_KINDS } from "../../src/json-schema/kinds.js";
 import { SHELLS } from "../../src/cli/completion/scripts.js";
-import { imBill } from "../helpers/cli.js";
+import { imBillOnce } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { tmuxServer } from "../helpers/tmux.js";
 import { needs } from "../helpers/programs.js";
 
 const dir = fixtureDir({ "app one.json": "{}", "app-two.yaml": "plan: pro\n", "scenarios/a.json": "{}" });
 const scriptFile = (shell: string, lang = "en") => {
-  const result = imBill(["completion", shell, "--lang", lang]);
+  const result = imBillOnce(["completion", shell, "--lang", lang]);
   expect(result.status, result.stderr).toBe(0);
   const file = join(dir, `completion-${lang}.${shell}`);
   writeFileSync(file, result.stdout);
@@ -37,7 +37,7 @@ _im_bill; printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 /** The options `im-bill <command> --help` lists: what completion must offer after `--`. */
 function helpOptions(command: string): string[] {
-  const help = imBill([command, "--help"]).stdout;
+  const help = imBillOnce([command, "--help"]).stdout;
   const options = help.slice(
     help.indexOf("Options:"),
     help.indexOf("Examples:") >= 0 ? help.indexOf("Examples:") : undefined,

@@ -43,6 +43,19 @@ export function imBill(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const answered = new Map<string, Result>();
+
+/**
+ * The built binary's answer to a run that reads nothing but its arguments and environment
+ * (help, a completion script): spawned once a worker, however many tests ask for it.
+ */
+export function imBillOnce(args: string[], options: { env?: Record<string, string> } = {}): Result {
+  const key = JSON.stringify([args, options.env ?? {}]);
+  let result = answered.get(key);
+  if (result === undefined) answered.set(key, (result = imBill(args, options)));
+  return result;
+}
+
 /** Spawn the built binary without blocking this process: for a server the test runs beside it. */
 export function imBillAsync(
   args: string[],
