@@ -17,7 +17,7 @@ import { InputError, say, type Problem } from "./errors.js";
 import { runSettingsOf } from "./config/settings.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { describeValue } from "./validation/issues.js";
-import { sites, type Site } from "./vocabulary.js";
+import { dataCenters, sites, type DataCenter, type Site } from "./vocabulary.js";
 
 export interface EstimateOptions {
   /**
@@ -34,6 +34,8 @@ export interface EstimateOptions {
   discount?: number | string;
   /** the site whose list the day picks: "cn" (the mainland, the default) or "intl" (USD); a scenario's `site` yields to it */
   site?: Site;
+  /** on the mainland site, the app's data centres: "mainland" (the default) or "overseas" (境外资费); a scenario's `dataCenter` yields to it */
+  dataCenter?: DataCenter;
   /** names the input in error messages */
   source?: string;
 }
@@ -93,13 +95,26 @@ function settingsOf(options: EstimateOptions): PriceSettings {
     const got = describeValue(options.site);
     problems.push({ path: "site", message: say((t) => t.validation.mustBe(t.rules.oneOf(sites.join(", ")), got)) });
   }
+  if (options.dataCenter !== undefined && !(dataCenters as readonly unknown[]).includes(options.dataCenter)) {
+    const got = describeValue(options.dataCenter);
+    const known = dataCenters.join(", ");
+    problems.push({ path: "dataCenter", message: say((t) => t.validation.mustBe(t.rules.oneOf(known), got)) });
+  }
   const site = problems.some((problem) => problem.path === "site") ? undefined : options.site;
+  const dataCenter = problems.some((problem) => problem.path === "dataCenter") ? undefined : options.dataCenter;
   const { settings, problem } = runSettingsOf(
-    { day, today: today(), explicit: catalog ? { catalog, by: "catalog" } : undefined, site, discount: percent },
+    {
+      day,
+      today: today(),
+      explicit: catalog ? { catalog, by: "catalog" } : undefined,
+      site,
+      dataCenter,
+      discount: percent,
+    },
     "library",
     "option",
   );
-  if (problem) problems.push({ path: "site", message: problem });
+  if (problem) problems.push({ path: problem.setting, message: problem.text });
   if (problems.length > 0) throw new InputError(problems.map((problem) => ({ source: "options", ...problem })));
   return settings;
 }
@@ -130,7 +145,7 @@ export {
   resolveEdition,
   siteOf,
 } from "./catalog/index.js";
-export type { Site } from "./vocabulary.js";
+export type { DataCenter, Site } from "./vocabulary.js";
 export type { Catalog, Edition, EditionId, Addon } from "./catalog/index.js";
 export { choosePrices, type PriceChoice, type PriceSettings, type PricingNote, type Wanted } from "./catalog/choose.js";
 export type { PricingRef } from "./catalog/pricing-ref.js";

@@ -15,6 +15,16 @@ export const sites = ["cn", "intl"] as const;
 export type Site = (typeof sites)[number];
 
 /**
+ * Where an app's data is kept, for the mainland site's lists: its data centres in China
+ * (mainland, the default) or abroad (overseas: Singapore, Seoul, Tokyo, Frankfurt,
+ * Mumbai, Silicon Valley, Jakarta), priced by their own table (境外资费). An app's data
+ * centre is chosen when it is created and never changes. The international site prices
+ * every data centre alike.
+ */
+export const dataCenters = ["mainland", "overseas"] as const;
+export type DataCenter = (typeof dataCenters)[number];
+
+/**
  * What a list can bill above an edition's quota (its `overage` keys), and the usage
  * field each is measured by: peak DAU and peak groups on the mainland's lists, monthly
  * active users and community messages on the international site's.

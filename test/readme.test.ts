@@ -14,7 +14,7 @@ const blocks = [...readme.matchAll(/<!-- readme-(output|json): npx im-bill (.+?)
 
 describe("README", () => {
   it("shows output", () => {
-    expect(blocks.map((block) => block.kind)).toEqual(["output", "json", "output", "output", "output"]);
+    expect(blocks.map((block) => block.kind)).toEqual(["output", "json", "output", "output", "output", "output"]);
   });
 
   it.each(blocks)("shows what `im-bill $args` prints", ({ kind, args, text }) => {

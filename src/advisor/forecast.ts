@@ -108,7 +108,11 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
   const catalogs: Catalog[] = [];
   let previous: Catalog | undefined;
   for (let month = 1; month <= options.months; month++) {
-    const prices = monthPrices({ pin: scenario.catalog, site: scenario.site }, month, options);
+    const prices = monthPrices(
+      { pin: scenario.catalog, site: scenario.site, dataCenter: scenario.dataCenter },
+      month,
+      options,
+    );
     const { catalog } = prices;
     catalogs.push(catalog);
     leftTrial ??= !isTrial(catalog, scenario.plan);

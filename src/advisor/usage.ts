@@ -79,7 +79,11 @@ export function priceMonths(
       },
     };
     const day = `${month.month}-01`;
-    const prices = choosePrices(settings, { pin: scenario.catalog, site: scenario.site }, day);
+    const prices = choosePrices(
+      settings,
+      { pin: scenario.catalog, site: scenario.site, dataCenter: scenario.dataCenter ?? month.dataCenter },
+      day,
+    );
     // A usage file gives daily DAU: a list that bills monthly active users cannot price it.
     if (month.peakDau > 0 && !measures(prices.catalog, "peakDau")) {
       const list = prices.catalog.id;

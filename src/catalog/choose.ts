@@ -5,13 +5,25 @@
 // Precedence, the same everywhere: an explicit choice (--catalog or --pricing; the
 // library's `catalog` option), then the scenario's pin (`catalog`), then the project
 // config (`catalog` or `pricing`), then the day (--on, else today): the list in effect
-// then on the site (--site, the scenario's `site`, the config's, else the mainland).
+// then on the site (--site, the scenario's `site`, the config's, else the mainland) and,
+// on the mainland, for the app's data centres (--data-center, the scenario's `dataCenter`,
+// the config's, else the mainland's).
 // Whatever loses is named in a note, never dropped silently.
-import { builtinCatalogById, builtinCatalogs, catalogOn, effectiveOf, isBuiltin, siteOf } from "./index.js";
+import {
+  builtinCatalogById,
+  builtinCatalogs,
+  catalogOn,
+  dataCenterOf,
+  effectiveOf,
+  inEffectFor,
+  isBuiltin,
+  sameMarket,
+  siteOf,
+} from "./index.js";
 import { originOf } from "./origin.js";
 import type { PricingRef } from "./pricing-ref.js";
 import type { Catalog } from "./schema.js";
-import { sites, type EditionId, type Site } from "../vocabulary.js";
+import { dataCenters, sites, type DataCenter, type EditionId, type Site } from "../vocabulary.js";
 import { daysBetween } from "../util/calendar.js";
 import { today } from "../util/today.js";
 
@@ -41,15 +53,18 @@ export interface PriceSettings {
   discount?: { percent: string; from: "flag" | "option" | "config" };
   /** --site, the `site` option, or the config's: the site whose list the day picks */
   site?: { site: Site; from: "flag" | "option" | "config" };
+  /** --data-center, the `dataCenter` option, or the config's: on the mainland, the data centres whose list the day picks */
+  dataCenter?: { dataCenter: DataCenter; from: "flag" | "option" | "config" };
 }
 
-/** What a scenario asks of its prices: a list by id (its pin), a site. */
+/** What a scenario asks of its prices: a list by id (its pin), a site, its data centres. */
 export interface Wanted {
   pin: string | null;
   site: Site | null;
+  dataCenter: DataCenter | null;
 }
 
-export const NOTHING_WANTED: Wanted = { pin: null, site: null };
+export const NOTHING_WANTED: Wanted = { pin: null, site: null, dataCenter: null };
 
 export interface ConfigSettings {
   /** the config file, as messages name it */
@@ -132,9 +147,9 @@ export function choosePrices(
   if (!choices) made.set(settings, (choices = new Map<string, PriceChoice>()));
   // A pin that names no list chooses as no pin does (the validator reports it): one entry for all of them.
   const known = wanted.pin !== null && listOfPin(settings, wanted.pin) ? wanted.pin : null;
-  const key = `${known ?? ""}\n${wanted.site ?? ""}\n${day}`;
+  const key = `${known ?? ""}\n${wanted.site ?? ""}\n${wanted.dataCenter ?? ""}\n${day}`;
   let choice = choices.get(key);
-  if (!choice) choices.set(key, (choice = choose(settings, known, wanted.site, day)));
+  if (!choice) choices.set(key, (choice = choose(settings, { ...wanted, pin: known }, day)));
   return choice;
 }
 
@@ -143,6 +158,13 @@ function siteFor(settings: PriceSettings, scenarioSite: Site | null): Site {
   const { site } = settings;
   if (site && site.from !== "config") return site.site;
   return scenarioSite ?? site?.site ?? "cn";
+}
+
+/** The data centres the day chooses for, in the same order: --data-center, the scenario's, the config's, the mainland's. */
+function dataCenterFor(settings: PriceSettings, scenarioDataCenter: DataCenter | null): DataCenter {
+  const { dataCenter } = settings;
+  if (dataCenter && dataCenter.from !== "config") return dataCenter.dataCenter;
+  return scenarioDataCenter ?? dataCenter?.dataCenter ?? "mainland";
 }
 
 /** The list a pin names: a built-in list, or the list the run was given (an overlay's own id). */
@@ -155,14 +177,20 @@ function listOfPin(settings: PriceSettings, pin: string): Catalog | undefined {
       : builtinCatalogById(pin);
 }
 
-function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site | null, day: string): PriceChoice {
+function choose(settings: PriceSettings, wanted: Wanted, day: string): PriceChoice {
   const { explicit, config } = settings;
+  const { pin } = wanted;
   const notes: PricingNote[] = [];
   const pinned = pin === null ? undefined : listOfPin(settings, pin);
-  const site = siteFor(settings, scenarioSite);
-  // The config's list serves the site asked for, or the day chooses on that site, said so.
-  const asked = scenarioSite !== null || (settings.site !== undefined && settings.site.from !== "config");
-  const configList = config?.catalog && (!asked || siteOf(config.catalog) === site) ? config.catalog : undefined;
+  const site = siteFor(settings, wanted.site);
+  const dataCenter = dataCenterFor(settings, wanted.dataCenter);
+  // The config's list serves the site and data centres asked for, or the day chooses for them, said so.
+  const askedSite = wanted.site !== null || (settings.site !== undefined && settings.site.from !== "config");
+  const askedDataCenter =
+    wanted.dataCenter !== null || (settings.dataCenter !== undefined && settings.dataCenter.from !== "config");
+  const serves = (list: Catalog) =>
+    (!askedSite || siteOf(list) === site) && (!askedDataCenter || site === "intl" || dataCenterOf(list) === dataCenter);
+  const configList = config?.catalog && serves(config.catalog) ? config.catalog : undefined;
   let catalog: Catalog;
   let chosenBy: ChosenBy;
   if (explicit) {
@@ -193,8 +221,12 @@ function choose(settings: PriceSettings, pin: string | null, scenarioSite: Site 
         value: configValue(config),
         site,
       });
-    // Before the site's first list's first day, its first list, said so below.
-    catalog = catalogOn(day, site) ?? builtinCatalogs().find((list) => siteOf(list) === site)!;
+    // Before the first list's first day, the first list, said so below.
+    catalog =
+      catalogOn(day, site, dataCenter) ??
+      builtinCatalogs().find(
+        (list) => siteOf(list) === site && (site === "intl" || dataCenterOf(list) === dataCenter),
+      )!;
     chosenBy = "date";
   }
   for (const { setting, by } of config?.overridden ?? [])
@@ -246,7 +278,7 @@ function followedBy(catalog: Catalog, to: string, current: Catalog): { list: str
   let next: { list: string; from: string } | null = null;
   for (const other of builtinCatalogs()) {
     const from = effectiveOf(other).from;
-    if (other === catalog || siteOf(other) !== siteOf(catalog) || from === null || from <= to) continue;
+    if (other === catalog || !sameMarket(other, catalog) || from === null || from <= to) continue;
     if (next === null || from < next.from) next = { list: other.id, from };
   }
   return next === null || next.list === current.id ? null : next;
@@ -255,7 +287,7 @@ function followedBy(catalog: Catalog, to: string, current: Catalog): { list: str
 /** A list that does not apply on the day: ended (and replaced), not begun, or an overlay of an ended list. */
 function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   const { from, to } = effectiveOf(catalog);
-  const current = catalogOn(day, siteOf(catalog));
+  const current = inEffectFor(catalog, day);
   if (isBuiltin(catalog)) {
     if (to !== null && day > to && current && current !== catalog)
       return {
@@ -282,7 +314,7 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
   const base = originOf(catalog)?.extends;
   const baseList = base ? builtinCatalogById(base) : undefined;
   const baseTo = baseList ? effectiveOf(baseList).to : null;
-  const currentOfBase = baseList ? catalogOn(day, siteOf(baseList)) : undefined;
+  const currentOfBase = baseList ? inEffectFor(baseList, day) : undefined;
   if (baseList && baseTo !== null && day > baseTo && currentOfBase && currentOfBase !== baseList)
     return {
       code: "catalog.base-superseded",
@@ -298,11 +330,13 @@ function dateNote(catalog: Catalog, day: string): PricingNote | undefined {
 
 function catalogRef(catalog: Catalog, today: string): Omit<PricingRef["catalog"], "builtin"> {
   const lastVerified = catalog.lastVerified ?? null;
+  const dataCenter = dataCenterOf(catalog);
   return {
     id: catalog.id,
     version: catalog.version,
     currency: catalog.currency,
     site: siteOf(catalog),
+    ...(dataCenter === null ? {} : { dataCenter }),
     effective: effectiveOf(catalog),
     lastVerified,
     verifiedDaysAgo: lastVerified === null ? null : daysBetween(lastVerified, today),
@@ -344,9 +378,11 @@ export function wantedOf(document: unknown): Wanted {
     Object.hasOwn(document, key) ? (document as Record<string, unknown>)[key] : undefined;
   const pin = own("catalog");
   const site = own("site");
+  const dataCenter = own("dataCenter");
   return {
     pin: typeof pin === "string" ? pin : null,
     site: (sites as readonly unknown[]).includes(site) ? (site as Site) : null,
+    dataCenter: (dataCenters as readonly unknown[]).includes(dataCenter) ? (dataCenter as DataCenter) : null,
   };
 }
 

@@ -1,11 +1,13 @@
 // The built-in price lists, each with its site and the days it applies. The mainland's:
 // the 2020 list (the seed of this tool, every figure sourced) and the 2024 one (the 2020
 // list with the prices of 2024, each figure marked sourced, inferred or carried over).
-// The international site's, in USD: the 2020 and 2021 DAU lists, the MAU list of
-// 2022-12-26, and its 2025 change (community messages). No list is "the default": a
+// The mainland site's apps in overseas data centres have their own (境外资费): the 2024
+// list with the overseas table's prices. The international site's, in USD: the 2020 and
+// 2021 DAU lists, the MAU list of 2022-12-26, and its 2025 change (community messages). No list is "the default": a
 // bill is priced with the list of its site in effect on its day (./choose.ts).
 import list2020 from "./tencent-im-cn-2020.json" with { type: "json" };
 import overlay2024 from "./tencent-im-cn-2024.json" with { type: "json" };
+import overseasOverlay from "./tencent-im-cn-overseas-2023.json" with { type: "json" };
 import intl2020 from "./tencent-im-intl-2020.json" with { type: "json" };
 import intl2021 from "./tencent-im-intl-2021.json" with { type: "json" };
 import intl2022 from "./tencent-im-intl-2022.json" with { type: "json" };
@@ -13,6 +15,7 @@ import intlOverlay2025 from "./tencent-im-intl-2025.json" with { type: "json" };
 import {
   METRIC_USAGE,
   overageMetrics,
+  type DataCenter,
   type EditionId,
   type MeteredUsage,
   type OverageMetric,
@@ -32,9 +35,12 @@ let all: readonly Catalog[] | undefined;
 
 /** Every built-in catalog, oldest first within each site: the mainland's, then the international site's. */
 export function builtinCatalogs(): readonly Catalog[] {
-  all ??= [
+  if (all) return all;
+  const list2024 = carryOver(list2020, overlay2024);
+  all = [
     seedCatalog,
-    carryOver(list2020, overlay2024) as unknown as Catalog,
+    list2024 as unknown as Catalog,
+    carryOver(list2024 as typeof list2020, overseasOverlay) as unknown as Catalog,
     intl2020 as unknown as Catalog,
     intl2021 as unknown as Catalog,
     intl2022 as unknown as Catalog,
@@ -66,9 +72,30 @@ export function appliesOn(catalog: Catalog, day: string): boolean {
 /** The site a list is sold on; a list that does not say is the mainland's. */
 export const siteOf = (catalog: Catalog): Site => catalog.site ?? "cn";
 
-/** The built-in catalog of `site` in effect on `day`, the newest that applies; undefined before the site's first list. */
-export const catalogOn = (day: string, site: Site = "cn"): Catalog | undefined =>
-  builtinCatalogs().findLast((catalog) => siteOf(catalog) === site && appliesOn(catalog, day));
+/**
+ * The data centres a list prices: a mainland list's are the mainland's unless it says
+ * overseas; null for the international site's lists, which price every data centre alike.
+ */
+export const dataCenterOf = (catalog: Catalog): DataCenter | null =>
+  siteOf(catalog) === "intl" ? null : (catalog.dataCenter ?? "mainland");
+
+/** Whether two lists price the same apps (one site, one kind of data centre): one follows the other in time. */
+export const sameMarket = (a: Catalog, b: Catalog): boolean =>
+  siteOf(a) === siteOf(b) && dataCenterOf(a) === dataCenterOf(b);
+
+/**
+ * The built-in catalog of `site` (and, on the mainland, of `dataCenter`) in effect on
+ * `day`, the newest that applies; undefined before the first such list.
+ */
+export const catalogOn = (day: string, site: Site = "cn", dataCenter: DataCenter = "mainland"): Catalog | undefined =>
+  builtinCatalogs().findLast(
+    (catalog) =>
+      siteOf(catalog) === site && (site === "intl" || dataCenterOf(catalog) === dataCenter) && appliesOn(catalog, day),
+  );
+
+/** The built-in list in effect on `day` for the apps `catalog` prices (its site, its data centres). */
+export const inEffectFor = (catalog: Catalog, day: string): Catalog | undefined =>
+  catalogOn(day, siteOf(catalog), dataCenterOf(catalog) ?? "mainland");
 
 /** The edition ids of a list, in its order (cheapest first). */
 export const editionsOf = (catalog: Catalog): EditionId[] => Object.keys(catalog.editions);

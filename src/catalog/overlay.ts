@@ -14,6 +14,9 @@ export function mergeOver(base: unknown, changes: unknown): unknown {
   return result;
 }
 
+/** What a figure says of how sure it is, besides its source. */
+const PROVENANCE_FLAGS = ["carriedOver", "inferred", "assumption", "note"] as const;
+
 /**
  * A built-in list made of an earlier one: the overlay merged over the base, and every
  * figure the overlay does not restate with a source of its own marked `carriedOver` (the
@@ -22,12 +25,16 @@ export function mergeOver(base: unknown, changes: unknown): unknown {
 export function carryOver(base: Json & { id: string }, overlay: Json): Json {
   const { extends: _base, ...changes } = overlay;
   const merged = mergeOver(base, changes) as Json;
+  // A list's dates are its own, as a price file's are (./load.ts): never a mix of two lists'.
+  if (Object.hasOwn(changes, "effective")) merged.effective = changes.effective;
   const stack: { value: unknown; change: unknown }[] = [{ value: merged.editions, change: changes.editions }];
   while (stack.length > 0) {
     const { value, change } = stack.pop()!;
     if (!isObject(value)) continue;
     const restated = isObject(change) && Object.hasOwn(change, "source");
     if (Object.hasOwn(value, "source") && !restated) value.carriedOver = base.id;
+    // A figure the overlay restates is as sure as the overlay says: nothing of the base's provenance stays.
+    if (restated) for (const key of PROVENANCE_FLAGS) if (!Object.hasOwn(change, key)) delete value[key];
     for (const [key, child] of Object.entries(value)) {
       // A vendor's notice is not a figure: it is never carried over, nor marked.
       if (!isObject(child) || key === "notice") continue;

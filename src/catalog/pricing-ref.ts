@@ -21,6 +21,13 @@ export const PricingRefSchema = documented(
         z.enum(["cn", "intl"]),
         "The site that sells the list: cn (the mainland) or intl (tencentcloud.com)",
       ),
+      // Optional so that reports saved before it still read; im-bill writes it for every mainland list.
+      dataCenter: z.optional(
+        documented(
+          z.enum(["mainland", "overseas"]),
+          "The data centres the list prices, on the mainland site: mainland (in China) or overseas (境外); absent for the international site's lists, which price every data centre alike",
+        ),
+      ),
       effective: documented(
         z.strictObject({ from: z.nullable(Day), to: z.nullable(Day) }),
         "The days the list applies; null: open, or not stated by a source",

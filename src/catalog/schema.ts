@@ -2,7 +2,7 @@
 // validation of catalog files (--pricing) and their JSON Schema (schemas/).
 import * as z from "zod/mini";
 import { count, field, positiveCount, price, text, unitPrice } from "../validation/fields.js";
-import { limitNeeds, sites, type EditionId } from "../vocabulary.js";
+import { dataCenters, limitNeeds, sites, type EditionId } from "../vocabulary.js";
 
 export type { EditionId };
 
@@ -241,6 +241,13 @@ export const Catalog = z.strictObject({
       z.enum(sites),
       "The site that sells the list: cn (the mainland, cloud.tencent.com) or intl (tencentcloud.com); a list that does not say is the mainland's",
       (r) => r.oneOf(sites.join(", ")),
+    ),
+  ),
+  dataCenter: z.optional(
+    field(
+      z.enum(dataCenters),
+      "The data centres a mainland list prices: mainland (in China, the default) or overseas (境外: Singapore, Seoul, Frankfurt…); the international site's lists price every data centre alike and do not say",
+      (r) => r.oneOf(dataCenters.join(", ")),
     ),
   ),
   prepaidPeriod: z.optional(

@@ -22,6 +22,7 @@ export const VALUE_OPTIONS: ReadonlySet<string> = new Set([
   "--dau",
   "--dau-growth",
   "--diff",
+  "--data-center",
   "--discount",
   "--fail-above",
   "--fail-above-each",

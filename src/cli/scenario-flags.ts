@@ -49,8 +49,9 @@ const SCENARIO_OPTIONS = {
   plan: [{ flags: "-p, --plan <plan>", key: "plan", kind: "string" }],
   // --catalog chooses the run's list (shared-options.ts); a scenario's own pin is written in its file.
   catalog: null,
-  // --site chooses the run's site (shared-options.ts), as --catalog its list.
+  // --site and --data-center choose the run's site and data centres (shared-options.ts), as --catalog its list.
   site: null,
+  dataCenter: null,
   "usage.peakDau": [{ flags: "--dau <count>", key: "dau", kind: "number" }],
   "usage.mau": [{ flags: "--mau <count>", key: "mau", kind: "number" }],
   "usage.peakGroups": [{ flags: "--groups <count>", key: "groups", kind: "number" }],

@@ -7,13 +7,18 @@ import { parseDate } from "../util/calendar.js";
 import { today } from "../util/today.js";
 import { discountOf } from "../util/money.js";
 import { say, textIn, UserError } from "../errors.js";
-import { sites } from "../vocabulary.js";
+import { dataCenters, sites } from "../vocabulary.js";
 import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectConfigInput } from "../config/schema.js";
 import type { CommandContext } from "./context.js";
 import { addOptions, optionTable, type FlagsOf } from "./options.js";
 import type { Io } from "./io.js";
+
+/** A setting's name as a flag spells it: dataCenter → data-center. */
+type Kebab<Name extends string> = Name extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${Kebab<Tail>}`
+  : Name;
 
 /**
  * The flag each setting of the project config stands for, typed against the config: a
@@ -25,7 +30,10 @@ export const CONFIG_FLAGS = {
   discount: "--discount",
   lang: "--lang",
   site: "--site",
-} as const satisfies { [Setting in Exclude<keyof ProjectConfigInput, "$schema" | "usage">]-?: `--${Setting}` };
+  dataCenter: "--data-center",
+} as const satisfies {
+  [Setting in Exclude<keyof ProjectConfigInput, "$schema" | "usage">]-?: `--${Kebab<Setting>}`;
+};
 
 /** --lang: every command's (also the program's, before the command). */
 export const LANG_OPTION = optionTable({
@@ -38,11 +46,16 @@ export function addLangOption(command: Command, h: Help): Command {
   return addOptions(command, LANG_OPTION, h);
 }
 
-/** --pricing, --catalog, --site and --on: which prices a command uses. */
+/** --pricing, --catalog, --site, --data-center and --on: which prices a command uses. */
 const PRICING_OPTIONS = optionTable({
   pricing: { flags: `${CONFIG_FLAGS.pricing} <file>`, help: (h) => h.pricing },
   catalog: { flags: `${CONFIG_FLAGS.catalog} <id>`, help: (h) => h.catalog },
   site: { flags: `${CONFIG_FLAGS.site} <site>`, help: (h) => h.site, choices: sites },
+  dataCenter: {
+    flags: `${CONFIG_FLAGS.dataCenter} <where>`,
+    help: (h) => h.dataCenter,
+    choices: dataCenters,
+  },
   on: { flags: "--on <date>", help: (h) => h.on },
 });
 
@@ -50,7 +63,7 @@ export function addPricingOption(command: Command, h: Help): Command {
   return addOptions(command, PRICING_OPTIONS, h);
 }
 
-/** --pricing, --catalog, --site and --on. */
+/** --pricing, --catalog, --site, --data-center and --on. */
 export type CatalogFlags = FlagsOf<typeof PRICING_OPTIONS>;
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
@@ -96,11 +109,14 @@ export async function pricingFor(
         ? { catalog: catalogById(CONFIG_FLAGS.catalog, flags.catalog), by: CONFIG_FLAGS.catalog }
         : undefined;
   const { settings: run, problem } = runSettingsOf(
-    { day, today: today(), explicit, site: flags.site, discount: flags.discount },
+    { day, today: today(), explicit, site: flags.site, dataCenter: flags.dataCenter, discount: flags.discount },
     "cli",
     "flag",
   );
-  if (problem) throw new UserError((lang) => `${CONFIG_FLAGS.site}: ${textIn(problem, lang)}`);
+  if (problem) {
+    const flag = CONFIG_FLAGS[problem.setting];
+    throw new UserError((lang) => `${flag}: ${textIn(problem.text, lang)}`);
+  }
   const settings = await settingsWithConfig(run, context.project, {
     taken: context.configTaken,
     flags: CONFIG_FLAGS,

@@ -4,7 +4,7 @@
 import * as z from "zod/mini";
 import type { Lang } from "../i18n/lang.js";
 import { field, text } from "../validation/fields.js";
-import { sites, type Site } from "../vocabulary.js";
+import { dataCenters, sites, type DataCenter, type Site } from "../vocabulary.js";
 import { regionNames, type Region } from "../tencent/regions.js";
 
 /** A config found and validated: each setting as the flag it stands for would give it. */
@@ -18,6 +18,7 @@ export interface ProjectConfig {
   discount?: string;
   lang?: Lang;
   site?: Site;
+  dataCenter?: DataCenter;
   /** `usage pull`'s settings (never the secret key) */
   usage?: UsagePullSettings;
 }
@@ -53,6 +54,13 @@ export const ProjectConfigSchema = z.strictObject({
       z.enum(sites),
       "The site whose price lists the day picks: cn (the mainland, the default) or intl (tencentcloud.com, USD) (as --site)",
       (r) => r.oneOf(sites.join(", ")),
+    ),
+  ),
+  dataCenter: z.optional(
+    field(
+      z.enum(dataCenters),
+      "On the mainland site, where the project's apps keep their data: mainland (the default) or overseas, priced by Tencent's overseas table (境外资费) (as --data-center)",
+      (r) => r.oneOf(dataCenters.join(", ")),
     ),
   ),
   // The secret key is not a setting: it comes from the environment or a file of its own. Nor

@@ -3,11 +3,12 @@
 // taken unless a flag chose otherwise, and every setting that lost named. The CLI reads
 // the config's files from disk; a project diff reads each side's from its commit.
 import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
-import { builtinCatalogById, siteOf } from "../catalog/index.js";
+import { builtinCatalogById, dataCenterOf, siteOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { say, textIn, UserError, type Text } from "../errors.js";
-import type { Site } from "../vocabulary.js";
+import type { DataCenter, Site } from "../vocabulary.js";
+import { dataCenterProblems } from "../catalog/data-center.js";
 import type { ProjectConfig } from "./schema.js";
 
 /** What the run's flags (or the library's options) chose, before the project config is heard. */
@@ -21,27 +22,31 @@ export interface RunChoices {
   /** the list a flag or an option names, and that flag or option */
   explicit?: { catalog: Catalog; by: string } | undefined;
   site?: Site | undefined;
+  dataCenter?: DataCenter | undefined;
   discount?: string | undefined;
 }
 
 /**
  * The run's settings from its choices, the one way the CLI's flags and the library's
- * options become settings; a site that is not the chosen list's is refused (its words
- * said after the flag or option that asked for the site).
+ * options become settings; a site or data centres that the chosen list does not price
+ * are refused (its words said after the flag or option that asked for them).
  */
 export function runSettingsOf(
   choices: RunChoices,
   surface: PriceSettings["surface"],
   from: "flag" | "option",
-): { settings: RunSettings; problem?: Text } {
-  const { explicit, site, discount } = choices;
+): { settings: RunSettings; problem?: { setting: "site" | "dataCenter"; text: Text } } {
+  const { explicit, site, dataCenter, discount } = choices;
   const settings: RunSettings = { day: choices.day, today: choices.today, surface, ...(explicit ? { explicit } : {}) };
   if (site !== undefined) settings.site = { site, from };
+  if (dataCenter !== undefined) settings.dataCenter = { dataCenter, from };
   if (discount !== undefined) settings.discount = { percent: discount, from };
   if (explicit && site !== undefined && siteOf(explicit.catalog) !== site) {
     const [list, listSite] = [explicit.catalog.id, siteOf(explicit.catalog)];
-    return { settings, problem: say((t) => t.validation.siteAndPin(site, list, listSite)) };
+    return { settings, problem: { setting: "site", text: say((t) => t.validation.siteAndPin(site, list, listSite)) } };
   }
+  const [problem] = dataCenterProblems({ site, dataCenter }, explicit?.catalog);
+  if (problem) return { settings, problem: { setting: "dataCenter", text: problem.message } };
   return { settings };
 }
 
@@ -50,6 +55,7 @@ export interface FlagNames {
   catalog: string;
   discount: string;
   site: string;
+  dataCenter: string;
 }
 
 export async function settingsWithConfig(
@@ -75,6 +81,14 @@ export async function settingsWithConfig(
   )
     // --site asks for another site's lists than the config's catalog.
     config.overridden.push({ setting, by: options.flags.site });
+  else if (
+    setting &&
+    project.catalog !== undefined &&
+    run.dataCenter &&
+    (dataCenterOf(catalogById("", project.catalog)) ?? run.dataCenter.dataCenter) !== run.dataCenter.dataCenter
+  )
+    // --data-center asks for another data centre's lists than the config's catalog.
+    config.overridden.push({ setting, by: options.flags.dataCenter });
   else if (setting) {
     config.setting = setting;
     config.catalog =
@@ -95,6 +109,17 @@ export async function settingsWithConfig(
     else {
       settings.site = { site: project.site, from: "config" };
       config.taken.push("site");
+    }
+  }
+  if (project.dataCenter !== undefined) {
+    if (run.dataCenter || run.explicit)
+      config.overridden.push({
+        setting: "dataCenter",
+        by: run.dataCenter ? options.flags.dataCenter : run.explicit!.by,
+      });
+    else {
+      settings.dataCenter = { dataCenter: project.dataCenter, from: "config" };
+      config.taken.push("dataCenter");
     }
   }
   settings.config = config;

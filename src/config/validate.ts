@@ -3,6 +3,8 @@
 import { relative, resolve } from "node:path";
 import { builtinCatalogById, builtinCatalogIds, siteOf } from "../catalog/index.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
+import { dataCenterProblems } from "../catalog/data-center.js";
+import { append } from "../util/array.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { describeValue, parseWith } from "../validation/issues.js";
@@ -42,6 +44,7 @@ export function validateConfig(
     const [site, list, listSite] = [data.site, listed.id, siteOf(listed)];
     problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
   }
+  append(problems, dataCenterProblems(data, listed));
   const percent = data.discount === undefined ? undefined : String(data.discount).trim().replace(/\s*%$/, "");
   if (percent !== undefined && discountOf(percent) === undefined) {
     const got = describeValue(data.discount);
@@ -55,6 +58,7 @@ export function validateConfig(
     ...(percent !== undefined ? { discount: percent } : {}),
     ...(data.lang !== undefined ? { lang: data.lang } : {}),
     ...(data.site !== undefined ? { site: data.site } : {}),
+    ...(data.dataCenter !== undefined ? { dataCenter: data.dataCenter } : {}),
     ...(data.usage !== undefined
       ? {
           usage: {

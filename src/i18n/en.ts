@@ -1,6 +1,6 @@
 // Every word in English: the messages and --help. Their shape is the type of both
 // languages (Messages, Help): ./zh.ts must say everything this says.
-import type { FigureStatus, LimitNeed, OverageMetric, Site, StatedLimit } from "../vocabulary.js";
+import type { DataCenter, FigureStatus, LimitNeed, OverageMetric, Site, StatedLimit } from "../vocabulary.js";
 import type { Lang } from "./lang.js";
 import { limitValue, n } from "./words.js";
 
@@ -50,6 +50,10 @@ export const enMessages = {
     anObject: "an object",
     siteAndPin: (site: string, list: string, listSite: string) =>
       `${site} is not the site of ${list} (a list of ${listSite}): leave out one of site and catalog`,
+    dataCenterAndPin: (dataCenter: string, list: string, listDataCenter: string) =>
+      `${list} prices apps in ${listDataCenter} data centres, not ${dataCenter} ones: leave out one of dataCenter and catalog`,
+    dataCenterAbroad: (dataCenter: string) =>
+      `${dataCenter} data centres are the mainland site's to price (cn): the international site prices every data centre alike; leave out dataCenter or site`,
     notMeasured: (list: string, metric: string, measured: string[]) =>
       `${list} does not bill ${metric}: it bills ${measured.join(" and ")}`,
     unknownPlan: (plan: string, editions: string, suggestion: string | undefined) =>
@@ -410,6 +414,8 @@ export const enMessages = {
       `warning: ${file} is readable by other users of this machine (mode ${mode}): chmod 600 ${file}`,
     secretAssignment: (file: string, name: string) =>
       `${file} holds ${name}=…, a shell assignment: write the secret key alone, on one line (or set ${name} in the environment)`,
+    otherDataCenter: (file: string, says: string, pulled: string) =>
+      `${file} is the usage of an app in ${says} data centres (its data_center column), and this region's are ${pulled}: an app's data centre never changes, so it is another app's file; nothing was written`,
     rowLimit: (file: string, rows: number, limit: number) =>
       `${file} would hold ${n(rows)} days after the pull, more than the ${n(limit)} a usage file may hold: move older days to another file; nothing was written`,
     pulled: (days: number, first: string, last: string, app: string, host: string, region: string | null) =>
@@ -441,6 +447,8 @@ export const enMessages = {
     unknownColumn: (name: string, suggestion: string | undefined) =>
       `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
     missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
+    dataCenterChanged: (said: string, first: string, line: number) =>
+      `${said}, but line ${line} says ${first}: an app's data centre is chosen when it is created and never changes (one file, one app)`,
     dateTwice: (date: string) => `date: ${date} appears twice`,
     columnTwice: (name: string, first: number, again: number) =>
       `the column ${name} is given twice (columns ${first} and ${again}): keep one`,
@@ -783,8 +791,8 @@ export const enMessages = {
     >,
     verified: "Verified",
     verifiedOn: (day: string) => `verified ${day}`,
-    standing: (current: { id: string; site: Site }[]) =>
-      `In effect today, and the list a bill is priced with unless told otherwise: ${current.map(({ id, site }) => `${id} (${site === "cn" ? "the mainland" : "the international site, --site intl"})`).join(", ") || "—"}.`,
+    standing: (current: { id: string; site: Site; dataCenter: DataCenter | null }[]) =>
+      `In effect today, and the list a bill is priced with unless told otherwise: ${current.map(({ id, site, dataCenter }) => `${id} (${site === "intl" ? "the international site, --site intl" : dataCenter === "overseas" ? "the mainland site's overseas data centres, --data-center overseas" : "the mainland"})`).join(", ") || "—"}.`,
     legend:
       "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
     figure: "Figure",
@@ -877,6 +885,8 @@ export const enHelp = {
   catalog:
     "a built-in price list, such as tencent-im-cn-2020 (see im-bill catalogs); default: the list in effect on the day",
   site: "the site whose lists the day picks: cn (the mainland, CNY; the default) or intl (tencentcloud.com, USD)",
+  dataCenter:
+    "on the mainland site, where the app's data is kept: mainland (the default) or overseas (Singapore, Seoul, Tokyo, Frankfurt, Mumbai, Silicon Valley, Jakarta), priced by Tencent's overseas table (境外资费)",
   on: "the day the bill is for, YYYY-MM-DD, YYYY-MM or today (default: today): the list in effect then prices it",
   discount: "a discount, e.g. 15%, on what the catalog discounts (package and add-ons by default)",
   output: "write the report to a file, atomically",

@@ -52,6 +52,10 @@ export const zhMessages: Messages = {
     anObject: "对象",
     siteAndPin: (site, list, listSite) =>
       `${site} 不是 ${list} 的站点（该价格表属于 ${listSite}）：site 与 catalog 只保留一个`,
+    dataCenterAndPin: (dataCenter, list, listDataCenter) =>
+      `${list} 适用于 ${listDataCenter} 数据中心的应用，而非 ${dataCenter}：dataCenter 与 catalog 只保留一个`,
+    dataCenterAbroad: (dataCenter) =>
+      `${dataCenter} 数据中心只按国内站（cn）的价格表区分：国际站对各数据中心统一定价；请去掉 dataCenter 或 site`,
     notMeasured: (list, metric, measured) => `${list} 不按${metric}计费：它按 ${measured.join("、")} 计费`,
     unknownPlan: (plan, editions, suggestion) =>
       `未知版本 ${plan}：应为 ${editions}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
@@ -370,6 +374,8 @@ export const zhMessages: Messages = {
     secretPermissions: (file, mode) => `警告：本机其他用户可以读取 ${file}（权限 ${mode}）：请执行 chmod 600 ${file}`,
     secretAssignment: (file, name) =>
       `${file} 中是 ${name}=…，即 shell 赋值语句：请只写入密钥本身，独占一行（或在环境变量中设置 ${name}）`,
+    otherDataCenter: (file, says, pulled) =>
+      `${file} 是 ${says} 数据中心应用的用量（见其 data_center 列），而该地域为 ${pulled}：应用的数据中心不可更改，这是另一个应用的文件；未写入任何内容`,
     rowLimit: (file, rows, limit) =>
       `拉取后 ${file} 将有 ${n(rows)} 天，超过用量文件 ${n(limit)} 天的上限：请把较早的日期移到另一个文件；未写入任何内容`,
     pulled: (days, first, last, app, host, region) =>
@@ -396,6 +402,8 @@ export const zhMessages: Messages = {
       kind === "trend" ? `最近 ${n(days)} 天的最小二乘趋势` : "天数太少，无法推算趋势：按目前的峰值",
     unknownColumn: (name, suggestion) => `未知列 ${name}${suggestion ? `（是否想写 "${suggestion}"？）` : ""}`,
     missingColumn: (column) => `缺少 ${column} 列（date、dau 与 groups 为必需）`,
+    dataCenterChanged: (said, first, line) =>
+      `为 ${said}，但第 ${line} 行为 ${first}：应用的数据中心在创建时选定且不可更改（一个文件对应一个应用）`,
     dateTwice: (date) => `date：${date} 出现了两次`,
     columnTwice: (name, first, again) => `列 ${name} 出现了两次（第 ${first} 列与第 ${again} 列）：请只保留一列`,
     peakDays: (dau, dauDate, groups, groupsDate) =>
@@ -701,7 +709,7 @@ export const zhMessages: Messages = {
     verified: "核实",
     verifiedOn: (day) => `核实于 ${day}`,
     standing: (current) =>
-      `今日生效、未另行指定时用于计价的价格表：${current.map(({ id, site }) => `${id}（${site === "cn" ? "中国站" : "国际站，--site intl"}）`).join("、") || "—"}。`,
+      `今日生效、未另行指定时用于计价的价格表：${current.map(({ id, site, dataCenter }) => `${id}（${site === "intl" ? "国际站，--site intl" : dataCenter === "overseas" ? "中国站境外数据中心，--data-center overseas" : "中国站"}）`).join("、") || "—"}。`,
     legend:
       "数值：价格、免费额度与限制。有来源：有同期资料说明；推断：由资料所述推导而来（推导过程见 im-bill prices）；沿用：原样沿用旧价格表，未重新核实；假设：没有资料说明。核实：价格表最新来源的日期。",
     figure: "数值",
@@ -792,6 +800,8 @@ export const zhHelp: Help = {
   pricing: "价格表文件，JSON 或 YAML：完整价格表，或扩展某个内置价格表的覆盖文件",
   catalog: "内置价格表，例如 tencent-im-cn-2020（见 im-bill catalogs）；默认为账单日期当日生效的价格表",
   site: "按日期选择价格表的站点：cn（中国站，人民币；默认）或 intl（国际站 tencentcloud.com，美元）",
+  dataCenter:
+    "国内站应用的数据中心：mainland（中国境内，默认）或 overseas（新加坡、首尔、东京、法兰克福、孟买、硅谷、雅加达），后者按腾讯云境外资费计价",
   on: "账单日期，格式 YYYY-MM-DD、YYYY-MM 或 today（默认今天）：按当日生效的价格表计价",
   discount: "折扣，例如 15%，作用于价格表规定的部分（默认为套餐包与增值服务）",
   output: "将报告写入文件（原子写入）",

@@ -3,7 +3,9 @@
 // kept (history older than the API's 30 days, bandwidth columns), rows end in date order.
 // The file is checked first as `estimate --usage-csv` reads it: a file it would refuse
 // is refused here too, untouched; and what is written is one it reads (four-digit
-// dates, within its row limit), in the file's own style (a BOM, CRLF line ends).
+// dates, within its row limit), in the file's own style (a BOM, CRLF line ends). A pull
+// from an overseas region writes where the app is (data_center: overseas) on every row,
+// so that the file prices with the overseas data centres' list unless told otherwise.
 import { stringify } from "csv-stringify/sync";
 import { formatDate, parseDate } from "../util/calendar.js";
 import { monthlyUsage, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
@@ -11,6 +13,7 @@ import type { AppDay } from "../tencent/appinfo.js";
 import { parseQuantity } from "../util/quantity.js";
 import { LIMITS } from "../document/limits.js";
 import { say, UserError } from "../errors.js";
+import type { DataCenter } from "../vocabulary.js";
 
 export interface UsageChange {
   date: string;
@@ -29,6 +32,7 @@ export interface MergedUsage {
 }
 
 const HEADER = ["date", "dau", "groups"];
+const DATA_CENTER_HEADER = "data_center";
 
 /** The file as read: its text (without a BOM), and whether it began with one. */
 export interface UsageFile {
@@ -36,13 +40,27 @@ export interface UsageFile {
   bom: boolean;
 }
 
-export function mergeUsage(existing: UsageFile | undefined, days: readonly AppDay[], source: string): MergedUsage {
+/**
+ * The pull's days merged into the file. `dataCenter`: where the region pulled from keeps
+ * the app's data (null: not known, an address given by --base-url); the file is refused
+ * where it says otherwise, and overseas is written on every row.
+ */
+export function mergeUsage(
+  existing: UsageFile | undefined,
+  days: readonly AppDay[],
+  source: string,
+  dataCenter: DataCenter | null = null,
+): MergedUsage {
   const pulled = new Map(days.map((day) => [day.date, day]));
+  // The mainland's data centres are every list's default: a file says only overseas.
+  const written = dataCenter === "overseas" ? [dataCenter] : [];
   if (existing === undefined || existing.text.trim() === "") {
-    const rows = days.map((day) => [day.date, String(day.dau), String(day.groups)]);
+    const rows = days.map((day) => [day.date, String(day.dau), String(day.groups), ...written]);
     checkRows(rows.length, source);
     return {
-      text: (existing?.bom ? "\uFEFF" : "") + stringify([HEADER, ...rows]),
+      text:
+        (existing?.bom ? "\uFEFF" : "") +
+        stringify([[...HEADER, ...(written.length ? [DATA_CENTER_HEADER] : [])], ...rows]),
       added: days.map((day) => day.date),
       changed: [],
       unchanged: 0,
@@ -50,10 +68,18 @@ export function mergeUsage(existing: UsageFile | undefined, days: readonly AppDa
     };
   }
   // What the estimate would refuse (a bad date, a column twice) is refused before a byte changes.
-  monthlyUsage(existing.text, source);
+  const [first] = monthlyUsage(existing.text, source);
+  // A file of another app's data centre is not this app's history.
+  const fileSays = first!.dataCenter;
+  if (dataCenter !== null && fileSays !== null && fileSays !== dataCenter)
+    throw new UserError(say((t) => t.pull.otherDataCenter(source, fileSays, dataCenter)));
   const [header, ...data] = parseCsvRows(existing.text, source);
   const columns = header!.fields.map(usageColumn);
-  const at = (column: "date" | "dau" | "groups") => columns.indexOf(column);
+  if (written.length > 0 && !columns.includes("dataCenter")) {
+    header!.fields.push(DATA_CENTER_HEADER);
+    columns.push("dataCenter");
+  }
+  const at = (column: "date" | "dau" | "groups" | "dataCenter") => columns.indexOf(column);
   const changed: UsageChange[] = [];
   let unchanged = 0;
   const rows: { date: string; fields: string[] }[] = [];
@@ -62,6 +88,7 @@ export function mergeUsage(existing: UsageFile | undefined, days: readonly AppDa
     const day = pulled.get(date);
     const row = [...fields];
     while (row.length < header!.fields.length) row.push("");
+    if (written.length > 0 && row[at("dataCenter")]!.trim() === "") row[at("dataCenter")] = written[0]!;
     if (day) {
       pulled.delete(date);
       let same = true;
@@ -88,6 +115,7 @@ export function mergeUsage(existing: UsageFile | undefined, days: readonly AppDa
     row[at("date")] = day.date;
     row[at("dau")] = String(day.dau);
     row[at("groups")] = String(day.groups);
+    if (written.length > 0) row[at("dataCenter")] = written[0]!;
     rows.push({ date: day.date, fields: row });
   }
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

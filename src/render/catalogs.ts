@@ -2,7 +2,7 @@
 import type { Catalog } from "../catalog/schema.js";
 import type { FigureChange } from "../catalog/figures.js";
 import { FIGURE_STATUSES, sites, type FigureStatus } from "../vocabulary.js";
-import { effectiveOf, siteOf } from "../catalog/index.js";
+import { dataCenterOf, effectiveOf, siteOf } from "../catalog/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { messages } from "../i18n/messages.js";
 import { fitsWhole, gridText, type Grid, type Row } from "./grid.js";
@@ -64,7 +64,9 @@ export function renderCatalogsTable(rows: readonly CatalogRow[], lang: Lang, sty
     width,
   };
   const table = gridText(fitsWhole(wide) ? wide : narrow);
-  const current = rows.filter((row) => row.current).map(({ catalog }) => ({ id: catalog.id, site: siteOf(catalog) }));
+  const current = rows
+    .filter((row) => row.current)
+    .map(({ catalog }) => ({ id: catalog.id, site: siteOf(catalog), dataCenter: dataCenterOf(catalog) }));
   const notes = [t.standing(current), t.legend].flatMap((text) => wrapText(text, width));
   return `${table}${notes.join("\n")}\n`;
 }
@@ -103,6 +105,7 @@ export function describeCatalogs(rows: readonly CatalogRow[]) {
     title: catalog.title,
     currency: catalog.currency,
     site: siteOf(catalog),
+    dataCenter: dataCenterOf(catalog),
     effective: effectiveOf(catalog),
     lastVerified: catalog.lastVerified ?? null,
     inEffectToday: current,

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { MAGNITUDES } from "../document/limits.js";
 import { amount, count, decimal, field, flag, text } from "../validation/fields.js";
-import { sites } from "../vocabulary.js";
+import { dataCenters, sites } from "../vocabulary.js";
 
 export const Bandwidth = z.strictObject({
   mainlandMbps: z.optional(decimal("Each day's peak danmaku bandwidth in mainland China, Mbps")),
@@ -98,6 +98,13 @@ export const ScenarioSchema = z.strictObject({
       z.enum(sites),
       "The site whose price lists price it: cn (the mainland, CNY, the default) or intl (tencentcloud.com, USD); the day picks the list within it (--site overrides it; it overrides the project config's)",
       (r) => r.oneOf(sites.join(", ")),
+    ),
+  ),
+  dataCenter: z.optional(
+    field(
+      z.enum(dataCenters),
+      "On the mainland site, where the app's data is kept: mainland (data centres in China, the default) or overseas (Singapore, Seoul, Tokyo, Frankfurt, Mumbai, Silicon Valley, Jakarta), priced by Tencent's overseas table (境外资费); chosen when the app is created (--data-center overrides it; it overrides the project config's)",
+      (r) => r.oneOf(dataCenters.join(", ")),
     ),
   ),
   usage: z.optional(Usage),

@@ -1,5 +1,5 @@
 import type { EditionId } from "../catalog/schema.js";
-import type { Site } from "../vocabulary.js";
+import type { DataCenter, Site } from "../vocabulary.js";
 import type { Expect } from "./schema.js";
 
 /** A validated scenario with every default filled in: what the calculator prices. */
@@ -10,6 +10,8 @@ export interface Scenario {
   catalog: string | null;
   /** the site whose lists price it (`site`), if it says; else the run's, else the mainland */
   site: Site | null;
+  /** on the mainland, the data centres whose lists price it (`dataCenter`), if it says; else the run's, else the mainland's */
+  dataCenter: DataCenter | null;
   usage: {
     peakDau: number;
     /** monthly active users: what the international site's lists bill since 2022-12-26 */

@@ -3,7 +3,9 @@
 // any case), as one usage per calendar month: the month's peaks, its daily bandwidth
 // peaks summed, its monthly active users (the highest count given in the month: the
 // console states it once a month, or as it grows) and its community messages summed. A
-// file of the international site's lists may give mau instead of dau and groups.
+// file of the international site's lists may give mau instead of dau and groups. A
+// data_center column says where the app keeps its data (mainland or overseas, as
+// `usage pull` writes it for an overseas region): the same on every row that gives it.
 import { daysInMonth, formatDate, parseDate } from "../util/calendar.js";
 import { Money } from "../util/money.js";
 import { parse } from "csv-parse/sync";
@@ -12,9 +14,18 @@ import { formatNumber } from "../util/format.js";
 import { InputError, say, type Problem, type Text } from "../errors.js";
 import { closest } from "../util/suggest.js";
 import { parseQuantity } from "../util/quantity.js";
+import { dataCenters, type DataCenter } from "../vocabulary.js";
 
 export type Column =
-  "date" | "dau" | "groups" | "liveGroups" | "mainlandMbps" | "internationalMbps" | "mau" | "communityMessages";
+  | "date"
+  | "dau"
+  | "groups"
+  | "liveGroups"
+  | "mainlandMbps"
+  | "internationalMbps"
+  | "mau"
+  | "communityMessages"
+  | "dataCenter";
 
 const HEADERS: Readonly<Record<string, Column>> = {
   date: "date",
@@ -36,6 +47,16 @@ const HEADERS: Readonly<Record<string, Column>> = {
   月活: "mau",
   community_messages: "communityMessages",
   社群消息数: "communityMessages",
+  data_center: "dataCenter",
+  数据中心: "dataCenter",
+};
+
+/** A data_center cell: mainland or overseas, or 境内 / 境外 as Tencent's pages say (any case). */
+const DATA_CENTER_WORDS: Readonly<Record<string, DataCenter>> = {
+  mainland: "mainland",
+  overseas: "overseas",
+  境内: "mainland",
+  境外: "overseas",
 };
 
 /** The column a header names (any case, English or Chinese), if it is one. */
@@ -67,6 +88,8 @@ export interface MonthUsage {
   lastDate: string;
   /** each day's DAU and groups, by date: the trend a month so far is projected from */
   days: DayUsage[];
+  /** where the app keeps its data, as the file's data_center column says (null: it does not say) */
+  dataCenter: DataCenter | null;
 }
 
 export interface DayUsage {
@@ -161,6 +184,8 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
 
   const months = new Map<string, MonthUsage>();
   const seen = new Set<string>();
+  // One app's usage: its data centre, where rows say it, is the same on each (the first that says it).
+  let dataCenter: { value: DataCenter; line: number } | null = null;
   for (const { line, fields } of data) {
     const value = (column: Column) => {
       const index = columns.indexOf(column);
@@ -228,6 +253,30 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
         );
       } else parsed[column] = result;
     }
+    const where = value("dataCenter");
+    if (where !== undefined && where !== "") {
+      const key = where.toLowerCase();
+      const said = Object.hasOwn(DATA_CENTER_WORDS, key) ? DATA_CENTER_WORDS[key]! : undefined;
+      const name = header.fields[columns.indexOf("dataCenter")]!.trim();
+      if (said === undefined) {
+        const got = JSON.stringify(where);
+        const known = dataCenters.join(", ");
+        fail(
+          line,
+          say((t) => `${name}: ${t.validation.mustBe(t.rules.oneOf(known), got)}`),
+        );
+        continue;
+      }
+      if (dataCenter === null) dataCenter = { value: said, line };
+      else if (dataCenter.value !== said) {
+        const first = dataCenter;
+        fail(
+          line,
+          say((t) => `${name}: ${t.usage.dataCenterChanged(said, first.value, first.line)}`),
+        );
+        continue;
+      }
+    }
     if (bad) continue;
     const key = `${date.year}-${String(date.month).padStart(2, "0")}`;
     const month = months.get(key) ?? {
@@ -246,6 +295,7 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
       communityMessages: null,
       lastDate: day,
       days: [],
+      dataCenter: null,
     };
     month.daysPresent++;
     if (day > month.lastDate) month.lastDate = day;
@@ -298,6 +348,9 @@ export function monthlyUsage(text: string, source: string): MonthUsage[] {
   }
   if (problems.length > 0) throw new InputError(problems);
   if (months.size === 0) throw new InputError([{ source, path: "", message: say((t) => t.usage.noRows) }]);
-  for (const month of months.values()) month.days.sort((a, b) => (a.date < b.date ? -1 : 1));
+  for (const month of months.values()) {
+    month.days.sort((a, b) => (a.date < b.date ? -1 : 1));
+    month.dataCenter = dataCenter?.value ?? null;
+  }
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }

@@ -11,6 +11,7 @@ import {
 import { METRIC_USAGE } from "../vocabulary.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
+import { dataCenterProblems } from "../catalog/data-center.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { ScenarioSchema, type ScenarioDocument } from "./schema.js";
@@ -62,6 +63,7 @@ function catalogProblems(data: ScenarioDocument, catalog: Catalog, requirePrice:
     const [site, list, listSite] = [data.site, pinned.id, siteOf(pinned)];
     problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
   }
+  problems.push(...dataCenterProblems(data, pinned));
   // A metric the list does not bill nor limit (peak DAU on an MAU list): said, never ignored.
   for (const usage of Object.values(METRIC_USAGE)) {
     const value = data.usage?.[usage];
@@ -134,6 +136,7 @@ function normalize(input: ScenarioDocument, plan: Scenario["plan"]): Scenario {
     plan,
     catalog: input.catalog ?? null,
     site: input.site ?? null,
+    dataCenter: input.dataCenter ?? null,
     usage: {
       peakDau: usage.peakDau ?? 0,
       mau: usage.mau ?? 0,

@@ -8,6 +8,7 @@ import {
   pricedEditions,
   resolveEdition,
   seedCatalog as builtinCatalog,
+  siteOf,
 } from "../../src/catalog/index.js";
 import { Catalog, type Edition } from "../../src/catalog/schema.js";
 
@@ -168,6 +169,77 @@ describe("the 2024 list", () => {
 
   it("is verified to its newest source", () => {
     expect(list2024.lastVerified).toBe("2025-11-04");
+  });
+});
+
+describe("the overseas data centres' list (境外资费)", () => {
+  const overseas = builtinCatalogById("tencent-im-cn-overseas-2023")!;
+  const edition = (id: string) => overseas.editions[id]!;
+  const status = (path: string) => figures(overseas).find((figure) => figure.path === path)?.status;
+
+  it("is the mainland site's, for apps abroad, with no dates a source states", () => {
+    expect(overseas).toMatchObject({ dataCenter: "overseas", currency: "CNY" });
+    expect(siteOf(overseas)).toBe("cn");
+    expect(overseas.effective).toMatchObject({ from: null, to: null });
+    expect(overseas.effective?.knownFrom).toBeUndefined();
+    expect(overseas.lastVerified).toBe("2025-07-08");
+  });
+
+  it("prices the packages and the overage of the overseas table, every version found", () => {
+    expect([edition("pro").packageFee.price, edition("flagship").packageFee.price]).toEqual(["2999.00", "5999.00"]);
+    for (const id of ["pro", "flagship"]) {
+      const { dau, groups } = edition(id).overage! as Required<NonNullable<Edition["overage"]>>;
+      expect([dau.price, dau.unit, groups.price, groups.unit], id).toEqual(["3000.00", 10000, "3000.00", 100000]);
+      expect([dau.source].flat(), id).toEqual(["overseas-prices", "overseas-prices-earlier"]);
+      expect(status(`editions.${id}.overage.dau`), id).toBe("sourced");
+    }
+    // Announced for the domestic Pro package only: the overseas one is taken to hold, said so.
+    expect(edition("pro").packageFee).toMatchObject({ inferred: true });
+    expect(edition("pro").packageFee.note).toMatch(/domestic Pro package only/);
+    expect(status("editions.pro.packageFee")).toBe("inferred");
+    expect(status("editions.flagship.packageFee")).toBe("sourced");
+  });
+
+  it("prices the add-ons of the newest version, which names the earlier prices in its dates' note", () => {
+    const addons = (id: string) => edition(id).addons as Record<string, { price?: string; raisesTo?: number | null }>;
+    expect([
+      addons("pro").liveGroups!.price,
+      addons("pro").groupMembers!.price,
+      addons("pro").groupsPerUser!.price,
+    ]).toEqual(["1000.00", "500.00", "1100.00"]);
+    expect([addons("flagship").groupMembers!.raisesTo, addons("flagship").groupsPerUser!.price]).toEqual([
+      6000,
+      "900.00",
+    ]);
+    const tiers = (id: string) =>
+      (edition(id).addons.history as { tiers: { upTo: number; price: string }[] }).tiers.map(
+        (tier) => `${tier.upTo}:${tier.price}`,
+      );
+    expect(tiers("pro")).toEqual(["30:500.00", "90:1000.00", "180:1500.00", "360:2500.00"]);
+    expect(tiers("flagship")).toEqual(["90:500.00", "180:1000.00", "360:2000.00"]);
+    expect(overseas.effective?.note).toContain("unlimited live groups ¥3,200, members ¥1,700");
+    expect(overseas.sources["overseas-prices"]).toContain("境外资费.md @afcbae06312cea17cee0a3f214389190ce652530");
+    expect(overseas.sources["overseas-prices-earlier"]).toContain("@3ea7c6cb862a75fd72a9015ca89fce3937023305");
+  });
+
+  it("says danmaku bandwidth is not on the overseas table, and takes the mainland list's limits as carried over", () => {
+    for (const key of ["bandwidth.mainland", "bandwidth.international"]) {
+      const notice = (edition("pro").addons[key] as { notice?: { en: string; withdrawn?: boolean } }).notice;
+      expect(notice, key).toMatchObject({ withdrawn: true, source: "overseas-prices" });
+      expect(notice?.en, key).toMatch(/overseas price table \(境外资费\) does not list danmaku bandwidth/);
+    }
+    expect(edition("pro").limits.liveGroups).toMatchObject({ value: 50, carriedOver: "tencent-im-cn-2024" });
+    // A restated figure keeps nothing of the mainland's provenance.
+    expect(edition("flagship").packageFee).not.toHaveProperty("inferred");
+    expect(edition("pro").overage?.dau).not.toHaveProperty("carriedOver");
+    expect(countFigures(overseas)).toMatchObject({ sourced: 12, inferred: 1 });
+  });
+
+  it("is the list in effect abroad on any day; the mainland's stays the default", () => {
+    expect(catalogOn("2026-11-27", "cn", "overseas")?.id).toBe("tencent-im-cn-overseas-2023");
+    expect(catalogOn("2019-06-01", "cn", "overseas")?.id).toBe("tencent-im-cn-overseas-2023");
+    expect(catalogOn("2026-11-27", "cn")?.id).toBe("tencent-im-cn-2024");
+    expect(catalogOn("2026-11-27", "intl", "overseas")?.id).toBe("tencent-im-intl-2025");
   });
 });
 

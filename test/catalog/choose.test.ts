@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 /** What a scenario that pins `id` (and says no site) asks for. */
-const pin = (id: string) => ({ pin: id, site: null });
+const pin = (id: string) => ({ pin: id, site: null, dataCenter: null });
 import { choosePrices, wantedOf, type PriceSettings } from "../../src/catalog/choose.js";
 import { builtinCatalogById, seedCatalog } from "../../src/catalog/index.js";
 import { resolveCatalog } from "../../src/catalog/load.js";
@@ -143,7 +143,7 @@ describe("choosePrices: one precedence for every bill", () => {
   it("names the list that followed an ended one on its site, where that is not today's", () => {
     // The international lists were last checked long before: that note is tested apart.
     const intl = (catalog: string, day = "2026-11-29") =>
-      choosePrices(settings({ day }), { pin: catalog, site: "intl" }).notes.filter(
+      choosePrices(settings({ day }), { pin: catalog, site: "intl", dataCenter: null }).notes.filter(
         (note) => note.code !== "catalog.unverified",
       );
     expect(intl("tencent-im-intl-2020")).toEqual([
@@ -164,24 +164,76 @@ describe("choosePrices: one precedence for every bill", () => {
   });
 });
 
+describe("the data centres a bill is for (on the mainland site)", () => {
+  const abroad = (more: Partial<PriceSettings> = {}, dataCenter: "mainland" | "overseas" | null = null) =>
+    choosePrices(settings(more), { pin: null, site: null, dataCenter });
+
+  it("chooses the overseas list by --data-center, the scenario or the config, in that order", () => {
+    expect(abroad({}, "overseas").catalog.id).toBe("tencent-im-cn-overseas-2023");
+    expect(abroad({ dataCenter: { dataCenter: "overseas", from: "config" } }).catalog.id).toBe(
+      "tencent-im-cn-overseas-2023",
+    );
+    // The scenario's beats the config's; a flag beats the scenario's.
+    expect(abroad({ dataCenter: { dataCenter: "overseas", from: "config" } }, "mainland").catalog.id).toBe(
+      "tencent-im-cn-2024",
+    );
+    expect(abroad({ dataCenter: { dataCenter: "mainland", from: "flag" } }, "overseas").catalog.id).toBe(
+      "tencent-im-cn-2024",
+    );
+    expect(abroad().catalog.id).toBe("tencent-im-cn-2024");
+  });
+
+  it("says so in the bill's provenance, for mainland lists only", () => {
+    expect(abroad({}, "overseas").pricing.catalog).toMatchObject({ site: "cn", dataCenter: "overseas" });
+    expect(abroad().pricing.catalog).toMatchObject({ site: "cn", dataCenter: "mainland" });
+    const intl = choosePrices(settings(), { pin: null, site: "intl", dataCenter: "overseas" });
+    expect(intl.catalog.id).toBe("tencent-im-intl-2025");
+    expect(intl.pricing.catalog).not.toHaveProperty("dataCenter");
+  });
+
+  it("takes the config's list only where it prices the data centres asked for", () => {
+    const chosen = choosePrices(settings({ config: config(list2024, "catalog") }), {
+      pin: null,
+      site: null,
+      dataCenter: "overseas",
+    });
+    expect(chosen.catalog.id).toBe("tencent-im-cn-overseas-2023");
+    expect(chosen.pricing.chosenBy).toBe("date");
+    expect(choosePrices(settings({ config: config(list2024, "catalog") })).catalog).toBe(list2024);
+  });
+
+  it("names, for a mainland list that ended, the mainland list that followed, never the overseas one", () => {
+    const notes = choosePrices(settings(), pin("tencent-im-cn-2020")).notes;
+    expect(notes[0]).toMatchObject({ code: "catalog.superseded", current: "tencent-im-cn-2024", followed: null });
+  });
+});
+
 describe("wantedOf", () => {
   it.each([
     [
       { plan: "pro", catalog: "tencent-im-cn-2020" },
-      { pin: "tencent-im-cn-2020", site: null },
+      { pin: "tencent-im-cn-2020", site: null, dataCenter: null },
     ],
     [
       { plan: "standard", site: "intl" },
-      { pin: null, site: "intl" },
+      { pin: null, site: "intl", dataCenter: null },
     ],
-    [{ plan: "pro" }, { pin: null, site: null }],
+    [
+      { plan: "pro", dataCenter: "overseas" },
+      { pin: null, site: null, dataCenter: "overseas" },
+    ],
+    [
+      { plan: "pro", dataCenter: "abroad" },
+      { pin: null, site: null, dataCenter: null },
+    ],
+    [{ plan: "pro" }, { pin: null, site: null, dataCenter: null }],
     [
       { plan: "pro", catalog: 7, site: "moon" },
-      { pin: null, site: null },
+      { pin: null, site: null, dataCenter: null },
     ],
-    [Object.create({ catalog: "inherited", site: "intl" }) as object, { pin: null, site: null }],
-    [null, { pin: null, site: null }],
-    ["text", { pin: null, site: null }],
+    [Object.create({ catalog: "inherited", site: "intl" }) as object, { pin: null, site: null, dataCenter: null }],
+    [null, { pin: null, site: null, dataCenter: null }],
+    ["text", { pin: null, site: null, dataCenter: null }],
   ])("%j → %j", (document, wanted) => {
     expect(wantedOf(document)).toEqual(wanted);
   });

@@ -153,7 +153,7 @@ describe("an overlay", () => {
   it.each([
     [
       { extends: "tencent-im-cn-2019" },
-      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2020"?)',
+      'prices.json: extends: unknown catalog "tencent-im-cn-2019": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2020"?)',
     ],
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { packageFee: { price: "-5.00" } } } },

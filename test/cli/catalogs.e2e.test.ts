@@ -17,19 +17,25 @@ const pro = ["estimate", "--plan", "pro", "--format", "json"];
 describe("im-bill catalogs", () => {
   it("lists the built-in lists with their dates and how sure their figures are", () => {
     const lists = json(["catalogs", "--format", "json"]);
-    // By site: the mainland's, then the international site's, each oldest first.
-    expect(lists.map((list: { id: string; site: string }) => `${list.site} ${list.id}`)).toEqual([
-      "cn tencent-im-cn-2020",
-      "cn tencent-im-cn-2024",
-      "intl tencent-im-intl-2020",
-      "intl tencent-im-intl-2021",
-      "intl tencent-im-intl-2022",
-      "intl tencent-im-intl-2025",
+    // By site: the mainland's (its data centres in China, then abroad), then the international site's, each oldest first.
+    expect(
+      lists.map(
+        (list: { id: string; site: string; dataCenter: string | null }) =>
+          `${list.site} ${list.dataCenter ?? "-"} ${list.id}`,
+      ),
+    ).toEqual([
+      "cn mainland tencent-im-cn-2020",
+      "cn mainland tencent-im-cn-2024",
+      "cn overseas tencent-im-cn-overseas-2023",
+      "intl - tencent-im-intl-2020",
+      "intl - tencent-im-intl-2021",
+      "intl - tencent-im-intl-2022",
+      "intl - tencent-im-intl-2025",
     ]);
-    // One list in effect today on each site.
+    // One list in effect today for each site's apps: the mainland's in China and abroad, the international site's.
     expect(
       lists.filter((list: { inEffectToday: boolean }) => list.inEffectToday).map((list: { id: string }) => list.id),
-    ).toEqual(["tencent-im-cn-2024", "tencent-im-intl-2025"]);
+    ).toEqual(["tencent-im-cn-2024", "tencent-im-cn-overseas-2023", "tencent-im-intl-2025"]);
     expect(lists[0]).toMatchObject({
       effective: { from: null, to: "2023-12-31" },
       lastVerified: "2025-11-04",
@@ -45,11 +51,11 @@ describe("im-bill catalogs", () => {
     });
     expect(lists[1].figures.sourced).toBeGreaterThan(20);
     expect(lists[1].figures.carriedOver).toBeGreaterThan(20);
-    const table = imBill(["catalogs"], { env: { COLUMNS: "120" } });
+    const table = imBill(["catalogs"], { env: { COLUMNS: "130" } });
     expect(table.stdout).toMatch(/│ tencent-im-cn-2024\s+│ 2024-01-01 →\s+│ CNY\s+│ 2025-11-04 │\s+\d+ │\s+1 │/);
     expect(table.stdout).toMatch(/│ International \(tencentcloud.com, USD\)\s+│\n│ tencent-im-intl-2020 /);
     expect(table.stdout.replace(/\s+/g, " ")).toContain(
-      "In effect today, and the list a bill is priced with unless told otherwise: tencent-im-cn-2024 (the mainland), tencent-im-intl-2025 (the international site, --site intl).",
+      "In effect today, and the list a bill is priced with unless told otherwise: tencent-im-cn-2024 (the mainland), tencent-im-cn-overseas-2023 (the mainland site's overseas data centres, --data-center overseas), tencent-im-intl-2025 (the international site, --site intl).",
     );
   });
 
@@ -98,7 +104,7 @@ describe("im-bill catalogs", () => {
     const result = imBill(["catalogs", "--diff", "tencent-im-cn-2O24"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'error: --diff: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)\n',
+      'error: --diff: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)\n',
     );
     // A path is a path: its own error.
     expect(imBill(["catalogs", "--diff", "prices/acme.yaml"]).stderr).toBe("error: prices/acme.yaml: no such file\n");
@@ -202,7 +208,7 @@ describe("choosing the prices", () => {
     const typo = imBill(["estimate", join(dir, "typo.json")]);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(
-      /typo\.json: catalog: unknown catalog "tencent-im-cn-2042": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 \(did you mean "tencent-im-cn-2024"\?\)/,
+      /typo\.json: catalog: unknown catalog "tencent-im-cn-2042": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 \(did you mean "tencent-im-cn-2024"\?\)/,
     );
     // batch prices each scenario with its own list
     const batch = json(["batch", join(dir, "pinned.json"), join(dir, "pinned-2024.yaml"), "--format", "json"]);
@@ -215,7 +221,7 @@ describe("choosing the prices", () => {
   it.each([
     [
       ["--catalog", "tencent-im-cn-2042"],
-      'error: --catalog: unknown catalog "tencent-im-cn-2042": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
+      'error: --catalog: unknown catalog "tencent-im-cn-2042": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
     ],
     [
       ["--on", "2024-13-01"],
@@ -223,11 +229,11 @@ describe("choosing the prices", () => {
     ],
     [
       ["--catalog", "2024"],
-      'error: --catalog: unknown catalog "2024": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
+      'error: --catalog: unknown catalog "2024": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
     ],
     [
       ["--catalog", "tencent-im-cn-2O24"],
-      'error: --catalog: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
+      'error: --catalog: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)',
     ],
     [
       ["--pricing", "catalogs/acme-negotiated.yaml", "--catalog", "tencent-im-cn-2020"],

@@ -77,6 +77,36 @@ describe("mergeUsage", () => {
   });
 });
 
+describe("a pull from an overseas region", () => {
+  it("writes data_center on every row of a new file, and the estimate reads the file as overseas", () => {
+    const merged = mergeUsage(undefined, days, "u.csv", "overseas");
+    expect(merged.text).toBe(
+      "date,dau,groups,data_center\n2026-11-27,28610,92200,overseas\n2026-11-28,28700,92350,overseas\n",
+    );
+    expect(monthlyUsage(merged.text, "u.csv")[0]!.dataCenter).toBe("overseas");
+    // The mainland's data centres are the default: nothing is written for them.
+    expect(mergeUsage(undefined, days, "u.csv", "mainland").text).toBe(mergeUsage(undefined, days, "u.csv").text);
+  });
+
+  it("adds the column to a file that lacks it, fills the rows that leave it empty, and keeps the rest", () => {
+    const existing = "date,dau,groups\n2026-11-01,1,2\n";
+    const merged = mergeUsage(file(existing), days, "u.csv", "overseas");
+    expect(merged.text).toBe(
+      "date,dau,groups,data_center\n2026-11-01,1,2,overseas\n2026-11-27,28610,92200,overseas\n2026-11-28,28700,92350,overseas\n",
+    );
+    expect(mergeUsage(file(merged.text), days, "u.csv", "overseas").text).toBe(merged.text);
+  });
+
+  it("refuses the file of an app in the other data centres, and writes nothing", () => {
+    const existing = "date,dau,groups,data_center\n2026-11-01,1,2,overseas\n";
+    expect(() => mergeUsage(file(existing), days, "u.csv", "mainland")).toThrow(
+      "u.csv is the usage of an app in overseas data centres (its data_center column), and this region's are mainland: an app's data centre never changes, so it is another app's file; nothing was written",
+    );
+    // An address of --base-url says nothing of the data centres: the file's stands.
+    expect(mergeUsage(file(existing), days, "u.csv", null).text).toContain("2026-11-28,28700,92350,\n");
+  });
+});
+
 describe("a month's MAU added from the console", () => {
   it("is kept by a pull, which writes only the days' DAU and groups", () => {
     const existing = "date,dau,groups,mau\n2026-11-01,10,2,22000\n";

@@ -121,7 +121,7 @@ beforeAll(async () => {
     explicit: { catalog: seedCatalog, by: "--catalog" },
   };
   // The working tree's config, found and taken as the CLI takes it.
-  const flags = { catalog: "--catalog", discount: "--discount", site: "--site" };
+  const flags = { catalog: "--catalog", discount: "--discount", site: "--site", dataCenter: "--data-center" };
   const config = await findProjectConfig({ cwd: repo.dir, home: work } as ConfigContext);
   const settings = await settingsWithConfig(run, config, {
     taken: [],

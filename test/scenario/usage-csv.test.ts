@@ -43,6 +43,7 @@ describe("monthlyUsage", () => {
         daily: true,
         mau: null,
         communityMessages: null,
+        dataCenter: null,
       },
       {
         month: "2026-03",
@@ -58,6 +59,7 @@ describe("monthlyUsage", () => {
         daily: true,
         mau: null,
         communityMessages: null,
+        dataCenter: null,
       },
     ]);
   });
@@ -133,5 +135,36 @@ describe("monthly active users and community messages", () => {
       communityMessages: 5,
     });
     expect(() => monthlyUsage("date,mau\n2025-06-01,-3\n", "bad.csv")).toThrow(/mau: must be a whole number/);
+  });
+});
+
+describe("the data_center column", () => {
+  it("says where the app keeps its data, in English or as Tencent's pages say it, on the rows that give it", () => {
+    const months = monthlyUsage(
+      "date,dau,groups,数据中心\n2026-10-31,1,1,境外\n2026-11-01,2,2,\n2026-11-02,3,3,Overseas\n",
+      "u.csv",
+    );
+    expect(months.map((month) => [month.month, month.dataCenter])).toEqual([
+      ["2026-10", "overseas"],
+      ["2026-11", "overseas"],
+    ]);
+    expect(monthlyUsage("date,dau,groups\n2026-11-01,2,2\n", "u.csv")[0]!.dataCenter).toBeNull();
+  });
+
+  it("is one value for the file: an app's data centre never changes", () => {
+    const thrown = (text: string) => {
+      try {
+        monthlyUsage(text, "u.csv");
+      } catch (error) {
+        return (error as InputError).problems.map((problem) => `${problem.source}: ${String(problem.message)}`);
+      }
+      return [];
+    };
+    expect(thrown("date,dau,groups,data_center\n2026-11-01,1,1,overseas\n2026-11-02,1,1,mainland\n")).toEqual([
+      "u.csv:3: data_center: mainland, but line 2 says overseas: an app's data centre is chosen when it is created and never changes (one file, one app)",
+    ]);
+    expect(thrown("date,dau,groups,data_center\n2026-11-01,1,1,abroad\n")).toEqual([
+      'u.csv:2: data_center: must be one of mainland, overseas, got "abroad"',
+    ]);
   });
 });

@@ -20,6 +20,7 @@ describe("validateScenario", () => {
       name: null,
       plan: "pro",
       catalog: null,
+      dataCenter: null,
       site: null,
       usage: {
         peakDau: 0,

@@ -5,7 +5,7 @@ import { renderReport } from "../../render/formats.js";
 import { formatRow } from "../report.js";
 import { addOptions, optionTable, type FlagsOf } from "../options.js";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
-import { builtinCatalogById, builtinCatalogIds, builtinCatalogs, catalogOn, siteOf } from "../../catalog/index.js";
+import { builtinCatalogById, builtinCatalogIds, builtinCatalogs, inEffectFor, siteOf } from "../../catalog/index.js";
 import { unknownCatalogText } from "../../catalog/unknown.js";
 import { closest } from "../../util/suggest.js";
 import { printableLine } from "../../util/printable.js";
@@ -41,7 +41,7 @@ export function catalogsCommand(context: CommandContext): Command {
         const first = await catalogNamed(flags.diff[0]!, context);
         const [before, after] =
           flags.diff.length === 1
-            ? [first, catalogOn(today(), siteOf(first))!]
+            ? [first, inEffectFor(first, today())!]
             : [first, await catalogNamed(flags.diff[1]!, context)];
         const changes = diffCatalogs(before, after);
         io.stdout.write(await renderReport("catalog-diff", flags.format, { before, after, changes }, options));
@@ -52,7 +52,11 @@ export function catalogsCommand(context: CommandContext): Command {
       const rows = sites.flatMap((site) =>
         builtinCatalogs()
           .filter((catalog) => siteOf(catalog) === site)
-          .map((catalog) => ({ catalog, counts: countFigures(catalog), current: catalog === catalogOn(day, site) })),
+          .map((catalog) => ({
+            catalog,
+            counts: countFigures(catalog),
+            current: catalog === inEffectFor(catalog, day),
+          })),
       );
       io.stdout.write(await renderReport("catalogs", flags.format, rows, options));
       context.setExitCode(EXIT_OK);

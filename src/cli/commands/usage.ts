@@ -12,7 +12,7 @@ import { messages } from "../../i18n/messages.js";
 import { formatNumber } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
 import { addLangOption, LANG_OPTION } from "../shared-options.js";
-import { regionNames } from "../../tencent/regions.js";
+import { dataCenterOfRegion, regionNames } from "../../tencent/regions.js";
 import { outputProblem } from "../output.js";
 import { decodeText, hasBom, readFileBytes } from "../../document/text.js";
 import { statOrUndefined } from "../../util/stat.js";
@@ -129,12 +129,16 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
     `${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, endpoint.host, region)}\n`,
   );
   const { mergeUsage } = await import("../../pull/merge.js");
+  // An overseas region's usage says so in the file: it prices with the overseas data centres' list.
+  // The region named says where the app is, even where IM_BILL_BASE_URL gives another address.
+  const named = flags.region ?? config.region;
+  const dataCenter = named === undefined ? null : dataCenterOfRegion(named);
   if (output === undefined) {
     // No file: the days, as the usage CSV holds them, on stdout.
-    io.stdout.write(mergeUsage(undefined, days, "").text);
+    io.stdout.write(mergeUsage(undefined, days, "", dataCenter).text);
     return EXIT_OK;
   }
-  const merged = mergeUsage(existing, days, output);
+  const merged = mergeUsage(existing, days, output, dataCenter);
   const { writeFileAtomic } = await import("../../files/write.js");
   writeFileAtomic(resolve(io.cwd, output), merged.text);
   const changes = merged.changed.map((change) =>
