@@ -5,7 +5,7 @@ import { Money, toAmount } from "../util/money.js";
 import { priceScenario } from "../calculator/estimate.js";
 import type { Bill, Finding } from "../calculator/bill.js";
 import type { EditionId } from "../vocabulary.js";
-import { editionOf, measures, pricedEditions } from "../catalog/index.js";
+import { editionOf, measures, pricedEditions, siteOf } from "../catalog/index.js";
 import { choosePrices, withCatalog, type PriceChoice, type PriceSettings, type Wanted } from "../catalog/choose.js";
 import type { Catalog } from "../catalog/schema.js";
 import type { Scenario } from "../scenario/types.js";
@@ -75,6 +75,8 @@ export type ForecastNote =
     }
   /** auto-plan: no edition fits in `month`; priced on `plan` */
   | { kind: "no-fit"; code: "forecast.no-fit"; month: number; plan: EditionId }
+  /** the calendar dates postpaid charges on the 3rd: a mainland bill reaches the account on the 1st–3rd, and arrears past 7 days suspend the app */
+  | { kind: "postpaid-window"; code: "forecast.postpaid-window" }
   /** auto-plan: Trial would fit `month` for `total`, but an app that left it cannot return */
   | { kind: "no-return"; code: "forecast.no-return-to-trial"; month: number; total: string }
   /** a violation of the edition in `months` (first in months[0]) */
@@ -188,13 +190,18 @@ export function forecast(scenario: Scenario, options: ForecastOptions): Forecast
   }
   if (!options.autoPlan) for (const note of violationNotes(months)) notes.push(note);
   const total = months.reduce((acc, month) => acc.plus(month.bill.total), new Money(0));
+  const calendar = options.start ? billingCalendar(months, (month) => catalogs[month - 1]!, options.start) : [];
+  // Tencent's mainland page on arrears (欠费说明) dates a postpaid bill to the 1st–3rd: the calendar's 3rd is the latest.
+  const postpaidMonths = new Set(calendar.filter((charge) => charge.kind === "postpaid").map((charge) => charge.month));
+  if ([...postpaidMonths].some((month) => siteOf(catalogs[month - 1]!) === "cn"))
+    notes.push({ kind: "postpaid-window", code: "forecast.postpaid-window" });
   return {
     users: months.some(({ bill }) => measures(bill.prices.catalog, "mau")) ? "mau" : "dau",
     months,
     total: toAmount(total),
     average: toAmount(total.div(Math.max(1, months.length))),
     notes,
-    calendar: options.start ? billingCalendar(months, (month) => catalogs[month - 1]!, options.start) : [],
+    calendar,
   };
 }
 

@@ -474,6 +474,8 @@ export const enMessages = {
     beyond: (month: number, flag: string, max: number) =>
       `month ${month}: the usage grows past ${n(max)}, the most im-bill prices exactly: lower ${flag} or --months`,
     noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
+    postpaidWindow:
+      "postpaid charges (overage, history, bandwidth) reach the account on the 1st–3rd of the next month, dated here the 3rd; an account still in arrears 7 days after the bill is suspended (Tencent's 欠费说明: qcloud-documents 欠费说明.md @2015a92e)",
     pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
     noReturn: (month: number, total: string) =>
       `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
@@ -978,7 +980,7 @@ export const enHelp = {
       ["im-bill forecast app.json --months 12 --dau-growth 10% --format csv > forecast.csv", ""],
     ] as [string, string][],
     footer:
-      "Month 1 is the scenario; each later month compounds each growth rate (users and groups\nrounded up). --auto-plan takes the cheapest edition that fits each month, never going\nback to Trial once left. With --start (the purchase day T) the billing calendar lists\neach charge: prepaid items on the first day of each package period (T to T-1 of the\nnext month; in a month without day T, its last day), postpaid items on the 3rd of the\nmonth after their calendar month; each month is priced with the list in effect then.",
+      "Month 1 is the scenario; each later month compounds each growth rate (users and groups\nrounded up). --auto-plan takes the cheapest edition that fits each month, never going\nback to Trial once left. With --start (the purchase day T) the billing calendar lists\neach charge: prepaid items on the first day of each package period (T to T-1 of the\nnext month; in a month without day T, its last day), postpaid items by the 3rd of the\nmonth after their calendar month (the bill comes on the 1st–3rd); each month is priced\nwith the list in effect then.",
   },
   diff: {
     description:

@@ -427,6 +427,8 @@ export const zhMessages: Messages = {
     beyond: (month, flag, max) =>
       `第 ${month} 月：用量增长超过 ${n(max)}（im-bill 可精确计价的上限）：请降低 ${flag} 或 --months`,
     noFit: (month, edition) => `第 ${month} 月：没有满足需求的版本，按${edition}计价`,
+    postpaidWindow:
+      "后付费项目（超量、历史消息、带宽）的账单于次月 1–3 日推送至账户，此处记为 3 日；账单推送后 7 天内仍欠费的账户将被停服（腾讯云欠费说明：qcloud-documents 欠费说明.md @2015a92e）",
     pastYear: (last) => `月份超出了 ${last} 年：请提前开始日期或减少 --months`,
     noReturn: (month, total) => `第 ${month} 月：体验版本可满足需求（${total}），但已升级的应用不能退回体验版`,
     violationMonths: (months, message, first) =>
@@ -887,7 +889,7 @@ export const zhHelp: Help = {
       ["im-bill forecast app.json --months 12 --dau-growth 10% --format csv > forecast.csv", ""],
     ],
     footer:
-      "第 1 月即为场景本身；之后每月按各增长率复合增长（用户数与群组数向上取整）。\n--auto-plan 每月选择满足需求的最便宜版本，离开体验版后不再退回。\n给出 --start（购买日 T）时列出扣费日历：预付项目在每个套餐周期首日扣费\n（T 日至次月 T-1 日；当月没有 T 日时为当月最后一天），后付项目在其自然月的\n次月 3 日扣费；每月按当时生效的价格表计价。",
+      "第 1 月即为场景本身；之后每月按各增长率复合增长（用户数与群组数向上取整）。\n--auto-plan 每月选择满足需求的最便宜版本，离开体验版后不再退回。\n给出 --start（购买日 T）时列出扣费日历：预付项目在每个套餐周期首日扣费\n（T 日至次月 T-1 日；当月没有 T 日时为当月最后一天），后付项目在其自然月的\n次月 3 日前扣费（账单于 1–3 日推送）；每月按当时生效的价格表计价。",
   },
   diff: {
     description: "逐项比较两个场景（或保存的估算结果）的账单；或使用 --base 将项目的每个场景与某个提交比较",

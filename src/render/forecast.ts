@@ -51,6 +51,8 @@ function forecastNoteText(note: ForecastNote, result: Forecast, lang: Lang): str
     }
     case "no-fit":
       return t.noFit(note.month, planName(monthOf(note.month).bill.prices.catalog, note.plan, lang));
+    case "postpaid-window":
+      return t.postpaidWindow;
     case "no-return":
       return t.noReturn(note.month, formatMoney(note.total, monthOf(note.month).bill.prices.catalog.currency));
     case "violation": {

@@ -117,5 +117,13 @@ describe("forecast", () => {
     ]);
     const charged = result.calendar.reduce((sum, charge) => sum + Number(charge.amount), 0);
     expect(charged.toFixed(2)).toBe(result.total);
+    // The 3rd is the latest day a postpaid bill comes: said once, with what follows arrears.
+    expect(result.notes.filter((note) => note.code === "forecast.postpaid-window")).toHaveLength(1);
+  });
+
+  it("says nothing of postpaid bills where the calendar has none, or is not asked for", () => {
+    const start = parseDate("2027-01-31");
+    expect(run({ plan: "pro" }, { months: 2, start }).notes).toEqual([]);
+    expect(run({ plan: "pro", usage: { peakDau: 25_000 } }, { months: 2 }).notes).toEqual([]);
   });
 });

@@ -1,9 +1,13 @@
 // The library's `dataCenter` option and a scenario's `dataCenter`: the mainland site's
 // apps in overseas data centres priced by Tencent's overseas table (境外资费).
 import { describe, expect, it } from "vitest";
-import { estimate, InputError } from "../../src/index.js";
+import { estimate, InputError, type ScenarioInput } from "../../src/index.js";
 
-const scenario = { plan: "pro", usage: { peakDau: 25_000, peakGroups: 120_000 }, features: { historyDays: 90 } };
+const scenario: ScenarioInput = {
+  plan: "pro",
+  usage: { peakDau: 25_000, peakGroups: 120_000 },
+  features: { historyDays: 90 },
+};
 
 describe("overseas data centres, from the library", () => {
   it("prices with the overseas list, by the option or the scenario's field, line by line", () => {
