@@ -48,7 +48,7 @@ export interface ForecastMonth {
   calendarMonth: string | null;
   period: { start: string; end: string } | null;
   /** the month's usage, its bandwidth as the Mbps it grew to */
-  usage: Omit<Scenario["usage"], "bandwidth"> & { mainlandMbps: number; internationalMbps: number };
+  usage: Omit<Scenario["usage"], "bandwidth" | "moderation"> & { mainlandMbps: number; internationalMbps: number };
   plan: EditionId;
   bill: Bill;
 }

@@ -76,6 +76,7 @@ export function priceMonths(
           mainlandMbpsDays: month.mainlandMbpsDays ?? bandwidth.mainlandMbpsDays,
           internationalMbpsDays: month.internationalMbpsDays ?? bandwidth.internationalMbpsDays,
         },
+        moderation: scenario.usage.moderation,
       },
     };
     const day = `${month.month}-01`;

@@ -14,7 +14,13 @@ export type Unit =
   /** a started block of `size` of a metric above the free quota (peak DAU, groups, MAU, community messages); size 1: one unit */
   | { per: OverageMetric; size: number }
   /** one Mbps of daily peak bandwidth for one day */
-  | { per: "mbps-day" };
+  | { per: "mbps-day" }
+  /** one pack held for one day (server API rate packs) */
+  | { per: "pack-day" }
+  /** one deduction of content moderation, paid as used */
+  | { per: "deduction" }
+  /** a package of a month holding `size` deductions */
+  | { per: "package"; size: number };
 
 /** How a line's quantity (or, for the discount, its amount) was found. */
 export type Formula =
@@ -34,6 +40,22 @@ export type Formula =
   | { op: "mbps-days"; addon: string; mbps: string; days: number; quantity: string }
   /** metered: the month's daily peaks summed (from a usage file) */
   | { op: "sum-of-peaks"; addon: string; quantity: string }
+  /** metered: packs held each day × days */
+  | { op: "packs-days"; addon: string; packs: number; days: number; quantity: string }
+  /**
+   * weighted usage: each kind × its weight = `deductions`; those the packages of the
+   * month hold (`covered`) are paid there, the rest (`quantity`) per deduction
+   */
+  | {
+      op: "deductions";
+      addon: string;
+      terms: { kind: "texts" | "images" | "audioMinutes" | "videoMinutes"; used: string; weight: string }[];
+      deductions: string;
+      covered: string;
+      quantity: string;
+    }
+  /** packages of a month for weighted usage: `packages` of `size`, where they cost less than paying per deduction */
+  | { op: "packages"; addon: string; deductions: string; size: number; packages: number }
   /** the discount: a percentage of the categories it applies to */
   | { op: "percent-of"; percent: string; base: string; appliesTo: Category[] };
 

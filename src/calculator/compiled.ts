@@ -2,6 +2,7 @@
 // worked out once per catalog instead of once per scenario (batch prices millions).
 import { limitNeeds, overageMetrics, type EditionId, type FigureStatus, type OverageMetric } from "../vocabulary.js";
 import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catalog/schema.js";
+import type { Addon } from "../catalog/schema.js";
 import { figures } from "../catalog/figures.js";
 import { Money, toAmount } from "../util/money.js";
 
@@ -25,6 +26,19 @@ export interface Option {
   tier?: number;
 }
 
+/** The kinds of content a weighted add-on counts (cloud moderation), in the order a formula names them. */
+export const DEDUCTION_KINDS = ["texts", "images", "audioMinutes", "videoMinutes"] as const;
+export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
+
+/** A weighted add-on (cloud moderation): a price per deduction, each kind's weight, the packages of a month. */
+export interface CompiledDeductions {
+  key: string;
+  price: Price;
+  weights: Record<DeductionKind, Money>;
+  /** by size, smallest first */
+  packages: { size: number; price: Price }[];
+}
+
 export interface CompiledOverage {
   rule: Overage;
   price: Price;
@@ -40,6 +54,8 @@ export interface CompiledEdition {
   options: Record<LimitNeed, Option[]>;
   switches: Map<string, Price>;
   metered: Map<MeteredNeed, { key: string; price: Price }>;
+  /** the weighted add-on (cloud moderation), where the edition sells it */
+  deductions: CompiledDeductions | undefined;
   included: { key: string; need: LimitNeed }[];
   /** add-on keys in catalog order, for line order */
   order: string[];
@@ -118,6 +134,7 @@ function compileEdition(edition: Edition, figures: EditionFigures): CompiledEdit
   const options = Object.fromEntries(limitNeeds.map((need) => [need, [] as Option[]])) as Record<LimitNeed, Option[]>;
   const switches = new Map<string, Price>();
   const metered = new Map<MeteredNeed, { key: string; price: Price }>();
+  let deductions: CompiledDeductions | undefined;
   const included: { key: string; need: LimitNeed }[] = [];
   for (const [key, addon] of Object.entries(edition.addons)) {
     if (addon.kind === "limit")
@@ -138,6 +155,7 @@ function compileEdition(edition: Edition, figures: EditionFigures): CompiledEdit
         });
     else if (addon.kind === "switch") switches.set(key, price(addon.price));
     else if (addon.kind === "metered") metered.set(addon.need, { key, price: price(addon.price) });
+    else if (addon.kind === "deductions") deductions = compileDeductions(key, addon);
     else included.push({ key, need: addon.need });
   }
   // The cheapest option first, then the smallest reach: the first that reaches a need is bought.
@@ -153,8 +171,23 @@ function compileEdition(edition: Edition, figures: EditionFigures): CompiledEdit
     options,
     switches,
     metered,
+    deductions,
     included,
     order: Object.keys(edition.addons),
     figures,
+  };
+}
+
+function compileDeductions(key: string, addon: Extract<Addon, { kind: "deductions" }>): CompiledDeductions {
+  return {
+    key,
+    price: price(addon.price),
+    weights: Object.fromEntries(DEDUCTION_KINDS.map((kind) => [kind, new Money(addon.weights[kind])])) as Record<
+      DeductionKind,
+      Money
+    >,
+    packages: addon.packages
+      .map((each) => ({ size: each.size, price: price(each.price) }))
+      .sort((a, b) => a.size - b.size),
   };
 }

@@ -13,7 +13,15 @@ import type { Catalog, MeteredNeed } from "../catalog/schema.js";
 import { noticeOf, pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
-import { compile, type CompiledEdition, type CompiledFigure, type Option, type Price } from "./compiled.js";
+import {
+  compile,
+  DEDUCTION_KINDS,
+  type CompiledDeductions,
+  type CompiledEdition,
+  type CompiledFigure,
+  type Option,
+  type Price,
+} from "./compiled.js";
 import { discountOf, Money, toAmount } from "../util/money.js";
 import type { Bill, BillLine, Finding, Formula, Headroom, Unit, UsedFigure } from "./bill.js";
 import type { Category } from "./types.js";
@@ -152,14 +160,79 @@ function limitNeedsOf(scenario: Scenario): Record<LimitNeed, number> {
   };
 }
 
-/** Metered usage: Mbps × days, or the month's summed daily peaks where they are known. */
-function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { mbps: number; days: number } | { sum: number }> {
+/** Metered usage: so much a day × days (Mbps, packs), or the month's summed daily peaks where they are known. */
+function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { perDay: number; days: number } | { sum: number }> {
   const { mainlandMbps, internationalMbps, days, mainlandMbpsDays, internationalMbpsDays } = scenario.usage.bandwidth;
+  const { apiRatePacks } = scenario.features;
   return {
-    "bandwidth.mainland": mainlandMbpsDays === null ? { mbps: mainlandMbps, days } : { sum: mainlandMbpsDays },
+    "bandwidth.mainland": mainlandMbpsDays === null ? { perDay: mainlandMbps, days } : { sum: mainlandMbpsDays },
     "bandwidth.international":
-      internationalMbpsDays === null ? { mbps: internationalMbps, days } : { sum: internationalMbpsDays },
+      internationalMbpsDays === null ? { perDay: internationalMbps, days } : { sum: internationalMbpsDays },
+    apiRatePacks: { perDay: apiRatePacks.packs, days: apiRatePacks.days },
   };
+}
+
+/**
+ * Weighted usage (cloud moderation) as lines: the packages of a month where they cost
+ * less than paying per deduction, and what is left per deduction. Of each package size,
+ * none, as many as fit whole, or one more: the cheapest, then the fewest packages.
+ */
+function deductionLines(
+  addon: CompiledDeductions,
+  used: Scenario["usage"]["moderation"],
+): { lines: DraftLine[]; deductions: Money } {
+  const terms = DEDUCTION_KINDS.map((kind) => ({ kind, used: new Money(used[kind]), weight: addon.weights[kind] }));
+  const deductions = terms.reduce((sum, term) => sum.plus(term.used.times(term.weight)), ZERO);
+  let best = { cost: deductions.times(addon.price.value), packages: 0, size: 0, price: FREE };
+  for (const { size, price } of addon.packages) {
+    const whole = deductions.div(size).floor().toNumber();
+    for (const packages of new Set([whole, whole + 1])) {
+      if (packages === 0) continue;
+      const left = Money.max(ZERO, deductions.minus(packages * size));
+      const cost = price.value.times(packages).plus(left.times(addon.price.value));
+      if (cost.lessThan(best.cost)) best = { cost, packages, size, price };
+    }
+  }
+  const covered = Money.min(deductions, new Money(best.packages).times(best.size));
+  const id = `addon.${addon.key}`;
+  const lines: DraftLine[] = [];
+  if (best.packages > 0)
+    lines.push({
+      id: `${id}.packages`,
+      category: "addon",
+      quantity: new Money(best.packages),
+      unitPrice: best.price,
+      unit: { per: "package", size: best.size },
+      formula: {
+        op: "packages",
+        addon: addon.key,
+        deductions: deductions.toString(),
+        size: best.size,
+        packages: best.packages,
+      },
+      status: null,
+    });
+  const quantity = deductions.minus(covered);
+  if (quantity.greaterThan(0))
+    lines.push({
+      id,
+      category: "addon",
+      quantity,
+      unitPrice: addon.price,
+      unit: { per: "deduction" },
+      formula: {
+        op: "deductions",
+        addon: addon.key,
+        terms: terms
+          .filter((term) => !term.used.isZero())
+          .map((term) => ({ kind: term.kind, used: term.used.toString(), weight: term.weight.toString() })),
+        deductions: deductions.toString(),
+        covered: covered.toString(),
+        quantity: quantity.toString(),
+      },
+      status: null,
+    });
+  return { lines, deductions };
 }
 
 /** The lines, violations and notes of a scenario on one edition. */
@@ -180,7 +253,8 @@ function draftBill(
   const limits = limitNeedsOf(scenario);
   const meters = meteredNeeds(scenario);
   const requested = scenario.features.addons;
-  const addonLines = new Map<string, DraftLine>();
+  // An add-on's lines by its key: one, but for weighted usage (packages, then what is left).
+  const addonLines = new Map<string, DraftLine[]>();
   const { figures } = compiled;
   /** What the vendor says of an add-on bought: that it is no longer sold (a note about the prices), or a notice. */
   const noticed = (key: string) => {
@@ -253,18 +327,20 @@ function draftBill(
       draft.violations.push({ kind: "exceeds", code: `exceeds.${need}`, need, limit: included, needed: value, reach });
       continue;
     }
-    addonLines.set(best.key, {
-      id: `addon.${best.key}`,
-      category: "addon",
-      quantity: ONE,
-      unitPrice: best.price,
-      unit: MONTH,
-      formula:
-        best.tier === undefined
-          ? { op: "raise", addon: best.key, need, value, included, raisesTo: best.raisesTo }
-          : { op: "tier", addon: best.key, need, value, included, tier: best.tier },
-      status: null,
-    });
+    addonLines.set(best.key, [
+      {
+        id: `addon.${best.key}`,
+        category: "addon",
+        quantity: ONE,
+        unitPrice: best.price,
+        unit: MONTH,
+        formula:
+          best.tier === undefined
+            ? { op: "raise", addon: best.key, need, value, included, raisesTo: best.raisesTo }
+            : { op: "tier", addon: best.key, need, value, included, tier: best.tier },
+        status: null,
+      },
+    ]);
     use(figures.addons.get(best.key), `addon.${best.key}`);
   }
 
@@ -276,47 +352,72 @@ function draftBill(
     }
     // What the vendor says of an add-on (no longer maintained…), wherever it is bought.
     noticed(key);
-    addonLines.set(key, {
-      id: `addon.${key}`,
-      category: "addon",
-      quantity: ONE,
-      unitPrice: price,
-      unit: MONTH,
-      formula: { op: "requested", addon: key },
-      status: null,
-    });
+    addonLines.set(key, [
+      {
+        id: `addon.${key}`,
+        category: "addon",
+        quantity: ONE,
+        unitPrice: price,
+        unit: MONTH,
+        formula: { op: "requested", addon: key },
+        status: null,
+      },
+    ]);
     use(figures.addons.get(key), `addon.${key}`);
   }
 
   for (const need of Object.keys(meters) as MeteredNeed[]) {
     const meter = meters[need];
-    if ("sum" in meter ? meter.sum === 0 : meter.mbps === 0) continue;
+    if ("sum" in meter ? meter.sum === 0 : meter.perDay === 0) continue;
     const addon = compiled.metered.get(need);
     if (!addon) {
       draft.violations.push({ kind: "unavailable", code: `unavailable.${need}`, addon: need });
       continue;
     }
-    const quantity = "sum" in meter ? new Money(meter.sum) : new Money(meter.mbps).times(meter.days);
+    const quantity = "sum" in meter ? new Money(meter.sum) : new Money(meter.perDay).times(meter.days);
+    const packs = need === "apiRatePacks";
     noticed(addon.key);
-    addonLines.set(addon.key, {
-      id: `addon.${addon.key}`,
-      category: "addon",
-      quantity,
-      unitPrice: addon.price,
-      unit: { per: "mbps-day" },
-      formula:
-        "sum" in meter
-          ? { op: "sum-of-peaks", addon: addon.key, quantity: quantity.toString() }
-          : {
-              op: "mbps-days",
-              addon: addon.key,
-              mbps: new Money(meter.mbps).toString(),
-              days: meter.days,
-              quantity: quantity.toString(),
-            },
-      status: null,
-    });
+    addonLines.set(addon.key, [
+      {
+        id: `addon.${addon.key}`,
+        category: "addon",
+        quantity,
+        unitPrice: addon.price,
+        unit: { per: packs ? "pack-day" : "mbps-day" },
+        formula:
+          "sum" in meter
+            ? { op: "sum-of-peaks", addon: addon.key, quantity: quantity.toString() }
+            : packs
+              ? {
+                  op: "packs-days",
+                  addon: addon.key,
+                  packs: meter.perDay,
+                  days: meter.days,
+                  quantity: quantity.toString(),
+                }
+              : {
+                  op: "mbps-days",
+                  addon: addon.key,
+                  mbps: new Money(meter.perDay).toString(),
+                  days: meter.days,
+                  quantity: quantity.toString(),
+                },
+        status: null,
+      },
+    ]);
     use(figures.addons.get(addon.key), `addon.${addon.key}`);
+  }
+
+  // Content moderated: an edition that does not sell cloud moderation cannot serve it.
+  const moderated = scenario.usage.moderation;
+  if (DEDUCTION_KINDS.some((kind) => moderated[kind] > 0)) {
+    const addon = compiled.deductions;
+    if (!addon) draft.violations.push({ kind: "unavailable", code: "unavailable.moderation", addon: "moderation" });
+    else {
+      noticed(addon.key);
+      addonLines.set(addon.key, deductionLines(addon, moderated).lines);
+      use(figures.addons.get(addon.key), `addon.${addon.key}`);
+    }
   }
 
   for (const { key, need } of compiled.included) {
@@ -326,21 +427,19 @@ function draftBill(
     }
   }
   // Add-on lines in the catalog's order.
-  for (const key of compiled.order) {
-    const line = addonLines.get(key);
-    if (line) draft.lines.push(line);
-  }
+  for (const key of compiled.order) for (const line of addonLines.get(key) ?? []) draft.lines.push(line);
   lineStatuses(draft);
   return draft;
 }
 
-/** Each line as sure as the least sure figure that priced it. */
+/** Each line as sure as the least sure figure that priced it (an add-on's figure prices each of its lines). */
 function lineStatuses(draft: Draft): void {
   if (!draft.figures) return;
   for (const line of draft.lines) {
     let status: FigureStatus | null = null;
     for (const figure of draft.figures)
-      if (figure.line === line.id) status = status === null ? figure.status : lessSure(status, figure.status);
+      if (figure.line === line.id || (figure.line !== null && line.id.startsWith(`${figure.line}.`)))
+        status = status === null ? figure.status : lessSure(status, figure.status);
     line.status = status;
   }
 }

@@ -152,6 +152,18 @@ export const pricedEditions = (catalog: Catalog): EditionId[] =>
 
 export type { Effective as CatalogEffective };
 
+/**
+ * Every add-on key of a list's editions, in the order the list names them (addonNames),
+ * then any other: a free edition that sells one add-on does not put it first.
+ */
+export function addonKeys(catalog: Catalog): string[] {
+  const named = Object.keys(catalog.addonNames);
+  const rank = (key: string) => (named.includes(key) ? named.indexOf(key) : named.length);
+  const keys = [...new Set(Object.values(catalog.editions).flatMap((edition) => Object.keys(edition.addons)))];
+  // Stable: keys the names do not rank keep the editions' order.
+  return keys.sort((a, b) => rank(a) - rank(b));
+}
+
 /** What the vendor says of an add-on it bills (one bought on request, or metered), if anything. */
 export const noticeOf = (addon: Addon | undefined): Notice | undefined =>
   addon?.kind === "switch" || addon?.kind === "metered" ? addon.notice : undefined;

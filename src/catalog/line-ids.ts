@@ -1,5 +1,5 @@
 import type { PriceSettings } from "./choose.js";
-import { bills, builtinCatalogs } from "./index.js";
+import { addonKeys, bills, builtinCatalogs } from "./index.js";
 import { overageMetrics } from "../vocabulary.js";
 import type { Catalog } from "./schema.js";
 
@@ -16,10 +16,18 @@ export function lineIds(catalog: Catalog): string[] {
 }
 
 function idsOf(catalog: Catalog): string[] {
-  const addons = new Set(Object.values(catalog.editions).flatMap((edition) => Object.keys(edition.addons)));
+  // Weighted usage (cloud moderation) has two lines: the packages of the month, then what is paid as used.
+  const weighted = new Set(
+    Object.values(catalog.editions).flatMap((edition) =>
+      Object.entries(edition.addons).flatMap(([key, addon]) => (addon.kind === "deductions" ? [key] : [])),
+    ),
+  );
   // The overage lines of the metrics the list bills (DAU and groups on the mainland, MAU abroad).
   const billed = overageMetrics.filter((metric) => bills(catalog, metric)).map((metric) => `overage.${metric}`);
-  return ["package", ...billed, ...[...addons].map((key) => `addon.${key}`)];
+  const addons = addonKeys(catalog).flatMap((key) =>
+    weighted.has(key) ? [`addon.${key}.packages`, `addon.${key}`] : [`addon.${key}`],
+  );
+  return ["package", ...billed, ...addons];
 }
 
 /**

@@ -27,6 +27,11 @@ export function carryOver(base: Json & { id: string }, overlay: Json): Json {
   const merged = mergeOver(base, changes) as Json;
   // A list's dates are its own, as a price file's are (./load.ts): never a mix of two lists'.
   if (Object.hasOwn(changes, "effective")) merged.effective = changes.effective;
+  // An add-on the later list does not sell (null in the overlay) is not in it.
+  if (isObject(merged.editions))
+    for (const edition of Object.values(merged.editions))
+      if (isObject(edition) && isObject(edition.addons))
+        for (const [key, addon] of Object.entries(edition.addons)) if (addon === null) delete edition.addons[key];
   const stack: { value: unknown; change: unknown }[] = [{ value: merged.editions, change: changes.editions }];
   while (stack.length > 0) {
     const { value, change } = stack.pop()!;

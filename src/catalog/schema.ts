@@ -77,8 +77,8 @@ export const LimitNeed = field(z.enum(limitNeeds), "The scenario need this limit
 );
 export type LimitNeed = z.infer<typeof LimitNeed>;
 export const MeteredNeed = field(
-  z.enum(["bandwidth.mainland", "bandwidth.international"]),
-  "The metered usage this add-on charges for",
+  z.enum(["bandwidth.mainland", "bandwidth.international", "apiRatePacks"]),
+  "The metered usage this add-on charges for: danmaku bandwidth (Mbps·day), server API rate packs (pack·day)",
   (r) => r.meteredNeed,
 );
 export type MeteredNeed = z.infer<typeof MeteredNeed>;
@@ -158,7 +158,35 @@ const SwitchAddon = z.strictObject({
 const MeteredAddon = z.strictObject({
   kind: z.literal("metered"),
   need: MeteredNeed,
-  price: price("Price per unit of usage (Mbps·day)"),
+  price: price("Price per unit of usage (Mbps·day, pack·day)"),
+  billing: Billing,
+  notice: z.optional(Notice),
+  ...Provenance,
+});
+/** What each moderated item counts, in deductions (抵扣系数): up to four decimals. */
+const weight = (description: string) => unitPrice(description);
+const DeductionsAddon = z.strictObject({
+  kind: z.literal("deductions"),
+  need: field(z.enum(["moderation"]), "The usage it charges for: content moderated (usage.moderation)", (r) =>
+    r.oneOf("moderation"),
+  ),
+  price: unitPrice("Price of one deduction, pay as you go (up to four decimals, such as 0.0010)"),
+  weights: z.strictObject({
+    texts: weight("Deductions a text counts"),
+    images: weight("Deductions an image counts"),
+    audioMinutes: weight("Deductions a minute of audio counts"),
+    videoMinutes: weight("Deductions a minute of video counts"),
+  }),
+  packages: field(
+    z.array(
+      z.strictObject({
+        size: positiveCount("Deductions a package of a month holds"),
+        price: price("Price of the package"),
+      }),
+    ),
+    "Packages of a month, bought where cheaper than paying per deduction: a bill takes the cheapest mix",
+    (r) => r.kind("array"),
+  ),
   billing: Billing,
   notice: z.optional(Notice),
   ...Provenance,
@@ -171,9 +199,17 @@ const IncludedAddon = z.strictObject({
 /**
  * limit: raises a limit for a fixed price; tiers: the smallest tier that meets the need;
  * switch: bought when the scenario asks for it (features.addons); metered: per unit of
- * usage; included: part of the package, never charged, noted when relied on.
+ * usage; deductions: weighted usage, per deduction or in packages, whichever costs less;
+ * included: part of the package, never charged, noted when relied on.
  */
-const Addon = z.discriminatedUnion("kind", [LimitAddon, TieredAddon, SwitchAddon, MeteredAddon, IncludedAddon]);
+const Addon = z.discriminatedUnion("kind", [
+  LimitAddon,
+  TieredAddon,
+  SwitchAddon,
+  MeteredAddon,
+  DeductionsAddon,
+  IncludedAddon,
+]);
 export type Addon = z.infer<typeof Addon>;
 export type AddonKind = Addon["kind"];
 

@@ -60,12 +60,22 @@ const SCENARIO_OPTIONS = {
   "usage.bandwidth.mainlandMbps": [{ flags: "--bandwidth-mainland <mbps>", key: "bandwidthMainland", kind: "number" }],
   "usage.bandwidth.internationalMbps": [{ flags: "--bandwidth-intl <mbps>", key: "bandwidthIntl", kind: "number" }],
   "usage.bandwidth.days": [{ flags: "--bandwidth-days <days>", key: "bandwidthDays", kind: "number" }],
+  "usage.moderation.texts": [{ flags: "--moderated-texts <count>", key: "moderatedTexts", kind: "number" }],
+  "usage.moderation.images": [{ flags: "--moderated-images <count>", key: "moderatedImages", kind: "number" }],
+  "usage.moderation.audioMinutes": [
+    { flags: "--moderated-audio-minutes <minutes>", key: "moderatedAudioMinutes", kind: "number" },
+  ],
+  "usage.moderation.videoMinutes": [
+    { flags: "--moderated-video-minutes <minutes>", key: "moderatedVideoMinutes", kind: "number" },
+  ],
   // The month's summed daily peaks come from real usage (--usage-csv).
   "usage.bandwidth.mainlandMbpsDays": null,
   "usage.bandwidth.internationalMbpsDays": null,
   "features.groupMemberLimit": [{ flags: "--group-member-limit <count>", key: "groupMemberLimit", kind: "number" }],
   "features.groupsPerUser": [{ flags: "--groups-per-user <count>", key: "groupsPerUser", kind: "number" }],
   "features.historyDays": [{ flags: "--history-days <days>", key: "historyDays", kind: "number" }],
+  "features.apiRatePacks": [{ flags: "--api-rate-packs <count>", key: "apiRatePacks", kind: "number" }],
+  "features.apiRatePackDays": [{ flags: "--api-rate-pack-days <days>", key: "apiRatePackDays", kind: "number" }],
   "features.securityStrike": [
     { flags: "--security-strike", key: "securityStrike", kind: "boolean" },
     { flags: "--no-security-strike", key: "securityStrike", kind: "boolean" },

@@ -175,6 +175,22 @@ export const enMessages = {
   meteredExplain: (mbps: string, days: number, quantity: string) =>
     `${n(mbps)} Mbps × ${days} days = ${n(quantity)} Mbps·day`,
   meteredSumExplain: (quantity: string) => `Σ daily peaks = ${n(quantity)} Mbps·day`,
+  packDayUnit: "pack·day",
+  packsExplain: (packs: number, days: number, quantity: string) =>
+    `${n(packs)} pack${packs === 1 ? "" : "s"} × ${days} days = ${n(quantity)} pack·days`,
+  deductionUnit: "deduction",
+  packageUnit: (size: number) => `package of ${n(size)}`,
+  deductionTerms: {
+    texts: (used: string) => `${n(used)} texts`,
+    images: (used: string) => `${n(used)} images`,
+    audioMinutes: (used: string) => `${n(used)} min of audio`,
+    videoMinutes: (used: string) => `${n(used)} min of video`,
+  },
+  deductionsExplain: (terms: string, deductions: string, covered: string, quantity: string) =>
+    `${terms} = ${n(deductions)} deductions${covered === "0" ? "" : `; ${n(covered)} in packages, ${n(quantity)} paid as used`}`,
+  packagesLabel: (name: string) => `${name}, monthly packages`,
+  packagesExplain: (deductions: string, size: number, packages: number) =>
+    `${n(deductions)} deductions: ${n(packages)} package${packages === 1 ? "" : "s"} of ${n(size)} cost less than paying per deduction`,
   needs: {
     peakDau: "peak DAU",
     mau: "monthly active users",
@@ -588,6 +604,9 @@ export const enMessages = {
     notSold: "—",
     perMonth: "/month",
     perMbpsDay: "/Mbps/day",
+    perPackDay: "/pack/day",
+    perDeduction: "/deduction",
+    packageOf: (size: string, price: string) => `${size}: ${price}/month`,
     included: "included",
     unlimited: "unlimited",
     addons: "Add-ons (value-added services)",
@@ -873,9 +892,15 @@ export const enHelp = {
     "--bandwidth-mainland": "each day's peak danmaku bandwidth in mainland China, Mbps",
     "--bandwidth-intl": "each day's peak danmaku bandwidth outside mainland China, Mbps",
     "--bandwidth-days": "days of the month with that bandwidth (default 30)",
+    "--moderated-texts": "text messages cloud moderation (云端审核) checks in the month",
+    "--moderated-images": "images cloud moderation checks in the month",
+    "--moderated-audio-minutes": "minutes of audio cloud moderation checks in the month",
+    "--moderated-video-minutes": "minutes of video cloud moderation checks in the month",
     "--group-member-limit": "members the largest group needs",
     "--groups-per-user": "groups one user needs to join",
     "--history-days": "days of message history to keep",
+    "--api-rate-packs": "server API rate packs (服务端 API 调频) configured each day",
+    "--api-rate-pack-days": "days of the month with those packs (default 30)",
     "--security-strike": "buy the security strike service (安全打击)",
     "--no-security-strike": "do not buy it (overrides the file)",
     "--addon": "buy an add-on of the catalog on request, e.g. securityStrike (repeatable)",

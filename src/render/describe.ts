@@ -12,7 +12,7 @@ import type { Lang } from "../i18n/lang.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import { formatMoney } from "../util/format.js";
 import { own } from "../util/own.js";
-import type { EditionId } from "../vocabulary.js";
+import { overageMetrics, type EditionId, type OverageMetric } from "../vocabulary.js";
 import { pricingNoteText } from "./pricing-notes.js";
 import { addonName, sourceTitle } from "./names.js";
 
@@ -79,14 +79,23 @@ function unitWords(unit: Unit, t: Messages): string {
       return t.month;
     case "mbps-day":
       return t.meteredUnit;
+    case "pack-day":
+      return t.packDayUnit;
+    case "deduction":
+      return t.deductionUnit;
+    case "package":
+      return t.packageUnit(unit.size);
     default:
       return t.overageUnit(unit.per, unit.size);
   }
 }
 
+/** A unit that counts an overage metric (peak DAU, groups…): what overage lines are charged in. */
+const isOverageUnit = (unit: Unit): unit is Extract<Unit, { per: OverageMetric }> =>
+  (overageMetrics as readonly string[]).includes(unit.per);
+
 /** An overage line's label, by the metric its unit counts. */
-const overageLabel = (unit: Unit, t: Messages): string =>
-  unit.per === "month" || unit.per === "mbps-day" ? "" : t.overageLabel[unit.per];
+const overageLabel = (unit: Unit, t: Messages): string => (isOverageUnit(unit) ? t.overageLabel[unit.per] : "");
 
 /** A line of a bill on `plan`, with its label, its unit and its formula in words. */
 export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, lang: Lang): Line {
@@ -126,6 +135,19 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
         return [name(formula.addon), t.meteredExplain(formula.mbps, formula.days, formula.quantity)];
       case "sum-of-peaks":
         return [name(formula.addon), t.meteredSumExplain(formula.quantity)];
+      case "packs-days":
+        return [name(formula.addon), t.packsExplain(formula.packs, formula.days, formula.quantity)];
+      case "deductions": {
+        const terms = formula.terms
+          .map((term) => `${t.deductionTerms[term.kind](term.used)} × ${term.weight}`)
+          .join(" + ");
+        return [name(formula.addon), t.deductionsExplain(terms, formula.deductions, formula.covered, formula.quantity)];
+      }
+      case "packages":
+        return [
+          t.packagesLabel(name(formula.addon)),
+          t.packagesExplain(formula.deductions, formula.size, formula.packages),
+        ];
       case "percent-of":
         return [
           t.discountLabel(formula.percent, formula.appliesTo),
@@ -147,7 +169,7 @@ export function describeLine(line: BillLine, plan: EditionId, catalog: Catalog, 
   // Set in place, not spread: batch describes millions of lines.
   if (line.status !== null) described.status = line.status;
   // A line charged in started blocks: where the next one starts.
-  if (formula.op === "ceil-div" && unit.per !== "month" && unit.per !== "mbps-day")
+  if (formula.op === "ceil-div" && isOverageUnit(unit))
     described.headroom = {
       metric: unit.per,
       current: formula.peak,

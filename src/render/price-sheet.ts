@@ -3,7 +3,7 @@
 // sections, rows and cells, which the table and markdown renderers draw.
 import { FIGURE_STATUSES, limitNeeds, overageMetrics, statedLimits, type OverageMetric } from "../vocabulary.js";
 import { countFigures } from "../catalog/figures.js";
-import { noticeOf } from "../catalog/index.js";
+import { addonKeys, noticeOf } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Addon } from "../catalog/schema.js";
 import type { Lang } from "../i18n/lang.js";
@@ -117,7 +117,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     ],
   };
 
-  const addonKeys = [...new Set(editions.flatMap((edition) => Object.keys(edition.addons)))];
+  const keys = addonKeys(catalog);
   const describeAddon = (key: string, addon: Addon | undefined, editionName: string): string => {
     if (!addon) return t.notSold;
     const what = addonName(catalog, key, lang);
@@ -127,7 +127,22 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       case "switch":
         return mark(`${money(addon.price)}${t.perMonth}`, addon, what, editionName);
       case "metered":
-        return mark(`${money(addon.price)}${t.perMbpsDay}`, addon, what, editionName);
+        return mark(
+          `${money(addon.price)}${addon.need === "apiRatePacks" ? t.perPackDay : t.perMbpsDay}`,
+          addon,
+          what,
+          editionName,
+        );
+      case "deductions":
+        return mark(
+          [
+            `${money(addon.price)}${t.perDeduction}`,
+            ...addon.packages.map((each) => t.packageOf(formatNumber(each.size), money(each.price))),
+          ].join("\n"),
+          addon,
+          what,
+          editionName,
+        );
       case "limit":
         return mark(
           `${addon.raisesTo === null ? t.unlimited : formatNumber(addon.raisesTo)}: ${money(addon.price)}${t.perMonth}`,
@@ -154,7 +169,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     title: t.addons,
     fixed: 2,
     head: [t.addon, t.billingHead, ...editionHead],
-    rows: addonKeys.map((key) => [
+    rows: keys.map((key) => [
       addonName(catalog, key, lang),
       billingOf(key),
       ...editions.map((edition) => describeAddon(key, own(edition.addons, key), edition.name[lang])),
@@ -197,7 +212,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
   };
 
   const notices: string[] = [];
-  for (const key of addonKeys) {
+  for (const key of keys) {
     const sold = editions.filter((edition) => noticeOf(own(edition.addons, key)));
     const notice = sold.length > 0 ? noticeOf(own(sold[0]!.addons, key)) : undefined;
     if (notice)
@@ -221,7 +236,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     // A list that sells no add-on (the MAU lists) has no add-on table.
     sections: [
       packages,
-      ...(addonKeys.length > 0 ? [addons] : []),
+      ...(keys.length > 0 ? [addons] : []),
       limits,
       ...(alsoSold.rows.length > 0 ? [alsoSold] : []),
       sources,

@@ -29,6 +29,21 @@ export const Bandwidth = z.strictObject({
   ),
 });
 
+/** Content cloud moderation checks in the month (云端审核): what it counts, each kind weighted by the list. */
+export const Moderation = z.strictObject({
+  texts: z.optional(count("Text messages moderated in the month")),
+  images: z.optional(count("Images moderated in the month")),
+  audioMinutes: z.optional(
+    decimal(
+      "Minutes of audio moderated in the month, as Tencent counts them (per clock hour, each started half minute above 30 s)",
+      MAGNITUDES.mbpsDays,
+    ),
+  ),
+  videoMinutes: z.optional(
+    decimal("Minutes of video moderated in the month, counted as audio is", MAGNITUDES.mbpsDays),
+  ),
+});
+
 export const Usage = z.strictObject({
   peakDau: z.optional(
     count("Monthly peak of daily active users (the mainland's lists, and the international site's until 2022-12-25)"),
@@ -44,6 +59,7 @@ export const Usage = z.strictObject({
   ),
   liveGroups: z.optional(count("Live groups (AVChatRoom) existing at once")),
   bandwidth: z.optional(Bandwidth),
+  moderation: z.optional(Moderation),
 });
 
 export const Features = z.strictObject({
@@ -52,6 +68,12 @@ export const Features = z.strictObject({
   historyDays: z.optional(count("Days of message history to keep")),
   securityStrike: z.optional(flag("Buy the security strike service (安全打击); the same as listing it in addons")),
   unlimitedLiveGroups: z.optional(flag("Need unlimited live groups whatever the count")),
+  apiRatePacks: z.optional(
+    count("Server API rate packs (服务端 API 调频) configured each day: billed per pack and day (postpaid)"),
+  ),
+  apiRatePackDays: z.optional(
+    field(z.int().check(z.minimum(1), z.maximum(31)), "Days of the month with those packs (default 30)", (r) => r.days),
+  ),
   // Checked against the catalog by the validator: a custom catalog may sell more.
   addons: z.optional(z.array(text("An add-on of the price catalog that is bought on request, such as securityStrike"))),
 });

@@ -28,6 +28,8 @@ export interface Scenario {
       mainlandMbpsDays: number | null;
       internationalMbpsDays: number | null;
     };
+    /** content moderated in the month, by kind (cloud moderation) */
+    moderation: { texts: number; images: number; audioMinutes: number; videoMinutes: number };
   };
   /** What the app needs; null = the edition's default is enough. */
   features: {
@@ -35,6 +37,8 @@ export interface Scenario {
     groupsPerUser: number | null;
     historyDays: number | null;
     unlimitedLiveGroups: boolean;
+    /** server API rate packs configured each day, and on how many days of the month */
+    apiRatePacks: { packs: number; days: number };
     /** add-ons bought on request (kind "switch"), securityStrike included when asked for */
     addons: string[];
   };

@@ -96,7 +96,7 @@ describe("an overlay", () => {
 
   it("cannot turn the figures it inherits into another currency: it restates every price, or is refused", () => {
     expect(problemsOf({ extends: "tencent-im-cn-2020", currency: "USD" })).toEqual([
-      "prices.json: currency: is USD, but the figures it takes from tencent-im-cn-2020 are in CNY: restate every price in USD (it inherits editions.trial.packageFee.price, editions.pro.packageFee.price, editions.pro.overage.dau.price and 17 more)",
+      "prices.json: currency: is USD, but the figures it takes from tencent-im-cn-2020 are in CNY: restate every price in USD (it inherits editions.trial.packageFee.price, editions.trial.addons.moderation.price, editions.pro.packageFee.price and 20 more)",
     ]);
     // Every price restated: a list of its own, in dollars.
     const restated = clone();
@@ -174,7 +174,7 @@ describe("an overlay", () => {
 
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { addons: { history: { kind: "tier" } } } } },
-      'prices.json: editions.pro.addons.history.kind: must be one of "limit", "tiers", "switch", "metered", "included", got "tier"',
+      'prices.json: editions.pro.addons.history.kind: must be one of "limit", "tiers", "switch", "metered", "deductions", "included", got "tier"',
     ],
     [
       { extends: "tencent-im-cn-2020", editions: { pro: { packageFee: { source: "contract" } } } },

@@ -52,12 +52,15 @@ describe("what Tencent sells with IM that im-bill does not price", () => {
   it("is listed by im-bill prices with its source, in both languages", () => {
     const en = said(["prices"]);
     expect(en).toContain("Sold with IM, not priced here");
-    expect(en).toContain("Cloud moderation (云端审核): ¥0.0010 a deduction, settled daily");
+    expect(en).toMatch(/Audio and video calls \(TUICallKit\) bought with IM: ¥2,875 and ¥8,000 a month.*│ calls-2026/);
+    // Priced now, as add-ons: not listed as unpriced.
+    expect(en).not.toContain("Cloud moderation (云端审核): ¥0.0010 a deduction, settled daily");
+    expect(en).toMatch(/│ Cloud moderation \(云端审核\)\s+│ postpaid, per calendar month │ —\s+│ ¥0\.0010\/deduction /);
     expect(en).toMatch(
-      /Server API rate packs .*¥10 a pack a day in mainland data centres, ¥20 overseas.*│ api-rate-2025/,
+      /│ Server API rate packs \(服务端 API 调频\)\s+│ postpaid, per calendar month │ —\s+│ ¥10\.00\/pack\/day /,
     );
     const zh = said(["prices", "--lang", "zh"]);
     expect(zh).toContain("与 IM 一同销售、此处未计价的服务");
-    expect(zh).toContain("服务端 API 调频：国内数据中心每个 10 元/日");
+    expect(zh).toContain("与 IM 一同购买的音视频通话（TUICallKit）");
   });
 });
