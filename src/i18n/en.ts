@@ -317,6 +317,10 @@ export const enMessages = {
     groupsPerUser: "Groups one user needs to join",
     history: "Message history to keep",
     historyIncluded: (days: number) => `${n(days)} days, included`,
+    dayCount: (days: number) => `${n(days)} days`,
+    answerIncluded: (value: string) => `${value}, included`,
+    answerPriced: (value: string, price: string) => `${value}, ${price}/month`,
+    answerBeyond: (value: string) => `${value}, beyond what this edition can serve`,
     historyTier: (days: number, price: string) => `${n(days)} days, ${price}/month`,
     securityStrike: (price: string) => `Buy the security strike service (${price}/month)?`,
     securityStrikeShort: "Security strike",
@@ -607,6 +611,11 @@ export const enMessages = {
     perPackDay: "/pack/day",
     perDeduction: "/deduction",
     packageOf: (size: string, price: string) => `${size}: ${price}/month`,
+    atPrice: (what: string, price: string) => `${what}: ${price}`,
+    listLine: (list: string, currency: string, applies: string | null, verified: string | null) =>
+      `${list} (${currency})${applies ? `, ${applies}` : ""}${verified ? `; ${verified}` : ""}`,
+    factNote: (mark: string, what: string, editions: readonly string[], note: string) =>
+      `${mark} ${what} (${editions.join(", ")}): ${note}`,
     included: "included",
     unlimited: "unlimited",
     addons: "Add-ons (value-added services)",
@@ -644,8 +653,8 @@ export const enMessages = {
       from && to ? `applies ${from} to ${to}` : from ? `applies from ${from}` : `applies until ${to}`,
     carriedOver: (from: string) =>
       `† carried over from ${from}: the figure is that list's, not re-verified for this one (im-bill catalogs --diff shows what changed)`,
-    notice: (addon: string, editions: string, text: string, source: string) =>
-      `Notice: ${addon} (${editions}): ${text} [${source}]`,
+    notice: (addon: string, editions: readonly string[], text: string, source: string) =>
+      `Notice: ${addon} (${editions.join(", ")}): ${text} [${source}]`,
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
   sourceDateEpoch: (got: string) =>
@@ -882,7 +891,8 @@ export const enHelp = {
     option: "scenario file, JSON or YAML (- reads stdin)",
   },
   flags: {
-    "--plan": "edition: trial, pro, flagship or enterprise (体验版, 专业版, 旗舰版, 企业版, ultimate)",
+    "--plan":
+      "edition: on the mainland trial, pro, flagship or enterprise (体验版, 专业版, 旗舰版, 企业版); on the international site (--site intl) free-trial, standard, pro, pro-plus or enterprise",
     "--name": "a name for the scenario",
     "--dau": "monthly peak DAU (25000, 25,000, 25k and 2.5万 all work)",
     "--mau": "monthly active users: what the international site's lists bill since 2022-12-26 (--site intl)",

@@ -286,6 +286,10 @@ export const zhMessages: Messages = {
     groupsPerUser: "单个用户需要加入的群组数",
     history: "历史消息存储时长",
     historyIncluded: (days) => `${n(days)} 天，已包含`,
+    dayCount: (days) => `${n(days)} 天`,
+    answerIncluded: (value) => `${value}，已包含`,
+    answerPriced: (value, price) => `${value}，${price}/月`,
+    answerBeyond: (value) => `${value}，超出该版本可提供的上限`,
     historyTier: (days, price) => `${n(days)} 天，${price}/月`,
     securityStrike: (price) => `购买安全打击服务（${price}/月）？`,
     securityStrikeShort: "安全打击",
@@ -552,6 +556,10 @@ export const zhMessages: Messages = {
     perPackDay: "/个/天",
     perDeduction: "/次",
     packageOf: (size, price) => `${size} 次：${price}/月`,
+    atPrice: (what, price) => `${what}：${price}`,
+    listLine: (list, currency, applies, verified) =>
+      `${list}（${currency}）${applies ? `，${applies}` : ""}${verified ? `；${verified}` : ""}`,
+    factNote: (mark, what, editions, note) => `${mark} ${what}（${editions.join("、")}）：${note}`,
     included: "已包含",
     unlimited: "无上限",
     addons: "增值服务",
@@ -588,7 +596,7 @@ export const zhMessages: Messages = {
     applies: (from, to) => (from && to ? `适用于 ${from} 至 ${to}` : from ? `自 ${from} 起适用` : `适用至 ${to}`),
     carriedOver: (from) =>
       `† 沿用 ${from}：为该价格表的数值，未针对本价格表重新核实（im-bill catalogs --diff 可查看差异）`,
-    notice: (addon, editions, text, source) => `公告：${addon}（${editions}）：${text} [${source}]`,
+    notice: (addon, editions, text, source) => `公告：${addon}（${editions.join("、")}）：${text} [${source}]`,
   },
   interrupted: "已中断：未运行完毕，未写入报告文件",
   sourceDateEpoch: (got) => `SOURCE_DATE_EPOCH：须为自 1970-01-01 起的整秒数（本次运行的日期），实际为 ${got}`,
@@ -797,7 +805,8 @@ export const zhHelp: Help = {
     option: "场景文件，JSON 或 YAML（- 表示读取标准输入）",
   },
   flags: {
-    "--plan": "版本：trial、pro、flagship 或 enterprise（体验版、专业版、旗舰版、企业版、ultimate）",
+    "--plan":
+      "版本：中国站为 trial、pro、flagship 或 enterprise（体验版、专业版、旗舰版、企业版）；国际站（--site intl）为 free-trial、standard、pro、pro-plus 或 enterprise",
     "--name": "场景名称",
     "--dau": "月峰值 DAU（25000、25,000、25k、2.5万 均可）",
     "--mau": "月活跃用户数：国际站 2022-12-26 起的价格表按此计费（--site intl）",

@@ -398,6 +398,20 @@ function included(catalog: Catalog, id: EditionId, lang: Lang): string[] {
   ];
 }
 
+/**
+ * An answer to a need as the summary says it, with what it costs on the edition: within
+ * what the edition includes, the add-on (or tier) the calculator buys for it, or beyond
+ * what any reaches. The same options the bill prices with, so the two never disagree.
+ */
+export function answerText(catalog: Catalog, plan: EditionId, need: LimitNeed, value: number, lang: Lang): string {
+  const t = messages[lang].interactive;
+  const shown = need === "historyDays" ? t.dayCount(value) : formatNumber(value);
+  const included = catalog.editions[plan]!.limits[need]?.value ?? Infinity;
+  if (value <= included) return t.answerIncluded(shown);
+  const option = compile(catalog)[plan]!.options[need].find((each) => each.reach >= value);
+  return option ? t.answerPriced(shown, formatMoney(option.price.text, catalog.currency)) : t.answerBeyond(shown);
+}
+
 /** One screen: what was answered. */
 function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string {
   const t = messages[lang].interactive;
@@ -412,9 +426,9 @@ function summary(scenario: ScenarioInput, catalog: Catalog, lang: Lang): string 
       ? [[t.communityMessages, formatNumber(usage.communityMessages)] as [string, string]]
       : []),
     [t.liveGroups, formatNumber(usage.liveGroups ?? 0)],
-    [t.groupMemberLimit, formatNumber(features.groupMemberLimit ?? 0)],
-    [t.groupsPerUser, formatNumber(features.groupsPerUser ?? 0)],
-    [t.history, t.historyIncluded(features.historyDays ?? 0).replace(/,.*$/, "")],
+    [t.groupMemberLimit, answerText(catalog, scenario.plan, "groupMemberLimit", features.groupMemberLimit ?? 0, lang)],
+    [t.groupsPerUser, answerText(catalog, scenario.plan, "groupsPerUser", features.groupsPerUser ?? 0, lang)],
+    [t.history, answerText(catalog, scenario.plan, "historyDays", features.historyDays ?? 0, lang)],
     ...(Object.values(catalog.editions).some((edition) => Object.hasOwn(edition.addons, "securityStrike"))
       ? [[t.securityStrikeShort, features.securityStrike ? t.yes : t.no] as [string, string]]
       : []),

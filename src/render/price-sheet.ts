@@ -69,7 +69,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       marked = `${marked} ${STATUS_MARKS.carriedOver}`;
     }
     if (fact.inferred) {
-      inferred.set(`${what}\n${edition}`, `${STATUS_MARKS.inferred} ${what} (${edition}): ${fact.note ?? ""}`);
+      inferred.set(`${what}\n${edition}`, t.factNote(STATUS_MARKS.inferred, what, [edition], fact.note ?? ""));
       marked = `${marked} ${STATUS_MARKS.inferred}`;
     }
     if (!fact.assumption) return marked;
@@ -145,7 +145,10 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
         );
       case "limit":
         return mark(
-          `${addon.raisesTo === null ? t.unlimited : formatNumber(addon.raisesTo)}: ${money(addon.price)}${t.perMonth}`,
+          t.atPrice(
+            addon.raisesTo === null ? t.unlimited : formatNumber(addon.raisesTo),
+            `${money(addon.price)}${t.perMonth}`,
+          ),
           addon,
           what,
           editionName,
@@ -153,7 +156,9 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       case "tiers":
         return mark(
           addon.tiers
-            .map((tier) => `${formatNumber(tier.upTo)}${t.unitOf(addon.need)}: ${money(tier.price)}${t.perMonth}`)
+            .map((tier) =>
+              t.atPrice(`${formatNumber(tier.upTo)}${t.unitOf(addon.need)}`, `${money(tier.price)}${t.perMonth}`),
+            )
             .join("\n"),
           addon,
           what,
@@ -219,7 +224,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       notices.push(
         t.notice(
           addonName(catalog, key, lang),
-          sold.map((edition) => edition.name[lang]).join(", "),
+          sold.map((edition) => edition.name[lang]),
           notice[lang],
           notice.source,
         ),
@@ -227,10 +232,14 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
   }
   const { from, to } = catalog.effective ?? { from: null, to: null };
   const counts = countFigures(catalog);
-  const verified = catalog.lastVerified ? `; ${t.lastVerified(catalog.lastVerified)}` : "";
   return {
     title: catalog.title[lang],
-    catalog: `${catalog.id} ${catalog.version} (${catalog.currency})${from || to ? `, ${t.applies(from, to)}` : ""}${verified}`,
+    catalog: t.listLine(
+      `${catalog.id} ${catalog.version}`,
+      catalog.currency,
+      from || to ? t.applies(from, to) : null,
+      catalog.lastVerified ? t.lastVerified(catalog.lastVerified) : null,
+    ),
     provenance: pricingLines(prices.pricing, lang),
     counts: t.counts(FIGURE_STATUSES.map((status) => t.statusCount(status, counts[status]))),
     // A list that sells no add-on (the MAU lists) has no add-on table.
@@ -241,8 +250,8 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       ...(alsoSold.rows.length > 0 ? [alsoSold] : []),
       sources,
     ],
-    footnotes: [...assumptions.values()].map(
-      ({ what, note, editions }) => `${STATUS_MARKS.assumed} ${what} (${editions.join(", ")}): ${note}`,
+    footnotes: [...assumptions.values()].map(({ what, note, editions }) =>
+      t.factNote(STATUS_MARKS.assumed, what, editions, note),
     ),
     inferred: [...inferred.values()],
     ...(carriedFrom.size > 0 ? { carriedOver: t.carriedOver([...carriedFrom].join(", ")) } : {}),

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { seedPrices } from "../helpers/scenario.js";
 import { builtinCatalogById } from "../../src/catalog/index.js";
 import { fixedPrices } from "../../src/catalog/choose.js";
-import { runInteractiveEstimate, type FlowContext, type PrefilledAnswers } from "../../src/interactive/flow.js";
+import {
+  answerText,
+  runInteractiveEstimate,
+  type FlowContext,
+  type PrefilledAnswers,
+} from "../../src/interactive/flow.js";
+import { formatMoney } from "../../src/util/format.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { displayWidth } from "../../src/render/text.js";
 
@@ -359,4 +365,45 @@ describe("the guided estimate", () => {
     await expect(flow.done).rejects.toMatchObject({ name: "ExitPromptError" });
     expect(existsSync(join(cwd, "im-bill-scenario.json"))).toBe(false);
   });
+});
+
+describe("the summary's answers, each with its price", () => {
+  const list = builtinCatalogById("tencent-im-cn-2024")!;
+  const needs = ["groupMemberLimit", "groupsPerUser", "historyDays"] as const;
+
+  it.each(["en", "zh"] as const)(
+    "in %s: within the edition, included; above it, every tier and add-on at its own price; beyond, said",
+    (lang) => {
+      const money = (price: string) => formatMoney(price, "CNY");
+      let checked = 0;
+      for (const plan of ["pro", "flagship"]) {
+        const edition = list.editions[plan]!;
+        for (const need of needs) {
+          const included = edition.limits[need].value!;
+          expect(answerText(list, plan, need, included, lang)).toMatch(lang === "en" ? /, included$/ : /，已包含$/);
+          // Each reach of each add-on for the need, at its price: the tier of 180 days is ¥1,500.00, not "included".
+          for (const addon of Object.values(edition.addons)) {
+            const options =
+              addon.kind === "tiers" && addon.need === need
+                ? addon.tiers.map((tier) => [tier.upTo, tier.price] as const)
+                : addon.kind === "limit" && addon.need === need && addon.raisesTo !== null
+                  ? [[addon.raisesTo, addon.price] as const]
+                  : [];
+            for (const [reach, price] of options) {
+              const text = answerText(list, plan, need, reach, lang);
+              expect(text, `${plan} ${need} ${reach}`).toContain(money(price));
+              expect(text).toMatch(lang === "en" ? /\/month$/ : /\/月$/);
+              checked++;
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(9);
+      expect(answerText(list, "pro", "historyDays", 180, "zh")).toBe("180 天，¥1,500.00/月");
+      expect(answerText(list, "pro", "historyDays", 180, "en")).toBe("180 days, ¥1,500.00/month");
+      expect(answerText(list, "pro", "groupMemberLimit", 100_000, lang)).toMatch(
+        lang === "en" ? /^100,000, beyond/ : /^100,000，超出/,
+      );
+    },
+  );
 });

@@ -19,6 +19,7 @@ import { soFarLines } from "../usage.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { certaintyLine, markedLabel, statusLegend } from "../certainty.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
+import { signedMoney } from "../estimate-diff.js";
 
 const CATEGORY_COLOURS: Record<string, string> = {
   base: PALETTE[0]!,
@@ -483,6 +484,9 @@ export function projectHtml(diff: ProjectReport, title: string | undefined, lang
   );
   const money = (amount: string | undefined, change: ScenarioRow) =>
     amount === undefined ? "—" : formatMoney(amount, change.currency);
+  // A side the scenario is not on (added, removed) has no bill, as the table and the markdown say: "—".
+  const side = (priced: ScenarioRow["before"], change: ScenarioRow) =>
+    priced && "total" in priced ? cell(money(priced.total, change), { value: priced.total }) : cell("—", { value: "" });
   const data = table({
     id: "scenarios",
     caption: p.counts(diff.counts),
@@ -498,10 +502,12 @@ export function projectHtml(diff: ProjectReport, title: string | undefined, lang
       ...rows.map((change) => ({
         cells: [
           cell({ changed: "~", added: "+", removed: "−", unchanged: "", invalid: "!" }[change.status]),
-          cell(`${change.id} (${change.file})`),
-          cell(money(change.change?.before, change), { value: change.change?.before ?? "" }),
-          cell(money(change.change?.after, change), { value: change.change?.after ?? "" }),
-          cell(money(change.change?.change, change), { value: change.change?.change ?? "" }),
+          cell(change.name ? `${change.name} (${change.source})` : change.source),
+          side(change.before, change),
+          side(change.after, change),
+          cell(change.change ? signedMoney(change.change.change, change.currency) : "", {
+            value: change.change?.change ?? "",
+          }),
           cell(change.why.join("; ")),
         ],
       })),
