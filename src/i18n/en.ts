@@ -6,6 +6,9 @@ import { limitValue, n } from "./words.js";
 
 export const enMessages = {
   lang: "en" as Lang,
+  /** Clauses said in one breath ("a; b"), items of a list ("a, b"): full-width in Chinese. */
+  clauses: (parts: readonly string[]) => parts.join("; "),
+  items: (parts: readonly string[]) => parts.join(", "),
   rules: {
     wholeNumber: "a whole number ≥ 0",
     numberAtLeastZero: "a number ≥ 0",

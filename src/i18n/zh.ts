@@ -7,6 +7,8 @@ import { limitValue, n, spaced } from "./words.js";
 
 export const zhMessages: Messages = {
   lang: "zh",
+  clauses: (parts) => parts.join("；"),
+  items: (parts) => parts.join("、"),
   rules: {
     wholeNumber: "≥ 0 的整数",
     numberAtLeastZero: "≥ 0 的数",

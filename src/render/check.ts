@@ -110,7 +110,7 @@ export function renderCheckMarkdown({ results, summary, prices }: CheckReport, l
     const said =
       result.status === "invalid"
         ? (result.error ?? "")
-        : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
+        : messages[lang].clauses(result.failures.map((failure) => describeFailure(failure, money, lang)));
     const where = result.id === result.source ? result.source : `${result.id} (${result.source})`;
     out.push(
       `| ${mark[result.status]} | ${markdownText(where)} | ${result.total ? markdownText(money(result.total)) : ""} | ${markdownText(said)} |`,

@@ -2,6 +2,7 @@
 // usage file's months): a row per item, for a spreadsheet. Apart from the renderers of
 // the other formats, so that csv-stringify loads only when a CSV is asked for.
 import { listLabel } from "./pricing.js";
+import { messages } from "../i18n/messages.js";
 import type { CompareReport } from "../report/compare.js";
 import type { UsageReport } from "../report/usage.js";
 import type { CheckReport } from "../report/check.js";
@@ -21,7 +22,7 @@ export function renderCheckCsv({ results }: CheckReport, lang: Lang): string {
       const said =
         result.status === "invalid"
           ? (result.error ?? "")
-          : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
+          : messages[lang].clauses(result.failures.map((failure) => describeFailure(failure, money, lang)));
       const catalog = result.pricing ? listLabel(result.pricing.catalog) : "";
       return [result.id, result.source, result.status, result.total ?? "", result.currency ?? "", catalog, said];
     }),

@@ -135,7 +135,7 @@ export function renderForecastTable(
           charge.date,
           String(charge.month),
           f.kind[charge.kind],
-          charge.labels.join(", "),
+          messages[lang].items(charge.labels),
           money(charge.amount),
         ]),
       ],

@@ -291,7 +291,7 @@ export function renderProjectMarkdown(diff: ProjectReport, title: string | undef
         why.length > CAUSES_SHOWN
           ? [...why.slice(0, CAUSES_SHOWN - 1), t.cause.more(why.length - CAUSES_SHOWN + 1)]
           : why;
-      out.push(row([...cellsOf(change), named.join("; ")]));
+      out.push(row([...cellsOf(change), messages[lang].clauses(named)]));
     }
     if (left > 0) out.push(row(["", t.moreRows(left), "", "", "", "", "", ""]));
     for (const cells of totalCells(diff, lang)) out.push(row([...cells, ""], true));
@@ -376,7 +376,7 @@ export function projectAnnotations(diff: ProjectDiff, failures: readonly GateFai
       });
     else if (change.status === "changed") {
       const total = change.total!;
-      const why = whyOf(change, lang).join("; ");
+      const why = messages[lang].clauses(whyOf(change, lang));
       const message = t.changed(formatMoney(total.change, currency), total.percent, why);
       annotations.push({ level: "notice", source, keys: [], title: t.title, message });
     } else if (change.status === "added")

@@ -28,3 +28,23 @@ export function needs(title: string, ...programs: string[]): { skip: boolean; ti
     title: skip ? `${title} [skipped: ${missing.join(", ")} not installed here; .ci/run installs it]` : title,
   };
 }
+
+let cjkFonts: string[] | undefined;
+
+/** The font families fontconfig knows for Chinese (Noto Sans CJK SC where Debian's fonts-noto-cjk is installed). */
+export function chineseFonts(): string[] {
+  if (cjkFonts === undefined) {
+    const listed = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+    cjkFonts = listed.status === 0 ? [...new Set(listed.stdout.split("\n").filter(Boolean))] : [];
+  }
+  return cjkFonts;
+}
+
+/** As `needs`, for a test that needs a font with Chinese glyphs: skipped outside CI where there is none. */
+export function needsChineseFont(title: string): { skip: boolean; title: string } {
+  const skip = chineseFonts().length === 0 && !process.env.CI;
+  return {
+    skip,
+    title: skip ? `${title} [skipped: no font with Chinese glyphs here; .ci/run installs fonts-noto-cjk]` : title,
+  };
+}

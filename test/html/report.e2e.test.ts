@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { imBill, root, runInProcess } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
-import { needs } from "../helpers/programs.js";
+import { needs, needsChineseFont } from "../helpers/programs.js";
 
 const browserNeeded = needs("HTML reports in Chromium", "chromium");
 const artifacts = join(root, "test-artifacts", "html");
@@ -213,6 +213,65 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
         expect(fits.widest, `${args[0]} at ${width} px (${media})`).toBeLessThanOrEqual(fits.view + 0.5);
         await page.close();
       }
+    }
+  });
+});
+
+const fontNeeded = needsChineseFont("Chinese on the pages, drawn with a font that has its glyphs");
+
+describe.skipIf(browserNeeded.skip || fontNeeded.skip)(fontNeeded.title, () => {
+  /** The fonts Chromium drew an element's text with (DevTools' "rendered fonts"), by family, with how many glyphs each drew. */
+  async function renderedFonts(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+    const session = await page.context().newCDPSession(page);
+    await session.send("DOM.enable");
+    await session.send("CSS.enable");
+    const { root } = await session.send("DOM.getDocument", { depth: -1 });
+    const { nodeId } = await session.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    const { fonts } = await session.send("CSS.getPlatformFontsForNode", { nodeId });
+    await session.detach();
+    return fonts;
+  }
+  const CJK_FAMILY = /Noto Sans CJK|Noto Sans SC|Source Han Sans|PingFang|Hiragino|Microsoft YaHei|WenQuanYi/;
+
+  it.each([
+    ["estimate", ["estimate", "examples/live-streaming-flagship.json"]],
+    ["compare", ["compare", "examples/small-chat-pro.json"]],
+  ])(
+    "%s in Chinese: every Chinese character of its title and first line from a CJK font; a screenshot at each width",
+    async (name, args) => {
+      const html = (await runInProcess([...args, "--format", "html", "--lang", "zh"])).stdout;
+      const { page, errors } = await open(html);
+      expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+      for (const selector of ["h1", "table tbody tr td"]) {
+        const text = (await page.textContent(selector)) ?? "";
+        expect(text, selector).toMatch(/[\u4e00-\u9fff]/);
+        const fonts = await renderedFonts(page, selector);
+        const chinese = fonts.filter((font) => CJK_FAMILY.test(font.familyName));
+        // Every Chinese character drawn by a font that has it: no box from a font without it.
+        expect(chinese.length, `${selector}: ${JSON.stringify(fonts)}`).toBeGreaterThan(0);
+        expect(chinese.reduce((sum, font) => sum + font.glyphCount, 0)).toBeGreaterThanOrEqual(
+          [...text].filter((char) => /[\u4e00-\u9fff]/.test(char)).length,
+        );
+      }
+      await page.screenshot({ path: join(artifacts, `${name}-zh-1280x800.png`), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: join(artifacts, `${name}-zh-390x844.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it("names CJK fonts of every platform before the generic one, in the page and in the charts", async () => {
+    const html = (await runInProcess(["compare", "examples/small-chat-pro.json", "--format", "html"])).stdout;
+    for (const family of [
+      "PingFang SC",
+      "Hiragino Sans GB",
+      "Microsoft YaHei",
+      "Noto Sans CJK SC",
+      "Source Han Sans SC",
+    ]) {
+      expect(html).toContain(`'${family}'`);
+      expect(html).toMatch(new RegExp(`font-family:[^;"]*'${family}'`));
     }
   });
 });

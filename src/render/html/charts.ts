@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import type { EChartsOption } from "echarts";
 import { init } from "./echarts.js";
 import { printable } from "../../util/printable.js";
+import { FONT_STACK } from "./page.js";
 
 const PALETTE = ["#3b6fd8", "#e0892b", "#3a9b6a", "#9b59b6", "#c0392b", "#16a2b8", "#7f8c8d"];
 
@@ -15,7 +16,7 @@ export function chartSvg(option: EChartsOption, width = 640, height = 320): stri
     chart.setOption({
       animation: false,
       color: PALETTE,
-      textStyle: { fontFamily: "system-ui, sans-serif" },
+      textStyle: { fontFamily: FONT_STACK },
       ...option,
     });
     // Names in a chart (editions, scenarios) shown as the tables show them: hidden characters escaped.

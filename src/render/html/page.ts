@@ -11,12 +11,20 @@ import { printable } from "../../util/printable.js";
 export const escapeHtml = (text: string): string =>
   printable(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/**
+ * The pages' fonts: the system's, then the CJK fonts of each platform (macOS, Windows,
+ * Linux), so that Chinese is drawn with glyphs wherever one of them is installed, never
+ * as boxes. Single quotes: the charts' SVG carries it inside a style attribute.
+ */
+export const FONT_STACK =
+  "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Noto Sans SC', sans-serif";
+
 const STYLE = `
 :root { color-scheme: light dark; --fg: #1d2129; --muted: #5b6270; --line: #dde1e8; --bg: #ffffff; --soft: #f4f6f9; --bad: #c62828; --good: #2e7d32; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6e8ec; --muted: #a3a9b5; --line: #3a3f4a; --bg: #16181d; --soft: #20242b; --bad: #ef7b7b; --good: #7cc47f; } }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; background: var(--bg); color: var(--fg);
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+  font: 14px/1.5 ${FONT_STACK}; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; } h3 { font-size: 15px; margin: 20px 0 6px; }
 p.meta, .provenance { color: var(--muted); margin: 2px 0; }
 .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; margin: 8px 0 16px; }
@@ -72,10 +80,35 @@ ${page.provenance.map((line) => `<p class="provenance">${escapeHtml(line)}</p>`)
 `;
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+/** Where Chinese text may break: spaces and punctuation (a CJK run between them is one word, 体验版). */
+// (，。；：！？、（）【】「」 written as escapes: the bundle every start reads is ASCII, scripts/build.mjs says why.)
+const BREAKS = /[\s,.;:!?()\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001\uff08\uff09\u3010\u3011\u300c\u300d]+/u;
+/** The most a word keeps a column open for, in em: past it, a hostile name still wraps anywhere. */
+const KEPT_WORD_EM = 8;
+
+/**
+ * The width, in em, of a cell's longest Chinese word, kept whole: the columns wrap
+ * anywhere (so that a long unbroken name cannot push the amounts off a phone), which
+ * would otherwise stack a name such as 体验版 one character a line. Null: no Chinese.
+ */
+function keptWidth(text: string): number | null {
+  if (!CJK.test(text)) return null;
+  let widest = 0;
+  for (const word of text.split(BREAKS)) {
+    if (!CJK.test(word)) continue;
+    let em = 0;
+    for (const char of word) em += CJK.test(char) ? 1 : 0.6;
+    widest = Math.max(widest, em);
+  }
+  return widest === 0 ? null : Math.min(KEPT_WORD_EM, Math.ceil(widest * 10) / 10);
+}
+
 /** A cell: text escaped; a number right-aligned, with its exact value for the reader's tools. */
 export const cell = (text: string, options: { value?: string; className?: string } = {}): string => {
   const classes = [options.value !== undefined ? "num" : "", options.className ?? ""].filter(Boolean).join(" ");
-  return `<td${classes ? ` class="${classes}"` : ""}${options.value !== undefined ? ` data-value="${escapeHtml(options.value)}"` : ""}>${escapeHtml(text)}</td>`;
+  const kept = options.value === undefined ? keptWidth(text) : null;
+  return `<td${classes ? ` class="${classes}"` : ""}${kept === null ? "" : ` style="min-width:calc(${kept}em + 16px)"`}${options.value !== undefined ? ` data-value="${escapeHtml(options.value)}"` : ""}>${escapeHtml(text)}</td>`;
 };
 
 /** A table: a caption, a head, rows of cells already made, a class per row. */

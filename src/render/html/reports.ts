@@ -244,7 +244,7 @@ export function compareHtml(json: CompareReport, lang: Lang): string {
           cell(estimate.planName),
           cell(money(estimate.total), { value: estimate.total }),
           cell(
-            estimate.violations.length === 0 ? t.compare.fitsYes : estimate.violations.map((v) => v.message).join("; "),
+            estimate.violations.length === 0 ? t.compare.fitsYes : t.clauses(estimate.violations.map((v) => v.message)),
             { className: estimate.violations.length === 0 ? "good" : "bad" },
           ),
         ],
@@ -253,7 +253,7 @@ export function compareHtml(json: CompareReport, lang: Lang): string {
         cells: [
           cell(edition.planName),
           cell(t.compare.onRequestCell),
-          cell(edition.violations.map((v) => v.message).join("; ")),
+          cell(t.clauses(edition.violations.map((v) => v.message))),
         ],
       })),
     ],
@@ -361,7 +361,7 @@ export function checkHtml({ results, summary, prices }: CheckReport, lang: Lang)
     const said =
       result.status === "invalid"
         ? (result.error ?? "")
-        : result.failures.map((failure) => describeFailure(failure, money, lang)).join("; ");
+        : messages[lang].clauses(result.failures.map((failure) => describeFailure(failure, money, lang)));
     const mark = { passed: "✓", failed: "✗", "no-expectations": "–", invalid: "!" }[result.status];
     return {
       cells: [
@@ -508,7 +508,7 @@ export function projectHtml(diff: ProjectReport, title: string | undefined, lang
           cell(change.change ? signedMoney(change.change.change, change.currency) : "", {
             value: change.change?.change ?? "",
           }),
-          cell(change.why.join("; ")),
+          cell(t.clauses(change.why)),
         ],
       })),
       ...Object.entries(diff.totals).map(([currency, total]) => ({
