@@ -98,7 +98,11 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
       "forecast",
       ["forecast", "examples/small-chat-pro.json", "--months", "6", "--dau-growth", "12%", "--start", "2023-10-15"],
       "months",
-      (json: any) => [...json.months.map((m: any) => m.estimate.total), json.total],
+      // Each month's users (DAU here), groups and total, then the sum; the calendar's charges in the next test.
+      (json: any) => [
+        ...json.months.flatMap((m: any) => [String(m.usage.peakDau), String(m.usage.peakGroups), m.estimate.total]),
+        json.total,
+      ],
     ],
     [
       "check",
@@ -132,6 +136,18 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
     },
   );
 
+  it("forecast: the billing calendar's charges, each the JSON's, and they add up to the sum", async () => {
+    const args = ["forecast", "examples/small-chat-pro.json", "--months", "3", "--start", "2026-12-15"];
+    const { html, json } = await report(args);
+    const { page } = await open(html);
+    const charges = (await values(page, "calendar")).filter((_, index) => index % 2 === 1);
+    expect(charges).toEqual(json.calendar.map((charge: { amount: string }) => charge.amount));
+    const total = charges.reduce((sum, amount) => sum + Number(amount), 0);
+    expect(total.toFixed(2)).toBe(json.total);
+    expect(await page.textContent("#calendar")).toContain("2027-01-03");
+    await page.close();
+  });
+
   it("usage: the month so far, its peaks and total as the JSON says", async () => {
     const args = ["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"];
     const { html, json } = await report(args, work);
@@ -152,7 +168,7 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
   it("batch: the largest scenarios and the spread, in Chinese, a stranger's names shown as text", async () => {
     const dir = fixtureDir(
       Object.fromEntries(
-        Array.from({ length: 12 }, (_, index) => [
+        Array.from({ length: 24 }, (_, index) => [
           `s${index}.json`,
           JSON.stringify({
             name: index === 0 ? '<img src=x onerror="alert(1)">' : `App ${index}`,
@@ -169,7 +185,7 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
       .map((result: { total: string }) => result.total)
       .sort((a: string, b: string) => Number(b) - Number(a));
     expect(await values(page, "scenarios")).toEqual(totals);
-    expect((await values(page, "spread")).reduce((sum, count) => sum + Number(count), 0)).toBe(12);
+    expect((await values(page, "spread")).reduce((sum, count) => sum + Number(count), 0)).toBe(24);
     expect(await page.locator("img").count()).toBe(0);
     expect(await page.textContent("#scenarios")).toContain('<img src=x onerror="alert(1)">');
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
@@ -177,6 +193,15 @@ describe.skipIf(browserNeeded.skip)(browserNeeded.title, () => {
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+    // Four scenarios make no spread: their sorted bars say it all.
+    const few = (
+      await runInProcess(["batch", "s1.json", "s2.json", "s3.json", "s4.json", "--format", "html"], { cwd: dir })
+    ).stdout;
+    const small = await open(few);
+    expect(await small.page.locator("#spread").count()).toBe(0);
+    // One chart (drawn for a desktop and for a phone).
+    expect(await small.page.locator(".chart .wide svg").count()).toBe(1);
+    await small.page.close();
   });
 
   it("a price file's hostile names: escaped where shown, wrapped so the totals stay on screen at 390 and 1,000 px and inside A4", async () => {
@@ -300,7 +325,7 @@ describe("HTML without a browser", () => {
     );
     const totals = [
       ...overview.matchAll(
-        /<tr><td>(\d{4}-\d{2})<\/td>(?:<td[^>]*>[^<]*<\/td>){2}<td class="num" data-value="([\d.]+)">/g,
+        /<tr><td[^>]*>(\d{4}-\d{2})<\/td>(?:<td[^>]*>[^<]*<\/td>){2}<td class="num" data-value="([\d.]+)">/g,
       ),
     ];
     expect(totals.map((match) => [match[1], match[2]])).toEqual(

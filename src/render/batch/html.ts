@@ -18,6 +18,11 @@ export const HTML_TOP = 200;
 /** How many of them the chart draws. */
 const CHART_TOP = 25;
 const BINS = 12;
+/**
+ * Fewer totals than this make no spread worth binning (4 scenarios in 12 bins is noise):
+ * the chart of the largest, sorted, already shows each of them.
+ */
+export const SPREAD_FROM = 20;
 
 interface Row {
   id: string;
@@ -106,10 +111,10 @@ function render(
       { cells: [cell(t.batch.grandTotalLine(grandTotalText(summary))), cell(""), cell("")], className: "total" },
     ],
   });
-  // The spread of the totals of the most common currency, in equal bins.
+  // The spread of the totals of the most common currency, in equal bins, where there are enough of them.
   const [currency, values] = [...totals].sort((a, b) => b[1].length - a[1].length)[0] ?? ["CNY", []];
   let spread = "";
-  if (values.length > 0) {
+  if (values.length >= SPREAD_FROM) {
     let low = Infinity;
     let high = -Infinity;
     for (const value of values) {

@@ -9,8 +9,38 @@ import { FONT_STACK } from "./page.js";
 
 const PALETTE = ["#3b6fd8", "#e0892b", "#3a9b6a", "#9b59b6", "#c0392b", "#16a2b8", "#7f8c8d"];
 
-/** An ECharts option drawn to an SVG string, without animation, at the size given. */
-export function chartSvg(option: EChartsOption, width = 640, height = 320): string {
+/** The width a phone's chart is drawn at: shown 1:1 on a 390 px screen, its text as large as the page's. */
+export const NARROW_WIDTH = 360;
+
+/**
+ * An ECharts option drawn twice, as SVG, without animation: at the size given for a
+ * desktop or paper, and at a phone's width (the style sheet shows the one that fits), so
+ * that a chart's labels are never shrunk below what a phone reader can read. An option
+ * that depends on the width (a label's room) is a function of whether it is the phone's.
+ */
+export function chartSvg(
+  option: EChartsOption | ((narrow: boolean) => EChartsOption),
+  width = 640,
+  height = 320,
+): string {
+  const of = (narrow: boolean) => (typeof option === "function" ? option(narrow) : option);
+  const wide = drawn(of(false), width, height);
+  const narrow = drawn(hidingOverlaps(of(true)), NARROW_WIDTH, Math.max(200, Math.round(height * 0.9)));
+  return `<div class="wide">${wide}</div><div class="narrow">${narrow}</div>`;
+}
+
+/** On a phone's chart, an axis label that would overlap its neighbour is left out (ECharts' hideOverlap). */
+function hidingOverlaps(option: EChartsOption): EChartsOption {
+  const hide = (axis: unknown) => {
+    if (typeof axis !== "object" || axis === null) return axis;
+    const { axisLabel } = axis as { axisLabel?: object };
+    return { ...axis, axisLabel: { ...axisLabel, hideOverlap: true } };
+  };
+  const each = (axes: unknown) => (Array.isArray(axes) ? axes.map(hide) : hide(axes));
+  return { ...option, xAxis: each(option.xAxis), yAxis: each(option.yAxis) } as EChartsOption;
+}
+
+function drawn(option: EChartsOption, width: number, height: number): string {
   const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({
@@ -53,14 +83,14 @@ export function horizontalBars(
 ): string {
   const { right = 48, valueLabel } = options;
   return chartSvg(
-    {
-      grid: { left: 24, right, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value" },
+    (narrow) => ({
+      grid: { left: narrow ? 8 : 24, right, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: "value", ...(narrow ? { splitNumber: 3 } : {}) },
       yAxis: {
         type: "category",
         inverse: true,
         data: [...labels],
-        axisLabel: { width: 190, overflow: "truncate" },
+        axisLabel: { width: narrow ? 110 : 190, overflow: "truncate" },
       },
       series: [
         {
@@ -77,7 +107,7 @@ export function horizontalBars(
             : {}),
         },
       ],
-    },
+    }),
     640,
     Math.max(160, 40 + labels.length * 30),
   );

@@ -30,19 +30,30 @@ p.meta, .provenance { color: var(--muted); margin: 2px 0; }
 .figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 16px; align-items: start; margin: 8px 0 16px; }
 .figure.wide { grid-template-columns: minmax(0, 1fr); }
 .chart svg { width: 100%; height: auto; display: block; }
+/* Each chart is drawn for a desktop (or paper) and for a phone: the one that fits is shown. */
+.chart .narrow { display: none; }
+@media screen and (max-width: 480px) { .chart .wide { display: none; } .chart .narrow { display: block; } }
 .chart text { fill: var(--fg); }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th, td { --pad: 8px; --keep-most: 8em; border-bottom: 1px solid var(--line); padding: 4px var(--pad); text-align: left; vertical-align: top;
+  min-width: calc(min(var(--keep, 0em), var(--keep-most)) + var(--pad) * 2); }
 /* A long unbroken name (a price file's, a scenario's) wraps rather than push the amounts off the page. */
 h1, h2, h3, p, li, caption, td, th { overflow-wrap: anywhere; }
+/* A Chinese word (体验版) breaks only where a space or punctuation lets it, as an English one does. */
+td, th { word-break: keep-all; }
 /* …but a quantity and its price ("2 × ¥1,000.00/10,000 DAU") break only between words. */
 td.words { overflow-wrap: break-word; }
 th { background: var(--soft); font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+/* An amount never breaks; its column's heading ("Peak DAU") may, between words. */
+td.num { white-space: nowrap; }
+/* A figure with words beside it ("30,700 on 2026-11-28") wraps between the words. */
+td.num.words { white-space: normal; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--fg); }
 .bad { color: var(--bad); } .good { color: var(--good); } .muted { color: var(--muted); }
 ul.notes { margin: 4px 0; padding-left: 20px; }
 @media (max-width: 720px) { .figure { grid-template-columns: minmax(0, 1fr); } body { padding: 12px; } }
+@media (max-width: 480px) { th, td { --pad: 4px; --keep-most: 5em; } .wide-only { display: none; } }
 @page { size: A4; margin: 14mm; }
 @media print { body { max-width: none; padding: 0; font-size: 11px; } .figure { break-inside: avoid; } h2 { break-after: avoid; } }
 `;
@@ -81,44 +92,57 @@ ${page.provenance.map((line) => `<p class="provenance">${escapeHtml(line)}</p>`)
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-/** Where Chinese text may break: spaces and punctuation (a CJK run between them is one word, 体验版). */
+/** Where a line may break: spaces and punctuation (a CJK run between them is one word, 体验版). */
 // (，。；：！？、（）【】「」 written as escapes: the bundle every start reads is ASCII, scripts/build.mjs says why.)
-const BREAKS = /[\s,.;:!?()\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001\uff08\uff09\u3010\u3011\u300c\u300d]+/u;
-/** The most a word keeps a column open for, in em: past it, a hostile name still wraps anywhere. */
+const BREAKS = /[\s;:!?()\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001\uff08\uff09\u3010\u3011\u300c\u300d]+/u;
+/** The most a word keeps a column open for, in em (the style sheet caps it lower on a phone): past it, a hostile name still wraps anywhere. */
 const KEPT_WORD_EM = 8;
 
 /**
- * The width, in em, of a cell's longest Chinese word, kept whole: the columns wrap
- * anywhere (so that a long unbroken name cannot push the amounts off a phone), which
- * would otherwise stack a name such as 体验版 one character a line. Null: no Chinese.
+ * The width, in em, of a cell's longest word, kept whole: the columns wrap anywhere (so
+ * that a long unbroken name cannot push the amounts off a phone), which would otherwise
+ * stack a word such as 体验版, Month or 2026-11 one character a line. Null: nothing to keep.
  */
-function keptWidth(text: string): number | null {
-  if (!CJK.test(text)) return null;
+function keptWidth(text: string, latin: number): number | null {
   let widest = 0;
   for (const word of text.split(BREAKS)) {
-    if (!CJK.test(word)) continue;
+    const chinese = CJK.test(word);
+    // Latin words up to `latin` characters (a heading, a month such as 2026-11); longer ones break at hyphens and slashes.
+    if (!chinese && word.length > latin) continue;
     let em = 0;
-    for (const char of word) em += CJK.test(char) ? 1 : 0.6;
+    for (const char of word) em += CJK.test(char) ? 1 : 0.68;
     widest = Math.max(widest, em);
   }
-  return widest === 0 ? null : Math.min(KEPT_WORD_EM, Math.ceil(widest * 10) / 10);
+  return widest < 2 ? null : Math.min(KEPT_WORD_EM, Math.ceil(widest * 10) / 10);
 }
+
+/** The style that keeps a cell's longest word whole, if it has one worth keeping. */
+const keep = (text: string, latin = 8): string => {
+  const kept = keptWidth(text, latin);
+  // The style sheet makes it a min-width, padding added, and caps it on a phone.
+  return kept === null ? "" : ` style="--keep:${kept}em"`;
+};
 
 /** A cell: text escaped; a number right-aligned, with its exact value for the reader's tools. */
 export const cell = (text: string, options: { value?: string; className?: string } = {}): string => {
   const classes = [options.value !== undefined ? "num" : "", options.className ?? ""].filter(Boolean).join(" ");
-  const kept = options.value === undefined ? keptWidth(text) : null;
-  return `<td${classes ? ` class="${classes}"` : ""}${kept === null ? "" : ` style="min-width:calc(${kept}em + 16px)"`}${options.value !== undefined ? ` data-value="${escapeHtml(options.value)}"` : ""}>${escapeHtml(text)}</td>`;
+  // A number does not wrap (td.num): only words need keeping whole.
+  const kept = options.value === undefined ? keep(text) : "";
+  return `<td${classes ? ` class="${classes}"` : ""}${kept}${options.value !== undefined ? ` data-value="${escapeHtml(options.value)}"` : ""}>${escapeHtml(text)}</td>`;
 };
 
 /** A table: a caption, a head, rows of cells already made, a class per row. */
 export function table(options: {
   id: string;
   caption: string;
-  head: { text: string; num?: boolean }[];
+  /** wideOnly: a column a phone leaves out (its cells carry the same class) */
+  head: { text: string; num?: boolean; wideOnly?: boolean }[];
   rows: { cells: string[]; className?: string }[];
 }): string {
-  const head = options.head.map((column) => `<th${column.num ? ' class="num"' : ""}>${escapeHtml(column.text)}</th>`);
+  const head = options.head.map((column) => {
+    const classes = [column.num ? "num" : "", column.wideOnly ? "wide-only" : ""].filter(Boolean).join(" ");
+    return `<th${classes ? ` class="${classes}"` : ""}${keep(column.text, 12)}>${escapeHtml(column.text)}</th>`;
+  });
   const rows = options.rows.map(
     (row) => `<tr${row.className ? ` class="${row.className}"` : ""}>${row.cells.join("")}</tr>`,
   );

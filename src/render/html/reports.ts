@@ -106,9 +106,12 @@ export function usageHtml(usage: UsageReport, lang: Lang): string {
     const daily = month.days;
     // The overage steps within the month's range: where each next ¥1,000 starts.
     const steps = month.dauSteps;
+    // Numbers as the tables write them (31,200), on the axis of their metric.
+    const number = (params: { value?: unknown }) => formatNumber(Number(params.value));
     const chart = chartSvg(
       {
-        grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+        // Room above the plot for the peak's pin, clear of the legend.
+        grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
         legend: { top: 0, data: [t.usage.peakDau, t.usage.peakGroups] },
         xAxis: { type: "category", data: daily.map((day) => day.date.slice(5)) },
         yAxis: [{ type: "value" }, { type: "value" }],
@@ -117,12 +120,19 @@ export function usageHtml(usage: UsageReport, lang: Lang): string {
             name: t.usage.peakDau,
             type: "line",
             data: daily.map((day) => day.dau),
+            // The DAU steps start at the left, the DAU axis's side, each labelled with where it starts.
             markLine: {
               symbol: "none",
               lineStyle: { type: "dashed", color: GREY },
+              label: { position: "insideStartTop", formatter: number },
               data: steps.map((at) => ({ yAxis: at })),
             },
-            markPoint: { data: [{ type: "max", name: month.peakDauDate }] },
+            // The peak's pin, its figure beside it inside the plot (not over the groups axis).
+            markPoint: {
+              symbolSize: 32,
+              data: [{ type: "max", name: month.peakDauDate }],
+              label: { formatter: number, position: "left", color: "inherit" },
+            },
           },
           { name: t.usage.peakGroups, type: "line", yAxisIndex: 1, data: daily.map((day) => day.groups) },
         ],
@@ -143,9 +153,14 @@ export function usageHtml(usage: UsageReport, lang: Lang): string {
         {
           cells: [
             cell(month.month),
-            cell(t.usage.atDay(formatNumber(month.peakDau), month.peakDauDate), { value: String(month.peakDau) }),
+            // A figure and its day: words that wrap between them, so that the month keeps its column.
+            cell(t.usage.atDay(formatNumber(month.peakDau), month.peakDauDate), {
+              value: String(month.peakDau),
+              className: "words",
+            }),
             cell(t.usage.atDay(formatNumber(month.peakGroups), month.peakGroupsDate), {
               value: String(month.peakGroups),
+              className: "words",
             }),
             cell(money(month.estimate.total), { value: month.estimate.total }),
           ],
@@ -308,27 +323,78 @@ export function forecastHtml(json: ForecastReport, lang: Lang): string {
     720,
     340,
   );
+  // The users and groups each month is priced for, as the table has them: DAU, or MAU on an MAU list.
+  const byMau = json.users === "mau";
   const data = table({
     id: "months",
     caption: t.usage.summary,
-    head: [{ text: t.forecast.month }, { text: t.forecast.edition }, { text: t.total, num: true }],
+    head: [
+      { text: t.forecast.month },
+      { text: t.forecast.edition },
+      { text: byMau ? t.forecast.mau : t.forecast.dau, num: true },
+      // A phone shows the users a month is priced by; the groups are for a wider page.
+      { text: t.forecast.groups, num: true, wideOnly: true },
+      { text: t.total, num: true },
+    ],
     rows: [
-      ...json.months.map((month) => ({
+      ...json.months.map((month) => {
+        const users = byMau ? month.usage.mau : month.usage.peakDau;
+        return {
+          cells: [
+            cell(label(month)),
+            cell(`${month.estimate.planName}${month.estimate.violations.length > 0 ? " ✗" : ""}`),
+            cell(formatNumber(users), { value: String(users) }),
+            cell(formatNumber(month.usage.peakGroups), {
+              value: String(month.usage.peakGroups),
+              className: "wide-only",
+            }),
+            cell(money(month.estimate.total), { value: month.estimate.total }),
+          ],
+        };
+      }),
+      {
         cells: [
-          cell(label(month)),
-          cell(month.estimate.planName),
-          cell(money(month.estimate.total), { value: month.estimate.total }),
+          cell(t.forecast.sum),
+          cell(""),
+          cell(""),
+          cell("", { className: "wide-only" }),
+          cell(money(json.total), { value: json.total }),
         ],
-      })),
-      { cells: [cell(t.forecast.sum), cell(""), cell(money(json.total), { value: json.total })], className: "total" },
+        className: "total",
+      },
     ],
   });
+  // With a purchase day, each charge on its day, as the table's calendar lists them.
+  const calendar =
+    json.calendar.length === 0
+      ? ""
+      : `<h2>${escapeHtml(t.forecast.calendar)}</h2>${table({
+          id: "calendar",
+          caption: t.forecast.calendar,
+          head: [
+            { text: t.forecast.date },
+            // The date says when; the month's number is for a wider page.
+            { text: t.forecast.month, num: true, wideOnly: true },
+            { text: t.forecast.billing },
+            { text: t.forecast.items },
+            { text: t.forecast.amount, num: true },
+          ],
+          rows: json.calendar.map((charge) => ({
+            cells: [
+              cell(charge.date),
+              cell(String(charge.month), { value: String(charge.month), className: "wide-only" }),
+              cell(t.forecast.kind[charge.kind]),
+              cell(t.items(charge.labels)),
+              cell(money(charge.amount), { value: charge.amount }),
+            ],
+          })),
+        })}`;
   return htmlPage({
     lang,
     title: t.html.forecastTitle(json.months.length),
     meta: [`${t.forecast.average}: ${money(json.average)}`],
     provenance: json.prices,
-    body: `${figure(chart, data)}${list(json.notes.map((note) => note.message))}`,
+    body: `${figure(chart, data)}${calendar}${list(json.notes.map((note) => note.message))}`,
   });
 }
 
@@ -486,15 +552,18 @@ export function projectHtml(diff: ProjectReport, title: string | undefined, lang
     amount === undefined ? "—" : formatMoney(amount, change.currency);
   // A side the scenario is not on (added, removed) has no bill, as the table and the markdown say: "—".
   const side = (priced: ScenarioRow["before"], change: ScenarioRow) =>
-    priced && "total" in priced ? cell(money(priced.total, change), { value: priced.total }) : cell("—", { value: "" });
+    priced && "total" in priced
+      ? cell(money(priced.total, change), { value: priced.total, className: "wide-only" })
+      : cell("—", { value: "", className: "wide-only" });
   const data = table({
     id: "scenarios",
     caption: p.counts(diff.counts),
     head: [
       { text: "" },
       { text: p.scenario },
-      { text: t.diff.before, num: true },
-      { text: t.diff.after, num: true },
+      // A phone shows what changed; the totals either side are for a wider page.
+      { text: t.diff.before, num: true, wideOnly: true },
+      { text: t.diff.after, num: true, wideOnly: true },
       { text: t.diff.change, num: true },
       { text: p.why },
     ],
@@ -515,8 +584,8 @@ export function projectHtml(diff: ProjectReport, title: string | undefined, lang
         cells: [
           cell(""),
           cell(t.total),
-          cell(formatMoney(total.before, currency), { value: total.before }),
-          cell(formatMoney(total.after, currency), { value: total.after }),
+          cell(formatMoney(total.before, currency), { value: total.before, className: "wide-only" }),
+          cell(formatMoney(total.after, currency), { value: total.after, className: "wide-only" }),
           cell(formatMoney(total.change, currency), { value: total.change }),
           cell(""),
         ],
