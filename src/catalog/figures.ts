@@ -53,6 +53,7 @@ function values(catalog: Catalog): Map<string, string> {
   const skip = new Set([
     "source",
     "note",
+    "noteZh",
     "assumption",
     "inferred",
     "carriedOver",

@@ -15,7 +15,7 @@ export function mergeOver(base: unknown, changes: unknown): unknown {
 }
 
 /** What a figure says of how sure it is, besides its source. */
-const PROVENANCE_FLAGS = ["carriedOver", "inferred", "assumption", "note"] as const;
+const PROVENANCE_FLAGS = ["carriedOver", "inferred", "assumption", "note", "noteZh"] as const;
 
 /**
  * A built-in list made of an earlier one: the overlay merged over the base, and every

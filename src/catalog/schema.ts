@@ -34,6 +34,7 @@ const Provenance = {
     text("The id of the earlier list this figure is taken from, unchanged: no source of this list's date states it"),
   ),
   note: z.optional(text("Why, or how the fact was derived")),
+  noteZh: z.optional(text("The note in Chinese: what im-bill prices --lang zh shows")),
 };
 
 /** A day, YYYY-MM-DD. */

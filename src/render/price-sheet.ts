@@ -47,6 +47,7 @@ interface Fact {
   inferred?: boolean;
   carriedOver?: string;
   note?: string;
+  noteZh?: string;
 }
 
 export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
@@ -62,6 +63,8 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
   const assumptions = new Map<string, { what: string; note: string; editions: string[] }>();
   // Figures taken unchanged from an earlier list are marked †, explained once.
   const carriedFrom = new Set<string>();
+  // A figure's note in the reader's language, where the list gives it in Chinese.
+  const noteOf = (fact: Fact) => (lang === "zh" ? (fact.noteZh ?? fact.note) : fact.note);
   const mark = (text: string, fact: Fact, what: string, edition: string) => {
     let marked = text;
     if (fact.carriedOver) {
@@ -69,11 +72,11 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
       marked = `${marked} ${STATUS_MARKS.carriedOver}`;
     }
     if (fact.inferred) {
-      inferred.set(`${what}\n${edition}`, t.factNote(STATUS_MARKS.inferred, what, [edition], fact.note ?? ""));
+      inferred.set(`${what}\n${edition}`, t.factNote(STATUS_MARKS.inferred, what, [edition], noteOf(fact) ?? ""));
       marked = `${marked} ${STATUS_MARKS.inferred}`;
     }
     if (!fact.assumption) return marked;
-    const note = fact.note ?? t.assumption;
+    const note = noteOf(fact) ?? t.assumption;
     const entry = assumptions.get(`${what}\n${note}`) ?? { what, note, editions: [] };
     entry.editions.push(edition);
     assumptions.set(`${what}\n${note}`, entry);
