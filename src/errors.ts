@@ -77,11 +77,18 @@ export class InputError extends UserError {
   /** each problem, its message in English (`problemsIn` for another language) */
   readonly problems: readonly ProblemText[];
 
-  constructor(problems: readonly SourcedProblem[]) {
+  /** `lang`: the language of `message` and `problems` (the library's caller's; the CLI words each where it prints). */
+  constructor(problems: readonly SourcedProblem[], lang: Lang = "en") {
     super((lang) => formatProblems(problems, lang));
     this.name = "InputError";
     this.#problems = problems;
-    this.problems = this.problemsIn("en");
+    this.problems = this.problemsIn(lang);
+    if (lang !== "en") this.message = this.messageIn(lang);
+  }
+
+  /** The same problems, said in `lang`. */
+  in(lang: Lang): InputError {
+    return lang === "en" ? this : new InputError(this.#problems, lang);
   }
 
   /** Each problem with its message in `lang`. */

@@ -58,7 +58,7 @@ export function estimate(scenario: ScenarioInput, options: EstimateOptions = {})
  */
 export function parseScenario(
   input: unknown,
-  options: Pick<EstimateOptions, "catalog" | "on" | "source"> = {},
+  options: Pick<EstimateOptions, "catalog" | "on" | "source" | "lang"> = {},
 ): ScenarioInput {
   validated(input, options);
   return input as ScenarioInput;
@@ -66,10 +66,16 @@ export function parseScenario(
 
 function validated(input: unknown, options: EstimateOptions): { valid: Scenario; prices: PriceChoice } {
   const source = options.source ?? "scenario";
-  // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
-  checkTree(input, source);
-  const { scenario, prices } = scenarioOf(input, settingsOf(options), { source });
-  return { valid: scenario, prices };
+  try {
+    // The limits of every input (depth, sizes, "__proto__" keys), for objects that did not come through the reader.
+    checkTree(input, source);
+    const { scenario, prices } = scenarioOf(input, settingsOf(options), { source });
+    return { valid: scenario, prices };
+  } catch (error) {
+    // Said in the caller's language, as the estimate is.
+    if (error instanceof InputError && options.lang === "zh") throw error.in("zh");
+    throw error;
+  }
 }
 
 /** The options as the settings every estimate is priced with; an option that is wrong is an InputError, never a fallback. */
