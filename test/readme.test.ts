@@ -120,8 +120,46 @@ describe("README.zh-CN.md", () => {
     expect(anchors).toEqual(sections);
   });
 
-  it("shows the same commands and output, in the same order", () => {
-    expect(chinese.code).toEqual(english.code);
+  /** Code blocks but those that show output (their markers say what printed them), without comments. */
+  const commandBlocks = (text: string) => {
+    const output = new Set(
+      [...text.matchAll(/<!-- readme-(?:output|json): [^\n]* -->\n```\w*\n([\s\S]*?)```/g)].map(([, body]) => body!),
+    );
+    return split(text)
+      .code.map((block) => `${block}\n`)
+      .filter((block) => !output.has(block))
+      .map((block) =>
+        block
+          .split("\n")
+          .filter((line) => !/^\s*(#|\/\/) /.test(line))
+          .map((line) => line.replace(/\s+(#|\/\/) .*$/, ""))
+          .join("\n"),
+      );
+  };
+
+  it("shows the same commands, in the same order, its comments in Chinese", () => {
+    expect(commandBlocks(zh)).toEqual(commandBlocks(readme));
+    const comments = chinese.code.flatMap((block) =>
+      [...block.matchAll(/(?:^|\s)(?:#|\/\/) (.*)$/gm)].map(([, comment]) => comment!),
+    );
+    expect(comments.length).toBeGreaterThan(40);
+    // No English sentence: three English words in a row (paths, ids and code aside).
+    expect(comments.filter((comment) => /\b[a-z]{3,} [a-z]{2,} [a-z]{3,}\b/i.test(comment))).toEqual([]);
+  });
+
+  const zhBlocks = [...zh.matchAll(/<!-- readme-(output|json): npx im-bill (.+?) -->\n```\w*\n([\s\S]*?)```/g)].map(
+    ([, kind, command, text]) => ({ kind: kind!, args: command!.split(" "), text: text! }),
+  );
+
+  it("shows the same output as the English one, each block as im-bill prints it in Chinese", () => {
+    expect(zhBlocks.map((block) => block.args.join(" "))).toEqual(blocks.map((block) => block.args.join(" ")));
+  });
+
+  it.each(zhBlocks)("shows what `im-bill $args --lang zh` prints", ({ kind, args, text }) => {
+    const result = imBill([...args, "--lang", "zh"]);
+    expect(result.status).toBe(0);
+    if (kind === "json") expect(JSON.parse(text)).toEqual(JSON.parse(result.stdout));
+    else expect(text).toBe(result.stdout);
   });
 
   // Every im-bill command either README shows: a command that exists, with flags it has.
