@@ -112,6 +112,14 @@ export type PricingNote =
     }
   /** the scenario's pin lost to an explicit choice */
   | { code: "pricing.pin-overridden"; pin: string; list: string; by: string }
+  /** the scenario's data centres lost to an explicit list of the other data centres */
+  | {
+      code: "pricing.data-center-overridden";
+      dataCenter: DataCenter;
+      list: string;
+      listDataCenter: DataCenter;
+      by: string;
+    }
   /** the config's list lost to the scenario's pin */
   | { code: "pricing.config-not-used"; file: string; setting: string; value: string; pin: string }
   /** the config's list is of another site than the scenario's (or --site's): the day chose on that site */
@@ -198,6 +206,16 @@ function choose(settings: PriceSettings, wanted: Wanted, day: string): PriceChoi
     chosenBy = settings.surface === "cli" ? "flag" : "option";
     if (pinned && pinned !== catalog)
       notes.push({ code: "pricing.pin-overridden", pin: pin!, list: catalog.id, by: explicit.by });
+    // A scenario abroad priced by a list of the mainland's data centres (or the other way round): said.
+    const listDataCenter = dataCenterOf(catalog);
+    if (wanted.dataCenter !== null && listDataCenter !== null && listDataCenter !== wanted.dataCenter)
+      notes.push({
+        code: "pricing.data-center-overridden",
+        dataCenter: wanted.dataCenter,
+        list: catalog.id,
+        listDataCenter,
+        by: explicit.by,
+      });
   } else if (pinned) {
     catalog = pinned;
     chosenBy = "pin";

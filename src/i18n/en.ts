@@ -257,6 +257,8 @@ export const enMessages = {
     then: "then",
     pinOverridden: (pin: string, list: string, by: string) =>
       `The scenario pins ${pin}, but ${by === "catalog" ? "the catalog option" : by} chose ${list}`,
+    dataCenterOverridden: (dataCenter: string, list: string, listDataCenter: string, by: string) =>
+      `The scenario's app is in ${dataCenter} data centres, but ${by === "catalog" ? "the catalog option" : by} chose ${list}, a list of ${listDataCenter} ones`,
     configNotUsed: (file: string, setting: string, value: string, pin: string) =>
       `The ${setting} of ${file} (${value}) is not used: the scenario pins ${pin}`,
     configOverridden: (file: string, setting: string, by: string) => `${by} replaces the ${setting} of ${file}`,

@@ -235,6 +235,8 @@ export const zhMessages: Messages = {
     then: "当时",
     pinOverridden: (pin, list, by) =>
       `场景固定使用 ${pin}，但 ${by === "catalog" ? "catalog 选项" : by} 选用了 ${list}`,
+    dataCenterOverridden: (dataCenter, list, listDataCenter, by) =>
+      `场景的应用位于 ${dataCenter} 数据中心，但 ${by === "catalog" ? "catalog 选项" : by} 选用了 ${list}（${listDataCenter} 数据中心的价格表）`,
     configNotUsed: (file, setting, value, pin) => `未使用 ${file} 中的 ${setting}（${value}）：场景固定使用 ${pin}`,
     configOverridden: (file, setting, by) => `${by} 取代了 ${file} 中的 ${setting}`,
     configOtherSite: (file, setting, value, site) =>

@@ -45,6 +45,8 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
       return t.baseSuperseded(note.list, note.base, note.to, followedText(note.followed), note.current, note.since);
     case "pricing.pin-overridden":
       return t.pinOverridden(note.pin, note.list, note.by);
+    case "pricing.data-center-overridden":
+      return t.dataCenterOverridden(note.dataCenter, note.list, note.listDataCenter, note.by);
     case "pricing.config-not-used":
       return t.configNotUsed(note.file, note.setting, note.value, note.pin);
     case "pricing.config-overridden":

@@ -31,6 +31,17 @@ describe("overseas data centres, from the library", () => {
       "tencent-im-cn-2024",
     );
     expect(estimate(scenario).pricing.catalog).toMatchObject({ id: "tencent-im-cn-2024", dataCenter: "mainland" });
+    // A list named outright prices it, and says whose data centres it prices: never silently.
+    const named = estimate(
+      { ...scenario, dataCenter: "overseas" },
+      { catalog: "tencent-im-cn-2024", on: "2026-11-29" },
+    );
+    expect(named.total).toBe("5499.00");
+    expect(named.notes).toContainEqual({
+      code: "pricing.data-center-overridden",
+      message:
+        "The scenario's app is in overseas data centres, but the catalog option chose tencent-im-cn-2024, a list of mainland ones",
+    });
   });
 
   it("marks the inferred package fee, and what the mainland list gives (quotas, the limit history extends) as carried over", () => {
