@@ -307,6 +307,13 @@ export const Catalog = z.strictObject({
     ),
   ),
   sources: z.record(z.string(), text("Where facts come from")),
+  sourcesZh: z.optional(
+    field(
+      z.record(z.string(), text("The source in Chinese")),
+      "The sources said in Chinese (titles and quotes as Tencent wrote them): what im-bill prices --lang zh shows",
+      (r) => r.kind("object"),
+    ),
+  ),
   alsoSold: z.optional(
     field(
       z.array(

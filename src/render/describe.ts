@@ -199,7 +199,7 @@ export function describeFinding(finding: Finding, plan: EditionId, prices: Price
         return noticeOf(own(catalog.editions[plan]?.addons ?? {}, finding.addon))?.[lang] ?? name(finding.addon);
       case "renamed": {
         const former = catalog.editions[finding.plan]?.formerly;
-        return t.renamed(edition, former?.[lang] ?? "", former ? sourceTitle(catalog, former.source) : "");
+        return t.renamed(edition, former?.[lang] ?? "", former ? sourceTitle(catalog, former.source, lang) : "");
       }
       case "cheapest-fit":
         return t.cheapestFit(planName(catalog, finding.plan, lang), formatMoney(finding.total, catalog.currency));

@@ -9,6 +9,10 @@ import { own } from "../util/own.js";
 export const addonName = (catalog: Catalog, key: string, lang: Lang): string =>
   own(catalog.addonNames, key)?.[lang] ?? key;
 
-/** The document a source names: its text before what it quotes of it (after ": "); its key where the list has no such source. */
-export const sourceTitle = (catalog: Catalog, key: string): string =>
-  (own(catalog.sources, key) ?? key).split(": ")[0]!;
+/** A source in the reader's language: in Chinese where the list says it so (sourcesZh), else as written. */
+export const sourceText = (catalog: Catalog, key: string, lang: Lang): string | undefined =>
+  (lang === "zh" && catalog.sourcesZh ? own(catalog.sourcesZh, key) : undefined) ?? own(catalog.sources, key);
+
+/** The document a source names: its text before what it quotes of it (after ": ", or a full-width colon); its key where the list has no such source. */
+export const sourceTitle = (catalog: Catalog, key: string, lang: Lang = "en"): string =>
+  (sourceText(catalog, key, lang) ?? key).split(/: |\uff1a/u)[0]!;

@@ -12,7 +12,7 @@ import { formatMoney, formatNumber } from "../util/format.js";
 import { own } from "../util/own.js";
 import { pricingLines } from "./pricing.js";
 import { STATUS_MARKS } from "./certainty.js";
-import { addonName } from "./names.js";
+import { addonName, sourceText } from "./names.js";
 
 export interface Section {
   title: string;
@@ -208,7 +208,7 @@ export function priceSheet(prices: PriceChoice, lang: Lang): PriceSheet {
     title: t.sources,
     fixed: 2,
     head: [t.sourceKey, t.sourceText],
-    rows: Object.entries(catalog.sources).map(([key, text]) => [key, text]),
+    rows: Object.keys(catalog.sources).map((key) => [key, sourceText(catalog, key, lang)!]),
   };
 
   // What Tencent sells with IM that the list does not price, each with its source.

@@ -56,7 +56,7 @@ export function pricingNoteText(note: PricingNote, plan: EditionId, prices: Pric
     case "catalog.withdrawn": {
       const notice = noticeOf(own(prices.catalog.editions[plan]?.addons ?? {}, note.addon));
       const name = addonName(prices.catalog, note.addon, lang);
-      return t.withdrawn(name, notice?.[lang] ?? "", notice ? sourceTitle(prices.catalog, notice.source) : "");
+      return t.withdrawn(name, notice?.[lang] ?? "", notice ? sourceTitle(prices.catalog, notice.source, lang) : "");
     }
     case "catalog.unverified":
       // The days themselves are the footer's (and the JSON's verifiedDaysAgo): the note says past what.
