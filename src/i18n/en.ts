@@ -8,6 +8,8 @@ export const enMessages = {
   lang: "en" as Lang,
   /** Clauses said in one breath ("a; b"), items of a list ("a, b"): full-width in Chinese. */
   clauses: (parts: readonly string[]) => parts.join("; "),
+  /** A label and what it says ("Peak DAU overage: ceil(…)"). */
+  labelled: (label: string, text: string) => `${label}: ${text}`,
   items: (parts: readonly string[]) => parts.join(", "),
   rules: {
     wholeNumber: "a whole number ≥ 0",

@@ -8,6 +8,7 @@ import { limitValue, n, spaced } from "./words.js";
 export const zhMessages: Messages = {
   lang: "zh",
   clauses: (parts) => parts.join("；"),
+  labelled: (label, text) => `${label}：${text}`,
   items: (parts) => parts.join("、"),
   rules: {
     wholeNumber: "≥ 0 的整数",

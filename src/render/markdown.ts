@@ -46,6 +46,7 @@ export function markdownPricingGroups(
 ): string[] {
   if (groups.length === 1) return [markdownText(pricingText(groups[0]!.ref, lang))];
   return groups.map(
-    ({ ref, count, which: named }) => `- ${markdownText(`${named ?? which(count)}: ${pricingText(ref, lang)}`)}`,
+    ({ ref, count, which: named }) =>
+      `- ${markdownText(messages[lang].labelled(named ?? which(count), pricingText(ref, lang)))}`,
   );
 }

@@ -69,7 +69,9 @@ function billSection(estimate: Estimate, lang: Lang, id: string): string {
     rows,
   });
   // The formulas that say more than the label (not "package fee", "requested"): under the figure.
-  const explained = lines.filter((line) => showsFormula(line, lang)).map((line) => `${line.label}: ${line.explain}`);
+  const explained = lines
+    .filter((line) => showsFormula(line, lang))
+    .map((line) => messages[lang].labelled(line.label, line.explain));
   const findings = [
     ...estimate.violations.map((finding) => `✗ ${finding.message} [${finding.code}]`),
     ...estimate.notes.map((finding) => finding.message),
@@ -392,7 +394,7 @@ export function forecastHtml(json: ForecastReport, lang: Lang): string {
   return htmlPage({
     lang,
     title: t.html.forecastTitle(json.months.length),
-    meta: [`${t.forecast.average}: ${money(json.average)}`],
+    meta: [t.labelled(t.forecast.average, money(json.average))],
     provenance: json.prices,
     body: `${figure(chart, data)}${calendar}${list(json.notes.map((note) => note.message))}`,
   });
@@ -524,7 +526,7 @@ export function diffHtml(diff: EstimateDiff, lang: Lang): string {
   });
   const provenance = [diff.before, diff.after].flatMap((side, index) =>
     side.pricing
-      ? pricingLines(side.pricing, lang).map((line) => `${index === 0 ? t.diff.before : t.diff.after}: ${line}`)
+      ? pricingLines(side.pricing, lang).map((line) => t.labelled(index === 0 ? t.diff.before : t.diff.after, line))
       : [],
   );
   return htmlPage({
