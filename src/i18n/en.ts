@@ -7,6 +7,8 @@ import { limitValue, n } from "./words.js";
 export const enMessages = {
   lang: "en" as Lang,
   /** Clauses said in one breath ("a; b"), items of a list ("a, b"): full-width in Chinese. */
+  /** The built-in lists' sources in this language, by list and key, where they are said otherwise than as written (Chinese). */
+  catalogSources: {} as Readonly<Record<string, Readonly<Record<string, string>>>>,
   clauses: (parts: readonly string[]) => parts.join("; "),
   /** A label and what it says ("Peak DAU overage: ceil(…)"). */
   labelled: (label: string, text: string) => `${label}: ${text}`,

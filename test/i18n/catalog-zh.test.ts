@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { builtinCatalogs } from "../../src/catalog/index.js";
 import { fixedPrices } from "../../src/catalog/choose.js";
 import { priceSheet } from "../../src/render/price-sheet.js";
+import { sourceText } from "../../src/render/names.js";
+import { resolveCatalog } from "../../src/catalog/load.js";
 import { RUN_DAY } from "../helpers/scenario.js";
 
 describe("the price sheet's derivations and assumptions", () => {
@@ -26,10 +28,9 @@ describe("the sources of every list", () => {
   it.each(builtinCatalogs().map((list) => [list.id, list] as const))(
     "%s: each said in Chinese, its titles, quotes, addresses and commits as written",
     (_id, list) => {
-      const zh = list.sourcesZh ?? {};
-      expect(Object.keys(zh).sort()).toEqual(Object.keys(list.sources).sort());
       for (const [key, english] of Object.entries(list.sources)) {
-        const chinese = zh[key]!;
+        const chinese = sourceText(list, key, "zh")!;
+        expect(chinese, key).not.toBe(english);
         expect(chinese, key).toMatch(/[\u4e00-\u9fff]/);
         // What is cited stays as cited: every address and commit of the English is in the Chinese.
         for (const kept of english.match(/https?:\/\/\S+?(?=[),;，；）]|$)|@[0-9a-f]{7,40}|commit [0-9a-f]{7,40}/g) ??
@@ -41,4 +42,24 @@ describe("the sources of every list", () => {
       }
     },
   );
+});
+
+describe("a price file's sources", () => {
+  it("are said in Chinese where the file says them so, and never as a built-in source of the same key", () => {
+    const file = resolveCatalog(
+      {
+        extends: "tencent-im-cn-2024",
+        id: "acme",
+        sources: { "price-list": "Acme's contract with Tencent, 2026", contract: "Order form 42" },
+        sourcesZh: { contract: "订单 42" },
+        editions: { pro: { packageFee: { price: "849.15", source: "contract" } } },
+      },
+      "acme.yaml",
+    );
+    expect(sourceText(file, "contract", "zh")).toBe("订单 42");
+    expect(sourceText(file, "price-list", "zh")).toBe("Acme's contract with Tencent, 2026");
+    // What the file inherits unchanged is the built-in list's, in Chinese.
+    expect(sourceText(file, "usage-limits-2025", "zh")).toMatch(/^使用限制，https:/);
+    expect(sourceText(file, "contract", "en")).toBe("Order form 42");
+  });
 });

@@ -76,7 +76,10 @@ describe("Chinese punctuation", () => {
   const all = [...texts(zhMessages, "messages"), ...texts(zhHelp, "help"), ...catalogTexts];
 
   it("is full-width wherever it touches Chinese, in every message and help text", () => {
-    const wrong = all.flatMap(({ path, text }) => halfWidthBesideChinese(text).map((around) => `${path}: …${around}…`));
+    // What a text quotes (Tencent's own words, as it wrote them) is not ours to punctuate.
+    const wrong = all.flatMap(({ path, text }) =>
+      halfWidthBesideChinese(text.replace(/"[^"]*"/g, '""')).map((around) => `${path}: …${around}…`),
+    );
     expect(wrong).toEqual([]);
   });
 
