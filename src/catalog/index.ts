@@ -31,31 +31,71 @@ export type { Addon, Catalog, Edition } from "./schema.js";
 /** The list this tool was built from (test/catalog checks every built-in one against the schema). */
 export const seedCatalog = list2020 as unknown as Catalog;
 
+/**
+ * A built-in list before it is made: what choosing needs (its id, site, data centres and
+ * dates, read from its own file), and how to make it. An overlay is laid over its base
+ * only when the list is asked for: a run that prices with one list makes that one.
+ */
+interface BuiltinList {
+  id: string;
+  site: Site;
+  dataCenter: DataCenter | undefined;
+  effective: { from: string | null; to: string | null };
+  make: () => Catalog;
+}
+
+const madeLists = new Map<string, Catalog>();
+const builtins = new WeakSet<Catalog>();
+
+const listOf = (
+  file: { id: string; site?: string; dataCenter?: string; effective?: { from: string | null; to: string | null } },
+  make: () => unknown,
+  inherits?: { site: Site },
+): BuiltinList => ({
+  id: file.id,
+  site: (file.site as Site | undefined) ?? inherits?.site ?? "cn",
+  dataCenter: file.dataCenter as DataCenter | undefined,
+  effective: { from: file.effective?.from ?? null, to: file.effective?.to ?? null },
+  make: make as () => Catalog,
+});
+
+/** Oldest first within each site: the mainland's (its data centres, then abroad), then the international site's. */
+const LISTS: readonly BuiltinList[] = [
+  listOf(list2020, () => list2020),
+  listOf(overlay2024, () => carryOver(list2020, overlay2024)),
+  listOf(overseasOverlay, () => carryOver(madeList("tencent-im-cn-2024"), overseasOverlay)),
+  listOf(intl2020, () => intl2020),
+  listOf(intl2021, () => intl2021),
+  listOf(intl2022, () => intl2022),
+  listOf(intlOverlay2025, () => carryOver(intl2022, intlOverlay2025), { site: "intl" }),
+];
+
+/** A built-in list by its entry: made the first time it is asked for, the same object after. */
+function madeList(id: string): Catalog {
+  let catalog = madeLists.get(id);
+  if (!catalog) {
+    catalog = LISTS.find((list) => list.id === id)!.make();
+    madeLists.set(id, catalog);
+    builtins.add(catalog);
+  }
+  return catalog;
+}
+
 let all: readonly Catalog[] | undefined;
 
 /** Every built-in catalog, oldest first within each site: the mainland's, then the international site's. */
 export function builtinCatalogs(): readonly Catalog[] {
-  if (all) return all;
-  const list2024 = carryOver(list2020, overlay2024);
-  all = [
-    seedCatalog,
-    list2024 as unknown as Catalog,
-    carryOver(list2024 as typeof list2020, overseasOverlay) as unknown as Catalog,
-    intl2020 as unknown as Catalog,
-    intl2021 as unknown as Catalog,
-    intl2022 as unknown as Catalog,
-    carryOver(intl2022, intlOverlay2025) as unknown as Catalog,
-  ];
+  all ??= LISTS.map((list) => madeList(list.id));
   return all;
 }
 
-export const builtinCatalogIds = (): string[] => builtinCatalogs().map((catalog) => catalog.id);
+export const builtinCatalogIds = (): string[] => LISTS.map((list) => list.id);
 
 export const builtinCatalogById = (id: string): Catalog | undefined =>
-  builtinCatalogs().find((catalog) => catalog.id === id);
+  LISTS.some((list) => list.id === id) ? madeList(id) : undefined;
 
 /** Whether `catalog` is one of the built-in lists (not a file that took its id: those are refused). */
-export const isBuiltin = (catalog: Catalog): boolean => builtinCatalogs().includes(catalog);
+export const isBuiltin = (catalog: Catalog): boolean => builtins.has(catalog);
 
 /** When a catalog applies; a catalog that does not say applies at any date. */
 export const effectiveOf = (catalog: Catalog): { from: string | null; to: string | null } => ({
@@ -87,11 +127,17 @@ export const sameMarket = (a: Catalog, b: Catalog): boolean =>
  * The built-in catalog of `site` (and, on the mainland, of `dataCenter`) in effect on
  * `day`, the newest that applies; undefined before the first such list.
  */
-export const catalogOn = (day: string, site: Site = "cn", dataCenter: DataCenter = "mainland"): Catalog | undefined =>
-  builtinCatalogs().findLast(
-    (catalog) =>
-      siteOf(catalog) === site && (site === "intl" || dataCenterOf(catalog) === dataCenter) && appliesOn(catalog, day),
+export function catalogOn(day: string, site: Site = "cn", dataCenter: DataCenter = "mainland"): Catalog | undefined {
+  // Chosen by what each list's own file says of it: only the list chosen is made.
+  const list = LISTS.findLast(
+    ({ site: listSite, dataCenter: listDataCenter, effective: { from, to } }) =>
+      listSite === site &&
+      (site === "intl" || (listDataCenter ?? "mainland") === dataCenter) &&
+      (from === null || from <= day) &&
+      (to === null || day <= to),
   );
+  return list && madeList(list.id);
+}
 
 /** The built-in list in effect on `day` for the apps `catalog` prices (its site, its data centres). */
 export const inEffectFor = (catalog: Catalog, day: string): Catalog | undefined =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countFigures, diffCatalogs, figures } from "../../src/catalog/figures.js";
 import {
+  appliesOn,
   builtinCatalogById,
   builtinCatalogs,
   catalogOn,
@@ -279,5 +280,35 @@ describe("resolveEdition", () => {
 
   it("lists canonical ids first", () => {
     expect(editionNames(builtinCatalog).slice(0, 3)).toEqual(["trial", "pro", "flagship"]);
+  });
+});
+
+describe("the built-in lists, made when asked for", () => {
+  it("choose by what each list's file says as the made lists would: the same list for every market and day", () => {
+    const days = [
+      "2019-01-01",
+      "2021-08-05",
+      "2021-08-06",
+      "2022-12-26",
+      "2023-12-31",
+      "2024-01-01",
+      "2025-01-01",
+      "2026-12-04",
+    ];
+    const markets = [
+      ["cn", "mainland"],
+      ["cn", "overseas"],
+      ["intl", "mainland"],
+    ] as const;
+    for (const day of days)
+      for (const [site, dataCenter] of markets) {
+        const byMadeLists = builtinCatalogs().findLast(
+          (list) =>
+            siteOf(list) === site &&
+            (site === "intl" || (list.dataCenter ?? "mainland") === dataCenter) &&
+            appliesOn(list, day),
+        );
+        expect(catalogOn(day, site, dataCenter), `${site} ${dataCenter} ${day}`).toBe(byMadeLists);
+      }
   });
 });
