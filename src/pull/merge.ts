@@ -53,14 +53,13 @@ export function mergeUsage(
 ): MergedUsage {
   const pulled = new Map(days.map((day) => [day.date, day]));
   // The mainland's data centres are every list's default: a file says only overseas.
-  const written = dataCenter === "overseas" ? [dataCenter] : [];
+  const marked = dataCenter === "overseas" ? dataCenter : null;
   if (existing === undefined || existing.text.trim() === "") {
-    const rows = days.map((day) => [day.date, String(day.dau), String(day.groups), ...written]);
+    const rows = days.map((day) => [day.date, String(day.dau), String(day.groups), ...(marked ? [marked] : [])]);
     checkRows(rows.length, source);
     return {
       text:
-        (existing?.bom ? "\uFEFF" : "") +
-        stringify([[...HEADER, ...(written.length ? [DATA_CENTER_HEADER] : [])], ...rows]),
+        (existing?.bom ? "\uFEFF" : "") + stringify([[...HEADER, ...(marked ? [DATA_CENTER_HEADER] : [])], ...rows]),
       added: days.map((day) => day.date),
       changed: [],
       unchanged: 0,
@@ -75,7 +74,7 @@ export function mergeUsage(
     throw new UserError(say((t) => t.pull.otherDataCenter(source, fileSays, dataCenter)));
   const [header, ...data] = parseCsvRows(existing.text, source);
   const columns = header!.fields.map(usageColumn);
-  if (written.length > 0 && !columns.includes("dataCenter")) {
+  if (marked && !columns.includes("dataCenter")) {
     header!.fields.push(DATA_CENTER_HEADER);
     columns.push("dataCenter");
   }
@@ -88,7 +87,7 @@ export function mergeUsage(
     const day = pulled.get(date);
     const row = [...fields];
     while (row.length < header!.fields.length) row.push("");
-    if (written.length > 0 && row[at("dataCenter")]!.trim() === "") row[at("dataCenter")] = written[0]!;
+    if (marked && row[at("dataCenter")]!.trim() === "") row[at("dataCenter")] = marked;
     if (day) {
       pulled.delete(date);
       let same = true;
@@ -115,7 +114,7 @@ export function mergeUsage(
     row[at("date")] = day.date;
     row[at("dau")] = String(day.dau);
     row[at("groups")] = String(day.groups);
-    if (written.length > 0) row[at("dataCenter")] = written[0]!;
+    if (marked) row[at("dataCenter")] = marked;
     rows.push({ date: day.date, fields: row });
   }
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
