@@ -80,8 +80,8 @@ export interface UsedFigure {
   /** its place in the list: editions.pro.overage.dau */
   path: string;
   status: FigureStatus;
-  /** the line it priced; null: tested, charging nothing (a limit the need is within, a quota not passed) */
-  line: string | null;
+  /** the lines it priced (an add-on's packages and what is paid as used: two); none: tested, charging nothing (a limit the need is within, a quota not passed) */
+  lines: string[];
 }
 
 /** What a bill says of itself: what the edition cannot serve, and what is worth knowing. */

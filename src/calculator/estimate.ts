@@ -177,10 +177,7 @@ function meteredNeeds(scenario: Scenario): Record<MeteredNeed, { perDay: number;
  * less than paying per deduction, and what is left per deduction. Of each package size,
  * none, as many as fit whole, or one more: the cheapest, then the fewest packages.
  */
-function deductionLines(
-  addon: CompiledDeductions,
-  used: Scenario["usage"]["moderation"],
-): { lines: DraftLine[]; deductions: Money } {
+function deductionLines(addon: CompiledDeductions, used: Scenario["usage"]["moderation"]): DraftLine[] {
   const terms = DEDUCTION_KINDS.map((kind) => ({ kind, used: new Money(used[kind]), weight: addon.weights[kind] }));
   const deductions = terms.reduce((sum, term) => sum.plus(term.used.times(term.weight)), ZERO);
   let best = { cost: deductions.times(addon.price.value), packages: 0, size: 0, price: FREE };
@@ -232,7 +229,7 @@ function deductionLines(
       },
       status: null,
     });
-  return { lines, deductions };
+  return lines;
 }
 
 /** The lines, violations and notes of a scenario on one edition. */
@@ -262,13 +259,21 @@ function draftBill(
     if (notice?.withdrawn) draft.notes.push(withdrawnNote(catalog, key));
     else if (notice) draft.notes.push({ kind: "notice", code: `notice.${key}`, addon: key });
   };
-  /** A figure the bill used, for `line` or for a test that charged nothing: each once (a dozen at most). */
-  const use = (figure: CompiledFigure | undefined, line: string | null) => {
+  /** A figure the bill used, for the lines it priced or for a test that charged nothing: each once (a dozen at most). */
+  const use = (figure: CompiledFigure | undefined, lines: readonly string[]) => {
     const used = draft.figures;
     if (!used || !figure) return;
     const known = used.find((one) => one.path === figure.path);
-    if (!known) used.push({ path: figure.path, status: figure.status, line });
-    else if (known.line === null) known.line = line;
+    if (!known) used.push({ path: figure.path, status: figure.status, lines: [...lines] });
+    else for (const line of lines) if (!known.lines.includes(line)) known.lines.push(line);
+  };
+  /** An add-on bought: its lines, and the figure of the list that priced them. */
+  const bought = (key: string, lines: DraftLine[]) => {
+    addonLines.set(key, lines);
+    use(
+      figures.addons.get(key),
+      lines.map((line) => line.id),
+    );
   };
 
   draft.lines.push({
@@ -280,7 +285,7 @@ function draftBill(
     formula: { op: "fee" },
     status: null,
   });
-  use(figures.packageFee, "package");
+  use(figures.packageFee, ["package"]);
 
   for (const { metric, overage } of compiled.overage) {
     const peak = limits[METRIC_USAGE[metric]];
@@ -295,7 +300,7 @@ function draftBill(
     if (step > 1) draft.headroom.push({ metric, current: peak, nextStepAt, price: overage.price.text });
     // The price and the quota decide the line, or that there is none.
     const id = `overage.${metric}`;
-    for (const figure of figures.overage[metric] ?? []) use(figure, excess > 0 ? id : null);
+    for (const figure of figures.overage[metric] ?? []) use(figure, excess > 0 ? [id] : []);
     if (excess <= 0) continue;
     const blocks = new Money(count);
     draft.lines.push({
@@ -320,14 +325,14 @@ function draftBill(
     const all = compiled.options[need];
     const best: Option | undefined = value <= included ? undefined : all.find((option) => option.reach >= value);
     // A need the scenario has is tested against the edition's limit, which calls for the add-on bought.
-    if (value > 0) use(figures.limits[need], best ? `addon.${best.key}` : null);
+    if (value > 0) use(figures.limits[need], best ? [`addon.${best.key}`] : []);
     if (value <= included) continue;
     if (!best) {
       const reach = all.length === 0 ? null : maxOf(all.map((option) => option.reach));
       draft.violations.push({ kind: "exceeds", code: `exceeds.${need}`, need, limit: included, needed: value, reach });
       continue;
     }
-    addonLines.set(best.key, [
+    bought(best.key, [
       {
         id: `addon.${best.key}`,
         category: "addon",
@@ -341,7 +346,6 @@ function draftBill(
         status: null,
       },
     ]);
-    use(figures.addons.get(best.key), `addon.${best.key}`);
   }
 
   for (const key of requested) {
@@ -352,7 +356,7 @@ function draftBill(
     }
     // What the vendor says of an add-on (no longer maintained…), wherever it is bought.
     noticed(key);
-    addonLines.set(key, [
+    bought(key, [
       {
         id: `addon.${key}`,
         category: "addon",
@@ -363,7 +367,6 @@ function draftBill(
         status: null,
       },
     ]);
-    use(figures.addons.get(key), `addon.${key}`);
   }
 
   for (const need of Object.keys(meters) as MeteredNeed[]) {
@@ -377,7 +380,7 @@ function draftBill(
     const quantity = "sum" in meter ? new Money(meter.sum) : new Money(meter.perDay).times(meter.days);
     const packs = need === "apiRatePacks";
     noticed(addon.key);
-    addonLines.set(addon.key, [
+    bought(addon.key, [
       {
         id: `addon.${addon.key}`,
         category: "addon",
@@ -405,7 +408,6 @@ function draftBill(
         status: null,
       },
     ]);
-    use(figures.addons.get(addon.key), `addon.${addon.key}`);
   }
 
   // Content moderated: an edition that does not sell cloud moderation cannot serve it.
@@ -415,15 +417,14 @@ function draftBill(
     if (!addon) draft.violations.push({ kind: "unavailable", code: "unavailable.moderation", addon: "moderation" });
     else {
       noticed(addon.key);
-      addonLines.set(addon.key, deductionLines(addon, moderated).lines);
-      use(figures.addons.get(addon.key), `addon.${addon.key}`);
+      bought(addon.key, deductionLines(addon, moderated));
     }
   }
 
   for (const { key, need } of compiled.included) {
     if (limits[need] > 0) {
       draft.notes.push({ kind: "included", code: `included.${key}`, addon: key });
-      use(figures.addons.get(key), null);
+      use(figures.addons.get(key), []);
     }
   }
   // Add-on lines in the catalog's order.
@@ -432,14 +433,13 @@ function draftBill(
   return draft;
 }
 
-/** Each line as sure as the least sure figure that priced it (an add-on's figure prices each of its lines). */
+/** Each line as sure as the least sure figure that priced it. */
 function lineStatuses(draft: Draft): void {
   if (!draft.figures) return;
   for (const line of draft.lines) {
     let status: FigureStatus | null = null;
     for (const figure of draft.figures)
-      if (figure.line === line.id || (figure.line !== null && line.id.startsWith(`${figure.line}.`)))
-        status = status === null ? figure.status : lessSure(status, figure.status);
+      if (figure.lines.includes(line.id)) status = status === null ? figure.status : lessSure(status, figure.status);
     line.status = status;
   }
 }

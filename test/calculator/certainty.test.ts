@@ -26,19 +26,19 @@ describe("the figures a bill used", () => {
 
   it("are each price, quota and limit it tested, once, with the line each priced", () => {
     expect(priced(flagship).figures).toEqual([
-      { path: "editions.flagship.packageFee", status: "inferred", line: "package" },
-      { path: "editions.flagship.overage.dau", status: "carriedOver", line: "overage.dau" },
-      { path: "editions.flagship.overage.dau.quota", status: "sourced", line: "overage.dau" },
+      { path: "editions.flagship.packageFee", status: "inferred", lines: ["package"] },
+      { path: "editions.flagship.overage.dau", status: "carriedOver", lines: ["overage.dau"] },
+      { path: "editions.flagship.overage.dau.quota", status: "sourced", lines: ["overage.dau"] },
       // Groups within the free quota: tested, charging nothing.
-      { path: "editions.flagship.overage.groups", status: "carriedOver", line: null },
-      { path: "editions.flagship.overage.groups.quota", status: "sourced", line: null },
-      { path: "editions.flagship.limits.peakDau", status: "carriedOver", line: null },
-      { path: "editions.flagship.limits.peakGroups", status: "carriedOver", line: null },
+      { path: "editions.flagship.overage.groups", status: "carriedOver", lines: [] },
+      { path: "editions.flagship.overage.groups.quota", status: "sourced", lines: [] },
+      { path: "editions.flagship.limits.peakDau", status: "carriedOver", lines: [] },
+      { path: "editions.flagship.limits.peakGroups", status: "carriedOver", lines: [] },
       // A limit that calls for an add-on counts for the add-on's line.
-      { path: "editions.flagship.limits.groupMemberLimit", status: "sourced", line: "addon.groupMembers" },
-      { path: "editions.flagship.addons.groupMembers", status: "carriedOver", line: "addon.groupMembers" },
-      { path: "editions.flagship.limits.historyDays", status: "sourced", line: "addon.history" },
-      { path: "editions.flagship.addons.history", status: "carriedOver", line: "addon.history" },
+      { path: "editions.flagship.limits.groupMemberLimit", status: "sourced", lines: ["addon.groupMembers"] },
+      { path: "editions.flagship.addons.groupMembers", status: "carriedOver", lines: ["addon.groupMembers"] },
+      { path: "editions.flagship.limits.historyDays", status: "sourced", lines: ["addon.history"] },
+      { path: "editions.flagship.addons.history", status: "carriedOver", lines: ["addon.history"] },
     ]);
   });
 
