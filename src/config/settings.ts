@@ -6,9 +6,9 @@ import type { ConfigSettings, PriceSettings } from "../catalog/choose.js";
 import { builtinCatalogById, dataCenterOf, siteOf } from "../catalog/index.js";
 import type { Catalog } from "../catalog/schema.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
-import { say, textIn, UserError, type Text } from "../errors.js";
+import { textIn, UserError, type Text } from "../errors.js";
 import type { DataCenter, Site } from "../vocabulary.js";
-import { dataCenterProblems } from "../catalog/data-center.js";
+import { marketProblems } from "../catalog/market.js";
 import type { ProjectConfig } from "./schema.js";
 
 /** What the run's flags (or the library's options) chose, before the project config is heard. */
@@ -41,12 +41,9 @@ export function runSettingsOf(
   if (site !== undefined) settings.site = { site, from };
   if (dataCenter !== undefined) settings.dataCenter = { dataCenter, from };
   if (discount !== undefined) settings.discount = { percent: discount, from };
-  if (explicit && site !== undefined && siteOf(explicit.catalog) !== site) {
-    const [list, listSite] = [explicit.catalog.id, siteOf(explicit.catalog)];
-    return { settings, problem: { setting: "site", text: say((t) => t.validation.siteAndPin(site, list, listSite)) } };
-  }
-  const [problem] = dataCenterProblems({ site, dataCenter }, explicit?.catalog);
-  if (problem) return { settings, problem: { setting: "dataCenter", text: problem.message } };
+  // The first: a site the list is not of is said before its data centres.
+  const [problem] = marketProblems({ site, dataCenter }, explicit?.catalog);
+  if (problem) return { settings, problem: { setting: problem.path as "site" | "dataCenter", text: problem.message } };
   return { settings };
 }
 

@@ -1,9 +1,9 @@
 // A project config's document as settings: validated like every input (unknown keys
 // are errors, with a "did you mean"), then checked as the flags it stands for would be.
 import { relative, resolve } from "node:path";
-import { builtinCatalogById, builtinCatalogIds, siteOf } from "../catalog/index.js";
+import { builtinCatalogById, builtinCatalogIds } from "../catalog/index.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
-import { dataCenterProblems } from "../catalog/data-center.js";
+import { marketProblems } from "../catalog/market.js";
 import { append } from "../util/array.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
@@ -40,11 +40,7 @@ export function validateConfig(
   if (data.catalog !== undefined && !builtinCatalogIds().includes(data.catalog))
     problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
   const listed = data.catalog === undefined ? undefined : builtinCatalogById(data.catalog);
-  if (data.site !== undefined && listed && siteOf(listed) !== data.site) {
-    const [site, list, listSite] = [data.site, listed.id, siteOf(listed)];
-    problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
-  }
-  append(problems, dataCenterProblems(data, listed));
+  append(problems, marketProblems(data, listed));
   const percent = data.discount === undefined ? undefined : String(data.discount).trim().replace(/\s*%$/, "");
   if (percent !== undefined && discountOf(percent) === undefined) {
     const got = describeValue(data.discount);

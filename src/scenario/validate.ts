@@ -5,13 +5,12 @@ import {
   billedUsages,
   measures,
   resolveEdition,
-  siteOf,
   type Catalog,
 } from "../catalog/index.js";
 import { METRIC_USAGE } from "../vocabulary.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
-import { dataCenterProblems } from "../catalog/data-center.js";
+import { marketProblems } from "../catalog/market.js";
 import { closest } from "../util/suggest.js";
 import { describeValue, parseWith } from "../validation/issues.js";
 import { ScenarioSchema, type ScenarioDocument } from "./schema.js";
@@ -59,11 +58,7 @@ function catalogProblems(data: ScenarioDocument, catalog: Catalog, requirePrice:
       : (builtinCatalogById(data.catalog) ?? (data.catalog === catalog.id ? catalog : undefined));
   if (data.catalog !== undefined && !pinned)
     problems.push({ path: "catalog", message: unknownCatalogText(data.catalog, describeValue(data.catalog)) });
-  if (data.site !== undefined && pinned && siteOf(pinned) !== data.site) {
-    const [site, list, listSite] = [data.site, pinned.id, siteOf(pinned)];
-    problems.push({ path: "site", message: say((t) => t.validation.siteAndPin(site, list, listSite)) });
-  }
-  problems.push(...dataCenterProblems(data, pinned));
+  append(problems, marketProblems(data, pinned));
   // A metric the list does not bill nor limit (peak DAU on an MAU list): said, never ignored.
   for (const usage of Object.values(METRIC_USAGE)) {
     const value = data.usage?.[usage];
