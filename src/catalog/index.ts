@@ -212,7 +212,7 @@ export function addonKeys(catalog: Catalog): string[] {
 
 /** What the vendor says of an add-on it bills (one bought on request, or metered), if anything. */
 export const noticeOf = (addon: Addon | undefined): Notice | undefined =>
-  addon?.kind === "switch" || addon?.kind === "metered" ? addon.notice : undefined;
+  addon?.kind === "switch" || addon?.kind === "metered" || addon?.kind === "deductions" ? addon.notice : undefined;
 
 /** The add-ons of a list that Tencent no longer sells or lists (a notice says so): they decide no recommendation. */
 export function withdrawnAddons(catalog: Catalog): Set<string> {

@@ -25,7 +25,8 @@ export function sourceText(catalog: Catalog, key: string, lang: Lang): string | 
   const lists = messages.zh.catalogSources;
   for (const id of [catalog.id, ...Object.keys(lists)]) {
     const said = own(lists, id) && own(own(lists, id)!, key);
-    if (said !== undefined && builtinCatalogById(id)?.sources[key] === written) return said;
+    const list = builtinCatalogById(id);
+    if (said !== undefined && list && own(list.sources, key) === written) return said;
   }
   return written;
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { estimate, type ScenarioInput } from "../../src/index.js";
 import { builtinCatalogById } from "../../src/catalog/index.js";
+import { resolveCatalog } from "../../src/catalog/load.js";
 
 const on = { on: "2026-11-29" };
 const lines = (scenario: ScenarioInput, options = {}) =>
@@ -106,5 +107,27 @@ describe("server API rate packs", () => {
     expect(estimate(packs(1), { on: "2023-06-01" }).violations.map((violation) => violation.code)).toEqual([
       "unavailable.apiRatePacks",
     ]);
+  });
+});
+
+describe("a notice on cloud moderation", () => {
+  it("is said wherever it is bought, as on any add-on the vendor says something of", () => {
+    const file = resolveCatalog(
+      {
+        extends: "tencent-im-cn-2024",
+        id: "moderation-ended",
+        sources: { ended: "A notice that cloud moderation is no longer sold" },
+        editions: {
+          pro: {
+            addons: {
+              moderation: { notice: { en: "No longer sold", zh: "已停止销售", source: "ended", withdrawn: true } },
+            },
+          },
+        },
+      },
+      "ended.yaml",
+    );
+    const bill = estimate(moderated({ texts: 10 }), { ...on, catalog: file });
+    expect(bill.notes.map((note) => note.code)).toContain("catalog.withdrawn");
   });
 });
