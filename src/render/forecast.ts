@@ -37,6 +37,10 @@ export function describeForecast(result: Forecast, lang: Lang): ForecastReport {
   };
 }
 
+/** A month's edition as every format shows it: marked ✗ where it cannot serve the month. */
+export const monthEdition = (estimate: { planName: string; violations: readonly unknown[] }): string =>
+  `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`;
+
 /** A note of a forecast in words; the names and currencies are those of the month it is about. */
 function forecastNoteText(note: ForecastNote, result: Forecast, lang: Lang): string {
   const t = messages[lang].forecast;
@@ -107,7 +111,7 @@ export function renderForecastTable(
         [
           ...described.months.map(({ month, calendarMonth, usage, estimate }) => [
             calendarMonth ?? String(month),
-            `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
+            monthEdition(estimate),
             formatNumber(byMau ? usage.mau : usage.peakDau),
             formatNumber(usage.peakGroups),
             ...subtotals.map((key) => money(estimate.subtotals[key])),
@@ -203,7 +207,7 @@ export function renderForecastMarkdown(described: ForecastReport, lang: Lang): s
     ...described.months.map(({ month, calendarMonth, usage, estimate }) =>
       row([
         calendarMonth ?? String(month),
-        `${estimate.planName}${estimate.violations.length > 0 ? " ✗" : ""}`,
+        monthEdition(estimate),
         formatNumber(byMau ? usage.mau : usage.peakDau),
         formatNumber(usage.peakGroups),
         money(estimate.subtotals.base),

@@ -16,6 +16,7 @@ import { showsFormula, shownSubtotals } from "../describe.js";
 import { pricingLines, pricingGroupLines } from "../pricing.js";
 import { describeFailure } from "../check.js";
 import { soFarLines } from "../usage.js";
+import { monthEdition } from "../forecast.js";
 import { chartSvg, horizontalBars, PALETTE } from "./charts.js";
 import { certaintyLine, markedLabel, statusLegend } from "../certainty.js";
 import { cell, escapeHtml, figure, htmlPage, list, table } from "./page.js";
@@ -344,7 +345,7 @@ export function forecastHtml(json: ForecastReport, lang: Lang): string {
         return {
           cells: [
             cell(label(month)),
-            cell(`${month.estimate.planName}${month.estimate.violations.length > 0 ? " ✗" : ""}`),
+            cell(monthEdition(month.estimate)),
             cell(formatNumber(users), { value: String(users) }),
             cell(formatNumber(month.usage.peakGroups), {
               value: String(month.usage.peakGroups),
