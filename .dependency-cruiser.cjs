@@ -21,6 +21,7 @@ const FLOORS = [
   ["index"],
   ["cli"],
 ];
+const { bundled } = require("./scripts/lib/bundled.cjs");
 
 /** A folder of src/, or a file at its top (src/errors.ts). */
 const place = (names) => `^src/(${names.join("|")})(/|\\.ts$)`;
@@ -62,10 +63,14 @@ module.exports = {
     {
       name: "installed-dependencies-only",
       comment:
-        "An install has only the dependencies: src/ imports no dev dependency, but for the ECharts parts the build bundles into dist/echarts.cjs",
+        "An install has only the dependencies: src/ imports no dev dependency, but for those the build bundles into dist/ (scripts/lib/bundled.cjs)",
       severity: "error",
-      from: { path: "^src/", pathNot: "^src/render/html/echarts\\.ts$" },
-      to: { dependencyTypes: ["npm-dev"], dependencyTypesNot: ["type-only"] },
+      from: { path: "^src/" },
+      to: {
+        dependencyTypes: ["npm-dev"],
+        dependencyTypesNot: ["type-only"],
+        pathNot: `node_modules/(${bundled.join("|")})/`,
+      },
     },
     {
       name: "src-stays-in-src",

@@ -8,16 +8,20 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 // - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs).
 // - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
+// - dist/csv.cjs: csv-parse and csv-stringify, read when a run first reads or writes CSV.
 // - dist/echarts.cjs: the parts of ECharts the HTML reports draw with, read when a run
 //   draws a chart. Bundled here, so that ECharts is no dependency of the package.
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
-//   with its dependencies as imports.
+//   with its dependencies as imports, but for those bundled (scripts/lib/bundled.cjs).
 import { build } from "esbuild";
 import { cliBuildOptions } from "./lib/cli-build.mjs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+
+const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+const { packages: bundledPackages } = createRequire(import.meta.url)("./lib/bundled.cjs");
 
 for (const file of [
   "cli.cjs",
@@ -26,13 +30,15 @@ for (const file of [
   "cli.cjs.table.cache",
   "cli.cjs.help.cache",
   "zh.cjs",
+  "csv.cjs",
   "echarts.cjs",
-  "echarts.cjs.LICENSE.txt",
+  "LICENSES.txt",
 ])
   await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 await build(cliBuildOptions());
 for (const [entry, outfile] of [
   ["src/i18n/zh.ts", "dist/zh.cjs"],
+  ["scripts/lib/csv.mjs", "dist/csv.cjs"],
   ["src/render/html/echarts.ts", "dist/echarts.cjs"],
 ])
   await build({
@@ -45,26 +51,23 @@ for (const [entry, outfile] of [
     minify: true,
     logLevel: "warning",
   });
-// The licences of what dist/echarts.cjs holds travel with it: Apache-2.0 (ECharts, with its
-// NOTICE and the licence of the d3 code it includes), BSD-3-Clause (ZRender), 0BSD (tslib).
+// The licences of the packages bundled into dist/ travel with them, in one file.
 {
   const texts = [];
-  for (const [name, files] of [
-    ["echarts", ["LICENSE", "NOTICE", "licenses/LICENSE-d3"]],
-    ["zrender", ["LICENSE"]],
-    ["tslib", ["LICENSE.txt"]],
-  ]) {
+  for (const { name, files, in: holders } of bundledPackages) {
     const { version } = JSON.parse(
       await readFile(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8"),
     );
     for (const file of files) {
       const text = await readFile(new URL(`../node_modules/${name}/${file}`, import.meta.url), "utf8");
-      texts.push(`${name} ${version}: ${file}\n\n${text.trim()}\n`);
+      texts.push(
+        `${name} ${version} (in ${holders.map((holder) => `dist/${holder}`).join(", ")}): ${file}\n\n${text.trim()}\n`,
+      );
     }
   }
   await writeFile(
-    new URL("../dist/echarts.cjs.LICENSE.txt", import.meta.url),
-    `dist/echarts.cjs bundles parts of these packages, under these licences.\n\n${texts.join("\n\n")}`,
+    new URL("../dist/LICENSES.txt", import.meta.url),
+    `The files of dist/ bundle these packages, or parts of them, under these licences.\n\n${texts.join("\n\n")}`,
   );
 }
 // The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
@@ -105,6 +108,8 @@ for (const [outfile, format] of [
     format,
     platform: "node",
     target: "node20",
-    packages: "external",
+    // The runtime dependencies stay imports (a subpath too: "yaml" covers "yaml/…"); the
+    // dev dependencies it imports (zod, the CSV packages) are bundled in.
+    external: Object.keys(pkg.dependencies),
     logLevel: "warning",
   });

@@ -1,35 +1,18 @@
 // The package as users get it: `npm pack`, then installed from the tarball into a fresh
 // global prefix and a fresh project (from a local registry of our dependencies: no
 // network), and used from another folder, from ESM, CommonJS and TypeScript.
-import { execFile, type ExecFileException } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBill, root, RUN_EPOCH } from "./helpers/cli.js";
 import { startRegistry, type Registry } from "./helpers/registry.js";
+import { run, type Run } from "./helpers/run.js";
 import { builtinCatalogs, editionNames } from "../src/catalog/index.js";
 import { PLAN_NAMES } from "../src/scenario/schema.js";
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run a program without blocking: the registry answers from this process. */
-function run(file: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, encoding: "utf8", maxBuffer: 64 << 20 },
-      (error: ExecFileException | null, stdout, stderr) =>
-        resolve({ status: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr }),
-    );
-  });
-}
-
+const { bundled } = createRequire(import.meta.url)("../scripts/lib/bundled.cjs") as { bundled: string[] };
 const work = mkdtempSync(join(tmpdir(), "im-bill-package-"));
 const prefix = join(work, "global");
 const project = join(work, "project");
@@ -64,8 +47,10 @@ beforeAll(async () => {
   writeFileSync(join(work, "npmrc"), "");
   writeFileSync(join(work, "npmrc-global"), "");
   registry = await startRegistry(root, work);
-  // dist/ is built by `pretest`; packing runs no script, as a user's install runs none.
-  const pack = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root });
+  // dist/ is built by `pretest`; packed as a release is (scripts/pack.mjs), with no script.
+  const pack = await run(process.execPath, ["scripts/pack.mjs", "--no-build", "--json", "--pack-destination", work], {
+    cwd: root,
+  });
   expect(pack.status, pack.stderr).toBe(0);
   packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0]!;
   const tarball = join(work, packed.filename);
@@ -108,7 +93,8 @@ describe("npm pack", () => {
         "dist/cli.cjs.help.cache",
         "dist/zh.cjs",
         "dist/echarts.cjs",
-        "dist/echarts.cjs.LICENSE.txt",
+        "dist/LICENSES.txt",
+        "dist/csv.cjs",
         "dist/index.js",
         "dist/index.cjs",
         "dist/types/index.d.ts",
@@ -192,6 +178,21 @@ describe("npm install im-bill (a project)", () => {
     expect(projectInstall.status, projectInstall.stderr).toBe(0);
     expect(projectInstall.stderr).not.toMatch(/warn/i);
     expect(readdirSync(join(project, "node_modules"))).not.toContain("@types");
+  });
+
+  it("takes at most 15 MB of node_modules, with nothing the build bundles into dist/", () => {
+    // The bytes of every file, as `du --apparent-size` counts them (blocks differ by file system).
+    let bytes = 0;
+    const folders = [join(project, "node_modules")];
+    for (let folder = folders.pop(); folder !== undefined; folder = folders.pop())
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) folders.push(path);
+        else if (entry.isFile()) bytes += statSync(path).size;
+      }
+    expect(bytes).toBeLessThanOrEqual(15 * 1024 * 1024);
+    const installed = readdirSync(join(project, "node_modules"));
+    for (const name of bundled) expect(installed).not.toContain(name);
   });
 
   it("imports from ESM and requires from CommonJS", async () => {

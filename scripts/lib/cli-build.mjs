@@ -3,8 +3,8 @@
 // - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
-//   YAML (js-yaml, and yaml for check --update), CSV, tinyglobby and @inquirer/prompts are
-//   required from node_modules when first used, chalk is
+//   YAML (js-yaml, and yaml for check --update), tinyglobby and @inquirer/prompts are
+//   required from node_modules when first used, CSV from dist/csv.cjs, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 import { readFile } from "node:fs/promises";
@@ -96,6 +96,18 @@ const chartsApart = {
   },
 };
 
+/**
+ * The CSV reader and writer (csv-parse, csv-stringify: dev dependencies, scripts/lib/bundled.cjs)
+ * as a file of their own, dist/csv.cjs (scripts/build.mjs builds it from scripts/lib/csv.mjs),
+ * required when a run first reads or writes CSV, as they were from node_modules before.
+ */
+const csvApart = {
+  name: "csv-apart",
+  setup(build) {
+    build.onResolve({ filter: /^csv-(parse|stringify)\/sync$/ }, () => ({ path: "./csv.cjs", external: true }));
+  },
+};
+
 /** The options of the CLI's bundle: `outfile` and further plugins as the caller wants them. */
 export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafile = false } = {}) => ({
   entryPoints: ["src/cli/main.ts"],
@@ -113,8 +125,6 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
   external: [
     "yaml",
     "js-yaml",
-    "csv-stringify",
-    "csv-parse",
     "tinyglobby",
     "@inquirer/prompts",
     "tls-sig-api-v2",
@@ -124,7 +134,7 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, ...plugins],
+  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, csvApart, ...plugins],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },

@@ -1,0 +1,27 @@
+// The `prepare` script: builds dist/. npm runs it after `npm ci` or `npm install` in a
+// checkout, and when it installs im-bill from a git URL into a project: in a temporary
+// clone (under its cache, named git-clone…), after installing the clone's dependencies
+// there, before packing the clone. In that clone the build is followed by taking the
+// lifecycle scripts out of package.json (scripts/lib/lifecycle.mjs), as the release
+// tarball has them out (scripts/pack.mjs): else npm would warn on every install of the
+// packed clone that its prepare script is "not yet covered by allowScripts".
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { withoutLifecycle } from "./lib/lifecycle.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+// Under npm, its own CLI (npm_execpath) run by this Node: no shell, on every platform.
+const viaNode = process.env.npm_execpath?.endsWith(".js");
+const built = spawnSync(
+  viaNode ? process.execPath : process.platform === "win32" ? "npm.cmd" : "npm",
+  [...(viaNode ? [process.env.npm_execpath] : []), "run", "build"],
+  { cwd: root, stdio: "inherit", shell: !viaNode && process.platform === "win32" },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+if (basename(root).startsWith("git-clone")) {
+  const file = join(root, "package.json");
+  writeFileSync(file, withoutLifecycle(readFileSync(file, "utf8")));
+}
