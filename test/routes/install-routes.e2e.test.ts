@@ -75,7 +75,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe("install routes that work before the first publish", () => {
+describe.concurrent("install routes that work before the first publish", () => {
   it("from a clone: npm ci builds, npm link puts im-bill on PATH", async () => {
     const clone = join(work, "clone");
     const prefix = join(work, "clone-prefix");
