@@ -4,7 +4,7 @@
 // serves this checkout's tarball as im-bill (no network), the check with its JUnit report,
 // the project diff with its gates on pull requests and pushes, and one comment kept up
 // to date on a mock GitHub API. A `uses:` step (actions/cache) is GitHub's, not run here.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   accessSync,
   constants,
@@ -101,12 +101,12 @@ describe("action.yml", () => {
     expect(JSON.stringify(comment.env)).not.toContain("fail-above");
   });
 
-  it("caches what it installs from the registry under the version it installs", () => {
+  it("caches what it installs, from the registry or built, under the key the choosing step made", () => {
     const cache = action.runs.steps.find((step) => step.uses)!;
-    expect(cache.if).toBe("${{ steps.version.outputs.source == 'registry' }}");
+    expect(cache.if).toBeUndefined();
     expect(cache.with).toEqual({
       path: "${{ steps.version.outputs.prefix }}",
-      key: "im-bill-${{ runner.os }}-${{ steps.version.outputs.version }}",
+      key: "${{ runner.os }}-${{ steps.version.outputs.key }}",
     });
   });
 
@@ -301,7 +301,7 @@ beforeAll(async () => {
   mkdirSync(runnerTemp, { recursive: true });
   writeFileSync(join(work, "npmrc"), "");
   // This checkout as npm would publish it: the registry serves it as im-bill@<version>.
-  const tarball = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", work], {
+  const tarball = execFileSync(process.execPath, ["scripts/pack.mjs", "--no-build", "--pack-destination", work], {
     cwd: root,
     encoding: "utf8",
   }).trim();
@@ -338,11 +338,12 @@ describe("the action's steps", () => {
   it("installs the action's version from the registry into the tool cache, and puts it on PATH", async () => {
     const chosen = await runStep("Choose the im-bill to install");
     expect(chosen.status, chosen.output).toBe(0);
-    expect(outputs.version).toEqual({ source: "registry", version, prefix: join(toolCache, "im-bill", version) });
+    const key = `im-bill-${version}`;
+    expect(outputs.version).toEqual({ source: "registry", version, key, prefix: join(toolCache, "im-bill", key) });
     const result = await runStep("Install im-bill");
     expect(result.status, result.output).toBe(0);
     expect(result.output).not.toMatch(/npm warn/i);
-    expect(readFileSync(githubPath, "utf8").trim()).toBe(join(toolCache, "im-bill", version, "bin"));
+    expect(readFileSync(githubPath, "utf8").trim()).toBe(join(toolCache, "im-bill", key, "bin"));
     expect(result.output.trim().split("\n").at(-1)).toBe(version);
     // What actions/cache restores the next time is what is there now: nothing is installed again.
     const again = await runStep("Install im-bill");
@@ -351,11 +352,50 @@ describe("the action's steps", () => {
     expect(api.requests).toEqual([]);
   }, 120_000);
 
-  it("builds from the checkout only in its own repository, unless a version is asked for", async () => {
+  it("before the first publish, builds from its own files, keyed by their digest, and the next run builds nothing", async () => {
+    registry.publish("im-bill", false);
+    try {
+      const chosen = await runStep("Choose the im-bill to install");
+      expect(chosen.status, chosen.output).toBe(0);
+      expect(chosen.output).toContain(
+        `im-bill ${version} is not in the npm registry: building it from the action's own files`,
+      );
+      const { key, prefix } = outputs.version!;
+      expect(outputs.version).toMatchObject({ source: "checkout", version });
+      expect(key).toMatch(new RegExp(`^im-bill-${version.replaceAll(".", "\\.")}-checkout-[0-9a-f]{16}$`));
+      expect(prefix).toBe(join(toolCache, "im-bill", key!));
+      const result = await runStep("Install im-bill");
+      expect(result.status, result.output).toBe(0);
+      expect(result.output).not.toMatch(/npm warn/i);
+      expect(result.output.trim().split("\n").at(-1)).toBe(version);
+      const installed = spawnSync(
+        join(prefix!, "bin", "im-bill"),
+        ["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"],
+        {
+          encoding: "utf8",
+        },
+      );
+      expect((JSON.parse(installed.stdout) as { total: string }).total).toBe("3499.00");
+      const again = await runStep("Install im-bill");
+      expect(again.output).toContain(`im-bill ${version} restored from the cache`);
+      // A version asked for that the registry lacks is not the action's files: an error, not a build.
+      const other = await runStep("Choose the im-bill to install", { inputs: { version: "9.9.9" } });
+      expect(other.status).toBe(2);
+      expect(other.output).toContain(
+        `::error title=im-bill::version: im-bill 9.9.9 is not in the npm registry; leave \`version\` empty to build the action's own (${version})`,
+      );
+    } finally {
+      registry.publish("im-bill", true);
+      // Back to what the other steps use.
+      await runStep("Choose the im-bill to install");
+    }
+  }, 120_000);
+
+  it("builds from the checkout in its own repository, unless a version is asked for", async () => {
     await runStep("Choose the im-bill to install", { workspace: root });
     expect(outputs.version!.source).toBe("checkout");
-    await runStep("Choose the im-bill to install", { workspace: root, inputs: { version: "9.9.9" } });
-    expect(outputs.version).toMatchObject({ source: "registry", version: "9.9.9" });
+    await runStep("Choose the im-bill to install", { workspace: root, inputs: { version } });
+    expect(outputs.version).toMatchObject({ source: "registry", version });
     const hostile = await runStep("Choose the im-bill to install", { inputs: { version: "1.0.0; rm -rf /" } });
     expect(hostile.status).toBe(2);
     expect(hostile.output).toContain("::error title=im-bill::version: not a version of im-bill");

@@ -6,7 +6,10 @@
 // - the repository by git URL into a project: `npm install git+…` (npm builds it in a clone);
 // - the repository by git URL, globally: `npm pack git+…`, then the tarball (a global
 //   install of the URL itself is broken in npm: npm/cli#8440, #4148).
-// Each then answers --version and prices an estimate from another folder.
+// Each then answers --version and prices an estimate from another folder. So do the CI
+// installs, where im-bill is not in the registry: the GitHub Action's install steps, cold
+// from the action's own files (a fresh clone, as a runner downloads the action) and then
+// from its cache, and the GitLab template's before_script, packed from the repository.
 //
 // Not part of `npm test` (a clone's install and two builds take a minute): .ci/run runs it
 // after the tests, with `npm run test:routes`. npm runs --offline, from the machine's npm
@@ -15,6 +18,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers/cli.js";
 import { run, type Run } from "../helpers/run.js";
@@ -115,5 +119,96 @@ describe.concurrent("install routes that work before the first publish", () => {
     ok(install);
     expect(install.stderr).not.toMatch(/warn/i);
     await works(join(prefix, "bin"));
+  }, 300_000);
+});
+
+/** A bash script run as a CI runner runs one: `-eo pipefail`, a clean environment but for `env`. */
+const bash = (script: string, cwd: string, env: Record<string, string>) =>
+  run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+    cwd,
+    cleanEnv: true,
+    env: {
+      PATH: `${nodeBinDir}:/usr/bin:/bin`,
+      HOME: work,
+      LANG: "C",
+      npm_config_userconfig: join(work, "npmrc"),
+      npm_config_globalconfig: join(work, "npmrc-global"),
+      npm_config_cache: cache,
+      npm_config_offline: "true",
+      npm_config_update_notifier: "false",
+      ...env,
+    },
+  });
+
+describe.concurrent("CI installs where im-bill is not in the registry", () => {
+  it("the GitHub Action builds from its own files when cold, and takes them from its cache next", async () => {
+    const actionPath = join(work, "action");
+    const toolCache = join(work, "tool-cache");
+    const runnerTemp = join(work, "runner-temp");
+    mkdirSync(runnerTemp, { recursive: true });
+    ok(await run("git", ["clone", "--quiet", bare, actionPath], { cwd: work }));
+    const outputFile = join(runnerTemp, "output");
+    const githubPath = join(runnerTemp, "path");
+    writeFileSync(outputFile, "");
+    const runner = {
+      GITHUB_ACTION_PATH: actionPath,
+      GITHUB_WORKSPACE: elsewhere,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_PATH: githubPath,
+      RUNNER_TEMP: runnerTemp,
+      RUNNER_TOOL_CACHE: toolCache,
+    };
+    const chosen = await bash('"$GITHUB_ACTION_PATH/action/version.sh"', elsewhere, runner);
+    ok(chosen);
+    const outputs = Object.fromEntries(
+      readFileSync(outputFile, "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    ) as Record<string, string>;
+    expect(outputs.source).toBe("checkout");
+    const install = '"$GITHUB_ACTION_PATH/action/install.sh"';
+    const env = {
+      ...runner,
+      IM_BILL_SOURCE: outputs.source!,
+      IM_BILL_VERSION: outputs.version!,
+      IM_BILL_PREFIX: outputs.prefix!,
+    };
+    const started = Date.now();
+    const cold = await bash(install, elsewhere, env);
+    const coldSeconds = (Date.now() - started) / 1000;
+    ok(cold);
+    expect(cold.stderr).not.toMatch(/npm warn/i);
+    await works(readFileSync(githubPath, "utf8").trim());
+    const cachedStart = Date.now();
+    const cached = await bash(install, elsewhere, env);
+    ok(cached);
+    expect(cached.stdout).toContain(`im-bill ${version} restored from the cache`);
+    process.stdout.write(
+      `the Action's install step: cold ${coldSeconds.toFixed(1)} s, cached ${((Date.now() - cachedStart) / 1000).toFixed(1)} s\n`,
+    );
+  }, 300_000);
+
+  it("the GitLab template's before_script packs the repository's ref, and its cache serves the next job", async () => {
+    const template = load(readFileSync(join(root, "examples/ci/gitlab-ci.yml"), "utf8")) as {
+      variables: Record<string, string>;
+      ".im-bill": { before_script: string[] };
+    };
+    expect(template.variables.IM_BILL_VERSION).toBe(version);
+    const projectDir = join(work, "gitlab-project");
+    mkdirSync(projectDir);
+    const env = {
+      CI_PROJECT_DIR: projectDir,
+      IM_BILL_VERSION: version,
+      IM_BILL_REPOSITORY: `file://${bare}`,
+      // The bare repository has no release tag yet: its branch.
+      IM_BILL_REF: "main",
+    };
+    const script = template[".im-bill"].before_script.join("\n");
+    ok(await bash(script, projectDir, env));
+    await works(join(projectDir, ".im-bill", "bin"));
+    const again = await bash(script, projectDir, env);
+    ok(again);
+    expect(again.stdout).toContain(`im-bill@${version} restored from the cache`);
   }, 300_000);
 });
