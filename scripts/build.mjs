@@ -2,27 +2,29 @@
 // - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
-//   YAML (js-yaml, and yaml for check --update), CSV, tinyglobby and @inquirer/prompts are
-//   required from node_modules when first used, chalk is
+//   tinyglobby is required from node_modules when first used, YAML, CSV and the prompts
+//   from the files below, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 // - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs).
 // - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
-// - dist/csv.cjs: csv-parse and csv-stringify, read when a run first reads or writes CSV.
+// - dist/csv.cjs, js-yaml.cjs, yaml.cjs, prompts.cjs: packages the build bundles (dev
+//   dependencies, scripts/lib/bundled.cjs), each read when a run first needs it.
 // - dist/echarts.cjs: the parts of ECharts the HTML reports draw with, read when a run
 //   draws a chart. Bundled here, so that ECharts is no dependency of the package.
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
 //   with its dependencies as imports, but for those bundled (scripts/lib/bundled.cjs).
 import { build } from "esbuild";
 import { cliBuildOptions } from "./lib/cli-build.mjs";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
-const { packages: bundledPackages } = createRequire(import.meta.url)("./lib/bundled.cjs");
+const { chunks } = createRequire(import.meta.url)("./lib/bundled.cjs");
 
+const CHUNK_FILES = chunks.map((chunk) => chunk.file);
 for (const file of [
   "cli.cjs",
   "cli.cjs.map",
@@ -30,46 +32,37 @@ for (const file of [
   "cli.cjs.table.cache",
   "cli.cjs.help.cache",
   "zh.cjs",
-  "csv.cjs",
   "echarts.cjs",
+  ...CHUNK_FILES,
   "LICENSES.txt",
 ])
   await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
-await build(cliBuildOptions());
+/** Each file of dist/ esbuild made, and the inputs it took (its metafile's). */
+const made = [];
+const built = async (options) => {
+  const result = await build({ ...options, metafile: true });
+  for (const [file, output] of Object.entries(result.metafile.outputs))
+    if (!file.endsWith(".map")) made.push({ file, inputs: Object.keys(output.inputs) });
+};
+await built(cliBuildOptions());
+const lazyFile = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, logLevel: "warning" };
 for (const [entry, outfile] of [
   ["src/i18n/zh.ts", "dist/zh.cjs"],
-  ["scripts/lib/csv.mjs", "dist/csv.cjs"],
   ["src/render/html/echarts.ts", "dist/echarts.cjs"],
 ])
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    logLevel: "warning",
+  await built({ ...lazyFile, entryPoints: [entry], outfile });
+for (const { file, modules, entry } of chunks)
+  await built({
+    ...lazyFile,
+    stdin: {
+      contents: entry ?? modules.map((module) => `export * from ${JSON.stringify(module)};`).join("\n"),
+      resolveDir: ".",
+    },
+    outfile: `dist/${file}`,
+    // ES modules bundled into CommonJS lose import.meta.url (fdir's createRequire needs one).
+    banner: { js: 'var __imBillUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__imBillUrl" },
   });
-// The licences of the packages bundled into dist/ travel with them, in one file.
-{
-  const texts = [];
-  for (const { name, files, in: holders } of bundledPackages) {
-    const { version } = JSON.parse(
-      await readFile(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8"),
-    );
-    for (const file of files) {
-      const text = await readFile(new URL(`../node_modules/${name}/${file}`, import.meta.url), "utf8");
-      texts.push(
-        `${name} ${version} (in ${holders.map((holder) => `dist/${holder}`).join(", ")}): ${file}\n\n${text.trim()}\n`,
-      );
-    }
-  }
-  await writeFile(
-    new URL("../dist/LICENSES.txt", import.meta.url),
-    `The files of dist/ bundle these packages, or parts of them, under these licences.\n\n${texts.join("\n\n")}`,
-  );
-}
 // The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
 // two, which measured 1–2 ms of every start. esbuild escapes what strings and templates
 // hold; a regular expression keeps its characters as written, so write them as \u escapes.
@@ -101,7 +94,7 @@ for (const [outfile, format] of [
   ["dist/index.js", "esm"],
   ["dist/index.cjs", "cjs"],
 ])
-  await build({
+  await built({
     entryPoints: ["src/index.ts"],
     outfile,
     bundle: true,
@@ -113,3 +106,39 @@ for (const [outfile, format] of [
     external: Object.keys(pkg.dependencies),
     logLevel: "warning",
   });
+
+// The licences of every package bundled into dist/ travel with it, in one file: each
+// package's own licence files (and ECharts' licence of the d3 code it includes), with
+// the files of dist/ that hold it.
+{
+  const EXTRA = { echarts: ["licenses/LICENSE-d3"] };
+  const holders = new Map();
+  for (const { file, inputs } of made)
+    for (const input of inputs) {
+      const at = input.lastIndexOf("node_modules/");
+      if (at === -1) continue;
+      const rest = input.slice(at + "node_modules/".length).split("/");
+      const dir =
+        input.slice(0, at + "node_modules/".length) + rest.slice(0, rest[0].startsWith("@") ? 2 : 1).join("/");
+      if (!holders.has(dir)) holders.set(dir, new Set());
+      holders.get(dir).add(file);
+    }
+  const texts = [];
+  for (const [dir, files] of [...holders].sort(([a], [b]) => a.localeCompare(b))) {
+    const { name, version, license } = JSON.parse(await readFile(`${dir}/package.json`, "utf8"));
+    const licenceFiles = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && /^(licen[cs]e|notice|copying)/i.test(entry.name))
+      .map((entry) => entry.name)
+      .concat(EXTRA[name] ?? []);
+    if (licenceFiles.length === 0) throw new Error(`${name} ${version} ships no licence file for dist/LICENSES.txt`);
+    const where = [...files].sort().join(", ");
+    for (const licenceFile of licenceFiles) {
+      const text = await readFile(`${dir}/${licenceFile}`, "utf8");
+      texts.push(`${name} ${version} (${license}; in ${where}): ${licenceFile}\n\n${text.trim()}\n`);
+    }
+  }
+  await writeFile(
+    new URL("../dist/LICENSES.txt", import.meta.url),
+    `The files of dist/ bundle these packages, or parts of them, under these licences.\n\n${texts.join("\n\n")}`,
+  );
+}

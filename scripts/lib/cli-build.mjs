@@ -3,13 +3,15 @@
 // - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
-//   YAML (js-yaml, and yaml for check --update), tinyglobby and @inquirer/prompts are
-//   required from node_modules when first used, CSV from dist/csv.cjs, chalk is
+//   YAML (js-yaml, and yaml for check --update), CSV, @inquirer/prompts, the path
+//   patterns and usage pull's signer are required from files of dist/ of their own, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
+const { chunks } = createRequire(import.meta.url)("./bundled.cjs");
 const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
 
 const lazyChildProcess = {
@@ -97,14 +99,17 @@ const chartsApart = {
 };
 
 /**
- * The CSV reader and writer (csv-parse, csv-stringify: dev dependencies, scripts/lib/bundled.cjs)
- * as a file of their own, dist/csv.cjs (scripts/build.mjs builds it from scripts/lib/csv.mjs),
- * required when a run first reads or writes CSV, as they were from node_modules before.
+ * The packages bundled into files of their own (scripts/lib/bundled.cjs: the CSV packages,
+ * js-yaml, yaml, @inquirer/prompts), each required from dist/ when a run first uses it,
+ * as it was from node_modules before they became dev dependencies.
  */
-const csvApart = {
-  name: "csv-apart",
+const chunksApart = {
+  name: "chunks-apart",
   setup(build) {
-    build.onResolve({ filter: /^csv-(parse|stringify)\/sync$/ }, () => ({ path: "./csv.cjs", external: true }));
+    const fileOf = new Map(chunks.flatMap(({ file, modules }) => modules.map((module) => [module, file])));
+    build.onResolve({ filter: /^[@a-z]/ }, (args) =>
+      fileOf.has(args.path) ? { path: `./${fileOf.get(args.path)}`, external: true } : undefined,
+    );
   },
 };
 
@@ -122,19 +127,10 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
   // Their text stays out of the package; the paths are what a bug report needs.
   sourcemap: "linked",
   sourcesContent: false,
-  external: [
-    "yaml",
-    "js-yaml",
-    "tinyglobby",
-    "@inquirer/prompts",
-    "tls-sig-api-v2",
-    // the project diff's path patterns: required on that path only
-    "picomatch",
-  ],
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, csvApart, ...plugins],
+  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, chunksApart, ...plugins],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },

@@ -1,3 +1,0 @@
-// The entry of dist/csv.cjs (scripts/build.mjs): what the CLI uses of the CSV packages.
-export { parse } from "csv-parse/sync";
-export { stringify } from "csv-stringify/sync";
