@@ -402,8 +402,28 @@ export const enMessages = {
       ip: "the app only takes REST calls from the IP addresses it allows (console: IP allowlist)",
     },
     http: (host: string, status: number) => `${host} answered HTTP ${status}`,
-    timedOut: (host: string, seconds: number) => `${host} did not answer within ${n(seconds)} s (--timeout)`,
-    network: (host: string, code: string) => `cannot reach ${host} (${code})`,
+    timedOut: (host: string, seconds: number, hint: string) =>
+      `${host} did not answer within ${n(seconds)} s (--timeout): ${hint}`,
+    network: (host: string, code: string, hint: string | undefined) =>
+      `cannot reach ${host} (${code})${hint === undefined ? "" : `: ${hint}`}`,
+    /** Why a host was not reached, and what to try: a name not found, a refusal, silence, a certificate, the proxy. */
+    reach: {
+      dns: "its name was not found: check the region (--region) and this machine's DNS; behind a company proxy, set HTTPS_PROXY",
+      refused: "nothing accepted the connection: a firewall may block it; behind a company proxy, set HTTPS_PROXY",
+      timeout:
+        "a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY",
+      tls: "its TLS certificate was not trusted: check this machine's clock and date; a proxy that inspects TLS needs its certificate authority in NODE_EXTRA_CA_CERTS",
+      proxyDns: (proxy: string, variable: string) =>
+        `the proxy ${proxy} (${variable}) was not found: check ${variable}`,
+      proxyRefused: (proxy: string, variable: string) =>
+        `the proxy ${proxy} (${variable}) refused the connection: check ${variable}, or name the host in NO_PROXY to go direct`,
+      proxyAuth: (proxy: string, variable: string) =>
+        `the proxy ${proxy} (${variable}) asks for credentials: give them in its URL, http://user:password@host:port`,
+      proxyStatus: (proxy: string, variable: string, status: string) =>
+        `the proxy ${proxy} (${variable}) would not open a tunnel to it (HTTP ${status}): it may not allow this host`,
+      through: (proxy: string, variable: string) => `through the proxy ${proxy} (${variable})`,
+    },
+    proxyUrl: (variable: string, got: string) => `${variable}: not a proxy's URL (http://host:port), got ${got}`,
     malformed: (host: string, what: string) =>
       `${host} answered something that is not operations data: ${what}; nothing was written`,
     tooLarge: "the answer is larger than 1 MiB",
@@ -447,8 +467,16 @@ export const enMessages = {
       `${file} is the usage of an app in ${says} data centres (its data_center column), and this region's are ${pulled}: an app's data centre never changes, so it is another app's file; nothing was written`,
     rowLimit: (file: string, rows: number, limit: number) =>
       `${file} would hold ${n(rows)} days after the pull, more than the ${n(limit)} a usage file may hold: move older days to another file; nothing was written`,
-    pulled: (days: number, first: string, last: string, app: string, host: string, region: string | null) =>
-      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} from ${host}${region === null ? "" : ` (${region})`}`,
+    pulled: (
+      days: number,
+      first: string,
+      last: string,
+      app: string,
+      host: string,
+      region: string | null,
+      proxy: string | null,
+    ) =>
+      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} from ${host}${region === null ? "" : ` (${region})`}${proxy === null ? "" : `, through the proxy ${proxy}`}`,
     merged: (file: string, added: number, changed: number, unchanged: number, kept: number) =>
       `${file}: ${n(added)} new day${added === 1 ? "" : "s"}, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
     change: (day: string, column: string, before: string, after: string) => `  ${day} ${column}: ${before} → ${after}`,

@@ -365,8 +365,23 @@ export const zhMessages: Messages = {
       ip: "该应用只接受允许的 IP 地址发起的 REST 调用（控制台：IP 白名单）",
     },
     http: (host, status) => `${host} 返回 HTTP ${status}`,
-    timedOut: (host, seconds) => `${host} 在 ${n(seconds)} 秒内没有应答（--timeout）`,
-    network: (host, code) => `无法连接 ${host}（${code}）`,
+    timedOut: (host, seconds, hint) => `${host} 在 ${n(seconds)} 秒内没有应答（--timeout）：${hint}`,
+    network: (host, code, hint) => `无法连接 ${host}（${code}）${hint === undefined ? "" : `：${hint}`}`,
+    reach: {
+      dns: "找不到该主机名：请检查地域（--region）与本机 DNS；在公司代理之后，请设置 HTTPS_PROXY",
+      refused: "没有任何服务接受连接：可能被防火墙阻止；在公司代理之后，请设置 HTTPS_PROXY",
+      timeout: "防火墙可能丢弃了流量，或网络较慢（可增大 --timeout）；在公司代理之后，请设置 HTTPS_PROXY",
+      tls: "其 TLS 证书不受信任：请检查本机的时钟与日期；会检查 TLS 流量的代理需要把它的证书颁发机构放进 NODE_EXTRA_CA_CERTS",
+      proxyDns: (proxy, variable) => `找不到代理 ${proxy}（${variable}）：请检查 ${variable}`,
+      proxyRefused: (proxy, variable) =>
+        `代理 ${proxy}（${variable}）拒绝了连接：请检查 ${variable}，或把该主机写进 NO_PROXY 以直接连接`,
+      proxyAuth: (proxy, variable) =>
+        `代理 ${proxy}（${variable}）需要凭据：请写在它的 URL 中，http://user:password@host:port`,
+      proxyStatus: (proxy, variable, status) =>
+        `代理 ${proxy}（${variable}）不肯为其建立隧道（HTTP ${status}）：它可能不允许访问该主机`,
+      through: (proxy, variable) => `经由代理 ${proxy}（${variable}）`,
+    },
+    proxyUrl: (variable, got) => `${variable}：不是代理的 URL（http://host:port），实际为 ${got}`,
     malformed: (host, what) => `${host} 返回的不是运营数据：${what}；未写入任何内容`,
     tooLarge: "应答大于 1 MiB",
     notJson: "应答不是 JSON",
@@ -405,8 +420,8 @@ export const zhMessages: Messages = {
       `${file} 是 ${says} 数据中心应用的用量（见其 data_center 列），而该地域为 ${pulled}：应用的数据中心不可更改，这是另一个应用的文件；未写入任何内容`,
     rowLimit: (file, rows, limit) =>
       `拉取后 ${file} 将有 ${n(rows)} 天，超过用量文件 ${n(limit)} 天的上限：请把较早的日期移到另一个文件；未写入任何内容`,
-    pulled: (days, first, last, app, host, region) =>
-      `已从 ${host}${region === null ? "" : `（${region}）`}拉取 SDKAppID ${app} ${first} 至 ${last} 的 ${n(days)} 天数据`,
+    pulled: (days, first, last, app, host, region, proxy) =>
+      `已${proxy === null ? "" : `经由代理 ${proxy} `}从 ${host}${region === null ? "" : `（${region}）`}拉取 SDKAppID ${app} ${first} 至 ${last} 的 ${n(days)} 天数据`,
     merged: (file, added, changed, unchanged, kept) =>
       `${file}：新增 ${n(added)} 天，变更 ${n(changed)} 天，未变 ${n(unchanged)} 天；保留其他 ${n(kept)} 天`,
     change: (day, column, before, after) => `  ${day} ${column}：${before} → ${after}`,

@@ -11,6 +11,7 @@ import { MAGNITUDES } from "../document/limits.js";
 import { own } from "../util/own.js";
 import { parseJson } from "../document/json.js";
 import { redacted, withoutCredentials } from "./endpoint.js";
+import type { Proxy } from "./proxy.js";
 
 /** One day of an app's usage, as the usage CSV holds it. */
 export interface AppDay {
@@ -35,6 +36,8 @@ export interface AppInfoRequest {
   signal?: AbortSignal;
   /** today in Beijing (the API's days are Beijing days): no day after it is taken */
   today: string;
+  /** the proxy to tunnel through (./proxy.ts), or none */
+  proxy?: Proxy | undefined;
 }
 
 /** The fields asked for: the day, its DAU, its groups, and the app (checked against the one asked for). */
@@ -83,6 +86,21 @@ export class TencentError extends UserError {
 }
 
 export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
+  if (request.proxy === undefined) return callAppInfo(request, fetch);
+  // Through a proxy: undici's own fetch and its ProxyAgent (bundled into dist/undici.cjs,
+  // read only here; Node 20's fetch takes no proxy), closed after, so no idle tunnel keeps the run.
+  const { fetch: undiciFetch, ProxyAgent } = await import("undici");
+  const agent = new ProxyAgent(request.proxy.url.href);
+  try {
+    const send = ((url: URL, init: RequestInit) =>
+      undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+    return await callAppInfo(request, send);
+  } finally {
+    await agent.close();
+  }
+}
+
+async function callAppInfo(request: AppInfoRequest, send: typeof fetch): Promise<AppDay[]> {
   const url = new URL("/v4/openconfigsvr/getappinfo", request.baseUrl);
   // The host, the only part of the URL an error shows (its query holds the UserSig).
   const host = url.host;
@@ -107,7 +125,7 @@ export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
     const stop = () => attemptSignal.abort();
     request.signal?.addEventListener("abort", stop);
     try {
-      const response = await fetch(url, {
+      const response = await send(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ RequestField: FIELDS }),
@@ -131,14 +149,7 @@ export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
     } catch (error) {
       if (error instanceof UserError) throw error;
       if (request.signal?.aborted) throw error;
-      const name = (error as { name?: string }).name;
-      // undici's reason: a system error's code (ECONNREFUSED), else its message ("bad port").
-      const reason = (error as { cause?: { code?: string; message?: string } }).cause;
-      const cause = reason?.code ?? (reason?.message === undefined ? undefined : safe(reason.message).slice(0, 200));
-      const seconds = request.timeoutMs / 1000;
-      retry = timedOut
-        ? new UserError(say((t) => t.pull.timedOut(host, seconds)))
-        : new UserError(say((t) => t.pull.network(host, cause ?? name ?? "error")));
+      retry = unreachable(error, host, request, timedOut, safe);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener("abort", stop);
@@ -146,6 +157,77 @@ export async function getAppInfo(request: AppInfoRequest): Promise<AppDay[]> {
     if (attempt >= request.retries) throw retry;
     await sleep(request.backoffMs * 2 ** attempt, request.signal);
   }
+}
+
+/** A name a resolver did not find. */
+const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "EAI_NODATA"]);
+/** A certificate not trusted: OpenSSL's verify codes as Node names them, and its host name check. */
+const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_CERT)/;
+
+/** Why an attempt reached nothing, with what to try: undici's reason is its `cause`. */
+function unreachable(
+  error: unknown,
+  host: string,
+  request: AppInfoRequest,
+  timedOut: boolean,
+  safe: (text: string) => string,
+): UserError {
+  const { proxy } = request;
+  const seconds = request.timeoutMs / 1000;
+  if (timedOut)
+    return new UserError(
+      say((t) =>
+        t.pull.timedOut(host, seconds, proxy ? t.pull.reach.through(proxy.host, proxy.variable) : t.pull.reach.timeout),
+      ),
+    );
+  // undici's reasons, outermost first: a system error's code (ECONNREFUSED), else a message ("bad port").
+  const reasons: { code?: unknown; message?: unknown }[] = [];
+  let cause = (error as { cause?: unknown }).cause;
+  while (reasons.length < 5 && typeof cause === "object" && cause !== null) {
+    reasons.push(cause);
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  const code = reasons.map((reason) => reason.code).find((value): value is string => typeof value === "string");
+  const messages = reasons
+    .map((reason) => reason.message)
+    .filter((value): value is string => typeof value === "string");
+  const message = messages[0] === undefined ? undefined : safe(messages[0]).slice(0, 200);
+  // A proxy that would not open the tunnel: undici says "Proxy response (407) !== 200 when HTTP Tunneling".
+  const tunnel = proxy ? messages.map((text) => /Proxy response \((\d{3})\)/.exec(text)?.[1]).find(Boolean) : undefined;
+  if (proxy && tunnel !== undefined)
+    return new UserError(
+      say((t) =>
+        t.pull.network(
+          host,
+          `HTTP ${tunnel}`,
+          tunnel === "407"
+            ? t.pull.reach.proxyAuth(proxy.host, proxy.variable)
+            : t.pull.reach.proxyStatus(proxy.host, proxy.variable, tunnel),
+        ),
+      ),
+    );
+  const shown = code ?? message ?? (error as { name?: string }).name ?? "error";
+  return new UserError(
+    say((t) => {
+      const { reach } = t.pull;
+      // Through a proxy, the connection that failed to open is the proxy's.
+      const hint =
+        code !== undefined && DNS_CODES.has(code)
+          ? proxy
+            ? reach.proxyDns(proxy.host, proxy.variable)
+            : reach.dns
+          : code === "ECONNREFUSED"
+            ? proxy
+              ? reach.proxyRefused(proxy.host, proxy.variable)
+              : reach.refused
+            : code !== undefined && TLS_CODE.test(code)
+              ? reach.tls
+              : proxy
+                ? reach.through(proxy.host, proxy.variable)
+                : undefined;
+      return t.pull.network(host, shown, hint);
+    }),
+  );
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>

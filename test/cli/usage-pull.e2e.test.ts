@@ -149,7 +149,9 @@ describe("im-bill usage pull", () => {
     server.mode = "slow";
     const slow = await pull(["--timeout", "1", "--retries", "0"]);
     expect(slow.status).toBe(2);
-    expect(slow.stderr).toMatch(/did not answer within 1 s \(--timeout\)/);
+    expect(slow.stderr).toBe(
+      `error: 127.0.0.1:${new URL(server.url).port} did not answer within 1 s (--timeout): a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY\n`,
+    );
     // A port nothing listens on: one the system gave and took back.
     const spare = createServer();
     await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
@@ -171,7 +173,9 @@ describe("im-bill usage pull", () => {
       { env: { IM_SECRET_KEY: SECRET } },
     );
     expect(closed.status).toBe(2);
-    expect(closed.stderr).toBe(`error: cannot reach 127.0.0.1:${port} (ECONNREFUSED)\n`);
+    expect(closed.stderr).toBe(
+      `error: cannot reach 127.0.0.1:${port} (ECONNREFUSED): nothing accepted the connection: a firewall may block it; behind a company proxy, set HTTPS_PROXY\n`,
+    );
   });
 
   it("asks for the secret the safe way, and checks every setting before it calls", async () => {

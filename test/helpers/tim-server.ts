@@ -6,6 +6,7 @@
 // with the app's secret key, and its expiry. `mode` makes it fail the ways the real one can.
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import { inflateSync } from "node:zlib";
 
 export type Mode =
@@ -79,10 +80,18 @@ const read = async (request: IncomingMessage) => {
   return Buffer.concat(chunks).toString("utf8");
 };
 
-export async function startTimServer(options: { sdkappid: string; admin: string; secret: string; days: DayRow[] }) {
+/** `tls`: served over TLS with this key and certificate (the url is then https://127.0.0.1:port). */
+export async function startTimServer(options: {
+  sdkappid: string;
+  admin: string;
+  secret: string;
+  days: DayRow[];
+  tls?: { key: string; cert: string };
+}) {
   let failedOnce = false;
   const state = { mode: "ok" as Mode, days: options.days, requests: [] as TimServer["requests"] };
-  const server: Server = createServer((request, response) => void answer(request, response));
+  const handler = (request: IncomingMessage, response: ServerResponse) => void answer(request, response);
+  const server: Server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://localhost");
     const body = await read(request);
@@ -152,7 +161,7 @@ export async function startTimServer(options: { sdkappid: string; admin: string;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   const result: TimServer = {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     get mode() {
       return state.mode;
     },

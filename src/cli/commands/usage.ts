@@ -101,10 +101,13 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
   // The file the pull merges into is read (and checked as the estimate reads it) before any call.
   const existing = output === undefined ? undefined : await existingUsage(output, io.cwd);
 
-  const [{ adminUserSig }, { getAppInfo }] = await Promise.all([
+  const [{ adminUserSig }, { getAppInfo }, { proxyFor }] = await Promise.all([
     import("../../tencent/usersig.js"),
     import("../../tencent/appinfo.js"),
+    import("../../tencent/proxy.js"),
   ]);
+  // A company network's proxy, from this run's environment (HTTPS_PROXY…, NO_PROXY), never a config's.
+  const proxy = proxyFor(endpoint.url, io.env);
   const usersig = await adminUserSig(Number(sdkappid), secretKey, admin);
   const abort = new AbortController();
   const stopListening = context.interruption.onInterrupt(() => abort.abort());
@@ -120,13 +123,14 @@ async function runPull(flags: PullFlags, context: CommandContext): Promise<numbe
       backoffMs: Number(io.env.IM_BILL_PULL_BACKOFF_MS ?? 500),
       signal: abort.signal,
       today: beijingToday(),
+      proxy,
     });
   } finally {
     stopListening();
   }
   const region = endpoint.from.kind === "region" ? endpoint.from.region : null;
   io.stderr.write(
-    `${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, endpoint.host, region)}\n`,
+    `${t.pulled(days.length, days[0]!.date, days[days.length - 1]!.date, sdkappid, endpoint.host, region, proxy?.host ?? null)}\n`,
   );
   const { mergeUsage } = await import("../../pull/merge.js");
   // An overseas region's usage says so in the file: it prices with the overseas data centres' list.
