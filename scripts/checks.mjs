@@ -5,19 +5,15 @@
 // printed whole when it ends, so that two never interleave; the run fails when any
 // fails, after every lane has ended.
 import { spawn } from "node:child_process";
+import { npmInvocation } from "./lib/npm.mjs";
 
 const lanes = process.argv.slice(2);
-// Under npm, its own CLI script (npm_execpath) run by this Node: no shell, on every platform.
-const npm = process.env.npm_execpath;
-const command = npm ? process.execPath : process.platform === "win32" ? "npm.cmd" : "npm";
 
 const run = (name) =>
   new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(command, [...(npm ? [npm] : []), "run", "--silent", name], {
-      stdio: ["ignore", "pipe", "pipe"],
-      shell: !npm && process.platform === "win32",
-    });
+    const npm = npmInvocation(["run", "--silent", name]);
+    const child = spawn(npm.file, npm.args, { stdio: ["ignore", "pipe", "pipe"], shell: npm.shell });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

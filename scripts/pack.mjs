@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { withoutLifecycle } from "./lib/lifecycle.mjs";
+import { npmInvocation } from "./lib/npm.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -32,14 +33,9 @@ const option = (name) => {
   return at === -1 ? undefined : args[at + 1];
 };
 const destination = resolve(option("pack-destination") ?? root);
-// Under npm, its own CLI (npm_execpath) run by this Node; else npm from PATH.
 const npm = (npmArgs, cwd) => {
-  const viaNode = process.env.npm_execpath?.endsWith(".js");
-  const result = spawnSync(
-    viaNode ? process.execPath : process.platform === "win32" ? "npm.cmd" : "npm",
-    [...(viaNode ? [process.env.npm_execpath] : []), ...npmArgs],
-    { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], shell: !viaNode && process.platform === "win32" },
-  );
+  const { file, args: fileArgs, shell } = npmInvocation(npmArgs);
+  const result = spawnSync(file, fileArgs, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], shell });
   if (result.status !== 0) {
     process.stderr.write(`pack: npm ${npmArgs.join(" ")} failed\n`);
     process.exit(result.status ?? 1);

@@ -10,15 +10,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { withoutLifecycle } from "./lib/lifecycle.mjs";
+import { npmInvocation } from "./lib/npm.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-// Under npm, its own CLI (npm_execpath) run by this Node: no shell, on every platform.
-const viaNode = process.env.npm_execpath?.endsWith(".js");
-const built = spawnSync(
-  viaNode ? process.execPath : process.platform === "win32" ? "npm.cmd" : "npm",
-  [...(viaNode ? [process.env.npm_execpath] : []), "run", "build"],
-  { cwd: root, stdio: "inherit", shell: !viaNode && process.platform === "win32" },
-);
+const npm = npmInvocation(["run", "build"]);
+const built = spawnSync(npm.file, npm.args, { cwd: root, stdio: "inherit", shell: npm.shell });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 if (basename(root).startsWith("git-clone")) {

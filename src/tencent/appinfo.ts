@@ -149,7 +149,10 @@ async function callAppInfo(request: AppInfoRequest, send: typeof fetch): Promise
     } catch (error) {
       if (error instanceof UserError) throw error;
       if (request.signal?.aborted) throw error;
-      retry = unreachable(error, host, request, timedOut, safe);
+      const failure = unreachable(error, host, request, timedOut, safe);
+      // A proxy's refusal of the tunnel, or a certificate not trusted, is the same the next time.
+      if (failure.final) throw failure.error;
+      retry = failure.error;
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener("abort", stop);
@@ -164,22 +167,24 @@ const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME", "
 /** A certificate not trusted: OpenSSL's verify codes as Node names them, and its host name check. */
 const TLS_CODE = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED|ERR_TLS_CERT)/;
 
-/** Why an attempt reached nothing, with what to try: undici's reason is its `cause`. */
+/** Why an attempt reached nothing, with what to try (undici's reason is its `cause`), and whether trying again could help. */
 function unreachable(
   error: unknown,
   host: string,
   request: AppInfoRequest,
   timedOut: boolean,
   safe: (text: string) => string,
-): UserError {
+): { error: UserError; final: boolean } {
   const { proxy } = request;
   const seconds = request.timeoutMs / 1000;
-  if (timedOut)
-    return new UserError(
+  if (timedOut) {
+    const error = new UserError(
       say((t) =>
         t.pull.timedOut(host, seconds, proxy ? t.pull.reach.through(proxy.host, proxy.variable) : t.pull.reach.timeout),
       ),
     );
+    return { error, final: false };
+  }
   // undici's reasons, outermost first: a system error's code (ECONNREFUSED), else a message ("bad port").
   const reasons: { code?: unknown; message?: unknown }[] = [];
   let cause = (error as { cause?: unknown }).cause;
@@ -194,8 +199,8 @@ function unreachable(
   const message = messages[0] === undefined ? undefined : safe(messages[0]).slice(0, 200);
   // A proxy that would not open the tunnel: undici says "Proxy response (407) !== 200 when HTTP Tunneling".
   const tunnel = proxy ? messages.map((text) => /Proxy response \((\d{3})\)/.exec(text)?.[1]).find(Boolean) : undefined;
-  if (proxy && tunnel !== undefined)
-    return new UserError(
+  if (proxy && tunnel !== undefined) {
+    const error = new UserError(
       say((t) =>
         t.pull.network(
           host,
@@ -206,8 +211,11 @@ function unreachable(
         ),
       ),
     );
+    return { error, final: true };
+  }
   const shown = code ?? message ?? (error as { name?: string }).name ?? "error";
-  return new UserError(
+  const untrusted = code !== undefined && TLS_CODE.test(code);
+  const said = new UserError(
     say((t) => {
       const { reach } = t.pull;
       // Through a proxy, the connection that failed to open is the proxy's.
@@ -220,7 +228,7 @@ function unreachable(
             ? proxy
               ? reach.proxyRefused(proxy.host, proxy.variable)
               : reach.refused
-            : code !== undefined && TLS_CODE.test(code)
+            : untrusted
               ? reach.tls
               : proxy
                 ? reach.through(proxy.host, proxy.variable)
@@ -228,6 +236,7 @@ function unreachable(
       return t.pull.network(host, shown, hint);
     }),
   );
+  return { error: said, final: untrusted };
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
