@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// `npm run test:routes`: the README's install routes (test/routes/), run by .ci/run after
-// `npm test`, which leaves them out (a clone's install and two builds take a minute).
+// `npm run test:routes`: the road to a user's machine (test/routes/): the README's install
+// routes, the CI installs before a publish, and `npm run release:check`. .ci/run runs it
+// after `npm test`, which leaves it out (a clone's install and three builds take a minute).
 export default defineConfig({
   test: {
     include: ["test/routes/**/*.test.ts"],

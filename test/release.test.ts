@@ -1,7 +1,7 @@
-// A release: `npm run release:check` (what would ship), CHANGELOG.md's sections as a
-// release's notes, and the tag-triggered workflow (.github/workflows/release.yml) holding
-// the jobs the README's "Releasing" names. The workflow itself runs on GitHub; here, what
-// it would run is read from it.
+// A release: CHANGELOG.md's sections as a release's notes, and the tag-triggered workflow
+// (.github/workflows/release.yml) holding the jobs the README's "Releasing" names. The
+// workflow itself runs on GitHub; here, what it would run is read from it. `npm run
+// release:check` is run by test/routes/release-check.e2e.test.ts (npm run test:routes).
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,29 +10,6 @@ import { describe, expect, it } from "vitest";
 import { root } from "./helpers/cli.js";
 import { changelogSection } from "../scripts/lib/changelog.mjs";
 
-const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
-
-describe("npm run release:check", () => {
-  it("checks the packed tarball, its files, size, changelog and pin, and fails on a tag of another version", () => {
-    const result = spawnSync(process.execPath, ["scripts/release-check.mjs", "--no-build", "--tag", "v9.9.9"], {
-      cwd: root,
-      encoding: "utf8",
-    });
-    const lines = result.stdout.trim().split("\n");
-    expect(lines.filter((line) => /^[✓✗]/.test(line)).map((line) => line.split(":")[0])).toEqual([
-      `✓ packed im-bill-${version}.tgz`,
-      "✓ publint",
-      "✓ are the types wrong",
-      "✓ files",
-      "✓ size",
-      "✓ CHANGELOG.md",
-      `✓ examples/ci/gitlab-ci.yml pins ${version}`,
-      `✗ the tag v9.9.9 is v${version}`,
-    ]);
-    expect(lines.at(-1)).toBe("release check: 1 failed");
-    expect(result.status).toBe(1);
-  }, 60_000);
-});
 
 describe("CHANGELOG.md", () => {
   it("has a section for the package's version, which becomes the release's notes", () => {
