@@ -8,7 +8,7 @@
 // so that the file prices with the overseas data centres' list unless told otherwise.
 import { stringify } from "csv-stringify/sync";
 import { formatDate, parseDate } from "../util/calendar.js";
-import { monthlyUsage, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
+import { monthlyUsageOfRows, parseCsvRows, usageColumn } from "../scenario/usage-csv.js";
 import type { AppDay } from "../tencent/appinfo.js";
 import { parseQuantity } from "../util/quantity.js";
 import { LIMITS } from "../document/limits.js";
@@ -67,12 +67,13 @@ export function mergeUsage(
     };
   }
   // What the estimate would refuse (a bad date, a column twice) is refused before a byte changes.
-  const [first] = monthlyUsage(existing.text, source);
+  const parsed = parseCsvRows(existing.text, source);
+  const [first] = monthlyUsageOfRows(parsed, source);
   // A file of another app's data centre is not this app's history.
   const fileSays = first!.dataCenter;
   if (dataCenter !== null && fileSays !== null && fileSays !== dataCenter)
     throw new UserError(say((t) => t.pull.otherDataCenter(source, fileSays, dataCenter)));
-  const [header, ...data] = parseCsvRows(existing.text, source);
+  const [header, ...data] = parsed;
   const columns = header!.fields.map(usageColumn);
   if (marked && !columns.includes("dataCenter")) {
     header!.fields.push(DATA_CENTER_HEADER);

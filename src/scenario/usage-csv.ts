@@ -141,7 +141,14 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
 }
 
 export function monthlyUsage(text: string, source: string): MonthUsage[] {
-  const rows = parseCsvRows(text, source);
+  return monthlyUsageOfRows(parseCsvRows(text, source), source);
+}
+
+/** monthlyUsage of rows already read (parseCsvRows), for a caller that needs them too: the pull's merge. */
+export function monthlyUsageOfRows(
+  rows: readonly { line: number; fields: readonly string[] }[],
+  source: string,
+): MonthUsage[] {
   const problems: (Problem & { source: string })[] = [];
   const fail = (line: number, message: Text) => problems.push({ source: `${source}:${line}`, path: "", message });
   const [header, ...data] = rows;
