@@ -10,7 +10,6 @@ import { describe, expect, it } from "vitest";
 import { root } from "./helpers/cli.js";
 import { changelogSection } from "../scripts/lib/changelog.mjs";
 
-
 describe("CHANGELOG.md", () => {
   it("has a section for the package's version, which becomes the release's notes", () => {
     const notes = spawnSync(process.execPath, ["scripts/release-notes.mjs"], { cwd: root, encoding: "utf8" });
