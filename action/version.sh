@@ -17,8 +17,9 @@ version="${INPUT_VERSION:-$own}"
 case "$version" in
   *[!A-Za-z0-9.+-]*) echo "::error title=im-bill::version: not a version of im-bill: $version"; exit 2 ;;
 esac
+# Asked once, for 30 s at most: a registry out of reach means building, not a stalled job.
 published() {
-  [ "$(npm view "im-bill@$version" version --no-update-notifier 2>/dev/null | tail -n 1)" = "$version" ]
+  [ "$(npm view "im-bill@$version" version --no-update-notifier --fetch-retries=0 --fetch-timeout=30000 2>/dev/null | tail -n 1)" = "$version" ]
 }
 if [ -z "${INPUT_VERSION:-}" ] && [ "$here" = "$workspace" ]; then
   source=checkout
