@@ -15,6 +15,7 @@ import {
   catalogOn,
   dataCenterOf,
   effectiveOf,
+  firstCatalogOf,
   inEffectFor,
   isBuiltin,
   sameMarket,
@@ -240,11 +241,7 @@ function choose(settings: PriceSettings, wanted: Wanted, day: string): PriceChoi
         site,
       });
     // Before the first list's first day, the first list, said so below.
-    catalog =
-      catalogOn(day, site, dataCenter) ??
-      builtinCatalogs().find(
-        (list) => siteOf(list) === site && (site === "intl" || dataCenterOf(list) === dataCenter),
-      )!;
+    catalog = catalogOn(day, site, dataCenter) ?? firstCatalogOf(site, dataCenter);
     chosenBy = "date";
   }
   for (const { setting, by } of config?.overridden ?? [])

@@ -123,6 +123,10 @@ export const dataCenterOf = (catalog: Catalog): DataCenter | null =>
 export const sameMarket = (a: Catalog, b: Catalog): boolean =>
   siteOf(a) === siteOf(b) && dataCenterOf(a) === dataCenterOf(b);
 
+/** Whether a built-in list, by its own file, prices the apps of `site` and, on the mainland, of `dataCenter`. */
+const pricesFor = (list: BuiltinList, site: Site, dataCenter: DataCenter): boolean =>
+  list.site === site && (site === "intl" || (list.dataCenter ?? "mainland") === dataCenter);
+
 /**
  * The built-in catalog of `site` (and, on the mainland, of `dataCenter`) in effect on
  * `day`, the newest that applies; undefined before the first such list.
@@ -130,13 +134,17 @@ export const sameMarket = (a: Catalog, b: Catalog): boolean =>
 export function catalogOn(day: string, site: Site = "cn", dataCenter: DataCenter = "mainland"): Catalog | undefined {
   // Chosen by what each list's own file says of it: only the list chosen is made.
   const list = LISTS.findLast(
-    ({ site: listSite, dataCenter: listDataCenter, effective: { from, to } }) =>
-      listSite === site &&
-      (site === "intl" || (listDataCenter ?? "mainland") === dataCenter) &&
-      (from === null || from <= day) &&
-      (to === null || day <= to),
+    (each) =>
+      pricesFor(each, site, dataCenter) &&
+      (each.effective.from === null || each.effective.from <= day) &&
+      (each.effective.to === null || day <= each.effective.to),
   );
   return list && madeList(list.id);
+}
+
+/** The first built-in list of `site` (and, on the mainland, of `dataCenter`): what prices a day before any of them applies. */
+export function firstCatalogOf(site: Site, dataCenter: DataCenter): Catalog {
+  return madeList(LISTS.find((each) => pricesFor(each, site, dataCenter))!.id);
 }
 
 /** The built-in list in effect on `day` for the apps `catalog` prices (its site, its data centres). */
