@@ -78,6 +78,20 @@ function validated(input: unknown, options: EstimateOptions): { valid: Scenario;
   }
 }
 
+/** An option that must be one of `allowed`: its value, or undefined and a problem at its path. */
+function oneOf<T extends string>(
+  path: string,
+  value: T | undefined,
+  allowed: readonly T[],
+  problems: Problem[],
+): T | undefined {
+  if (value === undefined || (allowed as readonly unknown[]).includes(value)) return value;
+  const got = describeValue(value);
+  const known = allowed.join(", ");
+  problems.push({ path, message: say((t) => t.validation.mustBe(t.rules.oneOf(known), got)) });
+  return undefined;
+}
+
 /** The options as the settings every estimate is priced with; an option that is wrong is an InputError, never a fallback. */
 function settingsOf(options: EstimateOptions): PriceSettings {
   const problems: Problem[] = [];
@@ -97,17 +111,8 @@ function settingsOf(options: EstimateOptions): PriceSettings {
     const got = describeValue(options.discount);
     problems.push({ path: "discount", message: say((t) => t.validation.mustBe(t.rules.percent, got)) });
   }
-  if (options.site !== undefined && !(sites as readonly unknown[]).includes(options.site)) {
-    const got = describeValue(options.site);
-    problems.push({ path: "site", message: say((t) => t.validation.mustBe(t.rules.oneOf(sites.join(", ")), got)) });
-  }
-  if (options.dataCenter !== undefined && !(dataCenters as readonly unknown[]).includes(options.dataCenter)) {
-    const got = describeValue(options.dataCenter);
-    const known = dataCenters.join(", ");
-    problems.push({ path: "dataCenter", message: say((t) => t.validation.mustBe(t.rules.oneOf(known), got)) });
-  }
-  const site = problems.some((problem) => problem.path === "site") ? undefined : options.site;
-  const dataCenter = problems.some((problem) => problem.path === "dataCenter") ? undefined : options.dataCenter;
+  const site = oneOf("site", options.site, sites, problems);
+  const dataCenter = oneOf("dataCenter", options.dataCenter, dataCenters, problems);
   const { settings, problem } = runSettingsOf(
     {
       day,
