@@ -6,10 +6,11 @@
 // through the tunnel, as with Tencent, and nothing leaves the machine.
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
-import { connect, createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBillAsync, root } from "../helpers/cli.js";
+import { closedPort } from "../helpers/net.js";
 import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 import { bypassed, proxyFor } from "../../src/tencent/proxy.js";
 
@@ -138,10 +139,10 @@ describe("usage pull through a company proxy", () => {
       `错误：无法连接 console.tim.qq.com（HTTP 403）：代理 127.0.0.1:${proxyPort}（https_proxy）不肯为其建立隧道（HTTP 403）：它可能不允许访问该主机\n`,
     );
     proxyAnswer = 200;
-    const closedPort = await freePort();
-    const refused = await pull({ HTTPS_PROXY: `http://127.0.0.1:${closedPort}` }, ["--retries", "0"]);
+    const deadProxy = await closedPort();
+    const refused = await pull({ HTTPS_PROXY: `http://127.0.0.1:${deadProxy}` }, ["--retries", "0"]);
     expect(refused.stderr).toBe(
-      `error: cannot reach console.tim.qq.com (ECONNREFUSED): the proxy 127.0.0.1:${closedPort} (HTTPS_PROXY) refused the connection: check HTTPS_PROXY, or name the host in NO_PROXY to go direct\n`,
+      `error: cannot reach console.tim.qq.com (ECONNREFUSED): the proxy 127.0.0.1:${deadProxy} (HTTPS_PROXY) refused the connection: check HTTPS_PROXY, or name the host in NO_PROXY to go direct\n`,
     );
     const unknown = await pull({ HTTPS_PROXY: "http://proxy.invalid:3128" }, ["--retries", "0"]);
     expect(unknown.stderr).toBe(
@@ -155,7 +156,7 @@ describe("usage pull through a company proxy", () => {
 
 describe("usage pull's hints when it reaches nothing", () => {
   it("a refusal: the firewall and the proxy variables", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const result = await pull({}, ["--base-url", `http://127.0.0.1:${port}`, "--retries", "0"]);
     expect(result.stderr).toBe(
       `error: cannot reach 127.0.0.1:${port} (ECONNREFUSED): nothing accepted the connection: a firewall may block it; behind a company proxy, set HTTPS_PROXY\n`,
@@ -207,12 +208,3 @@ describe("proxyFor and NO_PROXY", () => {
     expect(bypassed(tencent, "")).toBe(false);
   });
 });
-
-/** A loopback port nothing listens on. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -2,10 +2,10 @@
 // API on loopback (test/helpers/tim-server.ts), which verifies the UserSig with the
 // secret as Tencent does. No network beyond loopback.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imBill, imBillAsync } from "../helpers/cli.js";
+import { closedPort } from "../helpers/net.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 
@@ -152,11 +152,7 @@ describe("im-bill usage pull", () => {
     expect(slow.stderr).toBe(
       `error: 127.0.0.1:${new URL(server.url).port} did not answer within 1 s (--timeout): a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY\n`,
     );
-    // A port nothing listens on: one the system gave and took back.
-    const spare = createServer();
-    await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
-    const { port } = spare.address() as { port: number };
-    await new Promise((resolve) => spare.close(resolve));
+    const port = await closedPort();
     const closed = await imBillAsync(
       [
         "usage",
