@@ -219,21 +219,14 @@ function unreachable(
     say((t) => {
       const { reach } = t.pull;
       // Through a proxy, the connection that failed to open is the proxy's.
-      const hint =
-        code !== undefined && DNS_CODES.has(code)
-          ? proxy
-            ? reach.proxyDns(proxy.host, proxy.variable)
-            : reach.dns
-          : code === "ECONNREFUSED"
-            ? proxy
-              ? reach.proxyRefused(proxy.host, proxy.variable)
-              : reach.refused
-            : untrusted
-              ? reach.tls
-              : proxy
-                ? reach.through(proxy.host, proxy.variable)
-                : undefined;
-      return t.pull.network(host, shown, hint);
+      const hint = () => {
+        if (code !== undefined && DNS_CODES.has(code))
+          return proxy ? reach.proxyDns(proxy.host, proxy.variable) : reach.dns;
+        if (code === "ECONNREFUSED") return proxy ? reach.proxyRefused(proxy.host, proxy.variable) : reach.refused;
+        if (untrusted) return reach.tls;
+        return proxy ? reach.through(proxy.host, proxy.variable) : undefined;
+      };
+      return t.pull.network(host, shown, hint());
     }),
   );
   return { error: said, final: untrusted };
