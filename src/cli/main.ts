@@ -11,7 +11,7 @@ import {
 } from "commander";
 import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
 import { langFromEnv, type Lang } from "../i18n/lang.js";
-import { plainStyles } from "../render/styles.js";
+import { plainStyles, type Styles } from "../render/styles.js";
 import { localizeCommanderError } from "../i18n/commander.js";
 import { help } from "../i18n/help.js";
 import { messages } from "../i18n/messages.js";
@@ -69,7 +69,34 @@ function commandsFor(early: EarlyArgs): string[] {
   return Object.hasOwn(COMMANDS, named) && named !== "completion" && !early.helpFirst ? [named] : Object.keys(COMMANDS);
 }
 
+/**
+ * The program, run: the exit code, never a throw. What a command throws is said by the
+ * boundary in runProgram; a bug before it is reached (finding the project config, the
+ * colours) is said here, in the same words.
+ */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await runProgram(argv, io);
+  } catch (caught) {
+    const early = earlyArgs(argv);
+    const lang = early.lang ?? langFromEnv(io.env);
+    return reportBug(caught, io, lang, plainStyles, early.debug);
+  }
+}
+
+/** A bug, said as one: its message, and how to report it (with --debug, its stack). */
+function reportBug(caught: unknown, io: Io, lang: Lang, styles: Styles, debug: boolean): number {
+  const bug = messages[lang].bug;
+  // No space after a full-width colon (zh).
+  const gap = bug.title.endsWith("\uff1a") ? "" : " ";
+  io.stderr.write(
+    `${styles.error(bug.title)}${gap}${caught instanceof Error ? printable(caught.message) : String(caught)}\n${bug.report(debug)}\n`,
+  );
+  if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
+  return EXIT_BUG;
+}
+
+async function runProgram(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
   const early = earlyArgs(argv);
   const debug = early.debug;
@@ -170,12 +197,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${messages[lang].interactive.cancelled}\n`);
       return EXIT_INTERRUPTED;
     }
-    const bug = messages[lang].bug;
-    io.stderr.write(
-      `${stderrStyles.error(bug.title)} ${caught instanceof Error ? printable(caught.message) : String(caught)}\n${bug.report(debug)}\n`,
-    );
-    if (debug && caught instanceof Error) io.stderr.write(`${caught.stack}\n`);
-    return EXIT_BUG;
+    return reportBug(caught, io, lang, stderrStyles, debug);
   } finally {
     fixToday(undefined);
     stopListening?.();

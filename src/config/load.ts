@@ -109,8 +109,8 @@ async function packageConfig(files: ConfigFiles, path: string, shown: string): P
   if (typeof document !== "object" || document === null || Array.isArray(document)) return undefined;
   if (!Object.hasOwn(document, PACKAGE_KEY)) return undefined;
   // The file's tree, only now: most package.json files have no "im-bill" key.
-  const { jsonTree, members } = await import("../document/json-tree.js");
-  const ours = members(jsonTree(text)!).filter((member) => member.key === PACKAGE_KEY);
+  const { topLevelMembers } = await import("../document/json-tree.js");
+  const ours = topLevelMembers(text).filter((member) => member.key === PACKAGE_KEY);
   if (ours.length > 1) {
     const [first, again] = ours.map((member) => lineAt(text, member.keyStart));
     throw new InputError([

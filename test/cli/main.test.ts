@@ -83,6 +83,34 @@ describe("run", () => {
     expect(stderr).toContain("internal error: disk on fire");
     expect(stderr).toContain("This is a bug in im-bill");
   });
+
+  it("reports a bug before the command runs (finding the project config) as a bug, in the run's language, never a throw", async () => {
+    const { run } = await import("../../src/cli/main.js");
+    const { PassThrough } = await import("node:stream");
+    const said = async (args: string[], env: Record<string, string>) => {
+      let stderr = "";
+      const io = {
+        stdout: new PassThrough(),
+        stderr: Object.assign(new PassThrough(), { write: (chunk: string) => ((stderr += chunk), true) }),
+        stdin: new PassThrough(),
+        env,
+        get cwd(): string {
+          throw new Error("no folder");
+        },
+      };
+      return { status: await run(args, io), stderr };
+    };
+    expect(await said(["estimate", "--plan", "pro"], {})).toEqual({
+      status: 70,
+      stderr:
+        "im-bill: internal error: no folder\nThis is a bug in im-bill. Run again with --debug for details, and please report it.\n",
+    });
+    const zh = await said(["estimate", "--plan", "pro", "--debug"], { LANG: "zh_CN.UTF-8" });
+    expect(zh.status).toBe(70);
+    expect(zh.stderr).toMatch(/^im-bill：内部错误：no folder\n/);
+    // --debug: the stack, from where the config was being found.
+    expect(zh.stderr).toContain("\n    at projectConfig (");
+  });
 });
 
 describe("colour", () => {
