@@ -23,7 +23,12 @@ export interface Repository {
   objectFormat: "sha1" | "sha256";
   /** aborts the git child running (Ctrl-C): none is left behind */
   signal?: AbortSignal | undefined;
+  /** the environment of every git child: the run's, made minimal (gitEnvironment) */
+  env: Record<string, string>;
 }
+
+/** Where a git child runs, and with what: a repository, or a folder before it is one. */
+type GitPlace = Pick<Repository, "root" | "signal" | "env">;
 
 /** What git prints can be large (a listing of thousands of files, a batch of file bodies). */
 const MAX_OUTPUT = 1024 * 1024 * 1024;
@@ -46,7 +51,7 @@ export const SAFE_GIT_CONFIG: readonly string[] = [
 const PASSED_ENV = ["PATH", "HOME", "XDG_CONFIG_HOME", "SYSTEMROOT", "USERPROFILE", "TMPDIR", "TEMP", "TMP", "Path"];
 
 /** The environment of a git child: the few variables it needs, and git told to fetch nothing and ask nothing. */
-export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function gitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const minimal: Record<string, string> = {};
   for (const name of PASSED_ENV) {
     const value = env[name];
@@ -75,19 +80,16 @@ interface GitResult {
   stderr: string;
 }
 
-/** Runs git with the safe settings; the child is killed if `signal` aborts (and then never resolves an error of its own). */
 /** git as every child runs it: the settings that run nothing of the repository's, and the minimal environment. */
-const spawnGit = (cwd: string, args: readonly string[], stdio: StdioOptions) =>
-  spawn("git", safeArgs(args), { cwd, env: gitEnvironment(), stdio, windowsHide: true });
+const spawnGit = (at: GitPlace, args: readonly string[], stdio: StdioOptions) =>
+  spawn("git", safeArgs(args), { cwd: at.root, env: at.env, stdio, windowsHide: true });
 
-function runGit(
-  cwd: string,
-  args: readonly string[],
-  options: { input?: string; signal?: AbortSignal | undefined } = {},
-): Promise<GitResult> {
+/** Runs git with the safe settings; the child is killed if `at.signal` aborts (and then never resolves an error of its own). */
+function runGit(at: GitPlace, args: readonly string[], input?: string): Promise<GitResult> {
+  const options = { input, signal: at.signal };
   return new Promise((done, failed) => {
     if (options.signal?.aborted) return;
-    const child = spawnGit(cwd, args, [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"]);
+    const child = spawnGit(at, args, [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"]);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
@@ -135,15 +137,8 @@ function runGit(
   });
 }
 
-async function git(
-  repository: Pick<Repository, "root" | "signal">,
-  args: readonly string[],
-  input?: string,
-): Promise<Buffer> {
-  const result = await runGit(repository.root, args, {
-    ...(input !== undefined ? { input } : {}),
-    signal: repository.signal,
-  });
+async function git(repository: GitPlace, args: readonly string[], input?: string): Promise<Buffer> {
+  const result = await runGit(repository, args, input);
   if (result.status !== 0) {
     const reason = result.stderr.trim().split("\n")[0] ?? "";
     const command = `git ${args[0]}`;
@@ -154,9 +149,21 @@ async function git(
 
 const lines = (output: Buffer): string[] => output.toString("utf8").split("\0").filter(Boolean);
 
-/** The repository the folder is in; an error where it is in none. */
-export async function openRepository(cwd: string, signal?: AbortSignal): Promise<Repository> {
-  const result = await runGit(cwd, ["rev-parse", "--show-toplevel", "--show-object-format"], { signal });
+/**
+ * The repository the folder is in; an error where it is in none. `env` is the run's
+ * environment (its Io's): git children get the few variables of it they need.
+ */
+export async function openRepository(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  signal?: AbortSignal,
+): Promise<Repository> {
+  const childEnv = gitEnvironment(env);
+  const result = await runGit({ root: cwd, signal, env: childEnv }, [
+    "rev-parse",
+    "--show-toplevel",
+    "--show-object-format",
+  ]);
   if (result.status !== 0) throw new UserError(say((t) => t.git.notARepository(cwd)));
   const [root = "", format = "sha1"] = result.stdout.toString("utf8").trim().split("\n");
   return {
@@ -164,6 +171,7 @@ export async function openRepository(cwd: string, signal?: AbortSignal): Promise
     prefix: toGitPath(relative(resolve(root), cwd)),
     objectFormat: format.trim() === "sha256" ? "sha256" : "sha1",
     signal,
+    env: childEnv,
   };
 }
 
@@ -189,19 +197,11 @@ export async function resolveCommit(
   const mergeBase = ref.endsWith("...") && ref.length > 3;
   const name = mergeBase ? ref.slice(0, -3) : ref;
   if (name.startsWith("-") || name.includes("\0")) throw new UserError(say((t) => t.git.unknownRef(ref)));
-  const result = await runGit(
-    repository.root,
-    ["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`],
-    {
-      signal: repository.signal,
-    },
-  );
+  const result = await runGit(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`]);
   if (result.status !== 0) throw new UserError(say((t) => t.git.unknownRef(ref)));
   const commit = result.stdout.toString("utf8").trim();
   if (!mergeBase) return { commit, mergeBase };
-  const base = await runGit(repository.root, ["merge-base", "--end-of-options", commit, "HEAD"], {
-    signal: repository.signal,
-  });
+  const base = await runGit(repository, ["merge-base", "--end-of-options", commit, "HEAD"]);
   if (base.status !== 0) throw new UserError(say((t) => t.git.noMergeBase(name)));
   return { commit: base.stdout.toString("utf8").trim(), mergeBase };
 }
@@ -237,9 +237,7 @@ export async function filesAt(repository: Repository, commit: string): Promise<M
 
 /** The commit HEAD is at, or null in a repository without one. */
 export async function headCommit(repository: Repository): Promise<string | null> {
-  const result = await runGit(repository.root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
-    signal: repository.signal,
-  });
+  const result = await runGit(repository, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
   return result.status === 0 ? result.stdout.toString("utf8").trim() : null;
 }
 
@@ -277,7 +275,7 @@ export async function readObjects(repository: Repository, oids: readonly string[
 
 /** An object's body as a stream of chunks (a JSONL file, which has no total limit). */
 export async function* streamObject(repository: Repository, oid: string): AsyncGenerator<Buffer> {
-  const child = spawnGit(repository.root, ["cat-file", "blob", oid], ["ignore", "pipe", "ignore"]);
+  const child = spawnGit(repository, ["cat-file", "blob", oid], ["ignore", "pipe", "ignore"]);
   const stop = () => child.kill("SIGTERM");
   repository.signal?.addEventListener("abort", stop, { once: true });
   try {

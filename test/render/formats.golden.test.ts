@@ -113,7 +113,7 @@ beforeAll(async () => {
   repo.write("im-bill.config.yaml", "discount: 10%\n");
   repo.write("scenarios/app.json", JSON.stringify(grown));
   rmSync(join(repo.dir, "scenarios/old.json"));
-  const repository = await openRepository(repo.dir);
+  const repository = await openRepository(repo.dir, process.env);
   const run = {
     day: SEED_DAY,
     today: RUN_DAY,

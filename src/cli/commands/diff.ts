@@ -104,7 +104,7 @@ async function projectDiffCommand(
   const abort = new AbortController();
   const stopListening = interruption.onInterrupt(() => abort.abort());
   try {
-    const repository = await openRepository(resolve(io.cwd), abort.signal);
+    const repository = await openRepository(resolve(io.cwd), io.env, abort.signal);
     const base = { ref: flags.base!, ...(await resolveCommit(repository, flags.base!)) };
     const { projectDiff, gatesOf } = await import("../../project/project-diff.js");
     const diff = await projectDiff({
