@@ -1,12 +1,12 @@
-// compare, forecast and estimate --usage-csv through the built binary.
+// compare, forecast and estimate --usage-csv through the built CLI.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 describe("im-bill compare", () => {
   it("prints a column per edition and the recommendation (golden)", async () => {
-    const result = imBill([
+    const result = runBuilt([
       "compare",
       "--dau",
       "25000",
@@ -22,27 +22,27 @@ describe("im-bill compare", () => {
   });
 
   it("prints JSON with every edition's estimate and the recommendation", () => {
-    const json = JSON.parse(imBill(["compare", "examples/small-chat-pro.json", "--format", "json"]).stdout);
+    const json = JSON.parse(runBuilt(["compare", "examples/small-chat-pro.json", "--format", "json"]).stdout);
     expect(Object.keys(json.editions)).toEqual(["trial", "pro", "flagship"]);
     expect(json.recommendation).toMatchObject({ plan: "pro", total: "3499.00" });
     expect(json.editions.pro.total).toBe(
-      JSON.parse(imBill(["estimate", "examples/small-chat-pro.json", "--format", "json"]).stdout).total,
+      JSON.parse(runBuilt(["estimate", "examples/small-chat-pro.json", "--format", "json"]).stdout).total,
     );
   });
 
   it("prints markdown, and a null recommendation when nothing fits", () => {
-    const markdown = imBill(["compare", "--group-member-limit", "7000", "--format", "markdown"]).stdout;
+    const markdown = runBuilt(["compare", "--group-member-limit", "7000", "--format", "markdown"]).stdout;
     expect(markdown).toContain("| Line | Trial | Pro | Flagship |");
     expect(markdown).toContain("No edition fits these needs.");
     expect(
-      JSON.parse(imBill(["compare", "--group-member-limit", "7000", "--format", "json"]).stdout).recommendation,
+      JSON.parse(runBuilt(["compare", "--group-member-limit", "7000", "--format", "json"]).stdout).recommendation,
     ).toBeNull();
   });
 });
 
 describe("im-bill forecast", () => {
   it("prints months, the sum, the calendar and, asked for, the chart (golden)", async () => {
-    const result = imBill([
+    const result = runBuilt([
       "forecast",
       "examples/small-chat-pro.json",
       "--months",
@@ -61,14 +61,22 @@ describe("im-bill forecast", () => {
   });
 
   it("has no chart in a pipe unless asked", () => {
-    const result = imBill(["forecast", "examples/small-chat-pro.json", "--months", "3"]);
+    const result = runBuilt(["forecast", "examples/small-chat-pro.json", "--months", "3"]);
     expect(result.stdout).not.toMatch(/[╭╮╯╰]/); // the chart's curves
   });
 
   it("prints JSON with months, total and calendar, and CSV", () => {
     const json = JSON.parse(
-      imBill(["forecast", "examples/small-chat-pro.json", "--months", "3", "--start", "2027-01-15", "--format", "json"])
-        .stdout,
+      runBuilt([
+        "forecast",
+        "examples/small-chat-pro.json",
+        "--months",
+        "3",
+        "--start",
+        "2027-01-15",
+        "--format",
+        "json",
+      ]).stdout,
     );
     expect(json.months).toHaveLength(3);
     expect(json.months[0]).toMatchObject({
@@ -87,7 +95,7 @@ describe("im-bill forecast", () => {
       labels: ["Pro package (专业版)", "Members per group → 2,000"],
       amount: "1999.00",
     });
-    const csv = imBill(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
+    const csv = runBuilt(["forecast", "examples/small-chat-pro.json", "--months", "2", "--format", "csv"]).stdout;
     expect(csv.split("\r\n")[0]).toBe(
       "month,calendar_month,plan,peak_dau,mau,peak_groups,community_messages,live_groups,mainland_mbps,international_mbps,base,overage,addons,discount,total,currency,catalog,violations",
     );
@@ -102,7 +110,7 @@ describe("im-bill forecast", () => {
       'error: --dau-growth: must be a percentage per month above -100% and at most 1000%, such as 8%, got "-100%"',
     ],
   ])("rejects %j with exit 2", (args, message) => {
-    const result = imBill(["forecast", "examples/small-chat-pro.json", ...args]);
+    const result = runBuilt(["forecast", "examples/small-chat-pro.json", ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd()).toBe(message);
   });
@@ -120,7 +128,7 @@ describe("im-bill estimate --usage-csv", () => {
   });
 
   it("prices each calendar month found, naming the days that set its peaks, noting missing days, with the total", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--format", "json"]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--format", "json"]);
     expect(result.status).toBe(0);
     const bill = JSON.parse(result.stdout);
     expect(
@@ -149,7 +157,7 @@ describe("im-bill estimate --usage-csv", () => {
   });
 
   it("ends the tables with every month, its peak days and the total over all months", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--no-explain"]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), "--no-explain"]);
     expect(result.status).toBe(0);
     // (the note wraps at 80 columns)
     expect(result.stdout.replace(/\s+/g, " ")).toContain(
@@ -174,7 +182,7 @@ describe("im-bill estimate --usage-csv", () => {
   it.each([["--dau", "25000"], ["--groups", "5"], ["-i"]])(
     "refuses --usage-csv with %s: the file gives the peaks",
     (...flag) => {
-      const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), ...flag]);
+      const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "daily.csv"), ...flag]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^error: --usage-csv and (--dau|--groups|--interactive) cannot go together/);
     },
@@ -185,12 +193,12 @@ describe("im-bill estimate --usage-csv", () => {
     const args = ["estimate", "--plan", "pro", "--usage-csv", join(across, "daily.csv"), "--format", "json"];
     const totals = (result: { stdout: string }) =>
       JSON.parse(result.stdout).months.map((month: { estimate: { total: string } }) => month.estimate.total);
-    expect(totals(imBill(args))).toEqual(["999.00", "1499.00"]);
-    expect(totals(imBill([...args, "--catalog", "tencent-im-cn-2020"]))).toEqual(["999.00", "999.00"]);
+    expect(totals(runBuilt(args))).toEqual(["999.00", "1499.00"]);
+    expect(totals(runBuilt([...args, "--catalog", "tencent-im-cn-2020"]))).toEqual(["999.00", "999.00"]);
   });
 
   it("exits 2 naming the bad row's line", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "bad.csv")]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "bad.csv")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`error: ${join(dir, "bad.csv")}:3: dau: must be a whole number ≥ 0, got "x"\n`);
   });

@@ -1,11 +1,11 @@
-// `im-bill batch` through the built binary: a directory of every kind of file with bad
+// `im-bill batch` through the built CLI: a directory of every kind of file with bad
 // ones among the good, each report format read back, atomic --output.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { bin, imBill, root } from "../helpers/cli.js";
+import { bin, runBuilt, root } from "../helpers/cli.js";
 import { fixtureDir, mixedScenarios } from "../helpers/fixtures.js";
 import { ESTIMATE_KEYS } from "../helpers/scenario.js";
 
@@ -13,7 +13,7 @@ const dir = fixtureDir(mixedScenarios);
 /** The example scenarios (examples/ci/ holds CI files, not scenarios). */
 const EXAMPLES = ["examples/*.json", "examples/*.yaml"];
 const batch = (args: string[], options: { input?: string } = {}) => {
-  const result = imBill(["batch", ...args], options);
+  const result = runBuilt(["batch", ...args], options);
   return result;
 };
 /** The fixture directory as the input, with these flags. */
@@ -152,7 +152,7 @@ describe("im-bill batch", () => {
       .map((name) => `examples/${name}`);
     const report = JSON.parse(batch([...files, "--format", "json"]).stdout);
     const fen = (amount: string) => Math.round(Number(amount) * 100);
-    const alone = files.map((file) => fen(JSON.parse(imBill(["estimate", file, "--format", "json"]).stdout).total));
+    const alone = files.map((file) => fen(JSON.parse(runBuilt(["estimate", file, "--format", "json"]).stdout).total));
     expect(fen(report.summary.total)).toBe(alone.reduce((a, b) => a + b, 0));
     expect(report.results.map((result: { total: string }) => fen(result.total))).toEqual(alone);
   });

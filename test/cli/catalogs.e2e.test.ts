@@ -1,14 +1,14 @@
-// Prices through time, through the built binary: the built-in lists and their dates,
+// Prices through time, through the built CLI: the built-in lists and their dates,
 // today's list by default, choosing another (--catalog, --on, a scenario's pin), the
 // note when a chosen list is not the one in effect, a forecast across 2024-01-01, and
 // what differs between two catalogs.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill, notesBesidesStale } from "../helpers/cli.js";
+import { runBuilt, notesBesidesStale } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const json = (args: string[], input?: string) => {
-  const result = imBill(args, input === undefined ? {} : { input });
+  const result = runBuilt(args, input === undefined ? {} : { input });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 };
@@ -51,7 +51,7 @@ describe("im-bill catalogs", () => {
     });
     expect(lists[1].figures.sourced).toBeGreaterThan(20);
     expect(lists[1].figures.carriedOver).toBeGreaterThan(20);
-    const table = imBill(["catalogs"], { env: { COLUMNS: "130" } });
+    const table = runBuilt(["catalogs"], { env: { COLUMNS: "130" } });
     expect(table.stdout).toMatch(/│ tencent-im-cn-2024\s+│ 2024-01-01 →\s+│ CNY\s+│ 2025-11-04 │\s+\d+ │\s+1 │/);
     expect(table.stdout).toMatch(/│ International \(tencentcloud.com, USD\)\s+│\n│ tencent-im-intl-2020 /);
     expect(table.stdout.replace(/\s+/g, " ")).toContain(
@@ -96,7 +96,7 @@ describe("im-bill catalogs", () => {
       { path: "editions.pro.packageFee.price", before: "1499.00", after: "1274.15" },
       { path: "editions.pro.overage.dau.price", before: "1000.00", after: "800.00" },
     ]);
-    const wrong = imBill(["catalogs", "--diff", "a", "b", "c"]);
+    const wrong = runBuilt(["catalogs", "--diff", "a", "b", "c"]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe(
       "error: --diff takes one catalog (compared with today's list) or two (built-in ids or files), got 3\n",
@@ -104,13 +104,13 @@ describe("im-bill catalogs", () => {
   });
 
   it("--diff takes a misspelt list id for what it is: the did-you-mean --catalog gives, not a missing file", () => {
-    const result = imBill(["catalogs", "--diff", "tencent-im-cn-2O24"]);
+    const result = runBuilt(["catalogs", "--diff", "tencent-im-cn-2O24"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'error: --diff: unknown catalog "tencent-im-cn-2O24": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 (did you mean "tencent-im-cn-2024"?)\n',
     );
     // A path is a path: its own error.
-    expect(imBill(["catalogs", "--diff", "prices/acme.yaml"]).stderr).toBe("error: prices/acme.yaml: no such file\n");
+    expect(runBuilt(["catalogs", "--diff", "prices/acme.yaml"]).stderr).toBe("error: prices/acme.yaml: no such file\n");
   });
 
   it("--diff never calls two lists the same when their currencies or dates differ", () => {
@@ -126,7 +126,7 @@ describe("im-bill catalogs", () => {
     });
     const result = json(["catalogs", "--diff", "tencent-im-cn-2024", join(dir, "usd.json"), "--format", "json"]);
     expect(result.changes).toContainEqual({ path: "currency", before: "CNY", after: "USD" });
-    expect(imBill(["catalogs", "--diff", "tencent-im-cn-2024", join(dir, "usd.json")]).stdout).not.toContain(
+    expect(runBuilt(["catalogs", "--diff", "tencent-im-cn-2024", join(dir, "usd.json")]).stdout).not.toContain(
       "have the same figures",
     );
   });
@@ -147,7 +147,7 @@ describe("choosing the prices", () => {
       catalog: { builtin: true, lastVerified: "2025-11-04" },
     });
     expect(notesBesidesStale(estimate.notes)).toEqual([]);
-    const table = imBill(["estimate", "--plan", "pro", "--dau", "25000"]).stdout.trimEnd().split("\n");
+    const table = runBuilt(["estimate", "--plan", "pro", "--dau", "25000"]).stdout.trimEnd().split("\n");
     expect(table).toContain("Prices: tencent-im-cn-2024 2024.2 (CNY), the list in effect today");
   });
 
@@ -165,7 +165,7 @@ describe("choosing the prices", () => {
   });
 
   it("fails a budget that only the old list would meet", () => {
-    const budget = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--max-total", "3000"]);
+    const budget = runBuilt(["estimate", "--plan", "pro", "--dau", "25000", "--max-total", "3000"]);
     expect(budget.status).toBe(1);
     expect(budget.stderr).toBe("error: the total ¥3,499.00 is above --max-total ¥3,000.00\n");
   });
@@ -204,11 +204,11 @@ describe("choosing the prices", () => {
       "typo.json": JSON.stringify({ plan: "pro", catalog: "tencent-im-cn-2042" }),
     });
     expect(json(["estimate", join(dir, "pinned-2024.yaml"), "--format", "json"]).total).toBe("1499.00");
-    expect(imBill(["check", join(dir, "pinned.json"), join(dir, "pinned-2024.yaml")]).status).toBe(0);
+    expect(runBuilt(["check", join(dir, "pinned.json"), join(dir, "pinned-2024.yaml")]).status).toBe(0);
     expect(
       json(["estimate", join(dir, "pinned-2024.yaml"), "--format", "json", "--catalog", "tencent-im-cn-2020"]).total,
     ).toBe("999.00");
-    const typo = imBill(["estimate", join(dir, "typo.json")]);
+    const typo = runBuilt(["estimate", join(dir, "typo.json")]);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(
       /typo\.json: catalog: unknown catalog "tencent-im-cn-2042": the built-in ones are tencent-im-cn-2020, tencent-im-cn-2024, tencent-im-cn-overseas-2023, tencent-im-intl-2020, tencent-im-intl-2021, tencent-im-intl-2022, tencent-im-intl-2025 \(did you mean "tencent-im-cn-2024"\?\)/,
@@ -243,7 +243,7 @@ describe("choosing the prices", () => {
       "error: --pricing and --catalog both choose the prices: give one",
     ],
   ])("%j is a usage error", (flags, message) => {
-    const result = imBill([...pro, ...flags]);
+    const result = runBuilt([...pro, ...flags]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${message}\n`);
   });
@@ -260,7 +260,7 @@ describe("choosing the prices", () => {
       before: { plan: "pro", catalog: { id: "tencent-im-cn-2020" }, total: "999.00" },
       after: { plan: "pro", catalog: { id: "tencent-im-cn-2024" }, total: "1499.00" },
     });
-    expect(imBill(["diff", join(dir, "a.json"), join(dir, "b.json")]).stdout).toContain(
+    expect(runBuilt(["diff", join(dir, "a.json"), join(dir, "b.json")]).stdout).toContain(
       "│ ~ │ Prices: tencent-im-cn-2020 2022.2 → tencent-im-cn-2024 2024.2",
     );
     const compare = json(["compare", "--dau", "25000", "--catalog", "tencent-im-cn-2024", "--format", "json"]);
@@ -287,7 +287,7 @@ describe("forecast across 2024-01-01", () => {
       ),
     ).not.toContain("catalog.superseded");
     // The table names the prices of each group of months.
-    const table = imBill(["forecast", "--plan", "pro", "--months", "4", "--start", "2023-11-15"]).stdout;
+    const table = runBuilt(["forecast", "--plan", "pro", "--months", "4", "--start", "2023-11-15"]).stdout;
     expect(table.replace(/\n {2}/g, " ")).toContain(
       "Prices: tencent-im-cn-2020 2022.2 (CNY), the list in effect then — months 1–2\nPrices: tencent-im-cn-2024 2024.2 (CNY), the list in effect then — months 3–4",
     );
@@ -314,7 +314,7 @@ describe("forecast across 2024-01-01", () => {
 
 describe("prices", () => {
   it("marks the figures carried over, and the notice on the security strike service", () => {
-    const sheet = imBill(["prices", "--catalog", "tencent-im-cn-2024"], { env: { COLUMNS: "200" } }).stdout;
+    const sheet = runBuilt(["prices", "--catalog", "tencent-im-cn-2024"], { env: { COLUMNS: "200" } }).stdout;
     expect(sheet).toContain("tencent-im-cn-2024 2024.2 (CNY), applies from 2024-01-01; newest source 2025-11-04");
     expect(sheet).toMatch(/Figures: \d+ sourced, 1 inferred, \d+ carried over, 6 assumed/);
     expect(sheet).toMatch(
@@ -348,12 +348,12 @@ describe("prices", () => {
 
 describe("企业版 (Enterprise): limits sourced, price by contract", () => {
   it("says how to give its price, and prices it once given", () => {
-    const result = imBill(["estimate", "--plan", "enterprise"]);
+    const result = runBuilt(["estimate", "--plan", "enterprise"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       "error: --plan: Enterprise has no published price: Tencent quotes it by contract. Give your contract's price in a price file that extends this list (--pricing, or pricing in the project config), at editions.enterprise.packageFee.price\n",
     );
-    expect(imBill(["estimate", "--plan", "企业版", "--lang", "zh"]).stderr).toContain(
+    expect(runBuilt(["estimate", "--plan", "企业版", "--lang", "zh"]).stderr).toContain(
       "企业版没有公开价格：腾讯云按合同报价",
     );
     const dir = fixtureDir({
@@ -389,10 +389,10 @@ describe("企业版 (Enterprise): limits sourced, price by contract", () => {
   });
 
   it("is listed by compare as on request where the need is beyond Flagship", () => {
-    const beyond = imBill(["compare", "--group-member-limit", "8000"], { env: { COLUMNS: "120" } });
+    const beyond = runBuilt(["compare", "--group-member-limit", "8000"], { env: { COLUMNS: "120" } });
     expect(beyond.stdout).toMatch(/│ Package fee\s+│\s+¥0\.00 │\s+¥1,499\.00 │\s+¥2,999\.00 │\s+on request │/);
     expect(beyond.stdout).toContain("✗ Enterprise: Enterprise allows at most 2,000 members per group; 8,000 needed");
-    const within = imBill(["compare", "--dau", "25000"]);
+    const within = runBuilt(["compare", "--dau", "25000"]);
     expect(within.stdout).not.toContain("Enterprise");
     expect(json(["compare", "--dau", "25000", "--format", "json"]).onRequest).toEqual([]);
   });
@@ -404,7 +404,7 @@ describe("a day before the earliest list", () => {
     // The 2020 list's prices (its earliest), said so: the 2019 page charged ¥10,999.00 for this month.
     expect(estimate.total).toBe("14999.00");
     expect(estimate.pricing).toMatchObject({ on: "2019-03-15", chosenBy: "earliest" });
-    expect(imBill(["estimate", "--on", "2019-03-15", "--plan", "pro"]).stdout).toContain(
+    expect(runBuilt(["estimate", "--on", "2019-03-15", "--plan", "pro"]).stdout).toContain(
       "Prices: tencent-im-cn-2020 2022.2 (CNY), the earliest list im-bill knows (none\n  applies on 2019-03-15)",
     );
     expect(notesBesidesStale(estimate.notes)).toEqual([

@@ -3,13 +3,13 @@
 // figures the bill used and says how long ago its list was checked, and past 180 days a
 // note says so. The day a run is made comes from SOURCE_DATE_EPOCH (the tests' day).
 import { describe, expect, it } from "vitest";
-import { imBill, runInProcess, STALE_CN_2024 } from "../helpers/cli.js";
+import { runBuilt, runInProcess, STALE_CN_2024 } from "../helpers/cli.js";
 
 const flagship = ["estimate", "--plan", "flagship", "--dau", "25000", "--history-days", "90"];
 
 describe("a bill says how sure it is", () => {
   it("in the table: a mark on each line not sourced, the legend, the counts, the list's age, and the note past 180 days", () => {
-    const result = imBill(flagship);
+    const result = runBuilt(flagship);
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines.find((line) => line.includes("Flagship package"))).toMatch(/│ Flagship package \(旗舰版\) ‡\s+│/);
@@ -27,7 +27,7 @@ describe("a bill says how sure it is", () => {
   });
 
   it("in Chinese", () => {
-    const result = imBill([...flagship, "--lang", "zh"]);
+    const result = runBuilt([...flagship, "--lang", "zh"]);
     expect(result.stdout).toContain("│ 旗舰版套餐包 ‡");
     expect(result.stdout).toContain(
       "‡ 推断：由腾讯页面推算，并非页面所列\n† 沿用自更早的价格表，此后未再核对\n价格表：tencent-im-cn-2024 2024.2（CNY），今天适用的价格表\n所用数据：有来源 3、推断 1、沿用 4；价格表最近核对于 2025-11-04（距今 395 天）\n",
@@ -37,14 +37,14 @@ describe("a bill says how sure it is", () => {
 
   it("says no more than the age when the list was checked within 180 days", () => {
     // 2026-05-03: 180 days after tencent-im-cn-2024 was checked.
-    const result = imBill(flagship, { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 4, 3) / 1000) } });
+    const result = runBuilt(flagship, { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 4, 3) / 1000) } });
     expect(result.stdout).toContain("the list was last checked\n  on 2025-11-04, 180 days ago\n");
     expect(result.stdout).not.toContain("more than 180 days ago");
     expect(result.stdout).toContain("Prices: tencent-im-cn-2024 2024.2 (CNY), the list in effect today");
   });
 
   it("refuses a SOURCE_DATE_EPOCH that is not a whole number of seconds (exit 2)", () => {
-    const result = imBill(flagship, { env: { SOURCE_DATE_EPOCH: "1.5e9" } });
+    const result = runBuilt(flagship, { env: { SOURCE_DATE_EPOCH: "1.5e9" } });
     expect(result).toMatchObject({ status: 2, stdout: "" });
     expect(result.stderr).toBe(
       'error: SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970-01-01 (the day the run is made), got "1.5e9"\n',

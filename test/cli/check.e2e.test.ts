@@ -1,10 +1,10 @@
-// `im-bill check`, `diff` and `estimate --max-total` through the built binary.
+// `im-bill check`, `diff` and `estimate --max-total` through the built CLI.
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { imBill, imBillOnce, root, STALE_CN_2024 } from "../helpers/cli.js";
+import { runBuilt, imBillOnce, root, STALE_CN_2024 } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 /** Pinned to the 2024 list: its expectations hold whatever list lands later. 1,499 + 2 × 1,000 DAU + 2 × 1,000 groups. */
@@ -36,7 +36,7 @@ describe("im-bill check", () => {
   const dir = fixtureDir(checks);
 
   it("passes a scenario whose expectations hold, exit 0", () => {
-    const result = imBill(["check", join(dir, "pass.json")]);
+    const result = runBuilt(["check", join(dir, "pass.json")]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       `✓ passes (${join(dir, "pass.json")}): ¥5,499.00\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 (CNY), pinned by the scenario\n${STALE_CN_2024.join("\n")}\n`,
@@ -44,7 +44,7 @@ describe("im-bill check", () => {
   });
 
   it("says what differed, expected against actual, and exits 1", () => {
-    const result = imBill(["check", dir]);
+    const result = runBuilt(["check", dir]);
     expect(result.status).toBe(1);
     const lines = result.stdout.split("\n").map((line) => line.replace(dir + "/", ""));
     expect(lines).toEqual([
@@ -67,7 +67,7 @@ describe("im-bill check", () => {
   });
 
   it("fails a scenario without expectations under --require-expect", () => {
-    const result = imBill(["check", join(dir, "none.json"), "--require-expect"]);
+    const result = runBuilt(["check", join(dir, "none.json"), "--require-expect"]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       `✗ no expectations (${join(dir, "none.json")})\n    expected an expect block (--require-expect), got none`,
@@ -76,13 +76,13 @@ describe("im-bill check", () => {
 
   it("exits 2 on invalid input, and rejects a misspelt expect key", () => {
     const bad = fixtureDir({ "bad.json": JSON.stringify({ plan: "pro", expect: { totl: "1.00" } }) });
-    const result = imBill(["check", bad]);
+    const result = runBuilt(["check", bad]);
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('invalid: expect.totl: unknown field (did you mean "total"?)');
   });
 
   it("writes JUnit XML: a test case per scenario, failures and skips counted", () => {
-    const result = imBill(["check", dir, "--format", "junit"]);
+    const result = runBuilt(["check", dir, "--format", "junit"]);
     expect(result.status).toBe(1);
     expect(XMLValidator.validate(result.stdout)).toBe(true);
     const xml = new XMLParser({
@@ -110,7 +110,7 @@ describe("im-bill check", () => {
   });
 
   it("writes JSON results and summary", () => {
-    const report = JSON.parse(imBill(["check", dir, "--format", "json"]).stdout);
+    const report = JSON.parse(runBuilt(["check", dir, "--format", "json"]).stdout);
     expect(report.summary).toEqual({ scenarios: 6, passed: 1, failed: 4, noExpectations: 1, invalid: 0 });
     expect(report.results[0]).toMatchObject({
       id: "wrong total",
@@ -131,10 +131,10 @@ describe("im-bill check", () => {
         4,
       ),
     });
-    expect(imBill(["check", work]).status).toBe(1);
-    const update = imBill(["check", "--update", work]);
+    expect(runBuilt(["check", work]).status).toBe(1);
+    const update = runBuilt(["check", "--update", work]);
     expect(update.status).toBe(0);
-    const after = imBill(["check", work]);
+    const after = runBuilt(["check", work]);
     expect(after.status).toBe(0);
     expect(after.stdout).toContain("3 scenarios: 3 passed, 0 failed");
     const yaml = readFileSync(join(work, "app.yaml"), "utf8");
@@ -186,7 +186,7 @@ describe("im-bill check", () => {
       "lines.jsonl": lines,
       "added.json": added,
     });
-    expect(imBill(["check", "--update", work]).status).toBe(0);
+    expect(runBuilt(["check", "--update", work]).status).toBe(0);
     const read = (name: string) => readFileSync(join(work, name), "utf8");
     expect(read("app.yaml")).toBe(
       yaml
@@ -210,7 +210,7 @@ describe("im-bill check", () => {
       '{"plan":"pro","catalog":"tencent-im-cn-2024","expect":{"total":"1499.00"}}\r\n{"plan":"pro","catalog":"tencent-im-cn-2020","expect":{"total":"999.00"}}\r\n',
     );
     // Nothing to change: nothing written, nothing said.
-    const again = imBill(["check", "--update", work]);
+    const again = runBuilt(["check", "--update", work]);
     expect(again.status).toBe(0);
     expect(again.stderr).toBe("");
     expect(read("one.json")).toContain('"expect": {"total": "3499.00"}');
@@ -219,16 +219,16 @@ describe("im-bill check", () => {
   it("--update --dry-run says what would change, writes nothing, and exits 1 (stale expectations in CI)", () => {
     const text = 'plan: pro\nusage: {peakDau: 25000}\nexpect:\n  total: "2999.00"\n';
     const work = fixtureDir({ "app.yaml": text });
-    const dry = imBill(["check", "--update", "--dry-run", work]);
+    const dry = runBuilt(["check", "--update", "--dry-run", work]);
     expect(dry.status).toBe(1);
     expect(dry.stderr).toBe(
       `${join(work, "app.yaml")}: would change\n    catalog: pinned to tencent-im-cn-2024\n    expect.total: 2999.00 → 3499.00\nerror: 1 scenario would change (--dry-run): run check --update to write it\n`,
     );
     expect(readFileSync(join(work, "app.yaml"), "utf8")).toBe(text);
-    expect(imBill(["check", "--update", work]).status).toBe(0);
-    const clean = imBill(["check", "--update", "--dry-run", work]);
+    expect(runBuilt(["check", "--update", work]).status).toBe(0);
+    const clean = runBuilt(["check", "--update", "--dry-run", work]);
     expect([clean.status, clean.stderr]).toEqual([0, ""]);
-    const alone = imBill(["check", "--dry-run", work]);
+    const alone = runBuilt(["check", "--dry-run", work]);
     expect([alone.status, alone.stderr]).toEqual([
       2,
       "error: --dry-run goes with --update: it says what --update would change\n",
@@ -237,7 +237,7 @@ describe("im-bill check", () => {
 
   it("--update does not pin a price file's list (it is not always there): the file is named instead", () => {
     const work = fixtureDir({ "app.yaml": 'plan: pro\nexpect:\n  total: "1.00"\n' });
-    const update = imBill(["check", "--update", work, "--pricing", join(root, "catalogs/acme-negotiated.yaml")], {
+    const update = runBuilt(["check", "--update", work, "--pricing", join(root, "catalogs/acme-negotiated.yaml")], {
       env: { COLUMNS: "400" },
     });
     expect(update.status).toBe(0);
@@ -247,20 +247,20 @@ describe("im-bill check", () => {
 
   it("--update reports a budget the new bill breaks, as the next check would (exit 1)", () => {
     const work = fixtureDir({ "app.yaml": 'plan: pro\nusage: {peakDau: 80000}\nexpect:\n  maxTotal: "6000.00"\n' });
-    const update = imBill(["check", "--update", work]);
+    const update = runBuilt(["check", "--update", work]);
     expect(update.status).toBe(1);
     expect(update.stdout).toContain("maxTotal: expected ≤ ¥6,000.00, got ¥8,499.00");
-    expect(imBill(["check", work]).status).toBe(1);
+    expect(runBuilt(["check", work]).status).toBe(1);
   });
 
   it("--update refuses stdin", () => {
-    const result = imBill(["check", "--update", "-"], { input: scenario("x") });
+    const result = runBuilt(["check", "--update", "-"], { input: scenario("x") });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("error: --update writes files: it cannot update stdin\n");
   });
 
   it("passes the examples, whose expectations are kept up to date", () => {
-    const result = imBill(["check", "examples/*.json", "examples/*.yaml", "--require-expect"]);
+    const result = runBuilt(["check", "examples/*.json", "examples/*.yaml", "--require-expect"]);
     expect(result.stdout).toContain("4 scenarios: 4 passed, 0 failed");
     expect(result.status).toBe(0);
   });
@@ -275,14 +275,14 @@ describe("im-bill estimate --max-total", () => {
     ["3498.99", 1],
     ["3000", 1],
   ])("--max-total %s exits %i", (max, status) => {
-    const result = imBill(["estimate", "examples/small-chat-pro.json", "--format", "json", "--max-total", max]);
+    const result = runBuilt(["estimate", "examples/small-chat-pro.json", "--format", "json", "--max-total", max]);
     expect(result.status).toBe(status);
     expect(JSON.parse(result.stdout).total).toBe("3499.00");
     if (status) expect(result.stderr).toMatch(/^error: the total ¥3,499.00 is above --max-total ¥[\d,.]+\n$/);
   });
 
   it("rejects a budget that is not an amount", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--max-total", "lots"]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--max-total", "lots"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('error: --max-total: must be an amount such as 6000 or 6000.00, got "lots"\n');
   });
@@ -302,22 +302,22 @@ describe("im-bill diff", () => {
   const after = join(dir, "after.yaml");
 
   it("shows added, removed and changed lines and the total's change", async () => {
-    const result = imBill(["diff", before, after]);
+    const result = runBuilt(["diff", before, after]);
     expect(result.status).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot("../golden/diff.txt");
   });
 
   it("writes markdown for a PR comment (golden)", async () => {
     await expect(
-      imBill(["diff", before, after, "--format", "markdown", "--title", "scenarios/app"]).stdout,
+      runBuilt(["diff", before, after, "--format", "markdown", "--title", "scenarios/app"]).stdout,
     ).toMatchFileSnapshot("../golden/diff.md");
   });
 
   it("compares a saved estimate with a scenario", () => {
     const saved = join(dir, "saved.json");
-    writeFileSync(saved, imBill(["estimate", before, "--format", "json"]).stdout);
-    expect(JSON.parse(imBill(["diff", saved, after, "--format", "json"]).stdout)).toEqual(
-      JSON.parse(imBill(["diff", before, after, "--format", "json"]).stdout),
+    writeFileSync(saved, runBuilt(["estimate", before, "--format", "json"]).stdout);
+    expect(JSON.parse(runBuilt(["diff", saved, after, "--format", "json"]).stdout)).toEqual(
+      JSON.parse(runBuilt(["diff", before, after, "--format", "json"]).stdout),
     );
   });
 
@@ -327,19 +327,19 @@ describe("im-bill diff", () => {
     ["11%", 1],
     ["12%", 0],
   ])("--fail-above %s exits %i (the total rises ¥500.00, 11.1%)", (threshold, status) => {
-    const result = imBill(["diff", before, after, "--format", "json", "--fail-above", threshold]);
+    const result = runBuilt(["diff", before, after, "--format", "json", "--fail-above", threshold]);
     expect(result.status).toBe(status);
     if (status)
       expect(result.stderr).toBe(`error: the total rises by 500.00 (11.1%), more than --fail-above ${threshold}\n`);
   });
 
   it("checks a saved estimate before it compares it: the sums, two decimals, each line once, one currency", () => {
-    const saved = JSON.parse(imBill(["estimate", before, "--format", "json"]).stdout);
+    const saved = JSON.parse(runBuilt(["estimate", before, "--format", "json"]).stdout);
     const tampered = (name: string, change: (estimate: any) => void) => {
       const copy = structuredClone(saved);
       change(copy);
       writeFileSync(join(dir, name), JSON.stringify(copy));
-      return imBill(["diff", join(dir, name), after]);
+      return runBuilt(["diff", join(dir, name), after]);
     };
     const edited = tampered("edited.json", (estimate) => (estimate.total = "1.00"));
     expect(edited.status).toBe(2);
@@ -363,13 +363,13 @@ describe("im-bill diff", () => {
   });
 
   it("reads an estimate saved by an earlier im-bill (no edition name, no provenance, the old config)", () => {
-    const saved = JSON.parse(imBill(["estimate", before, "--format", "json"]).stdout);
+    const saved = JSON.parse(runBuilt(["estimate", before, "--format", "json"]).stdout);
     const { planName: _name, pricing: _pricing, ...old } = saved;
     writeFileSync(
       join(dir, "old.json"),
       JSON.stringify({ ...old, config: { file: "im-bill.config.yaml", settings: [] } }),
     );
-    const result = imBill(["diff", join(dir, "old.json"), after, "--format", "json"]);
+    const result = runBuilt(["diff", join(dir, "old.json"), after, "--format", "json"]);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       before: { plan: "pro", planName: "pro", pricing: null },
@@ -404,13 +404,13 @@ describe("im-bill diff", () => {
       }),
     });
     // Every price the overlay inherits is restated: only Flagship's and the history tiers are missing here.
-    const refused = imBill(["estimate", before, "--pricing", join(usd, "usd.json")]);
+    const refused = runBuilt(["estimate", before, "--pricing", join(usd, "usd.json")]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("currency: is USD, but the figures it takes from tencent-im-cn-2024 are in CNY");
   });
 
   it("compares sides in two currencies at --rate, converting each line and summing again", () => {
-    const saved = JSON.parse(imBill(["estimate", before, "--format", "json"]).stdout);
+    const saved = JSON.parse(runBuilt(["estimate", before, "--format", "json"]).stdout);
     // A saved estimate in dollars: every amount a seventh of the yuan one, as a USD list would give.
     const toUsd = (amount: string) => (Number(amount) / 7).toFixed(2);
     const lines = saved.lines.map((line: any) => ({
@@ -434,39 +434,39 @@ describe("im-bill diff", () => {
       total: sum(lines).toFixed(2),
     };
     writeFileSync(join(dir, "usd.json"), JSON.stringify(usdEstimate));
-    const refused = imBill(["diff", join(dir, "usd.json"), after]);
+    const refused = runBuilt(["diff", join(dir, "usd.json"), after]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(
       `error: ${join(dir, "usd.json")} is in USD and ${after} in CNY: give the rate between them (--rate USD:CNY=…) to compare them\n`,
     );
     const converted = JSON.parse(
-      imBill(["diff", join(dir, "usd.json"), after, "--rate", "USD:CNY=7", "--format", "json"]).stdout,
+      runBuilt(["diff", join(dir, "usd.json"), after, "--rate", "USD:CNY=7", "--format", "json"]).stdout,
     );
     // 214.14 × 7 = 1,498.98; 285.71 × 7 = 1,999.97; 142.86 × 7 = 1,000.02
     expect(converted.before).toMatchObject({ total: "4498.97", converted: { from: "USD", rate: "USD:CNY=7" } });
     expect(converted.lines[0]).toMatchObject({ id: "package", before: "1498.98", after: "1499.00" });
     // Either way round.
     const inverse = JSON.parse(
-      imBill(["diff", join(dir, "usd.json"), after, "--rate", "CNY:USD=0.5", "--format", "json"]).stdout,
+      runBuilt(["diff", join(dir, "usd.json"), after, "--rate", "CNY:USD=0.5", "--format", "json"]).stdout,
     );
     // 1 CNY = 0.5 USD: each dollar is two yuan.
     expect(inverse.before.total).toBe("1285.42");
-    expect(imBill(["diff", join(dir, "usd.json"), after, "--rate", "EUR:CNY=7.8"]).stderr).toBe(
+    expect(runBuilt(["diff", join(dir, "usd.json"), after, "--rate", "EUR:CNY=7.8"]).stderr).toBe(
       "error: --rate EUR:CNY is not between USD and CNY, the currencies of the two sides\n",
     );
-    expect(imBill(["diff", before, after, "--rate", "seven"]).stderr).toBe(
+    expect(runBuilt(["diff", before, after, "--rate", "seven"]).stderr).toBe(
       'error: --rate: must be a rate such as USD:CNY=7.1 (one USD is 7.1 CNY), got "seven"\n',
     );
-    const table = imBill(["diff", join(dir, "usd.json"), after, "--rate", "USD:CNY=7"]).stdout;
+    const table = runBuilt(["diff", join(dir, "usd.json"), after, "--rate", "USD:CNY=7"]).stdout;
     expect(table).toContain("converted from USD at USD:CNY=7");
   });
 
   it("exits 2 for a bad threshold or a list file", () => {
-    expect(imBill(["diff", before, after, "--fail-above", "a lot"]).status).toBe(2);
+    expect(runBuilt(["diff", before, after, "--fail-above", "a lot"]).status).toBe(2);
     const list = join(dir, "list.json");
     copyFileSync(join(root, "examples/small-chat-pro.json"), join(dir, "one.json"));
     writeFileSync(list, '[{"plan":"pro"},{"plan":"trial"}]');
-    const result = imBill(["diff", list, join(dir, "one.json")]);
+    const result = runBuilt(["diff", list, join(dir, "one.json")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("holds a list of 2 scenarios; diff compares one with one");
   });

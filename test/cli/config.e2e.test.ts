@@ -1,11 +1,11 @@
-// The project config through the built binary: found from the current directory upward,
+// The project config through the built CLI: found from the current directory upward,
 // its settings standing for flags that flags override, named in the footer and the JSON,
 // validated like every input, ignored with --no-config.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill, notesBesidesStale } from "../helpers/cli.js";
+import { imBill, notesBesidesStale, runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const overlay = 'extends: tencent-im-cn-2024\neditions:\n  pro:\n    packageFee: { price: "1299.00" }\n';
@@ -29,7 +29,7 @@ describe("the project config", () => {
     ["package.json", '{"name": "app", "im-bill": {"pricing": "prices/acme.yaml", "discount": "15%"}}'],
   ])("is found from a folder below %s; its pricing is relative to it", (file, text) => {
     const { deep } = project({ [file]: text });
-    const result = imBill([...estimate, "--format", "json"], { cwd: deep });
+    const result = runBuilt([...estimate, "--format", "json"], { cwd: deep });
     expect(result.status).toBe(0);
     const bill = json(result);
     // 1,299 − 15% of it + 2 × 1,000 DAU
@@ -45,7 +45,7 @@ describe("the project config", () => {
 
   it("is named under the table, in the language it sets", () => {
     const { deep } = project({ "im-bill.config.yaml": "pricing: prices/acme.yaml\nlang: zh\n" });
-    const result = imBill(estimate, { cwd: deep });
+    const result = runBuilt(estimate, { cwd: deep });
     expect(result.stdout).toContain("专业版套餐包");
     expect(result.stdout).toMatch(/\n项目配置 \.\.\/\.\.\/im-bill\.config\.yaml：lang、pricing\n/);
     expect(result.stdout.replace(/\n {2}/g, " ")).toMatch(
@@ -56,9 +56,12 @@ describe("the project config", () => {
   it("gives way to flags: --discount, --lang, and --catalog or --pricing over its pricing", () => {
     const { deep } = project({ "im-bill.config.yaml": "pricing: prices/acme.yaml\ndiscount: 15%\nlang: zh\n" });
     const bill = json(
-      imBill([...estimate, "--discount", "0", "--catalog", "tencent-im-cn-2020", "--lang", "en", "--format", "json"], {
-        cwd: deep,
-      }),
+      runBuilt(
+        [...estimate, "--discount", "0", "--catalog", "tencent-im-cn-2020", "--lang", "en", "--format", "json"],
+        {
+          cwd: deep,
+        },
+      ),
     );
     expect(bill.total).toBe("2999.00");
     expect(bill.catalog.id).toBe("tencent-im-cn-2020");
@@ -78,7 +81,7 @@ describe("the project config", () => {
       "pinned.json": '{"plan": "pro", "catalog": "tencent-im-cn-2024"}',
       "free.json": '{"plan": "pro"}',
     });
-    const pinned = json(imBill(["estimate", "pinned.json", "--format", "json"], { cwd }));
+    const pinned = json(runBuilt(["estimate", "pinned.json", "--format", "json"], { cwd }));
     expect(pinned).toMatchObject({ total: "1499.00", pricing: { chosenBy: "pin", config: null } });
     expect(notesBesidesStale(pinned.notes)).toEqual([
       {
@@ -87,7 +90,7 @@ describe("the project config", () => {
           "The catalog of im-bill.config.yaml (tencent-im-cn-2020) is not used: the scenario pins tencent-im-cn-2024",
       },
     ]);
-    const free = json(imBill(["estimate", "free.json", "--format", "json"], { cwd }));
+    const free = json(runBuilt(["estimate", "free.json", "--format", "json"], { cwd }));
     expect(free).toMatchObject({
       total: "999.00",
       pricing: { chosenBy: "config", config: { file: "im-bill.config.yaml", settings: ["catalog"] } },
@@ -101,7 +104,7 @@ describe("the project config", () => {
       ["--no-config", ...estimate],
       [...estimate, "--no-config"],
     ]) {
-      const bill = json(imBill([...args, "--format", "json"], { cwd: deep }));
+      const bill = json(runBuilt([...args, "--format", "json"], { cwd: deep }));
       expect(bill.total).toBe("3499.00");
       expect(bill.pricing).toMatchObject({ config: null, discount: null });
     }
@@ -111,21 +114,21 @@ describe("the project config", () => {
     const { root } = project({ "im-bill.config.yaml": "discount: 50%\n", "app.json": '{"plan": "pro"}' });
     const cwd = root;
     // Half of today's Pro package, ¥1,499.00.
-    expect(json(imBill(["compare", "app.json", "--format", "json"], { cwd })).editions.pro.total).toBe("749.50");
-    expect(json(imBill(["batch", "app.json", "--format", "json"], { cwd })).results[0].total).toBe("749.50");
+    expect(json(runBuilt(["compare", "app.json", "--format", "json"], { cwd })).editions.pro.total).toBe("749.50");
+    expect(json(runBuilt(["batch", "app.json", "--format", "json"], { cwd })).results[0].total).toBe("749.50");
     expect(
-      json(imBill(["forecast", "app.json", "--months", "1", "--format", "json"], { cwd })).months[0].estimate.pricing
+      json(runBuilt(["forecast", "app.json", "--months", "1", "--format", "json"], { cwd })).months[0].estimate.pricing
         .config,
     ).toEqual({ file: "im-bill.config.yaml", settings: ["discount"] });
-    const check = imBill(["check", "app.json"], { cwd }).stdout;
+    const check = runBuilt(["check", "app.json"], { cwd }).stdout;
     expect(check).toContain("¥749.50");
     // Every output names it: the discount a pull-request comment is built from comes from here.
     expect(check).toContain("Settings from im-bill.config.yaml: discount\nDiscount: 50% (im-bill.config.yaml)");
-    expect(imBill(["batch", "app.json", "--format", "markdown"], { cwd }).stdout).toContain(
+    expect(runBuilt(["batch", "app.json", "--format", "markdown"], { cwd }).stdout).toContain(
       "Settings from im-bill.config.yaml: discount; Discount: 50% (im-bill.config.yaml)",
     );
-    expect(imBill(["compare", "app.json"], { cwd }).stdout).toContain("Discount: 50% (im-bill.config.yaml)");
-    expect(imBill(["check", "app.json", "--format", "junit"], { cwd }).stdout).toContain(
+    expect(runBuilt(["compare", "app.json"], { cwd }).stdout).toContain("Discount: 50% (im-bill.config.yaml)");
+    expect(runBuilt(["check", "app.json", "--format", "junit"], { cwd }).stdout).toContain(
       '<property name="im-bill.discount" value="50%"/>',
     );
   });
@@ -136,14 +139,14 @@ describe("the project config", () => {
       "before.json": '{"plan": "pro"}',
       "after.json": '{"plan": "flagship"}',
     });
-    const diff = json(imBill(["diff", "before.json", "after.json", "--format", "json"], { cwd }));
+    const diff = json(runBuilt(["diff", "before.json", "after.json", "--format", "json"], { cwd }));
     const estimate = (file: string, ...flags: string[]) =>
-      json(imBill(["estimate", file, "--format", "json", ...flags], { cwd })).total;
+      json(runBuilt(["estimate", file, "--format", "json", ...flags], { cwd })).total;
     expect([diff.before.total, diff.after.total]).toEqual([estimate("before.json"), estimate("after.json")]);
     expect(diff.after.total).not.toBe(estimate("after.json", "--no-config"));
     // A flag overrides it, for both sides.
     const flagged = json(
-      imBill(["diff", "before.json", "after.json", "--discount", "10%", "--format", "json"], { cwd }),
+      runBuilt(["diff", "before.json", "after.json", "--discount", "10%", "--format", "json"], { cwd }),
     );
     expect(flagged.after.total).toBe(estimate("after.json", "--discount", "10%"));
     expect(flagged.before.total).toBe(estimate("before.json", "--discount", "10%"));
@@ -180,7 +183,7 @@ describe("the project config", () => {
     ["im-bill.config.json", "[]", "im-bill.config.json: must be an object"],
   ])("%s holding %j: exit 2 naming the file and the field", (file, text, message) => {
     const { root } = project({ [file]: text });
-    const result = imBill(estimate, { cwd: root });
+    const result = runBuilt(estimate, { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -188,21 +191,21 @@ describe("the project config", () => {
 
   it("a broken config does not break --help or --no-config", () => {
     const { root } = project({ "im-bill.config.yaml": "discont: 15%\n" });
-    expect(imBill(["estimate", "--help"], { cwd: root }).status).toBe(0);
-    expect(imBill([...estimate, "--no-config"], { cwd: root }).status).toBe(0);
+    expect(runBuilt(["estimate", "--help"], { cwd: root }).status).toBe(0);
+    expect(runBuilt([...estimate, "--no-config"], { cwd: root }).status).toBe(0);
   });
 
   it("is data only: an im-bill.config.js is never run", () => {
     const { root } = project({
       "im-bill.config.js": "require('fs').writeFileSync('ran', ''); module.exports = { discount: 50 }",
     });
-    const bill = json(imBill([...estimate, "--format", "json"], { cwd: root }));
+    const bill = json(runBuilt([...estimate, "--format", "json"], { cwd: root }));
     expect(bill.total).toBe("3499.00");
   });
 
   it("a pricing file that does not exist is named as the config gave it, from here", () => {
     const { deep } = project({ "im-bill.config.yaml": "pricing: prices/missing.yaml\n" });
-    const result = imBill(estimate, { cwd: deep });
+    const result = runBuilt(estimate, { cwd: deep });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       `error: ${join("..", "..", "im-bill.config.yaml")}: pricing: ${join("..", "..", "prices", "missing.yaml")}: no such file\n`,
@@ -214,7 +217,7 @@ describe("finding the project config", () => {
   it("stops at the repository's root: a config above it configures nothing", () => {
     const outer = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n", "repo/.git/HEAD": "ref\n" });
     mkdirSync(join(outer, "repo", "app"), { recursive: true });
-    const bill = json(imBill([...estimate, "--format", "json"], { cwd: join(outer, "repo", "app") }));
+    const bill = json(runBuilt([...estimate, "--format", "json"], { cwd: join(outer, "repo", "app") }));
     expect(bill.pricing.config).toBeNull();
   });
 
@@ -222,18 +225,18 @@ describe("finding the project config", () => {
     const home = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n" });
     mkdirSync(join(home, "work", "app"), { recursive: true });
     const inside = json(
-      imBill([...estimate, "--format", "json"], { cwd: join(home, "work", "app"), env: { HOME: home } }),
+      runBuilt([...estimate, "--format", "json"], { cwd: join(home, "work", "app"), env: { HOME: home } }),
     );
     expect(inside.pricing.config).toMatchObject({ file: join("..", "..", "im-bill.config.yaml") });
     // A file planted in a shared folder above configures no one working below it.
     const shared = fixtureDir({ "im-bill.config.yaml": "discount: 50%\n" });
     mkdirSync(join(shared, "someone"));
     const below = json(
-      imBill([...estimate, "--format", "json"], { cwd: join(shared, "someone"), env: { HOME: home } }),
+      runBuilt([...estimate, "--format", "json"], { cwd: join(shared, "someone"), env: { HOME: home } }),
     );
     expect(below.pricing.config).toBeNull();
     expect(
-      json(imBill([...estimate, "--format", "json"], { cwd: shared, env: { HOME: home } })).pricing.config,
+      json(runBuilt([...estimate, "--format", "json"], { cwd: shared, env: { HOME: home } })).pricing.config,
     ).not.toBeNull();
   });
 
@@ -247,38 +250,51 @@ describe("finding the project config", () => {
     ],
   ])("ignores a package.json with no im-bill key: %s", (_, text) => {
     const { deep } = project({ "package.json": text });
-    const result = imBill(estimate, { cwd: deep });
+    const result = runBuilt(estimate, { cwd: deep });
     expect(result.status, result.stderr).toBe(0);
   });
 
   it("ignores a folder named package.json, and reads the im-bill key of a busy one strictly", () => {
     const { deep, root } = project({});
     mkdirSync(join(root, "package.json"));
-    expect(imBill(estimate, { cwd: deep }).status).toBe(0);
+    expect(runBuilt(estimate, { cwd: deep }).status).toBe(0);
     const busy = project({
       "package.json": JSON.stringify({
         dependencies: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`p${i}`, "1"])),
         "im-bill": { discount: "50%" },
       }),
     });
-    expect(json(imBill([...estimate, "--format", "json"], { cwd: busy.deep })).total).toBe("2749.50");
+    expect(json(runBuilt([...estimate, "--format", "json"], { cwd: busy.deep })).total).toBe("2749.50");
     const twice = project({ "package.json": '{\n  "im-bill": {"lang": "zh",\n    "lang": "en"}\n}\n' });
-    expect(imBill(estimate, { cwd: twice.deep }).stderr).toBe(
+    expect(runBuilt(estimate, { cwd: twice.deep }).stderr).toBe(
       `error: ${join("..", "..", "package.json")}: im-bill.lang: is given twice: on line 2 and on line 3\n`,
     );
+  });
+
+  it("reads the im-bill key of a package.json nested 100,000 levels deep under another key", () => {
+    // Found by the fuzz: the whole file's tree was built by recursion, and overflowed the
+    // stack before the error boundary (exit 1, a stack trace). The binary's stack is the
+    // main thread's, smaller than a worker's: spawned.
+    const deep = 100_000;
+    const { deep: cwd } = project({
+      "package.json": `{"deep": ${"[".repeat(deep)}${"]".repeat(deep)}, "im-bill": {"discount": "50%"}}`,
+    });
+    const result = imBill([...estimate, "--format", "json"], { cwd });
+    expect(result.stderr).toBe("");
+    expect(json(result).total).toBe("2749.50");
   });
 
   it("refuses a named pipe, a device or a folder as its config file, naming it, without waiting", () => {
     const { root, deep } = project({});
     spawnSync("mkfifo", [join(root, "im-bill.config.yaml")]);
-    const fifo = imBill(estimate, { cwd: deep });
+    const fifo = runBuilt(estimate, { cwd: deep });
     expect(fifo.status).toBe(2);
     expect(fifo.stderr).toBe(
       `error: ${join("..", "..", "im-bill.config.yaml")}: is a named pipe (FIFO), not a regular file: give a file\n`,
     );
     const device = project({});
     symlinkSync("/dev/zero", join(device.root, "im-bill.config.json"));
-    expect(imBill(estimate, { cwd: device.deep }).stderr).toContain(
+    expect(runBuilt(estimate, { cwd: device.deep }).stderr).toContain(
       "im-bill.config.json: is a device, not a regular file",
     );
   });

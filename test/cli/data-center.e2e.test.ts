@@ -1,15 +1,15 @@
-// Apps of the mainland site in overseas data centres, through the built binary:
+// Apps of the mainland site in overseas data centres, through the built CLI:
 // --data-center, a scenario's dataCenter, the project config's, a usage file that a pull
 // from an overseas region marks, and the errors that keep the data centres apart.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imBill, imBillAsync } from "../helpers/cli.js";
+import { runBuilt, imBillAsync } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 
 const json = (args: string[], cwd?: string) => {
-  const result = imBill([...args, "--format", "json"], cwd ? { cwd } : {});
+  const result = runBuilt([...args, "--format", "json"], cwd ? { cwd } : {});
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout);
@@ -17,7 +17,7 @@ const json = (args: string[], cwd?: string) => {
 
 describe("--data-center overseas", () => {
   it("prices with Tencent's overseas table, marks what it inferred, and names the list", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--data-center", "overseas"]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--dau", "25000", "--data-center", "overseas"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/│ Pro package \(专业版\) ‡ │ 1 × ¥2,999\.00\/month\s+│ ¥2,999\.00 │/);
     expect(result.stdout).toMatch(/│ Peak DAU overage †\s+│ 2 × ¥3,000\.00\/10,000 DAU │ ¥6,000\.00 │/);
@@ -60,7 +60,7 @@ describe("--data-center overseas", () => {
   });
 
   it("is refused where it cannot be, exit 2, naming the flag or the field", () => {
-    const intl = imBill(["estimate", "--site", "intl", "--data-center", "overseas", "--plan", "standard"]);
+    const intl = runBuilt(["estimate", "--site", "intl", "--data-center", "overseas", "--plan", "standard"]);
     expect(intl.status).toBe(2);
     expect(intl.stderr).toBe(
       "error: --data-center: overseas data centres are the mainland site's to price (cn): the international site prices every data centre alike; leave out dataCenter or site\n",
@@ -69,25 +69,25 @@ describe("--data-center overseas", () => {
       "pinned.yaml": "plan: pro\ncatalog: tencent-im-cn-2024\ndataCenter: overseas\n",
       "typo.yaml": "plan: pro\ndataCentre: overseas\n",
     });
-    const pinned = imBill(["estimate", "pinned.yaml"], { cwd: dir });
+    const pinned = runBuilt(["estimate", "pinned.yaml"], { cwd: dir });
     expect(pinned.status).toBe(2);
     expect(pinned.stderr).toBe(
       "error: pinned.yaml: dataCenter: tencent-im-cn-2024 prices apps in mainland data centres, not overseas ones: leave out one of dataCenter and catalog\n",
     );
-    const typo = imBill(["estimate", "typo.yaml"], { cwd: dir });
+    const typo = runBuilt(["estimate", "typo.yaml"], { cwd: dir });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain('dataCentre: unknown field (did you mean "dataCenter"?)');
-    const unknown = imBill(["estimate", "--plan", "pro", "--data-center", "abroad"]);
+    const unknown = runBuilt(["estimate", "--plan", "pro", "--data-center", "abroad"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Allowed choices are mainland, overseas.");
   });
 
   it("is in the help of every command that prices, in both languages", () => {
     for (const command of ["estimate", "compare", "forecast", "batch", "check", "prices"]) {
-      const help = imBill([command, "--help"], { env: { COLUMNS: "200" } }).stdout;
+      const help = runBuilt([command, "--help"], { env: { COLUMNS: "200" } }).stdout;
       expect(help, command).toMatch(/--data-center <where>\s+on the mainland site, where the app's data is kept/);
     }
-    expect(imBill(["estimate", "--help", "--lang", "zh"], { env: { COLUMNS: "200" } }).stdout).toContain(
+    expect(runBuilt(["estimate", "--help", "--lang", "zh"], { env: { COLUMNS: "200" } }).stdout).toContain(
       "国内站应用的数据中心：mainland（中国境内，默认）或 overseas",
     );
   });

@@ -1,14 +1,14 @@
-// End-to-end: the built binary, spawned as a user's shell would, with golden files
-// for the table. `npm test -- -u` rewrites the golden files after a deliberate change.
+// End-to-end: the built CLI, with golden files for the table; what is the process's
+// (help and the version, colour in a pipe, --debug's stack) through the spawned binary. `npm test -- -u` rewrites the golden files after a deliberate change.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill, notesBesidesStale, root } from "../helpers/cli.js";
+import { imBill, notesBesidesStale, root, runBuilt } from "../helpers/cli.js";
 
 const examples = readdirSync(join(root, "examples")).filter((name) => /\.(json|ya?ml)$/.test(name));
 const json = (args: string[], input?: string) => {
-  const result = imBill([...args, "--format", "json"], { input });
+  const result = runBuilt([...args, "--format", "json"], { input });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout);
@@ -20,14 +20,14 @@ describe("im-bill estimate", () => {
   });
 
   it.each(examples)("prints the table of examples/%s", async (name) => {
-    const result = imBill(["estimate", "--file", `examples/${name}`]);
+    const result = runBuilt(["estimate", "--file", `examples/${name}`]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     await expect(result.stdout).toMatchFileSnapshot(`../golden/examples/${name.replace(/\.\w+$/, "")}.txt`);
   });
 
   it("prints the table in Chinese with --lang zh", async () => {
-    const result = imBill(["estimate", "--file", "examples/live-streaming-flagship.json", "--lang", "zh"]);
+    const result = runBuilt(["estimate", "--file", "examples/live-streaming-flagship.json", "--lang", "zh"]);
     expect(result.status).toBe(0);
     await expect(result.stdout).toMatchFileSnapshot("../golden/examples/live-streaming-flagship.zh.txt");
   });
@@ -93,7 +93,7 @@ describe("im-bill estimate", () => {
     expect(json(["estimate", "examples/small-chat-pro.json"])).toEqual(
       json(["estimate", "--file", "examples/small-chat-pro.json"]),
     );
-    const both = imBill(["estimate", "examples/small-chat-pro.json", "--file", "examples/trial-outgrown.json"]);
+    const both = runBuilt(["estimate", "examples/small-chat-pro.json", "--file", "examples/trial-outgrown.json"]);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain("two scenario files given");
   });
@@ -115,8 +115,8 @@ describe("im-bill estimate", () => {
   });
 
   it("exits 1 under --strict when the scenario does not fit, and 0 when it does", () => {
-    expect(imBill(["estimate", "--file", "examples/trial-outgrown.json", "--strict"]).status).toBe(1);
-    expect(imBill(["estimate", "--file", "examples/small-chat-pro.json", "--strict"]).status).toBe(0);
+    expect(runBuilt(["estimate", "--file", "examples/trial-outgrown.json", "--strict"]).status).toBe(1);
+    expect(runBuilt(["estimate", "--file", "examples/small-chat-pro.json", "--strict"]).status).toBe(0);
   });
 
   it("keeps colour out of a pipe whatever TERM says", () => {
@@ -162,7 +162,7 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
       "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown, html, md.",
     ],
   ])("%j", (args, message) => {
-    const result = imBill(["estimate", ...args]);
+    const result = runBuilt(["estimate", ...args]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trimEnd()).toBe(message);
@@ -183,14 +183,14 @@ describe("invalid input: exit 2, one clear line on stderr, no stack trace", () =
     ["", 'error: stdin: is empty; expected a scenario such as {"plan": "pro"}'],
     ["[]", "error: stdin: must be an object, got a list"],
   ])("stdin %j", (input, message) => {
-    const result = imBill(["estimate", "--file", "-"], { input });
+    const result = runBuilt(["estimate", "--file", "-"], { input });
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd()).toBe(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("names the file and the field for a file's error, and the flag for a flag's", () => {
-    const result = imBill(["estimate", "--file", "-", "--dau", "-1"], {
+    const result = runBuilt(["estimate", "--file", "-", "--dau", "-1"], {
       input: '{"plan": "pro", "usage": {"peakGroups": -2}}',
     });
     expect(result.stderr.trimEnd().split("\n")).toEqual([
@@ -218,7 +218,7 @@ describe("the library", () => {
     const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
     expect(result.stderr).toBe("");
     // The library's runs are made today (it reads no SOURCE_DATE_EPOCH): the CLI's too, to compare.
-    const cli = imBill(["estimate", "--file", "examples/small-chat-pro.json", "--format", "json"], {
+    const cli = runBuilt(["estimate", "--file", "examples/small-chat-pro.json", "--format", "json"], {
       env: { SOURCE_DATE_EPOCH: "" },
     });
     // The same object, but that a note names the library's option where the CLI's names a flag.

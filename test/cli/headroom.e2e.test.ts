@@ -1,15 +1,15 @@
 // Headroom: where each stepped overage line's next block starts, in every format, and
 // the gates that warn before the bill moves (check --headroom, estimate --headroom).
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 describe("headroom", () => {
   it("says under each stepped line where the next block starts and how far it is", () => {
-    const table = imBill(["estimate", "--plan", "pro", "--dau", "28400"]).stdout;
+    const table = runBuilt(["estimate", "--plan", "pro", "--dau", "28400"]).stdout;
     expect(table).toMatch(/│ {3}next ¥1,000\.00 from 30,001, 1,601 away\s+│/);
     const json = JSON.parse(
-      imBill(["estimate", "--plan", "pro", "--dau", "28400", "--groups", "150000", "--format", "json"]).stdout,
+      runBuilt(["estimate", "--plan", "pro", "--dau", "28400", "--groups", "150000", "--format", "json"]).stdout,
     );
     const line = (id: string) => json.lines.find((each: { id: string }) => each.id === id);
     expect(line("overage.dau").headroom).toEqual({
@@ -29,7 +29,7 @@ describe("headroom", () => {
     );
     // A line priced per user has no step.
     const mau = JSON.parse(
-      imBill(["estimate", "--site", "intl", "--plan", "standard", "--mau", "25000", "--format", "json"]).stdout,
+      runBuilt(["estimate", "--site", "intl", "--plan", "standard", "--mau", "25000", "--format", "json"]).stdout,
     );
     expect(mau.lines.find((each: { id: string }) => each.id === "overage.mau")).not.toHaveProperty("headroom");
   });
@@ -40,7 +40,7 @@ describe("headroom", () => {
       "below.yaml": "name: Below\nplan: pro\nusage: { peakDau: 9700 }\n",
       "far.yaml": 'name: Far\nplan: pro\nusage: { peakDau: 21000 }\nexpect: { total: "3499.00" }\n',
     });
-    const result = imBill(["check", ".", "--headroom", "5%"], { cwd: dir });
+    const result = runBuilt(["check", ".", "--headroom", "5%"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       "✗ Near (near.yaml)\n    Peak DAU: 29,000, next ¥1,000.00 from 30,001, 1,001 away: within 5% (--headroom)",
@@ -50,18 +50,18 @@ describe("headroom", () => {
     );
     expect(result.stdout).toContain("✓ Far (far.yaml)");
     // 301 / 10,001 is 3.0%; 1,001 / 30,001 is 3.3%
-    const tighter = imBill(["check", ".", "--headroom", "3.1%"], { cwd: dir }).stdout;
+    const tighter = runBuilt(["check", ".", "--headroom", "3.1%"], { cwd: dir }).stdout;
     expect(tighter).toContain("✗ Below");
     expect(tighter).toContain("– Near (near.yaml)");
-    expect(imBill(["check", "far.yaml", "--headroom", "5%"], { cwd: dir }).status).toBe(0);
-    expect(imBill(["check", ".", "--headroom", "lots"], { cwd: dir }).status).toBe(2);
+    expect(runBuilt(["check", "far.yaml", "--headroom", "5%"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt(["check", ".", "--headroom", "lots"], { cwd: dir }).status).toBe(2);
   });
 
   it("estimate --headroom holds a bill (with --usage-csv, the month so far) to the next block", () => {
-    const near = imBill(["estimate", "--plan", "pro", "--dau", "29500", "--headroom", "5%"]);
+    const near = runBuilt(["estimate", "--plan", "pro", "--dau", "29500", "--headroom", "5%"]);
     expect(near.status).toBe(1);
     expect(near.stderr).toBe("error: Peak DAU: 29,500, next ¥1,000.00 from 30,001, 501 away: within 5% (--headroom)\n");
-    expect(imBill(["estimate", "--plan", "pro", "--dau", "25000", "--headroom", "5%"]).status).toBe(0);
+    expect(runBuilt(["estimate", "--plan", "pro", "--dau", "25000", "--headroom", "5%"]).status).toBe(0);
   });
 });
 
@@ -71,7 +71,7 @@ describe("estimate --usage-csv --month", () => {
   });
 
   it("prices the month so far by default when the file reaches it, with a projection that says its method", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"], {
+    const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"], {
       cwd: file,
     });
     expect(result.status).toBe(0);
@@ -82,7 +82,7 @@ describe("estimate --usage-csv --month", () => {
     );
     expect(result.stdout).not.toContain("2026-10 —");
     const json = JSON.parse(
-      imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29", "--format", "json"], {
+      runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29", "--format", "json"], {
         cwd: file,
       }).stdout,
     );
@@ -95,26 +95,26 @@ describe("estimate --usage-csv --month", () => {
 
   it("prices every month of a file that does not reach the current one, and one month with --month", () => {
     const all = JSON.parse(
-      imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2027-01-15", "--format", "json"], {
+      runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2027-01-15", "--format", "json"], {
         cwd: file,
       }).stdout,
     );
     expect(all.months.map((month: { month: string }) => month.month)).toEqual(["2026-10", "2026-11"]);
     expect(all.months[1]).not.toHaveProperty("soFar");
     const october = JSON.parse(
-      imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "2026-10", "--format", "json"], {
+      runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "2026-10", "--format", "json"], {
         cwd: file,
       }).stdout,
     );
     expect(october.months.map((month: { month: string }) => month.month)).toEqual(["2026-10"]);
     expect(
-      imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "2026-12"], { cwd: file }).stderr,
+      runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "2026-12"], { cwd: file }).stderr,
     ).toBe("error: --month: usage.csv has no day of 2026-12 (it holds 2026-10 to 2026-11)\n");
-    expect(imBill(["estimate", "--plan", "pro", "--month", "2026-11"]).stderr).toContain(
+    expect(runBuilt(["estimate", "--plan", "pro", "--month", "2026-11"]).stderr).toContain(
       "--month picks a month of a usage file",
     );
     expect(
-      imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "11/2026"], { cwd: file }).stderr,
+      runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--month", "11/2026"], { cwd: file }).stderr,
     ).toContain('--month: must be a month such as 2026-11, got "11/2026"');
   });
 });

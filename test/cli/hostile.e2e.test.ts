@@ -1,11 +1,11 @@
-// Input nobody planned for, through the built binary: every example of issue 10 ends in
-// a right bill or a clear error (exit 2), never a crash (70), a hang or a wrong bill,
-// and one bad scenario never takes a batch down.
+// Input nobody planned for, through the built CLI (signals: the spawned binary): every
+// example of issue 10 ends in a right bill or a clear error (exit 2), never a crash (70),
+// a hang or a wrong bill, and one bad scenario never takes a batch down.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const bomb = [
@@ -56,7 +56,7 @@ describe("hostile files: exit 2 with the file and the field, in every command", 
       ["diff", path, join(dir, "good.json")],
       ["prices", "--pricing", path],
     ]) {
-      const result = imBill(args);
+      const result = runBuilt(args);
       expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(2);
       if (args[0] !== "prices") expect(said(result)).toMatch(messages[name]);
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -64,19 +64,19 @@ describe("hostile files: exit 2 with the file and the field, in every command", 
   });
 
   it("batch and check over the directory: one error record per bad file, the good one priced", () => {
-    const batch = imBill(["batch", dir, "--format", "json"]);
+    const batch = runBuilt(["batch", dir, "--format", "json"]);
     expect(batch.status).toBe(2);
     const report = JSON.parse(batch.stdout);
     expect(report.results.map((result: { id: string }) => result.id)).toEqual(["good"]);
     expect(report.errors).toHaveLength(Object.keys(hostile).length);
-    const check = imBill(["check", dir, "--format", "json"]);
+    const check = runBuilt(["check", dir, "--format", "json"]);
     expect(check.status).toBe(2);
     expect(JSON.parse(check.stdout).summary).toMatchObject({ invalid: Object.keys(hostile).length, noExpectations: 1 });
   });
 
   it("a JSONL line of 130,000 invalid add-ons is one error; the other lines are priced", () => {
     const lines = [good["good.json"], hostile["addons.json"], JSON.stringify({ plan: "flagship" })].join("\n");
-    const result = imBill(["batch", "-", "--format", "jsonl"], { input: lines });
+    const result = runBuilt(["batch", "-", "--format", "jsonl"], { input: lines });
     expect(result.status).toBe(2);
     const records = result.stdout
       .trimEnd()
@@ -112,7 +112,7 @@ describe("no wrong bill with exit 0", () => {
       /price41\.yaml: editions\.pro\.packageFee\.price: must be an amount ≥ 0 as a string with at most two decimals/,
     ],
   ])("a catalog with %s is refused", (name, message) => {
-    const result = imBill(["estimate", "--plan", "pro", "--discount", "50%", "--pricing", join(dir, name)]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--discount", "50%", "--pricing", join(dir, name)]);
     expect(result.status).toBe(2);
     expect(said(result)).toMatch(message);
   });
@@ -130,12 +130,12 @@ describe("no wrong bill with exit 0", () => {
       ].join("\n"),
     });
     const pricing = ["--pricing", join(dir, "inherited.yaml")];
-    expect(imBill(["prices", ...pricing]).status).toBe(0);
+    expect(runBuilt(["prices", ...pricing]).status).toBe(0);
     const pro = JSON.parse(
-      imBill(["estimate", "--plan", "pro", "--addon", "toString", "--format", "json", ...pricing]).stdout,
+      runBuilt(["estimate", "--plan", "pro", "--addon", "toString", "--format", "json", ...pricing]).stdout,
     );
     expect(pro.total).toBe("1009.00");
-    const trial = imBill(["estimate", "--plan", "trial", "--addon", "toString", "--format", "json", ...pricing]);
+    const trial = runBuilt(["estimate", "--plan", "trial", "--addon", "toString", "--format", "json", ...pricing]);
     expect(JSON.parse(trial.stdout).violations.map((v: { code: string }) => v.code)).toEqual(["unavailable.toString"]);
   });
 
@@ -146,13 +146,13 @@ describe("no wrong bill with exit 0", () => {
       'error: --bandwidth-mainland: must be a number from 0 to 1,000,000,000, got "1e40"',
     ],
   ])("flags past the magnitudes: %j", (args, message) => {
-    const result = imBill(["estimate", "--plan", "pro", ...args]);
+    const result = runBuilt(["estimate", "--plan", "pro", ...args]);
     expect(result.status).toBe(2);
     expect(said(result)).toBe(message);
   });
 
   it("says a string is not a number, and where", () => {
-    const result = imBill(["estimate", "-", "--format", "json"], {
+    const result = runBuilt(["estimate", "-", "--format", "json"], {
       input: '{"plan":"pro","usage":{"peakDau":"25000"}}',
     });
     expect(said(result)).toBe(
@@ -169,7 +169,7 @@ describe("no wrong bill with exit 0", () => {
         bandwidth: { mainlandMbps: 999_999_999.99, internationalMbps: 1e9, days: 31 },
       },
     };
-    const result = imBill(["estimate", "-", "--format", "json", "--discount", "33.3333%"], {
+    const result = runBuilt(["estimate", "-", "--format", "json", "--discount", "33.3333%"], {
       input: JSON.stringify(scenario),
     });
     expect(result.status).toBe(0);
@@ -193,7 +193,7 @@ describe("output and terminal safety", () => {
       JSON.stringify({ name: "-2+3", plan: "pro" }),
       JSON.stringify({ name: "\tTab", plan: "pro" }),
     ].join("\n");
-    const result = imBill(["batch", "-", "--format", "csv", "--discount", "15%"], { input });
+    const result = runBuilt(["batch", "-", "--format", "csv", "--discount", "15%"], { input });
     const rows: Record<string, string>[] = parseCsv(result.stdout, { columns: true });
     expect(rows.map((row) => row.id)).toEqual(['\'=HYPERLINK("http://x")', "'+1", "'@SUM(A1)", "'-2+3", "'\tTab"]);
     // 15% of today's Pro package, ¥1,499.00
@@ -208,12 +208,12 @@ describe("output and terminal safety", () => {
       ["check", "-"],
       ["check", "-", "--format", "junit"],
     ]) {
-      const result = imBill(args, { input });
+      const result = runBuilt(args, { input });
       expect(result.stdout + result.stderr, args.join(" ")).not.toMatch(/[\u001b\u009b]/);
       expect(result.stdout, args.join(" ")).toContain("a\\u001b[2J");
     }
-    expect(imBill(["estimate", "-", "--format", "json"], { input }).stdout).toContain('"a\\u001b[2J\u009b"');
-    const field = imBill(["estimate", "-"], { input: '{"plan":"pro","usage":{"a\\u001b[2J":1}}' });
+    expect(runBuilt(["estimate", "-", "--format", "json"], { input }).stdout).toContain('"a\\u001b[2J\u009b"');
+    const field = runBuilt(["estimate", "-"], { input: '{"plan":"pro","usage":{"a\\u001b[2J":1}}' });
     expect(field.stderr).toBe('error: stdin: usage["a\\u001b[2J"]: unknown field\n');
   });
 
@@ -229,13 +229,13 @@ describe("output and terminal safety", () => {
       join(dir, "utf16.json"),
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"plan":"pro"}', "utf16le")]),
     );
-    expect(imBill(["batch", join(dir, "bom.jsonl"), "--format", "jsonl"]).status).toBe(0);
-    expect(imBill(["batch", "-", "--format", "jsonl"], { input: '\uFEFF{"plan":"pro"}\n' }).status).toBe(0);
-    const latin = imBill(["batch", join(dir, "latin1.jsonl"), "--format", "jsonl"]);
+    expect(runBuilt(["batch", join(dir, "bom.jsonl"), "--format", "jsonl"]).status).toBe(0);
+    expect(runBuilt(["batch", "-", "--format", "jsonl"], { input: '\uFEFF{"plan":"pro"}\n' }).status).toBe(0);
+    const latin = runBuilt(["batch", join(dir, "latin1.jsonl"), "--format", "jsonl"]);
     expect(latin.status).toBe(2);
     expect(latin.stdout).toContain("is not UTF-8 text: save the file as UTF-8");
     expect(latin.stdout).toContain('"total":"1499.00"');
-    expect(said(imBill(["estimate", join(dir, "utf16.json")]))).toMatch(
+    expect(said(runBuilt(["estimate", join(dir, "utf16.json")]))).toMatch(
       /utf16\.json: is UTF-16 text: save it as UTF-8$/,
     );
   });
@@ -243,13 +243,13 @@ describe("output and terminal safety", () => {
   it("a 1 MB name: cut with an ellipsis in tables, whole in JSON", () => {
     const name = "n".repeat(1_000_000);
     const input = JSON.stringify({ name, plan: "pro" });
-    const table = imBill(["estimate", "-"], { input });
+    const table = runBuilt(["estimate", "-"], { input });
     expect(table.status).toBe(0);
     expect(table.stdout.split("\n")[0]).toMatch(/^n+… — Pro, monthly estimate$/);
-    const batch = imBill(["batch", "-", "--format", "table"], { input });
+    const batch = runBuilt(["batch", "-", "--format", "table"], { input });
     expect(batch.stdout).toMatch(/│ n+… │/);
     expect(batch.stdout.split("\n").every((line) => line.length <= 80)).toBe(true);
-    expect(JSON.parse(imBill(["estimate", "-", "--format", "json"], { input }).stdout).name).toBe(name);
+    expect(JSON.parse(runBuilt(["estimate", "-", "--format", "json"], { input }).stdout).name).toBe(name);
   });
 });
 
@@ -266,13 +266,13 @@ describe("where reports go", () => {
       "error: --output bills.xlsx: no report format has the extension .xlsx: use .csv, .json, .jsonl, .md, .markdown, .txt, .html, .htm, or give --format",
     ],
   ])("batch %j is a usage error before any work", (args, message) => {
-    const result = imBill(["batch", "examples/small-chat-pro.json", ...args]);
+    const result = runBuilt(["batch", "examples/small-chat-pro.json", ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`${message}\n`);
   });
 
   it("check --output into a directory is refused the same way", () => {
-    expect(said(imBill(["check", "examples/small-chat-pro.json", "--output", "examples"]))).toBe(
+    expect(said(runBuilt(["check", "examples/small-chat-pro.json", "--output", "examples"]))).toBe(
       "error: --output examples: cannot write there: it is a directory",
     );
   });
@@ -281,7 +281,7 @@ describe("where reports go", () => {
 describe("directories and stdin", () => {
   it("check examples/ and batch examples/ pass on the repository's own examples (the CI files are skipped, and said)", () => {
     for (const command of ["check", "batch"]) {
-      const result = imBill([command, "examples/"]);
+      const result = runBuilt([command, "examples/"]);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).toMatch(
         /skipped 2 files that hold no scenarios .*examples\/ci\/github-actions\.yml, examples\/ci\/gitlab-ci\.yml/,
@@ -292,9 +292,9 @@ describe("directories and stdin", () => {
   it("a report batch wrote is not read back as scenarios by the next batch", () => {
     const dir = fixtureDir({ "app.json": good["good.json"] });
     for (const report of ["report.json", "report.jsonl"]) {
-      expect(imBill(["batch", dir, "--output", join(dir, report)]).status).toBe(0);
+      expect(runBuilt(["batch", dir, "--output", join(dir, report)]).status).toBe(0);
     }
-    const again = imBill(["batch", dir, "--format", "json"]);
+    const again = runBuilt(["batch", dir, "--format", "json"]);
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).summary.scenarios).toBe(1);
   });
@@ -303,12 +303,12 @@ describe("directories and stdin", () => {
     ["one JSON document", readFileSync("examples/small-chat-pro.json", "utf8")],
     ["one YAML document", readFileSync("examples/community-large-groups.yaml", "utf8")],
   ])("check - and batch - accept %s on stdin", (_, input) => {
-    const check = imBill(["check", "-"], { input });
+    const check = runBuilt(["check", "-"], { input });
     expect(check.status, check.stdout).toBe(0);
     expect(check.stdout).toMatch(
       /^✓ .*\n\n1 scenario: 1 passed, 0 failed\nPrices: tencent-im-cn-2024 2024.2 \(CNY\), pinned by the scenario\ntencent-im-cn-2024 was last checked [^]*\(--pricing\)\n$/,
     );
-    expect(imBill(["batch", "-", "--format", "json"], { input }).status).toBe(0);
+    expect(runBuilt(["batch", "-", "--format", "json"], { input }).status).toBe(0);
   });
 });
 

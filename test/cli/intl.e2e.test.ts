@@ -1,12 +1,12 @@
-// The international site through the built binary: --site, a scenario's site, the
+// The international site through the built CLI: --site, a scenario's site, the
 // project config's, each command on the USD lists, and the errors that keep the sites apart.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill, notesBesidesStale } from "../helpers/cli.js";
+import { runBuilt, notesBesidesStale } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const json = (args: string[], cwd?: string) => {
-  const result = imBill(args, cwd ? { cwd } : {});
+  const result = runBuilt(args, cwd ? { cwd } : {});
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout);
 };
@@ -45,24 +45,34 @@ describe("--site intl", () => {
     ]);
     expect(bill).toMatchObject({ currency: "USD", total: "624.00" });
     expect(bill.pricing.catalog).toMatchObject({ id: "tencent-im-intl-2025", site: "intl", currency: "USD" });
-    const table = imBill(["estimate", "--site", "intl", "--plan", "standard", "--mau", "25000", "--on", "2025-06-01"]);
+    const table = runBuilt([
+      "estimate",
+      "--site",
+      "intl",
+      "--plan",
+      "standard",
+      "--mau",
+      "25000",
+      "--on",
+      "2025-06-01",
+    ]);
     expect(table.stdout).toMatch(/Peak MAU overage †\s+│ 15,000 × \$0\.015\/user\s+│ \$225\.00 │/);
     expect(table.stdout).toContain("Prices: tencent-im-intl-2025 2025.1 (USD), the list in effect on 2025-06-01");
   });
 
   it("names the metric a list bills when given one it does not, by its flag", () => {
-    const dau = imBill(["estimate", "--site", "intl", "--plan", "standard", "--dau", "25000"]);
+    const dau = runBuilt(["estimate", "--site", "intl", "--plan", "standard", "--dau", "25000"]);
     expect(dau.status).toBe(2);
     expect(dau.stderr).toContain(
       "error: --dau: tencent-im-intl-2025 does not bill peak DAU: it bills monthly active users (usage.mau) and community messages a month (usage.communityMessages)",
     );
-    const mau = imBill(["estimate", "--plan", "pro", "--mau", "25000"]);
+    const mau = runBuilt(["estimate", "--plan", "pro", "--mau", "25000"]);
     expect(mau.status).toBe(2);
     expect(mau.stderr).toMatch(/--mau: tencent-im-cn-2024 does not bill monthly active users: it bills peak DAU/);
   });
 
   it("refuses daily DAU from a usage file on a list that bills MAU", () => {
-    const result = imBill([
+    const result = runBuilt([
       "estimate",
       "--site",
       "intl",
@@ -78,14 +88,14 @@ describe("--site intl", () => {
   });
 
   it("keeps --site and a list of the other site apart", () => {
-    const result = imBill(["estimate", "--site", "intl", "--catalog", "tencent-im-cn-2024", "--plan", "pro"]);
+    const result = runBuilt(["estimate", "--site", "intl", "--catalog", "tencent-im-cn-2024", "--plan", "pro"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--site: intl is not the site of tencent-im-cn-2024 (a list of cn)");
-    expect(imBill(["estimate", "--site", "moon", "--plan", "pro"]).stderr).toMatch(/--site.*moon.*cn, intl/);
+    expect(runBuilt(["estimate", "--site", "moon", "--plan", "pro"]).stderr).toMatch(/--site.*moon.*cn, intl/);
   });
 
   it("compares the editions of the site's list, and forecasts MAU growth", () => {
-    const compared = imBill(["compare", "--site", "intl", "--mau", "25000", "--on", "2025-06-01"]).stdout;
+    const compared = runBuilt(["compare", "--site", "intl", "--mau", "25000", "--on", "2025-06-01"]).stdout;
     expect(compared).toContain("Recommendation: Standard fits for $624.00");
     const forecast = json([
       "forecast",
@@ -113,22 +123,22 @@ describe("--site intl", () => {
   });
 
   it("refuses a growth flag for a metric the list does not bill, as --dau is on an MAU list", () => {
-    const dau = imBill(["forecast", "--site", "intl", "--plan", "premium", "--mau", "50000", "--dau-growth", "50%"]);
+    const dau = runBuilt(["forecast", "--site", "intl", "--plan", "premium", "--mau", "50000", "--dau-growth", "50%"]);
     expect(dau.status).toBe(2);
     expect(dau.stderr).toBe(
       "error: --dau-growth: tencent-im-intl-2025 does not bill peak DAU: it bills monthly active users (--mau-growth) and community messages a month\n",
     );
-    const mau = imBill(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "5%"]);
+    const mau = runBuilt(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "5%"]);
     expect(mau.status).toBe(2);
     expect(mau.stderr).toBe(
       "error: --mau-growth: tencent-im-cn-2024 does not bill monthly active users: it bills peak DAU (--dau-growth) and groups (--groups-growth)\n",
     );
     // A rate of 0 (the default) is no claim: accepted.
-    expect(imBill(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "0%"]).status).toBe(0);
+    expect(runBuilt(["forecast", "--plan", "pro", "--dau", "20000", "--mau-growth", "0%"]).status).toBe(0);
   });
 
   it("shows the list's price sheet: MAU overage per user, community messages, no add-on table", () => {
-    const sheet = imBill(["prices", "--site", "intl", "--on", "2025-06-01", "--format", "markdown"]).stdout;
+    const sheet = runBuilt(["prices", "--site", "intl", "--on", "2025-06-01", "--format", "markdown"]).stdout;
     expect(sheet).toMatch(
       /\| Peak MAU overage \| — \| \$0\.015 per user above 10,000 † \| \$0\.015 per user above 10,000 † \|/,
     );
@@ -140,7 +150,7 @@ describe("--site intl", () => {
 describe("catalogs", () => {
   it("diffs lists across sites: the currency, the site and the package period differ", () => {
     const diff = JSON.parse(
-      imBill(["catalogs", "--diff", "tencent-im-cn-2024", "tencent-im-intl-2022", "--format", "json"]).stdout,
+      runBuilt(["catalogs", "--diff", "tencent-im-cn-2024", "tencent-im-intl-2022", "--format", "json"]).stdout,
     );
     expect(diff.changes.slice(0, 5)).toEqual([
       { path: "id", before: "tencent-im-cn-2024", after: "tencent-im-intl-2022" },
@@ -158,7 +168,7 @@ describe("a scenario's site, and the project config's", () => {
       "cn.yaml": "plan: pro\nusage: { peakDau: 25000 }\n",
       "intl.yaml": "plan: premium\nsite: intl\nusage: { mau: 12345 }\n",
     });
-    const lines = imBill(["batch", ".", "--on", "2025-06-01", "--format", "jsonl"], { cwd: dir })
+    const lines = runBuilt(["batch", ".", "--on", "2025-06-01", "--format", "jsonl"], { cwd: dir })
       .stdout.trim()
       .split("\n")
       .map((line) => JSON.parse(line));
@@ -199,7 +209,7 @@ describe("a scenario's site, and the project config's", () => {
       "im-bill.config.yaml": "site: intl\ncatalog: tencent-im-cn-2024\n",
       ".git/HEAD": "ref: refs/heads/main\n",
     });
-    const result = imBill(["estimate", "--plan", "pro"], { cwd: dir });
+    const result = runBuilt(["estimate", "--plan", "pro"], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
       "im-bill.config.yaml: site: intl is not the site of tencent-im-cn-2024 (a list of cn)",
@@ -229,7 +239,7 @@ describe("today's names abroad (2025-03-10)", () => {
       ["pro-plus", "Pro Plus"],
       ["enterprise", "Enterprise"],
     ]) {
-      const result = imBill(["estimate", "--site", "intl", "--plan", plan!]);
+      const result = runBuilt(["estimate", "--site", "intl", "--plan", plan!]);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(`error: --plan: ${name} has no published price: Tencent quotes it by contract.`);
     }
@@ -239,7 +249,7 @@ describe("today's names abroad (2025-03-10)", () => {
     const standard = json([...intl, "--plan", "standard", "--group-member-limit", "500", "--groups-per-user", "1000"]);
     expect(standard.violations).toEqual([]);
     const compare = JSON.parse(
-      imBill(["compare", "--site", "intl", "--mau", "20000", "--group-member-limit", "5000", "--format", "json"])
+      runBuilt(["compare", "--site", "intl", "--mau", "20000", "--group-member-limit", "5000", "--format", "json"])
         .stdout,
     ) as { onRequest: { plan: string; violations: unknown[] }[]; recommendation: unknown };
     // Beyond Pro's 2,000 members: the editions sold by contract are named, Pro Plus (5,000) and Enterprise (6,000).
@@ -257,7 +267,7 @@ describe("Free Trial's cap", () => {
     expect(over.violations).toEqual([
       { code: "exceeds.mau", message: "Free Trial allows at most 100 monthly active users; 150 needed" },
     ]);
-    const sheet = imBill(["prices", "--catalog", "tencent-im-intl-2025", "--format", "json"]);
+    const sheet = runBuilt(["prices", "--catalog", "tencent-im-intl-2025", "--format", "json"]);
     expect(sheet.stdout).toContain("registered users are unlimited, and 100 monthly active users are free");
   });
 });
@@ -279,7 +289,7 @@ describe("a usage file of monthly active users", () => {
       ["overage.mau", "12000"],
       ["overage.communityMessages", "1"],
     ]);
-    const refused = imBill(["estimate", "--plan", "pro", "--usage-csv", file]);
+    const refused = runBuilt(["estimate", "--plan", "pro", "--usage-csv", file]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("mau: tencent-im-cn-2024 does not bill monthly active users");
   });

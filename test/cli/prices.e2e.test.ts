@@ -1,4 +1,4 @@
-// `im-bill prices` and `im-bill schema`, and --pricing/--discount on estimate, through the built binary.
+// `im-bill prices` and `im-bill schema`, and --pricing/--discount on estimate, through the built CLI.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,18 +6,18 @@ import { describe, expect, it } from "vitest";
 import { catalogOn } from "../../src/catalog/index.js";
 import { today } from "../../src/util/today.js";
 import { SCHEMA_KINDS } from "../../src/json-schema/kinds.js";
-import { imBill, root } from "../helpers/cli.js";
+import { runBuilt, root } from "../helpers/cli.js";
 
 describe("im-bill prices", () => {
   it.each(["en", "zh"])("prints the price sheet in %s (golden)", async (lang) => {
-    const result = imBill(["prices", "--lang", lang]);
+    const result = runBuilt(["prices", "--lang", lang]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     await expect(result.stdout).toMatchFileSnapshot(`../golden/prices.${lang}.txt`);
   });
 
   it("prints markdown (golden), every table row with the same number of cells as its head", async () => {
-    const result = imBill(["prices", "--format", "markdown"]);
+    const result = runBuilt(["prices", "--format", "markdown"]);
     await expect(result.stdout).toMatchFileSnapshot("../golden/prices.en.md");
     const tables = result.stdout.split(/\n\n/).filter((block) => block.startsWith("|"));
     // Packages, add-ons, limits, what is sold but not priced, sources.
@@ -30,9 +30,9 @@ describe("im-bill prices", () => {
 
   it("prints the catalog in use as JSON: the one in effect today, or one with an overlay", () => {
     const builtinCatalog = catalogOn(today())!;
-    expect(JSON.parse(imBill(["prices", "--format", "json"]).stdout)).toEqual(builtinCatalog);
+    expect(JSON.parse(runBuilt(["prices", "--format", "json"]).stdout)).toEqual(builtinCatalog);
     const overlaid = JSON.parse(
-      imBill(["prices", "--format", "json", "--pricing", "catalogs/acme-negotiated.yaml"]).stdout,
+      runBuilt(["prices", "--format", "json", "--pricing", "catalogs/acme-negotiated.yaml"]).stdout,
     );
     expect(overlaid.id).toBe("acme-negotiated");
     expect(overlaid.editions.pro.packageFee.price).toBe("1274.15");
@@ -40,7 +40,7 @@ describe("im-bill prices", () => {
   });
 
   it("shows an overlay's prices", () => {
-    const result = imBill(["prices", "--pricing", "catalogs/acme-negotiated.yaml"]);
+    const result = runBuilt(["prices", "--pricing", "catalogs/acme-negotiated.yaml"]);
     expect(result.stdout).toContain("¥1,274.15/month");
     expect(result.stdout).toMatch(/acme-negotiated 2026-01\+[0-9a-f]{8} \(CNY\)/);
     expect(result.stdout).toMatch(/Price file: catalogs\/acme-negotiated.yaml \(sha256 [0-9a-f]{12}\), extends/);
@@ -49,7 +49,7 @@ describe("im-bill prices", () => {
 
 describe("estimate --pricing and --discount", () => {
   it("prices with an overlay and names it", () => {
-    const result = imBill([
+    const result = runBuilt([
       "estimate",
       "examples/small-chat-pro.json",
       "--pricing",
@@ -85,7 +85,7 @@ describe("estimate --pricing and --discount", () => {
   });
 
   it("shows the discount as its own line, with the list prices kept", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--dau", "25000", "--security-strike", "--discount", "10%"]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--dau", "25000", "--security-strike", "--discount", "10%"]);
     // Today's list: Pro ¥1,499.00 + security strike ¥1,000.00 = ¥2,499.00 discounted; the overage is not.
     expect(result.stdout).toMatch(/Discount 10% on package and add-ons │ 10% × ¥2,499.00\s+│\s+-¥249.90 │/);
     expect(result.stdout).toMatch(/Total\s+│ ¥4,249.10 │/);
@@ -103,13 +103,13 @@ describe("estimate --pricing and --discount", () => {
     ],
     [["--pricing", "examples/nope.yaml"], "error: examples/nope.yaml: no such file"],
   ])("rejects %j with exit 2", (args, message) => {
-    const result = imBill(["estimate", "--plan", "pro", ...args]);
+    const result = runBuilt(["estimate", "--plan", "pro", ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd()).toBe(message);
   });
 
   it("rejects an invalid catalog with exit 2 and the field path", () => {
-    const result = imBill(["estimate", "--plan", "pro", "--pricing", "-"], {
+    const result = runBuilt(["estimate", "--plan", "pro", "--pricing", "-"], {
       input: '{"extends": "tencent-im-cn-2020", "editions": {"pro": {"overage": {"dau": {"unit": 0}}}}}',
     });
     expect(result.status).toBe(2);
@@ -121,13 +121,13 @@ describe("estimate --pricing and --discount", () => {
 
 describe("im-bill schema", () => {
   it.each(SCHEMA_KINDS)("prints schemas/%s.schema.json", (kind) => {
-    const result = imBill(["schema", kind]);
+    const result = runBuilt(["schema", kind]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(join(root, "schemas", `${kind}.schema.json`), "utf8"));
   });
 
   it("exits 2 for an unknown kind", () => {
-    const result = imBill(["schema", "scenarios"]);
+    const result = runBuilt(["schema", "scenarios"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("Allowed choices are scenario, catalog, config, estimate");
   });

@@ -1,8 +1,8 @@
 // `im-bill diff --base` on repositories a stranger controls: git runs none of the
 // repository's programs (fsmonitor, hooks, filters, textconv, a partial clone's fetch),
 // its children see no secret, both sides read symbolic links alike, and Ctrl-C ends the
-// run (and its git child) with the interrupt message. The built binary, in temporary
-// repositories.
+// run (and its git child) with the interrupt message. The built CLI (for Ctrl-C, the
+// spawned binary), in temporary repositories.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -18,7 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bin, imBill } from "../helpers/cli.js";
+import { bin, runBuilt } from "../helpers/cli.js";
 import { gitRepository } from "../helpers/repository.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
@@ -100,7 +100,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
     repo.write("scenarios/app.yaml", app(35_000));
     renameSync(join(repo.dir, "scenarios/old-name.yaml"), join(repo.dir, "scenarios/new-name.yaml"));
     repo.write("scenarios/new.yaml", app(5_000));
-    const result = imBill(["diff", "--base", "main", "--format", "json"], {
+    const result = runBuilt(["diff", "--base", "main", "--format", "json"], {
       cwd: repo.dir,
       env: { IM_SECRET_KEY: "s3cret", GITHUB_TOKEN: "t0ken" },
     });
@@ -118,7 +118,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
     // A partial clone missing a blob: git would fetch it from the promisor remote (its uploadpack runs); here, nothing is fetched.
     const chat = repo.git("rev-parse", "main:scenarios/chat.json").trim();
     unlinkSync(join(repo.dir, ".git/objects", chat.slice(0, 2), chat.slice(2)));
-    const partial = imBill(["diff", "--base", "main"], { cwd: repo.dir });
+    const partial = runBuilt(["diff", "--base", "main"], { cwd: repo.dir });
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(
       /^error: (at main \([0-9a-f]{7}\): )?the object [0-9a-f]{12} is not in this clone \(a partial clone\): im-bill fetches nothing; run git fetch first\n$/,
@@ -134,7 +134,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
     const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
     writeFileSync(join(folder, "git"), `#!/bin/sh\nenv >> '${log}'\necho "--- $*" >> '${log}'\nexec '${real}' "$@"\n`);
     chmodSync(join(folder, "git"), 0o755);
-    const result = imBill(["diff", "--base", "main"], {
+    const result = runBuilt(["diff", "--base", "main"], {
       cwd: repo.dir,
       env: {
         PATH: `${folder}:${process.env.PATH ?? ""}`,
@@ -184,7 +184,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
     it("an unchanged tree diffed against its own commit shows no change, and prices what check prices", () => {
       const repo = monorepo();
       const cwd = join(repo.dir, "app");
-      const result = imBill(["diff", "--base", "HEAD", "scenarios", "--format", "json"], { cwd });
+      const result = runBuilt(["diff", "--base", "HEAD", "scenarios", "--format", "json"], { cwd });
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
       const diff = JSON.parse(result.stdout) as ProjectJson;
@@ -195,7 +195,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
       ]);
       expect(diff.totals.CNY!.change).toBe("0.00");
       // The same files and config, priced by check: the same total.
-      const check = imBill(["batch", "scenarios", "--format", "json"], { cwd });
+      const check = runBuilt(["batch", "scenarios", "--format", "json"], { cwd });
       expect(check.status, check.stderr).toBe(0);
       const batch = JSON.parse(check.stdout) as { results: { total: string }[] };
       // In fen, so that the sum is exact.
@@ -211,14 +211,14 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
       const cwd = join(repo.dir, "app");
       repo.write("shared/base.yaml", app(65_000));
       const moved = JSON.parse(
-        imBill(["diff", "--base", "HEAD", "scenarios", "--format", "json"], { cwd }).stdout,
+        runBuilt(["diff", "--base", "HEAD", "scenarios", "--format", "json"], { cwd }).stdout,
       ) as ProjectJson;
       expect(moved.scenarios.find((scenario) => scenario.file === "app/scenarios/linked.yaml")!.status).toBe("changed");
 
       const outside = join(work, "outside.yaml");
       writeFileSync(outside, app(99_000));
       const evil = repository({ "own.yaml": app(25_000) }, { "evil.yaml": outside });
-      const result = imBill(["diff", "--base", "HEAD", "--format", "json"], { cwd: evil.dir });
+      const result = runBuilt(["diff", "--base", "HEAD", "--format", "json"], { cwd: evil.dir });
       expect(result.status).toBe(2);
       const diff = JSON.parse(result.stdout) as ProjectJson;
       const named = diff.scenarios.find((scenario) => scenario.file === "evil.yaml")!;
@@ -233,7 +233,7 @@ describe.skipIf(!hasGit && !process.env.CI)("diff --base on a stranger's reposit
         { "im-bill.config.yaml": join(work, "no-such-config.yaml") },
       );
       writeFileSync(join(work, "no-such-config.yaml"), "discount: 50%\n");
-      const refused = imBill(["diff", "--base", "HEAD"], { cwd: config.dir });
+      const refused = runBuilt(["diff", "--base", "HEAD"], { cwd: config.dir });
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain("im-bill.config.yaml: is a symbolic link to");
       expect(refused.stderr).toContain("outside the repository");

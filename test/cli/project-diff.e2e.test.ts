@@ -1,13 +1,13 @@
 // `im-bill diff --base <ref>`: the project at a commit against the working tree, in
-// temporary git repositories, one commit pair per cause of a change. Every run spawns
-// the built binary; git is the machine's (the project diff needs it, as users' do).
+// temporary git repositories, one commit pair per cause of a change. Every run is the
+// built CLI's (runBuilt); git is the machine's (the project diff needs it, as users' do).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
-import { imBill, root } from "../helpers/cli.js";
+import { root, runBuilt } from "../helpers/cli.js";
 import { gitRepository } from "../helpers/repository.js";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
@@ -17,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** A repository with `files` committed on main, and helpers to change its working tree and diff it. */
 function repository(files: Record<string, string>) {
   const { dir, git, write } = gitRepository(work, files);
-  const diff = (...args: string[]) => imBill(["diff", "--base", "main", ...args], { cwd: dir });
+  const diff = (...args: string[]) => runBuilt(["diff", "--base", "main", ...args], { cwd: dir });
   const json = (...args: string[]) => {
     const result = diff("--format", "json", ...args);
     expect(result.stderr).toBe("");
@@ -47,7 +47,7 @@ interface ProjectJson {
 
 /** The total im-bill prices a scenario at, on its own (the same binary, the same day). */
 const totalOf = (args: string[], cwd?: string) =>
-  JSON.parse(imBill(["estimate", ...args, "--format", "json"], cwd ? { cwd } : {}).stdout).total as string;
+  JSON.parse(runBuilt(["estimate", ...args, "--format", "json"], cwd ? { cwd } : {}).stdout).total as string;
 
 const app = (peakDau: number, extra = "") => `name: Main app\nplan: pro\nusage:\n  peakDau: ${peakDau}\n${extra}`;
 const overlay = (price: string) =>
@@ -182,16 +182,16 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
 
   it("refuses a base ref that names no commit, and a folder outside any repository", () => {
     const repo = repository({ "scenarios/app.json": '{"plan": "pro"}' });
-    const result = imBill(["diff", "--base", "no-such-branch"], { cwd: repo.dir });
+    const result = runBuilt(["diff", "--base", "no-such-branch"], { cwd: repo.dir });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^error: --base: no-such-branch names no commit of this repository/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // An option-like ref is a ref, not an option of git.
-    expect(imBill(["diff", "--base=--output=/tmp/x"], { cwd: repo.dir }).stderr).toMatch(/names no commit/);
+    expect(runBuilt(["diff", "--base=--output=/tmp/x"], { cwd: repo.dir }).stderr).toMatch(/names no commit/);
     const outside = mkdtempSync(join(tmpdir(), "im-bill-no-git-"));
     try {
-      const none = imBill(["diff", "--base", "main"], { cwd: outside });
+      const none = runBuilt(["diff", "--base", "main"], { cwd: outside });
       expect(none.status).toBe(2);
       expect(none.stderr).toMatch(/is not in a git repository/);
     } finally {
@@ -210,12 +210,14 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     repo.git("add", "-A");
     repo.git("commit", "--quiet", "-m", "another app");
     repo.git("checkout", "--quiet", "feature");
-    const result = imBill(["diff", "--base", "main...", "--format", "json"], { cwd: repo.dir });
+    const result = runBuilt(["diff", "--base", "main...", "--format", "json"], { cwd: repo.dir });
     const json = JSON.parse(result.stdout) as ProjectJson;
     expect(json.base.mergeBase).toBe(true);
     expect(json.scenarios.map((each) => each.status)).toEqual(["changed"]);
-    expect(imBill(["diff", "--base", "main"], { cwd: repo.dir }).stdout).toContain("1 removed");
-    expect(imBill(["diff", "--base", "main..."], { cwd: repo.dir }).stdout).toMatch(/main \(merge base [0-9a-f]{7}\)/);
+    expect(runBuilt(["diff", "--base", "main"], { cwd: repo.dir }).stdout).toContain("1 removed");
+    expect(runBuilt(["diff", "--base", "main..."], { cwd: repo.dir }).stdout).toMatch(
+      /main \(merge base [0-9a-f]{7}\)/,
+    );
   });
 
   it("fails --fail-above on the project total and --fail-above-each per scenario, with the reason", () => {
@@ -277,10 +279,10 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     expect(lines).toContain(
       "::notice file=scenarios/list.json,line=6,title=im-bill::A new scenario: ¥1,499.00 a month",
     );
-    const onStderr = imBill(["diff", "--base", "main"], { cwd: repo.dir, env: { GITHUB_ACTIONS: "true" } });
+    const onStderr = runBuilt(["diff", "--base", "main"], { cwd: repo.dir, env: { GITHUB_ACTIONS: "true" } });
     expect(onStderr.stdout).toContain("Bill changes");
     expect(onStderr.stderr).toContain("::notice file=scenarios/app.yaml,line=2,title=im-bill::The bill rises by");
-    const quiet = imBill(["diff", "--base", "main", "--no-annotations"], {
+    const quiet = runBuilt(["diff", "--base", "main", "--no-annotations"], {
       cwd: repo.dir,
       env: { GITHUB_ACTIONS: "true" },
     });
@@ -365,7 +367,7 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
     expect(none.status).toBe(2);
     expect(none.stderr).toBe("error: nowhere/: no scenario files, at the base or in the working tree\n");
     // From a subfolder, paths are the subfolder's; the report names files from the root.
-    const sub = imBill(["diff", "--base", "main", "a", "--format", "json"], { cwd: join(repo.dir, "apps") });
+    const sub = runBuilt(["diff", "--base", "main", "a", "--format", "json"], { cwd: join(repo.dir, "apps") });
     expect(JSON.parse(sub.stdout).scenarios.map((each: { file: string }) => each.file)).toEqual(["apps/a/app.yaml"]);
   });
 
@@ -378,13 +380,13 @@ describe.skipIf(!hasGit && !process.env.CI)("im-bill diff --base (needs git)", (
   });
 
   it("stops at the end of the two-file diff's arguments: two files, or --base", () => {
-    const one = imBill(["diff", "examples/small-chat-pro.json"]);
+    const one = runBuilt(["diff", "examples/small-chat-pro.json"]);
     expect(one.status).toBe(2);
     expect(one.stderr).toMatch(/diff compares two files \(before and after\), or, with --base <ref>/);
-    expect(imBill(["diff", "a.json", "b.json", "--fail-above-each", "5%"]).stderr).toMatch(
+    expect(runBuilt(["diff", "a.json", "b.json", "--fail-above-each", "5%"]).stderr).toMatch(
       /--fail-above-each goes with --base/,
     );
-    expect(imBill(["diff", "--base", "HEAD", "--rate", "USD:CNY=7"]).stderr).toMatch(/--rate compares two files/);
+    expect(runBuilt(["diff", "--base", "HEAD", "--rate", "USD:CNY=7"]).stderr).toMatch(/--rate compares two files/);
   });
 });
 
@@ -399,7 +401,7 @@ describe.skipIf(!hasGit && !process.env.CI)("the README's project diff", () => {
     repo.git("commit", "--quiet", "-m", "scenarios");
     repo.write("im-bill.config.yaml", "discount: 10%\n");
     repo.git("commit", "--quiet", "-am", "a smaller discount");
-    const printed = imBill(["diff", "--base", "HEAD~1", "--format", "markdown", "--title", "im-bill: bill changes"], {
+    const printed = runBuilt(["diff", "--base", "HEAD~1", "--format", "markdown", "--title", "im-bill: bill changes"], {
       cwd: repo.dir,
     });
     expect(printed.status).toBe(0);

@@ -1,12 +1,12 @@
 // Every answer says which prices made it: the list (and what chose it), the price file
 // and its hash, the project config, the discount; and where the list is not the day's,
-// says that too. Each command, each format, through the built binary.
+// says that too. Each command, each format, through the built CLI.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const overlay = 'extends: tencent-im-cn-2024\nid: acme\neditions:\n  pro:\n    packageFee: { price: "1299.00" }\n';
@@ -20,7 +20,7 @@ const sha256 = createHash("sha256")
   .update(readFileSync(join(cwd, "prices/acme.yaml")))
   .digest("hex");
 const run = (args: string[]) => {
-  const result = imBill(args, { cwd, env: { COLUMNS: "200" } });
+  const result = runBuilt(args, { cwd, env: { COLUMNS: "200" } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 };
@@ -136,9 +136,9 @@ describe("the prices of a bill, in every command and format", () => {
       "b.json": '{"plan": "pro"}',
       "c.json": '{"plan": "pro", "catalog": "tencent-im-cn-2020"}',
     });
-    const one = imBill(["batch", join(mixed, "a.json"), join(mixed, "b.json"), "--format", "table"]).stdout;
+    const one = runBuilt(["batch", join(mixed, "a.json"), join(mixed, "b.json"), "--format", "table"]).stdout;
     expect(one.match(/^Prices: /gm)).toHaveLength(1);
-    const two = imBill(["batch", mixed, "--format", "table"], { env: { COLUMNS: "120" } }).stdout;
+    const two = runBuilt(["batch", mixed, "--format", "table"], { env: { COLUMNS: "120" } }).stdout;
     expect(two).toContain("Prices: tencent-im-cn-2024 2024.2 (CNY), the list in effect today — 2 scenarios");
     expect(two).toContain("Prices: tencent-im-cn-2020 2022.2 (CNY), pinned by the scenario — 1 scenario");
   });

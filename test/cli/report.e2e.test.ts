@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const scenario = ["--plan", "pro", "--dau", "25000"];
@@ -18,7 +18,7 @@ describe("--output", () => {
     ["forecast", "months.txt", (text: string) => expect(text).toContain("Month")],
   ])("%s -o %s: the format from the extension, nothing on stdout", (command, file, check) => {
     const dir = fixtureDir({});
-    const result = imBill([command, ...scenario, "-o", join(dir, file)]);
+    const result = runBuilt([command, ...scenario, "-o", join(dir, file)]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
     const text = readFileSync(join(dir, file), "utf8");
@@ -29,14 +29,14 @@ describe("--output", () => {
 
   it("a --format given wins over the extension", () => {
     const dir = fixtureDir({});
-    expect(imBill(["estimate", ...scenario, "--format", "json", "-o", join(dir, "bill.txt")]).status).toBe(0);
+    expect(runBuilt(["estimate", ...scenario, "--format", "json", "-o", join(dir, "bill.txt")]).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "bill.txt"), "utf8")).total).toBe("3499.00");
   });
 
   it("writes the table at 80 columns whatever the terminal, and without colour", () => {
     const dir = fixtureDir({});
     const file = join(dir, "bill.txt");
-    imBill(["estimate", ...scenario, "-o", file], { env: { COLUMNS: "200", FORCE_COLOR: "1" } });
+    runBuilt(["estimate", ...scenario, "-o", file], { env: { COLUMNS: "200", FORCE_COLOR: "1" } });
     const widths = readFileSync(file, "utf8")
       .split("\n")
       .map((line) => line.length);
@@ -58,14 +58,14 @@ describe("--output", () => {
       "--output no/such/dir/x.json: cannot write there: the folder no/such/dir does not exist",
     ],
   ])("%j exits 2 before any work", (args, message) => {
-    const result = imBill(args);
+    const result = runBuilt(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`error: ${message}\n`);
   });
 
   it("leaves an existing report as it was when the input is bad", () => {
     const dir = fixtureDir({ "bill.json": "old\n" });
-    const result = imBill(["estimate", "--plan", "pro", "--dau", "-5", "-o", join(dir, "bill.json")]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--dau", "-5", "-o", join(dir, "bill.json")]);
     expect(result.status).toBe(2);
     expect(readFileSync(join(dir, "bill.json"), "utf8")).toBe("old\n");
     expect(readdirSync(dir)).toEqual(["bill.json"]);

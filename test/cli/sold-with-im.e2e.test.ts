@@ -1,12 +1,12 @@
-// Cloud moderation and server API rate packs through the built binary: their flags, a
+// Cloud moderation and server API rate packs through the built CLI: their flags, a
 // scenario file's fields, the errors, and the help that names them.
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 describe("cloud moderation and API rate packs", () => {
   it("are priced from flags: each deduction, each package, each pack a day, as lines of their own", () => {
-    const result = imBill([
+    const result = runBuilt([
       "estimate",
       "--plan",
       "pro",
@@ -34,7 +34,7 @@ describe("cloud moderation and API rate packs", () => {
       "typo.yaml": "plan: pro\nusage:\n  moderation:\n    text: 10\n",
       "days.yaml": "plan: pro\nfeatures:\n  apiRatePacks: 1\n  apiRatePackDays: 32\n",
     });
-    const priced = imBill(["estimate", "app.yaml", "--format", "json"], { cwd: dir });
+    const priced = runBuilt(["estimate", "app.yaml", "--format", "json"], { cwd: dir });
     expect(priced.status, priced.stderr).toBe(0);
     const bill = JSON.parse(priced.stdout);
     // 1,000 + 10 × 56 = 1,560 deductions; a pack for 30 days.
@@ -43,28 +43,28 @@ describe("cloud moderation and API rate packs", () => {
       ["addon.moderation", "1.56"],
       ["addon.apiRatePacks", "300.00"],
     ]);
-    const typo = imBill(["estimate", "typo.yaml"], { cwd: dir });
+    const typo = runBuilt(["estimate", "typo.yaml"], { cwd: dir });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain('typo.yaml: usage.moderation.text: unknown field (did you mean "texts"?)');
-    const days = imBill(["estimate", "days.yaml"], { cwd: dir });
+    const days = runBuilt(["estimate", "days.yaml"], { cwd: dir });
     expect(days.status).toBe(2);
     expect(days.stderr).toContain("days.yaml: features.apiRatePackDays:");
-    const negative = imBill(["estimate", "--plan", "pro", "--moderated-texts", "-5"]);
+    const negative = runBuilt(["estimate", "--plan", "pro", "--moderated-texts", "-5"]);
     expect(negative.status).toBe(2);
     expect(negative.stderr).toContain("--moderated-texts");
   });
 
   it("are refused on Trial with the edition that fits, and under --strict exit 1", () => {
-    const result = imBill(["estimate", "--plan", "trial", "--moderated-texts", "10", "--strict"]);
+    const result = runBuilt(["estimate", "--plan", "trial", "--moderated-texts", "10", "--strict"]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("✗ Trial does not sell: Cloud moderation (云端审核) [unavailable.moderation]");
   });
 
   it("are in estimate's help, in both languages", () => {
-    const en = imBill(["estimate", "--help"], { env: { COLUMNS: "200" } }).stdout;
+    const en = runBuilt(["estimate", "--help"], { env: { COLUMNS: "200" } }).stdout;
     expect(en).toMatch(/--moderated-texts <count>\s+text messages cloud moderation \(云端审核\) checks in the month/);
     expect(en).toMatch(/--api-rate-packs <count>\s+server API rate packs \(服务端 API 调频\) configured each day/);
-    const zh = imBill(["estimate", "--help", "--lang", "zh"], { env: { COLUMNS: "200" } }).stdout;
+    const zh = runBuilt(["estimate", "--help", "--lang", "zh"], { env: { COLUMNS: "200" } }).stdout;
     expect(zh).toMatch(/--moderated-audio-minutes <minutes>\s+当月云端审核的音频分钟数/);
   });
 });

@@ -1,4 +1,4 @@
-// Hostile input, round 3, through the built binary: special files, markdown and JUnit
+// Hostile input, round 3, through the built CLI: special files, markdown and JUnit
 // that strangers' names reach, display spoofing, check --update on anchored, linked,
 // private and CRLF files, numbers past the limits, and what must never be skipped silently.
 import { spawn, spawnSync } from "node:child_process";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { bin, imBill, root } from "../helpers/cli.js";
+import { bin, runBuilt, root } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 /** Characters a terminal acts on or that hide what is shown: none may reach it raw. */
@@ -30,13 +30,13 @@ describe("special files: refused at once, never waited on", () => {
     [["diff", fifo, join(dir, "ok.json")]],
     [["check", fifo]],
   ])("%j exits 2 naming it", (args) => {
-    const result = imBill(args);
+    const result = runBuilt(args);
     expect(result.status).toBe(2);
     expect(result.stderr + result.stdout).toContain(said);
   });
 
   it("in a folder, a named pipe is an error record naming it; the rest is priced", () => {
-    const result = imBill(["batch", dir, "--format", "jsonl"]);
+    const result = runBuilt(["batch", dir, "--format", "jsonl"]);
     expect(result.status).toBe(2);
     const records = result.stdout
       .trimEnd()
@@ -52,8 +52,8 @@ describe("special files: refused at once, never waited on", () => {
   ])("a link to %s, or the thing itself, is refused by what it is", (target, words) => {
     const link = join(dir, `link-${words.length}.json`);
     symlinkSync(target, link);
-    expect(imBill(["estimate", link]).stderr).toContain(words);
-    expect(imBill(["estimate", target]).stderr).toContain(words);
+    expect(runBuilt(["estimate", link]).stderr).toContain(words);
+    expect(runBuilt(["estimate", target]).stderr).toContain(words);
   });
 
   it("stdin (-) is the one stream read as it comes: SIGTERM ends a run that waits on it", async () => {
@@ -104,14 +104,14 @@ describe("markdown that reaches a pull request: user text stays text", () => {
       undefined,
     ],
   ])("%s: no HTML, link, image, mention or extra row or heading, whatever the name", (_, args, rows) => {
-    const text = imBill(args).stdout;
+    const text = runBuilt(args).stdout;
     const rendered = structure(text);
     expect(rendered.html).toBe(0);
     expect(rendered.links).toBe(0);
     if (rows !== undefined) expect(rendered.rows).toBe(rows);
     expect(rendered.headings).toBeLessThanOrEqual(1); // diff's own title
     // The same structure as with a plain name: every row the same number of cells.
-    const plain = structure(imBill(args.map((arg) => (arg === HOSTILE_NAME ? "plain" : arg))).stdout);
+    const plain = structure(runBuilt(args.map((arg) => (arg === HOSTILE_NAME ? "plain" : arg))).stdout);
     expect(rendered.cells).toBe(plain.cells);
     expect(rendered.rows).toBe(plain.rows);
     // A mention is broken by a zero-width space: the text keeps "@", never "@team".
@@ -126,7 +126,7 @@ describe("JUnit that any parser reads", () => {
     const dir = fixtureDir({
       "x.jsonl": names.map((name) => JSON.stringify({ name, plan: "pro", expect: { total: "1.00" } })).join("\n"),
     });
-    const xml = imBill(["check", dir, "--format", "junit"]).stdout;
+    const xml = runBuilt(["check", dir, "--format", "junit"]).stdout;
     const parser = new SaxesParser({ xmlns: false });
     const errors: string[] = [];
     const seen: string[] = [];
@@ -148,7 +148,7 @@ describe("display spoofing: escaped wherever user text is shown", () => {
       "app.yaml":
         'plan: trial\nusage:\n  peakDau: 800\nexpect:\n  violations:\n    - exceeds.peakDau\n    - "\\e[2J"\n',
     });
-    const result = imBill(["check", "app.yaml"], { cwd: dir });
+    const result = runBuilt(["check", "app.yaml"], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("violations: expected \\u001b[2J, exceeds.peakDau, got exceeds.peakDau");
     expect(result.stdout).not.toContain("\u001b");
@@ -166,24 +166,24 @@ describe("display spoofing: escaped wherever user text is shown", () => {
     [["estim\u001b[31mate"]],
     [["estimate", "--plan", "pro", "--format", "js\u202eon"]],
   ])("%j", (args) => {
-    const result = imBill(args);
+    const result = runBuilt(args);
     expect(result.stdout + result.stderr).not.toMatch(RAW);
   });
 
   it("shows what was escaped as \\u…", () => {
-    expect(imBill(["estimate", join(dir, "s.json")]).stdout).toContain("pay\\u202eevil\\u200b\\u2066");
-    expect(imBill(["estim\u001b[31mate"]).stderr).toContain("estim\\u001b[31mate");
+    expect(runBuilt(["estimate", join(dir, "s.json")]).stdout).toContain("pay\\u202eevil\\u200b\\u2066");
+    expect(runBuilt(["estim\u001b[31mate"]).stderr).toContain("estim\\u001b[31mate");
   });
 
   it("escapes them in CSV too, which a terminal may show as well as a spreadsheet", () => {
-    const csv = imBill(["batch", join(dir, "s.json"), "--format", "csv"]).stdout;
+    const csv = runBuilt(["batch", join(dir, "s.json"), "--format", "csv"]).stdout;
     expect(csv.replaceAll("\r\n", "\n")).not.toMatch(RAW);
     expect(csv).toContain("pay\\u202eevil\\u200b\\u2066,");
   });
 
   it("keeps an emoji whole: its joiners are part of what is shown", () => {
     const dir = fixtureDir({ "e.json": JSON.stringify({ name: "👩‍💻 team \u200d", plan: "pro" }) });
-    expect(imBill(["estimate", join(dir, "e.json")]).stdout).toContain("👩‍💻 team \\u200d — Pro");
+    expect(runBuilt(["estimate", join(dir, "e.json")]).stdout).toContain("👩‍💻 team \\u200d — Pro");
   });
 });
 
@@ -191,7 +191,7 @@ describe("check --update keeps the file what it was", () => {
   it("leaves an anchored value alone and says why, rather than breaking its alias", () => {
     const dir = fixtureDir({ "a.yaml": 'plan: pro\nexpect:\n  total: &t "1.00"\n  maxTotal: *t\n' });
     const before = readFileSync(join(dir, "a.yaml"), "utf8");
-    const result = imBill(["check", "--update", dir]);
+    const result = runBuilt(["check", "--update", dir]);
     expect(result.status).toBe(2);
     expect(result.stdout).toContain(
       "--update leaves this scenario alone: expect.total is a YAML anchor (&t) that other places may share; edit it by hand",
@@ -200,7 +200,7 @@ describe("check --update keeps the file what it was", () => {
     const shared = fixtureDir({
       "b.yaml": '- plan: pro\n  expect: &e {total: "1.00"}\n- plan: flagship\n  expect: *e\n',
     });
-    const both = imBill(["check", "--update", shared]).stdout;
+    const both = runBuilt(["check", "--update", shared]).stdout;
     expect(both).toContain("expect is a YAML anchor (&e)");
     expect(both).toContain("expect is a YAML alias (*e)");
   });
@@ -211,7 +211,7 @@ describe("check --update keeps the file what it was", () => {
     });
     chmodSync(join(dir, "real.yaml"), 0o600);
     symlinkSync("real.yaml", join(dir, "link.yaml"));
-    expect(imBill(["check", "--update", join(dir, "link.yaml")]).status).toBe(0);
+    expect(runBuilt(["check", "--update", join(dir, "link.yaml")]).status).toBe(0);
     expect(lstatSync(join(dir, "link.yaml")).isSymbolicLink()).toBe(true);
     expect(statSync(join(dir, "real.yaml")).mode & 0o777).toBe(0o600);
     const text = readFileSync(join(dir, "real.yaml"), "utf8");
@@ -226,7 +226,7 @@ describe("numbers past the limits, from every source", () => {
   const csv = (rows: string[]) => `date,dau,groups\n${rows.join("\n")}\n`;
   it("refuses a count in a usage CSV past 2^53 − 1, as a flag is refused", () => {
     const dir = fixtureDir({ "u.csv": csv(["2026-03-01,100000000000000000001,1"]) });
-    const result = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]);
+    const result = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("u.csv:2: dau: is too large: at most 9,007,199,254,740,991");
   });
@@ -239,7 +239,7 @@ describe("numbers past the limits, from every source", () => {
     const rows = Array.from({ length: 100_000 }, (_, index) => `${day(index)},1,1`);
     const dir = fixtureDir({ "full.csv": csv(rows), "over.csv": csv([...rows, `${day(100_000)},1,1`]) });
     // 274 months: the report goes to a file (a pipe's buffer here holds less).
-    const full = imBill([
+    const full = runBuilt([
       "estimate",
       "--plan",
       "pro",
@@ -251,24 +251,24 @@ describe("numbers past the limits, from every source", () => {
       "tencent-im-cn-2024",
     ]);
     expect(full.status, full.stderr).toBe(0);
-    const over = imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "over.csv")]);
+    const over = runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "over.csv")]);
     expect(over.stderr).toContain("has more than 100,000 rows of daily usage (the limit)");
   });
 
   it("refuses a column given twice", () => {
     const dir = fixtureDir({ "u.csv": "date,dau,groups,date\n2026-03-01,1,1,2026-03-02\n" });
-    expect(imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]).stderr).toContain(
+    expect(runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]).stderr).toContain(
       'u.csv:1: the column "date" is given twice (columns 1 and 4): keep one',
     );
   });
 
   it("refuses dates past the year 9999 or before the year 1", () => {
-    expect(imBill(["forecast", "--plan", "pro", "--start", "9999-06-01", "--months", "12"]).stderr).toBe(
+    expect(runBuilt(["forecast", "--plan", "pro", "--start", "9999-06-01", "--months", "12"]).stderr).toBe(
       "error: the months run past the year 9999: start earlier or give fewer --months\n",
     );
-    expect(imBill(["estimate", "--plan", "pro", "--on", "0000-06-01"]).status).toBe(2);
+    expect(runBuilt(["estimate", "--plan", "pro", "--on", "0000-06-01"]).status).toBe(2);
     const dir = fixtureDir({ "u.csv": csv(["0000-03-01,1,1"]) });
-    expect(imBill(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]).status).toBe(2);
+    expect(runBuilt(["estimate", "--plan", "pro", "--usage-csv", join(dir, "u.csv")]).status).toBe(2);
   });
 });
 
@@ -279,7 +279,7 @@ describe("nothing skipped silently", () => {
     mkdirSync(join(dir, "sub"));
     symlinkSync("..", join(dir, "sub", "loop")); // a cycle: walked once
     const total = (input: string) =>
-      JSON.parse(imBill(["batch", input, "--format", "json"], { cwd: dir }).stdout).summary.total;
+      JSON.parse(runBuilt(["batch", input, "--format", "json"], { cwd: dir }).stdout).summary.total;
     expect(total(dir)).toBe("2998.00");
     expect(total("*.json")).toBe("2998.00");
   });
@@ -287,7 +287,7 @@ describe("nothing skipped silently", () => {
   it("a broken link in a folder is named, not skipped", () => {
     const dir = fixtureDir({ "a.json": '{"plan": "pro"}' });
     symlinkSync("nowhere.json", join(dir, "broken.json"));
-    const result = imBill(["batch", dir, "--format", "jsonl"]);
+    const result = runBuilt(["batch", dir, "--format", "jsonl"]);
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('"error":"no such file"');
   });
@@ -297,7 +297,7 @@ describe("messages that say what to write", () => {
   const dir = fixtureDir({});
   const said = (yaml: string) => {
     writeFileSync(join(dir, "s.yaml"), yaml);
-    return imBill(["estimate", join(dir, "s.yaml")]).stderr;
+    return runBuilt(["estimate", join(dir, "s.yaml")]).stderr;
   };
   it.each([
     ["plan: pro\nusage:\n  peakDau: 25_000\n", 'usage.peakDau: must be a whole number ≥ 0, got "25_000": write 25000'],
@@ -312,7 +312,7 @@ describe("messages that say what to write", () => {
   });
 
   it("a flag's value that is no number is quoted as typed", () => {
-    expect(imBill(["estimate", "--plan", "pro", "--dau", "25,000,0"]).stderr).toBe(
+    expect(runBuilt(["estimate", "--plan", "pro", "--dau", "25,000,0"]).stderr).toBe(
       'error: --dau: must be a whole number ≥ 0, got "25,000,0"\n',
     );
   });

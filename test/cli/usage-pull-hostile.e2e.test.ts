@@ -1,14 +1,14 @@
 // `im-bill usage pull` against hostile settings and answers: the UserSig goes only where
 // the person running it says (never where a repository's config says), over TLS or to
 // loopback, never after a redirect, and is never printed; an answer that does not fit
-// the request writes nothing. The built binary against the loopback stand-in of
+// the request writes nothing. The built CLI against the loopback stand-in of
 // Tencent's API (test/helpers/tim-server.ts).
 import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imBill, imBillAsync } from "../helpers/cli.js";
+import { runBuilt, runBuiltAsync } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
 
@@ -38,7 +38,7 @@ const env = { IM_SECRET_KEY: SECRET, IM_BILL_PULL_BACKOFF_MS: "20" };
 /** The pull of the test app, before its address and other flags. */
 const APP_FLAGS = ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN];
 const pull = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
-  imBillAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...args], {
+  runBuiltAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...args], {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...env, ...options.env },
   });
@@ -53,7 +53,7 @@ describe("usage pull: where the UserSig goes", () => {
       "im-bill.config.yaml": `usage:\n  region: singapore\n  baseUrl: ${spyUrl}/\n`,
     });
     const before = spyRequests.length;
-    const result = await imBillAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "-o", "u.csv"], {
+    const result = await runBuiltAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "-o", "u.csv"], {
       cwd: dir,
       env,
     });
@@ -72,14 +72,14 @@ describe("usage pull: where the UserSig goes", () => {
     ["https://a%0a.example", "--base-url: not a URL"],
     ["https://console.tim.qq.com/v4/x?y=1", "--base-url: must be a scheme and a host only"],
   ])("refuses --base-url %j with exit 2 and a clear message", (url, said) => {
-    const result = imBill(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", url], { env });
+    const result = runBuilt(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", url], { env });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(said);
     expect(result.stderr.split("\n")).toHaveLength(2);
   });
 
   it("refuses a URL with credentials without echoing them, from the flag or the environment", () => {
-    const flag = imBill(
+    const flag = runBuilt(
       ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", "https://me:hunter2@127.0.0.1/"],
       { env },
     );
@@ -87,7 +87,7 @@ describe("usage pull: where the UserSig goes", () => {
     expect(flag.stderr).toBe(
       'error: --base-url: must not hold a user name or password: the UserSig is the only credential sent, got "https://…@127.0.0.1/"\n',
     );
-    const fromEnv = imBill(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN], {
+    const fromEnv = runBuilt(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN], {
       env: { ...env, IM_BILL_BASE_URL: "http://tok:secret-token@[::1" },
     });
     expect(fromEnv.status).toBe(2);
@@ -127,7 +127,7 @@ describe("usage pull: where the UserSig goes", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/ of SDKAppID 1400000001 from 127\.0\.0\.1:\d+\n$/);
     // A region's host is Tencent's own (not called here: the flags are checked, then the call would go there).
-    const both = imBill(
+    const both = runBuilt(
       ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--region", "seoul", "--base-url", server.url],
       { env },
     );
@@ -194,7 +194,7 @@ describe("usage pull: flags as typed, the key file, stdout", () => {
     [["--retries", "1e0"], "--retries: must be a whole number from 0 to 5"],
     [["--timeout", ""], '--timeout: must be a number of seconds from 1 to 120, got ""'],
   ])("refuses %j with exit 2", (flags, said) => {
-    const result = imBill(
+    const result = runBuilt(
       ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...flags],
       {
         env,
@@ -210,12 +210,12 @@ describe("usage pull: flags as typed, the key file, stdout", () => {
     const dir = fixtureDir({ "open.key": `${SECRET}\n`, "shell.env": `export IM_SECRET_KEY=${SECRET}\n` });
     chmodSync(join(dir, "open.key"), 0o644);
     const withKeyFile = (file: string) => [...APP_FLAGS, "--base-url", server.url, "--secret-key-file", file];
-    const open = await imBillAsync(withKeyFile("open.key"), { cwd: dir });
+    const open = await runBuiltAsync(withKeyFile("open.key"), { cwd: dir });
     expect(open.status, open.stderr).toBe(0);
     expect(open.stderr).toContain(
       "warning: open.key is readable by other users of this machine (mode 0644): chmod 600 open.key\n",
     );
-    const shell = imBill(withKeyFile("shell.env"), { cwd: dir });
+    const shell = runBuilt(withKeyFile("shell.env"), { cwd: dir });
     expect(shell.status).toBe(2);
     expect(shell.stderr).toBe(
       "error: shell.env holds IM_SECRET_KEY=…, a shell assignment: write the secret key alone, on one line (or set IM_SECRET_KEY in the environment)\n",
@@ -231,7 +231,7 @@ describe("usage pull: flags as typed, the key file, stdout", () => {
     const dir = fixtureDir({});
     const fifo = join(dir, "key");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const refused = imBill(
+    const refused = runBuilt(
       ["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, "--secret-key-file", "key"],
       { cwd: dir },
     );

@@ -1,10 +1,10 @@
-// `im-bill usage pull` end to end: the built binary against a stand-in of Tencent's REST
+// `im-bill usage pull` end to end: the built CLI against a stand-in of Tencent's REST
 // API on loopback (test/helpers/tim-server.ts), which verifies the UserSig with the
 // secret as Tencent does. No network beyond loopback.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imBill, imBillAsync } from "../helpers/cli.js";
+import { runBuilt, runBuiltAsync } from "../helpers/cli.js";
 import { closedPort } from "../helpers/net.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { ADMIN, SDKAPPID, SECRET, startTimServer, thirtyDays, type TimServer } from "../helpers/tim-server.js";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const pull = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) =>
-  imBillAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...args], {
+  runBuiltAsync(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--base-url", server.url, ...args], {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { IM_SECRET_KEY: SECRET, IM_BILL_PULL_BACKOFF_MS: "20", ...options.env },
   });
@@ -64,7 +64,7 @@ describe("im-bill usage pull", () => {
     expect(again.stderr).toContain("usage.csv: 0 new days, 0 changed, 30 unchanged; 1 other day kept");
     expect(readFileSync(join(dir, "usage.csv"), "utf8")).toBe(text);
     // And what the estimate makes of it: the month so far.
-    const estimate = imBill(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"], {
+    const estimate = runBuilt(["estimate", "--plan", "pro", "--usage-csv", "usage.csv", "--on", "2026-11-29"], {
       cwd: dir,
     });
     expect(estimate.status, estimate.stderr).toBe(0);
@@ -81,7 +81,7 @@ describe("im-bill usage pull", () => {
       "secret.txt": `${SECRET}\n`,
     });
     chmodSync(join(dir, "secret.txt"), 0o600);
-    const result = await imBillAsync(["usage", "pull", "--secret-key-file", "secret.txt"], {
+    const result = await runBuiltAsync(["usage", "pull", "--secret-key-file", "secret.txt"], {
       cwd: dir,
       env: { IM_BILL_PULL_BACKOFF_MS: "20", IM_BILL_BASE_URL: server.url },
     });
@@ -153,7 +153,7 @@ describe("im-bill usage pull", () => {
       `error: 127.0.0.1:${new URL(server.url).port} did not answer within 1 s (--timeout): a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY\n`,
     );
     const port = await closedPort();
-    const closed = await imBillAsync(
+    const closed = await runBuiltAsync(
       [
         "usage",
         "pull",
@@ -175,16 +175,16 @@ describe("im-bill usage pull", () => {
   });
 
   it("asks for the secret the safe way, and checks every setting before it calls", async () => {
-    const none = imBill(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN]);
+    const none = runBuilt(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain(
       "no secret key: set IM_SECRET_KEY (or --secret-key-env NAME), or give --secret-key-file",
     );
-    expect(imBill(["usage", "pull", "--secret-key", "x"]).stderr).toMatch(/unknown option '--secret-key'/);
-    expect(imBill(["usage", "pull", "--sdkappid", "abc", "--admin", ADMIN]).stderr).toContain(
+    expect(runBuilt(["usage", "pull", "--secret-key", "x"]).stderr).toMatch(/unknown option '--secret-key'/);
+    expect(runBuilt(["usage", "pull", "--sdkappid", "abc", "--admin", ADMIN]).stderr).toContain(
       '--sdkappid: must be the app\'s SDKAppID, digits such as 1400000000, got "abc"',
     );
-    expect(imBill(["usage", "pull", "--admin", ADMIN]).stderr).toContain(
+    expect(runBuilt(["usage", "pull", "--admin", ADMIN]).stderr).toContain(
       "--sdkappid is needed (or usage.sdkappid in the project config)",
     );
     const invalidFile = fixtureDir({ "usage.csv": "date,dau\n2026-09-30,1\n" });
@@ -196,7 +196,7 @@ describe("im-bill usage pull", () => {
     expect(bad.stderr).not.toContain("Pulled");
     writeFileSync(join(invalidFile, "secret"), "");
     expect(
-      imBill(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--secret-key-file", "secret"], {
+      runBuilt(["usage", "pull", "--sdkappid", SDKAPPID, "--admin", ADMIN, "--secret-key-file", "secret"], {
         cwd: invalidFile,
       }).stderr,
     ).toContain("secret holds no secret key");

@@ -3,7 +3,7 @@
 // a report, and a machine-readable code in JSON.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { imBill } from "../helpers/cli.js";
+import { runBuilt } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const STRIKE = "Security strike service: Tencent no longer maintains the security strike service (";
@@ -15,7 +15,7 @@ const dir = fixtureDir({
 });
 // A footer wraps at 80 columns: the note is read back on one line.
 const said = (args: string[]) => {
-  const result = imBill(args, { env: { COLUMNS: "400" } });
+  const result = runBuilt(args, { env: { COLUMNS: "400" } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 };

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
+import { MessageChannel, receiveMessageOnPort, type Worker } from "node:worker_threads";
+import { startCliWorker } from "../../scripts/lib/cli-worker.mjs";
 import { fileURLToPath } from "node:url";
 import { run } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
@@ -41,6 +43,67 @@ export function imBill(
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let builtWorker: Worker | undefined;
+
+/** The worker thread this test process keeps the built CLI loaded in (scripts/lib/cli-worker.mjs). */
+function cliWorker(): Worker {
+  if (builtWorker === undefined) {
+    builtWorker = startCliWorker(root);
+    // Never what keeps a test process alive.
+    builtWorker.unref();
+  }
+  return builtWorker;
+}
+
+/** What runBuilt asks the worker: a spawn's arguments, environment, folder and stdin. */
+const request = (args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string }) => ({
+  args,
+  input: options.input ?? "",
+  env: { ...baseEnv(), ...options.env },
+  cwd: options.cwd ?? root,
+});
+
+/**
+ * The built CLI (dist/cli.cjs, what the binary loads) run in-process: its `run` called
+ * with the arguments, environment, folder and stdin a spawn would get, and in-memory
+ * streams that are not a terminal. For tests of what a command prints and does; the
+ * process around it (the bin shim, exit, signals, a terminal, a closed pipe) is
+ * `imBill`'s, which spawns (test/cli/contract.e2e.test.ts holds the two alike). It runs
+ * in a worker thread and blocks as a spawn would: a run costs milliseconds, not a Node
+ * start (~65 ms of CPU).
+ */
+export function runBuilt(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Result {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  cliWorker().postMessage({ ...request(args, options), port: port2, flag }, [port2]);
+  if (Atomics.wait(flag, 0, 0, 20_000) === "timed-out") {
+    void builtWorker?.terminate();
+    builtWorker = undefined;
+    return { status: null, stdout: "", stderr: "runBuilt: no answer in 20 s" };
+  }
+  const answer = receiveMessageOnPort(port1)?.message as Result;
+  port1.close();
+  return answer;
+}
+
+/** runBuilt without blocking this thread: for a run that talks to a server the test holds. */
+export function runBuiltAsync(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<Result> {
+  const { port1, port2 } = new MessageChannel();
+  cliWorker().postMessage({ ...request(args, options), port: port2 }, [port2]);
+  return new Promise((resolve) =>
+    port1.once("message", (answer: Result) => {
+      port1.close();
+      resolve(answer);
+    }),
+  );
 }
 
 const answered = new Map<string, Result>();

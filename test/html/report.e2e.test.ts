@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { imBill, root, runInProcess } from "../helpers/cli.js";
+import { runBuilt, root, runInProcess } from "../helpers/cli.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 import { needs, needsChineseFont } from "../helpers/programs.js";
 
@@ -311,8 +311,8 @@ describe("HTML without a browser", () => {
     const dir = fixtureDir({ "big.csv": `date,dau,groups\n${rows.join("\n")}\n` });
     const args = ["estimate", "--plan", "pro", "--usage-csv", "big.csv"];
     // Written to files: the JSON is megabytes, more than a spawn's pipe buffer keeps.
-    expect(imBill([...args, "-o", "big.html"], { cwd: dir }).status).toBe(0);
-    expect(imBill([...args, "-o", "big.json"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt([...args, "-o", "big.html"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt([...args, "-o", "big.json"], { cwd: dir }).status).toBe(0);
     const html = { stdout: readFileSync(join(dir, "big.html"), "utf8") };
     expect(Buffer.byteLength(html.stdout)).toBeLessThanOrEqual(5 * 1024 * 1024);
     const json = JSON.parse(readFileSync(join(dir, "big.json"), "utf8"));
@@ -338,7 +338,7 @@ describe("HTML without a browser", () => {
   });
 
   it("is one file with nothing to fetch: no script, no link, no font, no external URL", () => {
-    const html = imBill(["estimate", "examples/small-chat-pro.json", "--format", "html"]).stdout;
+    const html = runBuilt(["estimate", "examples/small-chat-pro.json", "--format", "html"]).stdout;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|@import|@font-face|url\(|src="http/i);
     expect(html).toContain("Content-Security-Policy");
@@ -346,13 +346,13 @@ describe("HTML without a browser", () => {
 
   it("takes its format from -o's extension, and md as markdown", () => {
     const dir = fixtureDir({});
-    expect(imBill(["estimate", "--plan", "pro", "-o", "bill.html"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt(["estimate", "--plan", "pro", "-o", "bill.html"], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, "bill.html"), "utf8")).toMatch(/^<!doctype html>/);
-    expect(imBill(["estimate", "--plan", "pro", "-o", "bill.md"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt(["estimate", "--plan", "pro", "-o", "bill.md"], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, "bill.md"), "utf8")).toMatch(/^### Pro, monthly estimate/);
-    expect(imBill(["estimate", "--plan", "pro", "--format", "md"]).stdout).toMatch(/^### Pro, monthly estimate/);
+    expect(runBuilt(["estimate", "--plan", "pro", "--format", "md"]).stdout).toMatch(/^### Pro, monthly estimate/);
     writeFileSync(join(dir, "app.json"), JSON.stringify({ plan: "pro", expect: { total: "1499.00" } }));
-    expect(imBill(["check", "app.json", "-o", "check.xml"], { cwd: dir }).status).toBe(0);
+    expect(runBuilt(["check", "app.json", "-o", "check.xml"], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, "check.xml"), "utf8")).toContain("<testsuites");
   });
 });
@@ -361,7 +361,7 @@ describe("global options, before or after the command", () => {
   it.each([[["--lang", "zh", "estimate", "--plan", "pro"]], [["estimate", "--plan", "pro", "--lang", "zh"]]])(
     "%j speaks Chinese",
     (args) => {
-      const result = imBill(args);
+      const result = runBuilt(args);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain("专业版套餐包");
     },
@@ -373,7 +373,7 @@ describe("global options, before or after the command", () => {
       ["--no-config", "estimate", "--plan", "pro", "--format", "json"],
       ["estimate", "--plan", "pro", "--format", "json", "--no-config", "--no-color", "--debug"],
     ]) {
-      const result = imBill(args, { cwd: dir });
+      const result = runBuilt(args, { cwd: dir });
       expect(result.status, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout).pricing.discount).toBeNull();
     }
