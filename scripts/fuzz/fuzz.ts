@@ -15,6 +15,10 @@
 // - pull: usage pull against a loopback getappinfo with mutated answers, and
 // - gitdiff: diff --base over generated repositories (links, renames, configs): see
 //   scripts/fuzz/network.ts for their rules.
+// Each case runs the built CLI (dist/cli.cjs) through its `run` in a worker thread, as
+// scripts/lib/cli-worker.mjs runs it: the code a spawn runs, without a Node start a case
+// (test/cli/contract.e2e.test.ts holds the two alike). A case that sends a signal, or
+// holds stdin open, spawns the binary; so does every case with --spawn.
 // Each case runs with a timeout, and fails on what must never happen: exit 70 or any code
 // but 0/1/2, a hang, a stack trace, or an exit-0 estimate whose amounts do not add up or
 // that its schema refuses, or the surface's own rule. The same seed makes the same cases:
@@ -22,9 +26,10 @@
 // hostile values from fast-check's arbitraries too (strings of any code unit, doubles,
 // integers, JSON values), beside the lists below of what is known to have broken things.
 //
-// Usage: npm run fuzz -- --cases 300 --seed 1 [--jobs 4] [--keep DIR] [--quiet] [--surface NAME] [--from N]
+// Usage: npm run fuzz -- --cases 300 --seed 1 [--jobs 4] [--keep DIR] [--quiet] [--surface NAME] [--from N] [--spawn]
 // (--from N: start at case N, so that `--from 7045 --cases 7046 --keep DIR` replays case 7045 alone)
 import { spawn, spawnSync } from "node:child_process";
+import { MessageChannel, type Worker } from "node:worker_threads";
 import {
   chmodSync,
   mkdirSync,
@@ -42,6 +47,7 @@ import MarkdownIt from "markdown-it";
 import { SaxesParser } from "saxes";
 import { parse as parseYaml, parseAllDocuments, stringify as toYaml } from "yaml";
 import fc from "fast-check";
+import { startCliWorker } from "../lib/cli-worker.mjs";
 import { toJson } from "./json.js";
 import { fen, gitDiffCase, gitDiffProblem, pullCase, pullProblem, startFuzzServers } from "./network.js";
 import type { Mutator, RunAgain, RunResult, TestCase } from "./types.js";
@@ -63,6 +69,7 @@ const jobs = Number(option("jobs", Math.max(2, availableParallelism())));
 const keep = option("keep", undefined);
 const quiet = args.includes("--quiet");
 const only = option("surface", undefined);
+const spawnEvery = args.includes("--spawn");
 const TIMEOUT_MS = 10_000;
 
 const examples = readdirSync(join(root, "examples"))
@@ -767,11 +774,51 @@ function updateText(m: Mutator): { text: string; format: string } {
   return { text, format };
 }
 
-function runCase({ command, cwd, holdStdin, signal, env }: Omit<TestCase, "index" | "surface">): Promise<RunResult> {
+/** The environment a case runs with: this machine's PATH and HOME, no locale, and the case's own. */
+const caseEnv = (env: Record<string, string> | undefined) => ({
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "",
+  LANG: "C",
+  ...env,
+});
+
+/** Worker threads with the built CLI loaded, idle: one for each case running at once, made again after a hang. */
+const idleWorkers: Worker[] = [];
+
+/** A case through the built CLI's `run` in a worker thread; a hang (no answer in time) ends the worker. */
+function runInWorker({ command, cwd, env }: Omit<TestCase, "index" | "surface">): Promise<RunResult> {
+  return new Promise((done) => {
+    const worker = idleWorkers.pop() ?? startCliWorker(root);
+    const { port1, port2 } = new MessageChannel();
+    const end = (result: Omit<RunResult, "endedAfterSignal">, reuse: boolean) => {
+      clearTimeout(timer);
+      worker.off("error", crashed);
+      port1.close();
+      if (reuse) idleWorkers.push(worker);
+      else void worker.terminate();
+      done({ ...result, endedAfterSignal: undefined });
+    };
+    // Out of memory, or anything else that ends the thread: a crash, as the process would have crashed.
+    const crashed = (error: Error) => end({ status: null, stdout: "", stderr: String(error), hung: false }, false);
+    const timer = setTimeout(() => end({ status: null, stdout: "", stderr: "", hung: true }, false), TIMEOUT_MS);
+    worker.once("error", crashed);
+    port1.once("message", (answer: { status: number; stdout: string; stderr: string }) =>
+      end({ ...answer, hung: false }, true),
+    );
+    worker.postMessage({ args: command, input: "", env: caseEnv(env), cwd: cwd ?? root, port: port2 }, [port2]);
+  });
+}
+
+function runCase(testCase: Omit<TestCase, "index" | "surface">): Promise<RunResult> {
+  return spawnEvery || testCase.holdStdin || testCase.signal ? spawnCase(testCase) : runInWorker(testCase);
+}
+
+/** A case in a process of its own: the binary, as a shell runs it. */
+function spawnCase({ command, cwd, holdStdin, signal, env }: Omit<TestCase, "index" | "surface">): Promise<RunResult> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...command], {
       cwd: cwd ?? root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C", ...env },
+      env: caseEnv(env),
       stdio: [holdStdin ? "pipe" : "ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -1001,6 +1048,7 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: jobs }, worker));
+for (const idle of idleWorkers) void idle.terminate();
 servers.close();
 rmSync(dir, { recursive: true, force: true });
 if (!quiet) process.stderr.write("\r");
