@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The road to a user's machine (install routes, release check): `npm run test:routes`, run by .ci/run.
+    // The road to a user's machine (the installed package, install routes, release check): `npm run test:routes`, run by .ci/run.
     exclude: ["test/routes/**", "**/node_modules/**"],
     reporters: ["default", "./test/helpers/summary-reporter.ts"],
     // End-to-end tests spawn the built binary: a slow machine needs more than 5 s.

@@ -5,7 +5,7 @@
 // - its types, from CommonJS, ESM and bundlers: "are the types wrong" (attw);
 // - its files: what users need and nothing else (scripts/lib/shipped.mjs);
 // - its size: the tarball at most 3 MB and its files at most 9 MB unpacked (an install,
-//   with the dependencies, is held to 15 MB by test/package.e2e.test.ts);
+//   with the dependencies, is held to 15 MB by test/routes/package.e2e.test.ts);
 // - the version: a section of CHANGELOG.md, and the one the GitLab template pins;
 //   with --tag vX.Y.Z (the workflow's), that tag.
 // Prints each check, and exits 1 when one fails. Keeps the tarball with --keep DIR.

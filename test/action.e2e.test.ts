@@ -4,7 +4,7 @@
 // serves this checkout's tarball as im-bill (no network), the check with its JUnit report,
 // the project diff with its gates on pull requests and pushes, and one comment kept up
 // to date on a mock GitHub API. A `uses:` step (actions/cache) is GitHub's, not run here.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   accessSync,
   constants,
@@ -350,45 +350,6 @@ describe("the action's steps", () => {
     expect(again.status).toBe(0);
     expect(again.output).toContain(`im-bill ${version} restored from the cache`);
     expect(api.requests).toEqual([]);
-  }, 120_000);
-
-  it("before the first publish, builds from its own files, keyed by their digest, and the next run builds nothing", async () => {
-    registry.publish("im-bill", false);
-    try {
-      const chosen = await runStep("Choose the im-bill to install");
-      expect(chosen.status, chosen.output).toBe(0);
-      expect(chosen.output).toContain(
-        `im-bill ${version} is not in the npm registry: building it from the action's own files`,
-      );
-      const { key, prefix } = outputs.version!;
-      expect(outputs.version).toMatchObject({ source: "checkout", version });
-      expect(key).toMatch(new RegExp(`^im-bill-${version.replaceAll(".", "\\.")}-checkout-[0-9a-f]{16}$`));
-      expect(prefix).toBe(join(toolCache, "im-bill", key!));
-      const result = await runStep("Install im-bill");
-      expect(result.status, result.output).toBe(0);
-      expect(result.output).not.toMatch(/npm warn/i);
-      expect(result.output.trim().split("\n").at(-1)).toBe(version);
-      const installed = spawnSync(
-        join(prefix!, "bin", "im-bill"),
-        ["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"],
-        {
-          encoding: "utf8",
-        },
-      );
-      expect((JSON.parse(installed.stdout) as { total: string }).total).toBe("3499.00");
-      const again = await runStep("Install im-bill");
-      expect(again.output).toContain(`im-bill ${version} restored from the cache`);
-      // A version asked for that the registry lacks is not the action's files: an error, not a build.
-      const other = await runStep("Choose the im-bill to install", { inputs: { version: "9.9.9" } });
-      expect(other.status).toBe(2);
-      expect(other.output).toContain(
-        `::error title=im-bill::version: im-bill 9.9.9 is not in the npm registry; leave \`version\` empty to build the action's own (${version})`,
-      );
-    } finally {
-      registry.publish("im-bill", true);
-      // Back to what the other steps use.
-      await runStep("Choose the im-bill to install");
-    }
   }, 120_000);
 
   it("builds from the checkout in its own repository, unless a version is asked for", async () => {

@@ -20,8 +20,6 @@ interface Tarball {
 
 export interface Registry {
   url: string;
-  /** Serves a package again, or not (404, as the registry answers for a name it lacks). */
-  publish(name: string, published: boolean): void;
   close(): Promise<void>;
 }
 
@@ -94,7 +92,6 @@ export async function startRegistry(root: string, workDir: string, published: st
   }
 
   let url = "";
-  const hidden = new Set<string>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? "/").split("?")[0]!.slice(1));
     const tarball = path.startsWith("-/") ? tarballs.get(path.slice(2)) : undefined;
@@ -103,7 +100,7 @@ export async function startRegistry(root: string, workDir: string, published: st
       response.end(readFileSync(tarball.file));
       return;
     }
-    const packument = hidden.has(path) ? undefined : packuments.get(path);
+    const packument = packuments.get(path);
     if (packument === undefined) {
       response.writeHead(404, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: "not found" }));
@@ -122,7 +119,6 @@ export async function startRegistry(root: string, workDir: string, published: st
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return {
     url,
-    publish: (name, published) => void (published ? hidden.delete(name) : hidden.add(name)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

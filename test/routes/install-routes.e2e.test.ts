@@ -166,7 +166,21 @@ describe.concurrent("CI installs where im-bill is not in the registry", () => {
         .split("\n")
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     ) as Record<string, string>;
-    expect(outputs.source).toBe("checkout");
+    expect(chosen.stdout).toContain(
+      `im-bill ${version} is not in the npm registry: building it from the action's own files`,
+    );
+    expect(outputs).toMatchObject({ source: "checkout", version });
+    expect(outputs.key).toMatch(new RegExp(`^im-bill-${version.replaceAll(".", "\\.")}-checkout-[0-9a-f]{16}$`));
+    expect(outputs.prefix).toBe(join(toolCache, "im-bill", outputs.key!));
+    // A version asked for that the registry lacks is not the action's files: an error, not a build.
+    const other = await bash('"$GITHUB_ACTION_PATH/action/version.sh"', elsewhere, {
+      ...runner,
+      INPUT_VERSION: "9.9.9",
+    });
+    expect(other.status).toBe(2);
+    expect(other.stdout).toContain(
+      `::error title=im-bill::version: im-bill 9.9.9 is not in the npm registry; leave \`version\` empty to build the action's own (${version})`,
+    );
     const install = '"$GITHUB_ACTION_PATH/action/install.sh"';
     const env = {
       ...runner,
