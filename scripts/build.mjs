@@ -1,4 +1,7 @@
-// Builds dist/ with esbuild; tsc writes dist/types just before.
+// Builds dist/: tsc writes dist/types, then esbuild the rest. Skipped when no input changed
+// since the last build in this checkout (scripts/lib/source-digest.mjs, with the Node
+// version, which the code caches belong to) and its files are all there: `npm ci` has
+// built, and `npm test`'s build then takes no time. `npm run build -- --force` builds anyway.
 // - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
@@ -16,15 +19,66 @@
 //   with its dependencies as imports, but for those bundled (scripts/lib/bundled.cjs).
 import { build } from "esbuild";
 import { cliBuildOptions } from "./lib/cli-build.mjs";
+import { sourceDigest } from "./lib/source-digest.mjs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 const { chunks } = createRequire(import.meta.url)("./lib/bundled.cjs");
 
 const CHUNK_FILES = chunks.map((chunk) => chunk.file);
+const { KINDS } = createRequire(import.meta.url)("../bin/im-bill.cjs");
+/** What a build leaves in dist/ (beside the types' folders' other files). */
+const OUTPUTS = [
+  "cli.cjs",
+  ...KINDS.map((kind) => `cli.cjs.${kind}.cache`),
+  "zh.cjs",
+  "echarts.cjs",
+  ...CHUNK_FILES,
+  "index.js",
+  "index.cjs",
+  "types/index.d.ts",
+  "types-cjs/index.d.ts",
+  "LICENSES.txt",
+];
+const cache = `${root}node_modules/.cache/im-bill`;
+const stampFile = `${cache}/build-inputs`;
+const stamp = `${sourceDigest(root)} node ${process.version}\n`;
+const stamped = (() => {
+  try {
+    return readFileSync(stampFile, "utf8");
+  } catch {
+    return undefined;
+  }
+})();
+if (
+  !process.argv.includes("--force") &&
+  stamped === stamp &&
+  OUTPUTS.every((file) => existsSync(`${root}dist/${file}`))
+) {
+  console.log("dist/ is up to date: no input changed since its build (npm run build -- --force builds anyway)");
+  process.exit(0);
+}
+// Built from here on: the stamp goes first, and is written again only once all is done.
+rmSync(stampFile, { force: true });
+
+const tsc = spawnSync(
+  process.execPath,
+  [
+    `${root}node_modules/typescript/bin/tsc`,
+    "-p",
+    "tsconfig.build.json",
+    "--incremental",
+    "--tsBuildInfoFile",
+    `${cache}/types.tsbuildinfo`,
+  ],
+  { cwd: root, stdio: "inherit" },
+);
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 for (const file of [
   "cli.cjs",
   "cli.cjs.map",
@@ -76,7 +130,6 @@ for (const { file, modules, entry } of chunks)
 }
 // A V8 code cache for each kind of run (scripts/code-cache.mjs), each made in a process
 // of its own so that none holds another's functions.
-const { KINDS } = createRequire(import.meta.url)("../bin/im-bill.cjs");
 for (const kind of KINDS) {
   const script = fileURLToPath(new URL("code-cache.mjs", import.meta.url));
   const made = spawnSync(process.execPath, [script, kind], { stdio: "inherit" });
@@ -142,3 +195,6 @@ for (const [outfile, format] of [
     `The files of dist/ bundle these packages, or parts of them, under these licences.\n\n${texts.join("\n\n")}`,
   );
 }
+
+mkdirSync(cache, { recursive: true });
+writeFileSync(stampFile, stamp);

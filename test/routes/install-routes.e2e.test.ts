@@ -87,6 +87,19 @@ describe.concurrent("install routes that work before the first publish", () => {
     ok(await npm(["ci"], clone));
     ok(await npm(["link"], clone, { npm_config_prefix: prefix }));
     await works(join(prefix, "bin"));
+    // npm ci built: the test command's build (pretest) then has nothing to do, until an input changes.
+    const again = await npm(["run", "build"], clone);
+    ok(again);
+    expect(again.stdout).toContain("dist/ is up to date: no input changed since its build");
+    writeFileSync(
+      join(clone, "src", "index.ts"),
+      `${readFileSync(join(clone, "src", "index.ts"), "utf8")}\n// edited\n`,
+    );
+    const edited = await npm(["run", "build"], clone);
+    ok(edited);
+    expect(edited.stdout).not.toContain("up to date");
+    expect((await npm(["run", "build"], clone)).stdout).toContain("dist/ is up to date");
+    await works(join(prefix, "bin"));
   }, 300_000);
 
   it("from the release tarball, globally: no script run, no warning", async () => {
