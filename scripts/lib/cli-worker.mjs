@@ -42,25 +42,32 @@ function capture() {
   return { stream, text: () => text };
 }
 
-/** Runs each request through the CLI's `run`, and answers it. */
+/**
+ * Runs each request through the CLI's `run`, one after another (a run sets module state,
+ * such as the day it prices on, that a run beside it would see), and answers it.
+ */
 function serve(cli) {
-  parentPort.on("message", async ({ args, input, env, cwd, port, flag }) => {
-    const stdout = capture();
-    const stderr = capture();
-    const stdin = Object.assign(Readable.from(input ? [Buffer.from(input)] : []), { isTTY: false });
-    let answer;
-    try {
-      const status = await cli.run(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd, env });
-      answer = { status, stdout: stdout.text(), stderr: stderr.text() };
-    } catch (error) {
-      // run has its own error boundary: reaching here is a bug of run itself, as a crash of the binary would be.
-      answer = { status: 70, stdout: stdout.text(), stderr: `${stderr.text()}${error?.stack ?? error}\n` };
-    }
-    port.postMessage(answer);
-    port.close();
-    if (flag) {
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    }
-  });
+  let last = Promise.resolve();
+  parentPort.on("message", (request) => (last = last.then(() => answer(cli, request))));
+}
+
+/** One run: its answer posted on the request's port, and its flag set, if it has one. */
+async function answer(cli, { args, input, env, cwd, port, flag }) {
+  const stdout = capture();
+  const stderr = capture();
+  const stdin = Object.assign(Readable.from(input ? [Buffer.from(input)] : []), { isTTY: false });
+  let result;
+  try {
+    const status = await cli.run(args, { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd, env });
+    result = { status, stdout: stdout.text(), stderr: stderr.text() };
+  } catch (error) {
+    // run never throws: reaching here is a bug of run itself, as a crash of the binary would be.
+    result = { status: 70, stdout: stdout.text(), stderr: `${stderr.text()}${error?.stack ?? error}\n` };
+  }
+  port.postMessage(result);
+  port.close();
+  if (flag) {
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  }
 }

@@ -78,9 +78,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await runProgram(argv, io);
   } catch (caught) {
-    const early = earlyArgs(argv);
-    const lang = early.lang ?? langFromEnv(io.env);
-    return reportBug(caught, io, lang, plainStyles, early.debug);
+    // What the arguments say of the language and --debug, if even they cannot be read: English, no stack.
+    let early: Pick<EarlyArgs, "lang" | "debug"> = { lang: undefined, debug: false };
+    try {
+      early = earlyArgs(argv);
+    } catch {
+      // the bug is said all the same
+    }
+    return reportBug(caught, io, early.lang ?? langFromEnv(io.env), plainStyles, early.debug);
   }
 }
 
