@@ -32,19 +32,17 @@ const { chunks } = createRequire(import.meta.url)("./lib/bundled.cjs");
 
 const CHUNK_FILES = chunks.map((chunk) => chunk.file);
 const { KINDS } = createRequire(import.meta.url)("../bin/im-bill.cjs");
-/** What a build leaves in dist/ (beside the types' folders' other files). */
-const OUTPUTS = [
+/** The files of dist/ the esbuild steps below write whole (taken away first, so that none is left from before). */
+const BUNDLED = [
   "cli.cjs",
   ...KINDS.map((kind) => `cli.cjs.${kind}.cache`),
   "zh.cjs",
   "echarts.cjs",
   ...CHUNK_FILES,
-  "index.js",
-  "index.cjs",
-  "types/index.d.ts",
-  "types-cjs/index.d.ts",
   "LICENSES.txt",
 ];
+/** What a build leaves in dist/ (beside the source map and the types' folders' other files). */
+const OUTPUTS = [...BUNDLED, "index.js", "index.cjs", "types/index.d.ts", "types-cjs/index.d.ts"];
 const cache = `${root}node_modules/.cache/im-bill`;
 const stampFile = `${cache}/build-inputs`;
 const stamp = `${sourceDigest(root)} node ${process.version}\n`;
@@ -79,18 +77,7 @@ const tsc = spawnSync(
   { cwd: root, stdio: "inherit" },
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-for (const file of [
-  "cli.cjs",
-  "cli.cjs.map",
-  "cli.cjs.data.cache",
-  "cli.cjs.table.cache",
-  "cli.cjs.help.cache",
-  "zh.cjs",
-  "echarts.cjs",
-  ...CHUNK_FILES,
-  "LICENSES.txt",
-])
-  await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
+for (const file of [...BUNDLED, "cli.cjs.map"]) await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 /** Each file of dist/ esbuild made, and the inputs it took (its metafile's). */
 const made = [];
 const built = async (options) => {
