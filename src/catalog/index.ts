@@ -103,11 +103,12 @@ export const effectiveOf = (catalog: Catalog): { from: string | null; to: string
   to: catalog.effective?.to ?? null,
 });
 
+/** Whether `day` (YYYY-MM-DD) falls within `from`–`to`, either end open when null. */
+const within = ({ from, to }: { from: string | null; to: string | null }, day: string): boolean =>
+  (from === null || from <= day) && (to === null || day <= to);
+
 /** Whether `day` (YYYY-MM-DD) falls within what the catalog says of its dates. */
-export function appliesOn(catalog: Catalog, day: string): boolean {
-  const { from, to } = effectiveOf(catalog);
-  return (from === null || from <= day) && (to === null || day <= to);
-}
+export const appliesOn = (catalog: Catalog, day: string): boolean => within(effectiveOf(catalog), day);
 
 /** The site a list is sold on; a list that does not say is the mainland's. */
 export const siteOf = (catalog: Catalog): Site => catalog.site ?? "cn";
@@ -133,12 +134,7 @@ const pricesFor = (list: BuiltinList, site: Site, dataCenter: DataCenter): boole
  */
 export function catalogOn(day: string, site: Site = "cn", dataCenter: DataCenter = "mainland"): Catalog | undefined {
   // Chosen by what each list's own file says of it: only the list chosen is made.
-  const list = LISTS.findLast(
-    (each) =>
-      pricesFor(each, site, dataCenter) &&
-      (each.effective.from === null || each.effective.from <= day) &&
-      (each.effective.to === null || day <= each.effective.to),
-  );
+  const list = LISTS.findLast((each) => pricesFor(each, site, dataCenter) && within(each.effective, day));
   return list && madeList(list.id);
 }
 
