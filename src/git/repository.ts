@@ -86,16 +86,16 @@ const spawnGit = (at: GitPlace, args: readonly string[], stdio: StdioOptions) =>
 
 /** Runs git with the safe settings; the child is killed if `at.signal` aborts (and then never resolves an error of its own). */
 function runGit(at: GitPlace, args: readonly string[], input?: string): Promise<GitResult> {
-  const options = { input, signal: at.signal };
+  const abort = at.signal;
   return new Promise((done, failed) => {
-    if (options.signal?.aborted) return;
-    const child = spawnGit(at, args, [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"]);
+    if (abort?.aborted) return;
+    const child = spawnGit(at, args, [input === undefined ? "ignore" : "pipe", "pipe", "pipe"]);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     const stop = () => child.kill("SIGTERM");
-    options.signal?.addEventListener("abort", stop, { once: true });
+    abort?.addEventListener("abort", stop, { once: true });
     child.stdout!.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT) {
@@ -107,18 +107,18 @@ function runGit(at: GitPlace, args: readonly string[], input?: string): Promise<
       if (err.length < 64) err.push(chunk);
     });
     child.on("error", (error: NodeJS.ErrnoException) => {
-      options.signal?.removeEventListener("abort", stop);
+      abort?.removeEventListener("abort", stop);
       if (error.code === "ENOENT") failed(new UserError(say((t) => t.git.noGit)));
       else failed(error);
     });
-    if (options.input !== undefined) {
+    if (input !== undefined) {
       child.stdin!.on("error", () => undefined); // git may exit before reading it all
-      child.stdin!.end(options.input);
+      child.stdin!.end(input);
     }
     child.on("close", (status, signal) => {
-      options.signal?.removeEventListener("abort", stop);
+      abort?.removeEventListener("abort", stop);
       // Interrupted: the run ends with its own message, not a git error.
-      if (options.signal?.aborted) return;
+      if (abort?.aborted) return;
       if (tooLarge) {
         const command = `git ${args[0]}`;
         return failed(new UserError(say((t) => t.git.failed(command, `more than ${MAX_OUTPUT} bytes`))));
