@@ -2,15 +2,15 @@
 // bundle the binary loads, its `run` given what a spawn would give it. This file holds that
 // stand-in to the real thing: for a run of every command, each exit code, stdin, an output
 // file and Chinese, the spawned binary and runBuilt answer byte for byte alike.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES } from "../../src/cli/main.js";
 import { imBill, runBuilt } from "../helpers/cli.js";
+import { fixtureDir } from "../helpers/fixtures.js";
 
 const scenario = JSON.stringify({ plan: "pro", usage: { peakDau: 25_000 } });
-const out = mkdtempSync(join(tmpdir(), "im-bill-contract-"));
+const out = fixtureDir({});
 
 const RUNS: { args: string[]; input?: string; env?: Record<string, string>; status: number }[] = [
   { args: ["estimate", "--plan", "pro", "--dau", "25000"], status: 0 },
