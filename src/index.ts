@@ -16,7 +16,7 @@ import { checkTree } from "./document/tree.js";
 import { InputError, say, type Problem } from "./errors.js";
 import { runSettingsOf } from "./config/settings.js";
 import type { ScenarioInput } from "./scenario/schema.js";
-import { describeValue } from "./validation/issues.js";
+import { describeValue } from "./validation/quote.js";
 import { dataCenters, sites, type DataCenter, type Site } from "./vocabulary.js";
 
 export interface EstimateOptions {

@@ -9,9 +9,12 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { build as esbuild } from "esbuild";
 
-const { chunks } = createRequire(import.meta.url)("./bundled.cjs");
+const require = createRequire(import.meta.url);
+const { chunks } = require("./bundled.cjs");
 const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
 
 const lazyChildProcess = {
@@ -31,28 +34,78 @@ const lazyChildProcess = {
 /**
  * Modules initialised on first use, not at start-up: each import of one resolves to a
  * stand-in whose exports call into the module, required (and so initialised) then.
- * string-width compiles its Unicode-property patterns when it loads (~20 ms), and the
- * common text (ASCII, CJK) never needs it (src/render/text.ts).
+ * - string-width compiles its Unicode-property patterns when it loads (~20 ms), and the
+ *   common text (ASCII, CJK) never needs it (src/render/text.ts).
+ * - The scenario's zod parse (src/scenario/full-parse.ts) is asked only when the quick
+ *   check is unsure, mostly of invalid input: zod and the schema (~2.5 ms) load then.
  */
 const lazyModules = {
   name: "lazy-modules",
   setup(build) {
     // The exports of each, called through: the default export is the stand-in itself (ES
-    // module interop takes module.exports as the default of a CommonJS module).
-    const lazy = { "string-width": ["default"] };
-    const filter = new RegExp(`^(${Object.keys(lazy).join("|")})$`);
+    // module interop takes module.exports as the default of a CommonJS module). A module
+    // of src/ is named as its importer (given) names it.
+    const lazy = {
+      "string-width": { exports: ["default"] },
+      "./full-parse.js": { exports: ["fullParse"], importer: join("src", "scenario", "validate.ts") },
+    };
+    const filter = new RegExp(
+      `^(${Object.keys(lazy)
+        .map((name) => name.replace(/[.]/g, "\\."))
+        .join("|")})$`,
+    );
     build.onResolve({ filter }, (args) =>
-      args.namespace === "lazy-module" ? undefined : { path: args.path, namespace: "lazy-module" },
+      args.namespace === "lazy-module" ||
+      (lazy[args.path].importer !== undefined && !args.importer.endsWith(lazy[args.path].importer))
+        ? undefined
+        : { path: args.path, namespace: "lazy-module", pluginData: { resolveDir: args.resolveDir } },
     );
     build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       contents: [
         `const load = () => require(${JSON.stringify(args.path)});`,
         "module.exports = (...args) => load().default(...args);",
-        ...lazy[args.path].map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
+        ...lazy[args.path].exports.map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
       ].join("\n"),
       loader: "js",
-      resolveDir: process.cwd(),
+      resolveDir: lazy[args.path].importer === undefined ? process.cwd() : args.pluginData.resolveDir,
     }));
+  },
+};
+
+/**
+ * Data made by the build: a module of src/ that computes plain data is run here, and the
+ * bundle holds what it made as a literal. The scenario's shape for the quick check
+ * (src/scenario/shape.ts) is read from its zod schema, which a run then need not build.
+ */
+const madeAtBuild = {
+  name: "made-at-build",
+  setup(build) {
+    const modules = { "./shape.js": join("src", "scenario", "validate.ts") };
+    build.onResolve({ filter: /^\.\/shape\.js$/ }, (args) =>
+      args.importer.endsWith(modules[args.path])
+        ? { path: join(args.resolveDir, args.path.replace(/\.js$/, ".ts")), namespace: "made-at-build" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "made-at-build" }, async (args) => {
+      const made = await esbuild({
+        entryPoints: [args.path],
+        bundle: true,
+        write: false,
+        format: "cjs",
+        platform: "node",
+        target: "node20",
+        logLevel: "warning",
+      });
+      const module = { exports: {} };
+      new Function("module", "exports", "require", made.outputFiles[0].text)(module, module.exports, require);
+      const lines = Object.entries(module.exports).map(([name, value]) => {
+        const text = JSON.stringify(value);
+        // Plain data only: what JSON would not carry (a function, a pattern) is a mistake here.
+        if (!isDeepStrictEqual(JSON.parse(text), value)) throw new Error(`${args.path}: ${name} is not plain data`);
+        return `export const ${name} = ${text};`;
+      });
+      return { contents: lines.join("\n"), loader: "js", resolveDir: dirname(args.path) };
+    });
   },
 };
 
@@ -130,7 +183,7 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, lazyChinese, chartsApart, chunksApart, ...plugins],
+  plugins: [lazyChildProcess, lazyModules, madeAtBuild, lazyChinese, chartsApart, chunksApart, ...plugins],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },

@@ -5,7 +5,7 @@
 // decided. The values commander parses are typed from the same table
 // (`ScenarioFlagValues`). Their help, in both languages, is in i18n/help.ts, by flag.
 import { parseQuantity } from "../util/quantity.js";
-import { formatPath } from "../scenario/validate.js";
+import { formatPath } from "../util/path.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 
 /** Every field of T that holds a value (not an object of fields), as its dotted path and its type. */

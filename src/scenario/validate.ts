@@ -12,12 +12,13 @@ import { InputError, say, type Problem } from "../errors.js";
 import { unknownCatalogText } from "../catalog/unknown.js";
 import { marketProblems } from "../catalog/market.js";
 import { closest } from "../util/suggest.js";
-import { describeValue, parseWith } from "../validation/issues.js";
-import { ScenarioSchema, type ScenarioDocument } from "./schema.js";
+import { describeValue } from "../validation/quote.js";
+import { quickParse } from "../validation/quick.js";
+import type { ScenarioDocument } from "./schema.js";
+import { SCENARIO_SHAPE } from "./shape.js";
+import { fullParse } from "./full-parse.js";
 import { DEFAULT_BANDWIDTH_DAYS, type Scenario } from "./types.js";
 import { append } from "../util/array.js";
-
-export { formatPath } from "../validation/issues.js";
 
 export interface ValidateOptions {
   catalog: Catalog;
@@ -31,7 +32,9 @@ export interface ValidateOptions {
 
 /** Validate raw input (parsed JSON/YAML or built from flags) into a normalized scenario. */
 export function validateScenario(input: unknown, options: ValidateOptions): Scenario {
-  const { data, problems } = parseWith(ScenarioSchema, input);
+  // Valid input needs no zod (the quick check); zod says what is wrong with the rest.
+  const quick = quickParse<ScenarioDocument>(SCENARIO_SHAPE, input);
+  const { data, problems } = quick ? { data: quick.data, problems: [] } : fullParse(input);
   const plan = data && resolveEdition(options.catalog, data.plan);
   if (data) append(problems, catalogProblems(data, options.catalog, options.requirePrice ?? true));
   if (problems.length > 0 || !data || !plan) {

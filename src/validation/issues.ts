@@ -10,22 +10,12 @@ import { formatNumber } from "../util/format.js";
 import { parseQuantity } from "../util/quantity.js";
 import { formatPath } from "../util/path.js";
 import { closest } from "../util/suggest.js";
+import { describeValue } from "./quote.js";
 import { expects, type Rule } from "./fields.js";
 
 type Path = readonly PropertyKey[];
 
 export { formatPath };
-
-/** A value as a message quotes it: numbers as written, strings quoted, the rest by kind. */
-export function describeValue(value: unknown, lang: Lang = "en"): string {
-  const t = messages[lang].validation;
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
-  if (Array.isArray(value)) return t.aList;
-  if (value === null) return "null";
-  if (typeof value === "object") return t.anObject;
-  const leaf = value as number | boolean | bigint | symbol;
-  return String(leaf);
-}
 
 /** Parse with `root` and describe every issue, or return the data. */
 export function parseWith<T extends z.ZodMiniType>(
