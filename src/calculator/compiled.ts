@@ -5,6 +5,7 @@ import type { Catalog, Edition, LimitNeed, MeteredNeed, Overage } from "../catal
 import type { Addon } from "../catalog/schema.js";
 import { figures } from "../catalog/figures.js";
 import { Money, toAmount } from "../util/money.js";
+import { own } from "../util/own.js";
 
 /** A catalog price, with its text made once: two decimals, or as written for a per-unit price (0.015). */
 export interface Price {
@@ -77,27 +78,26 @@ export interface EditionFigures {
   addons: Map<string, CompiledFigure>;
 }
 
-const cache = new WeakMap<Catalog, Record<EditionId, CompiledEdition>>();
+const cache = new WeakMap<Catalog, Map<EditionId, CompiledEdition>>();
 
-export function compile(catalog: Catalog): Record<EditionId, CompiledEdition> {
-  let compiled = cache.get(catalog);
+/**
+ * An edition of `catalog` prepared for pricing, made the first time it is asked for: a
+ * run that prices one edition (most do) prepares that one, not the whole list.
+ */
+export function compiledEdition(catalog: Catalog, id: EditionId): CompiledEdition | undefined {
+  let editions = cache.get(catalog);
+  if (!editions) cache.set(catalog, (editions = new Map<EditionId, CompiledEdition>()));
+  let compiled = editions.get(id);
   if (!compiled) {
-    const statuses = new Map<string, Map<string, FigureStatus>>();
-    for (const { path, status } of figures(catalog)) {
-      // editions.<id>.<path under the edition>
-      const [, id, ...rest] = path.split(".");
-      if (id === undefined || rest.length === 0) continue;
-      let ofEdition = statuses.get(id);
-      if (!ofEdition) statuses.set(id, (ofEdition = new Map<string, FigureStatus>()));
-      ofEdition.set(rest.join("."), status);
-    }
-    compiled = Object.fromEntries(
-      Object.entries(catalog.editions).map(([id, edition]) => [
-        id,
-        compileEdition(edition, editionFigures(id, edition, statuses.get(id) ?? new Map<string, FigureStatus>())),
-      ]),
-    );
-    cache.set(catalog, compiled);
+    const edition = own(catalog.editions, id);
+    if (!edition) return undefined;
+    // Each figure's status by its path under the edition (editions.<id>.<path>).
+    const statuses = new Map<string, FigureStatus>();
+    const prefix = `editions.${id}.`;
+    for (const { path, status } of figures(catalog, id))
+      if (path.startsWith(prefix)) statuses.set(path.slice(prefix.length), status);
+    compiled = compileEdition(edition, editionFigures(id, edition, statuses));
+    editions.set(id, compiled);
   }
   return compiled;
 }

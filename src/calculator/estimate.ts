@@ -14,7 +14,7 @@ import { noticeOf, pricedEditions } from "../catalog/index.js";
 import type { PriceChoice } from "../catalog/choose.js";
 import type { Scenario } from "../scenario/types.js";
 import {
-  compile,
+  compiledEdition,
   DEDUCTION_KINDS,
   type CompiledDeductions,
   type CompiledEdition,
@@ -242,7 +242,7 @@ function draftBill(
   /** record the figures used (the bill's own draft; not a hint's, whose figures no one reads) */
   recorded = true,
 ): Draft {
-  const compiled = own(compile(catalog), plan);
+  const compiled = compiledEdition(catalog, plan);
   if (!compiled) throw new Error(`unreachable: ${catalog.id} has no edition ${plan}`);
   const packageFee = unpriced && !compiled.packageFee ? FREE : priceOf(compiled, plan);
   const edition = compiled.edition;

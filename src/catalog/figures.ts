@@ -11,16 +11,17 @@ export interface Figure {
   status: FigureStatus;
 }
 
-/** The editions of a list as [path, edition] pairs, last first: a stack to walk. */
-const editionStack = (catalog: Catalog): [string, unknown][] =>
+/** The editions of a list (or the one named) as [path, edition] pairs, last first: a stack to walk. */
+const editionStack = (catalog: Catalog, only?: string): [string, unknown][] =>
   Object.entries(catalog.editions)
+    .filter(([id]) => only === undefined || id === only)
     .map(([id, edition]) => [`editions.${id}`, edition] as [string, unknown])
     .reverse();
 
-/** Every figure of the editions, in catalog order (a vendor's notice is not a figure). */
-export function figures(catalog: Catalog): Figure[] {
+/** Every figure of the editions (or of the one named), in catalog order (a vendor's notice is not a figure). */
+export function figures(catalog: Catalog, only?: string): Figure[] {
   const out: Figure[] = [];
-  const stack = editionStack(catalog);
+  const stack = editionStack(catalog, only);
   while (stack.length > 0) {
     const [path, value] = stack.pop()!;
     if (!isObject(value)) continue;

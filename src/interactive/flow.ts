@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { input, select } from "@inquirer/prompts";
 import { compareEditions } from "../advisor/compare.js";
-import { compile } from "../calculator/compiled.js";
+import { compiledEdition } from "../calculator/compiled.js";
 import { priceScenario } from "../calculator/estimate.js";
 import { overageMetrics, sites, type EditionId, type Site } from "../vocabulary.js";
 import { editionsOf, measures, pricedEditions, usualEdition } from "../catalog/index.js";
@@ -271,7 +271,7 @@ async function askNeeds(
 function reach(catalog: Catalog, plan: EditionId, need: LimitNeed): number | null {
   const most = Math.max(
     catalog.editions[plan]!.limits[need]?.value ?? Infinity,
-    ...compile(catalog)[plan]!.options[need].map((option) => option.reach),
+    ...compiledEdition(catalog, plan)!.options[need].map((option) => option.reach),
   );
   return most === Infinity ? null : most;
 }
@@ -408,7 +408,7 @@ export function answerText(catalog: Catalog, plan: EditionId, need: LimitNeed, v
   const shown = need === "historyDays" ? t.dayCount(value) : formatNumber(value);
   const included = catalog.editions[plan]!.limits[need]?.value ?? Infinity;
   if (value <= included) return t.answerIncluded(shown);
-  const option = compile(catalog)[plan]!.options[need].find((each) => each.reach >= value);
+  const option = compiledEdition(catalog, plan)!.options[need].find((each) => each.reach >= value);
   return option ? t.answerPriced(shown, formatMoney(option.price.text, catalog.currency)) : t.answerBeyond(shown);
 }
 
