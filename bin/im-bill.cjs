@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// The im-bill command. It loads dist/cli.cjs (the whole CLI, one CommonJS file) with the
+// The im-bill command. It loads dist/cli.cjs (the CLI as the commands people start most
+// need it, one CommonJS file; what only other commands and formats need is dist/cli-rest.cjs,
+// loaded the same way when a run first needs it) with the
 // V8 code cache the build made for it: compiling the bundle is the largest part of a
 // start, and Node 20 has no module.enableCompileCache. The cache is only a speed-up:
 // when V8 rejects it (another Node version) or it is missing, the bundle is compiled as
@@ -29,6 +31,29 @@ function kindOf(argv) {
 }
 
 const cacheFile = (kind) => `${bundle}.${kind}.cache`;
+/** What only some commands and formats need (scripts/lib/cli-build.mjs), with one code cache of its own. */
+const rest = join(dist, "cli-rest.cjs");
+const restCache = `${rest}.cache`;
+
+/** A file of the CLI compiled with its code cache, where V8 takes it. */
+function compile(file, cache) {
+  let cachedData;
+  try {
+    cachedData = readFileSync(cache);
+  } catch {
+    // no cache: compiled as usual
+  }
+  // The build keeps the bundle ASCII: read as one byte a character.
+  const script = new Script(Module.wrap(readFileSync(file, "latin1")), { filename: file, cachedData });
+  return { script, cache: cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted" };
+}
+
+/** Runs a compiled file as CommonJS runs a module, with `require` for its own requires. */
+function evaluate(script, file, require) {
+  const loaded = { exports: {} };
+  script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, dist);
+  return loaded.exports;
+}
 
 /** The CLI's exports, and how its code cache fared: "accepted", "rejected", "missing" or "debug". */
 function loadCli(kind = kindOf(process.argv.slice(2))) {
@@ -39,26 +64,30 @@ function loadCli(kind = kindOf(process.argv.slice(2))) {
     process.setSourceMapsEnabled(true);
     return { cli: require(bundle), cache: "debug" };
   }
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile(kind));
-  } catch {
-    // no cache: compiled as usual
-  }
-  // The build keeps the bundle ASCII: read as one byte a character.
-  const script = new Script(Module.wrap(readFileSync(bundle, "latin1")), { filename: bundle, cachedData });
-  const loaded = { exports: {} };
-  script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(bundle), loaded, bundle, dist);
-  const cache = cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted";
-  return { cli: loaded.exports, script, cache };
+  const { script, cache } = compile(bundle, cacheFile(kind));
+  const nodeRequire = Module.createRequire(bundle);
+  // The rest of the CLI, when a run first needs it, compiled as the bundle is.
+  let restLoaded;
+  const requireHere = Object.assign((id) => {
+    if (id !== "./cli-rest.cjs") return nodeRequire(id);
+    if (!restLoaded) {
+      const compiled = compile(rest, restCache);
+      restLoaded = { ...compiled, exports: evaluate(compiled.script, rest, nodeRequire) };
+    }
+    return restLoaded.exports;
+  }, nodeRequire);
+  return { cli: evaluate(script, bundle, requireHere), script, cache, rest: () => restLoaded };
 }
 
-/** The build's step, for one kind of run: `warmUp` runs such runs, then what they compiled is saved. */
+/**
+ * The build's step, for one kind of run (or the rest's cache, "rest"): `warmUp` runs such
+ * runs, then what they compiled is saved.
+ */
 async function writeCodeCache(kind, warmUp) {
-  const { cli, script } = loadCli(kind);
+  const { cli, script, rest } = loadCli(kind === "rest" ? "data" : kind);
   await warmUp(cli);
-  const data = script.createCachedData();
-  writeFileSync(cacheFile(kind), data);
+  const data = kind === "rest" ? rest().script.createCachedData() : script.createCachedData();
+  writeFileSync(kind === "rest" ? restCache : cacheFile(kind), data);
   return data.length;
 }
 

@@ -2,14 +2,16 @@
 // since the last build in this checkout (scripts/lib/source-digest.mjs, with the Node
 // version, which the code caches belong to) and its files are all there: `npm ci` has
 // built, and `npm test`'s build then takes no time. `npm run build -- --force` builds anyway.
-// - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
+// - dist/cli.cjs and dist/cli-rest.cjs: the CLI in two CommonJS files (scripts/lib/cli-build.mjs):
+//   what the commands people start most need, and the rest, read when a run needs it. CommonJS
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
 //   tinyglobby is required from node_modules when first used, YAML, CSV and the prompts
 //   from the files below, chalk is
 //   bundled but initialised lazily, and commander's child_process (only for
 //   executable subcommands, which im-bill has none of) is loaded on first access.
-// - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs).
+// - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs);
+//   dist/cli-rest.cjs.cache, the rest's.
 // - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
 // - dist/csv.cjs, js-yaml.cjs, yaml.cjs, prompts.cjs: packages the build bundles (dev
 //   dependencies, scripts/lib/bundled.cjs), each read when a run first needs it.
@@ -18,7 +20,7 @@
 // - dist/index.js and dist/index.cjs: the library, ESM and CommonJS (for `require("im-bill")`),
 //   with its dependencies as imports, but for those bundled (scripts/lib/bundled.cjs).
 import { build } from "esbuild";
-import { cliBuildOptions } from "./lib/cli-build.mjs";
+import { buildCli } from "./lib/cli-build.mjs";
 import { sourceDigest } from "./lib/source-digest.mjs";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -36,6 +38,8 @@ const { KINDS } = createRequire(import.meta.url)("../bin/im-bill.cjs");
 const BUNDLED = [
   "cli.cjs",
   ...KINDS.map((kind) => `cli.cjs.${kind}.cache`),
+  "cli-rest.cjs",
+  "cli-rest.cjs.cache",
   "zh.cjs",
   "echarts.cjs",
   ...CHUNK_FILES,
@@ -77,7 +81,8 @@ const tsc = spawnSync(
   { cwd: root, stdio: "inherit" },
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-for (const file of [...BUNDLED, "cli.cjs.map"]) await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
+for (const file of [...BUNDLED, "cli.cjs.map", "cli-rest.cjs.map"])
+  await rm(new URL(`../dist/${file}`, import.meta.url), { force: true });
 /** Each file of dist/ esbuild made, and the inputs it took (its metafile's). */
 const made = [];
 const built = async (options) => {
@@ -85,7 +90,8 @@ const built = async (options) => {
   for (const [file, output] of Object.entries(result.metafile.outputs))
     if (!file.endsWith(".map")) made.push({ file, inputs: Object.keys(output.inputs) });
 };
-await built(cliBuildOptions());
+for (const output of Object.values(await buildCli()))
+  made.push({ file: output.file, inputs: Object.keys(output.inputs) });
 const lazyFile = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, logLevel: "warning" };
 for (const [entry, outfile] of [
   ["src/i18n/zh.ts", "dist/zh.cjs"],
@@ -107,17 +113,17 @@ for (const { file, modules, entry } of chunks)
 // The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
 // two, which measured 1–2 ms of every start. esbuild escapes what strings and templates
 // hold; a regular expression keeps its characters as written, so write them as \u escapes.
-{
-  const text = await readFile(new URL("../dist/cli.cjs", import.meta.url), "utf8");
+for (const file of ["cli.cjs", "cli-rest.cjs"]) {
+  const text = await readFile(new URL(`../dist/${file}`, import.meta.url), "utf8");
   const at = text.search(/[^\x00-\x7f]/);
   if (at !== -1)
     throw new Error(
-      `dist/cli.cjs holds ${JSON.stringify(text[at])} (in ${JSON.stringify(text.slice(at - 40, at + 10))}): write it as a \\u escape in src/`,
+      `dist/${file} holds ${JSON.stringify(text[at])} (in ${JSON.stringify(text.slice(at - 40, at + 10))}): write it as a \\u escape in src/`,
     );
 }
 // A V8 code cache for each kind of run (scripts/code-cache.mjs), each made in a process
-// of its own so that none holds another's functions.
-for (const kind of KINDS) {
+// of its own so that none holds another's functions; and one for the rest of the CLI.
+for (const kind of [...KINDS, "rest"]) {
   const script = fileURLToPath(new URL("code-cache.mjs", import.meta.url));
   const made = spawnSync(process.execPath, [script, kind], { stdio: "inherit" });
   if (made.status !== 0) throw new Error(`the ${kind} code cache was not made`);

@@ -2,7 +2,7 @@
 // (measured by scripts/bench-startup.mjs), then saves what they compiled. Run by
 // scripts/build.mjs once for each kind of bin/im-bill.cjs, each in a fresh process.
 //
-// Usage: node scripts/code-cache.mjs data|table|help
+// Usage: node scripts/code-cache.mjs data|table|help|rest
 import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 
@@ -12,6 +12,15 @@ const warmUps = {
   data: [[...estimate, "--format", "json"]],
   table: [estimate, ["compare", "--dau", "25000"]],
   help: [["--help"], ["estimate", "--help"]],
+  // dist/cli-rest.cjs: the other formats of an estimate and a comparison, a forecast, the price sheet.
+  rest: [
+    [...estimate, "--format", "markdown"],
+    [...estimate, "--format", "csv"],
+    [...estimate, "--format", "html"],
+    ["compare", "--dau", "25000", "--format", "markdown"],
+    ["forecast", "--plan", "pro", "--dau", "25000", "--growth", "10%"],
+    ["prices"],
+  ],
 };
 const kind = process.argv[2];
 if (!Object.hasOwn(warmUps, kind)) throw new Error(`no such kind of run: ${kind}`);

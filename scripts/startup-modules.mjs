@@ -1,18 +1,18 @@
 // What a run of the CLI loads: the modules of src/ it initialises (with the bytes each
-// takes in the bundle) and the packages and Node modules it requires. The bundle is
-// built as dist/cli.cjs is (scripts/lib/cli-build.mjs), with one line at the top of each
+// takes in the bundle) and the packages, Node modules and files of dist/ it requires
+// (dist/cli-rest.cjs among them when the run needs the rest of the CLI). The bundle is
+// built as dist/cli.cjs and dist/cli-rest.cjs are (scripts/lib/cli-build.mjs), with one line at the top of each
 // module of src/ that notes it when it runs: esbuild initialises a module reached by an
 // import() only when that import runs, so the list is what the run needed, in order.
 // The start-up test (test/startup.test.ts) holds the lists of the common runs.
 //
 // Usage: node scripts/startup-modules.mjs estimate --plan pro --dau 25000 --format json
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { cliBuildOptions } from "./lib/cli-build.mjs";
+import { buildCli } from "./lib/cli-build.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -42,11 +42,13 @@ export async function startupModules(...runs) {
   const dir = mkdtempSync(join(tmpdir(), "im-bill-startup-"));
   try {
     const outfile = join(dir, "cli.cjs");
-    const result = await build(cliBuildOptions({ outfile, plugins: [tracer], metafile: true }));
-    const output = Object.values(result.metafile.outputs).find((each) => each.entryPoint);
     const bytes = {};
-    for (const [path, input] of Object.entries(output.inputs))
-      bytes[nameOf(path)] = (bytes[nameOf(path)] ?? 0) + input.bytesInOutput;
+    for (const output of Object.values(await buildCli({ outdir: dir, plugins: [tracer] })))
+      for (const [path, input] of Object.entries(output.inputs))
+        bytes[nameOf(path)] = (bytes[nameOf(path)] ?? 0) + input.bytesInOutput;
+    // The files of dist/ that runs read when they first need them (the Chinese, CSV, YAML), as built.
+    for (const file of readdirSync(join(root, "dist")))
+      if (/\.cjs$/.test(file) && !file.startsWith("cli")) copyFileSync(join(root, "dist", file), join(dir, file));
     // The run, in a process of its own; what it requires (outside the bundle) noted by a hook.
     const runner = join(dir, "run.cjs");
     writeFileSync(
@@ -56,7 +58,8 @@ const Module = require("node:module");
 const required = [];
 const load = Module._load;
 Module._load = function (request, parent, ...rest) {
-  if (!request.startsWith(".") && !request.startsWith("/")) required.push(request.replace(/^node:/, ""));
+  if (request.startsWith("./")) required.push(\`dist/\${request.slice(2)}\`);
+  else if (!request.startsWith("/")) required.push(request.replace(/^node:/, ""));
   return load.call(this, request, parent, ...rest);
 };
 globalThis.__imBillModules = [];

@@ -1,6 +1,7 @@
 // bin/im-bill.cjs: the build's code cache is taken, and a cache V8 rejects (another
 // Node, a corrupt file) or a missing one changes nothing but speed; --debug bypasses it
-// for the source map. The bin in a checkout that was never built.
+// for the source map. The rest of the CLI (dist/cli-rest.cjs) is loaded only by a run
+// that needs it, with its own cache. The bin in a checkout that was never built.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,11 +11,14 @@ import { describe, expect, it } from "vitest";
 import { root } from "./helpers/cli.js";
 
 const args = ["estimate", "--plan", "pro", "--dau", "25000", "--format", "json"];
-// The bin's own loader, saying how the cache fared, then the run as the bin makes it.
+// The bin's own loader, saying how the cache fared (the bundle's, then the rest's, "none"
+// when the run did not load the rest), then the run as the bin makes it.
 const shim = `const { loadCli } = require("./bin/im-bill.cjs");
-const { cli, cache } = loadCli();
-process.stderr.write(cache);
-cli.run(process.argv.slice(2), cli.processIo()).then((code) => (process.exitCode = code));`;
+const { cli, cache, rest } = loadCli();
+cli.run(process.argv.slice(2), cli.processIo()).then((code) => {
+  process.exitCode = code;
+  process.stderr.write(cache + "/" + (rest?.()?.cache ?? "none"));
+});`;
 
 /** A copy of the bin and of what it loads from dist/, and the shim beside them. */
 function install(dir: string, files: readonly string[]) {
@@ -42,13 +46,31 @@ function runWith(cache: "built" | "corrupt" | "missing") {
 describe("the code cache", () => {
   it("uses the code cache written by the build", () => {
     const result = runWith("built");
-    expect(result.stderr).toBe("accepted");
+    // An estimate as JSON needs nothing of the rest.
+    expect(result.stderr).toBe("accepted/none");
     expect(JSON.parse(result.stdout).total).toBe("3499.00");
+  });
+
+  it("loads the rest of the CLI, with its own code cache, for a run that needs it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "im-bill-launch-"));
+    try {
+      install(dir, ["cli.cjs", "cli.cjs.table.cache", "cli-rest.cjs", "cli-rest.cjs.cache", "csv.cjs"]);
+      const result = spawnSync(
+        process.execPath,
+        [join(dir, "shim.cjs"), ...args.slice(0, -1), "markdown", "--lang", "en"],
+        { encoding: "utf8", env: { PATH: process.env.PATH } },
+      );
+      expect(result.stderr).toBe("accepted/accepted");
+      expect(result.stdout).toMatch(/\| \*\*Total\*\* \|.*\| \*\*¥3,499\.00\*\* \|/);
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(["corrupt", "missing"] as const)("works the same with a %s cache", (cache) => {
     const result = runWith(cache);
-    expect(result.stderr).toBe(cache === "corrupt" ? "rejected" : "missing");
+    expect(result.stderr).toBe(cache === "corrupt" ? "rejected/none" : "missing/none");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(runWith("built").stdout);
   });
@@ -82,7 +104,7 @@ describe("the bin", () => {
         encoding: "utf8",
         env: { PATH: process.env.PATH },
       });
-      expect(result.stderr).toBe("debug");
+      expect(result.stderr).toBe("debug/none");
       expect(result.stdout).toBe(runWith("built").stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });

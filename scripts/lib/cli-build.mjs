@@ -1,6 +1,8 @@
-// The CLI's esbuild options, for scripts/build.mjs and for the start-up test
-// (scripts/startup-modules.mjs), which builds the same bundle with a tracer in it.
-// - dist/cli.cjs: the CLI in one CommonJS file. One file to compile, and CommonJS,
+// The CLI's build, for scripts/build.mjs and for the start-up test
+// (scripts/startup-modules.mjs), which builds the same files with a tracer in them.
+// - dist/cli.cjs: the CLI as the commands people start most need it, in one CommonJS
+//   file; dist/cli-rest.cjs: what only other commands and formats need (REST_ENTRIES).
+//   One file to compile, and CommonJS,
 //   is what keeps `im-bill estimate` close to a bare `node` start (ESM loading measured
 //   ~10 ms slower here). What only some paths need stays out of the start-up path:
 //   YAML (js-yaml, and yaml for check --update), CSV, @inquirer/prompts, the path
@@ -9,7 +11,8 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build as esbuild } from "esbuild";
 
@@ -166,11 +169,54 @@ const chunksApart = {
   },
 };
 
-/** The options of the CLI's bundle: `outfile` and further plugins as the caller wants them. */
-export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafile = false } = {}) => ({
-  entryPoints: ["src/cli/main.ts"],
-  outfile,
-  metafile,
+/**
+ * What only some commands and formats reach, each through an import(): the formats
+ * beside an estimate's JSON and table (HTML, markdown, CSV, the charts), the diffs, the
+ * forecast, usage pull, the prompts' flow, the JSON Schemas, the completion spec, check
+ * --update, price files. They are bundled into dist/cli-rest.cjs, apart from the commands
+ * people start most (estimate, compare, check, --help), which then compile and read half
+ * the code. A module also reached without an import() from those stays in dist/cli.cjs.
+ */
+export const REST_ENTRIES = [
+  "node_modules/asciichart/asciichart.js",
+  "src/advisor/forecast.ts",
+  "src/advisor/usage.ts",
+  "src/catalog/file.ts",
+  "src/check/update.ts",
+  "src/cli/annotations.ts",
+  "src/cli/completion/spec.ts",
+  "src/cli/interactive.ts",
+  "src/estimate-diff/diff.ts",
+  "src/git/repository.ts",
+  "src/json-schema/generate.ts",
+  "src/project/project-diff.ts",
+  "src/pull/merge.ts",
+  "src/render/annotations.ts",
+  "src/render/batch/totals.ts",
+  "src/render/batch/writers.ts",
+  "src/render/catalogs.ts",
+  "src/render/csv-reports.ts",
+  "src/render/estimate-diff.ts",
+  "src/render/estimate-formats.ts",
+  "src/render/forecast.ts",
+  "src/render/html/reports.ts",
+  "src/render/price-sheet.ts",
+  "src/render/prices.ts",
+  "src/render/project-diff.ts",
+  "src/render/usage.ts",
+  "src/report/read.ts",
+  "src/scenario/usage-csv.ts",
+  "src/tencent/appinfo.ts",
+  "src/tencent/proxy.ts",
+  "src/tencent/usersig.ts",
+];
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+/** A bundled file as a key: its path from the checkout's root, with forward slashes. */
+const keyOf = (path) => relative(root, path).split(sep).join("/");
+
+/** The options of either file of the CLI. */
+const options = (plugins) => ({
   bundle: true,
   format: "cjs",
   platform: "node",
@@ -187,5 +233,130 @@ export const cliBuildOptions = ({ outfile = "dist/cli.cjs", plugins = [], metafi
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
+  metafile: true,
+  absWorkingDir: root,
   logLevel: "warning",
 });
+
+/**
+ * dist/cli.cjs: an import() of a rest entry (not otherwise in this file) becomes a
+ * require of dist/cli-rest.cjs, handed the modules of this file that the rest imports
+ * (`linked`, by key), so that both share one instance of each (one UserError, one day).
+ */
+const restApart = (core, linked) => ({
+  name: "rest-apart",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== "dynamic-import" || args.pluginData?.restApart) return undefined;
+      const { path, namespace, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { restApart: true },
+      });
+      if (errors.length > 0 || namespace !== "file") return undefined;
+      const index = REST_ENTRIES.indexOf(keyOf(path));
+      return index === -1 || core?.has(keyOf(path)) ? undefined : { path: String(index), namespace: "rest-entry" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "rest-entry" }, (args) => ({
+      contents: `module.exports = require("./cli-rest.cjs").load(require("im-bill:core"), ${args.path});`,
+      loader: "js",
+      resolveDir: root,
+    }));
+    build.onResolve({ filter: /^\.\/cli-rest\.cjs$/ }, () => ({ path: "./cli-rest.cjs", external: true }));
+    build.onResolve({ filter: /^im-bill:core$/ }, () => ({ path: "core", namespace: "core-modules" }));
+    // Each module the rest imports, by key, as it is here: required, so initialised on first use.
+    build.onLoad({ filter: /.*/, namespace: "core-modules" }, () => ({
+      contents: [
+        "module.exports = (key) => {",
+        "  switch (key) {",
+        ...[...linked]
+          .sort()
+          .map((key) => `    case ${JSON.stringify(key)}: return require(${JSON.stringify(join(root, key))});`),
+        "  }",
+        "};",
+      ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+});
+
+/**
+ * dist/cli-rest.cjs: the rest entries, each loaded by its index; a module of
+ * dist/cli.cjs imported here is taken from there (noted in `linked`), not bundled again.
+ */
+const coreLinked = (core, linked) => ({
+  name: "core-linked",
+  setup(build) {
+    build.onResolve({ filter: /^im-bill:(rest|link)$/ }, (args) => ({ path: args.path, namespace: "rest-modules" }));
+    build.onLoad({ filter: /.*/, namespace: "rest-modules" }, (args) => ({
+      contents:
+        args.path === "im-bill:link"
+          ? "module.exports = { core: undefined };"
+          : [
+              'const link = require("im-bill:link");',
+              "const entries = [",
+              ...REST_ENTRIES.map((key) => `  () => require(${JSON.stringify(join(root, key))}),`),
+              "];",
+              "exports.load = (core, index) => {",
+              "  link.core ??= core;",
+              "  return entries[index]();",
+              "};",
+            ].join("\n"),
+      loader: "js",
+      resolveDir: root,
+    }));
+    // A rest entry the CLI holds anyway is linked too (its import() is not sent here). A
+    // package is bundled again instead: linked, the CLI would hold each of its modules
+    // whole, where it holds what it uses (zod's, whole, are 150 KB). The rest's packages
+    // (zod for the JSON Schemas) keep no state of their own: zod's registry is global.
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.coreLinked || args.namespace !== "file") return undefined;
+      const { path, namespace, errors } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { coreLinked: true },
+      });
+      const key = keyOf(path);
+      if (errors.length > 0 || namespace !== "file" || !core.has(key) || key.startsWith("node_modules/"))
+        return undefined;
+      linked.add(key);
+      return { path: key, namespace: "linked" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "linked" }, (args) => ({
+      contents: `module.exports = require("im-bill:link").core(${JSON.stringify(args.path)});`,
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+});
+
+/**
+ * Builds the CLI: dist/cli.cjs (what the commands people start most need) and
+ * dist/cli-rest.cjs (REST_ENTRIES and what only they import), into `outdir`, with
+ * `plugins` after the build's own in both (the start-up test's tracer). Three steps: the CLI without its
+ * rest, to learn which modules it holds; the rest, linking to those; the CLI again, able to
+ * hand the rest what it links to. Returns each file's metafile output.
+ */
+export async function buildCli({ outdir = join(root, "dist"), plugins = [] } = {}) {
+  const entry = { entryPoints: [join(root, "src/cli/main.ts")], outfile: join(outdir, "cli.cjs") };
+  const linked = new Set();
+  const first = await esbuild({ ...options([restApart(undefined, linked), ...plugins]), ...entry, write: false });
+  const core = new Set(Object.keys(outputOf(first).inputs).filter((key) => !key.includes(":")));
+  const rest = await esbuild({
+    ...options([coreLinked(core, linked), ...plugins]),
+    stdin: { contents: 'module.exports = require("im-bill:rest");', resolveDir: root, sourcefile: "cli-rest" },
+    outfile: join(outdir, "cli-rest.cjs"),
+  });
+  const cli = await esbuild({ ...options([restApart(core, linked), ...plugins]), ...entry });
+  return { cli: outputOf(cli), rest: outputOf(rest) };
+}
+
+/** The output of a build of one file (its metafile's entry, beside the source map's), without what it links to. */
+const outputOf = (result) => {
+  const [file, output] = Object.entries(result.metafile.outputs).find(([name]) => !name.endsWith(".map"));
+  const inputs = Object.fromEntries(Object.entries(output.inputs).filter(([key]) => !key.startsWith("linked:")));
+  return { file, ...output, inputs };
+};
