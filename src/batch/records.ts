@@ -71,13 +71,17 @@ export interface ReadOptions {
   onSkip?(path: string): void;
 }
 
+/**
+ * The scenarios of one input. `stdin` is asked for only when the input is `-`: creating
+ * process.stdin costs a start milliseconds (src/cli/process-io.ts).
+ */
 export async function* readRecords(
   input: Input,
-  stdin: Readable,
+  stdin: () => Readable,
   options: ReadOptions = {},
 ): AsyncGenerator<ScenarioRecord> {
   if (input.kind === "stdin") {
-    yield* stdinRecords(stdin);
+    yield* stdinRecords(stdin());
     return;
   }
   yield* contentRecords(diskContent(input.path, input.absolute, true), input, options);

@@ -11,7 +11,7 @@ const dir = fixtureDir(mixedScenarios);
 const all = async (args: string[], stdin = "") => {
   const records: ScenarioRecord[] = [];
   for (const input of await expandInputs(args, dir)) {
-    for await (const record of readRecords(input, Readable.from([stdin]))) records.push(record);
+    for await (const record of readRecords(input, () => Readable.from([stdin]))) records.push(record);
   }
   return records;
 };
@@ -115,14 +115,16 @@ describe("readRecords", () => {
     const skipped: string[] = [];
     const records: ScenarioRecord[] = [];
     for (const input of await expandInputs(["."], found))
-      for await (const record of readRecords(input, Readable.from([""]), { onSkip: (path) => skipped.push(path) }))
+      for await (const record of readRecords(input, () => Readable.from([""]), {
+        onSkip: (path) => skipped.push(path),
+      }))
         records.push(record);
     expect(records.map((record) => record.source)).toEqual(["app.json"]);
     expect(skipped).toEqual(["bills.jsonl", "ci.yml", "report.json"]);
     // Named on the command line, a file is read as scenarios whatever it holds.
     const named = [];
     for (const input of await expandInputs(["ci.yml"], found))
-      for await (const record of readRecords(input, Readable.from([""]))) named.push(record);
+      for await (const record of readRecords(input, () => Readable.from([""]))) named.push(record);
     expect(named).toHaveLength(1);
   });
 

@@ -95,7 +95,7 @@ async function runBatch(paths: string[], flags: BatchFlags, context: CommandCont
     await write(writer.start());
     let pending: Promise<void> | undefined;
     for (const input of inputs) {
-      for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
+      for await (const record of readRecords(input, () => io.stdin, { onSkip: (path) => skipped.push(path) })) {
         const item = priceRecord(record, settings);
         summary.add(item);
         if ((pending = write(writer.item(rowOf(item, lang))))) await pending;

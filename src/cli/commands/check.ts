@@ -82,7 +82,7 @@ async function runCheck(
     }
   } else {
     for (const input of inputs) {
-      for await (const record of readRecords(input, io.stdin, { onSkip: (path) => skipped.push(path) })) {
+      for await (const record of readRecords(input, () => io.stdin, { onSkip: (path) => skipped.push(path) })) {
         results.push(checkRecord(record, settings));
         await pause();
       }
