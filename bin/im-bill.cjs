@@ -43,8 +43,9 @@ function compile(file, cache) {
   } catch {
     // no cache: compiled as usual
   }
-  // The build keeps the bundle ASCII: read as one byte a character.
-  const script = new Script(Module.wrap(readFileSync(file, "latin1")), { filename: file, cachedData });
+  // The build keeps the bundle ASCII: read as one byte a character. Its text is already a
+  // module function (scripts/lib/cli-build.mjs): compiled as read, not copied into Module.wrap.
+  const script = new Script(readFileSync(file, "latin1"), { filename: file, cachedData });
   return { script, cache: cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted" };
 }
 

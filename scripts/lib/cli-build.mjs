@@ -215,8 +215,23 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** A bundled file as a key: its path from the checkout's root, with forward slashes. */
 const keyOf = (path) => relative(root, path).split(sep).join("/");
 
+/**
+ * Each file of the CLI is its own module function. Required (the tests' runs, --debug), it
+ * calls itself as Node's loader hands it the module; run as a script (at the top, `this`
+ * is the global object), its value is the function, which the bin's loader calls: it
+ * compiles the text as read, where Module.wrap(text) made a second 430 KB copy in V8's
+ * young heap, and a start paid a garbage collection for it (~1.4 ms).
+ */
+const SELF_WRAPPED = {
+  banner: {
+    js: "(this === globalThis ? (body) => body : (body) => body(exports, require, module, __filename, __dirname))(function (exports, require, module, __filename, __dirname) {",
+  },
+  footer: { js: "})" },
+};
+
 /** The options of either file of the CLI. */
 const options = (plugins) => ({
+  ...SELF_WRAPPED,
   bundle: true,
   format: "cjs",
   platform: "node",
