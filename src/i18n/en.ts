@@ -4,6 +4,16 @@ import type { DataCenter, FigureStatus, LimitNeed, OverageMetric, Site, StatedLi
 import type { Lang } from "./lang.js";
 import { limitValue, n } from "./words.js";
 
+/**
+ * A section of words made when it is first read, then kept as a plain value: a run reads
+ * few of them (an estimate reads nothing of usage pull's), and what it never reads is
+ * never compiled nor made (half of this file, for the commands people start most).
+ */
+function settle<T>(words: object, section: string, value: T): T {
+  Object.defineProperty(words, section, { value, enumerable: true });
+  return value;
+}
+
 export const enMessages = {
   lang: "en" as Lang,
   /** Clauses said in one breath ("a; b"), items of a list ("a, b"): full-width in Chinese. */
@@ -308,249 +318,260 @@ export const enMessages = {
     before: "Before",
     after: "After",
   },
-  interactive: {
-    edition: "Edition",
-    includes: (items: string[]) => `Includes ${items.join(", ")}`,
-    free: (quotas: string[]) => `${quotas.join(" and ")} free`,
-    site: "Site",
-    sites: {
-      cn: "Mainland China (cloud.tencent.com, CNY)",
-      intl: "International (tencentcloud.com, USD)",
-    } as Record<Site, string>,
-    mau: "Monthly active users (unique users who log in in the month)",
-    communityMessages: "Community downstream messages a month",
-    peakDau: "Peak DAU of the month",
-    peakGroups: "Peak number of groups",
-    liveGroups: "Live groups (AVChatRoom) at once",
-    groupMemberLimit: "Members the largest group needs",
-    groupsPerUser: "Groups one user needs to join",
-    history: "Message history to keep",
-    historyIncluded: (days: number) => `${n(days)} days, included`,
-    dayCount: (days: number) => `${n(days)} days`,
-    answerIncluded: (value: string) => `${value}, included`,
-    answerPriced: (value: string, price: string) => `${value}, ${price}/month`,
-    answerBeyond: (value: string) => `${value}, beyond what this edition can serve`,
-    historyTier: (days: number, price: string) => `${n(days)} days, ${price}/month`,
-    securityStrike: (price: string) => `Buy the security strike service (${price}/month)?`,
-    securityStrikeShort: "Security strike",
-    mainlandMbps: "Daily peak danmaku bandwidth in mainland China, Mbps",
-    internationalMbps: "Daily peak danmaku bandwidth outside mainland China, Mbps",
-    days: "Days of the month with that bandwidth",
-    bandwidth: "Bandwidth",
-    bandwidthValue: (mainland: string, international: string, days: number) =>
-      `${mainland} Mbps in mainland China, ${international} Mbps outside, ${n(days)} days`,
-    notANumber: (text: string) => `"${text}" is not a number: type 25000, 25,000, 25k or 2.5万`,
-    negative: "Must be 0 or more",
-    whole: "Must be a whole number",
-    tooLarge: (max: string) => `Too large: at most ${max}`,
-    beyond: (edition: string, max: string, withAddons: boolean) =>
-      `${edition} serves at most ${max}${withAddons ? ", its add-ons included" : ""}. What now?`,
-    beyondAll: (max: string, edition: string) =>
-      `No edition serves more than ${max} (${edition}, its add-ons included). What now?`,
-    changeEdition: (editions: string, value: string) => `Choose another edition (${editions} can serve ${value})`,
-    listSeparator: ", ",
-    retype: "Type another number",
-    keep: (value: string, edition: string) => `Keep ${value}: the estimate lists what ${edition} cannot serve`,
-    daysInMonth: (most: string) => `A month has at most ${most} days`,
-    keys: { navigate: "navigate", select: "select" },
-    yesNoHint: { yes: "(Y/n)", no: "(y/N)" },
-    yesOrNo: "Answer y or n",
-    summary: "Your answers:",
-    yes: "yes",
-    no: "no",
-    save: "Save this scenario as a JSON file?",
-    savePath: "File",
-    pathRequired: "Give a file name",
-    overwrite: (path: string) => `${path} exists. Overwrite it?`,
-    saved: (path: string) => `Saved ${path}: price it again with im-bill estimate --file ${path}`,
-    compare: "Price the same needs on the other editions?",
-    cancelled: "Cancelled: nothing was written.",
+  get interactive() {
+    return settle(this, "interactive", {
+      edition: "Edition",
+      includes: (items: string[]) => `Includes ${items.join(", ")}`,
+      free: (quotas: string[]) => `${quotas.join(" and ")} free`,
+      site: "Site",
+      sites: {
+        cn: "Mainland China (cloud.tencent.com, CNY)",
+        intl: "International (tencentcloud.com, USD)",
+      },
+      mau: "Monthly active users (unique users who log in in the month)",
+      communityMessages: "Community downstream messages a month",
+      peakDau: "Peak DAU of the month",
+      peakGroups: "Peak number of groups",
+      liveGroups: "Live groups (AVChatRoom) at once",
+      groupMemberLimit: "Members the largest group needs",
+      groupsPerUser: "Groups one user needs to join",
+      history: "Message history to keep",
+      historyIncluded: (days: number) => `${n(days)} days, included`,
+      dayCount: (days: number) => `${n(days)} days`,
+      answerIncluded: (value: string) => `${value}, included`,
+      answerPriced: (value: string, price: string) => `${value}, ${price}/month`,
+      answerBeyond: (value: string) => `${value}, beyond what this edition can serve`,
+      historyTier: (days: number, price: string) => `${n(days)} days, ${price}/month`,
+      securityStrike: (price: string) => `Buy the security strike service (${price}/month)?`,
+      securityStrikeShort: "Security strike",
+      mainlandMbps: "Daily peak danmaku bandwidth in mainland China, Mbps",
+      internationalMbps: "Daily peak danmaku bandwidth outside mainland China, Mbps",
+      days: "Days of the month with that bandwidth",
+      bandwidth: "Bandwidth",
+      bandwidthValue: (mainland: string, international: string, days: number) =>
+        `${mainland} Mbps in mainland China, ${international} Mbps outside, ${n(days)} days`,
+      notANumber: (text: string) => `"${text}" is not a number: type 25000, 25,000, 25k or 2.5万`,
+      negative: "Must be 0 or more",
+      whole: "Must be a whole number",
+      tooLarge: (max: string) => `Too large: at most ${max}`,
+      beyond: (edition: string, max: string, withAddons: boolean) =>
+        `${edition} serves at most ${max}${withAddons ? ", its add-ons included" : ""}. What now?`,
+      beyondAll: (max: string, edition: string) =>
+        `No edition serves more than ${max} (${edition}, its add-ons included). What now?`,
+      changeEdition: (editions: string, value: string) => `Choose another edition (${editions} can serve ${value})`,
+      listSeparator: ", ",
+      retype: "Type another number",
+      keep: (value: string, edition: string) => `Keep ${value}: the estimate lists what ${edition} cannot serve`,
+      daysInMonth: (most: string) => `A month has at most ${most} days`,
+      keys: { navigate: "navigate", select: "select" },
+      yesNoHint: { yes: "(Y/n)", no: "(y/N)" },
+      yesOrNo: "Answer y or n",
+      summary: "Your answers:",
+      yes: "yes",
+      no: "no",
+      save: "Save this scenario as a JSON file?",
+      savePath: "File",
+      pathRequired: "Give a file name",
+      overwrite: (path: string) => `${path} exists. Overwrite it?`,
+      saved: (path: string) => `Saved ${path}: price it again with im-bill estimate --file ${path}`,
+      compare: "Price the same needs on the other editions?",
+      cancelled: "Cancelled: nothing was written.",
+    });
   },
-  html: {
-    made: (day: string) => `For ${day}`,
-    usageTitle: (months: string[]) =>
-      `Real usage, ${months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]}`}`,
-    compareTitle: "Every edition for the same needs",
-    forecastTitle: (months: number) => `The next ${n(months)} month${months === 1 ? "" : "s"}`,
-    checkTitle: "Bill checks",
-    diffTitle: (before: string, after: string) => `Bill changes: ${before} → ${after}`,
-    batchTitle: (count: number) => `${n(count)} scenario${count === 1 ? "" : "s"}`,
-    passed: "passed",
-    failed: "failed",
-    noExpectations: "no expectations",
-    invalid: "invalid",
-    scenario: "Scenario",
-    why: "What differed",
-    top: (shown: number, of: number) =>
-      shown === of ? `Every scenario, by total` : `The ${n(shown)} largest of ${n(of)}, by total`,
-    distribution: "How the totals spread",
-    range: "Total",
-    count: "Scenarios",
-    rest: (count: number, total: string) =>
-      `…and ${n(count)} more scenario${count === 1 ? "" : "s"}, ${total} together`,
+  get html() {
+    return settle(this, "html", {
+      made: (day: string) => `For ${day}`,
+      usageTitle: (months: string[]) =>
+        `Real usage, ${months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]}`}`,
+      compareTitle: "Every edition for the same needs",
+      forecastTitle: (months: number) => `The next ${n(months)} month${months === 1 ? "" : "s"}`,
+      checkTitle: "Bill checks",
+      diffTitle: (before: string, after: string) => `Bill changes: ${before} → ${after}`,
+      batchTitle: (count: number) => `${n(count)} scenario${count === 1 ? "" : "s"}`,
+      passed: "passed",
+      failed: "failed",
+      noExpectations: "no expectations",
+      invalid: "invalid",
+      scenario: "Scenario",
+      why: "What differed",
+      top: (shown: number, of: number) =>
+        shown === of ? `Every scenario, by total` : `The ${n(shown)} largest of ${n(of)}, by total`,
+      distribution: "How the totals spread",
+      range: "Total",
+      count: "Scenarios",
+      rest: (count: number, total: string) =>
+        `…and ${n(count)} more scenario${count === 1 ? "" : "s"}, ${total} together`,
+    });
   },
-  pull: {
-    apiError: (code: number, info: string, hint: string | undefined) =>
-      `Tencent answered ErrorCode ${code}${info ? ` (${info})` : ""}${hint ? `: ${hint}` : ""}`,
-    hints: {
-      expired: "the UserSig has expired: check this machine's clock (a pull signs one valid for 5 minutes)",
-      signature:
-        "the UserSig does not verify: the secret key is not this SDKAppID's (console: Basic configuration, key)",
-      admin: "--admin must be an administrator of the app (console: Basic configuration, app administrators)",
-      app: "no such app here: check --sdkappid, and --region (an app answers only in its own data center)",
-      rate: "too many requests: wait a minute and pull again",
-      ip: "the app only takes REST calls from the IP addresses it allows (console: IP allowlist)",
-    },
-    http: (host: string, status: number) => `${host} answered HTTP ${status}`,
-    timedOut: (host: string, seconds: number, hint: string) =>
-      `${host} did not answer within ${n(seconds)} s (--timeout): ${hint}`,
-    network: (host: string, code: string, hint: string | undefined) =>
-      `cannot reach ${host} (${code})${hint === undefined ? "" : `: ${hint}`}`,
-    /** Why a host was not reached, and what to try: a name not found, a refusal, silence, a certificate, the proxy. */
-    reach: {
-      dns: "its name was not found: check the region (--region) and this machine's DNS; behind a company proxy, set HTTPS_PROXY",
-      refused: "nothing accepted the connection: a firewall may block it; behind a company proxy, set HTTPS_PROXY",
-      timeout:
-        "a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY",
-      tls: "its TLS certificate was not trusted: check this machine's clock and date; a proxy that inspects TLS needs its certificate authority in NODE_EXTRA_CA_CERTS",
-      proxyDns: (proxy: string, variable: string) =>
-        `the proxy ${proxy} (${variable}) was not found: check ${variable}`,
-      proxyRefused: (proxy: string, variable: string) =>
-        `the proxy ${proxy} (${variable}) refused the connection: check ${variable}, or name the host in NO_PROXY to go direct`,
-      proxyAuth: (proxy: string, variable: string) =>
-        `the proxy ${proxy} (${variable}) asks for credentials: give them in its URL, http://user:password@host:port`,
-      proxyStatus: (proxy: string, variable: string, status: string) =>
-        `the proxy ${proxy} (${variable}) would not open a tunnel to it (HTTP ${status}): it may not allow this host`,
-      through: (proxy: string, variable: string) => `through the proxy ${proxy} (${variable})`,
-    },
-    proxyUrl: (variable: string, got: string) => `${variable}: not a proxy's URL (http://host:port), got ${got}`,
-    malformed: (host: string, what: string) =>
-      `${host} answered something that is not operations data: ${what}; nothing was written`,
-    tooLarge: "the answer is larger than 1 MiB",
-    notJson: "the answer is not JSON",
-    notObject: "the answer is not a JSON object",
-    noErrorCode: "the answer has no ErrorCode",
-    noResult: "the answer has no Result list",
-    noRows: "the Result list is empty",
-    tooManyRows: (max: number) => `the Result list has more than ${n(max)} days`,
-    badRow: (index: number, field: string) => `Result[${index}].${field} is missing or not a whole number as text`,
-    dateTwice: (day: string) => `${day} is given twice`,
-    secretMissing: (name: string) =>
-      `no secret key: set ${name} (or --secret-key-env NAME), or give --secret-key-file; never a flag value, which every user of the machine can see`,
-    secretOneOf: "give the secret key one way: --secret-key-env or --secret-key-file",
-    secretEmpty: (where: string) => `${where} holds no secret key`,
-    needs: (flag: string, key: string) => `${flag} is needed (or usage.${key} in the project config)`,
-    sdkappid: (got: string) => `--sdkappid: must be the app's SDKAppID, digits such as 1400000000, got ${got}`,
-    seconds: (flag: string, got: string) => `${flag}: must be a number of seconds from 1 to 120, got ${got}`,
-    retries: (got: string) => `--retries: must be a whole number from 0 to 5, got ${got}`,
-    baseUrl: (where: string, got: string, reason: string) => `${where}: ${reason}, got ${got}`,
-    urlMalformed: "not a URL (a scheme, a host, a port from 1 to 65535)",
-    urlCredentials: "must not hold a user name or password: the UserSig is the only credential sent",
-    urlScheme: "must be an https URL",
-    urlPlain:
-      "must be https: the administrator's UserSig is never sent in clear text (http only to this machine: 127.0.0.1, ::1, localhost)",
-    urlPath: "must be a scheme and a host only, such as https://console.tim.qq.com (no path, query or fragment)",
-    baseUrlAndRegion: "give --base-url or --region, not both",
-    redirected: (host: string, status: number, to: string | null) =>
-      `${host} answered HTTP ${status}, a redirect${to === null ? "" : ` to ${to}`}: not followed, the UserSig goes only to the host named (give that address with --base-url if it is Tencent's)`,
-    notOk: 'ActionStatus is not "OK"',
-    future: (index: number, day: string, today: string) =>
-      `Result[${index}].Date is ${day}, after today in Beijing (${today})`,
-    otherApp: (index: number, got: string, app: string) =>
-      `Result[${index}].AppId is ${got}, not the SDKAppID asked for (${app})`,
-    admin: (got: string) => `--admin: must be an administrator account (text without control characters), got ${got}`,
-    secretPermissions: (file: string, mode: string) =>
-      `warning: ${file} is readable by other users of this machine (mode ${mode}): chmod 600 ${file}`,
-    secretAssignment: (file: string, name: string) =>
-      `${file} holds ${name}=…, a shell assignment: write the secret key alone, on one line (or set ${name} in the environment)`,
-    otherDataCenter: (file: string, says: string, pulled: string) =>
-      `${file} is the usage of an app in ${says} data centres (its data_center column), and this region's are ${pulled}: an app's data centre never changes, so it is another app's file; nothing was written`,
-    rowLimit: (file: string, rows: number, limit: number) =>
-      `${file} would hold ${n(rows)} days after the pull, more than the ${n(limit)} a usage file may hold: move older days to another file; nothing was written`,
-    pulled: (
-      days: number,
-      first: string,
-      last: string,
-      app: string,
-      host: string,
-      region: string | null,
-      proxy: string | null,
-    ) =>
-      `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} from ${host}${region === null ? "" : ` (${region})`}${proxy === null ? "" : `, through the proxy ${proxy}`}`,
-    merged: (file: string, added: number, changed: number, unchanged: number, kept: number) =>
-      `${file}: ${n(added)} new day${added === 1 ? "" : "s"}, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
-    change: (day: string, column: string, before: string, after: string) => `  ${day} ${column}: ${before} → ${after}`,
+  get pull() {
+    return settle(this, "pull", {
+      apiError: (code: number, info: string, hint: string | undefined) =>
+        `Tencent answered ErrorCode ${code}${info ? ` (${info})` : ""}${hint ? `: ${hint}` : ""}`,
+      hints: {
+        expired: "the UserSig has expired: check this machine's clock (a pull signs one valid for 5 minutes)",
+        signature:
+          "the UserSig does not verify: the secret key is not this SDKAppID's (console: Basic configuration, key)",
+        admin: "--admin must be an administrator of the app (console: Basic configuration, app administrators)",
+        app: "no such app here: check --sdkappid, and --region (an app answers only in its own data center)",
+        rate: "too many requests: wait a minute and pull again",
+        ip: "the app only takes REST calls from the IP addresses it allows (console: IP allowlist)",
+      },
+      http: (host: string, status: number) => `${host} answered HTTP ${status}`,
+      timedOut: (host: string, seconds: number, hint: string) =>
+        `${host} did not answer within ${n(seconds)} s (--timeout): ${hint}`,
+      network: (host: string, code: string, hint: string | undefined) =>
+        `cannot reach ${host} (${code})${hint === undefined ? "" : `: ${hint}`}`,
+      /** Why a host was not reached, and what to try: a name not found, a refusal, silence, a certificate, the proxy. */
+      reach: {
+        dns: "its name was not found: check the region (--region) and this machine's DNS; behind a company proxy, set HTTPS_PROXY",
+        refused: "nothing accepted the connection: a firewall may block it; behind a company proxy, set HTTPS_PROXY",
+        timeout:
+          "a firewall may drop the traffic, or the network is slow (raise --timeout); behind a company proxy, set HTTPS_PROXY",
+        tls: "its TLS certificate was not trusted: check this machine's clock and date; a proxy that inspects TLS needs its certificate authority in NODE_EXTRA_CA_CERTS",
+        proxyDns: (proxy: string, variable: string) =>
+          `the proxy ${proxy} (${variable}) was not found: check ${variable}`,
+        proxyRefused: (proxy: string, variable: string) =>
+          `the proxy ${proxy} (${variable}) refused the connection: check ${variable}, or name the host in NO_PROXY to go direct`,
+        proxyAuth: (proxy: string, variable: string) =>
+          `the proxy ${proxy} (${variable}) asks for credentials: give them in its URL, http://user:password@host:port`,
+        proxyStatus: (proxy: string, variable: string, status: string) =>
+          `the proxy ${proxy} (${variable}) would not open a tunnel to it (HTTP ${status}): it may not allow this host`,
+        through: (proxy: string, variable: string) => `through the proxy ${proxy} (${variable})`,
+      },
+      proxyUrl: (variable: string, got: string) => `${variable}: not a proxy's URL (http://host:port), got ${got}`,
+      malformed: (host: string, what: string) =>
+        `${host} answered something that is not operations data: ${what}; nothing was written`,
+      tooLarge: "the answer is larger than 1 MiB",
+      notJson: "the answer is not JSON",
+      notObject: "the answer is not a JSON object",
+      noErrorCode: "the answer has no ErrorCode",
+      noResult: "the answer has no Result list",
+      noRows: "the Result list is empty",
+      tooManyRows: (max: number) => `the Result list has more than ${n(max)} days`,
+      badRow: (index: number, field: string) => `Result[${index}].${field} is missing or not a whole number as text`,
+      dateTwice: (day: string) => `${day} is given twice`,
+      secretMissing: (name: string) =>
+        `no secret key: set ${name} (or --secret-key-env NAME), or give --secret-key-file; never a flag value, which every user of the machine can see`,
+      secretOneOf: "give the secret key one way: --secret-key-env or --secret-key-file",
+      secretEmpty: (where: string) => `${where} holds no secret key`,
+      needs: (flag: string, key: string) => `${flag} is needed (or usage.${key} in the project config)`,
+      sdkappid: (got: string) => `--sdkappid: must be the app's SDKAppID, digits such as 1400000000, got ${got}`,
+      seconds: (flag: string, got: string) => `${flag}: must be a number of seconds from 1 to 120, got ${got}`,
+      retries: (got: string) => `--retries: must be a whole number from 0 to 5, got ${got}`,
+      baseUrl: (where: string, got: string, reason: string) => `${where}: ${reason}, got ${got}`,
+      urlMalformed: "not a URL (a scheme, a host, a port from 1 to 65535)",
+      urlCredentials: "must not hold a user name or password: the UserSig is the only credential sent",
+      urlScheme: "must be an https URL",
+      urlPlain:
+        "must be https: the administrator's UserSig is never sent in clear text (http only to this machine: 127.0.0.1, ::1, localhost)",
+      urlPath: "must be a scheme and a host only, such as https://console.tim.qq.com (no path, query or fragment)",
+      baseUrlAndRegion: "give --base-url or --region, not both",
+      redirected: (host: string, status: number, to: string | null) =>
+        `${host} answered HTTP ${status}, a redirect${to === null ? "" : ` to ${to}`}: not followed, the UserSig goes only to the host named (give that address with --base-url if it is Tencent's)`,
+      notOk: 'ActionStatus is not "OK"',
+      future: (index: number, day: string, today: string) =>
+        `Result[${index}].Date is ${day}, after today in Beijing (${today})`,
+      otherApp: (index: number, got: string, app: string) =>
+        `Result[${index}].AppId is ${got}, not the SDKAppID asked for (${app})`,
+      admin: (got: string) => `--admin: must be an administrator account (text without control characters), got ${got}`,
+      secretPermissions: (file: string, mode: string) =>
+        `warning: ${file} is readable by other users of this machine (mode ${mode}): chmod 600 ${file}`,
+      secretAssignment: (file: string, name: string) =>
+        `${file} holds ${name}=…, a shell assignment: write the secret key alone, on one line (or set ${name} in the environment)`,
+      otherDataCenter: (file: string, says: string, pulled: string) =>
+        `${file} is the usage of an app in ${says} data centres (its data_center column), and this region's are ${pulled}: an app's data centre never changes, so it is another app's file; nothing was written`,
+      rowLimit: (file: string, rows: number, limit: number) =>
+        `${file} would hold ${n(rows)} days after the pull, more than the ${n(limit)} a usage file may hold: move older days to another file; nothing was written`,
+      pulled: (
+        days: number,
+        first: string,
+        last: string,
+        app: string,
+        host: string,
+        region: string | null,
+        proxy: string | null,
+      ) =>
+        `Pulled ${n(days)} day${days === 1 ? "" : "s"}, ${first} to ${last}, of SDKAppID ${app} from ${host}${region === null ? "" : ` (${region})`}${proxy === null ? "" : `, through the proxy ${proxy}`}`,
+      merged: (file: string, added: number, changed: number, unchanged: number, kept: number) =>
+        `${file}: ${n(added)} new day${added === 1 ? "" : "s"}, ${n(changed)} changed, ${n(unchanged)} unchanged; ${n(kept)} other day${kept === 1 ? "" : "s"} kept`,
+      change: (day: string, column: string, before: string, after: string) =>
+        `  ${day} ${column}: ${before} → ${after}`,
+    });
   },
-  usage: {
-    invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
-    csvReasons: {
-      quoteNotClosed: "a quoted field is never closed",
-      strayQuote:
-        'a quote (") inside a field that is not quoted, or after a closing quote: quote the whole field and double the quotes inside it',
-      other: "not comma-separated values",
-    },
-    empty: "is empty; expected a header row: date,dau,groups",
-    noRows: "has no rows of daily usage",
-    noSuchMonth: (month: string, file: string, first: string, last: string) =>
-      `${file} has no day of ${month} (it holds ${first === last ? first : `${first} to ${last}`})`,
-    soFar: (to: string, days: number, of: number, total: string) =>
-      `So far, to ${to} (${n(days)} of ${n(of)} days): ${total}`,
-    projected: (to: string, method: string, dau: string, groups: string, total: string) =>
-      `Projected to ${to} (${method}): peak DAU ${dau}, peak groups ${groups}: ${total}`,
-    method: (kind: "trend" | "flat", days: number) =>
-      kind === "trend"
-        ? `the least-squares trend of the last ${n(days)} days`
-        : "too few days for a trend: the peaks so far",
-    unknownColumn: (name: string, suggestion: string | undefined) =>
-      `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
-    missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
-    dataCenterChanged: (said: string, first: string, line: number) =>
-      `${said}, but line ${line} says ${first}: an app's data centre is chosen when it is created and never changes (one file, one app)`,
-    dateTwice: (date: string) => `date: ${date} appears twice`,
-    columnTwice: (name: string, first: number, again: number) =>
-      `the column ${name} is given twice (columns ${first} and ${again}): keep one`,
-    peakDays: (dau: number, dauDate: string, groups: number, groupsDate: string) =>
-      `Peak DAU ${n(dau)} on ${dauDate} and peak groups ${n(groups)} on ${groupsDate} set this month's bill`,
-    summary: "Every month",
-    month: "Month",
-    edition: "Edition",
-    peakDau: "Peak DAU",
-    peakGroups: "Peak groups",
-    atDay: (count: string, day: string) => `${count} on ${day}`,
-    total: "Total",
-    totalOver: (months: number) => `Total over ${n(months)} month${months === 1 ? "" : "s"}`,
-    everyMonth: (months: number, detailed: number) =>
-      `All ${n(months)} months; the last ${n(detailed)} day by day below`,
-    tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
-    missingDays: (month: string, missing: number, days: number) =>
-      `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
+  get usage() {
+    return settle(this, "usage", {
+      invalidCsv: (reason: string) => `invalid CSV: ${reason}`,
+      csvReasons: {
+        quoteNotClosed: "a quoted field is never closed",
+        strayQuote:
+          'a quote (") inside a field that is not quoted, or after a closing quote: quote the whole field and double the quotes inside it',
+        other: "not comma-separated values",
+      },
+      empty: "is empty; expected a header row: date,dau,groups",
+      noRows: "has no rows of daily usage",
+      noSuchMonth: (month: string, file: string, first: string, last: string) =>
+        `${file} has no day of ${month} (it holds ${first === last ? first : `${first} to ${last}`})`,
+      soFar: (to: string, days: number, of: number, total: string) =>
+        `So far, to ${to} (${n(days)} of ${n(of)} days): ${total}`,
+      projected: (to: string, method: string, dau: string, groups: string, total: string) =>
+        `Projected to ${to} (${method}): peak DAU ${dau}, peak groups ${groups}: ${total}`,
+      method: (kind: "trend" | "flat", days: number) =>
+        kind === "trend"
+          ? `the least-squares trend of the last ${n(days)} days`
+          : "too few days for a trend: the peaks so far",
+      unknownColumn: (name: string, suggestion: string | undefined) =>
+        `unknown column ${name}${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+      missingColumn: (column: string) => `no ${column} column (date, dau and groups are required)`,
+      dataCenterChanged: (said: string, first: string, line: number) =>
+        `${said}, but line ${line} says ${first}: an app's data centre is chosen when it is created and never changes (one file, one app)`,
+      dateTwice: (date: string) => `date: ${date} appears twice`,
+      columnTwice: (name: string, first: number, again: number) =>
+        `the column ${name} is given twice (columns ${first} and ${again}): keep one`,
+      peakDays: (dau: number, dauDate: string, groups: number, groupsDate: string) =>
+        `Peak DAU ${n(dau)} on ${dauDate} and peak groups ${n(groups)} on ${groupsDate} set this month's bill`,
+      summary: "Every month",
+      month: "Month",
+      edition: "Edition",
+      peakDau: "Peak DAU",
+      peakGroups: "Peak groups",
+      atDay: (count: string, day: string) => `${count} on ${day}`,
+      total: "Total",
+      totalOver: (months: number) => `Total over ${n(months)} month${months === 1 ? "" : "s"}`,
+      everyMonth: (months: number, detailed: number) =>
+        `All ${n(months)} months; the last ${n(detailed)} day by day below`,
+      tooManyRows: (limit: number) => `has more than ${n(limit)} rows of daily usage (the limit)`,
+      missingDays: (month: string, missing: number, days: number) =>
+        `${month}: ${missing} of ${days} days are missing from the usage file; peaks and bandwidth cover the days present`,
+    });
   },
-  forecast: {
-    catalogChange: (month: number, day: string, id: string, change: string) =>
-      `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
-    beyond: (month: number, flag: string, max: number) =>
-      `month ${month}: the usage grows past ${n(max)}, the most im-bill prices exactly: lower ${flag} or --months`,
-    noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
-    postpaidWindow:
-      "postpaid charges (overage, history, bandwidth) reach the account on the 1st–3rd of the next month, dated here the 3rd; an account still in arrears 7 days after the bill is suspended (Tencent's 欠费说明: qcloud-documents 欠费说明.md @2015a92e)",
-    pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
-    noReturn: (month: number, total: string) =>
-      `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
-    violationMonths: (months: string, message: string, first: number) =>
-      `month${months.includes(",") || months.includes("–") ? "s" : ""} ${months}: ${message}${months.includes(",") || months.includes("–") ? ` (in month ${first})` : ""}`,
-    month: "Month",
-    edition: "Edition",
-    dau: "Peak DAU",
-    mau: "MAU",
-    groups: "Groups",
-    sum: "Sum",
-    average: "Average per month",
-    calendar: "Billing calendar",
-    date: "Date",
-    billing: "Billing",
-    kind: { prepaid: "prepaid", postpaid: "postpaid" },
-    items: "Items",
-    amount: "Amount",
+  get forecast() {
+    return settle(this, "forecast", {
+      catalogChange: (month: number, day: string, id: string, change: string) =>
+        `month ${month}${day ? ` (${day})` : ""} on: the prices of ${id}${change ? ` (${change})` : ""}`,
+      beyond: (month: number, flag: string, max: number) =>
+        `month ${month}: the usage grows past ${n(max)}, the most im-bill prices exactly: lower ${flag} or --months`,
+      noFit: (month: number, edition: string) => `month ${month}: no edition fits; priced on ${edition}`,
+      postpaidWindow:
+        "postpaid charges (overage, history, bandwidth) reach the account on the 1st–3rd of the next month, dated here the 3rd; an account still in arrears 7 days after the bill is suspended (Tencent's 欠费说明: qcloud-documents 欠费说明.md @2015a92e)",
+      pastYear: (last: number) => `the months run past the year ${last}: start earlier or give fewer --months`,
+      noReturn: (month: number, total: string) =>
+        `month ${month}: Trial would fit for ${total}, but an app that left Trial cannot return to it (Tencent does not allow the downgrade)`,
+      violationMonths: (months: string, message: string, first: number) =>
+        `month${months.includes(",") || months.includes("–") ? "s" : ""} ${months}: ${message}${months.includes(",") || months.includes("–") ? ` (in month ${first})` : ""}`,
+      month: "Month",
+      edition: "Edition",
+      dau: "Peak DAU",
+      mau: "MAU",
+      groups: "Groups",
+      sum: "Sum",
+      average: "Average per month",
+      calendar: "Billing calendar",
+      date: "Date",
+      billing: "Billing",
+      kind: { prepaid: "prepaid", postpaid: "postpaid" },
+      items: "Items",
+      amount: "Amount",
+    });
   },
   compare: {
     fitsFor: (edition: string, lines: string, total: string) => `${edition} fits for ${total} (${lines})`,
@@ -616,82 +637,86 @@ export const enMessages = {
         ...(s.invalid ? [`${n(s.invalid)} invalid`] : []),
       ].join(", ")}`,
   },
-  batch: {
-    notScenarioFile: (path: string) => `${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`,
-    emptyDirectory: (path: string) => `${path}: a directory with no .json, .jsonl, .yaml or .yml files`,
-    noMatch: (pattern: string) => `${pattern}: no scenario files match this pattern`,
-    noSuchPath: (path: string) => `${path}: no such file or directory`,
-    noInput: "no input: give files, directories, patterns or - for stdin",
-    skipped: (count: number, files: string) =>
-      `skipped ${n(count)} file${count === 1 ? "" : "s"} that hold${count === 1 ? "s" : ""} no scenarios (a report, an estimate, a CI file…): ${files}`,
-    id: "Scenario",
-    plan: "Edition",
-    base: "Base",
-    overage: "Overage",
-    addons: "Add-ons",
-    discount: "Discount",
-    total: "Total",
-    grandTotal: "Total of all priced scenarios",
-    grandTotalLine: (total: string) => `Total of all priced scenarios: ${total}`,
-    errors: "Errors:",
-    counts: (scenarios: number, priced: number, failed: number, violating: number) =>
-      `${n(scenarios)} scenario${scenarios === 1 ? "" : "s"}: ${n(priced)} priced, ${n(failed)} invalid, ${n(violating)} with violations (✗)`,
+  get batch() {
+    return settle(this, "batch", {
+      notScenarioFile: (path: string) => `${path}: not a scenario file (expected .json, .jsonl, .yaml or .yml)`,
+      emptyDirectory: (path: string) => `${path}: a directory with no .json, .jsonl, .yaml or .yml files`,
+      noMatch: (pattern: string) => `${pattern}: no scenario files match this pattern`,
+      noSuchPath: (path: string) => `${path}: no such file or directory`,
+      noInput: "no input: give files, directories, patterns or - for stdin",
+      skipped: (count: number, files: string) =>
+        `skipped ${n(count)} file${count === 1 ? "" : "s"} that hold${count === 1 ? "s" : ""} no scenarios (a report, an estimate, a CI file…): ${files}`,
+      id: "Scenario",
+      plan: "Edition",
+      base: "Base",
+      overage: "Overage",
+      addons: "Add-ons",
+      discount: "Discount",
+      total: "Total",
+      grandTotal: "Total of all priced scenarios",
+      grandTotalLine: (total: string) => `Total of all priced scenarios: ${total}`,
+      errors: "Errors:",
+      counts: (scenarios: number, priced: number, failed: number, violating: number) =>
+        `${n(scenarios)} scenario${scenarios === 1 ? "" : "s"}: ${n(priced)} priced, ${n(failed)} invalid, ${n(violating)} with violations (✗)`,
+    });
   },
-  prices: {
-    packages: "Packages and overage",
-    packageFee: "Package fee",
-    overageRule: (price: string, unit: string, free: string, perUnit: boolean) =>
-      perUnit ? `${price} per ${unit} above ${free}` : `${price} per started ${unit} above ${free}`,
-    notSold: "—",
-    perMonth: "/month",
-    perMbpsDay: "/Mbps/day",
-    perPackDay: "/pack/day",
-    perDeduction: "/deduction",
-    packageOf: (size: string, price: string) => `${size}: ${price}/month`,
-    atPrice: (what: string, price: string) => `${what}: ${price}`,
-    listLine: (list: string, currency: string, applies: string | null, verified: string | null) =>
-      `${list} (${currency})${applies ? `, ${applies}` : ""}${verified ? `; ${verified}` : ""}`,
-    factNote: (mark: string, what: string, editions: readonly string[], note: string) =>
-      `${mark} ${what} (${editions.join(", ")}): ${note}`,
-    included: "included",
-    unlimited: "unlimited",
-    addons: "Add-ons (value-added services)",
-    addon: "Add-on",
-    billingHead: "Billing",
-    billing: { prepaid: "prepaid, per package period", postpaid: "postpaid, per calendar month" },
-    limits: "Default limits",
-    limitNames: {
-      peakDau: "Peak DAU",
-      mau: "Monthly active users",
-      peakGroups: "Peak group count",
-      communityMessages: "Community messages a month",
-      liveGroups: "Live groups at once",
-      groupMemberLimit: "Members per group",
-      groupsPerUser: "Groups per user",
-      historyDays: "Message history",
-      recentContacts: "Recent contacts",
-      dailyNewGroups: "New groups a day",
-      communities: "Communities",
-    } satisfies Record<LimitNeed | StatedLimit, string>,
-    unitOf: (need: LimitNeed | StatedLimit): string => (need === "historyDays" ? " days" : ""),
-    onRequest: "on request",
-    lastVerified: (day: string) => `newest source ${day}`,
-    counts: (parts: string[]) => `Figures: ${parts.join(", ")}`,
-    statusCount: (status: FigureStatus, count: number) =>
-      `${n(count)} ${{ sourced: "sourced", inferred: "inferred", carriedOver: "carried over", assumed: "assumed" }[status]}`,
-    sources: "Sources",
-    alsoSold: "Sold with IM, not priced here",
-    alsoSoldItem: "What and its price",
-    sourceKey: "Key",
-    sourceText: "Source",
-    assumption: "an assumption: no primary source states it",
-    assumptionsTitle: "Assumptions (marked *)",
-    applies: (from: string | null, to: string | null) =>
-      from && to ? `applies ${from} to ${to}` : from ? `applies from ${from}` : `applies until ${to}`,
-    carriedOver: (from: string) =>
-      `† carried over from ${from}: the figure is that list's, not re-verified for this one (im-bill catalogs --diff shows what changed)`,
-    notice: (addon: string, editions: readonly string[], text: string, source: string) =>
-      `Notice: ${addon} (${editions.join(", ")}): ${text} [${source}]`,
+  get prices() {
+    return settle(this, "prices", {
+      packages: "Packages and overage",
+      packageFee: "Package fee",
+      overageRule: (price: string, unit: string, free: string, perUnit: boolean) =>
+        perUnit ? `${price} per ${unit} above ${free}` : `${price} per started ${unit} above ${free}`,
+      notSold: "—",
+      perMonth: "/month",
+      perMbpsDay: "/Mbps/day",
+      perPackDay: "/pack/day",
+      perDeduction: "/deduction",
+      packageOf: (size: string, price: string) => `${size}: ${price}/month`,
+      atPrice: (what: string, price: string) => `${what}: ${price}`,
+      listLine: (list: string, currency: string, applies: string | null, verified: string | null) =>
+        `${list} (${currency})${applies ? `, ${applies}` : ""}${verified ? `; ${verified}` : ""}`,
+      factNote: (mark: string, what: string, editions: readonly string[], note: string) =>
+        `${mark} ${what} (${editions.join(", ")}): ${note}`,
+      included: "included",
+      unlimited: "unlimited",
+      addons: "Add-ons (value-added services)",
+      addon: "Add-on",
+      billingHead: "Billing",
+      billing: { prepaid: "prepaid, per package period", postpaid: "postpaid, per calendar month" },
+      limits: "Default limits",
+      limitNames: {
+        peakDau: "Peak DAU",
+        mau: "Monthly active users",
+        peakGroups: "Peak group count",
+        communityMessages: "Community messages a month",
+        liveGroups: "Live groups at once",
+        groupMemberLimit: "Members per group",
+        groupsPerUser: "Groups per user",
+        historyDays: "Message history",
+        recentContacts: "Recent contacts",
+        dailyNewGroups: "New groups a day",
+        communities: "Communities",
+      } satisfies Record<LimitNeed | StatedLimit, string>,
+      unitOf: (need: LimitNeed | StatedLimit): string => (need === "historyDays" ? " days" : ""),
+      onRequest: "on request",
+      lastVerified: (day: string) => `newest source ${day}`,
+      counts: (parts: string[]) => `Figures: ${parts.join(", ")}`,
+      statusCount: (status: FigureStatus, count: number) =>
+        `${n(count)} ${{ sourced: "sourced", inferred: "inferred", carriedOver: "carried over", assumed: "assumed" }[status]}`,
+      sources: "Sources",
+      alsoSold: "Sold with IM, not priced here",
+      alsoSoldItem: "What and its price",
+      sourceKey: "Key",
+      sourceText: "Source",
+      assumption: "an assumption: no primary source states it",
+      assumptionsTitle: "Assumptions (marked *)",
+      applies: (from: string | null, to: string | null) =>
+        from && to ? `applies ${from} to ${to}` : from ? `applies from ${from}` : `applies until ${to}`,
+      carriedOver: (from: string) =>
+        `† carried over from ${from}: the figure is that list's, not re-verified for this one (im-bill catalogs --diff shows what changed)`,
+      notice: (addon: string, editions: readonly string[], text: string, source: string) =>
+        `Notice: ${addon} (${editions.join(", ")}): ${text} [${source}]`,
+    });
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
   sourceDateEpoch: (got: string) =>
@@ -706,167 +731,177 @@ export const enMessages = {
       `This is a bug in im-bill. ${debug ? "" : "Run again with --debug for details, and "}please report it.`,
   },
   progress: (priced: string, failed: string, rate: string) => `${priced} priced, ${failed} invalid · ${rate}/s`,
-  git: {
-    noGit: "git is not installed (or not on PATH): --base reads the base commit with git",
-    notARepository: (cwd: string) => `${cwd} is not in a git repository: --base compares with one of its commits`,
-    unknownRef: (ref: string) =>
-      `--base: ${ref} names no commit of this repository (a branch, a tag, a hash; in a shallow clone, fetch it first)`,
-    noMergeBase: (ref: string) =>
-      `--base: ${ref} and HEAD have no commit in common (in a shallow clone, fetch the history: fetch-depth: 0)`,
-    failed: (command: string, reason: string) => `${command} failed: ${reason}`,
-    missingObject: (oid: string) =>
-      `the object ${oid.slice(0, 12)} is not in this clone (a partial clone): im-bill fetches nothing; run git fetch first`,
+  get git() {
+    return settle(this, "git", {
+      noGit: "git is not installed (or not on PATH): --base reads the base commit with git",
+      notARepository: (cwd: string) => `${cwd} is not in a git repository: --base compares with one of its commits`,
+      unknownRef: (ref: string) =>
+        `--base: ${ref} names no commit of this repository (a branch, a tag, a hash; in a shallow clone, fetch it first)`,
+      noMergeBase: (ref: string) =>
+        `--base: ${ref} and HEAD have no commit in common (in a shallow clone, fetch the history: fetch-depth: 0)`,
+      failed: (command: string, reason: string) => `${command} failed: ${reason}`,
+      missingObject: (oid: string) =>
+        `the object ${oid.slice(0, 12)} is not in this clone (a partial clone): im-bill fetches nothing; run git fetch first`,
+    });
   },
-  project: {
-    title: (base: string, head: string) => `Bill changes: ${base} → ${head}`,
-    base: (ref: string, commit: string, mergeBase: boolean) => `${ref} (${mergeBase ? "merge base " : ""}${commit})`,
-    head: (commit: string | null, dirty: boolean) =>
-      commit === null ? "the working tree" : dirty ? `the working tree (${commit} + changes)` : commit,
-    atBase: (base: string) => `at ${base}`,
-    linkOutside: (target: string) =>
-      `is a symbolic link to ${target}, outside the repository: not read (on either side of a project diff)`,
-    linkLoop: "is a symbolic link that loops (more than 40 links deep): not read",
-    on: (day: string) => `Priced for ${day}, both sides.`,
-    scenario: "Scenario",
-    file: "File",
-    why: "Why",
-    total: (currency: string, several: boolean) => (several ? `Total (${currency})` : "Total"),
-    added: "new",
-    removed: "removed",
-    renamedFrom: (file: string) => `renamed from ${file}`,
-    counts: (c: {
-      changed: number;
-      added: number;
-      removed: number;
-      renamed: number;
-      unchanged: number;
-      invalid: number;
-    }) =>
-      [
-        `${n(c.changed)} changed`,
-        `${n(c.added)} new`,
-        `${n(c.removed)} removed`,
-        ...(c.renamed ? [`${n(c.renamed)} renamed`] : []),
-        ...(c.invalid ? [`${n(c.invalid)} invalid`] : []),
-        `${n(c.unchanged)} unchanged`,
-      ].join(", "),
-    nothing: (count: number) =>
-      count === 0
-        ? "No scenario files on either side."
-        : `No bill changed: ${count === 1 ? "the scenario is" : `all ${n(count)} scenarios are`} priced as at the base.`,
-    invalidBefore: "Could not be priced at the base (left out of its total):",
-    failedAtBase: (error: string) => `could not be priced at the base: ${error}`,
-    moreRows: (count: number) =>
-      `…and ${n(count)} smaller change${count === 1 ? "" : "s"} (--format json lists every scenario)`,
-    details: "Line by line",
-    moreDetails: (count: number) =>
-      `…and ${n(count)} more changed scenario${count === 1 ? "" : "s"}: the table above has ${count === 1 ? "it" : "them all"}.`,
-    cause: {
-      input: (path: string, before: string, after: string) => `${path}: ${before} → ${after}`,
-      edition: (before: string, after: string) => `edition: ${before} → ${after}`,
-      pin: (before: string, after: string) => `pinned list: ${before} → ${after}`,
-      list: (before: string, after: string) => `price list: ${before} → ${after}`,
-      discount: (before: string, after: string) => `discount: ${before} → ${after}`,
-      figure: (file: string | null, path: string, before: string, after: string) =>
-        `${file ? `${file}: ` : ""}${path}: ${before} → ${after}`,
-      config: (before: string, after: string) => `project config: ${before} → ${after}`,
-      none: "none",
-      absent: "—",
-      editionDefault: "the edition's",
-      more: (count: number) => `and ${n(count)} more`,
-    },
-    gate: {
-      total: (currency: string, change: string, percent: string | null, threshold: string) =>
-        `the project total (${currency}) rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
-      each: (scenario: string, change: string, percent: string | null, threshold: string) =>
-        `${scenario} rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above-each ${threshold}`,
-    },
-    annotation: {
-      changed: (change: string, percent: string | null, why: string) =>
-        `The bill ${change.startsWith("-") ? "falls" : "rises"} by ${change.replace(/^-/, "")}${percent ? ` (${percent.replace(/^-/, "")}%)` : ""}${why ? `: ${why}` : ""}`,
-      added: (total: string) => `A new scenario: ${total} a month`,
-      title: "im-bill",
-      failed: "im-bill check failed",
-      invalid: "im-bill cannot price this",
-    },
-    noMatch: (path: string) => `${path}: no scenario files, at the base or in the working tree`,
-    outside: (path: string, root: string) => `${path} is outside the repository (${root})`,
-    twoFiles: (count: number) =>
-      `diff compares two files (before and after), or, with --base <ref>, the project with a commit: got ${n(count)} file${count === 1 ? "" : "s"}`,
-    baseOnly: (flag: string) => `${flag} goes with --base (a project diff)`,
-    notWithBase: (flag: string) => `${flag} compares two files: a project diff totals each currency apart`,
+  get project() {
+    return settle(this, "project", {
+      title: (base: string, head: string) => `Bill changes: ${base} → ${head}`,
+      base: (ref: string, commit: string, mergeBase: boolean) => `${ref} (${mergeBase ? "merge base " : ""}${commit})`,
+      head: (commit: string | null, dirty: boolean) =>
+        commit === null ? "the working tree" : dirty ? `the working tree (${commit} + changes)` : commit,
+      atBase: (base: string) => `at ${base}`,
+      linkOutside: (target: string) =>
+        `is a symbolic link to ${target}, outside the repository: not read (on either side of a project diff)`,
+      linkLoop: "is a symbolic link that loops (more than 40 links deep): not read",
+      on: (day: string) => `Priced for ${day}, both sides.`,
+      scenario: "Scenario",
+      file: "File",
+      why: "Why",
+      total: (currency: string, several: boolean) => (several ? `Total (${currency})` : "Total"),
+      added: "new",
+      removed: "removed",
+      renamedFrom: (file: string) => `renamed from ${file}`,
+      counts: (c: {
+        changed: number;
+        added: number;
+        removed: number;
+        renamed: number;
+        unchanged: number;
+        invalid: number;
+      }) =>
+        [
+          `${n(c.changed)} changed`,
+          `${n(c.added)} new`,
+          `${n(c.removed)} removed`,
+          ...(c.renamed ? [`${n(c.renamed)} renamed`] : []),
+          ...(c.invalid ? [`${n(c.invalid)} invalid`] : []),
+          `${n(c.unchanged)} unchanged`,
+        ].join(", "),
+      nothing: (count: number) =>
+        count === 0
+          ? "No scenario files on either side."
+          : `No bill changed: ${count === 1 ? "the scenario is" : `all ${n(count)} scenarios are`} priced as at the base.`,
+      invalidBefore: "Could not be priced at the base (left out of its total):",
+      failedAtBase: (error: string) => `could not be priced at the base: ${error}`,
+      moreRows: (count: number) =>
+        `…and ${n(count)} smaller change${count === 1 ? "" : "s"} (--format json lists every scenario)`,
+      details: "Line by line",
+      moreDetails: (count: number) =>
+        `…and ${n(count)} more changed scenario${count === 1 ? "" : "s"}: the table above has ${count === 1 ? "it" : "them all"}.`,
+      cause: {
+        input: (path: string, before: string, after: string) => `${path}: ${before} → ${after}`,
+        edition: (before: string, after: string) => `edition: ${before} → ${after}`,
+        pin: (before: string, after: string) => `pinned list: ${before} → ${after}`,
+        list: (before: string, after: string) => `price list: ${before} → ${after}`,
+        discount: (before: string, after: string) => `discount: ${before} → ${after}`,
+        figure: (file: string | null, path: string, before: string, after: string) =>
+          `${file ? `${file}: ` : ""}${path}: ${before} → ${after}`,
+        config: (before: string, after: string) => `project config: ${before} → ${after}`,
+        none: "none",
+        absent: "—",
+        editionDefault: "the edition's",
+        more: (count: number) => `and ${n(count)} more`,
+      },
+      gate: {
+        total: (currency: string, change: string, percent: string | null, threshold: string) =>
+          `the project total (${currency}) rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
+        each: (scenario: string, change: string, percent: string | null, threshold: string) =>
+          `${scenario} rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above-each ${threshold}`,
+      },
+      annotation: {
+        changed: (change: string, percent: string | null, why: string) =>
+          `The bill ${change.startsWith("-") ? "falls" : "rises"} by ${change.replace(/^-/, "")}${percent ? ` (${percent.replace(/^-/, "")}%)` : ""}${why ? `: ${why}` : ""}`,
+        added: (total: string) => `A new scenario: ${total} a month`,
+        title: "im-bill",
+        failed: "im-bill check failed",
+        invalid: "im-bill cannot price this",
+      },
+      noMatch: (path: string) => `${path}: no scenario files, at the base or in the working tree`,
+      outside: (path: string, root: string) => `${path} is outside the repository (${root})`,
+      twoFiles: (count: number) =>
+        `diff compares two files (before and after), or, with --base <ref>, the project with a commit: got ${n(count)} file${count === 1 ? "" : "s"}`,
+      baseOnly: (flag: string) => `${flag} goes with --base (a project diff)`,
+      notWithBase: (flag: string) => `${flag} compares two files: a project diff totals each currency apart`,
+    });
   },
-  diff: {
-    line: "Line",
-    before: "Before",
-    after: "After",
-    change: "Change",
-    edition: (before: string, after: string) => `Edition: ${before} → ${after}`,
-    prices: (before: string, after: string) => `Prices: ${before} → ${after}`,
-    aList: (count: number) => `holds a list of ${n(count)} scenarios; diff compares one with one`,
-    risesAbove: (change: string, percent: string | null, threshold: string) =>
-      `the total rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
-    threshold: (got: string) => `must be an amount such as 500 or a percentage such as 10%, got ${got}`,
-    rateFormat: (got: string) => `must be a rate such as USD:CNY=7.1 (one USD is 7.1 CNY), got ${got}`,
-    currencies: (before: string, from: string, after: string, to: string) =>
-      `${before} is in ${from} and ${after} in ${to}: give the rate between them (--rate ${from}:${to}=…) to compare them`,
-    rateMismatch: (rate: string, from: string, to: string) =>
-      `--rate ${rate} is not between ${from} and ${to}, the currencies of the two sides`,
-    converted: (from: string, rate: string) => `converted from ${from} at ${rate}`,
-    pricesOf: (side: string, line: string) => `${side}: ${line}`,
-    verify: {
-      lineTwice: (id: string, first: number) => `the line id ${id} is given twice (first at lines[${first}])`,
-      twoDecimals: (value: string) => `must be an amount with two decimals, such as "999.00", got "${value}"`,
-      unitPrice: (value: string) =>
-        `must be a price with two decimals (four at most for a price per unit), such as "999.00" or "0.015", got "${value}"`,
-      notTheSum: (stated: string, sum: string) =>
-        `is ${stated}, but its lines sum to ${sum}: the file was edited or is not an im-bill estimate`,
-      twoCurrencies: (currency: string, list: string) =>
-        `is ${currency}, but its price list is in ${list}: one estimate has one currency`,
-    },
+  get diff() {
+    return settle(this, "diff", {
+      line: "Line",
+      before: "Before",
+      after: "After",
+      change: "Change",
+      edition: (before: string, after: string) => `Edition: ${before} → ${after}`,
+      prices: (before: string, after: string) => `Prices: ${before} → ${after}`,
+      aList: (count: number) => `holds a list of ${n(count)} scenarios; diff compares one with one`,
+      risesAbove: (change: string, percent: string | null, threshold: string) =>
+        `the total rises by ${change}${percent ? ` (${percent}%)` : ""}, more than --fail-above ${threshold}`,
+      threshold: (got: string) => `must be an amount such as 500 or a percentage such as 10%, got ${got}`,
+      rateFormat: (got: string) => `must be a rate such as USD:CNY=7.1 (one USD is 7.1 CNY), got ${got}`,
+      currencies: (before: string, from: string, after: string, to: string) =>
+        `${before} is in ${from} and ${after} in ${to}: give the rate between them (--rate ${from}:${to}=…) to compare them`,
+      rateMismatch: (rate: string, from: string, to: string) =>
+        `--rate ${rate} is not between ${from} and ${to}, the currencies of the two sides`,
+      converted: (from: string, rate: string) => `converted from ${from} at ${rate}`,
+      pricesOf: (side: string, line: string) => `${side}: ${line}`,
+      verify: {
+        lineTwice: (id: string, first: number) => `the line id ${id} is given twice (first at lines[${first}])`,
+        twoDecimals: (value: string) => `must be an amount with two decimals, such as "999.00", got "${value}"`,
+        unitPrice: (value: string) =>
+          `must be a price with two decimals (four at most for a price per unit), such as "999.00" or "0.015", got "${value}"`,
+        notTheSum: (stated: string, sum: string) =>
+          `is ${stated}, but its lines sum to ${sum}: the file was edited or is not an im-bill estimate`,
+        twoCurrencies: (currency: string, list: string) =>
+          `is ${currency}, but its price list is in ${list}: one estimate has one currency`,
+      },
+    });
   },
-  render: {
-    notAReport: (kinds: string) => `is not a saved im-bill report: a JSON object with a kind (${kinds}) is expected`,
-    unknownKind: (got: string | undefined, kinds: string) =>
-      got === undefined
-        ? `is missing: a saved report names its kind (${kinds}); an estimate saved by an earlier im-bill can be compared with \`im-bill diff\`, not rendered`
-        : `must be one of ${kinds}, got ${got}`,
-    unknownVersion: (got: string, version: number) =>
-      `must be ${version}, got ${got}: this im-bill renders reports of version ${version}`,
-    notTheChange: (stated: string, difference: string) =>
-      `is ${stated}, but after − before is ${difference}: the file was edited or is not an im-bill report`,
-    notTheCount: (stated: number, counted: number) =>
-      `is ${stated}, but the report holds ${counted}: the file was edited or is not an im-bill report`,
-    noSuchRow: (index: number, count: number) => `is ${index}, but the report has ${count} scenarios`,
-    notInOrder: (index: number, previous: number) => `is ${index}, after ${previous}: places are in the order read`,
-    noDetail: (index: number) => `names scenarios[${index}], which has no detail`,
-    noFormat: (kind: string, format: string, formats: string) =>
-      `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} report has no ${format} format; it has ${formats}`,
+  get render() {
+    return settle(this, "render", {
+      notAReport: (kinds: string) => `is not a saved im-bill report: a JSON object with a kind (${kinds}) is expected`,
+      unknownKind: (got: string | undefined, kinds: string) =>
+        got === undefined
+          ? `is missing: a saved report names its kind (${kinds}); an estimate saved by an earlier im-bill can be compared with \`im-bill diff\`, not rendered`
+          : `must be one of ${kinds}, got ${got}`,
+      unknownVersion: (got: string, version: number) =>
+        `must be ${version}, got ${got}: this im-bill renders reports of version ${version}`,
+      notTheChange: (stated: string, difference: string) =>
+        `is ${stated}, but after − before is ${difference}: the file was edited or is not an im-bill report`,
+      notTheCount: (stated: number, counted: number) =>
+        `is ${stated}, but the report holds ${counted}: the file was edited or is not an im-bill report`,
+      noSuchRow: (index: number, count: number) => `is ${index}, but the report has ${count} scenarios`,
+      notInOrder: (index: number, previous: number) => `is ${index}, after ${previous}: places are in the order read`,
+      noDetail: (index: number) => `names scenarios[${index}], which has no detail`,
+      noFormat: (kind: string, format: string, formats: string) =>
+        `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} report has no ${format} format; it has ${formats}`,
+    });
   },
-  catalogs: {
-    oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
-    didYouMean: (id: string) => `did you mean "${id}"?`,
-    id: "Catalog",
-    applies: "Applies",
-    period: (from: string | null, to: string | null) =>
-      from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
-    currency: "Currency",
-    figures: "Figures",
-    status: { sourced: "Sourced", inferred: "Inferred", carriedOver: "Carried", assumed: "Assumed" } satisfies Record<
-      FigureStatus,
-      string
-    >,
-    verified: "Verified",
-    verifiedOn: (day: string) => `verified ${day}`,
-    standing: (current: { id: string; site: Site; dataCenter: DataCenter | null }[]) =>
-      `In effect today, and the list a bill is priced with unless told otherwise: ${current.map(({ id, site, dataCenter }) => `${id} (${site === "intl" ? "the international site, --site intl" : dataCenter === "overseas" ? "the mainland site's overseas data centres, --data-center overseas" : "the mainland"})`).join(", ") || "—"}.`,
-    legend:
-      "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
-    figure: "Figure",
-    same: (before: string, after: string) => `${before} and ${after} have the same figures`,
-    changes: (count: number) => (count === 1 ? "1 figure differs" : `${n(count)} figures differ`),
-    diffTwo: (count: number) =>
-      `--diff takes one catalog (compared with today's list) or two (built-in ids or files), got ${n(count)}`,
+  get catalogs() {
+    return settle(this, "catalogs", {
+      oneOf: (first: string, second: string) => `${first} and ${second} both choose the prices: give one`,
+      didYouMean: (id: string) => `did you mean "${id}"?`,
+      id: "Catalog",
+      applies: "Applies",
+      period: (from: string | null, to: string | null) =>
+        from === null && to === null ? "any day" : `${from ?? ""} → ${to ?? ""}`.trim(),
+      currency: "Currency",
+      figures: "Figures",
+      status: { sourced: "Sourced", inferred: "Inferred", carriedOver: "Carried", assumed: "Assumed" } satisfies Record<
+        FigureStatus,
+        string
+      >,
+      verified: "Verified",
+      verifiedOn: (day: string) => `verified ${day}`,
+      standing: (current: { id: string; site: Site; dataCenter: DataCenter | null }[]) =>
+        `In effect today, and the list a bill is priced with unless told otherwise: ${current.map(({ id, site, dataCenter }) => `${id} (${site === "intl" ? "the international site, --site intl" : dataCenter === "overseas" ? "the mainland site's overseas data centres, --data-center overseas" : "the mainland"})`).join(", ") || "—"}.`,
+      legend:
+        "Figures: prices, quotas and limits. Sourced: a source of the list's date states it; inferred: derived from what sources state (im-bill prices gives the derivation); carried over: taken unchanged from an earlier list, not re-verified; assumed: no source states it. Verified: the date of the list's newest source.",
+      figure: "Figure",
+      same: (before: string, after: string) => `${before} and ${after} have the same figures`,
+      changes: (count: number) => (count === 1 ? "1 figure differs" : `${n(count)} figures differ`),
+      diffTwo: (count: number) =>
+        `--diff takes one catalog (compared with today's list) or two (built-in ids or files), got ${n(count)}`,
+    });
   },
   flags: {
     percent: (got: string) => `must be a percentage from 0 to 100 (at most four decimals), such as 15%, got ${got}`,
