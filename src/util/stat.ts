@@ -1,9 +1,11 @@
 import { lstatSync, statSync, type Stats } from "node:fs";
 
+// Nothing there is said by undefined, not by a thrown error: a start looks for files that
+// are mostly absent (the project config's), and each error's stack costs.
 /** What is at `path`, or undefined when nothing (or nothing readable) is there. */
 export function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -12,7 +14,7 @@ export function statOrUndefined(path: string): Stats | undefined {
 /** What `path` itself is (a link, not what it points to), or undefined when nothing is there. */
 export function lstatOrUndefined(path: string): Stats | undefined {
   try {
-    return lstatSync(path);
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
