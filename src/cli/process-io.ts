@@ -66,7 +66,45 @@ class DescriptorStream implements OutStream {
   }
 }
 
-const outStream = (fd: 1 | 2): OutStream => (notATerminal(fd) ? new DescriptorStream(fd) : nodeStream(fd));
+/**
+ * A terminal (or another device): Node's stream, made when first written to or measured.
+ * Every run asks whether stderr is a terminal (for colour), few write to it, and Node's
+ * stream for a terminal cost ~3 ms to make. Whether it is one is asked of node:tty
+ * (process.getBuiltinModule, Node 20.16 and later) without making the stream.
+ */
+class DeviceStream implements OutStream {
+  #stream: OutStream | undefined;
+  #isTTY: boolean | undefined;
+
+  constructor(readonly fd: 1 | 2) {}
+
+  #node(): OutStream {
+    return (this.#stream ??= nodeStream(this.fd));
+  }
+
+  get isTTY(): boolean {
+    if (this.#isTTY === undefined) {
+      const tty = this.#stream ? undefined : process.getBuiltinModule?.("node:tty");
+      this.#isTTY = tty ? tty.isatty(this.fd) : Boolean(this.#node().isTTY);
+    }
+    return this.#isTTY;
+  }
+
+  get columns(): number | undefined {
+    return this.#node().columns;
+  }
+
+  write(chunk: string | Uint8Array): boolean {
+    return this.#node().write(chunk);
+  }
+
+  once(event: "drain", listener: () => void): this {
+    this.#node().once(event, listener);
+    return this;
+  }
+}
+
+const outStream = (fd: 1 | 2): OutStream => (notATerminal(fd) ? new DescriptorStream(fd) : new DeviceStream(fd));
 
 export function processIo(): Io {
   let stdout: OutStream | undefined;

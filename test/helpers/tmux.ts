@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 
 export interface Terminal {
   screen(): string;
+  /** the screen with its colours and attributes, as escape sequences */
+  colouredScreen(): string;
   keys(...keys: string[]): string;
   waitFor(text: string | RegExp, timeout?: number): Promise<void>;
 }
@@ -37,6 +39,7 @@ export function tmuxServer() {
       const screen = () => tmux("capture-pane", "-p", "-t", name, "-S", "-200");
       return {
         screen,
+        colouredScreen: () => tmux("capture-pane", "-p", "-e", "-t", name, "-S", "-200"),
         keys: (...keys: string[]) => tmux("send-keys", "-t", name, ...keys),
         async waitFor(text, timeout = 15_000) {
           const start = Date.now();
