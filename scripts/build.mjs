@@ -12,6 +12,8 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 // - dist/cli.cjs.*.cache: its V8 code caches, one for each kind of run (bin/im-bill.cjs);
 //   dist/cli-rest.cjs.cache, the rest's.
+// - dist/made-lists.json: the built-in price lists, made by the build, each read when a run
+//   first prices with it (scripts/lib/cli-build.mjs).
 // - dist/zh.cjs: the Chinese words, read when a run speaks Chinese.
 // - dist/csv.cjs, js-yaml.cjs, yaml.cjs, prompts.cjs: packages the build bundles (dev
 //   dependencies, scripts/lib/bundled.cjs), each read when a run first needs it.
@@ -40,6 +42,7 @@ const BUNDLED = [
   ...KINDS.map((kind) => `cli.cjs.${kind}.cache`),
   "cli-rest.cjs",
   "cli-rest.cjs.cache",
+  "made-lists.json",
   "zh.cjs",
   "echarts.cjs",
   ...CHUNK_FILES,

@@ -25,7 +25,8 @@ function install(dir: string, files: readonly string[]) {
   mkdirSync(join(dir, "bin"));
   mkdirSync(join(dir, "dist"));
   copyFileSync(join(root, "bin/im-bill.cjs"), join(dir, "bin/im-bill.cjs"));
-  for (const file of files) copyFileSync(join(root, "dist", file), join(dir, "dist", file));
+  // The built-in price lists every run reads, made by the build.
+  for (const file of [...files, "made-lists.json"]) copyFileSync(join(root, "dist", file), join(dir, "dist", file));
   writeFileSync(join(dir, "shim.cjs"), shim);
 }
 

@@ -11,7 +11,8 @@
 //   executable subcommands, which im-bill has none of) is loaded on first access.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build as esbuild } from "esbuild";
@@ -77,14 +78,22 @@ const lazyModules = {
 
 /**
  * Data made by the build: a module of src/ that computes plain data is run here, and the
- * bundle holds what it made as a literal. The scenario's shape for the quick check
- * (src/scenario/shape.ts) is read from its zod schema, which a run then need not build.
+ * bundle holds what it made as a literal. A function of no arguments in it is called here
+ * too, and what it returned is written as JSON to a file beside the bundle
+ * (made-<module>.json, one text after another): the function becomes one that reads and
+ * parses its own bytes of that file, so that the bundle neither holds nor builds the data
+ * before it is asked for. The scenario's shape for the quick check (src/scenario/shape.ts)
+ * is read from its zod schema, which a run then need not build; the built-in lists
+ * (src/catalog/lists.ts) are made with their overlays laid, and read when first made.
  */
 const madeAtBuild = {
   name: "made-at-build",
   setup(build) {
-    const modules = { "./shape.js": join("src", "scenario", "validate.ts") };
-    build.onResolve({ filter: /^\.\/shape\.js$/ }, (args) =>
+    const modules = {
+      "./shape.js": join("src", "scenario", "validate.ts"),
+      "./lists.js": join("src", "catalog", "index.ts"),
+    };
+    build.onResolve({ filter: /^\.\/(shape|lists)\.js$/ }, (args) =>
       args.importer.endsWith(modules[args.path])
         ? { path: join(args.resolveDir, args.path.replace(/\.js$/, ".ts")), namespace: "made-at-build" }
         : undefined,
@@ -101,12 +110,60 @@ const madeAtBuild = {
       });
       const module = { exports: {} };
       new Function("module", "exports", "require", made.outputFiles[0].text)(module, module.exports, require);
-      const lines = Object.entries(module.exports).map(([name, value]) => {
+      // The texts of its functions' data, in made-<module>.json beside the bundle.
+      const file = `made-${basename(args.path, ".ts")}.json`;
+      const texts = [];
+      let bytes = 0;
+      /** `value` as JavaScript; plain data only (what JSON would not carry is a mistake here). */
+      const literal = (value, at) => {
+        if (typeof value === "function") {
+          if (value.length !== 0) throw new Error(`${args.path}: ${at} takes arguments`);
+          const text = `${json(value(), `${at}()`)}\n`;
+          const length = Buffer.byteLength(text);
+          texts.push(text);
+          bytes += length;
+          return `() => made(${bytes - length}, ${length})`;
+        }
+        if (Array.isArray(value)) return `[${value.map((each, index) => literal(each, `${at}[${index}]`)).join(", ")}]`;
+        if (
+          typeof value === "object" &&
+          value !== null &&
+          Object.values(value).some((each) => typeof each === "function")
+        )
+          return `{ ${Object.entries(value)
+            .map(([key, each]) => `${JSON.stringify(key)}: ${literal(each, `${at}.${key}`)}`)
+            .join(", ")} }`;
+        return json(value, at);
+      };
+      const json = (value, at) => {
         const text = JSON.stringify(value);
-        // Plain data only: what JSON would not carry (a function, a pattern) is a mistake here.
-        if (!isDeepStrictEqual(JSON.parse(text), value)) throw new Error(`${args.path}: ${name} is not plain data`);
-        return `export const ${name} = ${text};`;
-      });
+        if (text === undefined || !isDeepStrictEqual(JSON.parse(text), value))
+          throw new Error(`${args.path}: ${at} is not plain data`);
+        return text;
+      };
+      const lines = Object.entries(module.exports).map(
+        ([name, value]) => `export const ${name} = ${literal(value, name)};`,
+      );
+      if (texts.length > 0) {
+        const outdir = dirname(build.initialOptions.outfile);
+        mkdirSync(outdir, { recursive: true });
+        writeFileSync(join(outdir, file), texts.join(""));
+        lines.unshift(
+          'import { closeSync, openSync, readSync } from "node:fs";',
+          'import { join } from "node:path";',
+          `/** The bytes of ${file} from \`start\`, parsed. */`,
+          "function made(start, length) {",
+          `  const fd = openSync(join(__dirname, ${JSON.stringify(file)}), "r");`,
+          "  try {",
+          "    const buffer = Buffer.alloc(length);",
+          "    for (let read = 0; read < length; ) read += readSync(fd, buffer, read, length - read, start + read) || length;",
+          '    return JSON.parse(buffer.toString("utf8"));',
+          "  } finally {",
+          "    closeSync(fd);",
+          "  }",
+          "}",
+        );
+      }
       return { contents: lines.join("\n"), loader: "js", resolveDir: dirname(args.path) };
     });
   },

@@ -28,6 +28,7 @@ export const REQUIRED = [
   "dist/cli-rest.cjs",
   "dist/cli-rest.cjs.map",
   "dist/cli-rest.cjs.cache",
+  "dist/made-lists.json",
   "dist/zh.cjs",
   ...chunks.map((chunk) => `dist/${chunk.file}`),
   "dist/echarts.cjs",

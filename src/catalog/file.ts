@@ -2,7 +2,10 @@
 // and the hash of its bytes that every estimate priced with it names.
 import { documentOfBytes, isYamlPath, readDocument, type ReadContext } from "../document/read.js";
 import { say } from "../errors.js";
-import { seedCatalog } from "./index.js";
+import { builtinCatalogIds } from "./index.js";
+
+/** The list a price file is shown to look like: the first built-in one, the seed of this tool. */
+const seedId = () => builtinCatalogIds()[0]!;
 import { resolveCatalog } from "./load.js";
 import type { Catalog } from "./schema.js";
 
@@ -10,7 +13,7 @@ export async function loadCatalog(path: string, context: ReadContext): Promise<C
   const { source, data, sha256 } = await readDocument(
     path,
     context,
-    say((t) => t.document.expectedCatalog(seedCatalog.id)),
+    say((t) => t.document.expectedCatalog(seedId())),
     { hash: true },
   );
   return resolveCatalog(data, source, sha256);
@@ -18,7 +21,7 @@ export async function loadCatalog(path: string, context: ReadContext): Promise<C
 
 /** A price file's bytes read otherwise than from the disk (a commit's object): the same checks, the same hash. */
 export async function catalogOfBytes(bytes: Uint8Array, path: string): Promise<Catalog> {
-  const expected = say((t) => t.document.expectedCatalog(seedCatalog.id));
+  const expected = say((t) => t.document.expectedCatalog(seedId()));
   const format = isYamlPath(path) ? "yaml" : "json";
   const { source, data, sha256 } = await documentOfBytes(bytes, path, format, expected, { hash: true });
   return resolveCatalog(data, source, sha256);

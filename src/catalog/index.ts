@@ -1,17 +1,6 @@
-// The built-in price lists, each with its site and the days it applies. The mainland's:
-// the 2020 list (the seed of this tool, every figure sourced) and the 2024 one (the 2020
-// list with the prices of 2024, each figure marked sourced, inferred or carried over).
-// The mainland site's apps in overseas data centres have their own (境外资费): the 2024
-// list with the overseas table's prices. The international site's, in USD: the 2020 and
-// 2021 DAU lists, the MAU list of 2022-12-26, and its 2025 change (community messages). No list is "the default": a
-// bill is priced with the list of its site in effect on its day (./choose.ts).
-import list2020 from "./tencent-im-cn-2020.json" with { type: "json" };
-import overlay2024 from "./tencent-im-cn-2024.json" with { type: "json" };
-import overseasOverlay from "./tencent-im-cn-overseas-2023.json" with { type: "json" };
-import intl2020 from "./tencent-im-intl-2020.json" with { type: "json" };
-import intl2021 from "./tencent-im-intl-2021.json" with { type: "json" };
-import intl2022 from "./tencent-im-intl-2022.json" with { type: "json" };
-import intlOverlay2025 from "./tencent-im-intl-2025.json" with { type: "json" };
+// The built-in price lists (./lists.ts), made when first asked for, and what is known of a
+// list: its site, data centres, dates and editions. No list is "the default": a bill is
+// priced with the list of its site in effect on its day (./choose.ts).
 import {
   METRIC_USAGE,
   overageMetrics,
@@ -21,60 +10,21 @@ import {
   type OverageMetric,
   type Site,
 } from "../vocabulary.js";
-import { carryOver } from "./overlay.js";
+import { BUILTIN_LISTS as LISTS, type BuiltinList } from "./lists.js";
 import type { Addon, Catalog, Edition, Effective, Notice } from "./schema.js";
 import { own } from "../util/own.js";
 
 export type { EditionId };
 export type { Addon, Catalog, Edition } from "./schema.js";
 
-/** The list this tool was built from (test/catalog checks every built-in one against the schema). */
-export const seedCatalog = list2020 as unknown as Catalog;
-
-/**
- * A built-in list before it is made: what choosing needs (its id, site, data centres and
- * dates, read from its own file), and how to make it. An overlay is laid over its base
- * only when the list is asked for: a run that prices with one list makes that one.
- */
-interface BuiltinList {
-  id: string;
-  site: Site;
-  dataCenter: DataCenter | undefined;
-  effective: { from: string | null; to: string | null };
-  make: () => Catalog;
-}
-
 const madeLists = new Map<string, Catalog>();
 const builtins = new WeakSet<Catalog>();
-
-const listOf = (
-  file: { id: string; site?: string; dataCenter?: string; effective?: { from: string | null; to: string | null } },
-  make: () => unknown,
-  inherits?: { site: Site },
-): BuiltinList => ({
-  id: file.id,
-  site: (file.site as Site | undefined) ?? inherits?.site ?? "cn",
-  dataCenter: file.dataCenter as DataCenter | undefined,
-  effective: { from: file.effective?.from ?? null, to: file.effective?.to ?? null },
-  make: make as () => Catalog,
-});
-
-/** Oldest first within each site: the mainland's (its data centres, then abroad), then the international site's. */
-const LISTS: readonly BuiltinList[] = [
-  listOf(list2020, () => list2020),
-  listOf(overlay2024, () => carryOver(list2020, overlay2024)),
-  listOf(overseasOverlay, () => carryOver(madeList("tencent-im-cn-2024"), overseasOverlay)),
-  listOf(intl2020, () => intl2020),
-  listOf(intl2021, () => intl2021),
-  listOf(intl2022, () => intl2022),
-  listOf(intlOverlay2025, () => carryOver(intl2022, intlOverlay2025), { site: "intl" }),
-];
 
 /** A built-in list by its entry: made the first time it is asked for, the same object after. */
 function madeList(id: string): Catalog {
   let catalog = madeLists.get(id);
   if (!catalog) {
-    catalog = LISTS.find((list) => list.id === id)!.make();
+    catalog = LISTS.find((list) => list.id === id)!.make() as Catalog;
     madeLists.set(id, catalog);
     builtins.add(catalog);
   }

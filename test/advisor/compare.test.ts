@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareEditions } from "../../src/advisor/compare.js";
-import { builtinCatalogById, seedCatalog } from "../../src/catalog/index.js";
+import { builtinCatalogById } from "../../src/catalog/index.js";
+import { seedCatalog } from "../helpers/seed.js";
 import { fixedPrices } from "../../src/catalog/choose.js";
 import type { Catalog } from "../../src/catalog/schema.js";
 import { validateScenario } from "../../src/scenario/validate.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/advisor/forecast.js";
 import { parseDate } from "../../src/util/calendar.js";
-import { seedCatalog } from "../../src/catalog/index.js";
+import { seedCatalog } from "../helpers/seed.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import { seedSettings } from "../helpers/scenario.js";
 

@@ -8,9 +8,9 @@ import {
   editionNames,
   pricedEditions,
   resolveEdition,
-  seedCatalog as builtinCatalog,
   siteOf,
 } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../helpers/seed.js";
 import { Catalog, type Edition } from "../../src/catalog/schema.js";
 
 describe.each(builtinCatalogs().map((catalog) => [catalog.id, catalog] as const))(

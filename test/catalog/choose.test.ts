@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 /** What a scenario that pins `id` (and says no site) asks for. */
 const pin = (id: string) => ({ pin: id, site: null, dataCenter: null });
 import { choosePrices, wantedOf, type PriceSettings } from "../../src/catalog/choose.js";
-import { builtinCatalogById, seedCatalog } from "../../src/catalog/index.js";
+import { builtinCatalogById } from "../../src/catalog/index.js";
+import { seedCatalog } from "../helpers/seed.js";
 import { resolveCatalog } from "../../src/catalog/load.js";
 import type { Catalog } from "../../src/catalog/schema.js";
 

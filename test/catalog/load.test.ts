@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../helpers/seed.js";
 import { fixedPrices } from "../../src/catalog/choose.js";
 import { originOf } from "../../src/catalog/origin.js";
 import { resolveCatalog } from "../../src/catalog/load.js";

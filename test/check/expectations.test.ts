@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../helpers/seed.js";
 import { lineIds } from "../../src/catalog/line-ids.js";
 import { checkExpectations, expectationsOf } from "../../src/check/expectations.js";
 import { bill } from "../helpers/scenario.js";

@@ -1,4 +1,4 @@
-import { seedCatalog } from "../../src/catalog/index.js";
+import { seedCatalog } from "./seed.js";
 import { fixedPrices, type PriceSettings } from "../../src/catalog/choose.js";
 import { priceScenario } from "../../src/calculator/estimate.js";
 import type { Bill } from "../../src/calculator/bill.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/advisor/forecast.js";
-import { seedCatalog } from "../../src/catalog/index.js";
+import { seedCatalog } from "../helpers/seed.js";
 import { describeForecast, monthRanges } from "../../src/render/forecast.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 import { parseDate } from "../../src/util/calendar.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedCatalog as builtinCatalog } from "../../src/catalog/index.js";
+import { seedCatalog as builtinCatalog } from "../helpers/seed.js";
 import { InputError } from "../../src/errors.js";
 import { validateScenario } from "../../src/scenario/validate.js";
 
