@@ -2,7 +2,7 @@
 // (measured by scripts/bench-startup.mjs), then saves what they compiled. Run by
 // scripts/build.mjs once for each kind of bin/im-bill.cjs, each in a fresh process.
 //
-// Usage: node scripts/code-cache.mjs data|table|help|rest
+// Usage: node scripts/code-cache.mjs data|table|check|help|rest
 import { createRequire } from "node:module";
 import { Writable } from "node:stream";
 
@@ -11,6 +11,7 @@ const estimate = ["estimate", "--plan", "pro", "--dau", "25000", "--groups", "15
 const warmUps = {
   data: [[...estimate, "--format", "json"]],
   table: [estimate, ["compare", "--dau", "25000"]],
+  check: [["check", "examples/small-chat-pro.json"]],
   help: [["--help"], ["estimate", "--help"]],
   // dist/cli-rest.cjs: the other formats of an estimate and a comparison, a forecast, the price sheet.
   rest: [

@@ -123,6 +123,8 @@ describe("the kind of run, whose code cache is loaded", () => {
     [["forecast", "--format", "csv"], "data"],
     [["estimate", "--plan", "pro"], "table"],
     [["compare", "--dau", "5000"], "table"],
+    [["check", "scenarios/"], "check"],
+    [["check", "app.json", "--format", "json"], "data"],
     [["--help"], "help"],
     [["estimate", "-h"], "help"],
     [["help", "batch"], "help"],

@@ -24,6 +24,7 @@ export const REQUIRED = [
   "dist/cli.cjs.map",
   "dist/cli.cjs.data.cache",
   "dist/cli.cjs.table.cache",
+  "dist/cli.cjs.check.cache",
   "dist/cli.cjs.help.cache",
   "dist/cli-rest.cjs",
   "dist/cli-rest.cjs.map",
