@@ -40,38 +40,49 @@ const lazyChildProcess = {
  * stand-in whose exports call into the module, required (and so initialised) then.
  * - string-width compiles its Unicode-property patterns when it loads (~20 ms), and the
  *   common text (ASCII, CJK) never needs it (src/render/text.ts).
- * - The scenario's zod parse (src/scenario/full-parse.ts) is asked only when the quick
- *   check is unsure, mostly of invalid input: zod and the schema (~2.5 ms) load then.
+ * - The zod parses of a scenario and of a project config (src/scenario/full-parse.ts,
+ *   src/config/full-parse.ts) are asked only when the quick check is unsure, mostly of
+ *   invalid input: zod and the schemas load then, from dist/cli-rest.cjs (REST_ENTRIES).
  */
 const lazyModules = {
   name: "lazy-modules",
   setup(build) {
     // The exports of each, called through: the default export is the stand-in itself (ES
     // module interop takes module.exports as the default of a CommonJS module). A module
-    // of src/ is named as its importer (given) names it.
+    // of src/ is named as its importers name it; its stand-in by the file it resolves to.
     const lazy = {
       "string-width": { exports: ["default"] },
-      "./full-parse.js": { exports: ["fullParse"], importer: join("src", "scenario", "validate.ts") },
+      "./full-parse.js": {
+        exports: ["fullParse"],
+        importers: [join("src", "scenario", "validate.ts"), join("src", "config", "validate.ts")],
+      },
     };
     const filter = new RegExp(
       `^(${Object.keys(lazy)
         .map((name) => name.replace(/[.]/g, "\\."))
         .join("|")})$`,
     );
-    build.onResolve({ filter }, (args) =>
-      args.namespace === "lazy-module" ||
-      (lazy[args.path].importer !== undefined && !args.importer.endsWith(lazy[args.path].importer))
-        ? undefined
-        : { path: args.path, namespace: "lazy-module", pluginData: { resolveDir: args.resolveDir } },
-    );
+    build.onResolve({ filter }, async (args) => {
+      const { importers, exports } = lazy[args.path];
+      if (args.namespace === "lazy-module" || args.pluginData?.lazyModule) return undefined;
+      if (importers === undefined) return { path: args.path, namespace: "lazy-module", pluginData: { exports } };
+      if (!importers.some((importer) => args.importer.endsWith(importer))) return undefined;
+      const { path } = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { lazyModule: true },
+      });
+      return { path, namespace: "lazy-module", pluginData: { exports } };
+    });
     build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       contents: [
         `const load = () => require(${JSON.stringify(args.path)});`,
         "module.exports = (...args) => load().default(...args);",
-        ...lazy[args.path].exports.map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
+        ...args.pluginData.exports.map((name) => `module.exports.${name} = (...args) => load().${name}(...args);`),
       ].join("\n"),
       loader: "js",
-      resolveDir: lazy[args.path].importer === undefined ? process.cwd() : args.pluginData.resolveDir,
+      resolveDir: root,
     }));
   },
 };
@@ -82,19 +93,21 @@ const lazyModules = {
  * too, and what it returned is written as JSON to a file beside the bundle
  * (made-<module>.json, one text after another): the function becomes one that reads and
  * parses its own bytes of that file, so that the bundle neither holds nor builds the data
- * before it is asked for. The scenario's shape for the quick check (src/scenario/shape.ts)
- * is read from its zod schema, which a run then need not build; the built-in lists
+ * before it is asked for. The shapes of a scenario and of a project config for the quick
+ * check (src/scenario/shape.ts, src/config/shape.ts) are read from their zod schemas,
+ * which a run then need not build; the built-in lists
  * (src/catalog/lists.ts) are made with their overlays laid, and read when first made.
  */
 const madeAtBuild = {
   name: "made-at-build",
   setup(build) {
-    const modules = {
-      "./shape.js": join("src", "scenario", "validate.ts"),
-      "./lists.js": join("src", "catalog", "index.ts"),
-    };
+    const modules = [
+      [join("src", "scenario", "validate.ts"), "./shape.js"],
+      [join("src", "config", "validate.ts"), "./shape.js"],
+      [join("src", "catalog", "index.ts"), "./lists.js"],
+    ];
     build.onResolve({ filter: /^\.\/(shape|lists)\.js$/ }, (args) =>
-      args.importer.endsWith(modules[args.path])
+      modules.some(([importer, path]) => args.importer.endsWith(importer) && args.path === path)
         ? { path: join(args.resolveDir, args.path.replace(/\.js$/, ".ts")), namespace: "made-at-build" }
         : undefined,
     );
@@ -230,7 +243,7 @@ const chunksApart = {
  * What only some commands and formats reach, each through an import(): the formats
  * beside an estimate's JSON and table (HTML, markdown, CSV, the charts), the diffs, the
  * forecast, usage pull, the prompts' flow, the JSON Schemas, the completion spec, check
- * --update, price files. They are bundled into dist/cli-rest.cjs, apart from the commands
+ * --update, price files, zod's parse of an input the quick check was unsure of. They are bundled into dist/cli-rest.cjs, apart from the commands
  * people start most (estimate, compare, check, --help), which then compile and read half
  * the code. A module also reached without an import() from those stays in dist/cli.cjs.
  */
@@ -262,6 +275,8 @@ export const REST_ENTRIES = [
   "src/render/project-diff.ts",
   "src/render/usage.ts",
   "src/report/read.ts",
+  "src/scenario/full-parse.ts",
+  "src/config/full-parse.ts",
   "src/scenario/usage-csv.ts",
   "src/tencent/appinfo.ts",
   "src/tencent/proxy.ts",
@@ -319,7 +334,9 @@ const restApart = (core, linked) => ({
   name: "rest-apart",
   setup(build) {
     build.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.kind !== "dynamic-import" || args.pluginData?.restApart) return undefined;
+      // Only what the CLI reaches lazily: an import(), or a stand-in's require (lazyModules).
+      if ((args.kind !== "dynamic-import" && args.kind !== "require-call") || args.pluginData?.restApart)
+        return undefined;
       const { path, namespace, errors } = await build.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,

@@ -7,12 +7,14 @@ import { marketProblems } from "../catalog/market.js";
 import { append } from "../util/array.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
-import { parseWith } from "../validation/issues.js";
 import { describeValue } from "../validation/quote.js";
+import { quickParse } from "../validation/quick.js";
 import { PACKAGE_KEY } from "./files.js";
 import { isJsonObject } from "../util/json.js";
 import { own } from "../util/own.js";
-import { ProjectConfigSchema, type ProjectConfig } from "./schema.js";
+import type { ProjectConfig, ProjectConfigInput } from "./schema.js";
+import { CONFIG_SHAPE } from "./shape.js";
+import { fullParse } from "./full-parse.js";
 
 /** A config document as settings, or an InputError naming the file and every field that is wrong. */
 export function validateConfig(
@@ -30,10 +32,10 @@ export function validateConfig(
   // usage.baseUrl would let a repository send the administrator's UserSig anywhere: named, and refused.
   const usage = isJsonObject(document) ? own(document, "usage") : undefined;
   const misplaced = isJsonObject(usage) && own(usage, "baseUrl") !== undefined;
-  const { data, problems } = parseWith(
-    ProjectConfigSchema,
-    misplaced ? { ...(document as object), usage: withoutKey(usage, "baseUrl") } : document,
-  );
+  const input = misplaced ? { ...(document as object), usage: withoutKey(usage, "baseUrl") } : document;
+  // A valid config needs no zod (the quick check); zod says what is wrong with the rest.
+  const quick = quickParse<ProjectConfigInput>(CONFIG_SHAPE, input);
+  const { data, problems } = quick ? { data: quick.data, problems: [] as Problem[] } : fullParse(input);
   if (misplaced) problems.unshift({ path: "usage.baseUrl", message: say((t) => t.config.baseUrlNotHere) });
   if (!data || misplaced) throw fail(problems);
   if (data.pricing !== undefined && data.catalog !== undefined)

@@ -1,5 +1,5 @@
 // The quick check's shape (./quick.ts), read from a zod schema's definition, so that
-// the schema stays the one definition of a valid scenario. Whatever the quick check does
+// the schema stays the one definition of a valid input (a scenario, a project config). Whatever the quick check does
 // not know (a refinement, an exclusive bound, a union) stops here with an error: the
 // build that makes the shape fails, rather than the check passing what zod refuses.
 import type * as z from "zod/mini";
@@ -16,6 +16,7 @@ interface Def {
   element?: z.ZodMiniType;
   keyType?: z.ZodMiniType;
   valueType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
   entries?: Record<string, unknown>;
   checks?: { _zod: { def: CheckDef } }[];
 }
@@ -27,6 +28,9 @@ interface CheckDef {
   minimum?: unknown;
   pattern?: RegExp;
 }
+
+/** The kinds whose quick check says exactly what zod says, whatever the input. */
+const EXACT = new Set<QuickShape["kind"]>(["number", "string", "boolean", "enum"]);
 
 const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -87,6 +91,14 @@ export function quickShapeOf(schema: z.ZodMiniType, at = "(root)"): QuickShape {
       if (checks.length > 0 || key.type !== "string" || (key.checks ?? []).length > 0)
         refuse("a record whose keys are not any string");
       return { kind: "record", value: quickShapeOf(def.valueType!, `${at}{}`) };
+    }
+    case "union": {
+      // zod returns the first option that fits: the quick check may try them in turn only
+      // where its answer for each is exactly zod's (a value's kind and bounds, not an object).
+      const options = (def.options ?? []).map((option, index) => quickShapeOf(option, `${at}|${index}`));
+      if (checks.length > 0 || !options.every((option) => EXACT.has(option.kind)))
+        refuse("a union of anything but strings, numbers, booleans and enums");
+      return { kind: "union", options };
     }
     default:
       return refuse(`a schema of type ${def.type}`);

@@ -15,7 +15,9 @@ export type QuickShape =
   | { kind: "boolean" }
   | { kind: "enum"; values: string[] }
   | { kind: "array"; element: QuickShape }
-  | { kind: "record"; value: QuickShape };
+  | { kind: "record"; value: QuickShape }
+  /** the first that fits: only of kinds whose check is exact (a value, never an object), so that it is zod's first */
+  | { kind: "union"; options: QuickShape[] };
 
 /** A field of a strict object (unknown keys are refused). */
 export interface QuickField {
@@ -71,6 +73,12 @@ function valueOf(shape: QuickShape, input: unknown): unknown {
       }
       return out;
     }
+    case "union":
+      for (const option of shape.options) {
+        const value = valueOf(option, input);
+        if (value !== UNSURE) return value;
+      }
+      return UNSURE;
     case "record": {
       if (!isPlainObject(input)) return UNSURE;
       const keys = Object.keys(input);

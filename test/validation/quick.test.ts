@@ -1,5 +1,5 @@
-// The quick check stands in for zod on valid scenarios (src/validation/quick.ts): over
-// inputs fast-check makes from the scenario's own shape, mostly valid, some with a wrong
+// The quick check stands in for zod on valid scenarios and project configs
+// (src/validation/quick.ts): over inputs fast-check makes from each one's own shape, mostly valid, some with a wrong
 // value, an unknown key, a value written as undefined, whatever it returns is what zod
 // returns, key for key and in zod's order; and for any input JSON can carry, it is sure
 // whenever zod accepts (else the quick path would quietly never be taken), but for a
@@ -9,6 +9,8 @@ import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
 import { ScenarioSchema } from "../../src/scenario/schema.js";
 import { SCENARIO_SHAPE } from "../../src/scenario/shape.js";
+import { ProjectConfigSchema } from "../../src/config/schema.js";
+import { CONFIG_SHAPE } from "../../src/config/shape.js";
 import { quickParse, type QuickShape } from "../../src/validation/quick.js";
 import { quickShapeOf } from "../../src/validation/quick-shape.js";
 import { validateScenario } from "../../src/scenario/validate.js";
@@ -60,6 +62,8 @@ function inputOf(shape: QuickShape, spoilt: boolean): fc.Arbitrary<unknown> {
       return fc.constantFrom(...shape.values);
     case "array":
       return fc.array(valueOf(shape.element, spoilt), { maxLength: 4 });
+    case "union":
+      return fc.oneof(...shape.options.map((option) => inputOf(option, spoilt)));
     case "record":
       return fc.dictionary(
         spoilt ? fc.oneof(fc.string({ maxLength: 8 }), fc.constant("__proto__")) : fc.string({ maxLength: 8 }),
@@ -104,35 +108,41 @@ const exactly = (value: unknown) =>
   JSON.stringify(value, (_key, each: unknown) => (each === undefined ? "<undefined>" : each));
 
 describe("the quick check", () => {
-  it("returns what zod returns, and is sure of every scenario zod accepts from JSON", () => {
-    let accepted = 0;
-    let refused = 0;
-    fc.assert(
-      fc.property(
-        fc.boolean().chain((spoilt) => inputOf(SCENARIO_SHAPE, spoilt)),
-        (input) => {
-          for (const each of [input, JSON.parse(JSON.stringify(input)) as unknown]) {
-            const quick = quickParse(SCENARIO_SHAPE, each);
-            const zod = ScenarioSchema.safeParse(each);
-            if (quick) {
-              expect(zod.success).toBe(true);
-              expect(exactly(quick.data)).toBe(exactly(zod.data));
-              expect(quick.data).toStrictEqual(zod.data);
+  it.each([
+    ["a scenario", SCENARIO_SHAPE, ScenarioSchema],
+    ["a project config", CONFIG_SHAPE, ProjectConfigSchema],
+  ] as const)(
+    "returns what zod returns for %s, and is sure of every one zod accepts from JSON",
+    (_name, shape, schema) => {
+      let accepted = 0;
+      let refused = 0;
+      fc.assert(
+        fc.property(
+          fc.boolean().chain((spoilt) => inputOf(shape, spoilt)),
+          (input) => {
+            for (const each of [input, JSON.parse(JSON.stringify(input)) as unknown]) {
+              const quick = quickParse(shape, each);
+              const zod = (schema as z.ZodMiniType).safeParse(each);
+              if (quick) {
+                expect(zod.success).toBe(true);
+                expect(exactly(quick.data)).toBe(exactly(zod.data));
+                expect(quick.data).toStrictEqual(zod.data);
+              }
+              // From JSON, only a "__proto__" key is left to zod (it drops it from a record).
+              if (each !== input && !JSON.stringify(each).includes('"__proto__"'))
+                expect(Boolean(quick)).toBe(zod.success);
+              if (zod.success) accepted++;
+              else refused++;
             }
-            // From JSON, only a "__proto__" key is left to zod (it drops it from a record).
-            if (each !== input && !JSON.stringify(each).includes('"__proto__"'))
-              expect(Boolean(quick)).toBe(zod.success);
-            if (zod.success) accepted++;
-            else refused++;
-          }
-        },
-      ),
-      { numRuns: 2_000 },
-    );
-    // Both sides were tried often enough to mean something.
-    expect(accepted).toBeGreaterThan(400);
-    expect(refused).toBeGreaterThan(400);
-  });
+          },
+        ),
+        { numRuns: 2_000 },
+      );
+      // Both sides were tried often enough to mean something.
+      expect(accepted).toBeGreaterThan(400);
+      expect(refused).toBeGreaterThan(400);
+    },
+  );
 
   it("leaves to zod what JSON does not make: an inherited key, a class, a hole, a symbol, __proto__", () => {
     const inherited = Object.assign(Object.create({ peakDau: 1 }) as object, { plan: "pro" });
@@ -173,7 +183,7 @@ describe("the shape read from a zod schema", () => {
   });
 
   it.each([
-    ["a union", z.union([z.string(), z.number()])],
+    ["a union of objects", z.union([z.strictObject({ a: z.string() }), z.string()])],
     ["an exclusive bound", z.number().check(z.gt(0))],
     ["a refinement", z.string().check(z.refine((value) => value !== "x"))],
     ["an object that keeps unknown keys", z.object({ a: z.string() })],
