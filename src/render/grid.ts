@@ -58,6 +58,25 @@ function* cells(grid: Grid): Generator<{ cell: GridCell; column: number; span: n
   }
 }
 
+/**
+ * A line of a cell as drawn (control characters escaped): its width, or its longest
+ * word's. Kept for short lines: a table is measured several times (does it fit the width,
+ * which columns stay, how wide each is) and its cells repeat from row to row. The store
+ * is emptied past 10,000 lines, so that a table of 100,000 rows holds no more.
+ */
+const measures = { width: new Map<string, number>(), word: new Map<string, number>() };
+function lineMeasure(line: string, what: "width" | "word"): number {
+  const measure = () => (what === "width" ? displayWidth(printableLine(line)) : longestWord(printableLine(line)));
+  if (line.length > 256) return measure();
+  const store = measures[what];
+  let value = store.get(line);
+  if (value === undefined) {
+    if (store.size >= 10_000) store.clear();
+    store.set(line, (value = measure()));
+  }
+  return value;
+}
+
 /** Natural column widths: the widest single-column cell of each, measured up to `cap` columns. */
 function naturalWidths(grid: Grid, cap: number): number[] {
   const widths = grid.columns.map((column) => column.min ?? 1);
@@ -65,9 +84,7 @@ function naturalWidths(grid: Grid, cap: number): number[] {
     if (span !== 1) continue;
     // Measured as drawn (control characters escaped), and no further than can be shown.
     const measured = maxOf(
-      cell.text
-        .split("\n")
-        .map((line) => displayWidth(printableLine(line.length > cap * 2 ? line.slice(0, cap * 2) : line))),
+      cell.text.split("\n").map((line) => lineMeasure(line.length > cap * 2 ? line.slice(0, cap * 2) : line, "width")),
     );
     widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
   }
@@ -81,7 +98,7 @@ function wordWidths(grid: Grid, cap: number): number[] {
     if (span !== 1) continue;
     const text = cell.text.length > cap * 4 ? cell.text.slice(0, cap * 4) : cell.text;
     for (const line of text.split("\n"))
-      widths[column] = Math.max(widths[column]!, Math.min(cap, longestWord(printableLine(line))));
+      widths[column] = Math.max(widths[column]!, Math.min(cap, lineMeasure(line, "word")));
   }
   return widths;
 }
