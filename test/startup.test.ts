@@ -20,7 +20,7 @@ const RUNS: { name: string; argv: string[]; budget: number }[] = [
   { name: "estimate-table", argv: ["estimate", "--plan", "pro", "--dau", "25000"], budget: 257_000 },
   { name: "compare", argv: ["compare", "--dau", "25000"], budget: 261_000 },
   { name: "check", argv: ["check", "examples/small-chat-pro.json"], budget: 263_600 },
-  { name: "help", argv: ["--help"], budget: 288_600 },
+  { name: "help", argv: ["--help"], budget: 148_400 },
 ];
 
 describe("what a run loads", async () => {

@@ -13,7 +13,7 @@ import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles, type Styles } from "../render/styles.js";
 import { localizeCommanderError } from "../i18n/commander.js";
-import { help } from "../i18n/help.js";
+import { help, type Help as HelpWords } from "../i18n/help.js";
 import { messages } from "../i18n/messages.js";
 import { printable } from "../util/printable.js";
 import { displayWidth, wrapText } from "../render/text.js";
@@ -58,15 +58,52 @@ export const COMMANDS: Record<string, () => Promise<Define>> = {
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /**
- * The commands a run needs defined: the one it names, else all of them (for --help, a
- * help command, a suggestion for a mistyped name, or the completion script, which is
- * made from the whole program).
+ * What the program's --help shows of each command: its arguments and its description.
+ * A run that shows only that help (or names commands: a mistyped one) defines each
+ * command as a stand-in made of this, not from its module: defining all twelve cost
+ * that help ~4 ms. test/cli/stand-ins.test.ts holds each to its command.
  */
-function commandsFor(early: EarlyArgs): string[] {
-  // No argument at all: the help that explains why (or the prompt, at human speed) lists every command.
-  if (early.rest.length === 0) return Object.keys(COMMANDS);
+export const COMMAND_SUMMARIES: Record<string, { args?: string; description: (h: HelpWords) => string }> = {
+  estimate: { args: "[file]", description: (h) => h.estimate.description },
+  batch: { args: "<paths...>", description: (h) => h.batch.description },
+  compare: { args: "[file]", description: (h) => h.compare.description },
+  forecast: { args: "[file]", description: (h) => h.forecast.description },
+  check: { args: "<paths...>", description: (h) => h.check.description },
+  diff: { args: "[files...]", description: (h) => h.diff.description },
+  prices: { description: (h) => h.prices.description },
+  catalogs: { description: (h) => h.catalogs.description },
+  usage: { description: (h) => h.usage.description },
+  render: { args: "<file>", description: (h) => h.render.description },
+  schema: { args: "<kind>", description: (h) => h.schema.description },
+  completion: { args: "<shell>", description: (h) => h.completion.description },
+};
+
+/** A command as the program's --help lists it: its name, arguments and description, and an option (every command has some). */
+export function standIn(name: string, h: HelpWords): Command {
+  const summary = COMMAND_SUMMARIES[name]!;
+  const command = new Command(name).description(summary.description(h));
+  if (summary.args) command.argument(summary.args);
+  return command.addOption(new Option("--stand-in").hideHelp());
+}
+
+/**
+ * The commands a run defines, each whole or as a stand-in: the one it runs (and the one
+ * `help <command>` shows) whole; for the program's own help, or a name that is no
+ * command (commander suggests one), stand-ins; for the completion script, which is made
+ * from the whole program, every one whole.
+ */
+function commandsFor(early: EarlyArgs, guided: boolean): { name: string; whole: boolean }[] {
+  const every = (whole: (name: string) => boolean) => COMMAND_NAMES.map((name) => ({ name, whole: whole(name) }));
+  // No argument at all: the guided estimate on a terminal, else the help that lists every command.
+  if (early.rest.length === 0) return guided ? [{ name: "estimate", whole: true }] : every(() => false);
   const named = early.command ?? "estimate";
-  return Object.hasOwn(COMMANDS, named) && named !== "completion" && !early.helpFirst ? [named] : Object.keys(COMMANDS);
+  if (named === "completion") return every(() => true);
+  if (early.helpFirst || !Object.hasOwn(COMMANDS, named)) {
+    // `help estimate`: the help of that command, its definition whole.
+    const shown = named === "help" ? early.rest.filter((word) => Object.hasOwn(COMMANDS, word)) : [];
+    return every((name) => shown.includes(name));
+  }
+  return [{ name: named, whole: true }];
 }
 
 /**
@@ -156,15 +193,16 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError()
     .helpCommand("help [command]", h.program.helpCommand)
     .addHelpText("after", h.program.after);
-  for (const name of commandsFor(early)) program.addCommand((await COMMANDS[name]!())(context));
+  // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
+  const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  for (const { name, whole } of commandsFor(early, guided))
+    program.addCommand(whole ? (await COMMANDS[name]!())(context) : standIn(name, h));
   routeOutput(program, io, lang, { out: stdoutStyles !== plainStyles, err: stderrStyles !== plainStyles });
   program.hook("preAction", (_program, command) => {
     if (found instanceof UserError) throw found;
     if (config) context.configTaken = applyConfig(command, config);
   });
 
-  // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
-  const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
   if (argv.length === 0 && !guided) {
     io.stderr.write(program.helpInformation());
     // Said last, where a reader of a CI log looks: why it printed help instead of asking.
