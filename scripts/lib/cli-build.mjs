@@ -131,8 +131,9 @@ const madeAtBuild = {
       const literal = (value, at) => {
         if (typeof value === "function") {
           if (value.length !== 0) throw new Error(`${args.path}: ${at} takes arguments`);
-          const text = `${json(value(), `${at}()`)}\n`;
-          const length = Buffer.byteLength(text);
+          // ASCII (the rest as \u escapes): read as one byte a character, and parsed as such.
+          const text = `${json(value(), `${at}()`).replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+          const length = text.length;
           texts.push(text);
           bytes += length;
           return `() => made(${bytes - length}, ${length})`;
@@ -170,7 +171,7 @@ const madeAtBuild = {
           "  try {",
           "    const buffer = Buffer.alloc(length);",
           "    for (let read = 0; read < length; ) read += readSync(fd, buffer, read, length - read, start + read) || length;",
-          '    return JSON.parse(buffer.toString("utf8"));',
+          '    return JSON.parse(buffer.toString("latin1"));',
           "  } finally {",
           "    closeSync(fd);",
           "  }",
