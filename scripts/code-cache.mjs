@@ -19,7 +19,7 @@ const warmUps = {
     [...estimate, "--format", "csv"],
     [...estimate, "--format", "html"],
     ["compare", "--dau", "25000", "--format", "markdown"],
-    ["forecast", "--plan", "pro", "--dau", "25000", "--growth", "10%"],
+    ["forecast", "--plan", "pro", "--dau", "25000", "--dau-growth", "10%"],
     ["prices"],
   ],
 };
@@ -27,6 +27,9 @@ const kind = process.argv[2];
 if (!Object.hasOwn(warmUps, kind)) throw new Error(`no such kind of run: ${kind}`);
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 await writeCodeCache(kind, async (cli) => {
-  for (const argv of warmUps[kind])
-    await cli.run(argv, { stdout: sink(), stderr: sink(), stdin: undefined, cwd: process.cwd(), env: {} });
+  for (const argv of warmUps[kind]) {
+    const code = await cli.run(argv, { stdout: sink(), stderr: sink(), stdin: undefined, cwd: process.cwd(), env: {} });
+    // A run that fails compiles its error's path, not the one it stands for.
+    if (code !== 0) throw new Error(`the warm-up run \`im-bill ${argv.join(" ")}\` exited ${code}`);
+  }
 });
