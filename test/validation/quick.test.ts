@@ -1,9 +1,9 @@
 // The quick check stands in for zod on valid scenarios and project configs
 // (src/validation/quick.ts): over inputs fast-check makes from each one's own shape, mostly valid, some with a wrong
 // value, an unknown key, a value written as undefined, whatever it returns is what zod
-// returns, key for key and in zod's order; and for any input JSON can carry, it is sure
-// whenever zod accepts (else the quick path would quietly never be taken), but for a
-// "__proto__" key, which zod drops.
+// returns, key for key and in zod's order; and for any plain input (as JSON, YAML and the
+// flags make it), it is sure whenever zod accepts (else the quick path would quietly
+// never be taken), but for a "__proto__" key, which zod drops from a record.
 import fc from "fast-check";
 import * as z from "zod/mini";
 import { describe, expect, it } from "vitest";
@@ -111,38 +111,34 @@ describe("the quick check", () => {
   it.each([
     ["a scenario", SCENARIO_SHAPE, ScenarioSchema],
     ["a project config", CONFIG_SHAPE, ProjectConfigSchema],
-  ] as const)(
-    "returns what zod returns for %s, and is sure of every one zod accepts from JSON",
-    (_name, shape, schema) => {
-      let accepted = 0;
-      let refused = 0;
-      fc.assert(
-        fc.property(
-          fc.boolean().chain((spoilt) => inputOf(shape, spoilt)),
-          (input) => {
-            for (const each of [input, JSON.parse(JSON.stringify(input)) as unknown]) {
-              const quick = quickParse(shape, each);
-              const zod = (schema as z.ZodMiniType).safeParse(each);
-              if (quick) {
-                expect(zod.success).toBe(true);
-                expect(exactly(quick.data)).toBe(exactly(zod.data));
-                expect(quick.data).toStrictEqual(zod.data);
-              }
-              // From JSON, only a "__proto__" key is left to zod (it drops it from a record).
-              if (each !== input && !JSON.stringify(each).includes('"__proto__"'))
-                expect(Boolean(quick)).toBe(zod.success);
-              if (zod.success) accepted++;
-              else refused++;
+  ] as const)("returns what zod returns for %s, and is sure of every plain one zod accepts", (_name, shape, schema) => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        fc.boolean().chain((spoilt) => inputOf(shape, spoilt)),
+        (input) => {
+          for (const each of [input, JSON.parse(JSON.stringify(input)) as unknown]) {
+            const quick = quickParse(shape, each);
+            const zod = (schema as z.ZodMiniType).safeParse(each);
+            if (quick) {
+              expect(zod.success).toBe(true);
+              expect(exactly(quick.data)).toBe(exactly(zod.data));
+              expect(quick.data).toStrictEqual(zod.data);
             }
-          },
-        ),
-        { numRuns: 2_000 },
-      );
-      // Both sides were tried often enough to mean something.
-      expect(accepted).toBeGreaterThan(400);
-      expect(refused).toBeGreaterThan(400);
-    },
-  );
+            // Of plain input (as JSON, YAML and the flags make it), only a "__proto__" key is left to zod.
+            if (!JSON.stringify(each).includes('"__proto__"')) expect(Boolean(quick)).toBe(zod.success);
+            if (zod.success) accepted++;
+            else refused++;
+          }
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    // Both sides were tried often enough to mean something (a config, with few fields to spoil, is refused least: ~10%).
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
 
   it("leaves to zod what JSON does not make: an inherited key, a class, a hole, a symbol, __proto__", () => {
     const inherited = Object.assign(Object.create({ peakDau: 1 }) as object, { plan: "pro" });
