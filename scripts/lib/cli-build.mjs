@@ -97,91 +97,102 @@ const lazyModules = {
  * check (src/scenario/shape.ts, src/config/shape.ts) are read from their zod schemas,
  * which a run then need not build; the built-in lists
  * (src/catalog/lists.ts) are made with their overlays laid, and read when first made.
+ * A module is run once for the three steps of buildCli, and its file written by the step
+ * that writes.
  */
-const madeAtBuild = {
-  name: "made-at-build",
-  setup(build) {
-    const modules = [
-      [join("src", "scenario", "validate.ts"), "./shape.js"],
-      [join("src", "config", "validate.ts"), "./shape.js"],
-      [join("src", "catalog", "index.ts"), "./lists.js"],
-    ];
-    build.onResolve({ filter: /^\.\/(shape|lists)\.js$/ }, (args) =>
-      modules.some(([importer, path]) => args.importer.endsWith(importer) && args.path === path)
-        ? { path: join(args.resolveDir, args.path.replace(/\.js$/, ".ts")), namespace: "made-at-build" }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "made-at-build" }, async (args) => {
-      const made = await esbuild({
-        entryPoints: [args.path],
-        bundle: true,
-        write: false,
-        format: "cjs",
-        platform: "node",
-        target: "node20",
-        logLevel: "warning",
-      });
-      const module = { exports: {} };
-      new Function("module", "exports", "require", made.outputFiles[0].text)(module, module.exports, require);
-      // The texts of its functions' data, in made-<module>.json beside the bundle.
-      const file = `made-${basename(args.path, ".ts")}.json`;
-      const texts = [];
-      let bytes = 0;
-      /** `value` as JavaScript; plain data only (what JSON would not carry is a mistake here). */
-      const literal = (value, at) => {
-        if (typeof value === "function") {
-          if (value.length !== 0) throw new Error(`${args.path}: ${at} takes arguments`);
-          // ASCII (the rest as \u escapes): read as one byte a character, and parsed as such.
-          const text = `${json(value(), `${at}()`).replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
-          const length = text.length;
-          texts.push(text);
-          bytes += length;
-          return `() => made(${bytes - length}, ${length})`;
-        }
-        if (Array.isArray(value)) return `[${value.map((each, index) => literal(each, `${at}[${index}]`)).join(", ")}]`;
-        if (
-          typeof value === "object" &&
-          value !== null &&
-          Object.values(value).some((each) => typeof each === "function")
-        )
-          return `{ ${Object.entries(value)
-            .map(([key, each]) => `${JSON.stringify(key)}: ${literal(each, `${at}.${key}`)}`)
-            .join(", ")} }`;
-        return json(value, at);
-      };
-      const json = (value, at) => {
-        const text = JSON.stringify(value);
-        if (text === undefined || !isDeepStrictEqual(JSON.parse(text), value))
-          throw new Error(`${args.path}: ${at} is not plain data`);
-        return text;
-      };
-      const lines = Object.entries(module.exports).map(
-        ([name, value]) => `export const ${name} = ${literal(value, name)};`,
+const madeAtBuild = () => {
+  /** What each module made (make, once): its text for the bundle, and its file's name and texts. */
+  const made = new Map();
+  return {
+    name: "made-at-build",
+    setup(build) {
+      const modules = [
+        [join("src", "scenario", "validate.ts"), "./shape.js"],
+        [join("src", "config", "validate.ts"), "./shape.js"],
+        [join("src", "catalog", "index.ts"), "./lists.js"],
+      ];
+      build.onResolve({ filter: /^\.\/(shape|lists)\.js$/ }, (args) =>
+        modules.some(([importer, path]) => args.importer.endsWith(importer) && args.path === path)
+          ? { path: join(args.resolveDir, args.path.replace(/\.js$/, ".ts")), namespace: "made-at-build" }
+          : undefined,
       );
-      if (texts.length > 0) {
-        const outdir = dirname(build.initialOptions.outfile);
-        mkdirSync(outdir, { recursive: true });
-        writeFileSync(join(outdir, file), texts.join(""));
-        lines.unshift(
-          'import { closeSync, openSync, readSync } from "node:fs";',
-          'import { join } from "node:path";',
-          `/** The bytes of ${file} from \`start\`, parsed. */`,
-          "function made(start, length) {",
-          `  const fd = openSync(join(__dirname, ${JSON.stringify(file)}), "r");`,
-          "  try {",
-          "    const buffer = Buffer.alloc(length);",
-          "    for (let read = 0; read < length; ) read += readSync(fd, buffer, read, length - read, start + read) || length;",
-          '    return JSON.parse(buffer.toString("latin1"));',
-          "  } finally {",
-          "    closeSync(fd);",
-          "  }",
-          "}",
-        );
-      }
-      return { contents: lines.join("\n"), loader: "js", resolveDir: dirname(args.path) };
-    });
-  },
+      build.onLoad({ filter: /.*/, namespace: "made-at-build" }, async (args) => {
+        if (!made.has(args.path)) made.set(args.path, make(args.path));
+        const { contents, file, texts } = await made.get(args.path);
+        if (texts.length > 0 && build.initialOptions.write !== false) {
+          const outdir = dirname(build.initialOptions.outfile);
+          mkdirSync(outdir, { recursive: true });
+          writeFileSync(join(outdir, file), texts.join(""));
+        }
+        return { contents, loader: "js", resolveDir: dirname(args.path) };
+      });
+    },
+  };
 };
+
+/** The module at `path` run, and what it made as a module's text (madeAtBuild). */
+async function make(path) {
+  const built = await esbuild({
+    entryPoints: [path],
+    bundle: true,
+    write: false,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    logLevel: "warning",
+  });
+  const module = { exports: {} };
+  new Function("module", "exports", "require", built.outputFiles[0].text)(module, module.exports, require);
+  // The texts of its functions' data, in made-<module>.json beside the bundle.
+  const file = `made-${basename(path, ".ts")}.json`;
+  const texts = [];
+  let bytes = 0;
+  /** `value` as JavaScript; plain data only (what JSON would not carry is a mistake here). */
+  const literal = (value, at) => {
+    if (typeof value === "function") {
+      if (value.length !== 0) throw new Error(`${path}: ${at} takes arguments`);
+      // ASCII (the rest as \u escapes): read as one byte a character, and parsed as such.
+      const text = `${json(value(), `${at}()`).replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+      const length = text.length;
+      texts.push(text);
+      bytes += length;
+      return `() => made(${bytes - length}, ${length})`;
+    }
+    if (Array.isArray(value)) return `[${value.map((each, index) => literal(each, `${at}[${index}]`)).join(", ")}]`;
+    if (typeof value === "object" && value !== null && Object.values(value).some((each) => typeof each === "function"))
+      return `{ ${Object.entries(value)
+        .map(([key, each]) => `${JSON.stringify(key)}: ${literal(each, `${at}.${key}`)}`)
+        .join(", ")} }`;
+    return json(value, at);
+  };
+  const json = (value, at) => {
+    const text = JSON.stringify(value);
+    if (text === undefined || !isDeepStrictEqual(JSON.parse(text), value))
+      throw new Error(`${path}: ${at} is not plain data`);
+    return text;
+  };
+  const lines = Object.entries(module.exports).map(
+    ([name, value]) => `export const ${name} = ${literal(value, name)};`,
+  );
+  if (texts.length > 0) {
+    lines.unshift(
+      'import { closeSync, openSync, readSync } from "node:fs";',
+      'import { join } from "node:path";',
+      `/** The bytes of ${file} from \`start\`, parsed. */`,
+      "function made(start, length) {",
+      `  const fd = openSync(join(__dirname, ${JSON.stringify(file)}), "r");`,
+      "  try {",
+      "    const buffer = Buffer.alloc(length);",
+      "    for (let read = 0; read < length; ) read += readSync(fd, buffer, read, length - read, start + read) || length;",
+      '    return JSON.parse(buffer.toString("latin1"));',
+      "  } finally {",
+      "    closeSync(fd);",
+      "  }",
+      "}",
+    );
+  }
+  return { contents: lines.join("\n"), file, texts };
+}
 
 /**
  * The Chinese words (src/i18n/zh.ts) as a file of their own, dist/zh.cjs, read when a run
@@ -302,8 +313,8 @@ const SELF_WRAPPED = {
   footer: { js: "})" },
 };
 
-/** The options of either file of the CLI. */
-const options = (plugins) => ({
+/** The options of either file of the CLI, with buildCli's made-at-build plugin. */
+const options = (plugins, madeHere) => ({
   ...SELF_WRAPPED,
   bundle: true,
   format: "cjs",
@@ -317,7 +328,7 @@ const options = (plugins) => ({
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, madeAtBuild, lazyChinese, chartsApart, chunksApart, ...plugins],
+  plugins: [lazyChildProcess, lazyModules, madeHere, lazyChinese, chartsApart, chunksApart, ...plugins],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
@@ -433,14 +444,19 @@ const coreLinked = (core, linked) => ({
 export async function buildCli({ outdir = join(root, "dist"), plugins = [] } = {}) {
   const entry = { entryPoints: [join(root, "src/cli/main.ts")], outfile: join(outdir, "cli.cjs") };
   const linked = new Set();
-  const first = await esbuild({ ...options([restApart(undefined, linked), ...plugins]), ...entry, write: false });
+  const madeHere = madeAtBuild();
+  const first = await esbuild({
+    ...options([restApart(undefined, linked), ...plugins], madeHere),
+    ...entry,
+    write: false,
+  });
   const core = new Set(Object.keys(outputOf(first).inputs).filter((key) => !key.includes(":")));
   const rest = await esbuild({
-    ...options([coreLinked(core, linked), ...plugins]),
+    ...options([coreLinked(core, linked), ...plugins], madeHere),
     stdin: { contents: 'module.exports = require("im-bill:rest");', resolveDir: root, sourcefile: "cli-rest" },
     outfile: join(outdir, "cli-rest.cjs"),
   });
-  const cli = await esbuild({ ...options([restApart(core, linked), ...plugins]), ...entry });
+  const cli = await esbuild({ ...options([restApart(core, linked), ...plugins], madeHere), ...entry });
   return { cli: outputOf(cli), rest: outputOf(rest) };
 }
 
