@@ -8,7 +8,7 @@ import { append } from "../util/array.js";
 import { discountOf } from "../util/money.js";
 import { InputError, say, type Problem } from "../errors.js";
 import { describeValue } from "../validation/quote.js";
-import { quickParse } from "../validation/quick.js";
+import { parseQuickly } from "../validation/quick.js";
 import { PACKAGE_KEY } from "./files.js";
 import { isJsonObject } from "../util/json.js";
 import { own } from "../util/own.js";
@@ -34,8 +34,7 @@ export function validateConfig(
   const misplaced = isJsonObject(usage) && own(usage, "baseUrl") !== undefined;
   const input = misplaced ? { ...(document as object), usage: withoutKey(usage, "baseUrl") } : document;
   // A valid config needs no zod (the quick check); zod says what is wrong with the rest.
-  const quick = quickParse<ProjectConfigInput>(CONFIG_SHAPE, input);
-  const { data, problems } = quick ? { data: quick.data, problems: [] as Problem[] } : fullParse(input);
+  const { data, problems } = parseQuickly<ProjectConfigInput>(CONFIG_SHAPE, input, fullParse);
   if (misplaced) problems.unshift({ path: "usage.baseUrl", message: say((t) => t.config.baseUrlNotHere) });
   if (!data || misplaced) throw fail(problems);
   if (data.pricing !== undefined && data.catalog !== undefined)

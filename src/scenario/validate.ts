@@ -13,7 +13,7 @@ import { unknownCatalogText } from "../catalog/unknown.js";
 import { marketProblems } from "../catalog/market.js";
 import { closest } from "../util/suggest.js";
 import { describeValue } from "../validation/quote.js";
-import { quickParse } from "../validation/quick.js";
+import { parseQuickly } from "../validation/quick.js";
 import type { ScenarioDocument } from "./schema.js";
 import { SCENARIO_SHAPE } from "./shape.js";
 import { fullParse } from "./full-parse.js";
@@ -33,8 +33,7 @@ export interface ValidateOptions {
 /** Validate raw input (parsed JSON/YAML or built from flags) into a normalized scenario. */
 export function validateScenario(input: unknown, options: ValidateOptions): Scenario {
   // Valid input needs no zod (the quick check); zod says what is wrong with the rest.
-  const quick = quickParse<ScenarioDocument>(SCENARIO_SHAPE, input);
-  const { data, problems } = quick ? { data: quick.data, problems: [] } : fullParse(input);
+  const { data, problems } = parseQuickly<ScenarioDocument>(SCENARIO_SHAPE, input, fullParse);
   const plan = data && resolveEdition(options.catalog, data.plan);
   if (data) append(problems, catalogProblems(data, options.catalog, options.requirePrice ?? true));
   if (problems.length > 0 || !data || !plan) {

@@ -7,6 +7,8 @@
 // holds it as a literal made at build time) and only a few levels deep: walking it
 // follows the shape, never the depth of the input.
 
+import type { Problem } from "../errors.js";
+
 /** What a value must be, as zod's schema says it: the kinds the scenario's schema uses. */
 export type QuickShape =
   | { kind: "object"; fields: Record<string, QuickField> }
@@ -32,6 +34,19 @@ const UNSURE: unique symbol = Symbol("unsure");
 export function quickParse<T>(shape: QuickShape, input: unknown): { data: T } | undefined {
   const data = valueOf(shape, input);
   return data === UNSURE ? undefined : { data: data as T };
+}
+
+/**
+ * `input` parsed: by the quick check where it is sure, else by `parse` (zod's, which words
+ * every issue), the way every validator of plain input reads it.
+ */
+export function parseQuickly<T>(
+  shape: QuickShape,
+  input: unknown,
+  parse: (input: unknown) => { data: T | undefined; problems: Problem[] },
+): { data: T | undefined; problems: Problem[] } {
+  const quick = quickParse<T>(shape, input);
+  return quick ? { data: quick.data, problems: [] } : parse(input);
 }
 
 const patterns = new WeakMap<object, RegExp>();
