@@ -93,8 +93,9 @@ const built = async (options) => {
   for (const [file, output] of Object.entries(result.metafile.outputs))
     if (!file.endsWith(".map")) made.push({ file, inputs: Object.keys(output.inputs) });
 };
-for (const output of Object.values(await buildCli()))
-  made.push({ file: output.file, inputs: Object.keys(output.inputs) });
+/** The CLI's two files (dist/cli.cjs, dist/cli-rest.cjs), each with its inputs. */
+const cliFiles = Object.values(await buildCli());
+for (const output of cliFiles) made.push({ file: output.file, inputs: Object.keys(output.inputs) });
 const lazyFile = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, logLevel: "warning" };
 for (const [entry, outfile] of [
   ["src/i18n/zh.ts", "dist/zh.cjs"],
@@ -116,12 +117,12 @@ for (const { file, modules, entry } of chunks)
 // The bundle is ASCII: V8 then holds its 400 KB of source as one byte a character, not
 // two, which measured 1–2 ms of every start. esbuild escapes what strings and templates
 // hold; a regular expression keeps its characters as written, so write them as \u escapes.
-for (const file of ["cli.cjs", "cli-rest.cjs"]) {
-  const text = await readFile(new URL(`../dist/${file}`, import.meta.url), "utf8");
+for (const { file } of cliFiles) {
+  const text = await readFile(`${root}${file}`, "utf8");
   const at = text.search(/[^\x00-\x7f]/);
   if (at !== -1)
     throw new Error(
-      `dist/${file} holds ${JSON.stringify(text[at])} (in ${JSON.stringify(text.slice(at - 40, at + 10))}): write it as a \\u escape in src/`,
+      `${file} holds ${JSON.stringify(text[at])} (in ${JSON.stringify(text.slice(at - 40, at + 10))}): write it as a \\u escape in src/`,
     );
 }
 // A V8 code cache for each kind of run (scripts/code-cache.mjs), each made in a process
