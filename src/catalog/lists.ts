@@ -47,7 +47,9 @@ const listOf = (file: ListFile, make: () => unknown, inherits?: { site: Site }):
   make,
 });
 
-const cn2024 = () => carryOver(list2020, overlay2024) as JsonObject & { id: string };
+/** The 2024 list, made once: the overseas list is laid over it too. */
+let made2024: (JsonObject & { id: string }) | undefined;
+const cn2024 = () => (made2024 ??= carryOver(list2020, overlay2024) as JsonObject & { id: string });
 
 /** Oldest first within each site: the mainland's (its data centres, then abroad), then the international site's. */
 export const BUILTIN_LISTS: readonly BuiltinList[] = [
