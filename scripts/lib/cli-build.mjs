@@ -356,8 +356,9 @@ const restApart = (core, linked) => ({
         pluginData: { restApart: true },
       });
       if (errors.length > 0 || namespace !== "file") return undefined;
-      const index = REST_ENTRIES.indexOf(keyOf(path));
-      return index === -1 || core?.has(keyOf(path)) ? undefined : { path: String(index), namespace: "rest-entry" };
+      const key = keyOf(path);
+      const index = REST_ENTRIES.indexOf(key);
+      return index === -1 || core?.has(key) ? undefined : { path: String(index), namespace: "rest-entry" };
     });
     build.onLoad({ filter: /.*/, namespace: "rest-entry" }, (args) => ({
       contents: `module.exports = require("./cli-rest.cjs").load(require("im-bill:core"), ${args.path});`,
