@@ -36,8 +36,11 @@ export function figures(catalog: Catalog, only?: string): Figure[] {
               ? "carriedOver"
               : "sourced",
       });
-    const children = Object.entries(value).filter(([key]) => key !== "notice");
-    for (const [key, child] of children.reverse()) stack.push([`${path}.${key}`, child]);
+    // Its children pushed last first, to come off the stack in catalog order: by index,
+    // not arrays of entries (each estimate walks its edition).
+    const keys = Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index--)
+      if (keys[index] !== "notice") stack.push([`${path}.${keys[index]}`, value[keys[index]!]]);
   }
   return out;
 }

@@ -43,15 +43,15 @@ export interface Grid {
 
 const cellOf = (cell: Cell): GridCell => (typeof cell === "string" ? { text: cell } : cell);
 
-/** Every cell of the grid, with the first column it stands in and how many it spans. */
-function* cells(grid: Grid): Generator<{ cell: GridCell; column: number; span: number }> {
+/** Each cell of the grid, with the first column it stands in and how many it spans (a callback: a table is measured several times, and a generator's results were much of what it allocated). */
+function eachCell(grid: Grid, visit: (cell: GridCell, column: number, span: number) => void): void {
   for (const section of grid.sections) {
     for (const row of section) {
       let column = 0;
       for (const raw of row) {
         const cell = cellOf(raw);
         const span = cell.span ?? 1;
-        yield { cell, column, span };
+        visit(cell, column, span);
         column += span;
       }
     }
@@ -80,26 +80,27 @@ function lineMeasure(line: string, what: "width" | "word"): number {
 /** Natural column widths: the widest single-column cell of each, measured up to `cap` columns. */
 function naturalWidths(grid: Grid, cap: number): number[] {
   const widths = grid.columns.map((column) => column.min ?? 1);
-  for (const { cell, column, span } of cells(grid)) {
-    if (span !== 1) continue;
+  eachCell(grid, (cell, column, span) => {
+    if (span !== 1) return;
     // Measured as drawn (control characters escaped), and no further than can be shown.
-    const measured = maxOf(
-      cell.text.split("\n").map((line) => lineMeasure(line.length > cap * 2 ? line.slice(0, cap * 2) : line, "width")),
-    );
-    widths[column] = Math.max(widths[column]!, Math.min(measured, cap));
-  }
+    for (const line of cell.text.split("\n"))
+      widths[column] = Math.max(
+        widths[column]!,
+        Math.min(lineMeasure(line.length > cap * 2 ? line.slice(0, cap * 2) : line, "width"), cap),
+      );
+  });
   return widths;
 }
 
 /** The widest word of each column (no cell wraps inside a word while the table can help it), up to `cap`. */
 function wordWidths(grid: Grid, cap: number): number[] {
   const widths = grid.columns.map(() => 1);
-  for (const { cell, column, span } of cells(grid)) {
-    if (span !== 1) continue;
+  eachCell(grid, (cell, column, span) => {
+    if (span !== 1) return;
     const text = cell.text.length > cap * 4 ? cell.text.slice(0, cap * 4) : cell.text;
     for (const line of text.split("\n"))
       widths[column] = Math.max(widths[column]!, Math.min(cap, lineMeasure(line, "word")));
-  }
+  });
   return widths;
 }
 
@@ -141,12 +142,12 @@ export function fitWidths(grid: Grid): number[] {
     }
   }
   // Spanned cells wider than their columns widen the last of them (those that wrap do not).
-  for (const { cell, column, span } of cells(grid)) {
-    if (span === 1 || cell.wrap) continue;
+  eachCell(grid, (cell, column, span) => {
+    if (span === 1 || cell.wrap) return;
     const room = widths.slice(column, column + span).reduce((sum, width) => sum + width, 0) + 3 * (span - 1);
     const need = Math.min(displayWidth(cell.text.slice(0, grid.width * 2)), grid.width - borders);
     if (need > room) widths[column + span - 1] = widths[column + span - 1]! + need - room;
-  }
+  });
   return widths;
 }
 

@@ -10,6 +10,7 @@ import stringWidth from "string-width";
 import { eastAsianWidth } from "get-east-asian-width";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
 /**
  * Blocks of the Basic Multilingual Plane whose code points never join another into one
  * glyph (no combining mark, joiner, variation selector or control among them): Latin,
@@ -21,45 +22,53 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * with anything else (an accent, a joiner, an astral emoji) is measured by string-width,
  * loaded then (it builds its patterns as it loads: ~20 ms).
  */
-const SIMPLE: readonly (readonly [number, number])[] = [
-  [0x0020, 0x007e],
-  [0x00a0, 0x00ac],
-  [0x00ae, 0x02ff],
-  [0x0370, 0x0482],
-  [0x048a, 0x052f],
-  [0x2010, 0x2027],
-  [0x2030, 0x205e],
-  [0x2070, 0x20cf],
-  [0x2100, 0x2bff],
-  [0x2e80, 0x2fdf],
-  [0x3000, 0x3029],
-  [0x3030, 0x303f],
-  [0x3041, 0x3096],
-  [0x309b, 0x30ff],
-  [0x3105, 0x312f],
-  [0x3131, 0x318e],
-  [0x3190, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe4f],
-  [0xff01, 0xffee],
+// Pairs of the first and last code point of each block.
+// prettier-ignore
+const SIMPLE: readonly number[] = [
+  0x0020, 0x007e,
+  0x00a0, 0x00ac,
+  0x00ae, 0x02ff,
+  0x0370, 0x0482,
+  0x048a, 0x052f,
+  0x2010, 0x2027,
+  0x2030, 0x205e,
+  0x2070, 0x20cf,
+  0x2100, 0x2bff,
+  0x2e80, 0x2fdf,
+  0x3000, 0x3029,
+  0x3030, 0x303f,
+  0x3041, 0x3096,
+  0x309b, 0x30ff,
+  0x3105, 0x312f,
+  0x3131, 0x318e,
+  0x3190, 0x4dbf,
+  0x4e00, 0x9fff,
+  0xa000, 0xa4cf,
+  0xac00, 0xd7a3,
+  0xf900, 0xfaff,
+  0xfe10, 0xfe19,
+  0xfe30, 0xfe4f,
+  0xff01, 0xffee,
 ];
 
-/** Whether a code unit is in a block of SIMPLE. */
+/** Whether a code unit is in a block of SIMPLE (an index loop: a table asks this of thousands of characters). */
 function inSimpleBlock(code: number): boolean {
-  for (const [from, to] of SIMPLE) {
-    if (code < from) return false;
-    if (code <= to) return true;
+  for (let k = 0; k < SIMPLE.length; k += 2) {
+    if (code < SIMPLE[k]!) return false;
+    if (code <= SIMPLE[k + 1]!) return true;
   }
   return false;
 }
 
+/** East Asian ambiguous characters as narrow, as string-width has them: one options object, not one a call. */
+const NARROW = { ambiguousAsWide: false };
+
+/** The columns of a code point that is a glyph of its own: one below U+1100 (the first wide one), else its East Asian width. */
+const columnsOf = (codePoint: number): number => (codePoint < 0x1100 ? 1 : eastAsianWidth(codePoint, NARROW));
+
 /**
  * The width of a text whose every code point is a glyph of its own, or -1 for any other
- * text. Below U+1100 every such code point is one column; above, its East Asian width.
+ * text.
  */
 function simpleWidth(text: string): number {
   let width = 0;
@@ -67,9 +76,9 @@ function simpleWidth(text: string): number {
     const code = text.charCodeAt(i);
     if (code <= 0x7e && code >= 0x20) width++;
     // An ideograph beyond the BMP (CJK extensions B–G) stands alone; any other astral code point may join.
-    else if (code >= 0xd840 && code <= 0xd8bf) width += eastAsianWidth(text.codePointAt(i++)!);
+    else if (code >= 0xd840 && code <= 0xd8bf) width += columnsOf(text.codePointAt(i++)!);
     else if (!inSimpleBlock(code)) return -1;
-    else width += code < 0x1100 ? 1 : eastAsianWidth(code);
+    else width += columnsOf(code);
   }
   return width;
 }
@@ -86,20 +95,33 @@ export function displayWidth(text: string): number {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** A text as the glyphs a terminal shows, each with its width: by index, without a copy for ASCII. */
+/**
+ * A text as the glyphs a terminal shows, each with its width, by index. Text whose every
+ * code unit is a glyph of its own (ASCII, and simple text of the Basic Multilingual
+ * Plane: "¥1,000.00", "专业版") is read in place, each width looked up when asked: a
+ * table measures every cell, and arrays of its characters were most of what it allocated.
+ */
 class Glyphs {
   readonly length: number;
-  readonly #ascii: string | undefined;
+  /** the text, when each code unit is a glyph */
+  readonly #units: string | undefined;
+  /** each code unit one column */
+  readonly #ascii: boolean = false;
   readonly #parts: string[] = [];
   readonly #widths: number[] = [];
 
   constructor(text: string) {
-    if (PRINTABLE_ASCII.test(text)) this.#ascii = text;
-    else if (simple(text)) {
-      for (const char of text) {
-        this.#parts.push(char);
-        this.#widths.push(eastAsianWidth(char.codePointAt(0)!));
-      }
+    if (PRINTABLE_ASCII.test(text)) {
+      this.#units = text;
+      this.#ascii = true;
+    } else if (simple(text)) {
+      // An ideograph beyond the BMP is two code units: that text is split by code point.
+      if (!SURROGATE.test(text)) this.#units = text;
+      else
+        for (const char of text) {
+          this.#parts.push(char);
+          this.#widths.push(columnsOf(char.codePointAt(0)!));
+        }
     } else {
       segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
       for (const { segment } of segmenter.segment(text)) {
@@ -107,19 +129,20 @@ class Glyphs {
         this.#widths.push(segment === " " ? 1 : stringWidth(segment));
       }
     }
-    this.length = this.#ascii?.length ?? this.#parts.length;
+    this.length = this.#units?.length ?? this.#parts.length;
   }
 
   text(index: number): string {
-    return this.#ascii !== undefined ? this.#ascii[index]! : this.#parts[index]!;
+    return this.#units !== undefined ? this.#units[index]! : this.#parts[index]!;
   }
 
   width(index: number): number {
-    return this.#ascii !== undefined ? 1 : this.#widths[index]!;
+    if (this.#units === undefined) return this.#widths[index]!;
+    return this.#ascii ? 1 : columnsOf(this.#units.charCodeAt(index));
   }
 
   slice(start: number, end: number): string {
-    return this.#ascii !== undefined ? this.#ascii.slice(start, end) : this.#parts.slice(start, end).join("");
+    return this.#units !== undefined ? this.#units.slice(start, end) : this.#parts.slice(start, end).join("");
   }
 }
 
