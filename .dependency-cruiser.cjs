@@ -105,10 +105,18 @@ module.exports = {
     {
       name: "commands-are-leaves",
       comment:
-        "A command is defined by cli/main.ts and imports the cli/ helpers; no helper and no other command imports a command",
+        "A command is listed by cli/commands/index.ts (which cli/main.ts and cli/program.ts read) and imports the cli/ helpers; no helper and no other command imports a command",
       severity: "error",
-      from: { path: "^src/cli/", pathNot: "^src/cli/main\\.ts$" },
-      to: { path: "^src/cli/commands/" },
+      from: { path: "^src/cli/", pathNot: "^src/cli/(main|program)\\.ts$|^src/cli/commands/index\\.ts$" },
+      to: { path: "^src/cli/commands/", pathNot: "^src/cli/commands/index\\.ts$" },
+    },
+    {
+      name: "commander-only-in-the-program",
+      comment:
+        "A run whose arguments are plain never loads commander (cli/quick-args.ts): only cli/program.ts imports it to run; the definitions use its types",
+      severity: "error",
+      from: { pathNot: "^src/cli/program\\.ts$" },
+      to: { path: "node_modules/commander/", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "cli-helpers-do-not-write-reports-themselves",

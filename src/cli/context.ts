@@ -28,7 +28,6 @@ export interface CommandContext {
   width: number;
   /** a message on stderr, prefixed like every error of the program */
   error(message: string): void;
-  setExitCode(code: number): void;
   /** Ctrl-C and SIGTERM: cleanups to run, and checkpoints for long work */
   interruption: Interruption;
 }

@@ -1,22 +1,13 @@
-// The program: commands wired to an Io, and the one error boundary. `run` never exits
-// the process; the bin shim does, with the code `run` returns.
-import {
-  Command,
-  CommanderError,
-  Help,
-  Option,
-  type HelpConfiguration,
-  type Option as CommanderOption,
-  type Argument,
-} from "commander";
-import { EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UserError } from "../errors.js";
+// The program: the commands wired to an Io, and the one error boundary. `run` never exits
+// the process; the bin shim does, with the code `run` returns. A run whose arguments are
+// plain (./quick-args.ts) runs its command from the command's definition; any other has
+// commander make the program (./program.ts), which loads only then.
+import { EXIT_INTERRUPTED, EXIT_INVALID, UserError } from "../errors.js";
 import { langFromEnv, type Lang } from "../i18n/lang.js";
 import { plainStyles, type Styles } from "../render/styles.js";
-import { localizeCommanderError } from "../i18n/commander.js";
-import { help, type Help as HelpWords } from "../i18n/help.js";
+import { help } from "../i18n/help.js";
 import { messages } from "../i18n/messages.js";
 import { printable } from "../util/printable.js";
-import { displayWidth, wrapText } from "../render/text.js";
 import { stylesFor } from "./color.js";
 import { Interruption } from "./interrupt.js";
 import type { CommandContext } from "./context.js";
@@ -24,87 +15,17 @@ import { findProjectConfig, type ConfigContext, type ProjectConfig } from "../co
 import type { Io } from "./io.js";
 import { earlyArgs, type EarlyArgs } from "./argv.js";
 import { dayOfEpoch, fixToday } from "../util/today.js";
+import { COMMANDS } from "./commands/index.js";
+import { quickArgs } from "./quick-args.js";
+import { configLang } from "./config-lang.js";
+import { flagParts } from "./options.js";
+import type { ProgramRun } from "./program.js";
+import { terminalWidth } from "./width.js";
 
-declare const IM_BILL_VERSION: string | undefined;
-/** Set by the build from package.json. */
-const VERSION = typeof IM_BILL_VERSION === "string" ? IM_BILL_VERSION : "0.0.0-dev";
+export { COMMAND_NAMES, COMMANDS } from "./commands/index.js";
 
 /** Exit code for a bug (EX_SOFTWARE): anything thrown that is not a user error. */
 export const EXIT_BUG = 70;
-
-type Define = (context: CommandContext) => Command;
-
-/**
- * The commands, in the order of --help, each loaded when it is defined: a run defines
- * only the command it runs (its module, and what that imports, are not even
- * initialised otherwise), --help and `completion` all of them.
- */
-export const COMMANDS: Record<string, () => Promise<Define>> = {
-  estimate: async () => (await import("./commands/estimate.js")).estimateCommand,
-  batch: async () => (await import("./commands/batch.js")).batchCommand,
-  compare: async () => (await import("./commands/compare.js")).compareCommand,
-  forecast: async () => (await import("./commands/forecast.js")).forecastCommand,
-  check: async () => (await import("./commands/check.js")).checkCommand,
-  diff: async () => (await import("./commands/diff.js")).diffCommand,
-  prices: async () => (await import("./commands/prices.js")).pricesCommand,
-  catalogs: async () => (await import("./commands/catalogs.js")).catalogsCommand,
-  usage: async () => (await import("./commands/usage.js")).usageCommand,
-  render: async () => (await import("./commands/render.js")).renderCommand,
-  schema: async () => (await import("./commands/schema.js")).schemaCommand,
-  completion: async () => (await import("./commands/completion.js")).completionCommand,
-};
-
-/** The commands' names, in the order of --help (the README and the tests name them from here). */
-export const COMMAND_NAMES = Object.keys(COMMANDS);
-
-/**
- * What the program's --help shows of each command: its arguments and its description.
- * A run that shows only that help (or names commands: a mistyped one) defines each
- * command as a stand-in made of this, not from its module: defining all twelve cost
- * that help ~4 ms. test/cli/stand-ins.test.ts holds each to its command.
- */
-export const COMMAND_SUMMARIES: Record<string, { args?: string; description: (h: HelpWords) => string }> = {
-  estimate: { args: "[file]", description: (h) => h.estimate.description },
-  batch: { args: "<paths...>", description: (h) => h.batch.description },
-  compare: { args: "[file]", description: (h) => h.compare.description },
-  forecast: { args: "[file]", description: (h) => h.forecast.description },
-  check: { args: "<paths...>", description: (h) => h.check.description },
-  diff: { args: "[files...]", description: (h) => h.diff.description },
-  prices: { description: (h) => h.prices.description },
-  catalogs: { description: (h) => h.catalogs.description },
-  usage: { description: (h) => h.usage.description },
-  render: { args: "<file>", description: (h) => h.render.description },
-  schema: { args: "<kind>", description: (h) => h.schema.description },
-  completion: { args: "<shell>", description: (h) => h.completion.description },
-};
-
-/** A command as the program's --help lists it: its name, arguments and description, and an option (every command has some). */
-export function standIn(name: string, h: HelpWords): Command {
-  const summary = COMMAND_SUMMARIES[name]!;
-  const command = new Command(name).description(summary.description(h));
-  if (summary.args) command.argument(summary.args);
-  return command.addOption(new Option("--stand-in").hideHelp());
-}
-
-/**
- * The commands a run defines, each whole or as a stand-in: the one it runs (and the one
- * `help <command>` shows) whole; for the program's own help, or a name that is no
- * command (commander suggests one), stand-ins; for the completion script, which is made
- * from the whole program, every one whole.
- */
-function commandsFor(early: EarlyArgs, guided: boolean): { name: string; whole: boolean }[] {
-  const every = (whole: (name: string) => boolean) => COMMAND_NAMES.map((name) => ({ name, whole: whole(name) }));
-  // No argument at all: the guided estimate on a terminal, else the help that lists every command.
-  if (early.rest.length === 0) return guided ? [{ name: "estimate", whole: true }] : every(() => false);
-  const named = early.command ?? "estimate";
-  if (named === "completion") return every(() => true);
-  if (early.helpFirst || !Object.hasOwn(COMMANDS, named)) {
-    // `help estimate`: the help of that command, its definition whole.
-    const shown = named === "help" ? early.rest.filter((word) => Object.hasOwn(COMMANDS, word)) : [];
-    return every((name) => shown.includes(name));
-  }
-  return [{ name: named, whole: true }];
-}
 
 /**
  * The program, run: the exit code, never a throw. What a command throws is said by the
@@ -139,7 +60,6 @@ function reportBug(caught: unknown, io: Io, lang: Lang, styles: Styles, debug: b
 }
 
 async function runProgram(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode = EXIT_OK;
   const early = earlyArgs(argv);
   const debug = early.debug;
   const colorFlag = early.noColor ? false : undefined;
@@ -174,37 +94,20 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
     styles: (stream) => (stream === io.stderr ? stderrStyles : stdoutStyles),
     plainStyles,
     error,
-    setExitCode: (code) => {
-      exitCode = code;
-    },
   };
 
-  const program = new Command("im-bill")
-    .description(h.program.description)
-    .version(VERSION, "-v, --version", h.program.version)
-    .option("--no-color", h.program.noColor)
-    .option("--debug", h.program.debug)
-    .option("--no-config", h.program.noConfig)
-    // Also each command's own: given before the command (im-bill --lang zh estimate) it is the run's.
-    .addOption(new Option("--lang <lang>", h.lang).choices(["en", "zh"]))
-    // The program's options before the command, the command's after it: a command's option
-    // value is never read as the program's (the run's switches are taken out by earlyArgs).
-    .enablePositionalOptions()
-    .showSuggestionAfterError()
-    .helpCommand("help [command]", h.program.helpCommand)
-    .addHelpText("after", h.program.after);
   // `im-bill` alone: the guided estimate on a terminal; never waiting on a pipe.
   const guided = argv.length === 0 && Boolean(io.stdin.isTTY && io.stdout.isTTY);
-  for (const { name, whole } of commandsFor(early, guided))
-    program.addCommand(whole ? (await COMMANDS[name]!())(context) : standIn(name, h));
-  routeOutput(program, io, lang, { out: stdoutStyles !== plainStyles, err: stderrStyles !== plainStyles });
-  program.hook("preAction", (_program, command) => {
-    if (found instanceof UserError) throw found;
-    if (config) context.configTaken = applyConfig(command, config);
-  });
-
+  const programRun: ProgramRun = {
+    early,
+    guided,
+    context,
+    found,
+    colours: { out: stdoutStyles !== plainStyles, err: stderrStyles !== plainStyles },
+  };
   if (argv.length === 0 && !guided) {
-    io.stderr.write(program.helpInformation());
+    const { programHelp } = await import("./program.js");
+    io.stderr.write(await programHelp(programRun));
     // Said last, where a reader of a CI log looks: why it printed help instead of asking.
     io.stderr.write(`\n${messages[lang].noCommand}\n`);
     return EXIT_INVALID;
@@ -217,19 +120,18 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_INVALID;
   }
   fixToday(fixedDay);
+  const words = guided ? ["estimate", "--interactive"] : early.rest;
   const work = (async () => {
-    await program.parseAsync(guided ? ["estimate", "--interactive"] : early.rest, { from: "user" });
-    return exitCode;
+    const code = await runQuickly(words, context, found);
+    if (code !== undefined) return code;
+    const { runThroughProgram } = await import("./program.js");
+    return runThroughProgram(words, programRun);
   })();
   // Ctrl-C or SIGTERM ends the run at once, whatever the work is waiting for.
   const stopListening = io.onInterrupt?.((signal) => interruption.interrupt(signal));
   try {
     return await Promise.race([work, interruption.interrupted.then((code) => interrupted(code))]);
   } catch (caught) {
-    if (caught instanceof CommanderError) {
-      // commander printed its message already; --help and --version are successes.
-      return caught.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
-    }
     if (caught instanceof UserError) {
       error(caught.messageIn(lang));
       if (debug) io.stderr.write(`${caught.stack}\n`);
@@ -254,14 +156,6 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** The width tables fit: the terminal's, else $COLUMNS, else 80 (never under 40). */
-export function terminalWidth(io: Io): number {
-  const fromEnv = Number(io.env.COLUMNS);
-  const width =
-    io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
-  return Math.max(40, width);
-}
-
 /** The project config, or the error that a broken one is (said when a command would use it). */
 async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefined> {
   try {
@@ -275,88 +169,33 @@ async function projectConfig(io: Io): Promise<ProjectConfig | UserError | undefi
 }
 
 /**
- * The config's language as the value of the command's --lang, where the command has the
- * option and the command line did not give it (commander's "config" source). Its prices
- * and discount are taken where a command prices (`pricingFor`), so that whatever a flag
- * replaces is named. Returns what was taken, for the estimate to name.
+ * The command the words name, run from its definition when they are plain: its exit
+ * code, or undefined where commander must read them (./quick-args.ts). The config is
+ * taken as the program's preAction hook takes it.
  */
-function applyConfig(command: Command, config: ProjectConfig): string[] {
-  const has = command.options.some((option) => option.attributeName() === "lang");
-  // A --lang given anywhere (commander gives one after the command to the program's own) wins.
-  let given = false;
-  for (let at: Command | null = command; at; at = at.parent) given ||= at.getOptionValueSource("lang") === "cli";
-  if (config.lang === undefined || !has || given) return [];
-  command.setOptionValueWithSource("lang", config.lang, "config");
-  return ["lang"];
-}
-
-/**
- * On every command: commander writes to the Io's streams, in the run's language (its
- * titles, its usage errors), and throws instead of exiting.
- */
-function routeOutput(command: Command, io: Io, lang: Lang, colours: { out: boolean; err: boolean }): void {
-  const h = help[lang];
-  command.exitOverride().helpOption("-h, --help", h.program.help).configureHelp(helpIn(lang));
-  command.configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    // Commander quotes the arguments it refuses: an argument may hold an escape sequence.
-    outputError: (text, write) => write(printable(localizeCommanderError(text, lang))),
-    getOutHelpWidth: () => terminalWidth(io),
-    getErrHelpWidth: () => terminalWidth(io),
-    // Colour as decided once (./color.ts), not by commander's own look at process.stdout,
-    // which would create the stream (~3 ms) where output goes to a pipe.
-    getOutHasColors: () => colours.out,
-    getErrHasColors: () => colours.err,
-  });
-  for (const sub of command.commands) routeOutput(sub, io, lang, colours);
-}
-
-/** Commander's help in `lang`: its titles, and what it adds to descriptions (choices, defaults). */
-function helpIn(lang: Lang): HelpConfiguration {
-  const h = help[lang];
-  const extra = (description: string, parts: string[]) =>
-    parts.length === 0
-      ? description
-      : lang === "zh"
-        ? `${description}（${parts.join("；")}）`
-        : `${description} (${parts.join(", ")})`;
-  const choices = (list: readonly string[] | undefined) =>
-    list ? [h.choices(list.map((choice) => JSON.stringify(choice)).join(", "))] : [];
-  const placeholders = (usage: string) =>
-    usage.replace(/\[(options|command)\]/g, (word) =>
-      Object.hasOwn(h.placeholders, word) ? h.placeholders[word]! : word,
-    );
-  return {
-    styleTitle: (title: string) => (Object.hasOwn(h.titles, title) ? h.titles[title]! : title),
-    commandUsage: (command: Command) => placeholders(Help.prototype.commandUsage.call(new Help(), command)),
-    subcommandTerm: (command: Command) => placeholders(Help.prototype.subcommandTerm.call(new Help(), command)),
-    // Measured and wrapped by display width: CJK characters take two columns and text
-    // without spaces still wraps.
-    displayWidth: (text: string) => displayWidth(text),
-    boxWrap: (text: string, width: number) =>
-      text
-        .split("\n")
-        .flatMap((line) => (line === "" ? [""] : wrapText(line, width)))
-        .join("\n"),
-    optionDescription: (option: CommanderOption) => {
-      const showDefault =
-        option.defaultValue !== undefined &&
-        (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean")) &&
-        !option.negate;
-      return extra(option.description, [
-        ...choices(option.argChoices),
-        ...(showDefault ? [h.default(option.defaultValueDescription ?? JSON.stringify(option.defaultValue))] : []),
-      ]);
-    },
-    argumentDescription: (argument: Argument) =>
-      extra(argument.description, [
-        ...choices(argument.argChoices),
-        ...(argument.defaultValue !== undefined
-          ? [h.default(argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue))]
-          : []),
-      ]),
-  };
+async function runQuickly(
+  words: readonly string[],
+  context: CommandContext,
+  found: ProjectConfig | UserError | undefined,
+): Promise<number | undefined> {
+  const name = words[0];
+  if (name === undefined || !Object.hasOwn(COMMANDS, name)) return undefined;
+  const spec = await COMMANDS[name]!();
+  const call = quickArgs(spec, words.slice(1));
+  if (call === undefined) return undefined;
+  if (found instanceof UserError) throw found;
+  const hasLang = spec.options.some((row) => flagParts(row.flags).attribute === "lang");
+  const lang = found && configLang(found, hasLang, call.sources.get("lang") === "cli");
+  if (lang !== undefined) {
+    call.flags.lang = lang;
+    call.sources.set("lang", "config");
+    context.configTaken = ["lang"];
+  }
+  const run = spec.run as (call: unknown, context: CommandContext) => Promise<number>;
+  return run(
+    { args: call.args, flags: call.flags, source: (attribute: string) => call.sources.get(attribute) },
+    context,
+  );
 }
 
 export { processIo } from "./process-io.js";

@@ -3,7 +3,6 @@
 // Each key must be the name commander stores the option's value under (`--secret-key-file`
 // → secretKeyFile, `--no-chart` → chart), checked when the table is written; a value's
 // type is its parser's result, else one of its choices, else the text typed, else a switch.
-import { Option, type Command } from "commander";
 import type { Help } from "../i18n/help.js";
 
 /** One option: its flags, its words in --help, and what commander makes of its value. */
@@ -58,20 +57,45 @@ export function optionTable<const T extends Record<string, OptionSpec>>(table: T
   return table;
 }
 
-/** The table's options on a command, in the table's order. */
-export function addOptions(command: Command, table: Record<string, OptionSpec>, h: Help): Command {
-  for (const spec of Object.values(table)) {
-    const option = new Option(spec.flags, spec.help(h));
-    if (spec.choices) option.choices(spec.choices);
-    if (spec.default !== undefined) option.default(spec.default);
-    const parse = spec.parse as ((value: string, previous: unknown) => unknown) | undefined;
-    // With choices, the choice is checked first (commander's words, the choices listed), then parsed.
-    const check = option.parseArg;
-    if (parse)
-      option.argParser(
-        check ? (value: string, previous: unknown) => parse(check(value, previous) as string, previous) : parse,
-      );
-    command.addOption(option);
-  }
-  return command;
+/** The rows of option tables, in order: a command's options as its definition lists them. */
+export const rowsOf = (...tables: Record<string, OptionSpec>[]): OptionSpec[] =>
+  tables.flatMap((table) => Object.values(table));
+
+/** An option's flags read: its long and short flag, whether it is a `--no-` flag, the value it takes. */
+export interface FlagParts {
+  long: string;
+  short: string | undefined;
+  negate: boolean;
+  /** "<x>", "[x]" or a list ("<x...>"); none for a switch */
+  value: "required" | "optional" | undefined;
+  variadic: boolean;
+  /** the key commander stores the value under (AttributeOf, at run time) */
+  attribute: string;
+}
+
+/** What commander reads of an option's flags ("-o, --output <file>", "--no-explain"), read once per row. */
+export function flagParts(flags: string): FlagParts {
+  let parts = partsOf.get(flags);
+  if (parts === undefined) partsOf.set(flags, (parts = readFlags(flags)));
+  return parts;
+}
+
+const partsOf = new Map<string, FlagParts>();
+
+function readFlags(flags: string): FlagParts {
+  // Words split by spaces, a short flag's comma dropped: every table writes its flags so.
+  const words = flags.split(" ").map((word) => (word.endsWith(",") ? word.slice(0, -1) : word));
+  const long = words.find((word) => word.startsWith("--"))!;
+  const short = words.find((word) => word.length === 2 && word.startsWith("-"));
+  const value = words.find((word) => word.startsWith("<") || word.startsWith("["));
+  const negate = long.startsWith("--no-");
+  const name = negate ? long.slice(5) : long.slice(2);
+  return {
+    long,
+    short,
+    negate,
+    value: value === undefined ? undefined : value.startsWith("<") ? "required" : "optional",
+    variadic: value?.endsWith("...>") === true || value?.endsWith("...]") === true,
+    attribute: name.split("-").reduce((camel, word) => camel + word.charAt(0).toUpperCase() + word.slice(1)),
+  };
 }

@@ -1,7 +1,6 @@
 // A command's report: its format (--format, else --output's extension, else the
 // command's default) and where it goes (stdout, or a file written atomically, checked
 // before any work). Files get no colour and the default width, not the terminal's.
-import type { Command } from "commander";
 import { say, UserError } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Help } from "../i18n/help.js";
@@ -17,6 +16,7 @@ import {
 import type { Styles } from "../render/styles.js";
 import type { CommandContext } from "./context.js";
 import { fileOutput, outputProblem } from "./output.js";
+import type { CommandCall } from "./spec.js";
 
 export interface ReportFlags<F extends string> {
   format?: F;
@@ -39,7 +39,7 @@ export interface ReportTarget<F extends string> {
  * and an extension no format of the command has are usage errors.
  */
 export function reportTarget<F extends string>(
-  command: Command,
+  source: CommandCall<[], never>["source"],
   flags: ReportFlags<F>,
   formats: readonly F[],
   context: CommandContext,
@@ -52,7 +52,7 @@ export function reportTarget<F extends string>(
     if (problem) throw problem;
   }
   // A --format typed wins; commander's default gives way to the file's extension.
-  const given = flags.format !== undefined && command.getOptionValueSource("format") !== "default";
+  const given = flags.format !== undefined && source("format") !== "default";
   const format = given
     ? flags.format!
     : output !== undefined

@@ -1,15 +1,14 @@
 // The scenario a command prices: from a file (or stdin), from flags, or both — flags
 // override the file. Shared by estimate, compare and forecast.
-import { Option, type Command } from "commander";
 import type { PriceChoice, PriceSettings } from "../catalog/choose.js";
 import { scenarioOf } from "../calculator/document.js";
 import { say, UserError } from "../errors.js";
-import type { Help } from "../i18n/help.js";
 import { readDocument } from "../document/read.js";
 import type { Scenario } from "../scenario/types.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 import type { Io } from "./io.js";
-import { addOptions, optionTable, type FlagsOf } from "./options.js";
+import { optionTable, type FlagsOf, type OptionSpec } from "./options.js";
+import type { ArgumentSpec } from "./spec.js";
 import {
   SCENARIO_FLAGS,
   applyScenarioFlags,
@@ -23,16 +22,18 @@ const FILE_OPTION = optionTable({ file: { flags: "-f, --file <path>", help: (h) 
 /** The flags of a command that prices a scenario: its fields, and the file (`--file`) they go over. */
 export type ScenarioFlags = ScenarioFlagValues & FlagsOf<typeof FILE_OPTION>;
 
-/** `[file]`, `--file` and a flag per scenario field. */
-export function addScenarioOptions(command: Command, h: Help): Command {
-  addOptions(command.argument("[file]", h.file.argument), FILE_OPTION, h);
-  for (const flag of SCENARIO_FLAGS) {
-    const parser = flagParser(flag);
-    const option = new Option(flag.flags, h.flags[/--[a-z-]+/.exec(flag.flags)![0]] ?? "");
-    command.addOption(parser ? option.argParser(parser) : option);
-  }
-  return command;
-}
+/** `[file]`: the scenario file, which `--file` may name instead. */
+export const FILE_ARGUMENT: ArgumentSpec = { syntax: "[file]", help: (h) => h.file.argument };
+
+/** `--file` and a flag per scenario field, as rows of a command's options. */
+export const SCENARIO_OPTIONS: readonly OptionSpec[] = [
+  FILE_OPTION.file,
+  ...SCENARIO_FLAGS.map((flag): OptionSpec => {
+    const long = /--[a-z-]+/.exec(flag.flags)![0];
+    const parse = flagParser(flag);
+    return { flags: flag.flags, help: (h) => h.flags[long] ?? "", ...(parse ? { parse } : {}) };
+  }),
+];
 
 /** The file of `[file]` or `--file` (not both), if any. */
 export function scenarioFile(argument: string | undefined, flags: ScenarioFlags, command: string): string | undefined {

@@ -1,5 +1,4 @@
 // Options that several commands share, defined once.
-import type { Command } from "commander";
 import type { Catalog } from "../catalog/index.js";
 import type { PriceSettings } from "../catalog/choose.js";
 import { catalogById, runSettingsOf, settingsWithConfig, type RunSettings } from "../config/settings.js";
@@ -12,7 +11,7 @@ import type { Help } from "../i18n/help.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ProjectConfigInput } from "../config/schema.js";
 import type { CommandContext } from "./context.js";
-import { addOptions, optionTable, type FlagsOf } from "./options.js";
+import { optionTable, rowsOf, type FlagsOf } from "./options.js";
 import type { Io } from "./io.js";
 
 /** A setting's name as a flag spells it: dataCenter → data-center. */
@@ -42,12 +41,8 @@ export const LANG_OPTION = optionTable({
 
 export type LangFlags = FlagsOf<typeof LANG_OPTION>;
 
-export function addLangOption(command: Command, h: Help): Command {
-  return addOptions(command, LANG_OPTION, h);
-}
-
 /** --pricing, --catalog, --site, --data-center and --on: which prices a command uses. */
-const PRICING_OPTIONS = optionTable({
+export const PRICING_OPTIONS = optionTable({
   pricing: { flags: `${CONFIG_FLAGS.pricing} <file>`, help: (h) => h.pricing },
   catalog: { flags: `${CONFIG_FLAGS.catalog} <id>`, help: (h) => h.catalog },
   site: { flags: `${CONFIG_FLAGS.site} <site>`, help: (h) => h.site, choices: sites },
@@ -59,15 +54,11 @@ const PRICING_OPTIONS = optionTable({
   on: { flags: "--on <date>", help: (h) => h.on },
 });
 
-export function addPricingOption(command: Command, h: Help): Command {
-  return addOptions(command, PRICING_OPTIONS, h);
-}
-
 /** --pricing, --catalog, --site, --data-center and --on. */
 export type CatalogFlags = FlagsOf<typeof PRICING_OPTIONS>;
 
 /** --discount, checked as it is parsed: the flag's value is the percentage ("15"). */
-const DISCOUNT_OPTION = optionTable({
+export const DISCOUNT_OPTION = optionTable({
   discount: {
     flags: `${CONFIG_FLAGS.discount} <percent>`,
     help: (h) => h.discount,
@@ -77,14 +68,8 @@ const DISCOUNT_OPTION = optionTable({
 
 export type DiscountFlags = FlagsOf<typeof DISCOUNT_OPTION>;
 
-export function addDiscountOption(command: Command, h: Help): Command {
-  return addOptions(command, DISCOUNT_OPTION, h);
-}
-
-/** --pricing, --catalog, --on, --discount and --lang: the options of every command that prices scenarios. */
-export function addPriceOptions(command: Command, h: Help): Command {
-  return addLangOption(addDiscountOption(addPricingOption(command, h), h), h);
-}
+/** --pricing, --catalog, --site, --data-center, --on, --discount and --lang: the options of every command that prices scenarios. */
+export const PRICE_OPTIONS = rowsOf(PRICING_OPTIONS, DISCOUNT_OPTION, LANG_OPTION);
 
 /** The flags of every command that prices: one for each setting of the project config, and --on. */
 export type PriceFlags = CatalogFlags & FlagsOf<typeof DISCOUNT_OPTION> & LangFlags;

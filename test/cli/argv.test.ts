@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Command } from "commander";
 import { earlyArgs, VALUE_OPTIONS } from "../../src/cli/argv.js";
 import { COMMANDS } from "../../src/cli/main.js";
+import { commandOf } from "../../src/cli/program.js";
 import { help } from "../../src/i18n/help.js";
 import { runInProcess } from "../helpers/cli.js";
 import type { CommandContext } from "../../src/cli/context.js";
@@ -13,7 +14,7 @@ async function definedOptions(): Promise<{ flag: string; takesValue: boolean }[]
   const context = { help: help.en, language: "en", lang: () => "en", io: { env: {} } } as unknown as CommandContext;
   const options: { flag: string; takesValue: boolean }[] = [];
   const stack: Command[] = [];
-  for (const define of Object.values(COMMANDS)) stack.push((await define())(context));
+  for (const define of Object.values(COMMANDS)) stack.push(commandOf(await define(), context));
   while (stack.length > 0) {
     const command = stack.pop()!;
     stack.push(...command.commands);

@@ -1,9 +1,10 @@
-// The program's --help lists stand-ins of the commands (src/cli/main.ts), not the commands
+// The program's --help lists stand-ins of the commands (src/cli/program.ts), not the commands
 // defined from their modules: each stand-in shows exactly what its command would, its
 // arguments, whether it has options, its description, in both languages.
 import { Help } from "commander";
 import { describe, expect, it } from "vitest";
-import { COMMANDS, COMMAND_NAMES, standIn } from "../../src/cli/main.js";
+import { COMMANDS, COMMAND_NAMES } from "../../src/cli/main.js";
+import { commandOf, standIn } from "../../src/cli/program.js";
 import type { CommandContext } from "../../src/cli/context.js";
 import { Interruption } from "../../src/cli/interrupt.js";
 import { help } from "../../src/i18n/help.js";
@@ -24,14 +25,13 @@ const contextIn = (lang: Lang): CommandContext => ({
   plainStyles,
   width: 80,
   error: () => undefined,
-  setExitCode: () => undefined,
   interruption: new Interruption(),
 });
 
 describe("the stand-ins the program's --help lists", () => {
   const cases = COMMAND_NAMES.flatMap((name) => (["en", "zh"] as const).map((lang) => [name, lang] as const));
   it.each(cases)("%s (%s) is listed as its command would be", async (name, lang) => {
-    const whole = (await COMMANDS[name]!())(contextIn(lang));
+    const whole = commandOf(await COMMANDS[name]!(), contextIn(lang));
     const stand = standIn(name, help[lang]);
     const list = new Help();
     expect(list.subcommandTerm(stand)).toBe(list.subcommandTerm(whole));

@@ -1,6 +1,5 @@
 // `im-bill batch`: many scenarios from files, directories, patterns or stdin, priced
 // as they stream in, into one report.
-import { Command } from "commander";
 import { EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK } from "../../errors.js";
 import { expandInputs } from "../../batch/inputs.js";
 import { BatchSummary, priceRecord } from "../../batch/price.js";
@@ -19,8 +18,9 @@ import { printable } from "../../util/printable.js";
 import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.js";
 import { createProgress } from "../progress.js";
 import { formatOfFile, optionalFormatRow, OUTPUT_ROW } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
-import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
+import { PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 
 const BATCH_OPTIONS = optionTable({
   format: optionalFormatRow(REPORT_FORMATS, (h) => h.batch.format),
@@ -31,16 +31,14 @@ const BATCH_OPTIONS = optionTable({
 
 type BatchFlags = PriceFlags & FlagsOf<typeof BATCH_OPTIONS>;
 
-export function batchCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = new Command("batch").description(h.batch.description).argument("<paths...>", h.batch.paths);
-  addPriceOptions(addOptions(command, BATCH_OPTIONS, h), h);
-  return command
-    .addHelpText("after", examplesText(h, h.batch.examples, h.batch.footer))
-    .action(async (paths: string[], flags: BatchFlags) => {
-      context.setExitCode(await runBatch(paths, flags, context));
-    });
-}
+export const BATCH = defineCommand<[paths: string[]], BatchFlags>({
+  name: "batch",
+  description: (h) => h.batch.description,
+  arguments: [{ syntax: "<paths...>", help: (h) => h.batch.paths }],
+  options: [...rowsOf(BATCH_OPTIONS), ...PRICE_OPTIONS],
+  after: (h) => examplesText(h, h.batch.examples, h.batch.footer),
+  run: ({ args: [paths], flags }, context) => runBatch(paths, flags, context),
+});
 
 /** The report format: --format, else --output's extension, else by where stdout goes. */
 function formatFor(flags: BatchFlags, stdoutIsTty: boolean): ReportFormat {

@@ -1,9 +1,9 @@
 // `im-bill catalogs`: the built-in price lists with their dates and how sure each
 // figure is; `--diff A B` lists every figure that differs between two catalogs.
-import { Command } from "commander";
 import { renderReport } from "../../render/formats.js";
 import { formatRow } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { countFigures, diffCatalogs } from "../../catalog/figures.js";
 import { builtinCatalogById, builtinCatalogIds, builtinCatalogs, inEffectFor, siteOf } from "../../catalog/index.js";
 import { unknownCatalogText } from "../../catalog/unknown.js";
@@ -25,43 +25,43 @@ const CATALOGS_OPTIONS = optionTable({
   lang: LANG_OPTION.lang,
 });
 
-export function catalogsCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = addOptions(new Command("catalogs").description(h.catalogs.description), CATALOGS_OPTIONS, h);
-  return command
-    .addHelpText("after", examplesText(h, h.catalogs.examples, h.catalogs.footer))
-    .action(async (flags: FlagsOf<typeof CATALOGS_OPTIONS>) => {
-      const { io } = context;
-      const lang = context.lang(flags.lang);
-      const styles = context.styles(io.stdout);
-      const options = { lang, styles, width: context.width };
-      if (flags.diff !== undefined) {
-        if (flags.diff.length > 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
-        // One list is compared with the list of its site in effect today.
-        const first = await catalogNamed(flags.diff[0]!, context);
-        const [before, after] =
-          flags.diff.length === 1
-            ? [first, inEffectFor(first, today())!]
-            : [first, await catalogNamed(flags.diff[1]!, context)];
-        const changes = diffCatalogs(before, after);
-        io.stdout.write(await renderReport("catalog-diff", flags.format, { before, after, changes }, options));
-        return context.setExitCode(EXIT_OK);
-      }
-      const day = today();
-      // The lists by site, each site's oldest first: the one in effect today on each site is marked.
-      const rows = sites.flatMap((site) =>
-        builtinCatalogs()
-          .filter((catalog) => siteOf(catalog) === site)
-          .map((catalog) => ({
-            catalog,
-            counts: countFigures(catalog),
-            current: catalog === inEffectFor(catalog, day),
-          })),
-      );
-      io.stdout.write(await renderReport("catalogs", flags.format, rows, options));
-      context.setExitCode(EXIT_OK);
-    });
-}
+export const CATALOGS = defineCommand<[], FlagsOf<typeof CATALOGS_OPTIONS>>({
+  name: "catalogs",
+  description: (h) => h.catalogs.description,
+  options: rowsOf(CATALOGS_OPTIONS),
+  after: (h) => examplesText(h, h.catalogs.examples, h.catalogs.footer),
+  run: async ({ flags }, context: CommandContext) => {
+    const { io } = context;
+    const lang = context.lang(flags.lang);
+    const styles = context.styles(io.stdout);
+    const options = { lang, styles, width: context.width };
+    if (flags.diff !== undefined) {
+      if (flags.diff.length > 2) throw new UserError(say((t) => t.catalogs.diffTwo(flags.diff!.length)));
+      // One list is compared with the list of its site in effect today.
+      const first = await catalogNamed(flags.diff[0]!, context);
+      const [before, after] =
+        flags.diff.length === 1
+          ? [first, inEffectFor(first, today())!]
+          : [first, await catalogNamed(flags.diff[1]!, context)];
+      const changes = diffCatalogs(before, after);
+      io.stdout.write(await renderReport("catalog-diff", flags.format, { before, after, changes }, options));
+      return EXIT_OK;
+    }
+    const day = today();
+    // The lists by site, each site's oldest first: the one in effect today on each site is marked.
+    const rows = sites.flatMap((site) =>
+      builtinCatalogs()
+        .filter((catalog) => siteOf(catalog) === site)
+        .map((catalog) => ({
+          catalog,
+          counts: countFigures(catalog),
+          current: catalog === inEffectFor(catalog, day),
+        })),
+    );
+    io.stdout.write(await renderReport("catalogs", flags.format, rows, options));
+    return EXIT_OK;
+  },
+});
 
 /** A built-in catalog by id, else a catalog file (whole or overlay). */
 async function catalogNamed(name: string, context: CommandContext): Promise<Catalog> {

@@ -1,7 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
-import { Command } from "commander";
 import { formatOfFile, formatRow, OUTPUT_ROW } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand, type CommandCall } from "../spec.js";
 import { formatsOf, renderReport, sayings } from "../../render/formats.js";
 import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
@@ -14,7 +14,7 @@ import { messages } from "../../i18n/messages.js";
 import { printable } from "../../util/printable.js";
 import { outputProblem } from "../output.js";
 import type { CommandContext } from "../context.js";
-import { addPriceOptions, headroomRow, pricingFor, type PriceFlags } from "../shared-options.js";
+import { headroomRow, PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 import { append } from "../../util/array.js";
 
 const CHECK_OPTIONS = optionTable({
@@ -29,22 +29,20 @@ const CHECK_OPTIONS = optionTable({
 
 type CheckFlags = PriceFlags & FlagsOf<typeof CHECK_OPTIONS>;
 
-export function checkCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = new Command("check").description(h.check.description).argument("<paths...>", h.check.paths);
-  addPriceOptions(addOptions(command, CHECK_OPTIONS, h), h);
-  return command
-    .addHelpText("after", examplesText(h, h.check.examples, h.check.footer))
-    .action(async (paths: string[], flags: CheckFlags) => {
-      context.setExitCode(await runCheck(paths, flags, context, command));
-    });
-}
+export const CHECK = defineCommand<[paths: string[]], CheckFlags>({
+  name: "check",
+  description: (h) => h.check.description,
+  arguments: [{ syntax: "<paths...>", help: (h) => h.check.paths }],
+  options: [...rowsOf(CHECK_OPTIONS), ...PRICE_OPTIONS],
+  after: (h) => examplesText(h, h.check.examples, h.check.footer),
+  run: ({ args: [paths], flags, source }, context) => runCheck(paths, flags, context, source),
+});
 
 async function runCheck(
   paths: string[],
   flags: CheckFlags,
   context: CommandContext,
-  command: Command,
+  source: CommandCall<[], never>["source"],
 ): Promise<number> {
   const { io, interruption } = context;
   const { settings, lang } = await pricingFor(flags, context);
@@ -55,7 +53,7 @@ async function runCheck(
   }
   // -o without --format: the file's extension says which (check.xml is JUnit).
   const format =
-    flags.output !== undefined && command.getOptionValueSource("format") === "default"
+    flags.output !== undefined && source("format") === "default"
       ? formatOfFile(flags.output, formatsOf("check"))
       : flags.format;
   const inputs = await expandInputs(paths, io.cwd);

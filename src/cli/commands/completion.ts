@@ -1,18 +1,20 @@
 // `im-bill completion <shell>`: a completion script generated from this very program.
-import { Argument, Command } from "commander";
 import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
-import { addLangOption } from "../shared-options.js";
+import { LANG_OPTION } from "../shared-options.js";
+import { rowsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { SHELLS, type Shell } from "../completion/scripts.js";
-import type { CommandContext } from "../context.js";
 
-export function completionCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = new Command("completion")
-    .description(h.completion.description)
-    .addArgument(new Argument("<shell>", h.completion.shell).choices(SHELLS))
-    .addHelpText("after", examplesText(h, h.completion.examples, h.completion.footer));
-  return addLangOption(command, h).action(async (shell: Shell, _flags: unknown, self: Command) => {
+export const COMPLETION = defineCommand<[shell: Shell], unknown>({
+  name: "completion",
+  description: (h) => h.completion.description,
+  arguments: [{ syntax: "<shell>", help: (h) => h.completion.shell, choices: SHELLS }],
+  options: rowsOf(LANG_OPTION),
+  after: (h) => examplesText(h, h.completion.examples, h.completion.footer),
+  // The script is made from the program commander makes of every command.
+  needsProgram: true,
+  run: async ({ args: [shell], program }, context) => {
     const [
       { programSpec },
       { completionScript },
@@ -30,7 +32,7 @@ export function completionCommand(context: CommandContext): Command {
     const unionOf = (words: (catalog: ReturnType<typeof builtinCatalogs>[number]) => string[]) => [
       ...new Set(builtinCatalogs().flatMap(words)),
     ];
-    const spec = programSpec(self.parent!, {
+    const spec = programSpec(program!, {
       plan: { words: unionOf(editionsOf), files: false },
       "--addon": { words: unionOf(switchAddons), files: false },
       id: { words: catalogIds, files: false },
@@ -41,6 +43,6 @@ export function completionCommand(context: CommandContext): Command {
       files,
     });
     context.io.stdout.write(completionScript(shell, spec));
-    context.setExitCode(EXIT_OK);
-  });
-}
+    return EXIT_OK;
+  },
+});

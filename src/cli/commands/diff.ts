@@ -1,6 +1,5 @@
 // `im-bill diff <before> <after>`: what changed between two scenarios' bills (or two
 // saved estimates), for a pull request.
-import { Command } from "commander";
 import { priceDocument } from "../../calculator/document.js";
 import type { PriceSettings } from "../../catalog/choose.js";
 import { resolve } from "node:path";
@@ -14,9 +13,10 @@ import type { DiffInput, Threshold } from "../../estimate-diff/diff.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { CommandContext } from "../context.js";
 import type { Io } from "../io.js";
-import { addPriceOptions, CONFIG_FLAGS, pricingFor, type PriceFlags } from "../shared-options.js";
+import { CONFIG_FLAGS, PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 import { formatRow, OUTPUT_ROW, reportTarget, writeReport, writeReportOf, type ReportTarget } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { formatsOf, hasFormat, sayings } from "../../render/formats.js";
 
 /** Both diffs' formats: the two-file diff's, and the project diff's github annotations. */
@@ -35,46 +35,44 @@ const DIFF_OPTIONS = optionTable({
 
 type DiffFlags = PriceFlags & FlagsOf<typeof DIFF_OPTIONS>;
 
-export function diffCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = new Command("diff").description(h.diff.description).argument("[files...]", h.diff.files);
-  addPriceOptions(addOptions(command, DIFF_OPTIONS, h), h);
-  return command
-    .addHelpText("after", examplesText(h, h.diff.examples, h.diff.footer))
-    .action(async (files: string[], flags: DiffFlags) => {
-      const target = reportTarget(command, flags, DIFF_FORMATS, context, "table");
-      flags.format = target.format;
-      if (flags.base !== undefined) {
-        return context.setExitCode(await projectDiffCommand(files, flags, context.useConfig, context, target));
-      }
-      if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
-      for (const [given, flag] of [
-        [flags.failAboveEach, "--fail-above-each"],
-        [hasFormat("diff", flags.format) ? undefined : flags.format, `--format ${flags.format}`],
-      ] as const)
-        if (given !== undefined) throw new UserError(say((t) => t.project.baseOnly(flag)));
-      const [before, after] = files as [string, string];
-      const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove, "--fail-above");
-      const rate = flags.rate === undefined ? undefined : parseRate(flags.rate);
-      if (flags.rate !== undefined && !rate) {
-        const got = JSON.stringify(flags.rate);
-        throw new UserError(say((t) => `--rate: ${t.diff.rateFormat(got)}`));
-      }
-      // Both sides priced alike: the same flags, config and discount; each with its own pin.
-      const { settings, lang } = await pricingFor(flags, context);
-      const old = await estimateOf(before, context.io, settings, lang);
-      const now = await estimateOf(after, context.io, settings, lang);
-      const { diffEstimates, risesAbove } = await import("../../estimate-diff/diff.js");
-      const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
-      await writeReportOf("diff", diff, target, context, { lang, title: flags.title });
-      if (threshold && risesAbove(diff.total, threshold)) {
-        const percent = diff.total.percent;
-        context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
-        return context.setExitCode(EXIT_CHECK_FAILED);
-      }
-      context.setExitCode(EXIT_OK);
-    });
-}
+export const DIFF = defineCommand<[files: string[]], DiffFlags>({
+  name: "diff",
+  description: (h) => h.diff.description,
+  arguments: [{ syntax: "[files...]", help: (h) => h.diff.files }],
+  options: [...rowsOf(DIFF_OPTIONS), ...PRICE_OPTIONS],
+  after: (h) => examplesText(h, h.diff.examples, h.diff.footer),
+  run: async ({ args: [files], flags, source }, context: CommandContext) => {
+    const target = reportTarget(source, flags, DIFF_FORMATS, context, "table");
+    flags.format = target.format;
+    if (flags.base !== undefined) return projectDiffCommand(files, flags, context.useConfig, context, target);
+    if (files.length !== 2) throw new UserError(say((t) => t.project.twoFiles(files.length)));
+    for (const [given, flag] of [
+      [flags.failAboveEach, "--fail-above-each"],
+      [hasFormat("diff", flags.format) ? undefined : flags.format, `--format ${flags.format}`],
+    ] as const)
+      if (given !== undefined) throw new UserError(say((t) => t.project.baseOnly(flag)));
+    const [before, after] = files as [string, string];
+    const threshold = flags.failAbove === undefined ? undefined : parseThreshold(flags.failAbove, "--fail-above");
+    const rate = flags.rate === undefined ? undefined : parseRate(flags.rate);
+    if (flags.rate !== undefined && !rate) {
+      const got = JSON.stringify(flags.rate);
+      throw new UserError(say((t) => `--rate: ${t.diff.rateFormat(got)}`));
+    }
+    // Both sides priced alike: the same flags, config and discount; each with its own pin.
+    const { settings, lang } = await pricingFor(flags, context);
+    const old = await estimateOf(before, context.io, settings, lang);
+    const now = await estimateOf(after, context.io, settings, lang);
+    const { diffEstimates, risesAbove } = await import("../../estimate-diff/diff.js");
+    const diff = diffEstimates(inCurrency(old, now.currency, rate, before, after), now);
+    await writeReportOf("diff", diff, target, context, { lang, title: flags.title });
+    if (threshold && risesAbove(diff.total, threshold)) {
+      const percent = diff.total.percent;
+      context.error(messages[lang].diff.risesAbove(diff.total.change, percent, flags.failAbove!));
+      return EXIT_CHECK_FAILED;
+    }
+    return EXIT_OK;
+  },
+});
 
 /**
  * `diff --base <ref>`: the project at a commit against the working tree. Its report on

@@ -1,14 +1,13 @@
 // `im-bill estimate`: a scenario from --file and/or flags, priced and rendered.
-import { Command } from "commander";
 import { priceScenario } from "../../calculator/estimate.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
-import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
+import { FILE_ARGUMENT, readScenario, SCENARIO_OPTIONS, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
 import type { CommandContext } from "../context.js";
 import {
-  addDiscountOption,
-  addPricingOption,
+  DISCOUNT_OPTION,
+  PRICING_OPTIONS,
   LANG_OPTION,
   parseAmount,
   headroomRow,
@@ -22,7 +21,8 @@ import type { Lang } from "../../i18n/lang.js";
 import type { Scenario } from "../../scenario/types.js";
 import type { Bill } from "../../calculator/bill.js";
 import { formatRow, OUTPUT_ROW, reportTarget, writeReportOf, type ReportTarget } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { formatsOf, sayings } from "../../render/formats.js";
 import { formatMoney } from "../../util/format.js";
 import { parseDate } from "../../util/calendar.js";
@@ -46,19 +46,17 @@ const ESTIMATE_OPTIONS = optionTable({
 
 type EstimateFlags = ScenarioFlags & CatalogFlags & DiscountFlags & FlagsOf<typeof ESTIMATE_OPTIONS>;
 
-export function estimateCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = addScenarioOptions(new Command("estimate").description(h.estimate.description), h);
-  addDiscountOption(addPricingOption(command, h), h);
-  return addOptions(command, ESTIMATE_OPTIONS, h)
-    .addHelpText("after", examplesText(h, h.estimate.examples, h.estimate.footer))
-    .action(async (file: string | undefined, flags: EstimateFlags) => {
-      const target = reportTarget(command, flags, FORMATS, context, "table");
-      context.setExitCode(
-        await runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, target, context),
-      );
-    });
-}
+export const ESTIMATE = defineCommand<[file: string | undefined], EstimateFlags>({
+  name: "estimate",
+  description: (h) => h.estimate.description,
+  arguments: [FILE_ARGUMENT],
+  options: [...SCENARIO_OPTIONS, ...rowsOf(PRICING_OPTIONS, DISCOUNT_OPTION, ESTIMATE_OPTIONS)],
+  after: (h) => examplesText(h, h.estimate.examples, h.estimate.footer),
+  run: async ({ args: [file], flags, source }, context) => {
+    const target = reportTarget(source, flags, FORMATS, context, "table");
+    return runEstimate({ ...flags, file: scenarioFile(file, flags, "estimate") }, target, context);
+  },
+});
 
 async function runEstimate(
   flags: EstimateFlags,

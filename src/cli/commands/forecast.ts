@@ -1,5 +1,4 @@
 // `im-bill forecast`: the months ahead, as usage grows.
-import { Command } from "commander";
 import { parseDate } from "../../util/calendar.js";
 import { billedUsages, measures } from "../../catalog/index.js";
 import type { Catalog } from "../../catalog/schema.js";
@@ -7,10 +6,11 @@ import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import type { CommandContext } from "../context.js";
 import { formatRow, OUTPUT_ROW, reportTarget, writeReportOf } from "../report.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { formatsOf } from "../../render/formats.js";
-import { addScenarioOptions, readScenario, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
-import { addPriceOptions, pricingFor, type PriceFlags } from "../shared-options.js";
+import { FILE_ARGUMENT, readScenario, SCENARIO_OPTIONS, scenarioFile, type ScenarioFlags } from "../scenario-input.js";
+import { PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 
 const FORECAST_OPTIONS = optionTable({
   months: { flags: "--months <n>", help: (h) => h.forecast.months, default: "12" },
@@ -28,45 +28,45 @@ const FORECAST_OPTIONS = optionTable({
 
 type ForecastFlags = ScenarioFlags & PriceFlags & FlagsOf<typeof FORECAST_OPTIONS>;
 
-export function forecastCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = addScenarioOptions(new Command("forecast").description(h.forecast.description), h);
-  addPriceOptions(command, h);
-  return addOptions(command, FORECAST_OPTIONS, h)
-    .addHelpText("after", examplesText(h, h.forecast.examples, h.forecast.footer))
-    .action(async (file: string | undefined, flags: ForecastFlags) => {
-      const { io } = context;
-      const target = reportTarget(command, flags, formatsOf("forecast"), context, "table");
-      const months = Number(flags.months);
-      if (!Number.isInteger(months) || months < 1 || months > 120) {
-        const got = JSON.stringify(flags.months);
-        throw new UserError(say((t) => `--months: ${t.flags.months(got)}`));
-      }
-      const start = flags.start === undefined ? undefined : parseDate(flags.start);
-      if (flags.start !== undefined && !start) {
-        const got = JSON.stringify(flags.start);
-        throw new UserError(say((t) => `--start: ${t.flags.date(got)}`));
-      }
-      const growth = {
-        dau: parseGrowth("--dau-growth", flags.dauGrowth),
-        mau: parseGrowth("--mau-growth", flags.mauGrowth),
-        groups: parseGrowth("--groups-growth", flags.groupsGrowth),
-        bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
-      };
-      const { settings, lang } = await pricingFor(flags, context);
-      const { scenario } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, settings });
-      const { forecast } = await import("../../advisor/forecast.js");
-      // With a start date, each month has the prices of its dates, unless a flag, the scenario or the config chose a list.
-      const result = forecast(scenario, { settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
-      checkGrowthMeasured(
-        growth,
-        result.months.map(({ bill }) => bill.prices.catalog),
-      );
-      // The chart of the months: on a terminal, unless --no-chart; in a file, with --chart.
-      await writeReportOf("forecast", result, target, context, { lang, chart: flags.chart ?? target.terminal });
-      context.setExitCode(EXIT_OK);
-    });
-}
+export const FORECAST = defineCommand<[file: string | undefined], ForecastFlags>({
+  name: "forecast",
+  description: (h) => h.forecast.description,
+  arguments: [FILE_ARGUMENT],
+  options: [...SCENARIO_OPTIONS, ...PRICE_OPTIONS, ...rowsOf(FORECAST_OPTIONS)],
+  after: (h) => examplesText(h, h.forecast.examples, h.forecast.footer),
+  run: async ({ args: [file], flags, source }, context: CommandContext) => {
+    const { io } = context;
+    const target = reportTarget(source, flags, formatsOf("forecast"), context, "table");
+    const months = Number(flags.months);
+    if (!Number.isInteger(months) || months < 1 || months > 120) {
+      const got = JSON.stringify(flags.months);
+      throw new UserError(say((t) => `--months: ${t.flags.months(got)}`));
+    }
+    const start = flags.start === undefined ? undefined : parseDate(flags.start);
+    if (flags.start !== undefined && !start) {
+      const got = JSON.stringify(flags.start);
+      throw new UserError(say((t) => `--start: ${t.flags.date(got)}`));
+    }
+    const growth = {
+      dau: parseGrowth("--dau-growth", flags.dauGrowth),
+      mau: parseGrowth("--mau-growth", flags.mauGrowth),
+      groups: parseGrowth("--groups-growth", flags.groupsGrowth),
+      bandwidth: parseGrowth("--bandwidth-growth", flags.bandwidthGrowth),
+    };
+    const { settings, lang } = await pricingFor(flags, context);
+    const { scenario } = await readScenario(scenarioFile(file, flags, "forecast"), flags, { io, settings });
+    const { forecast } = await import("../../advisor/forecast.js");
+    // With a start date, each month has the prices of its dates, unless a flag, the scenario or the config chose a list.
+    const result = forecast(scenario, { settings, months, growth, autoPlan: Boolean(flags.autoPlan), start });
+    checkGrowthMeasured(
+      growth,
+      result.months.map(({ bill }) => bill.prices.catalog),
+    );
+    // The chart of the months: on a terminal, unless --no-chart; in a file, with --chart.
+    await writeReportOf("forecast", result, target, context, { lang, chart: flags.chart ?? target.terminal });
+    return EXIT_OK;
+  },
+});
 
 /** Each usage a growth flag grows, and the flag. */
 const GROWTH_FLAGS = { peakDau: "--dau-growth", peakGroups: "--groups-growth", mau: "--mau-growth" } as const;

@@ -1,16 +1,16 @@
 // `im-bill render <saved.json>`: a report saved as JSON, laid out again in another
 // format without pricing anything: CI keeps the JSON as an artefact and renders the
 // comment or the page later. Its words are in the language it was saved in.
-import { Command } from "commander";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { readDocument } from "../../document/read.js";
 import { examplesText } from "../../i18n/help.js";
 import { renderedFormats, renderModel } from "../../render/formats.js";
 import { REPORT_KINDS } from "../../report/kinds.js";
 import type { CommandContext } from "../context.js";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { OUTPUT_ROW, optionalFormatRow, reportTarget, writeReport } from "../report.js";
-import { addLangOption } from "../shared-options.js";
+import { LANG_OPTION } from "../shared-options.js";
 
 /** Every format a saved report of some kind has. */
 const FORMATS = renderedFormats(REPORT_KINDS);
@@ -26,35 +26,35 @@ const RENDER_OPTIONS = optionTable({
 
 type RenderFlags = FlagsOf<typeof RENDER_OPTIONS>;
 
-export function renderCommand(context: CommandContext): Command {
-  const h = context.help;
-  const command = new Command("render").description(h.render.description).argument("<file>", h.render.file);
-  // The language of its messages; the report's words stay in the language it was saved in.
-  addLangOption(command, h);
-  return addOptions(command, RENDER_OPTIONS, h)
-    .addHelpText("after", examplesText(h, h.render.examples, h.render.footer))
-    .action(async (file: string, flags: RenderFlags) => {
-      const target = reportTarget(command, flags, FORMATS, context, "table");
-      const { source, data } = await readDocument(
-        file,
-        context.io,
-        say((t) => t.document.expectedReport),
-      );
-      const { readReport } = await import("../../report/read.js");
-      const saved = readReport(data, source);
-      const formats = renderedFormats([saved.kind]);
-      if (!formats.includes(target.format)) {
-        const [kind, format, list] = [saved.kind, target.format, formats.join(", ")];
-        throw new UserError(say((t) => t.render.noFormat(kind, format, list)));
-      }
-      const text = await renderModel(saved.kind, target.format, saved.model as never, {
-        lang: saved.model.lang,
-        styles: target.styles,
-        width: target.width,
-        title: flags.title,
-        chart: flags.chart ?? target.terminal,
-      });
-      await writeReport(text, target, context);
-      context.setExitCode(EXIT_OK);
+export const RENDER = defineCommand<[file: string], RenderFlags>({
+  name: "render",
+  description: (h) => h.render.description,
+  arguments: [{ syntax: "<file>", help: (h) => h.render.file }],
+  // --lang: the language of its messages; the report's words stay in the language it was saved in.
+  options: rowsOf(LANG_OPTION, RENDER_OPTIONS),
+  after: (h) => examplesText(h, h.render.examples, h.render.footer),
+  run: async ({ args: [file], flags, source: sourceOf }, context: CommandContext) => {
+    const target = reportTarget(sourceOf, flags, FORMATS, context, "table");
+    const { source, data } = await readDocument(
+      file,
+      context.io,
+      say((t) => t.document.expectedReport),
+    );
+    const { readReport } = await import("../../report/read.js");
+    const saved = readReport(data, source);
+    const formats = renderedFormats([saved.kind]);
+    if (!formats.includes(target.format)) {
+      const [kind, format, list] = [saved.kind, target.format, formats.join(", ")];
+      throw new UserError(say((t) => t.render.noFormat(kind, format, list)));
+    }
+    const text = await renderModel(saved.kind, target.format, saved.model as never, {
+      lang: saved.model.lang,
+      styles: target.styles,
+      width: target.width,
+      title: flags.title,
+      chart: flags.chart ?? target.terminal,
     });
-}
+    await writeReport(text, target, context);
+    return EXIT_OK;
+  },
+});

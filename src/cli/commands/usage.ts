@@ -3,15 +3,15 @@
 // that `estimate --usage-csv` prices. The secret key comes from the environment or a
 // file, never a flag's value (argv is visible to every user of the machine), and never
 // appears in any output.
-import { Command } from "commander";
-import { addOptions, optionTable, type FlagsOf } from "../options.js";
+import { optionTable, rowsOf, type FlagsOf } from "../options.js";
+import { defineCommand } from "../spec.js";
 import { resolve } from "node:path";
 import { EXIT_OK, say, UserError } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { messages } from "../../i18n/messages.js";
 import { formatNumber } from "../../util/format.js";
 import type { CommandContext } from "../context.js";
-import { addLangOption, LANG_OPTION } from "../shared-options.js";
+import { LANG_OPTION } from "../shared-options.js";
 import { dataCenterOfRegion, regionNames } from "../../tencent/regions.js";
 import { outputProblem } from "../output.js";
 import { decodeText, hasBom, readFileBytes } from "../../document/text.js";
@@ -41,17 +41,21 @@ const DEFAULT_SECRET_ENV = "IM_SECRET_KEY";
 /** A secret key file is a line of text: anything larger is not one. */
 const SECRET_FILE_LIMIT = 4096;
 
-export function usageCommand(context: CommandContext): Command {
-  const h = context.help.usage;
-  const pull = addOptions(new Command("pull").description(h.pull.description), PULL_OPTIONS, context.help);
-  pull
-    .addHelpText("after", examplesText(context.help, h.pull.examples, h.pull.footer))
-    .action(async (flags: PullFlags) => context.setExitCode(await runPull(flags, context)));
-  const usage = new Command("usage").description(h.description);
+const PULL = defineCommand<[], PullFlags>({
+  name: "pull",
+  description: (h) => h.usage.pull.description,
+  options: rowsOf(PULL_OPTIONS),
+  after: (h) => examplesText(h, h.usage.pull.examples, h.usage.pull.footer),
+  run: ({ flags }, context) => runPull(flags, context),
+});
+
+export const USAGE = defineCommand<[], unknown>({
+  name: "usage",
+  description: (h) => h.usage.description,
   // Before the subcommand too (im-bill usage --lang zh pull): the run's language, as the program's is.
-  addLangOption(usage, context.help);
-  return usage.helpCommand("help [command]", context.help.program.helpCommand).addCommand(pull);
-}
+  options: rowsOf(LANG_OPTION),
+  subcommands: [PULL],
+});
 
 async function runPull(flags: PullFlags, context: CommandContext): Promise<number> {
   const { io } = context;
