@@ -12,7 +12,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCli } from "./lib/cli-build.mjs";
+import { buildCli, bundledSource } from "./lib/cli-build.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,7 +28,8 @@ const tracer = {
   setup(build) {
     build.onLoad({ filter: /\.(ts|js|mjs|cjs)$/ }, (args) => {
       const path = relative(root, args.path).split("\\").join("/");
-      const text = readFileSync(args.path, "utf8");
+      // As the build bundles it (decimal.js's constants left as text), then noted.
+      const text = bundledSource(args.path, readFileSync(args.path, "utf8"));
       // After a hashbang or "use strict", which must stay first.
       const [, head = "", body = text] = /^((?:#![^\n]*\n)?(?:\s*["']use strict["'];?)?)([\s\S]*)$/.exec(text) ?? [];
       const note = `globalThis.__imBillModules.push(${JSON.stringify(nameOf(path))});`;

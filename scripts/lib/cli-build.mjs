@@ -21,6 +21,33 @@ const require = createRequire(import.meta.url);
 const { chunks } = require("./bundled.cjs");
 const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
 
+/**
+ * decimal.js makes two 1,025-digit constants (ln 10 and pi) decimals as it loads
+ * (~0.2 ms of every start, measured), for ln(), exp() and the trigonometry, which no
+ * bill uses. Left as the strings they are written as, each is made a decimal where it
+ * is used (`new Ctor(LN10)` takes a string as well as a decimal): the same results
+ * (test/build/decimal-constants.test.ts). The build stops if the lines change.
+ */
+const DECIMAL_MODULE = /[\\/]decimal\.js[\\/]decimal\.mjs$/;
+
+/** A module's text as the CLI bundles it: decimal.js's constants left as text; any other as it is. */
+export function bundledSource(path, text) {
+  if (!DECIMAL_MODULE.test(path)) return text;
+  const made = /^LN10 = new Decimal\(LN10\);\r?\nPI = new Decimal\(PI\);\r?$/gm;
+  if (text.match(made)?.length !== 1) throw new Error(`${path}: its constants are no longer made as expected`);
+  return text.replace(made, "");
+}
+
+export const decimalConstantsAsText = {
+  name: "decimal-constants-as-text",
+  setup(build) {
+    build.onLoad({ filter: DECIMAL_MODULE }, async (args) => ({
+      contents: bundledSource(args.path, await readFile(args.path, "utf8")),
+      loader: "js",
+    }));
+  },
+};
+
 const lazyChildProcess = {
   name: "lazy-child-process",
   setup(build) {
@@ -328,7 +355,17 @@ const options = (plugins, madeHere) => ({
   // import("yaml") becomes a lazy require(): the bundle runs as a vm.Script (bin/im-bill.cjs),
   // which has no loader for a real dynamic import.
   supported: { "dynamic-import": false },
-  plugins: [lazyChildProcess, lazyModules, madeHere, lazyChinese, chartsApart, chunksApart, ...plugins],
+  // The caller's plugins before the decimal.js change: the start-up tracer makes it itself (bundledSource).
+  plugins: [
+    lazyChildProcess,
+    lazyModules,
+    madeHere,
+    lazyChinese,
+    chartsApart,
+    chunksApart,
+    ...plugins,
+    decimalConstantsAsText,
+  ],
   // Its "main" is a UMD build that requires its parts by computed names: the ES module bundles.
   alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { IM_BILL_VERSION: JSON.stringify(pkg.version) },
