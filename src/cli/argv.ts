@@ -100,7 +100,8 @@ export function earlyArgs(argv: readonly string[]): EarlyArgs {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === "--") {
-      early.rest.push(...argv.slice(index));
+      // The rest as it is, however many (a spread of them all overflows the stack past ~120,000).
+      for (let rest = index; rest < argv.length; rest++) early.rest.push(argv[rest]!);
       break;
     }
     if (RUN_SWITCHES.has(arg)) {

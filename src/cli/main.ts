@@ -21,6 +21,7 @@ import { configLang } from "./config-lang.js";
 import { flagParts } from "./options.js";
 import type { ProgramRun } from "./program.js";
 import { terminalWidth } from "./width.js";
+import { LIMITS } from "../document/limits.js";
 
 export { COMMAND_NAMES, COMMANDS } from "./commands/index.js";
 
@@ -78,6 +79,10 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
     const word = stderrStyles.error(prefix.trimEnd()) + prefix.slice(prefix.trimEnd().length);
     for (const line of message.split("\n")) io.stderr.write(`${word}${printable(line)}\n`);
   };
+  if (argv.length > LIMITS.arguments) {
+    error(messages[lang].tooManyArguments(argv.length, LIMITS.arguments));
+    return EXIT_INVALID;
+  }
   const interruption = new Interruption();
   const h = help[lang];
   const context: CommandContext = {

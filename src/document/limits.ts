@@ -26,6 +26,11 @@ export const LIMITS = {
   values: 2_000_000,
   /** rows of a usage CSV (a day each: 270 years) */
   csvRows: 100_000,
+  /**
+   * words of a command line: commander copies them onto the stack (a spread), which
+   * overflows past ~120,000; a folder or a quoted pattern stands for any number of files
+   */
+  arguments: 50_000,
 } as const;
 
 /** Numbers users give, bounded so that every amount stays exact (see calculator/decimal.ts). */

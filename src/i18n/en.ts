@@ -719,6 +719,8 @@ export const enMessages = {
     });
   },
   interrupted: "interrupted: stopped before the end, no report file was written",
+  tooManyArguments: (count: number, limit: number) =>
+    `the command line has ${n(count)} words, more than the limit of ${n(limit)}: name a folder, or a pattern in quotes ('scenarios/*.json'), instead of every file`,
   sourceDateEpoch: (got: string) =>
     `SOURCE_DATE_EPOCH: must be a whole number of seconds since 1970-01-01 (the day the run is made), got ${got}`,
   errorPrefix: "error: ",

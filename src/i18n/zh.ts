@@ -622,6 +622,8 @@ export const zhMessages: Messages = {
     notice: (addon, editions, text, source) => `公告：${addon}（${editions.join("、")}）：${text} [${source}]`,
   },
   interrupted: "已中断：未运行完毕，未写入报告文件",
+  tooManyArguments: (count, limit) =>
+    `命令行有 ${n(count)} 个词，超过 ${n(limit)} 的限制：请给出目录，或加引号的模式（'scenarios/*.json'），而不是逐一列出每个文件`,
   sourceDateEpoch: (got) => `SOURCE_DATE_EPOCH：须为自 1970-01-01 起的整秒数（本次运行的日期），实际为 ${got}`,
   errorPrefix: "错误：",
   noCommand: "没有给出命令，且当前不是终端，因此不会提问：请给出命令，例如 im-bill estimate --plan pro --dau 25000",

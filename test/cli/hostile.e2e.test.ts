@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { runBuilt } from "../helpers/cli.js";
+import { imBill, runBuilt } from "../helpers/cli.js";
+import { LIMITS } from "../../src/document/limits.js";
 import { fixtureDir } from "../helpers/fixtures.js";
 
 const bomb = [
@@ -149,6 +150,20 @@ describe("no wrong bill with exit 0", () => {
     const result = runBuilt(["estimate", "--plan", "pro", ...args]);
     expect(result.status).toBe(2);
     expect(said(result)).toBe(message);
+  });
+
+  it("refuses a command line of more words than the limit, and reads one at the limit (commander overflowed past ~120,000)", () => {
+    const words = (count: number) => Array.from({ length: count }, (_, index) => `x${index}`);
+    const over = imBill(["estimate", "--", ...words(LIMITS.arguments - 1)]);
+    expect(over).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "error: the command line has 50,001 words, more than the limit of 50,000: name a folder, or a pattern in quotes ('scenarios/*.json'), instead of every file\n",
+    });
+    const at = imBill(["estimate", "--", ...words(LIMITS.arguments - 2)]);
+    expect(at.status).toBe(2);
+    expect(at.stderr).toBe("error: too many arguments for 'estimate'. Expected 1 argument but got 49998.\n");
   });
 
   it("says a string is not a number, and where", () => {
