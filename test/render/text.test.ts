@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayWidth, fitLine, wrapText } from "../../src/render/text.js";
 
@@ -74,5 +75,32 @@ describe("glyphs, not code points", () => {
 
   it("measures a megabyte name no further than the line", () => {
     expect(fitLine("名".repeat(1_000_000), 10)).toBe(`${"名".repeat(4)}…`);
+  });
+});
+
+describe("ASCII, wrapped by words", () => {
+  // "~" and "¬" (U+00AC) are alike to every rule here: one column, neither a letter, a
+  // digit nor a mark a line may not start or end with. Text with "¬" is read glyph by
+  // glyph; the same text with "~" is printable ASCII, read by words (indexOf).
+  // Long enough to wrap at every width tried; a "~" in each, so that one side is never ASCII.
+  const ascii = fc
+    .tuple(fc.string({ unit: fc.constantFrom(..."ab ~ Z9-./_(),:x"), maxLength: 160, size: "max" }), fc.nat())
+    .map(([text, at]) => `${text.slice(0, at % (text.length + 1))}~${text.slice(at % (text.length + 1))}`);
+  const glyphByGlyph = (text: string) => text.replaceAll("~", "\u00ac");
+  const back = (text: string) => text.replaceAll("\u00ac", "~");
+
+  it("wraps as text read glyph by glyph does", () => {
+    fc.assert(
+      fc.property(
+        ascii,
+        fc.integer({ min: 1, max: 40 }),
+        fc.option(fc.integer({ min: 1, max: 5 })),
+        (text, width, most) => {
+          const lines = wrapText(text, width, most ?? Infinity);
+          expect(lines).toEqual(wrapText(glyphByGlyph(text), width, most ?? Infinity).map(back));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
