@@ -5,13 +5,12 @@ import type { Command } from "commander";
 import { earlyArgs, VALUE_OPTIONS } from "../../src/cli/argv.js";
 import { COMMANDS } from "../../src/cli/main.js";
 import { commandOf } from "../../src/cli/program.js";
-import { help } from "../../src/i18n/help.js";
 import { runInProcess } from "../helpers/cli.js";
-import type { CommandContext } from "../../src/cli/context.js";
+import { definingContext } from "../helpers/context.js";
 
 /** Every option of every command (and subcommand), as the program defines them. */
 async function definedOptions(): Promise<{ flag: string; takesValue: boolean }[]> {
-  const context = { help: help.en, language: "en", lang: () => "en", io: { env: {} } } as unknown as CommandContext;
+  const context = definingContext();
   const options: { flag: string; takesValue: boolean }[] = [];
   const stack: Command[] = [];
   for (const define of Object.values(COMMANDS)) stack.push(commandOf(await define(), context));

@@ -13,25 +13,9 @@ import { commandOf } from "../../src/cli/program.js";
 import { quickArgs } from "../../src/cli/quick-args.js";
 import { flagParts } from "../../src/cli/options.js";
 import type { AnyCommandSpec, CommandCall } from "../../src/cli/spec.js";
-import type { CommandContext } from "../../src/cli/context.js";
-import { Interruption } from "../../src/cli/interrupt.js";
-import { help } from "../../src/i18n/help.js";
-import { plainStyles } from "../../src/render/styles.js";
+import { definingContext } from "../helpers/context.js";
 
-const context: CommandContext = {
-  io: { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: {} },
-  language: "en",
-  help: help.en,
-  lang: () => "en",
-  project: undefined,
-  useConfig: true,
-  configTaken: [],
-  styles: () => plainStyles,
-  plainStyles,
-  width: 80,
-  error: () => undefined,
-  interruption: new Interruption(),
-};
+const context = definingContext();
 
 type Reading =
   | { args: unknown[]; flags: Record<string, unknown>; sources: Record<string, unknown> }

@@ -5,33 +5,14 @@ import { Help } from "commander";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, COMMAND_NAMES } from "../../src/cli/main.js";
 import { commandOf, standIn } from "../../src/cli/program.js";
-import type { CommandContext } from "../../src/cli/context.js";
-import { Interruption } from "../../src/cli/interrupt.js";
 import { help } from "../../src/i18n/help.js";
-import type { Lang } from "../../src/i18n/lang.js";
-import { plainStyles } from "../../src/render/styles.js";
 import { runInProcess } from "../helpers/cli.js";
-
-/** What defining a command needs of a run: its words; nothing is run. */
-const contextIn = (lang: Lang): CommandContext => ({
-  io: { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: {} },
-  language: lang,
-  help: help[lang],
-  lang: () => lang,
-  project: undefined,
-  useConfig: true,
-  configTaken: [],
-  styles: () => plainStyles,
-  plainStyles,
-  width: 80,
-  error: () => undefined,
-  interruption: new Interruption(),
-});
+import { definingContext } from "../helpers/context.js";
 
 describe("the stand-ins the program's --help lists", () => {
   const cases = COMMAND_NAMES.flatMap((name) => (["en", "zh"] as const).map((lang) => [name, lang] as const));
   it.each(cases)("%s (%s) is listed as its command would be", async (name, lang) => {
-    const whole = commandOf(await COMMANDS[name]!(), contextIn(lang));
+    const whole = commandOf(await COMMANDS[name]!(), definingContext(lang));
     const stand = standIn(name, help[lang]);
     const list = new Help();
     expect(list.subcommandTerm(stand)).toBe(list.subcommandTerm(whole));
