@@ -8,7 +8,7 @@ import type { Scenario } from "../scenario/types.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 import type { Io } from "./io.js";
 import { optionTable, type FlagsOf, type OptionSpec } from "./options.js";
-import type { ArgumentSpec } from "./spec.js";
+import { argument } from "./spec.js";
 import {
   SCENARIO_FLAGS,
   applyScenarioFlags,
@@ -23,7 +23,7 @@ const FILE_OPTION = optionTable({ file: { flags: "-f, --file <path>", help: (h) 
 export type ScenarioFlags = ScenarioFlagValues & FlagsOf<typeof FILE_OPTION>;
 
 /** `[file]`: the scenario file, which `--file` may name instead. */
-export const FILE_ARGUMENT: ArgumentSpec = { syntax: "[file]", help: (h) => h.file.argument };
+export const FILE_ARGUMENT = argument("[file]", (h) => h.file.argument);
 
 /** `--file` and a flag per scenario field, as rows of a command's options. */
 export const SCENARIO_OPTIONS: readonly OptionSpec[] = [

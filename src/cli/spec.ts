@@ -43,10 +43,39 @@ export interface CommandSpec<Args extends readonly unknown[] = readonly unknown[
   run?: (call: CommandCall<Args, Flags>, context: CommandContext) => Promise<number>;
 }
 
-/** A command's definition, its run typed by its arguments and flags. */
-export const defineCommand = <Args extends readonly unknown[], Flags>(
-  spec: CommandSpec<Args, Flags>,
-): CommandSpec<Args, Flags> => spec;
+/** An argument of a definition, its syntax (and choices) kept as written, for the run's type (ArgsOf). */
+export function argument<const S extends string>(
+  syntax: S,
+  help: (h: Help) => string,
+): { syntax: S; help: (h: Help) => string };
+export function argument<const S extends string, const C extends readonly string[]>(
+  syntax: S,
+  help: (h: Help) => string,
+  choices: C,
+): { syntax: S; help: (h: Help) => string; choices: C };
+export function argument(syntax: string, help: (h: Help) => string, choices?: readonly string[]): ArgumentSpec {
+  return choices === undefined ? { syntax, help } : { syntax, help, choices };
+}
+
+/** What commander hands for an argument: a list for `<x...>`, one of its choices, the text; undefined where `[x]` is left out. */
+type ValueOfArgument<A extends ArgumentSpec> = A["syntax"] extends `${string}...${string}`
+  ? string[]
+  : | (A["choices"] extends readonly (infer Choice)[] ? Choice : string)
+    | (A["syntax"] extends `<${string}` ? never : undefined);
+
+/** The arguments a run gets, typed from the definition's (as FlagsOf types its flags from its options). */
+export type ArgsOf<A extends readonly ArgumentSpec[]> = { -readonly [K in keyof A]: ValueOfArgument<A[K]> };
+
+/**
+ * A command's definition, its run typed by its flags (given: the type its option tables
+ * make) and by its arguments (read from the definition's own).
+ */
+export const defineCommand =
+  <Flags>() =>
+  <const A extends readonly ArgumentSpec[] = []>(
+    spec: Omit<CommandSpec<ArgsOf<A>, Flags>, "arguments"> & { arguments?: A },
+  ): CommandSpec<ArgsOf<A>, Flags> =>
+    spec;
 
 /** What a command defines to the rest of the CLI, whatever its arguments and flags. */
 export type AnyCommandSpec = CommandSpec<never, never>;

@@ -19,7 +19,7 @@ import { fileOutput, outputProblem, stdoutOutput, type Output } from "../output.
 import { createProgress } from "../progress.js";
 import { formatOfFile, optionalFormatRow, OUTPUT_ROW } from "../report.js";
 import { optionTable, rowsOf, type FlagsOf } from "../options.js";
-import { defineCommand } from "../spec.js";
+import { argument, defineCommand } from "../spec.js";
 import { PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 
 const BATCH_OPTIONS = optionTable({
@@ -31,10 +31,10 @@ const BATCH_OPTIONS = optionTable({
 
 type BatchFlags = PriceFlags & FlagsOf<typeof BATCH_OPTIONS>;
 
-export const BATCH = defineCommand<[paths: string[]], BatchFlags>({
+export const BATCH = defineCommand<BatchFlags>()({
   name: "batch",
   description: (h) => h.batch.description,
-  arguments: [{ syntax: "<paths...>", help: (h) => h.batch.paths }],
+  arguments: [argument("<paths...>", (h) => h.batch.paths)],
   options: [...rowsOf(BATCH_OPTIONS), ...PRICE_OPTIONS],
   after: (h) => examplesText(h, h.batch.examples, h.batch.footer),
   run: ({ args: [paths], flags }, context) => runBatch(paths, flags, context),

@@ -25,7 +25,7 @@ const CATALOGS_OPTIONS = optionTable({
   lang: LANG_OPTION.lang,
 });
 
-export const CATALOGS = defineCommand<[], FlagsOf<typeof CATALOGS_OPTIONS>>({
+export const CATALOGS = defineCommand<FlagsOf<typeof CATALOGS_OPTIONS>>()({
   name: "catalogs",
   description: (h) => h.catalogs.description,
   options: rowsOf(CATALOGS_OPTIONS),

@@ -1,7 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
 import { formatOfFile, formatRow, OUTPUT_ROW } from "../report.js";
 import { optionTable, rowsOf, type FlagsOf } from "../options.js";
-import { defineCommand, type CommandCall } from "../spec.js";
+import { argument, defineCommand, type CommandCall } from "../spec.js";
 import { formatsOf, renderReport, sayings } from "../../render/formats.js";
 import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
@@ -29,10 +29,10 @@ const CHECK_OPTIONS = optionTable({
 
 type CheckFlags = PriceFlags & FlagsOf<typeof CHECK_OPTIONS>;
 
-export const CHECK = defineCommand<[paths: string[]], CheckFlags>({
+export const CHECK = defineCommand<CheckFlags>()({
   name: "check",
   description: (h) => h.check.description,
-  arguments: [{ syntax: "<paths...>", help: (h) => h.check.paths }],
+  arguments: [argument("<paths...>", (h) => h.check.paths)],
   options: [...rowsOf(CHECK_OPTIONS), ...PRICE_OPTIONS],
   after: (h) => examplesText(h, h.check.examples, h.check.footer),
   run: ({ args: [paths], flags, source }, context) => runCheck(paths, flags, context, source),

@@ -13,7 +13,7 @@ const COMPARE_OPTIONS = optionTable({ format: formatRow("compare"), output: OUTP
 
 type CompareFlags = ScenarioFlags & PriceFlags & FlagsOf<typeof COMPARE_OPTIONS>;
 
-export const COMPARE = defineCommand<[file: string | undefined], CompareFlags>({
+export const COMPARE = defineCommand<CompareFlags>()({
   name: "compare",
   description: (h) => h.compare.description,
   arguments: [FILE_ARGUMENT],

@@ -3,13 +3,13 @@ import { EXIT_OK } from "../../errors.js";
 import { examplesText } from "../../i18n/help.js";
 import { LANG_OPTION } from "../shared-options.js";
 import { rowsOf } from "../options.js";
-import { defineCommand } from "../spec.js";
-import { SHELLS, type Shell } from "../completion/scripts.js";
+import { argument, defineCommand } from "../spec.js";
+import { SHELLS } from "../completion/scripts.js";
 
-export const COMPLETION = defineCommand<[shell: Shell], unknown>({
+export const COMPLETION = defineCommand<unknown>()({
   name: "completion",
   description: (h) => h.completion.description,
-  arguments: [{ syntax: "<shell>", help: (h) => h.completion.shell, choices: SHELLS }],
+  arguments: [argument("<shell>", (h) => h.completion.shell, SHELLS)],
   options: rowsOf(LANG_OPTION),
   after: (h) => examplesText(h, h.completion.examples, h.completion.footer),
   // The script is made from the program commander makes of every command.

@@ -16,7 +16,7 @@ import type { Io } from "../io.js";
 import { CONFIG_FLAGS, PRICE_OPTIONS, pricingFor, type PriceFlags } from "../shared-options.js";
 import { formatRow, OUTPUT_ROW, reportTarget, writeReport, writeReportOf, type ReportTarget } from "../report.js";
 import { optionTable, rowsOf, type FlagsOf } from "../options.js";
-import { defineCommand } from "../spec.js";
+import { argument, defineCommand } from "../spec.js";
 import { formatsOf, hasFormat, sayings } from "../../render/formats.js";
 
 /** Both diffs' formats: the two-file diff's, and the project diff's github annotations. */
@@ -35,10 +35,10 @@ const DIFF_OPTIONS = optionTable({
 
 type DiffFlags = PriceFlags & FlagsOf<typeof DIFF_OPTIONS>;
 
-export const DIFF = defineCommand<[files: string[]], DiffFlags>({
+export const DIFF = defineCommand<DiffFlags>()({
   name: "diff",
   description: (h) => h.diff.description,
-  arguments: [{ syntax: "[files...]", help: (h) => h.diff.files }],
+  arguments: [argument("[files...]", (h) => h.diff.files)],
   options: [...rowsOf(DIFF_OPTIONS), ...PRICE_OPTIONS],
   after: (h) => examplesText(h, h.diff.examples, h.diff.footer),
   run: async ({ args: [files], flags, source }, context: CommandContext) => {

@@ -46,7 +46,7 @@ const ESTIMATE_OPTIONS = optionTable({
 
 type EstimateFlags = ScenarioFlags & CatalogFlags & DiscountFlags & FlagsOf<typeof ESTIMATE_OPTIONS>;
 
-export const ESTIMATE = defineCommand<[file: string | undefined], EstimateFlags>({
+export const ESTIMATE = defineCommand<EstimateFlags>()({
   name: "estimate",
   description: (h) => h.estimate.description,
   arguments: [FILE_ARGUMENT],

@@ -28,7 +28,7 @@ const FORECAST_OPTIONS = optionTable({
 
 type ForecastFlags = ScenarioFlags & PriceFlags & FlagsOf<typeof FORECAST_OPTIONS>;
 
-export const FORECAST = defineCommand<[file: string | undefined], ForecastFlags>({
+export const FORECAST = defineCommand<ForecastFlags>()({
   name: "forecast",
   description: (h) => h.forecast.description,
   arguments: [FILE_ARGUMENT],

@@ -13,7 +13,7 @@ const PRICES_OPTIONS = optionTable({ format: formatRow("prices") });
 
 type PricesFlags = CatalogFlags & LangFlags & FlagsOf<typeof PRICES_OPTIONS>;
 
-export const PRICES = defineCommand<[], PricesFlags>({
+export const PRICES = defineCommand<PricesFlags>()({
   name: "prices",
   description: (h) => h.prices.description,
   options: rowsOf(PRICING_OPTIONS, LANG_OPTION, PRICES_OPTIONS),

@@ -8,7 +8,7 @@ import { renderedFormats, renderModel } from "../../render/formats.js";
 import { REPORT_KINDS } from "../../report/kinds.js";
 import type { CommandContext } from "../context.js";
 import { optionTable, rowsOf, type FlagsOf } from "../options.js";
-import { defineCommand } from "../spec.js";
+import { argument, defineCommand } from "../spec.js";
 import { OUTPUT_ROW, optionalFormatRow, reportTarget, writeReport } from "../report.js";
 import { LANG_OPTION } from "../shared-options.js";
 
@@ -26,10 +26,10 @@ const RENDER_OPTIONS = optionTable({
 
 type RenderFlags = FlagsOf<typeof RENDER_OPTIONS>;
 
-export const RENDER = defineCommand<[file: string], RenderFlags>({
+export const RENDER = defineCommand<RenderFlags>()({
   name: "render",
   description: (h) => h.render.description,
-  arguments: [{ syntax: "<file>", help: (h) => h.render.file }],
+  arguments: [argument("<file>", (h) => h.render.file)],
   // --lang: the language of its messages; the report's words stay in the language it was saved in.
   options: rowsOf(LANG_OPTION, RENDER_OPTIONS),
   after: (h) => examplesText(h, h.render.examples, h.render.footer),

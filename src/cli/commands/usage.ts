@@ -41,7 +41,7 @@ const DEFAULT_SECRET_ENV = "IM_SECRET_KEY";
 /** A secret key file is a line of text: anything larger is not one. */
 const SECRET_FILE_LIMIT = 4096;
 
-const PULL = defineCommand<[], PullFlags>({
+const PULL = defineCommand<PullFlags>()({
   name: "pull",
   description: (h) => h.usage.pull.description,
   options: rowsOf(PULL_OPTIONS),
@@ -49,7 +49,7 @@ const PULL = defineCommand<[], PullFlags>({
   run: ({ flags }, context) => runPull(flags, context),
 });
 
-export const USAGE = defineCommand<[], unknown>({
+export const USAGE = defineCommand<unknown>()({
   name: "usage",
   description: (h) => h.usage.description,
   // Before the subcommand too (im-bill usage --lang zh pull): the run's language, as the program's is.
