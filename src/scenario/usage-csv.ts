@@ -140,6 +140,24 @@ export function parseCsvRows(text: string, source = "usage.csv"): { line: number
     }));
 }
 
+/** The numeric columns, each whole or not: checked on every row (a table, not one made per row). */
+const NUMBER_COLUMNS = [
+  ["dau", true],
+  ["groups", true],
+  ["liveGroups", true],
+  ["mainlandMbps", false],
+  ["internationalMbps", false],
+  ["mau", true],
+  ["communityMessages", true],
+] as const;
+
+/** Whether a day's value beats the peak so far, or equals it on an earlier day. */
+const higher = (value: number, day: string, peak: number, peakDate: string) =>
+  value > peak || (value === peak && day < peakDate);
+
+/** Sums of daily peaks, added as decimals (0.1 + 0.2 is 0.3). */
+const add = (sum: number | null, mbps: number) => new Money(sum ?? 0).plus(mbps).toNumber();
+
 export function monthlyUsage(text: string, source: string): MonthUsage[] {
   return monthlyUsageOfRows(parseCsvRows(text, source), source);
 }
@@ -239,15 +257,7 @@ export function monthlyUsageOfRows(
     };
     const parsed: Partial<Record<Column, number | null>> = {};
     let bad = false;
-    for (const [column, whole] of [
-      ["dau", true],
-      ["groups", true],
-      ["liveGroups", true],
-      ["mainlandMbps", false],
-      ["internationalMbps", false],
-      ["mau", true],
-      ["communityMessages", true],
-    ] as const) {
+    for (const [column, whole] of NUMBER_COLUMNS) {
       const result = number(column, whole);
       if (result != null && beyond(column, whole, result)) bad = true;
       else if (result === undefined) {
@@ -311,13 +321,11 @@ export function monthlyUsageOfRows(
     const groups = parsed.groups ?? 0;
     month.days.push({ date: day, dau, groups });
     // The peak, and the earliest day it was reached (rows may come in any order).
-    const higher = (value: number, peak: number, peakDate: string) =>
-      value > peak || (value === peak && day < peakDate);
-    if (higher(dau, month.peakDau, month.peakDauDate)) {
+    if (higher(dau, day, month.peakDau, month.peakDauDate)) {
       month.peakDau = dau;
       month.peakDauDate = day;
     }
-    if (higher(groups, month.peakGroups, month.peakGroupsDate)) {
+    if (higher(groups, day, month.peakGroups, month.peakGroupsDate)) {
       month.peakGroups = groups;
       month.peakGroupsDate = day;
     }
@@ -325,8 +333,6 @@ export function monthlyUsageOfRows(
     if (parsed.communityMessages != null)
       month.communityMessages = (month.communityMessages ?? 0) + parsed.communityMessages;
     if (parsed.liveGroups != null) month.liveGroups = Math.max(month.liveGroups ?? 0, parsed.liveGroups);
-    // Sums of daily peaks, added as decimals (0.1 + 0.2 is 0.3).
-    const add = (sum: number | null, mbps: number) => new Money(sum ?? 0).plus(mbps).toNumber();
     if (parsed.mainlandMbps != null) month.mainlandMbpsDays = add(month.mainlandMbpsDays, parsed.mainlandMbps);
     if (parsed.internationalMbps != null)
       month.internationalMbpsDays = add(month.internationalMbpsDays, parsed.internationalMbps);

@@ -3,6 +3,7 @@ import Decimal from "decimal.js";
 // Suffixes people type for large counts: 25k, 1.5m, 1.2万 (ten thousand), 3w (万), 1亿.
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, 万: 1e4, w: 1e4, 亿: 1e8 };
 // 万 (\u4e07) and 亿 (\u4ebf) as escapes: the CLI's bundle stays ASCII (scripts/build.mjs says why).
+const PLAIN = /^\d{1,15}$/;
 const QUANTITY = /^([+-]?)(\d+(?:[,_\s]\d{3})*|\d*)(\.\d+)?\s*([kmw\u4e07\u4ebf]?)$/i;
 
 /**
@@ -10,6 +11,8 @@ const QUANTITY = /^([+-]?)(\d+(?:[,_\s]\d{3})*|\d*)(\.\d+)?\s*([kmw\u4e07\u4ebf]
  * Returns undefined when the text is not a number, so that the caller can report it.
  */
 export function parseQuantity(text: string): number | undefined {
+  // Plain digits (a usage file's every count): exact as a double up to 15 of them, no decimal needed.
+  if (PLAIN.test(text)) return Number(text);
   const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const [, sign, whole, fraction = "", suffix = ""] = match;

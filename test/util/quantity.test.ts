@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseQuantity } from "../../src/util/quantity.js";
 
@@ -25,5 +27,17 @@ describe("parseQuantity", () => {
 
   it.each(["", "abc", "12abc", "1,2345", "k", "1.2.3", "--5", "1e3"])("%j is not a quantity", (text) => {
     expect(parseQuantity(text)).toBeUndefined();
+  });
+});
+
+describe("plain digits", () => {
+  it("are read as the decimal they write, to the last digit, up to 15 digits and past them", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,20}$/, { size: "max" }), (digits) => {
+        expect(parseQuantity(digits)).toBe(new Decimal(digits).toNumber());
+        expect(parseQuantity(` ${digits} `)).toBe(new Decimal(digits).toNumber());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
