@@ -73,21 +73,21 @@ export function mergeUsage(
   const fileSays = first!.dataCenter;
   if (dataCenter !== null && fileSays !== null && fileSays !== dataCenter)
     throw new UserError(say((t) => t.pull.otherDataCenter(source, fileSays, dataCenter)));
-  const [header, ...data] = parsed;
-  const columns = header!.fields.map(usageColumn);
+  const [header, ...data] = parsed.rows;
+  const columns = header!.map(usageColumn);
   if (marked && !columns.includes("dataCenter")) {
-    header!.fields.push(DATA_CENTER_HEADER);
+    header!.push(DATA_CENTER_HEADER);
     columns.push("dataCenter");
   }
   const at = (column: "date" | "dau" | "groups" | "dataCenter") => columns.indexOf(column);
   const changed: UsageChange[] = [];
   let unchanged = 0;
   const rows: { date: string; fields: string[] }[] = [];
-  for (const { fields } of data) {
+  for (const fields of data) {
     const date = formatDate(parseDate(fields[at("date")]!.trim().replace(/\//g, "-"))!);
     const day = pulled.get(date);
     const row = [...fields];
-    while (row.length < header!.fields.length) row.push("");
+    while (row.length < header!.length) row.push("");
     if (marked && row[at("dataCenter")]!.trim() === "") row[at("dataCenter")] = marked;
     if (day) {
       pulled.delete(date);
@@ -111,7 +111,7 @@ export function mergeUsage(
   const kept = rows.length - unchanged - new Set(changed.map((change) => change.date)).size;
   const added = [...pulled.keys()];
   for (const day of pulled.values()) {
-    const row = header!.fields.map(() => "");
+    const row = header!.map(() => "");
     row[at("date")] = day.date;
     row[at("dau")] = String(day.dau);
     row[at("groups")] = String(day.groups);
@@ -125,7 +125,7 @@ export function mergeUsage(
   return {
     text:
       (existing.bom ? "\uFEFF" : "") +
-      stringify([header!.fields, ...rows.map((row) => row.fields)], crlf ? { record_delimiter: "\r\n" } : {}),
+      stringify([header!, ...rows.map((row) => row.fields)], crlf ? { record_delimiter: "\r\n" } : {}),
     added,
     changed,
     unchanged,

@@ -4,7 +4,8 @@ import { monthlyUsage, parseCsvRows } from "../../src/scenario/usage-csv.js";
 
 describe("parseCsvRows", () => {
   it("reads quoted fields, doubled quotes, CRLF and a BOM, with line numbers", () => {
-    expect(parseCsvRows('\uFEFFa,b\r\n"1,5","say ""hi"""\r\n\r\n3,"two\nlines"\n')).toEqual([
+    const { rows, lineOf } = parseCsvRows('\uFEFFa,b\r\n"1,5","say ""hi"""\r\n\r\n3,"two\nlines"\n');
+    expect(rows.map((fields, index) => ({ line: lineOf(index), fields }))).toEqual([
       { line: 1, fields: ["a", "b"] },
       { line: 2, fields: ["1,5", 'say "hi"'] },
       { line: 4, fields: ["3", "two\nlines"] },
