@@ -48,6 +48,21 @@ export const decimalConstantsAsText = {
   },
 };
 
+/**
+ * The file esbuild resolves an import to, asked from a plugin's own onResolve: the
+ * question carries `mark` in its pluginData, for the plugin to let it through rather
+ * than ask again without end (which hung the build once). Undefined where it is no file.
+ */
+async function resolvedFile(build, args, mark) {
+  const { path, namespace, errors } = await build.resolve(args.path, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    pluginData: { [mark]: true },
+  });
+  return errors.length > 0 || namespace !== "file" ? undefined : path;
+}
+
 const lazyChildProcess = {
   name: "lazy-child-process",
   setup(build) {
@@ -94,13 +109,8 @@ const lazyModules = {
       if (args.namespace === "lazy-module" || args.pluginData?.lazyModule) return undefined;
       if (importers === undefined) return { path: args.path, namespace: "lazy-module", pluginData: { exports } };
       if (!importers.some((importer) => args.importer.endsWith(importer))) return undefined;
-      const { path } = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { lazyModule: true },
-      });
-      return { path, namespace: "lazy-module", pluginData: { exports } };
+      const path = await resolvedFile(build, args, "lazyModule");
+      return path && { path, namespace: "lazy-module", pluginData: { exports } };
     });
     build.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
       contents: [
@@ -386,13 +396,8 @@ const restApart = (core, linked) => ({
       // Only what the CLI reaches lazily: an import(), or a stand-in's require (lazyModules).
       if ((args.kind !== "dynamic-import" && args.kind !== "require-call") || args.pluginData?.restApart)
         return undefined;
-      const { path, namespace, errors } = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { restApart: true },
-      });
-      if (errors.length > 0 || namespace !== "file") return undefined;
+      const path = await resolvedFile(build, args, "restApart");
+      if (path === undefined) return undefined;
       const key = keyOf(path);
       const index = REST_ENTRIES.indexOf(key);
       return index === -1 || core?.has(key) ? undefined : { path: String(index), namespace: "rest-entry" };
@@ -452,15 +457,9 @@ const coreLinked = (core, linked) => ({
     // (zod for the JSON Schemas) keep no state of their own: zod's registry is global.
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.coreLinked || args.namespace !== "file") return undefined;
-      const { path, namespace, errors } = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { coreLinked: true },
-      });
-      const key = keyOf(path);
-      if (errors.length > 0 || namespace !== "file" || !core.has(key) || key.startsWith("node_modules/"))
-        return undefined;
+      const path = await resolvedFile(build, args, "coreLinked");
+      const key = path && keyOf(path);
+      if (key === undefined || !core.has(key) || key.startsWith("node_modules/")) return undefined;
       linked.add(key);
       return { path: key, namespace: "linked" };
     });
