@@ -22,7 +22,7 @@ import type { EarlyArgs } from "./argv.js";
 import type { CommandContext } from "./context.js";
 import type { Io } from "./io.js";
 import type { OptionSpec } from "./options.js";
-import type { AnyCommandSpec, CommandCall } from "./spec.js";
+import type { AnyCommandSpec, CommandCall, ValueSource } from "./spec.js";
 import { COMMAND_NAMES, COMMAND_SUMMARIES, COMMANDS } from "./commands/index.js";
 import { configLang } from "./config-lang.js";
 import { terminalWidth } from "./width.js";
@@ -85,7 +85,7 @@ export function commandOf(
       const call: CommandCall<readonly unknown[], Record<string, unknown>> = {
         args: params.slice(0, -2),
         flags: command.opts(),
-        source: (attribute) => command.getOptionValueSource(attribute) as ReturnType<CommandCall<[], never>["source"]>,
+        source: (attribute) => command.getOptionValueSource(attribute) as ValueSource,
         program: command.parent ?? undefined,
       };
       finished(await run(call as never, context));

@@ -16,7 +16,7 @@ import {
 import type { Styles } from "../render/styles.js";
 import type { CommandContext } from "./context.js";
 import { fileOutput, outputProblem } from "./output.js";
-import type { CommandCall } from "./spec.js";
+import type { SourceOf } from "./spec.js";
 
 export interface ReportFlags<F extends string> {
   format?: F;
@@ -39,7 +39,7 @@ export interface ReportTarget<F extends string> {
  * and an extension no format of the command has are usage errors.
  */
 export function reportTarget<F extends string>(
-  source: CommandCall<[], never>["source"],
+  source: SourceOf,
   flags: ReportFlags<F>,
   formats: readonly F[],
   context: CommandContext,

@@ -18,11 +18,14 @@ export interface ArgumentSpec {
 /** Where an option's value came from: typed (cli), its default, the project config. */
 export type ValueSource = "cli" | "default" | "config" | undefined;
 
+/** Where each option's value came from, by the key its flags store it under. */
+export type SourceOf = (attribute: string) => ValueSource;
+
 /** What a command's run gets: its arguments in order (a variadic one as a list), its flags, where each came from. */
 export interface CommandCall<Args extends readonly unknown[], Flags> {
   args: Args;
   flags: Flags;
-  source: (attribute: string) => ValueSource;
+  source: SourceOf;
   /** the program commander made, for a command that describes it (completion); undefined in a quick run */
   program?: Command;
 }

@@ -1,7 +1,7 @@
 // `im-bill check`: scenarios priced and checked against their `expect` blocks, for CI.
 import { formatOfFile, formatRow, OUTPUT_ROW } from "../report.js";
 import { optionTable, rowsOf, type FlagsOf } from "../options.js";
-import { argument, defineCommand, type CommandCall } from "../spec.js";
+import { argument, defineCommand, type SourceOf } from "../spec.js";
 import { formatsOf, renderReport, sayings } from "../../render/formats.js";
 import { annotationsWanted } from "../github.js";
 import { expandInputs } from "../../batch/inputs.js";
@@ -42,7 +42,7 @@ async function runCheck(
   paths: string[],
   flags: CheckFlags,
   context: CommandContext,
-  source: CommandCall<[], never>["source"],
+  source: SourceOf,
 ): Promise<number> {
   const { io, interruption } = context;
   const { settings, lang } = await pricingFor(flags, context);
